@@ -1,0 +1,38 @@
+"""Domain errors: expected, user-facing problems with a Chinese message."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A rule of the domain was broken; ``message`` is shown to the user as is."""
+
+    def __init__(self, message: str, *, code: str = "domain_error") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class TransitionError(DomainError):
+    """An action that the case's current status does not allow."""
+
+    def __init__(self, action: str, current: str, allowed: list[str], message: str) -> None:
+        super().__init__(message, code="transition_not_allowed")
+        self.action = action
+        self.current = current
+        self.allowed = allowed
+
+
+class ValidationError(DomainError):
+    """Input that fails validation; ``problems`` maps a field path to its messages."""
+
+    def __init__(self, problems: dict[str, list[str]]) -> None:
+        lines = [f"{field}：{msg}" for field, msgs in problems.items() for msg in msgs]
+        super().__init__("输入有误：\n" + "\n".join(lines), code="validation")
+        self.problems = problems
+
+
+class NotFoundError(DomainError):
+    """A record that does not exist (or was deleted)."""
+
+    def __init__(self, what: str, key: str) -> None:
+        super().__init__(f"找不到{what}：{key}", code="not_found")

@@ -1,0 +1,194 @@
+"""Entities of the mediation domain (plain dataclasses, no Qt, no SQL).
+
+Every record carries the fields that let desks exchange and merge it later:
+a stable UUID, the origin center's code, a version counter, the time of its
+last change and a deletion tombstone (records are never hard-deleted).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from .enums import (
+    AgreementForm,
+    AgreementScope,
+    CaseFlag,
+    CaseSource,
+    CaseStatus,
+    CenterKind,
+    DisputeType,
+    EndReason,
+    EventKind,
+    PartyKind,
+    PartyRole,
+    RelationKind,
+    Sex,
+)
+
+
+def new_id() -> str:
+    """A new random UUID as text."""
+    return str(uuid.uuid4())
+
+
+@dataclass(kw_only=True)
+class Record:
+    """Fields shared by every exchangeable record."""
+
+    id: str = field(default_factory=new_id)
+    origin: str = ""  # code of the center that created the record
+    version: int = 0  # incremented on every saved change
+    updated_at: str = ""  # ISO timestamp (UTC) of the last saved change
+    deleted: bool = False  # tombstone
+
+
+@dataclass(kw_only=True)
+class Center(Record):
+    """A mediation organisation (调解组织) or a court liaison desk (法院联络台)."""
+
+    code: str
+    name: str
+    kind: CenterKind = CenterKind.CENTER
+    number_prefix: str = ""  # the 'X' of （2026）X调字第N号
+    linked_court: str = ""
+    court_code: str = ""  # 法院代字, e.g. 鲁0303
+
+
+@dataclass(kw_only=True)
+class DeclaredRelation:
+    """A relation a mediator declared, used for recusal checks (回避)."""
+
+    person_name: str
+    kind: RelationKind = RelationKind.NEAR_RELATIVE
+    id_number: str = ""
+    note: str = ""
+
+
+@dataclass(kw_only=True)
+class Mediator(Record):
+    """A people's mediator (人民调解员)."""
+
+    center_id: str
+    name: str
+    phone: str = ""
+    full_time: bool = True
+    specialties: list[DisputeType] = field(default_factory=list)
+    villages: list[str] = field(default_factory=list)
+    active: bool = True
+    relations: list[DeclaredRelation] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Party(Record):
+    """A party to a case: a natural person or an organisation."""
+
+    case_id: str = ""
+    kind: PartyKind = PartyKind.PERSON
+    role: PartyRole = PartyRole.APPLICANT
+    name: str
+    sex: Sex | None = None
+    ethnicity: str = ""
+    birth_date: date | None = None
+    id_number: str = ""
+    credit_code: str = ""
+    legal_representative: str = ""
+    occupation: str = ""
+    phone: str = ""
+    address: str = ""
+    village: str = ""
+    agent_name: str = ""
+    agent_phone: str = ""
+    agent_id_number: str = ""
+    agent_relation: str = ""
+    position: int = 0  # order in the case
+
+
+@dataclass(kw_only=True)
+class Case(Record):
+    """A dispute case (纠纷案件) at a center."""
+
+    center_id: str
+    number: str = ""  # （2026）X调字第N号
+    year: int = 0
+    serial: int = 0
+    source: CaseSource = CaseSource.PARTY_APPLICATION
+    dispute_type: DisputeType = DisputeType.OTHER
+    title: str = ""
+    amount: Decimal | None = None  # 争议金额 (yuan)
+    facts: str = ""
+    claims: str = ""
+    flags: set[CaseFlag] = field(default_factory=set)
+    status: CaseStatus = CaseStatus.REGISTERED
+    received_on: date = field(default_factory=date.today)
+    accepted_on: date | None = None
+    due_on: date | None = None
+    base_due_on: date | None = None  # due date before suspensions
+    suspended_since: date | None = None
+    suspended_days: int = 0
+    extended_days: int = 0
+    mediator_ids: list[str] = field(default_factory=list)
+    court_case_number: str = ""  # 民诉前调 number when the court referred it
+    filing_number: str = ""  # 民初 number once the court files it
+    jc_applied_on: date | None = None
+    jc_ruling: str = ""
+    end_reason: EndReason | None = None
+    end_note: str = ""
+    closed_on: date | None = None
+    parties: list[Party] = field(default_factory=list)
+
+    @property
+    def applicants(self) -> list[Party]:
+        return [p for p in self.parties if p.role is PartyRole.APPLICANT and not p.deleted]
+
+    @property
+    def respondents(self) -> list[Party]:
+        return [p for p in self.parties if p.role is PartyRole.RESPONDENT and not p.deleted]
+
+
+@dataclass(kw_only=True)
+class CaseEvent(Record):
+    """Something that happened in a case: a session, a visit, a status change."""
+
+    case_id: str
+    kind: EventKind
+    occurred_at: datetime
+    actor: str = ""  # who recorded it
+    place: str = ""
+    participants: str = ""
+    notes: str = ""
+    data: dict = field(default_factory=dict)
+
+
+@dataclass(kw_only=True)
+class Agreement(Record):
+    """A mediation agreement (人民调解协议书 or 口头协议)."""
+
+    case_id: str
+    form: AgreementForm = AgreementForm.WRITTEN
+    scope: AgreementScope = AgreementScope.FULL
+    facts: str = ""  # 纠纷主要事实、争议事项及各方责任
+    clauses: list[str] = field(default_factory=list)
+    performance_method: str = ""
+    performance_place: str = ""
+    performance_deadline: date | None = None
+    amount: Decimal | None = None
+    signed_on: date | None = None
+    effective_on: date | None = None
+
+
+@dataclass(kw_only=True)
+class Attachment(Record):
+    """A file attached to a case (scan, photo, PDF); content lives in storage."""
+
+    case_id: str
+    name: str
+    media_type: str = "application/octet-stream"
+    sha256: str = ""
+    size: int = 0
+    added_at: str = ""
+
+
+MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
