@@ -132,11 +132,13 @@ class Case(Record):
     mediator_ids: list[str] = field(default_factory=list)
     court_case_number: str = ""  # 民诉前调 number when the court referred it
     filing_number: str = ""  # 民初 number once the court files it
+    jc_due_on: date | None = None  # last day to apply for judicial confirmation
     jc_applied_on: date | None = None
     jc_ruling: str = ""
     end_reason: EndReason | None = None
     end_note: str = ""
     closed_on: date | None = None
+    follow_up_due_on: date | None = None  # when a follow-up visit (回访) is due
     parties: list[Party] = field(default_factory=list)
 
     @property

@@ -1,0 +1,25 @@
+"""Entry point: a verb runs the command line; no verb (or --db/--demo) starts the desktop."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+GUI_FLAGS = {"--db", "--demo", "--lang"}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Dispatch to the command line or the GUI."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    first = args[0].split("=")[0] if args else ""
+    if not args or first in GUI_FLAGS:
+        from .app import main as gui_main
+
+        return gui_main(args)
+    from .cli import run
+
+    return run(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,322 @@
+"""The command-line verbs: init, demo, cases, show, add, check (and those of other modules).
+
+Exit codes: 0 success, 1 a user-facing error (one clear line on stderr, no
+traceback), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .domain import codec
+from .domain.enums import CaseStatus, CenterKind
+from .domain.errors import DomainError, ValidationError
+from .domain.masking import mask_id_number, mask_phone
+from .domain.queries import CaseFilter
+from .logs import log_file, setup_logging
+from .storage.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def default_actor() -> str:
+    """Who is acting on the command line (recorded in the audit trail)."""
+    return os.environ.get("MEDIATION_DESK_ACTOR") or f"命令行:{os.environ.get('USER', 'user')}"
+
+
+def _open(args: argparse.Namespace, *, readonly: bool) -> Store:
+    return Store.open(args.db, readonly=readonly)
+
+
+def _masked_party(p: Any) -> dict[str, Any]:
+    return {"id": p.id, "name": p.name, "role": p.role.value, "role_label": p.role.label,
+            "kind": p.kind.value, "id_number": mask_id_number(p.id_number),
+            "phone": mask_phone(p.phone), "agent_name": p.agent_name}
+
+
+# -- verbs ------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace) -> int:
+    from .services.desk import init_desk
+
+    store = init_desk(args.db, code=args.center_code, name=args.center_name,
+                      kind=CenterKind(args.kind), number_prefix=args.prefix or "",
+                      linked_court=args.linked_court or "", actor=args.actor)
+    try:
+        _after_init(store)
+    finally:
+        store.close()
+    print(f"已创建数据库 {args.db}（{args.center_name}，代码 {args.center_code}）")
+    return 0
+
+
+def _after_init(store: Store) -> None:
+    """Hooks other modules need at init (e.g. the desk's key pairs)."""
+    try:
+        from .services.exchange import ensure_desk_keys
+    except ImportError:
+        return
+    ensure_desk_keys(store)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .services.demo import build_demo
+
+    result = build_demo(Path(args.db), cases=args.cases, seed=args.seed,
+                        progress=_print_progress if sys.stderr.isatty() else None)
+    print(f"演示数据库已就绪：{args.db}（新增案件 {result.cases_added} 件，共 {result.total_cases} 件，"
+          f"用时 {result.seconds:.1f} 秒）")
+    return 0
+
+
+def _print_progress(done: int, total: int) -> bool:
+    print(f"\r生成中 {done}/{total}", end="", file=sys.stderr, flush=True)
+    if done >= total:
+        print(file=sys.stderr)
+    return True
+
+
+def cmd_cases(args: argparse.Namespace) -> int:
+    from .services.cases import CaseService
+
+    store = _open(args, readonly=True)
+    try:
+        svc = CaseService(store)
+        statuses = tuple(CaseStatus.parse(s) for s in args.status) if args.status else ()
+        flt = CaseFilter(statuses=statuses, overdue=args.overdue, due_within=args.due_within,
+                         text=args.search or "")
+        rows = svc.list(flt, limit=args.limit)
+        parties = svc.parties_of([r.id for r in rows])
+        if args.json:
+            out = []
+            for r in rows:
+                out.append({
+                    "id": r.id, "number": r.number, "status": r.status.value,
+                    "dispute_type": r.dispute_type.value, "source": r.source.value,
+                    "received_on": r.received_on.isoformat(),
+                    "due_on": r.due_on.isoformat() if r.due_on else None,
+                    "court_case_number": r.court_case_number,
+                    "mediators": [m for m in r.mediator_names.split("、") if m],
+                    "parties": [_masked_party(p) for p in parties[r.id]],
+                    "deadline": svc.deadline(r).level.value,
+                })
+            json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+            print()
+        else:
+            for r in rows:
+                names = "、".join(f"{p.name}({p.role.label})" for p in parties[r.id])
+                due = r.due_on.isoformat() if r.due_on else "-"
+                print(f"{r.number}\t{r.status.label}\t{r.dispute_type.label}\t{r.source.label}\t"
+                      f"{r.received_on.isoformat()}\t期限:{due}\t{names}")
+            print(f"共 {svc.count(flt)} 件，显示 {len(rows)} 件", file=sys.stderr)
+    finally:
+        store.close()
+    return 0
+
+
+def case_detail(svc: Any, key: str) -> dict[str, Any]:
+    """A case as a JSON-able dict with identifiers masked (for show --json)."""
+    case = svc.get(key)
+    data = codec.to_dict(case, exclude=("parties",))
+    data["amount"] = str(case.amount) if case.amount is not None else None
+    data.pop("amount_fen", None)
+    data["status_label"] = case.status.label
+    data["parties"] = [_masked_party(p) for p in case.parties if not p.deleted]
+    data["events"] = [{"kind": e.kind.value, "kind_label": e.kind.label,
+                       "occurred_at": e.occurred_at.isoformat(), "actor": e.actor,
+                       "place": e.place, "participants": e.participants, "notes": e.notes,
+                       "data": e.data} for e in svc.events(case.id)]
+    agreement = svc.agreement(case.id)
+    if agreement is not None:
+        a = codec.to_dict(agreement)
+        a["amount"] = str(agreement.amount) if agreement.amount is not None else None
+        a.pop("amount_fen", None)
+        data["agreement"] = a
+    else:
+        data["agreement"] = None
+    state = svc.deadline(case)
+    data["deadline"] = {"level": state.level.value, "days_left": state.days_left}
+    data["allowed_actions"] = [a.value for a in svc.allowed(case)]
+    data["attachments"] = [{"name": a.name, "media_type": a.media_type, "sha256": a.sha256,
+                            "size": a.size} for a in svc.attachments(case.id)]
+    return data
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .services.cases import CaseService
+
+    store = _open(args, readonly=True)
+    try:
+        data = case_detail(CaseService(store), args.case)
+    finally:
+        store.close()
+    if args.json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(f"{data['number']}  {data['status_label']}  {data['title']}")
+    print(f"来源：{data['source']}  类型：{data['dispute_type']}  收案：{data['received_on']}"
+          f"  期限：{data['due_on'] or '-'}（{data['deadline']['level']}）")
+    for p in data["parties"]:
+        print(f"  {p['role_label']}：{p['name']}  {p['id_number']}  {p['phone']}")
+    print(f"事实：{data['facts']}")
+    for e in data["events"]:
+        print(f"  [{e['occurred_at']}] {e['kind_label']} {e['actor']} {e['notes']}")
+    if data["agreement"]:
+        for i, c in enumerate(data["agreement"]["clauses"], 1):
+            print(f"  协议第{i}条：{c}")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from .services.cases import CaseService
+
+    try:
+        raw = Path(args.json).read_bytes()
+    except OSError as exc:
+        raise DomainError(f"无法读取文件 {args.json}：{exc.strerror}", code="file") from exc
+    try:
+        doc = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise DomainError(f"JSON 文件格式错误：{exc}", code="bad_json") from exc
+    items = doc.get("cases") if isinstance(doc, dict) and "cases" in doc else doc
+    if isinstance(items, dict):
+        items = [items]
+    if not isinstance(items, list) or not items:
+        raise DomainError("JSON 中没有案件（应为一个案件对象、案件数组或 {\"cases\": [...]}）", code="bad_json")
+    store = _open(args, readonly=False)
+    try:
+        created = CaseService(store).register_many(args.actor, items)
+    finally:
+        store.close()
+    for c in created:
+        print(f"{c.number}\t{c.id}")
+    return 0
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"不允许的数值 {name}")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    store = _open(args, readonly=True)
+    try:
+        problems, chain = store.check()
+    finally:
+        store.close()
+    if problems:
+        print("数据库完整性检查未通过：" + "；".join(problems[:5]), file=sys.stderr)
+        return 1
+    if not chain.ok:
+        print(f"审计记录链校验失败：第 {chain.first_bad_seq} 条 {chain.reason}", file=sys.stderr)
+        return 1
+    print(f"数据库完整，审计记录 {chain.rows_checked} 条，链校验通过")
+    return 0
+
+
+# -- parser -----------------------------------------------------------------
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with a short usage line
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: 用法错误：{message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every verb."""
+    parser = _Parser(prog="mediation-desk", description="调解工作台 Mediation Desk")
+    parser.add_argument("--actor", default=default_actor(), help="操作人（记入审计记录）")
+    sub = parser.add_subparsers(dest="verb", parser_class=_Parser)
+
+    p = sub.add_parser("init", help="创建数据库")
+    p.add_argument("--db", required=True)
+    p.add_argument("--center-code", required=True)
+    p.add_argument("--center-name", required=True)
+    p.add_argument("--kind", choices=["center", "court"], default="center")
+    p.add_argument("--prefix", help="案号前缀，如“张店”得（2026）张店调字第1号")
+    p.add_argument("--linked-court", help="对接法院")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("demo", help="生成演示数据库")
+    p.add_argument("--db", required=True)
+    p.add_argument("--cases", type=int, default=2000)
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("cases", help="列出案件")
+    p.add_argument("--db", required=True)
+    p.add_argument("--status", action="append", help="状态 id，如 mediating（可重复）")
+    p.add_argument("--overdue", action="store_true")
+    p.add_argument("--due-within", type=int, metavar="DAYS")
+    p.add_argument("--search")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_cases)
+
+    p = sub.add_parser("show", help="查看一个案件")
+    p.add_argument("--db", required=True)
+    p.add_argument("case", help="案件 UUID 或案号")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("add", help="从 JSON 文件登记案件")
+    p.add_argument("--db", required=True)
+    p.add_argument("--json", required=True, metavar="FILE")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("check", help="完整性与审计链检查")
+    p.add_argument("--db", required=True)
+    p.set_defaults(func=cmd_check)
+
+    for hook in _extension_hooks():
+        hook(sub)
+    return parser
+
+
+def _extension_hooks() -> list[Callable[[Any], None]]:
+    hooks = []
+    try:
+        from .cli_documents import add_document_command
+        hooks.append(add_document_command)
+    except ImportError:
+        pass
+    try:
+        from .cli_exchange import add_exchange_commands
+        hooks.append(add_exchange_commands)
+    except ImportError:
+        pass
+    return hooks
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run a verb; map errors to exit codes (never a traceback for the user)."""
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    setup_logging()
+    try:
+        return int(args.func(args) or 0)
+    except ValidationError as exc:
+        print("输入有误，未保存任何内容：", file=sys.stderr)
+        for field, msgs in exc.problems.items():
+            for msg in msgs:
+                print(f"  {field}：{msg}", file=sys.stderr)
+        return 1
+    except DomainError as exc:
+        print(exc.message.replace("\n", " "), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return 1
+    except Exception:
+        log.exception("unexpected error in CLI verb %s", args.verb)
+        print(f"抱歉，程序出现内部错误，未完成操作。详细信息已记录在 {log_file()}", file=sys.stderr)
+        return 1

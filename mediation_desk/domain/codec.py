@@ -1,0 +1,146 @@
+"""Convert domain records to flat JSON-able dicts and back.
+
+One codec serves the database rows and the exchange files, so a record means
+the same thing everywhere. Dates are ISO text, decimals are integer fen
+(``amount`` -> ``amount_fen``), enums their ids, lists and dicts JSON values,
+booleans real booleans (the storage layer turns them into 0/1).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from enum import Enum
+from functools import cache
+from typing import Any
+
+from . import models
+from .models import DeclaredRelation
+
+
+def yuan_to_fen(value: Decimal | None) -> int | None:
+    """Decimal yuan -> integer fen (rounded half up)."""
+    if value is None:
+        return None
+    return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def fen_to_yuan(value: int | None) -> Decimal | None:
+    """Integer fen -> Decimal yuan with two places."""
+    if value is None:
+        return None
+    return (Decimal(int(value)) / 100).quantize(Decimal("0.01"))
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(models))
+
+
+def _unwrap_optional(tp: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return tp
+
+
+def column_name(field_name: str, tp: Any) -> str:
+    """The column/key a field is stored under."""
+    return f"{field_name}_fen" if _unwrap_optional(tp) is Decimal else field_name
+
+
+def _encode(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return yuan_to_fen(value)
+    if isinstance(value, (set, frozenset)):
+        return sorted(_encode(v) for v in value)
+    if isinstance(value, (list, tuple)):
+        return [_encode(v) for v in value]
+    if dataclasses.is_dataclass(value):
+        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    return value
+
+
+def _decode(tp: Any, value: Any) -> Any:
+    tp = _unwrap_optional(tp)
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (list, set):
+        (inner,) = typing.get_args(tp)
+        if isinstance(value, str):
+            value = json.loads(value)
+        items = [_decode(inner, v) for v in value]
+        return set(items) if origin is set else items
+    if origin is dict or tp is dict:
+        return json.loads(value) if isinstance(value, str) else dict(value)
+    if tp is DeclaredRelation:
+        return DeclaredRelation(**{k: _decode(_hints(DeclaredRelation)[k], v)
+                                   for k, v in value.items()})
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return tp(value)
+    if tp is datetime:
+        return datetime.fromisoformat(value)
+    if tp is date:
+        return date.fromisoformat(value)
+    if tp is Decimal:
+        return fen_to_yuan(value)
+    if tp is bool:
+        return bool(value)
+    if tp is int:
+        return int(value)
+    return value
+
+
+def to_dict(record: Any, *, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A record as a flat dict of JSON-able values (lists/dicts stay Python values)."""
+    hints = _hints(type(record))
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        if f.name in exclude:
+            continue
+        out[column_name(f.name, hints[f.name])] = _encode(getattr(record, f.name))
+    return out
+
+
+def from_dict(cls: type, data: dict[str, Any], *, exclude: tuple[str, ...] = ()) -> Any:
+    """Build a record of ``cls`` from a dict made by :func:`to_dict` (or a DB row)."""
+    hints = _hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name in exclude:
+            continue
+        key = column_name(f.name, hints[f.name])
+        if key in data:
+            kwargs[f.name] = _decode(hints[f.name], data[key])
+    return cls(**kwargs)
+
+
+def field_names(cls: type, *, exclude: tuple[str, ...] = ()) -> list[str]:
+    """Column names of ``cls`` in declaration order."""
+    hints = _hints(cls)
+    return [column_name(f.name, hints[f.name]) for f in dataclasses.fields(cls)
+            if f.name not in exclude]
+
+
+def is_structured(cls: type, column: str) -> bool:
+    """True when ``column`` of ``cls`` holds a list/dict/set (stored as JSON text)."""
+    hints = _hints(cls)
+    tp = _unwrap_optional(hints.get(column, Any))
+    return typing.get_origin(tp) in (list, set, dict) or tp is dict

@@ -1,0 +1,362 @@
+"""A realistic demo database: fictional parties, mediators and cases in every state.
+
+Same seed and same day give the same data. Cases are written in batches of
+500 (one audited operation each), so 100,000 cases build in minutes.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time as dtime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from ..domain.deadlines import jc_window_end, mediation_due
+from ..domain.enums import (
+    AgreementForm, AgreementScope, CaseFlag, CaseSource, CaseStatus, DisputeType, EndReason,
+    EventKind, PartyKind, PartyRole, Performance, RelationKind, Sex,
+)
+from ..domain.models import Agreement, Case, CaseEvent, DeclaredRelation, Mediator, Party
+from ..domain.numbering import format_case_number
+from ..domain.validators import id_check_char
+from ..storage import bulk, cases as case_store, directory
+from ..storage.store import Store
+from . import demo_text as T
+from .desk import init_desk
+from .settings import load_settings
+
+DEMO_CENTER = {"code": "ZD-MS", "name": "张店区马尚街道矛盾纠纷调解中心", "number_prefix": "马尚",
+               "linked_court": "淄博市张店区人民法院"}
+SOURCES = [(CaseSource.PARTY_APPLICATION, 45), (CaseSource.SELF_INITIATED, 18),
+           (CaseSource.COURT_DELEGATED, 22), (CaseSource.COURT_ENTRUSTED, 5),
+           (CaseSource.POLICE_TRANSFER, 6), (CaseSource.GOVERNMENT_ASSIGNED, 4)]
+TYPES = [(DisputeType.NEIGHBOUR, 18), (DisputeType.MARRIAGE_FAMILY, 15), (DisputeType.CONTRACT, 14),
+         (DisputeType.DAMAGES, 9), (DisputeType.TRAFFIC, 8), (DisputeType.PROPERTY_MANAGEMENT, 7),
+         (DisputeType.HOUSING_HOMESTEAD, 6), (DisputeType.LABOUR, 6), (DisputeType.CONSUMER, 4),
+         (DisputeType.PRODUCTION_BUSINESS, 3), (DisputeType.FOREST_LAND, 3),
+         (DisputeType.LAND_REQUISITION, 2), (DisputeType.MEDICAL, 2), (DisputeType.ENVIRONMENT, 1),
+         (DisputeType.OTHER, 2)]
+ACTOR = "演示数据"
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    cases_added: int
+    total_cases: int
+    seconds: float
+
+
+def _pick(rng: random.Random, weighted: list[tuple]) -> object:
+    return rng.choices([w[0] for w in weighted], [w[1] for w in weighted])[0]
+
+
+class _Maker:
+    """Makes people, cases and histories from one random generator."""
+
+    def __init__(self, rng: random.Random, today: date, mediators: list[Mediator], settings) -> None:
+        self.rng, self.today, self.mediators, self.settings = rng, today, mediators, settings
+        self.calendar = settings.calendar()
+        self.court_serial: dict[tuple[int, str], int] = {}
+
+    def uid(self) -> str:
+        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+
+    def name(self) -> str:
+        r = self.rng
+        return r.choice(T.SURNAMES) + "".join(r.choice(T.GIVEN) for _ in range(r.choice((1, 2, 2))))
+
+    def id_number(self, sex: Sex) -> tuple[str, date]:
+        r = self.rng
+        birth = date(r.randint(1945, 2004), r.randint(1, 12), r.randint(1, 28))
+        seq = r.randint(0, 499) * 2 + (1 if sex is Sex.MALE else 0)
+        first17 = f"{r.choice(T.AREAS)}{birth:%Y%m%d}{seq:03d}"
+        return first17 + id_check_char(first17), birth
+
+    def phone(self) -> str:
+        r = self.rng
+        return r.choice(("138", "139", "150", "151", "158", "135", "186", "187", "177", "199")) + \
+            f"{r.randint(0, 99999999):08d}"
+
+    def person(self, role: PartyRole, village: str) -> Party:
+        r = self.rng
+        sex = r.choice((Sex.MALE, Sex.FEMALE))
+        idn, birth = self.id_number(sex)
+        p = Party(id=self.uid(), kind=PartyKind.PERSON, role=role, name=self.name(), sex=sex,
+                  birth_date=birth, id_number=idn, ethnicity=r.choice(T.ETHNICITIES),
+                  occupation=r.choice(T.OCCUPATIONS), phone=self.phone(), village=village,
+                  address=f"淄博市张店区马尚街道{village}{r.randint(1, 300)}号")
+        if r.random() < 0.08:
+            p.agent_name, p.agent_phone, p.agent_relation = self.name(), self.phone(), "近亲属"
+        return p
+
+    def organisation(self, role: PartyRole) -> Party:
+        r = self.rng
+        body = f"913703{r.randint(0, 99):02d}MA{r.randint(0, 9999999):07d}"[:17]
+        from ..domain.validators import credit_check_char
+        return Party(id=self.uid(), kind=PartyKind.ORGANISATION, role=role,
+                     name=r.choice(T.COMPANIES), credit_code=body + credit_check_char(body),
+                     legal_representative=self.name(), phone=self.phone(),
+                     address=f"淄博市张店区{r.choice(T.STREETS)}{r.randint(1, 200)}号")
+
+    def court_number(self, year: int, code: str) -> str:
+        key = (year, code)
+        self.court_serial[key] = self.court_serial.get(key, 0) + self.rng.randint(1, 6)
+        return f"（{year}）鲁0303{code}{self.court_serial[key]}号"
+
+    def at(self, d: date) -> datetime:
+        return datetime.combine(d, dtime(self.rng.randint(8, 17), self.rng.choice((0, 15, 30, 45))))
+
+    def case(self, received: date, center_id: str) -> tuple[Case, list[CaseEvent], list[Agreement]]:
+        r = self.rng
+        source = _pick(r, SOURCES)
+        dtype = _pick(r, TYPES)
+        village = r.choice(T.VILLAGES)
+        a = self.person(PartyRole.APPLICANT, village)
+        org_types = (DisputeType.PROPERTY_MANAGEMENT, DisputeType.MEDICAL, DisputeType.CONSUMER,
+                     DisputeType.LABOUR)
+        b = self.organisation(PartyRole.RESPONDENT) if dtype in org_types and r.random() < 0.7 \
+            else self.person(PartyRole.RESPONDENT, r.choice((village, r.choice(T.VILLAGES))))
+        parties = [a, b]
+        if r.random() < 0.06:
+            parties.append(self.person(PartyRole.THIRD_PARTY, village))
+        amount = Decimal(r.choice((800, 1500, 3000, 5000, 8000, 12000, 20000, 35000, 60000, 120000))
+                         + r.randint(0, 20) * 100)
+        facts, claims, clause = r.choice(T.NARRATIVES[dtype])
+        fmt = {"a": a.name, "b": b.name, "v": village, "n": f"{amount:,.0f}"}
+        flags = set()
+        if dtype is DisputeType.MARRIAGE_FAMILY:
+            flags.add(CaseFlag.FAMILY)
+        if dtype in (DisputeType.CONTRACT, DisputeType.LABOUR, DisputeType.DAMAGES,
+                     DisputeType.TRAFFIC, DisputeType.CONSUMER):
+            flags.add(CaseFlag.MONEY_ONLY)
+        if r.random() < 0.04:
+            flags.add(CaseFlag.RISK)
+        if r.random() < 0.1:
+            flags.add(CaseFlag.ON_SITE_CIRCUIT)
+        if b.kind is PartyKind.ORGANISATION and r.random() < 0.5:
+            flags.add(CaseFlag.BUSINESS_ENVIRONMENT)
+        case = Case(id=self.uid(), center_id=center_id, source=source, dispute_type=dtype,
+                    amount=amount, facts=facts.format(**fmt), claims=claims.format(**fmt),
+                    flags=flags, received_on=received, parties=parties,
+                    title=f"{a.name}与{b.name}{dtype.label}")
+        if source is CaseSource.COURT_DELEGATED:
+            case.court_case_number = self.court_number(received.year, "民诉前调")
+        elif source is CaseSource.COURT_ENTRUSTED:
+            case.court_case_number = self.court_number(received.year, "民初")
+        events: list[CaseEvent] = []
+        agreements: list[Agreement] = []
+        self._history(case, events, agreements, clause.format(**fmt))
+        return case, events, agreements
+
+    def _ev(self, case: Case, events: list, kind: EventKind, d: date, **kw) -> None:
+        events.append(CaseEvent(id=self.uid(), case_id=case.id, kind=kind, occurred_at=self.at(d),
+                                actor=kw.pop("actor", ACTOR), **kw))
+
+    def _status(self, case: Case, events: list, d: date, new: CaseStatus, action: str,
+                **data) -> None:
+        self._ev(case, events, EventKind.STATUS_CHANGE, d,
+                 data={"from": case.status.value if events else None, "to": new.value,
+                       "action": action, **data})
+        case.status = new
+
+    def _history(self, case: Case, events: list, agreements: list, clause: str) -> None:
+        r, today = self.rng, self.today
+        age = (today - case.received_on).days
+        self._status(case, events, case.received_on, CaseStatus.REGISTERED, "register")
+        if age < 2 and r.random() < 0.7:
+            return
+        if r.random() < 0.03:
+            self._status(case, events, case.received_on, CaseStatus.NOT_ACCEPTED, "not_accept")
+            case.end_note = "一方当事人明确拒绝调解"
+            case.closed_on = case.received_on
+            return
+        acc = min(today, case.received_on + timedelta(days=r.choice((0, 0, 1, 1, 2, 3))))
+        case.accepted_on = acc
+        self._status(case, events, acc, CaseStatus.ACCEPTED, "accept")
+        days = self.settings.days_for(case.source)
+        case.due_on = case.base_due_on = mediation_due(acc, days, self.calendar).due
+        if age < 4 and r.random() < 0.5:
+            return
+        pool = [m for m in self.mediators if case.dispute_type in m.specialties] or self.mediators
+        chosen = [r.choice(pool)]
+        if r.random() < 0.25:
+            other = r.choice(self.mediators)
+            if other.id != chosen[0].id:
+                chosen.append(other)
+        case.mediator_ids = [m.id for m in chosen]
+        self._status(case, events, acc, CaseStatus.MEDIATING, "assign")
+        self._ev(case, events, EventKind.ASSIGNMENT, acc, participants="、".join(m.name for m in chosen),
+                 data={"mediator_ids": case.mediator_ids})
+        # how long this mediation takes; some run over their deadline
+        span = r.choice((3, 5, 8, 12, 15, 20, 25, 28, 35, 45))
+        end = acc + timedelta(days=span)
+        names = "、".join(p.name for p in case.parties)
+        mediator = chosen[0].name
+        if r.random() < 0.3:
+            self._ev(case, events, EventKind.INVESTIGATION, min(today, acc + timedelta(days=1)),
+                     actor=mediator, place=f"{case.parties[0].village or '现场'}",
+                     participants=names, notes="到现场查看情况，分别听取双方陈述，并向村委会了解情况。")
+        for k in range(r.choice((1, 1, 2, 2, 3))):
+            d = min(today, acc + timedelta(days=2 + k * max(1, span // 3)))
+            self._ev(case, events, EventKind.SESSION, d, actor=mediator, place="调解室",
+                     participants=names,
+                     notes=("告知当事人权利义务后，双方分别陈述。调解员释法明理，"
+                            "引导双方互谅互让。" + ("双方初步达成一致意见。" if k else "双方分歧较大。")))
+        if end > today:  # still open today
+            if r.random() < 0.08:
+                since = min(today, acc + timedelta(days=5))
+                self._status(case, events, since, CaseStatus.SUSPENDED, "suspend")
+                case.suspended_since = since
+                self._ev(case, events, EventKind.SUSPENSION, since, notes="委托鉴定机构进行伤情鉴定")
+            return
+        outcome = r.random()
+        if outcome < 0.80:
+            self._agree(case, events, agreements, clause, end)
+        else:
+            reason = r.choice((EndReason.GAP_TOO_LARGE, EndReason.UNWILLING, EndReason.UNREACHABLE,
+                               EndReason.WITHDRAWN_SETTLED, EndReason.EXPIRED_NO_CONSENT))
+            self._status(case, events, end, CaseStatus.TERMINATED, "terminate", reason=reason.value)
+            case.end_reason, case.closed_on = reason, end
+            after = end + timedelta(days=r.randint(3, 20))
+            if case.source is CaseSource.COURT_DELEGATED and after <= today:
+                self._status(case, events, after, CaseStatus.HANDED_TO_FILING, "hand_over")
+                filed = after + timedelta(days=r.randint(3, 10))
+                if filed <= today and r.random() < 0.7:
+                    case.filing_number = self.court_number(filed.year, "民初")
+                    self._status(case, events, filed, CaseStatus.FILED, "record_filing")
+            elif case.source is CaseSource.COURT_ENTRUSTED and after <= today:
+                self._status(case, events, after, CaseStatus.RETURNED_TO_TRIAL, "return_to_trial")
+            self._maybe_archive(case, events)
+
+    def _agree(self, case: Case, events: list, agreements: list, clause: str, end: date) -> None:
+        r, today = self.rng, self.today
+        oral = r.random() < 0.12 and (case.amount or 0) < 5000
+        partial = r.random() < 0.04
+        deadline = end + timedelta(days=r.choice((0, 7, 15, 30)))
+        ag = Agreement(id=self.uid(), case_id=case.id,
+                       form=AgreementForm.ORAL if oral else AgreementForm.WRITTEN,
+                       scope=AgreementScope.PARTIAL if partial else AgreementScope.FULL,
+                       facts=case.facts, clauses=[clause, "双方就本纠纷再无其他争议",
+                                                  "本协议履行完毕后，双方不得再就此事向对方主张权利"],
+                       performance_method="现金或银行转账", performance_place="马尚街道调解中心",
+                       performance_deadline=deadline, amount=case.amount, signed_on=end,
+                       effective_on=end)
+        agreements.append(ag)
+        self._status(case, events, end, CaseStatus.AGREED, "record_agreement",
+                     form=ag.form.value, scope=ag.scope.value)
+        case.jc_due_on = jc_window_end(end, self.calendar).due
+        case.follow_up_due_on = deadline
+        case.closed_on = end
+        case.end_reason = None if partial else EndReason.AGREEMENT_REACHED
+        if partial:
+            if end + timedelta(days=3) <= today:
+                self._status(case, events, end + timedelta(days=3), CaseStatus.TERMINATED,
+                             "terminate", reason=EndReason.GAP_TOO_LARGE.value)
+                case.end_reason = EndReason.GAP_TOO_LARGE
+            return
+        if case.source is CaseSource.COURT_DELEGATED and r.random() < 0.45:
+            applied = end + timedelta(days=r.randint(1, 10))
+            if applied > today:
+                return
+            self._status(case, events, applied, CaseStatus.JC_APPLIED, "apply_jc")
+            case.jc_applied_on = applied
+            ruled = applied + timedelta(days=r.randint(5, 15))
+            if ruled > today:
+                return
+            if r.random() < 0.93:
+                case.jc_ruling = self.court_number(ruled.year, "民特")
+                self._status(case, events, ruled, CaseStatus.JC_CONFIRMED, "jc_confirm")
+            else:
+                self._status(case, events, ruled, CaseStatus.JC_REJECTED, "jc_reject")
+                return
+        visit = deadline + timedelta(days=r.randint(1, 20))
+        if visit > today:
+            return
+        perf = Performance.PERFORMED if r.random() < 0.92 else Performance.NOT_PERFORMED
+        self._ev(case, events, EventKind.FOLLOW_UP, visit, place="电话回访",
+                 notes="当事人表示已按协议履行，对调解结果满意。" if perf is Performance.PERFORMED
+                 else "被申请人未按期履行，已督促其履行。",
+                 data={"performance": perf.value,
+                       "satisfaction": r.choice((5, 5, 5, 4, 4, 3)) if perf is Performance.PERFORMED
+                       else r.choice((2, 3))})
+        self._status(case, events, visit, CaseStatus(perf.value), "follow_up")
+        case.follow_up_due_on = None
+        self._maybe_archive(case, events)
+
+    def _maybe_archive(self, case: Case, events: list) -> None:
+        last = max(e.occurred_at.date() for e in events)
+        if (self.today - last).days > 90 and self.rng.random() < 0.6:
+            self._status(case, events, last + timedelta(days=self.rng.randint(10, 60)),
+                         CaseStatus.ARCHIVED, "archive")
+
+
+def _mediators(rng: random.Random, center_id: str, maker: _Maker) -> list[Mediator]:
+    types = [t for t, _ in TYPES]
+    out = []
+    for i in range(14):
+        m = Mediator(id=maker.uid(), center_id=center_id, name=maker.name(), phone=maker.phone(),
+                     full_time=i < 6, specialties=sorted(set(rng.sample(types, 3)), key=types.index),
+                     villages=sorted(rng.sample(T.VILLAGES, 3)), active=i != 13)
+        if rng.random() < 0.4:
+            m.relations = [DeclaredRelation(person_name=maker.name(), kind=RelationKind.NEAR_RELATIVE,
+                                            note="配偶")]
+        out.append(m)
+    return out
+
+
+def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
+               progress: Callable[[int, int], bool] | None = None,
+               today: date | None = None) -> DemoResult:
+    """Create (if missing) and fill a demo database with ``cases`` cases.
+
+    ``progress(done, total)`` may return False to stop early (the batches
+    written so far stay, each complete).
+    """
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    if not path.exists():
+        init_desk(path, **DEMO_CENTER, actor=ACTOR).close()
+    store = Store.open(path)
+    try:
+        today = today or store.today()
+        center = directory.self_center(store.db)
+        if center is None:
+            raise ValueError("database has no own center")
+        settings = load_settings(store)
+        maker = _Maker(rng, today, [], settings)
+        mediators = [m for m in directory.mediators(store.db)]
+        if not mediators:
+            mediators = _mediators(rng, center.id, maker)
+            with store.operation(ACTOR, "demo_mediators", summary="演示调解员") as work:
+                for m in mediators:
+                    work.save_mediator(m)
+        maker.mediators = [m for m in mediators if m.active]
+        by_id = {m.id: m for m in mediators}
+        days = [today - timedelta(days=int(rng.triangular(0, 730, 0))) for _ in range(cases)]
+        days.sort()
+        done = 0
+        for start in range(0, cases, BATCH):
+            chunk = days[start:start + BATCH]
+            made = [maker.case(d, center.id) for d in chunk]
+            with store.operation(ACTOR, "demo_cases", summary=f"生成演示案件{len(made)}件") as work:
+                for c, _, _ in made:
+                    c.year = c.received_on.year
+                    c.serial = bulk.reserve_serials(store.db, center.id, c.year, 1)
+                    c.number = format_case_number(c.year, center.number_prefix, c.serial)
+                bulk.insert_batch(store.db, cases=[m[0] for m in made],
+                                  events=[e for m in made for e in m[1]],
+                                  agreements=[a for m in made for a in m[2]], mediators=by_id,
+                                  now=work.now, origin=work.origin)
+                work.log.add("demo", "batch", "insert", {"cases": [None, len(made)]})
+            done += len(chunk)
+            if progress is not None and progress(done, cases) is False:
+                break
+        total = case_store.count_all(store.db)
+    finally:
+        store.close()
+    return DemoResult(cases_added=done, total_cases=total, seconds=time.perf_counter() - started)

@@ -1,0 +1,116 @@
+"""Setting up a desk and managing its roster of mediators."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..domain.enums import CenterKind, DisputeType, RelationKind
+from ..domain.errors import DomainError, ValidationError
+from ..domain.models import Center, DeclaredRelation, Mediator
+from ..domain.validators import InvalidValue, validate_phone
+from ..storage import case_queries, directory
+from ..storage.store import Store
+
+CODE_RE = re.compile(r"^[A-Za-z0-9_-]{2,32}$")
+
+
+def validate_center(code: str, name: str, prefix: str) -> None:
+    """Check the first-run fields; raise ValidationError listing every problem."""
+    problems: dict[str, list[str]] = {}
+    if not CODE_RE.match(code or ""):
+        problems["code"] = ["中心代码应为2到32位字母、数字、下划线或短横线"]
+    if not (name or "").strip():
+        problems["name"] = ["请填写中心名称"]
+    if prefix and (len(prefix) > 10 or any(c in prefix for c in "（）()第号 ")):
+        problems["number_prefix"] = ["编号前缀不超过10个字，且不含括号、“第”“号”或空格"]
+    if problems:
+        raise ValidationError(problems)
+
+
+def init_desk(path: str | Path, *, code: str, name: str, kind: CenterKind = CenterKind.CENTER,
+              number_prefix: str = "", linked_court: str = "", court_code: str = "",
+              actor: str = "系统初始化", **store_kwargs) -> Store:
+    """Create (or open) a database and record this desk's own center once."""
+    validate_center(code, name, number_prefix)
+    store = Store.open(path, create=True, **store_kwargs)
+    try:
+        existing = directory.self_center(store.db)
+        if existing is not None:
+            raise DomainError(f"该数据库已经初始化为“{existing.name}”（{existing.code}），不能重复初始化。",
+                              code="already_initialised")
+        center = Center(code=code, name=name.strip(), kind=kind,
+                        number_prefix=number_prefix.strip(), linked_court=linked_court.strip(),
+                        court_code=court_code.strip(), origin=code)
+        with store.operation(actor, "init_desk", summary=f"初始化{name}") as work:
+            work.origin = code
+            work.save_center(center, is_self=True)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+class MediatorService:
+    """Add, edit and deactivate mediators."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def roster(self, *, include_inactive: bool = True) -> list[tuple[Mediator, int]]:
+        """Mediators with their current open workload."""
+        loads = case_queries.open_workloads(self.store.db)
+        return [(m, loads.get(m.id, 0))
+                for m in directory.mediators(self.store.db, include_inactive=include_inactive)]
+
+    def get(self, mediator_id: str) -> Mediator:
+        m = directory.mediator(self.store.db, mediator_id)
+        if m is None or m.deleted:
+            raise DomainError(f"找不到调解员：{mediator_id}", code="not_found")
+        return m
+
+    def _validate(self, m: Mediator) -> None:
+        problems: dict[str, list[str]] = {}
+        m.name = m.name.strip()
+        if not m.name:
+            problems["name"] = ["请填写姓名"]
+        if m.phone:
+            try:
+                m.phone = validate_phone(m.phone)
+            except InvalidValue as exc:
+                problems["phone"] = [exc.message]
+        for i, s in enumerate(m.specialties):
+            if not isinstance(s, DisputeType):
+                problems[f"specialties[{i}]"] = ["未知纠纷类型"]
+        m.villages = [v.strip() for v in m.villages if v.strip()]
+        for i, r in enumerate(m.relations):
+            if not r.person_name.strip():
+                problems[f"relations[{i}].person_name"] = ["请填写关系人姓名"]
+            if not isinstance(r.kind, RelationKind):
+                problems[f"relations[{i}].kind"] = ["未知关系类型"]
+        if problems:
+            raise ValidationError(problems)
+
+    def save(self, actor: str, mediator: Mediator) -> Mediator:
+        """Add or update a mediator."""
+        center = directory.self_center(self.store.db)
+        if center is None:
+            raise DomainError("数据库尚未初始化。", code="not_initialised")
+        mediator.center_id = mediator.center_id or center.id
+        self._validate(mediator)
+        action = "update_mediator" if mediator.version else "add_mediator"
+        with self.store.operation(actor, action, summary=f"调解员{mediator.name}") as work:
+            work.save_mediator(mediator)
+        return mediator
+
+    def set_active(self, actor: str, mediator_id: str, active: bool) -> Mediator:
+        """Activate or deactivate a mediator (their history stays)."""
+        m = self.get(mediator_id)
+        m.active = active
+        with self.store.operation(actor, "update_mediator",
+                                  summary=f"{'启用' if active else '停用'}调解员{m.name}") as work:
+            work.save_mediator(m)
+        return m
+
+
+__all__ = ["init_desk", "MediatorService", "DeclaredRelation", "validate_center"]

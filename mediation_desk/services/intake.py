@@ -1,0 +1,213 @@
+"""Intake: register, accept or refuse, assign mediators, edit, attach, reveal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..domain.assignment import Suggestion, rank_mediators, recusal_grounds
+from ..domain.enums import EventKind
+from ..domain.errors import DomainError, ValidationError
+from ..domain.masking import mask_id_number, mask_phone
+from ..domain.models import Attachment, Case, CaseEvent
+from ..domain.numbering import format_case_number
+from ..domain.queries import CaseRow
+from ..domain.state_machine import Action
+from ..domain.triage import TriageResult, triage
+from ..storage import case_queries, directory
+from .base import CaseServiceBase
+from .case_input import Problems, parse_case
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the registration form shows before saving."""
+
+    case: Case
+    problems: dict[str, list[str]]
+    warnings: dict[str, list[str]]
+    triage: TriageResult | None
+    related: list[tuple[CaseRow, str]]
+
+
+class IntakeOps(CaseServiceBase):
+    """Operations from registration to assignment."""
+
+    def preview(self, data: dict[str, Any]) -> Preview:
+        """Validate input and report triage and related open cases, saving nothing."""
+        center = self._own_center()
+        case, problems = parse_case(data, center_id=center.id, today=self.today())
+        result = triage(case, self.settings.avg_wage) if not problems.items else None
+        related = case_queries.related_open_cases(self.store.db, case.parties)
+        return Preview(case, problems.items, problems.warnings, result, related)
+
+    def _own_center(self):
+        center = directory.self_center(self.store.db)
+        if center is None:
+            raise DomainError("数据库尚未初始化（没有本中心信息），请先运行 init。", code="not_initialised")
+        return center
+
+    def register(self, actor: str, data: dict[str, Any]) -> Case:
+        """Register a new case from validated input (登记); number it."""
+        center = self._own_center()
+        case, problems = parse_case(data, center_id=center.id, today=self.today())
+        problems.raise_if_any()
+        return self.register_case(actor, case)
+
+    def register_many(self, actor: str, items: list[Any]) -> list[Case]:
+        """Register several cases in one transaction; all or nothing, every problem listed."""
+        center = self._own_center()
+        all_problems = Problems()
+        parsed: list[Case] = []
+        for i, data in enumerate(items):
+            case, problems = parse_case(data, center_id=center.id, today=self.today(),
+                                        path=f"cases[{i}].")
+            for k, v in problems.items.items():
+                for msg in v:
+                    all_problems.add(k, msg)
+            parsed.append(case)
+        all_problems.raise_if_any()
+        with self.store.operation(actor, "register_cases",
+                                  summary=f"批量登记{len(parsed)}件案件") as work:
+            for case in parsed:
+                self._number_and_save(work, case, actor)
+        return parsed
+
+    def register_case(self, actor: str, case: Case) -> Case:
+        """Register an already validated case object."""
+        with self.store.operation(actor, "register_case", case_id=case.id) as work:
+            self._number_and_save(work, case, actor)
+            work.summary = f"登记案件{case.number}"
+        return case
+
+    def _number_and_save(self, work, case: Case, actor: str) -> None:
+        center = directory.center(self.store.db, case.center_id) or self._own_center()
+        case.year = case.received_on.year
+        case.serial = work.next_serial(center.id, case.year)
+        case.number = format_case_number(case.year, center.number_prefix, case.serial)
+        if not case.title:
+            names = [p.name for p in case.applicants[:1] + case.respondents[:1]]
+            case.title = "与".join(names) + case.dispute_type.label
+        work.save_case(case)
+        work.save_event(CaseEvent(case_id=case.id, kind=EventKind.STATUS_CHANGE,
+                                  occurred_at=work.moment.replace(microsecond=0), actor=actor,
+                                  data={"from": None, "to": case.status.value,
+                                        "action": "register"}))
+
+    def accept(self, actor: str, key: str, *, on: date | None = None, notes: str = "") -> Case:
+        """Accept a registered case (受理); the mediation clock starts."""
+        case = self.get(key)
+        on = on or self.today()
+        if on < case.received_on:
+            raise ValidationError({"accepted_on": ["受理日期不能早于收案日期"]})
+        with self.store.operation(actor, "accept_case", case_id=case.id,
+                                  summary=f"受理{case.number}") as work:
+            self.transition(work, case, Action.ACCEPT, actor, notes=notes)
+            case.accepted_on = on
+            self.recompute_due(case)
+            work.save_case(case)
+        return case
+
+    def not_accept(self, actor: str, key: str, *, reason: str) -> Case:
+        """Refuse a case (不予受理), e.g. a party expressly refuses mediation (PML 17)."""
+        if not reason.strip():
+            raise ValidationError({"reason": ["请填写不予受理的理由"]})
+        case = self.get(key)
+        with self.store.operation(actor, "not_accept_case", case_id=case.id,
+                                  summary=f"不予受理{case.number}") as work:
+            self.transition(work, case, Action.NOT_ACCEPT, actor, notes=reason)
+            case.end_note = reason
+            case.closed_on = self.today()
+            work.save_case(case)
+        return case
+
+    def suggestions(self, key: str) -> list[Suggestion]:
+        """Ranked mediators for a case with reasons; recusal grounds flagged."""
+        case = self.get(key)
+        return rank_mediators(case, directory.mediators(self.store.db, include_inactive=False),
+                              case_queries.open_workloads(self.store.db))
+
+    def assign(self, actor: str, key: str, mediator_ids: list[str], *,
+               override_reason: str = "") -> Case:
+        """Assign mediators (指派); a recusal ground needs an explicit reason."""
+        if not mediator_ids:
+            raise ValidationError({"mediators": ["请至少选择一名调解员"]})
+        case = self.get(key)
+        grounds: list[str] = []
+        names = []
+        for mid in mediator_ids:
+            m = directory.mediator(self.store.db, mid)
+            if m is None or m.deleted:
+                raise ValidationError({"mediators": [f"调解员不存在：{mid}"]})
+            if not m.active:
+                raise ValidationError({"mediators": [f"调解员{m.name}已停用"]})
+            names.append(m.name)
+            grounds += recusal_grounds(m, case)
+        if grounds and not override_reason.strip():
+            raise ValidationError({"mediators": [*grounds, "存在回避事由，如确需指派，请填写理由（例如双方当事人同意）"]})
+        with self.store.operation(actor, "assign_mediators", case_id=case.id,
+                                  summary=f"{case.number}指派调解员：{'、'.join(names)}") as work:
+            self.transition(work, case, Action.ASSIGN, actor)
+            case.mediator_ids = list(dict.fromkeys(mediator_ids))
+            work.save_case(case)
+            work.save_event(CaseEvent(
+                case_id=case.id, kind=EventKind.ASSIGNMENT,
+                occurred_at=work.moment.replace(microsecond=0), actor=actor,
+                participants="、".join(names), notes=override_reason,
+                data={"mediator_ids": case.mediator_ids, "recusal_grounds": grounds}))
+        return case
+
+    def update_details(self, actor: str, key: str, data: dict[str, Any]) -> Case:
+        """Edit a case's details and parties (validated like registration)."""
+        case = self.get(key)
+        merged = {"source": case.source.value, "dispute_type": case.dispute_type.value,
+                  "received_on": case.received_on.isoformat(), **data}
+        new, problems = parse_case(merged, center_id=case.center_id, today=self.today())
+        problems.raise_if_any()
+        with self.store.operation(actor, "update_case", case_id=case.id,
+                                  summary=f"修改{case.number}") as work:
+            for attr in ("source", "dispute_type", "title", "amount", "facts", "claims", "flags",
+                         "court_case_number", "received_on"):
+                setattr(case, attr, getattr(new, attr))
+            by_id = {p.id: p for p in case.parties}
+            kept = []
+            for p in new.parties:
+                old = by_id.pop(p.id, None)
+                if old is not None:
+                    p.origin, p.version = old.origin, old.version
+                kept.append(p)
+            for gone in by_id.values():
+                gone.deleted = True
+                kept.append(gone)
+            case.parties = kept
+            self.recompute_due(case)
+            work.save_case(case)
+        return case
+
+    def add_attachment(self, actor: str, key: str, name: str, content: bytes,
+                       media_type: str = "application/octet-stream") -> Attachment:
+        """Attach a scan or file to a case; it is hashed and stored in the database."""
+        case = self.get(key)
+        if not name.strip():
+            raise ValidationError({"name": ["请填写附件名称"]})
+        att = Attachment(case_id=case.id, name=name.strip(), media_type=media_type)
+        with self.store.operation(actor, "add_attachment", case_id=case.id,
+                                  summary=f"{case.number}添加附件{att.name}") as work:
+            work.add_attachment(att, content)
+        return att
+
+    def reveal_identifiers(self, actor: str, key: str, party_id: str, *,
+                           reason: str = "") -> dict[str, str]:
+        """Full ID and phone numbers of a party; the reveal is audit-logged."""
+        case = self.get(key)
+        party = next((p for p in case.parties if p.id == party_id), None)
+        if party is None:
+            raise ValidationError({"party": ["该案件没有此当事人"]})
+        with self.store.operation(actor, "reveal_identifiers", case_id=case.id,
+                                  summary=f"查看{case.number}当事人{party.name}的完整证件号码和电话") as work:
+            work.note("party", party.id, {"revealed": [None, {
+                "id_number": mask_id_number(party.id_number), "phone": mask_phone(party.phone),
+                "reason": reason}]})
+        return {"id_number": party.id_number, "phone": party.phone,
+                "agent_id_number": party.agent_id_number, "agent_phone": party.agent_phone}

@@ -1,0 +1,189 @@
+"""Mediation: sessions, investigations, suspension, extension, agreement, termination."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from ..domain.deadlines import jc_window_end
+from ..domain.enums import AgreementForm, AgreementScope, EndReason, EventKind
+from ..domain.errors import ValidationError
+from ..domain.models import Agreement, Case, CaseEvent
+from ..domain.state_machine import Action
+from .base import CaseServiceBase
+
+FOLLOW_UP_AFTER_DAYS = 30
+
+
+@dataclass
+class AgreementInput:
+    """What the agreement form collects."""
+
+    clauses: list[str]
+    form: AgreementForm = AgreementForm.WRITTEN
+    scope: AgreementScope = AgreementScope.FULL
+    facts: str = ""
+    performance_method: str = ""
+    performance_place: str = ""
+    performance_deadline: date | None = None
+    amount: Decimal | None = None
+    signed_on: date | None = None
+    effective_on: date | None = None
+    extra: dict = field(default_factory=dict)
+
+
+class MediationOps(CaseServiceBase):
+    """Operations while a case is being mediated."""
+
+    def _event(self, actor: str, key: str, action: Action, kind: EventKind, *,
+               occurred_at: datetime | None, place: str, participants: str, notes: str,
+               summary: str, data: dict | None = None) -> CaseEvent:
+        if not notes.strip():
+            raise ValidationError({"notes": ["请填写记录内容"]})
+        case = self.get(key)
+        with self.store.operation(actor, action.value, case_id=case.id,
+                                  summary=f"{case.number}{summary}") as work:
+            self.transition(work, case, action, actor)
+            event = CaseEvent(case_id=case.id, kind=kind,
+                              occurred_at=occurred_at or work.moment.replace(microsecond=0),
+                              actor=actor, place=place, participants=participants, notes=notes,
+                              data=data or {})
+            work.save_event(event)
+        return event
+
+    def record_session(self, actor: str, key: str, *, notes: str, place: str = "",
+                       participants: str = "", occurred_at: datetime | None = None) -> CaseEvent:
+        """Record a mediation session (调解记录)."""
+        return self._event(actor, key, Action.RECORD_SESSION, EventKind.SESSION,
+                           occurred_at=occurred_at, place=place, participants=participants,
+                           notes=notes, summary="记录调解")
+
+    def record_investigation(self, actor: str, key: str, *, notes: str, place: str = "",
+                             participants: str = "",
+                             occurred_at: datetime | None = None) -> CaseEvent:
+        """Record an investigation (调查记录)."""
+        return self._event(actor, key, Action.RECORD_INVESTIGATION, EventKind.INVESTIGATION,
+                           occurred_at=occurred_at, place=place, participants=participants,
+                           notes=notes, summary="记录调查")
+
+    def suspend(self, actor: str, key: str, *, reason: str, on: date | None = None) -> Case:
+        """Suspend for appraisal (诉前鉴定评估): the mediation clock stops."""
+        if not reason.strip():
+            raise ValidationError({"reason": ["请填写中止原因（如鉴定评估事项）"]})
+        case = self.get(key)
+        on = on or self.today()
+        with self.store.operation(actor, "suspend_case", case_id=case.id,
+                                  summary=f"{case.number}中止调解") as work:
+            self.transition(work, case, Action.SUSPEND, actor, notes=reason)
+            case.suspended_since = on
+            work.save_case(case)
+            work.save_event(CaseEvent(case_id=case.id, kind=EventKind.SUSPENSION,
+                                      occurred_at=datetime.combine(on, work.moment.time()),
+                                      actor=actor, notes=reason))
+        return case
+
+    def resume(self, actor: str, key: str, *, on: date | None = None, notes: str = "") -> Case:
+        """Resume after suspension; the stopped days move the due date out."""
+        case = self.get(key)
+        on = on or self.today()
+        since = case.suspended_since or on
+        if on < since:
+            raise ValidationError({"on": ["恢复日期不能早于中止日期"]})
+        with self.store.operation(actor, "resume_case", case_id=case.id,
+                                  summary=f"{case.number}恢复调解") as work:
+            self.transition(work, case, Action.RESUME, actor, notes=notes)
+            case.suspended_days += (on - since).days
+            case.suspended_since = None
+            self.recompute_due(case)
+            work.save_case(case)
+            work.save_event(CaseEvent(case_id=case.id, kind=EventKind.RESUMPTION,
+                                      occurred_at=datetime.combine(on, work.moment.time()),
+                                      actor=actor, notes=notes,
+                                      data={"suspended_days": (on - since).days}))
+        return case
+
+    def extend(self, actor: str, key: str, *, days: int, consenting_party_ids: list[str],
+               notes: str = "") -> Case:
+        """Extend the period; only with the recorded consent of every party."""
+        case = self.get(key)
+        problems: dict[str, list[str]] = {}
+        if not 1 <= days <= 365:
+            problems["days"] = ["延长天数应在1到365之间"]
+        live = [p for p in case.parties if not p.deleted]
+        missing = [p.name for p in live if p.id not in set(consenting_party_ids)]
+        if missing:
+            problems["consent"] = [f"延长调解期限须经全部当事人同意，以下当事人未同意：{'、'.join(missing)}"]
+        if problems:
+            raise ValidationError(problems)
+        with self.store.operation(actor, "extend_case", case_id=case.id,
+                                  summary=f"{case.number}延长调解期限{days}天") as work:
+            self.transition(work, case, Action.EXTEND, actor)
+            old_due = case.due_on
+            case.extended_days += days
+            self.recompute_due(case)
+            work.save_case(case)
+            work.save_event(CaseEvent(
+                case_id=case.id, kind=EventKind.EXTENSION,
+                occurred_at=work.moment.replace(microsecond=0), actor=actor, notes=notes,
+                participants="、".join(p.name for p in live),
+                data={"days": days, "consenting_party_ids": sorted(consenting_party_ids),
+                      "old_due": old_due.isoformat() if old_due else None,
+                      "new_due": case.due_on.isoformat() if case.due_on else None}))
+        return case
+
+    def record_agreement(self, actor: str, key: str, data: AgreementInput) -> Agreement:
+        """Record the agreement (调解协议); the judicial-confirmation window starts."""
+        case = self.get(key)
+        clauses = [c.strip() for c in data.clauses if c and c.strip()]
+        problems: dict[str, list[str]] = {}
+        if not clauses:
+            problems["clauses"] = ["协议至少需要一项条款"]
+        effective = data.effective_on or data.signed_on or self.today()
+        if effective > self.today():
+            problems["effective_on"] = ["生效日期不能晚于今天"]
+        if effective < case.received_on:
+            problems["effective_on"] = ["生效日期不能早于收案日期"]
+        if data.amount is not None and data.amount < 0:
+            problems["amount"] = ["金额不能为负数"]
+        if data.performance_deadline and data.performance_deadline < effective:
+            problems["performance_deadline"] = ["履行期限不能早于协议生效日期"]
+        if problems:
+            raise ValidationError(problems)
+        agreement = Agreement(
+            case_id=case.id, form=data.form, scope=data.scope, facts=data.facts or case.facts,
+            clauses=clauses, performance_method=data.performance_method,
+            performance_place=data.performance_place,
+            performance_deadline=data.performance_deadline, amount=data.amount,
+            signed_on=data.signed_on or effective, effective_on=effective)
+        with self.store.operation(actor, "record_agreement", case_id=case.id,
+                                  summary=f"{case.number}登记{data.form.label}") as work:
+            self.transition(work, case, Action.RECORD_AGREEMENT, actor,
+                            data={"form": data.form.value, "scope": data.scope.value})
+            case.jc_due_on = jc_window_end(effective, self.settings.calendar()).due
+            case.follow_up_due_on = (data.performance_deadline
+                                     or effective + timedelta(days=FOLLOW_UP_AFTER_DAYS))
+            case.closed_on = effective
+            if data.scope is AgreementScope.FULL:
+                case.end_reason = EndReason.AGREEMENT_REACHED
+            work.save_case(case)
+            work.save_agreement(agreement)
+        return agreement
+
+    def terminate(self, actor: str, key: str, *, reason: EndReason, notes: str = "") -> Case:
+        """End the mediation without (full) agreement (终止调解), with a reason."""
+        if reason is EndReason.AGREEMENT_REACHED:
+            raise ValidationError({"reason": ["达成协议请使用“登记调解协议”"]})
+        if reason is EndReason.OTHER and not notes.strip():
+            raise ValidationError({"notes": ["选择“其他原因”时请填写说明"]})
+        case = self.get(key)
+        with self.store.operation(actor, "terminate_case", case_id=case.id,
+                                  summary=f"{case.number}终止调解：{reason.label}") as work:
+            self.transition(work, case, Action.TERMINATE, actor, notes=notes,
+                            data={"reason": reason.value})
+            case.end_reason = reason
+            case.end_note = notes
+            case.closed_on = self.today()
+            case.suspended_since = None
+            work.save_case(case)
+        return case

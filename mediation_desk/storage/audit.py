@@ -1,0 +1,129 @@
+"""The audit trail: append-only, each row hash-chained to the one before.
+
+``hash = SHA-256(prev_hash + canonical JSON of the row)``. Triggers forbid
+UPDATE and DELETE; :func:`verify_chain` finds the first row whose content or
+link was changed behind the triggers' back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from ..domain.masking import mask_id_number, mask_phone, mask_text
+
+GENESIS = "0" * 64
+
+# Fields whose values are personal identifiers: masked in audit rows.
+_ID_FIELDS = {"id_number", "agent_id_number"}
+_PHONE_FIELDS = {"phone", "agent_phone"}
+
+
+def canonical(data: Any) -> str:
+    """Deterministic JSON used for hashing (sorted keys, no spaces, UTF-8)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _row_payload(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: row[k] for k in ("seq", "at", "actor", "action", "case_id", "summary", "changes")}
+
+
+def row_hash(prev_hash: str, row: dict[str, Any]) -> str:
+    """The chain hash of ``row`` given the previous row's hash."""
+    return hashlib.sha256((prev_hash + canonical(_row_payload(row))).encode("utf-8")).hexdigest()
+
+
+def mask_value(field: str, value: Any) -> Any:
+    """Mask a personal identifier for the audit trail."""
+    if not isinstance(value, str) or not value:
+        return value
+    if field in _ID_FIELDS:
+        return mask_id_number(value)
+    if field in _PHONE_FIELDS:
+        return mask_phone(value)
+    if field in {"notes", "facts", "claims", "participants", "relations"}:
+        return mask_text(value)
+    return value
+
+
+def diff(before: dict[str, Any] | None, after: dict[str, Any]) -> dict[str, list[Any]]:
+    """Field-level ``{field: [before, after]}`` with identifiers masked."""
+    skip = {"version", "updated_at", "seq"}
+    out: dict[str, list[Any]] = {}
+    for key, new in after.items():
+        if key in skip:
+            continue
+        old = None if before is None else before.get(key)
+        if before is not None and old == new:
+            continue
+        if before is None and new in (None, "", [], {}, 0, False):
+            continue
+        out[key] = [mask_value(key, old), mask_value(key, new)]
+    return out
+
+
+def append(db: sqlite_utils.Database, *, at: str, actor: str, action: str,
+           case_id: str | None, summary: str, changes: list[dict[str, Any]]) -> int:
+    """Append one audit row (inside the caller's transaction); return its seq."""
+    last = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    prev_hash = last[1] if last else GENESIS
+    seq = (last[0] + 1) if last else 1
+    row = {"seq": seq, "at": at, "actor": actor, "action": action, "case_id": case_id,
+           "summary": mask_text(summary), "changes": canonical(changes)}
+    row["prev_hash"] = prev_hash
+    row["hash"] = row_hash(prev_hash, row)
+    db.execute(
+        "INSERT INTO audit (seq, at, actor, action, case_id, summary, changes, prev_hash, hash)"
+        " VALUES (:seq, :at, :actor, :action, :case_id, :summary, :changes, :prev_hash, :hash)",
+        row,
+    )
+    return seq
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """Result of :func:`verify_chain`."""
+
+    ok: bool
+    rows_checked: int
+    first_bad_seq: int | None = None
+    reason: str = ""
+
+
+def verify_chain(db: sqlite_utils.Database) -> ChainCheck:
+    """Walk the chain; report the first row whose link or content does not match."""
+    prev = GENESIS
+    count = 0
+    cur = db.execute(
+        "SELECT seq, at, actor, action, case_id, summary, changes, prev_hash, hash"
+        " FROM audit ORDER BY seq"
+    )
+    cols = [d[0] for d in cur.description]
+    for values in cur:
+        row = dict(zip(cols, values, strict=True))
+        count += 1
+        if row["prev_hash"] != prev:
+            return ChainCheck(False, count, row["seq"], "与上一条记录的链接不一致（记录被删除、插入或改动）")
+        if row_hash(prev, row) != row["hash"]:
+            return ChainCheck(False, count, row["seq"], "记录内容与其哈希不符（记录被改动）")
+        prev = row["hash"]
+    return ChainCheck(True, count)
+
+
+def case_history(db: sqlite_utils.Database, case_id: str) -> list[dict[str, Any]]:
+    """Audit rows of one case, oldest first."""
+    cur = db.execute(
+        "SELECT seq, at, actor, action, summary, changes FROM audit WHERE case_id = ? ORDER BY seq",
+        [case_id],
+    )
+    cols = [d[0] for d in cur.description]
+    out = []
+    for values in cur:
+        row = dict(zip(cols, values, strict=True))
+        row["changes"] = json.loads(row["changes"])
+        out.append(row)
+    return out

@@ -1,0 +1,178 @@
+"""Schema and migrations (sqlite-utils ``Migrations``).
+
+The schema major version lives in ``PRAGMA user_version``; a file written by a
+newer major version is refused. Before migrating an existing file, a copy is
+taken next to it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from .connection import (
+    StorageError,
+    application_id,
+    backup_file,
+    set_application_id,
+    set_user_version,
+    user_version,
+)
+
+SCHEMA_MAJOR = 1
+
+migrations = Migrations("mediation_desk")
+
+_RECORD = """
+    id TEXT NOT NULL UNIQUE,
+    origin TEXT NOT NULL DEFAULT '',
+    version INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL DEFAULT '',
+    deleted INTEGER NOT NULL DEFAULT 0"""
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db.executescript(f"""
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE centers (
+    seq INTEGER PRIMARY KEY, {_RECORD},
+    code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL,
+    number_prefix TEXT NOT NULL DEFAULT '', linked_court TEXT NOT NULL DEFAULT '',
+    court_code TEXT NOT NULL DEFAULT '', is_self INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE mediators (
+    seq INTEGER PRIMARY KEY, {_RECORD},
+    center_id TEXT NOT NULL, name TEXT NOT NULL, phone TEXT NOT NULL DEFAULT '',
+    full_time INTEGER NOT NULL DEFAULT 1, specialties TEXT NOT NULL DEFAULT '[]',
+    villages TEXT NOT NULL DEFAULT '[]', active INTEGER NOT NULL DEFAULT 1,
+    relations TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE number_counters (
+    center_id TEXT NOT NULL, year INTEGER NOT NULL, last_serial INTEGER NOT NULL,
+    PRIMARY KEY (center_id, year)
+);
+CREATE TABLE cases (
+    seq INTEGER PRIMARY KEY, {_RECORD},
+    center_id TEXT NOT NULL, number TEXT NOT NULL, year INTEGER NOT NULL,
+    serial INTEGER NOT NULL, source TEXT NOT NULL, dispute_type TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '', amount_fen INTEGER, facts TEXT NOT NULL DEFAULT '',
+    claims TEXT NOT NULL DEFAULT '', flags TEXT NOT NULL DEFAULT '[]', status TEXT NOT NULL,
+    received_on TEXT NOT NULL, accepted_on TEXT, due_on TEXT, base_due_on TEXT,
+    suspended_since TEXT, suspended_days INTEGER NOT NULL DEFAULT 0,
+    extended_days INTEGER NOT NULL DEFAULT 0, court_case_number TEXT NOT NULL DEFAULT '',
+    filing_number TEXT NOT NULL DEFAULT '', jc_due_on TEXT, jc_applied_on TEXT,
+    jc_ruling TEXT NOT NULL DEFAULT '', end_reason TEXT, end_note TEXT NOT NULL DEFAULT '',
+    closed_on TEXT, follow_up_due_on TEXT,
+    party_names TEXT NOT NULL DEFAULT '', mediator_names TEXT NOT NULL DEFAULT '',
+    UNIQUE (center_id, year, serial)
+);
+CREATE INDEX cases_status_due ON cases (status, due_on);
+CREATE INDEX cases_received ON cases (received_on);
+CREATE INDEX cases_number ON cases (number);
+CREATE INDEX cases_jc_due ON cases (status, jc_due_on);
+CREATE INDEX cases_follow_up ON cases (status, follow_up_due_on);
+CREATE INDEX cases_type ON cases (dispute_type, received_on);
+CREATE INDEX cases_source ON cases (source, received_on);
+CREATE INDEX cases_court_number ON cases (court_case_number) WHERE court_case_number != '';
+CREATE TABLE case_mediators (
+    case_id TEXT NOT NULL REFERENCES cases(id), mediator_id TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (case_id, mediator_id)
+);
+CREATE INDEX case_mediators_mediator ON case_mediators (mediator_id);
+CREATE TABLE parties (
+    seq INTEGER PRIMARY KEY, {_RECORD},
+    case_id TEXT NOT NULL REFERENCES cases(id), kind TEXT NOT NULL, role TEXT NOT NULL,
+    name TEXT NOT NULL, sex TEXT, ethnicity TEXT NOT NULL DEFAULT '', birth_date TEXT,
+    id_number TEXT NOT NULL DEFAULT '', credit_code TEXT NOT NULL DEFAULT '',
+    legal_representative TEXT NOT NULL DEFAULT '', occupation TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '', address TEXT NOT NULL DEFAULT '',
+    village TEXT NOT NULL DEFAULT '', agent_name TEXT NOT NULL DEFAULT '',
+    agent_phone TEXT NOT NULL DEFAULT '', agent_id_number TEXT NOT NULL DEFAULT '',
+    agent_relation TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX parties_case ON parties (case_id, position);
+CREATE INDEX parties_id_number ON parties (id_number) WHERE id_number != '';
+CREATE INDEX parties_name_phone ON parties (name, phone);
+CREATE TABLE events (
+    seq INTEGER PRIMARY KEY, {_RECORD},
+    case_id TEXT NOT NULL REFERENCES cases(id), kind TEXT NOT NULL, occurred_at TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT '', place TEXT NOT NULL DEFAULT '',
+    participants TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '',
+    data TEXT NOT NULL DEFAULT '{{}}'
+);
+CREATE INDEX events_case ON events (case_id, occurred_at);
+CREATE INDEX events_kind ON events (kind, occurred_at);
+CREATE TABLE agreements (
+    seq INTEGER PRIMARY KEY, {_RECORD},
+    case_id TEXT NOT NULL REFERENCES cases(id), form TEXT NOT NULL, scope TEXT NOT NULL,
+    facts TEXT NOT NULL DEFAULT '', clauses TEXT NOT NULL DEFAULT '[]',
+    performance_method TEXT NOT NULL DEFAULT '', performance_place TEXT NOT NULL DEFAULT '',
+    performance_deadline TEXT, amount_fen INTEGER, signed_on TEXT, effective_on TEXT
+);
+CREATE INDEX agreements_case ON agreements (case_id);
+CREATE INDEX agreements_effective ON agreements (effective_on);
+CREATE TABLE attachment_blobs (sha256 TEXT PRIMARY KEY, content BLOB NOT NULL);
+CREATE TABLE attachments (
+    seq INTEGER PRIMARY KEY, {_RECORD},
+    case_id TEXT NOT NULL REFERENCES cases(id), name TEXT NOT NULL,
+    media_type TEXT NOT NULL, sha256 TEXT NOT NULL REFERENCES attachment_blobs(sha256),
+    size INTEGER NOT NULL, added_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX attachments_case ON attachments (case_id);
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+    case_id TEXT, summary TEXT NOT NULL DEFAULT '', changes TEXT NOT NULL,
+    prev_hash TEXT NOT NULL, hash TEXT NOT NULL
+);
+CREATE INDEX audit_case ON audit (case_id) WHERE case_id IS NOT NULL;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit trail is append-only'); END;
+CREATE VIRTUAL TABLE case_fts USING fts5(body, tokenize = 'trigram');
+CREATE VIRTUAL TABLE case_fts_chars USING fts5(body, tokenize = 'unicode61');
+""")
+
+
+def _has_tables(db: sqlite_utils.Database) -> bool:
+    return bool(db.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0])
+
+
+def ensure_schema(db: sqlite_utils.Database, path: Path | None) -> list[str]:
+    """Bring the schema up to date; return the names of migrations applied.
+
+    Refuses a file written by a newer major version, or a SQLite file that is
+    not ours. Copies an existing file before changing its schema.
+    """
+    existing = _has_tables(db)
+    app = application_id(db)
+    if existing and app == 0:
+        raise StorageError("该 SQLite 文件不是调解工作台数据库。", code="db_wrong_kind")
+    major = user_version(db)
+    if major > SCHEMA_MAJOR:
+        raise StorageError(
+            f"此数据库由更新版本的调解工作台创建（结构版本 {major}，本程序支持 {SCHEMA_MAJOR}）。"
+            "请升级程序后再打开，文件未被修改。",
+            code="db_too_new",
+        )
+    pending = migrations.pending(db)
+    if not pending:
+        return []
+    if existing and path is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup_file(db, path.with_name(f"{path.name}.before-{pending[0].name}-{stamp}.bak"))
+    if not existing:
+        set_application_id(db)
+    migrations.apply(db)
+    set_user_version(db, SCHEMA_MAJOR)
+    return [m.name for m in pending]
+
+
+def needs_migration(db: sqlite_utils.Database) -> bool:
+    """True when migrations are pending (a read-only open cannot serve such a file)."""
+    return bool(migrations.pending(db))

@@ -1,0 +1,186 @@
+"""The store: an open database plus the one way to change it.
+
+Every business operation runs as ``with store.operation(actor, action) as work:``;
+the block's writes and one audit row commit together or not at all.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from ..domain.errors import DomainError
+from ..domain.models import Agreement, Attachment, Case, CaseEvent, Center, Mediator
+from . import audit, cases, directory, items
+from .connection import DRIVER_ERRORS, StorageError, integrity_check, open_database, translate_error
+from .records import ChangeLog
+from .schema import ensure_schema, needs_migration
+
+log = logging.getLogger(__name__)
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class Work:
+    """Writes inside one operation; collects the changes for the audit row."""
+
+    def __init__(self, store: Store, now: datetime) -> None:
+        self.store = store
+        self.db = store.db
+        self.log = ChangeLog()
+        self.moment = now
+        self.now = now.astimezone(UTC).isoformat(timespec="milliseconds")
+        self.origin = store.origin_code()
+        self.case_id: str | None = None
+        self.summary = ""
+
+    def _kw(self) -> dict[str, Any]:
+        return {"log": self.log, "now": self.now, "origin": self.origin}
+
+    def next_serial(self, center_id: str, year: int) -> int:
+        """Reserve the next case serial for a center and year."""
+        return cases.next_serial(self.db, center_id, year)
+
+    def save_case(self, case: Case) -> None:
+        """Write a case with its parties and mediators."""
+        self.case_id = self.case_id or case.id
+        cases.save_case(self.db, case, **self._kw())
+
+    def save_event(self, event: CaseEvent) -> None:
+        """Write a case event."""
+        items.save_event(self.db, event, **self._kw())
+
+    def save_agreement(self, agreement: Agreement) -> None:
+        """Write an agreement."""
+        items.save_agreement(self.db, agreement, **self._kw())
+
+    def add_attachment(self, attachment: Attachment, content: bytes) -> None:
+        """Store an attachment's content (hashed) and its metadata."""
+        attachment.sha256 = items.store_blob(self.db, content)
+        attachment.size = len(content)
+        attachment.added_at = attachment.added_at or self.now
+        items.save_attachment(self.db, attachment, **self._kw())
+
+    def save_attachment(self, attachment: Attachment) -> None:
+        """Update an attachment's metadata (e.g. a tombstone)."""
+        items.save_attachment(self.db, attachment, **self._kw())
+
+    def save_mediator(self, mediator: Mediator) -> None:
+        """Write a mediator."""
+        directory.save_mediator(self.db, mediator, **self._kw())
+
+    def save_center(self, center: Center, *, is_self: bool | None = None) -> None:
+        """Write a center."""
+        directory.save_center(self.db, center, is_self=is_self, **self._kw())
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store a setting."""
+        directory.set_setting(self.db, key, value, log=self.log)
+
+    def note(self, entity: str, record_id: str, fields: dict[str, list[Any]]) -> None:
+        """Add a change entry that no record save produced (e.g. a reveal)."""
+        self.log.add(entity, record_id, "note", fields)
+
+
+class Store:
+    """An open Mediation Desk database."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None,
+                 clock: Callable[[], datetime] = _local_now, readonly: bool = False) -> None:
+        self.db = db
+        self.path = path
+        self.clock = clock
+        self.readonly = readonly
+        self._origin: str | None = None
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False, readonly: bool = False,
+             clock: Callable[[], datetime] = _local_now,
+             check_same_thread: bool = True) -> Store:
+        """Open a database file, migrating it if needed (never when read-only)."""
+        p = Path(path)
+        db = open_database(p, create=create, readonly=readonly,
+                           check_same_thread=check_same_thread)
+        try:
+            if readonly:
+                if needs_migration(db):
+                    if not db.table_names():
+                        raise StorageError(f"文件不是调解工作台数据库：{p}", code="db_wrong_kind")
+                    raise StorageError("数据库需要升级，请先用读写方式打开一次。", code="db_needs_migration")
+                from .schema import SCHEMA_MAJOR
+                from .connection import user_version
+                if user_version(db) > SCHEMA_MAJOR:
+                    raise StorageError("此数据库由更新版本的调解工作台创建，请升级程序。",
+                                       code="db_too_new")
+            else:
+                ensure_schema(db, p)
+        except DRIVER_ERRORS as exc:
+            db.close()
+            raise translate_error(exc, p) from exc
+        except BaseException:
+            db.close()
+            raise
+        return cls(db, p, clock=clock, readonly=readonly)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    # -- time ---------------------------------------------------------------
+    def now(self) -> datetime:
+        """The current local time (injectable for tests)."""
+        return self.clock()
+
+    def today(self) -> date:
+        """The current local date."""
+        return self.clock().date()
+
+    def origin_code(self) -> str:
+        """Code of this desk's center (stamped as ``origin`` on new records)."""
+        if self._origin is None:
+            c = directory.self_center(self.db)
+            if c is None:
+                return ""
+            self._origin = c.code
+        return self._origin
+
+    # -- writing ------------------------------------------------------------
+    @contextmanager
+    def operation(self, actor: str, action: str, *, case_id: str | None = None,
+                  summary: str = "") -> Iterator[Work]:
+        """One business operation: its writes and audit row in one transaction."""
+        if self.readonly:
+            raise StorageError("数据库以只读方式打开，不能修改。", code="db_readonly")
+        if not actor:
+            raise DomainError("必须注明操作人。", code="actor_missing")
+        work = Work(self, self.clock())
+        work.case_id, work.summary = case_id, summary
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except DRIVER_ERRORS as exc:
+            raise translate_error(exc, self.path or "") from exc
+        try:
+            yield work
+            audit.append(self.db, at=work.now, actor=actor, action=action,
+                         case_id=work.case_id, summary=work.summary, changes=work.log.entries)
+            self.db.execute("COMMIT")
+        except BaseException as exc:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
+            self._origin = None
+            if isinstance(exc, DRIVER_ERRORS):
+                raise translate_error(exc, self.path or "") from exc
+            raise
+
+    # -- checks -------------------------------------------------------------
+    def check(self) -> tuple[list[str], audit.ChainCheck]:
+        """SQLite integrity check and audit-chain verification."""
+        return integrity_check(self.db), audit.verify_chain(self.db)
