@@ -1,0 +1,219 @@
+"""Rendering a :class:`DocSpec` to A4 PDF bytes in official-document style.
+
+Title large and centred, body in the document font, ``第x页 共y页`` and the
+verification code in every footer, signature blocks kept together, every
+table cell a wrapped Paragraph. reportlab runs in invariant mode, so the same
+spec gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import PageBreak as RLPageBreak
+
+from .fonts import DocumentFont
+from .spec import DocSpec, Grid, Heading, Lines, PageBreak, Para, Signatures, verification_code
+
+PAGE_W, PAGE_H = A4
+MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 28 * mm, 26 * mm, 28 * mm, 24 * mm
+FRAME_W = PAGE_W - MARGIN_L - MARGIN_R
+TITLE_SIZE, BODY_SIZE, CELL_SIZE, FOOTER_SIZE = 22, 14, 12, 9
+_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered document."""
+
+    pdf: bytes
+    content_hash: str
+    verification_code: str
+    missing_glyphs: tuple[str, ...]
+    pages: int
+
+
+class Markup:
+    """Turns plain text into Paragraph markup for one font, noting missing glyphs.
+
+    Characters the main face lacks use a fallback face when one has them;
+    characters no face has are printed as a visible ``[U+XXXX]`` in red and
+    reported (never silently dropped).
+    """
+
+    def __init__(self, font: DocumentFont) -> None:
+        self.font = font
+        self.missing: dict[str, None] = {}
+
+    def __call__(self, text: str) -> str:
+        out: list[str] = []
+        for ch in text:
+            if ch == "\n":
+                out.append("<br/>")
+                continue
+            face = self.font.face_for(ch)
+            if face == self.font.name:
+                out.append(escape(ch))
+            elif face is not None:
+                out.append(f'<font name="{face}">{escape(ch)}</font>')
+            else:
+                self.missing[ch] = None
+                out.append(f'<font color="#c00000">[U+{ord(ch):04X}]</font>')
+        return "".join(out)
+
+
+def _styles(font: str) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=font, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.75,
+                          wordWrap="CJK", alignment=TA_JUSTIFY, firstLineIndent=2 * BODY_SIZE)
+    return {
+        "title": ParagraphStyle("title", parent=base, fontSize=TITLE_SIZE, leading=TITLE_SIZE * 1.5,
+                                alignment=TA_CENTER, firstLineIndent=0, spaceAfter=4),
+        "number": ParagraphStyle("number", parent=base, fontSize=CELL_SIZE, leading=CELL_SIZE * 1.6,
+                                 alignment=TA_RIGHT, firstLineIndent=0),
+        "body": base,
+        "plain": ParagraphStyle("plain", parent=base, firstLineIndent=0),
+        "heading": ParagraphStyle("heading", parent=base, firstLineIndent=0, spaceBefore=4),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=CELL_SIZE, leading=CELL_SIZE * 1.45,
+                               firstLineIndent=0, alignment=TA_LEFT),
+        "label": ParagraphStyle("label", parent=base, fontSize=CELL_SIZE, leading=CELL_SIZE * 1.45,
+                                firstLineIndent=0, alignment=TA_CENTER),
+        "sign": ParagraphStyle("sign", parent=base, firstLineIndent=0, alignment=TA_LEFT,
+                               leading=BODY_SIZE * 2.2),
+        "right": ParagraphStyle("right", parent=base, firstLineIndent=0, alignment=TA_RIGHT,
+                                leading=BODY_SIZE * 2.0),
+    }
+
+
+def _para(text: str, style: ParagraphStyle, mk: Markup) -> Paragraph:
+    return Paragraph(mk(text), style)
+
+
+def _grid(block: Grid, st: dict[str, ParagraphStyle], mk: Markup) -> Table:
+    data = [[_para(cell, st["label"] if c in block.labels else st["cell"], mk)
+             for c, cell in enumerate(row)] for row in block.rows]
+    widths = [w * FRAME_W for w in block.widths]
+    heights = [block.min_height or None] * len(data)
+    table = Table(data, colWidths=widths, rowHeights=None if not block.min_height else heights,
+                  repeatRows=0, splitByRow=1)
+    style = [("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("FONTNAME", (0, 0), (-1, -1), mk.font.name),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+             ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+    style += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in block.spans]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _lines(block: Lines, font: str) -> Table:
+    table = Table([[""]] * block.count, colWidths=[FRAME_W], rowHeights=[BODY_SIZE * 1.9] * block.count)
+    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey),
+                               ("FONTNAME", (0, 0), (-1, -1), font)]))
+    return table
+
+
+def _signatures(block: Signatures, st: dict[str, ParagraphStyle], mk: Markup) -> Flowable:
+    cols = max(1, block.columns)
+    cells = [_para(line, st["sign"], mk) for line in block.lines]
+    rows = [cells[i:i + cols] + [""] * (cols - len(cells[i:i + cols]))
+            for i in range(0, len(cells), cols)]
+    parts: list[Flowable] = [Spacer(1, BODY_SIZE)]
+    if rows:
+        table = Table(rows, colWidths=[FRAME_W / cols] * cols)
+        table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("FONTNAME", (0, 0), (-1, -1), mk.font.name),
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        parts.append(table)
+    for text in (block.seal, block.date):
+        if text:
+            parts.append(_para(text, st["right"], mk))
+    return KeepTogether(parts)
+
+
+def flowables(spec: DocSpec, st: dict[str, ParagraphStyle], mk: Markup) -> list[Flowable]:
+    """The platypus story of a spec."""
+    story: list[Flowable] = [_para(spec.title, st["title"], mk)]
+    for line in (spec.number, *spec.subnumbers):
+        if line:
+            story.append(_para(line, st["number"], mk))
+    story.append(Spacer(1, 6))
+    for b in spec.blocks:
+        if isinstance(b, Para):
+            style = st["body"] if b.indent else st["plain"]
+            style = ParagraphStyle(f"p{id(b)}", parent=style, alignment=_ALIGN[b.align],
+                                   fontSize=b.size or style.fontSize,
+                                   leading=(b.size or style.fontSize) * 1.75)
+            story.append(_para(b.text, style, mk))
+        elif isinstance(b, Heading):
+            story.append(_para(b.text, st["heading"], mk))
+        elif isinstance(b, Grid):
+            story += [_grid(b, st, mk), Spacer(1, 6)]
+        elif isinstance(b, Lines):
+            story.append(_lines(b, mk.font.name))
+        elif isinstance(b, Signatures):
+            story.append(_signatures(b, st, mk))
+        elif isinstance(b, PageBreak):
+            story.append(RLPageBreak())
+    return story
+
+
+def footer_canvas(font: str, code: str, left: str):
+    """A Canvas class that prints ``第x页 共y页`` and the code once the page count is known."""
+
+    class FooterCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            kwargs.setdefault("invariant", 1)
+            kwargs["initialFontName"] = font  # no unembedded Helvetica in the PDF
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab API)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.setFont(font, FOOTER_SIZE)
+                y = 12 * mm
+                self.drawCentredString(PAGE_W / 2, y, f"第{number}页 共{total}页")
+                self.drawRightString(PAGE_W - MARGIN_R, y, f"校验码 {code}")
+                if left:
+                    self.drawString(MARGIN_L, y, left)
+                super().showPage()
+            super().save()
+
+    return FooterCanvas
+
+
+def render(spec: DocSpec, font: DocumentFont) -> Rendered:
+    """Render ``spec`` with ``font`` to PDF bytes (deterministic)."""
+    content_hash = spec.content_hash()
+    code = verification_code(content_hash)
+    mk = Markup(font)
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN_L, rightMargin=MARGIN_R,
+                            topMargin=MARGIN_T, bottomMargin=MARGIN_B, title=spec.title,
+                            author="调解工作台", creator="调解工作台 Mediation Desk",
+                            subject=code, invariant=1)
+    story = flowables(spec, _styles(font.name), mk)
+    doc.build(story, canvasmaker=footer_canvas(font.name, code, spec.footer_left))
+    pdf = buf.getvalue()
+    return Rendered(pdf, content_hash, code, tuple(mk.missing), doc.page)
