@@ -139,6 +139,14 @@ CREATE VIRTUAL TABLE case_fts_chars USING fts5(body, tokenize = 'unicode61');
 """)
 
 
+@migrations()
+def m003_exchange(db: sqlite_utils.Database) -> None:
+    """Exchange tables: desk keys, trusted desks, bundle ledger, merge bases, conflicts."""
+    from .exchange import DDL
+
+    db.executescript(DDL)
+
+
 def _has_tables(db: sqlite_utils.Database) -> bool:
     return bool(db.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0])
 

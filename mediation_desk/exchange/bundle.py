@@ -1,0 +1,232 @@
+"""Bundles (.mdx): build one, and open one with every check in the documented order.
+
+A bundle is ``envelope.encrypt(zip)``; the ZIP holds ``manifest.json``
+(canonical JSON), ``manifest.sig`` (64-byte Ed25519 signature of the manifest
+bytes), ``records/<entity>.jsonl`` for every entity and ``attachments/<sha256>``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import container, envelope
+from .cards import CODE_RE, UUID_RE
+from .errors import BundleRejected
+from .keys import DeskKeys, PublicKeys
+from .records import ENTITIES, validate_records
+from .strictjson import canonical_bytes, loads, loads_lines
+
+BUNDLE_FORMAT = "mediation-desk-bundle"
+FORMAT_VERSION = 1
+SCHEMA_VERSION = 1
+MIN_SCHEMA_VERSION = 1
+MAX_FILE_BYTES = 768 * 1024 * 1024
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+KINDS = ("center_to_court", "court_to_center", "enrollment", "center_to_field",
+         "field_to_center")
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+_FIELDS = {"format", "format_version", "schema_version", "bundle_id", "kind", "sender",
+           "recipient", "sequence", "acknowledged", "full", "created_at", "counts",
+           "statistics", "members"}
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_FPR = re.compile(r"^([0-9A-F]{4} ){9}[0-9A-F]{4}$")
+
+
+@dataclass(frozen=True)
+class Trusted:
+    """What the verifier needs to know about a trusted desk."""
+
+    code: str
+    public: PublicKeys
+    revoked: bool = False
+
+
+@dataclass
+class Opened:
+    """A verified bundle: its manifest, validated records and attachment contents."""
+
+    manifest: dict[str, Any]
+    records: dict[str, list[dict[str, Any]]]
+    attachments: dict[str, bytes] = field(default_factory=dict)
+    size: int = 0
+    sha256: str = ""
+
+
+def record_member(entity: str) -> str:
+    """Member name of an entity's JSON Lines."""
+    return f"records/{entity}.jsonl"
+
+
+def _jsonl(rows: list[dict[str, Any]]) -> bytes:
+    return b"".join(canonical_bytes(r) + b"\n" for r in rows)
+
+
+def build(*, keys: DeskKeys, sender: str, recipient: str, recipient_public: PublicKeys,
+          kind: str, sequence: int, acknowledged: int, created_at: str,
+          records: dict[str, list[dict[str, Any]]], attachments: dict[str, bytes],
+          statistics: dict[str, int] | None = None, full: bool = False,
+          bundle_id: str | None = None) -> tuple[bytes, dict[str, Any]]:
+    """The encrypted bundle file and its manifest."""
+    members = {record_member(e): _jsonl(records.get(e, [])) for e in ENTITIES}
+    for digest, content in attachments.items():
+        members[f"attachments/{digest}"] = content
+    manifest = {
+        "format": BUNDLE_FORMAT, "format_version": FORMAT_VERSION,
+        "schema_version": SCHEMA_VERSION, "bundle_id": bundle_id or str(uuid.uuid4()),
+        "kind": kind,
+        "sender": {"code": sender, "fingerprint": keys.public.fingerprint},
+        "recipient": {"code": recipient, "fingerprint": recipient_public.fingerprint},
+        "sequence": sequence, "acknowledged": acknowledged, "full": full,
+        "created_at": created_at,
+        "counts": {e: len(records.get(e, [])) for e in ENTITIES},
+        "statistics": dict(statistics or {}),
+        "members": [{"name": n, "sha256": hashlib.sha256(c).hexdigest(), "size": len(c)}
+                    for n, c in sorted(members.items())],
+    }
+    raw = canonical_bytes(manifest)
+    members[MANIFEST] = raw
+    members[SIGNATURE] = keys.sign(raw)
+    plain = container.write_zip(members)
+    return envelope.encrypt(plain, [recipient_public.encryption, keys.public.encryption]), manifest
+
+
+def _check_manifest_shape(m: Any) -> None:
+    bad = lambda why: BundleRejected("manifest_invalid", why)  # noqa: E731
+    if not isinstance(m, dict):
+        raise bad("不是对象")
+    if set(m) != _FIELDS:
+        extra = sorted(set(m) - _FIELDS)
+        raise bad(f"未知字段 {extra[0][:40]}" if extra else "缺少字段")
+    if m["format"] != BUNDLE_FORMAT:
+        raise bad("format")
+    for key in ("format_version", "schema_version", "sequence", "acknowledged"):
+        if type(m[key]) is not int or m[key] < 0:
+            raise bad(key)
+    for key in ("sender", "recipient"):
+        party = m[key]
+        if (not isinstance(party, dict) or set(party) != {"code", "fingerprint"}
+                or not isinstance(party["code"], str) or not CODE_RE.match(party["code"])
+                or not isinstance(party["fingerprint"], str)
+                or not _FPR.match(party["fingerprint"])):
+            raise bad(key)
+
+
+def _check_manifest_rest(m: dict[str, Any]) -> None:
+    bad = lambda why: BundleRejected("manifest_invalid", why)  # noqa: E731
+    if not isinstance(m["bundle_id"], str) or not UUID_RE.match(m["bundle_id"]):
+        raise bad("bundle_id")
+    if m["kind"] not in KINDS:
+        raise BundleRejected("wrong_kind", str(m["kind"])[:40])
+    if m["sequence"] < 1 or m["acknowledged"] >= 2**53 or m["sequence"] >= 2**53:
+        raise BundleRejected("sequence_invalid")
+    if type(m["full"]) is not bool or not isinstance(m["created_at"], str):
+        raise bad("full/created_at")
+    counts = m["counts"]
+    if not isinstance(counts, dict) or set(counts) != set(ENTITIES) or not all(
+            type(v) is int and v >= 0 for v in counts.values()):
+        raise bad("counts")
+    stats = m["statistics"]
+    if not isinstance(stats, dict) or len(stats) > 200 or not all(
+            isinstance(k, str) and len(k) <= 64 and type(v) is int and v >= 0
+            for k, v in stats.items()):
+        raise bad("statistics")
+    members = m["members"]
+    if not isinstance(members, list):
+        raise bad("members")
+    names = []
+    for item in members:
+        if (not isinstance(item, dict) or set(item) != {"name", "sha256", "size"}
+                or not isinstance(item["name"], str) or not isinstance(item["sha256"], str)
+                or not _HEX64.match(item["sha256"]) or type(item["size"]) is not int
+                or item["size"] < 0):
+            raise bad("members")
+        names.append(item["name"])
+    if len(set(names)) != len(names) or {MANIFEST, SIGNATURE} & set(names):
+        raise bad("members 重复")
+
+
+def open_bundle(data: bytes, *, keys: DeskKeys, my_code: str,
+                trusted: Callable[[str], Trusted | None], allow_own: bool = False,
+                limits: container.Limits = container.DEFAULT_LIMITS) -> Opened:
+    """Decrypt and verify a bundle file; raise :class:`BundleRejected` on any problem.
+
+    ``allow_own`` lets a desk re-read a bundle it sent (its own export check).
+    Reference checks against the database are the caller's (see
+    :func:`records.check_references`).
+    """
+    if not data:
+        raise BundleRejected("empty_file")
+    if len(data) > MAX_FILE_BYTES:
+        raise BundleRejected("file_too_large")
+    plain = envelope.decrypt(data, keys)
+    members = container.read_zip(plain, limits)
+    if MANIFEST not in members or SIGNATURE not in members:
+        raise BundleRejected("manifest_missing")
+    raw = members.pop(MANIFEST)
+    signature = members.pop(SIGNATURE)
+    if len(raw) > MAX_MANIFEST_BYTES:
+        raise BundleRejected("manifest_invalid", "清单过大")
+    manifest = loads(raw, "清单：")
+    _check_manifest_shape(manifest)
+    sender = manifest["sender"]["code"]
+    own = allow_own and sender == my_code
+    desk = Trusted(my_code, keys.public) if own else trusted(sender)
+    if desk is None:
+        raise BundleRejected("unknown_sender", sender)
+    if desk.revoked:
+        raise BundleRejected("sender_revoked", sender)
+    if desk.public.fingerprint != manifest["sender"]["fingerprint"]:
+        raise BundleRejected("key_mismatch", sender)
+    if len(signature) != 64 or not desk.public.verify(signature, raw):
+        raise BundleRejected("bad_signature")
+    if raw != canonical_bytes(manifest):
+        raise BundleRejected("manifest_invalid", "清单不是规范格式")
+    recipient = manifest["recipient"]
+    if not own and (recipient["code"] != my_code
+                    or recipient["fingerprint"] != keys.public.fingerprint):
+        raise BundleRejected("not_for_this_desk", recipient["code"])
+    if manifest["format_version"] > FORMAT_VERSION:
+        raise BundleRejected("format_too_new")
+    if manifest["format_version"] < FORMAT_VERSION:
+        raise BundleRejected("format_too_old")
+    if manifest["schema_version"] > SCHEMA_VERSION:
+        raise BundleRejected("schema_too_new")
+    if manifest["schema_version"] < MIN_SCHEMA_VERSION:
+        raise BundleRejected("schema_too_old")
+    _check_manifest_rest(manifest)
+    listed = {m["name"]: m for m in manifest["members"]}
+    for name in listed:
+        if name not in members:
+            raise BundleRejected("member_missing", name[:80])
+    for name, content in members.items():
+        entry = listed.get(name)
+        if entry is None:
+            raise BundleRejected("member_extra", name[:80])
+        if len(content) != entry["size"]:
+            raise BundleRejected("member_size", name)
+        if hashlib.sha256(content).hexdigest() != entry["sha256"]:
+            raise BundleRejected("member_hash", name)
+    records: dict[str, list[dict[str, Any]]] = {}
+    for entity in ENTITIES:
+        name = record_member(entity)
+        if name not in members:
+            raise BundleRejected("member_missing", name)
+        rows = validate_records(entity, loads_lines(members.pop(name), f"{name}："))
+        if len(rows) != manifest["counts"][entity]:
+            raise BundleRejected("manifest_invalid", f"{entity} 数量与清单不符")
+        records[entity] = rows
+    attachments: dict[str, bytes] = {}
+    for name, content in members.items():
+        digest = name.removeprefix("attachments/")
+        if not name.startswith("attachments/") or not _HEX64.match(digest):
+            raise BundleRejected("member_extra", name[:80])
+        if hashlib.sha256(content).hexdigest() != digest:
+            raise BundleRejected("member_hash", name)
+        attachments[digest] = content
+    return Opened(manifest, records, attachments, len(data), hashlib.sha256(data).hexdigest())

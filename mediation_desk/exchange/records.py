@@ -1,0 +1,200 @@
+"""Records as they travel in bundles, and their strict validation.
+
+Each entity is one JSON Lines member (``records/<entity>.jsonl``) holding
+``codec.to_dict`` of the domain record: exactly the listed fields, each of the
+declared JSON type. Values are then checked like the forms check them (ID
+numbers, credit codes) and references must resolve inside the bundle or the
+desk's database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from ..domain import codec, models
+from ..domain.models import (
+    Agreement,
+    Attachment,
+    Case,
+    CaseEvent,
+    Center,
+    DeclaredRelation,
+    Mediator,
+    Party,
+)
+from .cards import CODE_RE, UUID_RE
+from .errors import BundleRejected
+
+# Order matters: referenced entities come first.
+ENTITIES: dict[str, tuple[type, tuple[str, ...]]] = {
+    "centers": (Center, ()),
+    "mediators": (Mediator, ()),
+    "cases": (Case, ("parties",)),
+    "parties": (Party, ()),
+    "events": (CaseEvent, ()),
+    "agreements": (Agreement, ()),
+    "attachments": (Attachment, ()),
+}
+REFERENCES: dict[str, list[tuple[str, str]]] = {
+    "mediators": [("center_id", "centers")],
+    "cases": [("center_id", "centers"), ("mediator_ids", "mediators")],
+    "parties": [("case_id", "cases")],
+    "events": [("case_id", "cases")],
+    "agreements": [("case_id", "cases")],
+    "attachments": [("case_id", "cases")],
+}
+MAX_TEXT = 100_000
+
+
+def fields_of(entity: str) -> list[str]:
+    """Wire field names of an entity, in declaration order."""
+    cls, exclude = ENTITIES[entity]
+    return codec.field_names(cls, exclude=exclude)
+
+
+def to_wire(entity: str, record: Any) -> dict[str, Any]:
+    """A domain record as its wire dict."""
+    return codec.to_dict(record, exclude=ENTITIES[entity][1])
+
+
+def _unwrap(tp: Any) -> tuple[Any, bool]:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return args[0], True
+    return tp, False
+
+
+def _checker(tp: Any) -> Callable[[Any], bool]:
+    tp, optional = _unwrap(tp)
+    origin = typing.get_origin(tp)
+    if origin in (list, set):
+        inner = _checker(typing.get_args(tp)[0])
+        base = lambda v: isinstance(v, list) and len(v) <= 1000 and all(map(inner, v))  # noqa: E731
+    elif tp is dict or origin is dict:
+        base = lambda v: isinstance(v, dict)  # noqa: E731
+    elif tp is DeclaredRelation:
+        names = {f.name: _checker(h) for f, h in zip(
+            dataclasses.fields(DeclaredRelation),
+            typing.get_type_hints(DeclaredRelation, vars(models)).values(), strict=True)}
+        base = lambda v: (isinstance(v, dict) and set(v) == set(names)  # noqa: E731
+                          and all(names[k](x) for k, x in v.items()))
+    elif isinstance(tp, type) and issubclass(tp, Enum):
+        values = {m.value for m in tp}
+        base = lambda v: isinstance(v, str) and v in values  # noqa: E731
+    elif tp is datetime:
+        base = lambda v: isinstance(v, str) and _parses(datetime.fromisoformat, v)  # noqa: E731
+    elif tp is date:
+        base = lambda v: isinstance(v, str) and len(v) == 10 and _parses(date.fromisoformat, v)  # noqa: E731
+    elif tp is Decimal or tp is int:
+        base = lambda v: type(v) is int  # noqa: E731
+    elif tp is bool:
+        base = lambda v: type(v) is bool  # noqa: E731
+    elif tp is str:
+        base = lambda v: isinstance(v, str) and len(v) <= MAX_TEXT  # noqa: E731
+    else:
+        raise TypeError(tp)
+    if optional:
+        return lambda v: v is None or base(v)
+    return base
+
+
+def _parses(fn: Callable[[str], Any], value: str) -> bool:
+    try:
+        fn(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _build_checkers() -> dict[str, dict[str, Callable[[Any], bool]]]:
+    out = {}
+    for entity, (cls, exclude) in ENTITIES.items():
+        hints = typing.get_type_hints(cls, vars(models))
+        out[entity] = {codec.column_name(f.name, hints[f.name]): _checker(hints[f.name])
+                       for f in dataclasses.fields(cls) if f.name not in exclude}
+    return out
+
+
+_CHECKERS = _build_checkers()
+_FIELDSETS = {e: frozenset(c) for e, c in _CHECKERS.items()}
+
+
+def _domain_problem(entity: str, rec: dict[str, Any]) -> str | None:
+    """The first form-level problem of a record, or None (validators from domain)."""
+    from ..domain.validators import InvalidValue, check_credit_code, validate_id_number
+    if rec["version"] < 1 or not CODE_RE.match(rec["origin"]):
+        return "版本号或来源单位代码无效"
+    try:
+        if entity == "parties":
+            if not rec["name"].strip():
+                return "当事人姓名为空"
+            for key in ("id_number", "agent_id_number"):
+                if rec[key]:
+                    validate_id_number(rec[key])
+            if rec["credit_code"]:
+                check_credit_code(rec["credit_code"])
+        elif entity == "centers" and not CODE_RE.match(rec["code"]):
+            return "单位代码无效"
+        elif entity == "attachments" and (len(rec["sha256"]) != 64 or rec["size"] < 0
+                                          or rec["size"] > models.MAX_ATTACHMENT_BYTES):
+            return "附件信息无效"
+    except InvalidValue as exc:
+        return exc.message
+    return None
+
+
+def validate_records(entity: str, rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """Check parsed JSON rows of ``entity``; return them or raise BundleRejected."""
+    checkers = _CHECKERS[entity]
+    fieldset = _FIELDSETS[entity]
+    out = []
+    seen: set[str] = set()
+    for n, rec in enumerate(rows, 1):
+        where = f"{entity} 第{n}条"
+        if not isinstance(rec, dict):
+            raise BundleRejected("record_invalid", f"{where}不是对象")
+        if rec.keys() != fieldset:
+            unknown = sorted(set(rec) - fieldset)
+            if unknown:
+                raise BundleRejected("record_unknown_field", f"{where}：{unknown[0][:40]}")
+            raise BundleRejected("record_invalid", f"{where}缺少字段")
+        for key, value in rec.items():
+            if not checkers[key](value):
+                raise BundleRejected("record_invalid", f"{where}字段 {key} 的值无效")
+        if not UUID_RE.match(rec["id"]) or rec["id"] in seen:
+            raise BundleRejected("record_invalid", f"{where}编号无效或重复")
+        seen.add(rec["id"])
+        problem = _domain_problem(entity, rec)
+        if problem:
+            raise BundleRejected("record_invalid", f"{where}：{problem}")
+        out.append(rec)
+    return out
+
+
+def check_references(records: dict[str, list[dict[str, Any]]],
+                     known: Callable[[str, set[str]], set[str]],
+                     attachment_hashes: set[str],
+                     known_blobs: Callable[[set[str]], set[str]]) -> None:
+    """Every reference resolves in the bundle or (through ``known``) the database."""
+    for entity, refs in REFERENCES.items():
+        for field, target in refs:
+            wanted: set[str] = set()
+            for rec in records.get(entity, []):
+                value = rec[field]
+                wanted.update(value if isinstance(value, list) else [value])
+            wanted -= {r["id"] for r in records.get(target, [])}
+            bad = {w for w in wanted if not UUID_RE.match(w)}
+            missing = bad or (wanted - known(target, wanted) if wanted else set())
+            if missing:
+                raise BundleRejected("record_dangling",
+                                     f"{entity}.{field} → {sorted(missing)[0][:40]}")
+    wanted = {r["sha256"] for r in records.get("attachments", [])} - attachment_hashes
+    if wanted and wanted - known_blobs(wanted):
+        raise BundleRejected("record_dangling", "附件内容缺失")

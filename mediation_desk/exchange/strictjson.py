@@ -1,0 +1,148 @@
+"""Canonical JSON out, strict JSON in.
+
+Canonical: UTF-8, keys sorted, no insignificant spaces, no NaN/Infinity.
+Strict parsing refuses invalid UTF-8, a byte-order mark, duplicate keys,
+NaN/Infinity, lone surrogates, integers over 64 bits and nesting deeper than
+:data:`MAX_DEPTH`; every failure is :class:`BundleRejected` ``json_invalid``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .errors import BundleRejected
+
+MAX_DEPTH = 16
+MAX_INT = 2**63 - 1
+
+
+def canonical_bytes(data: Any) -> bytes:
+    """The canonical UTF-8 encoding of a JSON value."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise ValueError("duplicate key")
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"non-finite number {name}")
+
+
+def _bounded_int(text: str) -> int:
+    if len(text) > 20:
+        raise ValueError("integer too long")
+    value = int(text)
+    if not -MAX_INT - 1 <= value <= MAX_INT:
+        raise ValueError("integer out of range")
+    return value
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError("non-finite number")
+    return value
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constant,
+                            parse_int=_bounded_int, parse_float=_float)
+
+
+def _depth_ok(value: Any, depth: int) -> bool:
+    if depth > MAX_DEPTH:
+        return False
+    if isinstance(value, dict):
+        return all(_depth_ok(v, depth + 1) for v in value.values())
+    if isinstance(value, list):
+        return all(_depth_ok(v, depth + 1) for v in value)
+    return True
+
+
+def _has_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogate(v) for v in value)
+    return False
+
+
+def loads_text(text: str, where: str = "") -> Any:
+    """Parse one JSON value from already-decoded text, strictly."""
+    # Nesting is bounded before parsing so the decoder never recurses deeply.
+    if text.count("[") + text.count("{") > MAX_DEPTH and not _shallow(text):
+        raise BundleRejected("json_invalid", f"{where}嵌套过深")
+    try:
+        value = _DECODER.decode(text)
+    except (ValueError, RecursionError) as exc:
+        raise BundleRejected("json_invalid", f"{where}{exc}"[:200]) from exc
+    if not _depth_ok(value, 1):
+        raise BundleRejected("json_invalid", f"{where}嵌套过深")
+    if "\\u" in text and _has_surrogate(value):
+        raise BundleRejected("json_invalid", f"{where}含有无效的 Unicode 代理字符")
+    return value
+
+
+def _shallow(text: str) -> bool:
+    """True when brackets outside strings never nest deeper than MAX_DEPTH."""
+    depth = 0
+    in_str = False
+    escaped = False
+    for ch in text:
+        if in_str:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_str = False
+        elif ch == '"':
+            in_str = True
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return False
+        elif ch in "]}":
+            depth -= 1
+    return True
+
+
+def decode_utf8(data: bytes, where: str = "") -> str:
+    """Strict UTF-8 decoding (no BOM)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise BundleRejected("json_invalid", f"{where}含有字节顺序标记")
+    try:
+        return data.decode("utf-8", errors="strict")
+    except UnicodeDecodeError as exc:
+        raise BundleRejected("json_invalid", f"{where}不是有效的 UTF-8") from exc
+
+
+def loads(data: bytes, where: str = "") -> Any:
+    """Parse one JSON document from bytes, strictly."""
+    return loads_text(decode_utf8(data, where), where)
+
+
+def loads_lines(data: bytes, where: str = "", max_line: int = 1 << 20) -> list[Any]:
+    """Parse JSON Lines (one object per ``\\n``-terminated line), strictly."""
+    text = decode_utf8(data, where)
+    if not text:
+        return []
+    if not text.endswith("\n"):
+        raise BundleRejected("json_invalid", f"{where}最后一行没有换行符")
+    out = []
+    for n, line in enumerate(text[:-1].split("\n"), 1):
+        if len(line) > max_line:
+            raise BundleRejected("json_invalid", f"{where}第{n}行过长")
+        out.append(loads_text(line, f"{where}第{n}行："))
+    return out

@@ -1,0 +1,320 @@
+"""Storage of the exchange: desk keys, trusted desks, the bundle ledger,
+what each peer holds, merge bases, conflicts, and raw writes of merged records.
+
+Raw writes keep a record's version, time and origin exactly as merged (the
+generic :func:`records.save` would bump them).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import sqlite_utils
+
+from ..domain import codec
+from ..domain.models import Case
+from . import cases, records, search
+
+DDL = """
+CREATE TABLE desk_keys (
+    id INTEGER PRIMARY KEY CHECK (id = 1), signing_private BLOB NOT NULL,
+    encryption_private BLOB NOT NULL, created_at TEXT NOT NULL
+);
+CREATE TABLE trusted_desks (
+    code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, center_id TEXT NOT NULL,
+    signing_public BLOB NOT NULL, encryption_public BLOB NOT NULL, fingerprint TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0, trusted_at TEXT NOT NULL, revoked_at TEXT
+);
+CREATE TABLE exchange_ledger (
+    bundle_id TEXT PRIMARY KEY, direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    peer TEXT NOT NULL, kind TEXT NOT NULL, sequence INTEGER NOT NULL,
+    acknowledged INTEGER NOT NULL, full INTEGER NOT NULL, created_at TEXT NOT NULL,
+    recorded_at TEXT NOT NULL, counts TEXT NOT NULL, file_sha256 TEXT NOT NULL
+);
+CREATE INDEX exchange_ledger_peer ON exchange_ledger (peer, direction, sequence);
+CREATE TABLE exchange_sent (
+    peer TEXT NOT NULL, sequence INTEGER NOT NULL, entity TEXT NOT NULL,
+    record_id TEXT NOT NULL, version INTEGER NOT NULL
+);
+CREATE INDEX exchange_sent_peer ON exchange_sent (peer, sequence);
+CREATE TABLE exchange_known (
+    peer TEXT NOT NULL, entity TEXT NOT NULL, record_id TEXT NOT NULL,
+    version INTEGER NOT NULL, PRIMARY KEY (peer, entity, record_id)
+) WITHOUT ROWID;
+CREATE TABLE exchange_base (
+    entity TEXT NOT NULL, record_id TEXT NOT NULL, version INTEGER NOT NULL,
+    content TEXT NOT NULL, PRIMARY KEY (entity, record_id)
+) WITHOUT ROWID;
+CREATE TABLE exchange_conflicts (
+    seq INTEGER PRIMARY KEY, bundle_id TEXT NOT NULL, entity TEXT NOT NULL,
+    record_id TEXT NOT NULL, field TEXT NOT NULL, local_value TEXT, incoming_value TEXT,
+    created_at TEXT NOT NULL, resolved_at TEXT, resolution TEXT
+);
+CREATE INDEX exchange_conflicts_open ON exchange_conflicts (resolved_at, entity, record_id);
+"""
+
+TABLES = {"centers": "centers", "mediators": "mediators", "cases": "cases", "parties": "parties",
+          "events": "events", "agreements": "agreements", "attachments": "attachments"}
+_CHUNK = 500
+
+
+def _rows(cur) -> list[dict[str, Any]]:
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, v, strict=True)) for v in cur]
+
+
+# -- keys and trust ---------------------------------------------------------
+def load_keys(db: sqlite_utils.Database) -> tuple[bytes, bytes] | None:
+    """This desk's private keys (signing, encryption), or None before they exist."""
+    row = db.execute("SELECT signing_private, encryption_private FROM desk_keys").fetchone()
+    return None if row is None else (bytes(row[0]), bytes(row[1]))
+
+
+def save_keys(db: sqlite_utils.Database, signing: bytes, encryption: bytes, now: str) -> None:
+    """Store the desk's keys once (a second call fails on the primary key)."""
+    db.execute("INSERT INTO desk_keys (id, signing_private, encryption_private, created_at)"
+               " VALUES (1, ?, ?, ?)", [signing, encryption, now])
+
+
+def trusted(db: sqlite_utils.Database, code: str | None = None) -> list[dict[str, Any]]:
+    """Trusted desks (all, or the one with ``code``)."""
+    if code is None:
+        return _rows(db.execute("SELECT * FROM trusted_desks ORDER BY code"))
+    return _rows(db.execute("SELECT * FROM trusted_desks WHERE code = ?", [code]))
+
+
+def save_trusted(db: sqlite_utils.Database, row: dict[str, Any]) -> None:
+    """Insert or replace a trusted desk."""
+    cols = ", ".join(row)
+    db.execute(f"INSERT OR REPLACE INTO trusted_desks ({cols}) VALUES"
+               f" ({', '.join('?' * len(row))})", list(row.values()))
+
+
+def set_revoked(db: sqlite_utils.Database, code: str, now: str) -> None:
+    """Mark a trusted desk's key revoked."""
+    db.execute("UPDATE trusted_desks SET revoked = 1, revoked_at = ? WHERE code = ?", [now, code])
+
+
+# -- ledger, acknowledgements, bases ------------------------------------------
+def ledger_entry(db: sqlite_utils.Database, bundle_id: str) -> dict[str, Any] | None:
+    """The ledger row of a bundle, or None."""
+    found = _rows(db.execute("SELECT * FROM exchange_ledger WHERE bundle_id = ?", [bundle_id]))
+    return found[0] if found else None
+
+
+def last_sequence(db: sqlite_utils.Database, peer: str, direction: str) -> int:
+    """Highest sequence sent to (out) or received from (in) ``peer``."""
+    return int(db.execute("SELECT coalesce(max(sequence), 0) FROM exchange_ledger"
+                          " WHERE peer = ? AND direction = ?", [peer, direction]).fetchone()[0])
+
+
+def record_ledger(db: sqlite_utils.Database, row: dict[str, Any]) -> None:
+    """Add a ledger row."""
+    row = {**row, "counts": json.dumps(row["counts"], sort_keys=True), "full": int(row["full"])}
+    db.execute(f"INSERT INTO exchange_ledger ({', '.join(row)}) VALUES"
+               f" ({', '.join('?' * len(row))})", list(row.values()))
+
+
+def record_sent(db: sqlite_utils.Database, peer: str, sequence: int,
+                items: Iterable[tuple[str, str, int]]) -> None:
+    """Remember which record versions went out in a bundle."""
+    db.executemany("INSERT INTO exchange_sent VALUES (?, ?, ?, ?, ?)",
+                   [(peer, sequence, e, i, v) for e, i, v in items])
+
+
+def mark_known(db: sqlite_utils.Database, peer: str,
+               items: Iterable[tuple[str, str, int]]) -> None:
+    """``peer`` holds these record versions (raise only, never lower)."""
+    db.executemany(
+        "INSERT INTO exchange_known VALUES (?, ?, ?, ?) ON CONFLICT (peer, entity, record_id)"
+        " DO UPDATE SET version = max(version, excluded.version)",
+        [(peer, e, i, v) for e, i, v in items])
+
+
+def acknowledge(db: sqlite_utils.Database, peer: str, upto: int) -> None:
+    """The peer received our bundles up to ``upto``: what they carried is known to it."""
+    db.execute(
+        "INSERT INTO exchange_known SELECT peer, entity, record_id, max(version)"
+        " FROM exchange_sent WHERE peer = ? AND sequence <= ? GROUP BY entity, record_id"
+        " ON CONFLICT (peer, entity, record_id) DO UPDATE SET"
+        " version = max(version, excluded.version)", [peer, upto])
+    db.execute("DELETE FROM exchange_sent WHERE peer = ? AND sequence <= ?", [peer, upto])
+
+
+def known_versions(db: sqlite_utils.Database, peer: str, entity: str) -> dict[str, int]:
+    """Record id -> version held by ``peer``."""
+    return dict(db.execute("SELECT record_id, version FROM exchange_known"
+                           " WHERE peer = ? AND entity = ?", [peer, entity]))
+
+
+def bases(db: sqlite_utils.Database, entity: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Merge bases of records."""
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        for rid, content in db.execute(
+                f"SELECT record_id, content FROM exchange_base WHERE entity = ? AND record_id IN"
+                f" ({','.join('?' * len(chunk))})", [entity, *chunk]):
+            out[rid] = json.loads(content)
+    return out
+
+
+def set_bases(db: sqlite_utils.Database, entity: str, recs: Iterable[dict[str, Any]]) -> None:
+    """Store merge bases (a lower version never replaces a higher one)."""
+    db.executemany(
+        "INSERT INTO exchange_base VALUES (?, ?, ?, ?) ON CONFLICT (entity, record_id) DO UPDATE"
+        " SET version = excluded.version, content = excluded.content"
+        " WHERE excluded.version >= exchange_base.version",
+        [(entity, r["id"], r["version"], json.dumps(r, ensure_ascii=False, sort_keys=True))
+         for r in recs])
+
+
+def add_conflicts(db: sqlite_utils.Database, rows: list[tuple]) -> None:
+    """Rows of (bundle_id, entity, record_id, field, local, incoming, created_at)."""
+    db.executemany(
+        "INSERT INTO exchange_conflicts (bundle_id, entity, record_id, field, local_value,"
+        " incoming_value, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(b, e, r, f, json.dumps(lv, ensure_ascii=False), json.dumps(iv, ensure_ascii=False), t)
+         for b, e, r, f, lv, iv, t in rows])
+
+
+def open_conflicts(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Conflicts waiting for a person's choice."""
+    rows = _rows(db.execute("SELECT * FROM exchange_conflicts WHERE resolved_at IS NULL"
+                            " ORDER BY seq"))
+    for r in rows:
+        r["local_value"] = json.loads(r["local_value"])
+        r["incoming_value"] = json.loads(r["incoming_value"])
+    return rows
+
+
+def resolve_conflict(db: sqlite_utils.Database, seq: int, choice: str, now: str) -> None:
+    """Mark a conflict decided."""
+    db.execute("UPDATE exchange_conflicts SET resolved_at = ?, resolution = ? WHERE seq = ?",
+               [now, choice, seq])
+
+
+# -- records on the wire ------------------------------------------------------
+def _bool_columns(cls: type) -> set[str]:
+    from typing import get_type_hints
+
+    from ..domain import models
+    hints = get_type_hints(cls, vars(models))
+    return {k for k, v in hints.items() if v is bool}
+
+
+def to_wire_rows(db: sqlite_utils.Database, entity: str, cls: type, rows: list[dict[str, Any]],
+                 fields: list[str]) -> list[dict[str, Any]]:
+    """Database rows -> wire dicts (JSON values, real booleans, case mediator ids)."""
+    structured = {f for f in fields if codec.is_structured(cls, f)}
+    bools = _bool_columns(cls)
+    mediators: dict[str, list[str]] = {}
+    if entity == "cases" and rows:
+        ids = [r["id"] for r in rows]
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            for cid, mid in db.execute(
+                    "SELECT case_id, mediator_id FROM case_mediators WHERE case_id IN"
+                    f" ({','.join('?' * len(chunk))}) ORDER BY case_id, position", chunk):
+                mediators.setdefault(cid, []).append(mid)
+    out = []
+    for row in rows:
+        wire = {}
+        for f in fields:
+            if f == "mediator_ids":
+                wire[f] = mediators.get(row["id"], [])
+                continue
+            value = row[f]
+            if f in structured:
+                value = json.loads(value) if isinstance(value, str) else value
+            elif f in bools:
+                value = bool(value)
+            wire[f] = value
+        out.append(wire)
+    return out
+
+
+def fetch(db: sqlite_utils.Database, entity: str, ids: list[str]) -> list[dict[str, Any]]:
+    """Raw rows of ``entity`` with these ids."""
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        out += _rows(db.execute(f"SELECT * FROM {TABLES[entity]} WHERE id IN"
+                                f" ({','.join('?' * len(chunk))})", chunk))
+    return out
+
+
+def select(db: sqlite_utils.Database, entity: str, where: str, params: list[Any]
+           ) -> list[dict[str, Any]]:
+    """Raw rows of ``entity`` (tombstones included) matching ``where``."""
+    return _rows(db.execute(f"SELECT * FROM {TABLES[entity]} WHERE {where} ORDER BY seq", params))
+
+
+def existing_ids(db: sqlite_utils.Database, entity: str, ids: set[str]) -> set[str]:
+    """Which of ``ids`` exist in ``entity`` (tombstones included)."""
+    return {r["id"] for r in fetch(db, entity, sorted(ids))}
+
+
+def existing_blobs(db: sqlite_utils.Database, hashes: set[str]) -> set[str]:
+    """Which attachment contents are stored."""
+    out = set()
+    for h in hashes:
+        if db.execute("SELECT 1 FROM attachment_blobs WHERE sha256 = ?", [h]).fetchone():
+            out.add(h)
+    return out
+
+
+def store_blobs(db: sqlite_utils.Database, blobs: dict[str, bytes]) -> None:
+    """Store attachment contents by hash."""
+    db.executemany("INSERT OR IGNORE INTO attachment_blobs (sha256, content) VALUES (?, ?)",
+                   list(blobs.items()))
+
+
+def write_rows(db: sqlite_utils.Database, entity: str, wires: list[dict[str, Any]]) -> None:
+    """Upsert wire records exactly as given (version and time kept)."""
+    if not wires:
+        return
+    rows = []
+    for w in wires:
+        row = {}
+        for k, v in w.items():
+            if k == "mediator_ids":
+                continue
+            if isinstance(v, (list, dict)):
+                v = json.dumps(v, ensure_ascii=False)
+            elif isinstance(v, bool):
+                v = int(v)
+            row[k] = v
+        rows.append(row)
+    cols = list(rows[0])
+    sets = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
+    db.executemany(f"INSERT INTO {TABLES[entity]} ({', '.join(cols)}) VALUES"
+                   f" ({', '.join(':' + c for c in cols)}) ON CONFLICT (id) DO UPDATE SET {sets}",
+                   rows)
+    if entity == "cases":
+        db.executemany("DELETE FROM case_mediators WHERE case_id = ?", [[w["id"]] for w in wires])
+        db.executemany(
+            "INSERT INTO case_mediators (case_id, mediator_id, position) VALUES (?, ?, ?)",
+            [(w["id"], m, n) for w in wires for n, m in enumerate(w["mediator_ids"])])
+
+
+def refresh_cases(db: sqlite_utils.Database, case_ids: Iterable[str]) -> None:
+    """Recompute party and mediator names and search entries of cases after raw writes."""
+    for cid in case_ids:
+        row = records.fetch_row(db, "cases", cid)
+        if row is None:
+            continue
+        case = cases._hydrate(db, row)
+        names = {"party_names": cases._party_summary(case),
+                 "mediator_names": cases.mediator_names(db, case.mediator_ids)}
+        db.execute("UPDATE cases SET party_names = ?, mediator_names = ? WHERE id = ?",
+                   [names["party_names"], names["mediator_names"], cid])
+        if case.deleted:
+            search.unindex_case(db, row["seq"])
+        else:
+            search.index_case(db, row["seq"], cases._search_body(case))
+
+
+__all__ = ["DDL", "Case"]
