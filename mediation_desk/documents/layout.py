@@ -137,6 +137,7 @@ def _signatures(block: Signatures, st: dict[str, ParagraphStyle], mk: Markup) ->
     if rows:
         table = Table(rows, colWidths=[FRAME_W / cols] * cols)
         table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
                                    ("FONTNAME", (0, 0), (-1, -1), mk.font.name),
                                    ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         parts.append(table)
@@ -173,7 +174,7 @@ def flowables(spec: DocSpec, st: dict[str, ParagraphStyle], mk: Markup) -> list[
     return story
 
 
-def footer_canvas(font: str, code: str, left: str):
+def footer_canvas(font: str, code: str, left: str, enabled: bool = True):
     """A Canvas class that prints ``第x页 共y页`` and the code once the page count is known."""
 
     class FooterCanvas(Canvas):
@@ -191,6 +192,9 @@ def footer_canvas(font: str, code: str, left: str):
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                if not enabled:
+                    super().showPage()
+                    continue
                 self.setFont(font, FOOTER_SIZE)
                 y = 12 * mm
                 self.drawCentredString(PAGE_W / 2, y, f"第{number}页 共{total}页")
@@ -214,6 +218,7 @@ def render(spec: DocSpec, font: DocumentFont) -> Rendered:
                             author="调解工作台", creator="调解工作台 Mediation Desk",
                             subject=code, invariant=1)
     story = flowables(spec, _styles(font.name), mk)
-    doc.build(story, canvasmaker=footer_canvas(font.name, code, spec.footer_left))
+    doc.build(story, canvasmaker=footer_canvas(font.name, code, spec.footer_left,
+                                                    spec.page_footer))
     pdf = buf.getvalue()
     return Rendered(pdf, content_hash, code, tuple(mk.missing), doc.page)

@@ -87,6 +87,7 @@ class DocSpec:
     subnumbers: tuple[str, ...] = ()  # e.g. the court's 诉前调 number
     blocks: list[Block] = field(default_factory=list)
     footer_left: str = ""
+    page_footer: bool = True  # False for the case file's front matter (stamped instead)
 
     def add(self, *blocks: Block) -> DocSpec:
         """Append blocks; returns self for chaining."""

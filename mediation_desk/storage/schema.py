@@ -140,6 +140,14 @@ CREATE VIRTUAL TABLE case_fts_chars USING fts5(body, tokenize = 'unicode61');
 
 
 @migrations()
+def m002_documents(db: sqlite_utils.Database) -> None:
+    """The document register: generated documents with their hash and verification code."""
+    from .documents import DDL
+
+    db.executescript(DDL)
+
+
+@migrations()
 def m003_exchange(db: sqlite_utils.Database) -> None:
     """Exchange tables: desk keys, trusted desks, bundle ledger, merge bases, conflicts."""
     from .exchange import DDL

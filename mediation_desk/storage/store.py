@@ -17,7 +17,7 @@ import sqlite_utils
 
 from ..domain.errors import DomainError
 from ..domain.models import Agreement, Attachment, Case, CaseEvent, Center, Mediator
-from . import audit, cases, directory, items
+from . import audit, cases, directory, documents, items
 from .connection import DRIVER_ERRORS, StorageError, integrity_check, open_database, translate_error
 from .records import ChangeLog
 from .schema import ensure_schema, needs_migration
@@ -84,6 +84,13 @@ class Work:
     def set_setting(self, key: str, value: Any) -> None:
         """Store a setting."""
         directory.set_setting(self.db, key, value, log=self.log)
+
+    def register_document(self, entry: documents.DocumentEntry) -> None:
+        """Record a generated document in the register (文书登记) and in the audit row."""
+        documents.add(self.db, entry)
+        self.log.add("document", entry.id, "insert", {
+            "kind": [None, entry.kind], "sha256": [None, entry.sha256],
+            "verification_code": [None, entry.verification_code]})
 
     def note(self, entity: str, record_id: str, fields: dict[str, list[Any]]) -> None:
         """Add a change entry that no record save produced (e.g. a reveal)."""

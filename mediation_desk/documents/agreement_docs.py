@@ -1,0 +1,135 @@
+"""The agreement papers: 人民调解协议书 (§2.3), 口头协议登记表, 司法确认申请书 (§3.1)."""
+
+from __future__ import annotations
+
+from ..domain.enums import AgreementForm, AgreementScope, PartyKind
+from ..domain.errors import DomainError
+from ..domain.models import Agreement
+from .common import FOUR, body_paras, new_spec, numbered, party_paragraphs, party_sign_lines, seal_block
+from .data import CaseBundle, amount_text, cn_date
+from .spec import DocSpec, Grid, Heading, Lines, Para, Signatures
+
+EFFECT = ("本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。")
+JC_NOTICE = ("双方当事人可以自本协议生效之日起三十日内共同向人民法院申请司法确认。人民法院依法确认"
+             "调解协议有效，一方当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请强制执行。")
+
+
+def _require(b: CaseBundle, form: AgreementForm, what: str) -> Agreement | None:
+    if b.blank:
+        return None
+    a = b.agreement
+    if a is None or a.deleted:
+        raise DomainError(f"案件{b.number}尚未登记调解协议，不能生成{what}。请先在案件中登记调解协议。",
+                          code="no_agreement")
+    if a.form is not form:
+        other = "口头协议登记表" if a.form is AgreementForm.ORAL else "人民调解协议书"
+        raise DomainError(f"案件{b.number}登记的是{a.form.label}，请生成{other}。", code="agreement_form")
+    return a
+
+
+def _performance(a: Agreement | None) -> str:
+    if a is None:
+        return ""
+    bits = []
+    if a.performance_method:
+        bits.append(f"履行方式：{a.performance_method}")
+    if a.performance_deadline:
+        bits.append(f"履行期限：{cn_date(a.performance_deadline)}前")
+    if a.performance_place:
+        bits.append(f"履行地点：{a.performance_place}")
+    return "；".join(bits) + ("。" if bits else "")
+
+
+def agreement(b: CaseBundle) -> DocSpec:
+    """人民调解协议书 from the recorded agreement; refused without one."""
+    a = _require(b, AgreementForm.WRITTEN, "人民调解协议书")
+    spec = new_spec(b, "agreement", "人民调解协议书")
+    on = a.effective_on if a else None
+    spec.add(*party_paragraphs(b, on))
+    spec.add(Heading("纠纷主要事实、争议事项及各方责任："))
+    spec.add(*(body_paras(a.facts) if a and a.facts.strip() else [Lines(6)]))
+    spec.add(Para("经调解，各方当事人在平等协商、互谅互让的基础上自愿达成如下协议：", indent=True))
+    spec.add(*([Para(c) for c in numbered(a.clauses)] if a else [Lines(6)]))
+    if a is not None and a.amount is not None:
+        spec.add(Para(f"本协议涉及金额：{amount_text(a.amount)}。"))
+    if a is not None and a.scope is AgreementScope.PARTIAL:
+        spec.add(Para("本协议系就部分争议事项达成的协议，其余争议事项未达成协议，当事人可依法另行解决。"))
+    perf = _performance(a)
+    spec.add(Para(perf) if perf else Para("履行方式、时限、地点：" + ("＿" * 20 if a is None else "按上述协议条款履行。")))
+    n = len(b.parties) + 1 if a else None
+    copies = f"本协议一式{n}份，当事人各执一份，人民调解委员会留存一份。" if n \
+        else "本协议一式　　份，当事人各执一份，人民调解委员会留存一份。"
+    spec.add(Para(copies), Para(EFFECT))
+    if b.court_related:
+        spec.add(Para(f"本案系{b.court_name}{b.court_mode}调解的案件（法院案号：{b.case.court_case_number}），"
+                      "本协议生效后由人民调解委员会报送人民法院备案。"))
+    spec.add(Para(JC_NOTICE))
+    lines = (*party_sign_lines(b), "人民调解员（签名）：", "记录人（签名）：")
+    spec.add(seal_block(b, lines, on))
+    return spec
+
+
+def oral_agreement(b: CaseBundle) -> DocSpec:
+    """口头协议登记表 (PML Art 28, 30): effective the day it is reached."""
+    a = _require(b, AgreementForm.ORAL, "口头协议登记表")
+    spec = new_spec(b, "oral_agreement", "人民调解口头协议登记表")
+    ids = "；".join(f"{p.name}（{p.id_number or p.credit_code or '—'}）" for p in b.parties)
+    rows = [("当事人", ids, "", ""),
+            ("纠纷类型", b.case.dispute_type.label if b.case else "", "达成日期",
+             cn_date(a.effective_on) if a else ""),
+            ("纠纷主要事实", a.facts if a else "", "", ""),
+            ("协议内容", "\n".join(numbered(a.clauses)) if a else "", "", ""),
+            ("协议金额", amount_text(a.amount) if a else "", "", ""),
+            ("履行方式、时限、地点", _performance(a), "", "")]
+    spans = tuple((1, i, 3, i) for i, r in enumerate(rows) if r[2] == "")
+    spec.add(Grid(rows=tuple(rows), widths=FOUR, spans=spans, labels=(0, 2),
+                  min_height=60 if a is None else 0))
+    spec.add(Para("当事人以口头方式达成调解协议，人民调解员已记录协议内容。"
+                  "口头调解协议自各方当事人达成协议之日起生效，具有法律约束力。"))
+    lines = (*party_sign_lines(b, "签名或按指印"), "人民调解员（签名）：", "登记人（签名）：")
+    spec.add(seal_block(b, lines, a.effective_on if a else None))
+    return spec
+
+
+MATERIALS = (
+    "人民调解协议书",
+    "各方当事人的身份证明（居民身份证复印件；单位当事人的营业执照及法定代表人身份证明）",
+    "人民调解委员会主持调解的证明（人民调解受理登记表、调解记录）",
+    "与调解协议相关的财产权利证明",
+    "当事人的送达地址确认书及联系方式",
+)
+
+
+def jc_application(b: CaseBundle) -> DocSpec:
+    """司法确认申请书: joint application with the list of materials (CPLI 354, JCR 3)."""
+    a = b.agreement if not b.blank else None
+    if not b.blank and (a is None or a.deleted):
+        raise DomainError(f"案件{b.number}没有调解协议，不能生成司法确认申请书。", code="no_agreement")
+    spec = new_spec(b, "jc_application", "司法确认申请书")
+    on = a.effective_on if a else None
+    spec.add(*party_paragraphs(b, on))
+    spec.add(Heading("请求事项："))
+    spec.add(Para(f"请求人民法院依法确认申请人于{cn_date(on)}经{b.center_name}主持调解达成的"
+                  f"调解协议（编号：{b.number}）有效。"))
+    spec.add(Heading("事实和理由："))
+    spec.add(Para(f"申请人因{b.dispute() if b.case else '　' * 10}，经{b.center_name}主持调解，"
+                  f"于{cn_date(on)}自愿达成调解协议，主要内容如下："))
+    spec.add(*([Para(c) for c in numbered(a.clauses)] if a else [Lines(5)]))
+    if a is not None and a.amount is not None:
+        spec.add(Para(f"协议涉及金额：{amount_text(a.amount)}。"))
+    spec.add(Para("申请人出于解决纠纷的目的自愿达成协议，没有恶意串通、规避法律的行为；"
+                  "如因该协议内容给他人造成损害的，愿意承担相应的民事责任和其他法律责任。"
+                  "根据《中华人民共和国人民调解法》第三十三条、《中华人民共和国民事诉讼法》"
+                  "第二百零五条的规定，特共同提出申请，请依法确认。"))
+    spec.add(Para("此致", indent=True), Para(b.court_name, indent=False))
+    spec.add(Heading("附：提交材料清单"))
+    items = list(MATERIALS)
+    if any(p.agent_name for p in b.parties):
+        items.append("授权委托书及委托代理人的身份证明")
+    spec.add(*[Para(f"{i + 1}．{m}", indent=False) for i, m in enumerate(items)])
+    lines = party_sign_lines(b, "签名并按指印") if b.parties and all(
+        p.kind is PartyKind.PERSON for p in b.parties) else party_sign_lines(b)
+    applied = b.case.jc_applied_on if b.case else None
+    spec.add(Signatures(lines=tuple(f"申请人：{x}" for x in lines) if not b.blank else lines,
+                        date=cn_date(applied), columns=2))
+    return spec

@@ -1,0 +1,131 @@
+"""Pieces several documents share: headers, party tables and paragraphs, signatures."""
+
+from __future__ import annotations
+
+import re
+
+from ..domain.enums import CaseSource, PartyKind, PartyRole, Sex
+from ..domain.formatting import format_cn_date
+from ..domain.models import Party
+from .data import CaseBundle, age_on, agent_sentence, party_sentence, role_label
+from .spec import DocSpec, Grid, Para, Signatures
+
+NUMERALS = "一二三四五六七八九十"
+FOUR = (0.17, 0.33, 0.17, 0.33)
+
+
+def numeral(i: int) -> str:
+    """Chinese ordinal for list items: 一 … 十, 十一 …, 二十 …"""
+    n = i + 1
+    if n <= 10:
+        return NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
+
+
+def numbered(items: list[str]) -> list[str]:
+    """``一、…`` numbering unless an item is numbered already."""
+    out = []
+    for i, text in enumerate(items):
+        t = text.strip()
+        out.append(t if _NUMBERED.match(t) else f"{numeral(i)}、{t}")
+    return out
+
+
+_NUMBERED = re.compile(r"^([一二三四五六七八九十]+、|\d+[、.．])")
+
+
+def new_spec(b: CaseBundle, kind: str, title: str) -> DocSpec:
+    """A spec with the case number and, for court-referred cases, the court's number."""
+    subs: tuple[str, ...] = ()
+    if b.case is not None and b.case.court_case_number:
+        subs = (f"法院案号：{b.case.court_case_number}",)
+    return DocSpec(kind=kind, title=title, number=f"编号：{b.number}", subnumbers=subs,
+                   footer_left=b.case.number if b.case else "")
+
+
+def _person_rows(p: Party | None, on, label: str) -> list[tuple[str, ...]]:
+    if p is None:
+        return [(label, "", "性别", ""), ("民族", "", "年龄", ""), ("职业或职务", "", "联系方式", ""),
+                ("公民身份号码", "", "", ""), ("单位或住址", "", "", "")]
+    if p.kind is PartyKind.ORGANISATION:
+        rows = [(label, p.name, "统一社会信用代码", p.credit_code),
+                ("法定代表人（负责人）", p.legal_representative, "联系方式", p.phone),
+                ("住所", p.address, "", "")]
+        if p.agent_name:
+            rows.append(("委托代理人", agent_sentence(p)[6:], "", ""))
+        return rows
+    age = age_on(p.birth_date, on)
+    rows = [(label, p.name, "性别", p.sex.label if isinstance(p.sex, Sex) else ""),
+            ("民族", p.ethnicity, "年龄", "" if age is None else f"{age}岁"),
+            ("职业或职务", p.occupation, "联系方式", p.phone),
+            ("公民身份号码", p.id_number, "", ""), ("单位或住址", p.address, "", "")]
+    if p.agent_name:
+        rows.append(("委托代理人", agent_sentence(p)[6:], "", ""))
+    return rows
+
+
+def party_grid(b: CaseBundle, roles: tuple[PartyRole, ...], on) -> Grid:
+    """A ruled table of the parties in ``roles`` (empty rows on a blank form)."""
+    rows: list[tuple[str, ...]] = []
+    spans: list[tuple[int, int, int, int]] = []
+    groups: list[tuple[str, Party | None]] = []
+    for role in roles:
+        ps = b.role_parties(role)
+        if b.blank:
+            groups.append((f"{role.label}姓名（名称）", None))
+        for i, p in enumerate(ps):
+            groups.append((role_label(p, i, len(ps)) + "姓名（名称）", p))
+    for label, p in groups:
+        block = _person_rows(p, on, label)
+        for row in block:
+            if row[2] == "" and row[3] == "":
+                spans.append((1, len(rows), 3, len(rows)))
+            rows.append(row)
+    return Grid(rows=tuple(rows), widths=FOUR, spans=tuple(spans), labels=(0, 2),
+                min_height=22 if b.blank else 0)
+
+
+def party_paragraphs(b: CaseBundle, on, roles=(PartyRole.APPLICANT, PartyRole.RESPONDENT,
+                                                PartyRole.THIRD_PARTY)) -> list[Para]:
+    """Parties as sentences (agreement style), with agents; full ID numbers (REFERENCE §6.1)."""
+    out: list[Para] = []
+    if b.blank:
+        for role in roles[:2]:
+            out.append(Para(f"{role.label}：" + "＿" * 30, indent=False))
+        return out
+    for role in roles:
+        ps = b.role_parties(role)
+        for i, p in enumerate(ps):
+            out.append(Para(f"{role_label(p, i, len(ps))}：{party_sentence(p, on)}", indent=False))
+            if p.agent_name:
+                out.append(Para(agent_sentence(p), indent=False))
+    return out
+
+
+def party_sign_lines(b: CaseBundle, prompt: str = "签名并按指印") -> tuple[str, ...]:
+    """One signature prompt per party; generic prompts on a blank form."""
+    if b.blank:
+        return (f"申请人（{prompt}）：", f"被申请人（{prompt}）：")
+    lines = []
+    for p in b.parties:
+        how = "法定代表人签名并加盖单位印章" if p.kind is PartyKind.ORGANISATION else prompt
+        lines.append(f"{p.role.label}{p.name}（{how}）：")
+    return tuple(lines)
+
+
+def seal_block(b: CaseBundle, lines: tuple[str, ...], when, *, columns: int = 2) -> Signatures:
+    """Signatures plus the committee's seal line and the date."""
+    date_text = format_cn_date(when) if when else "　　　　年　　月　　日"
+    return Signatures(lines=lines, seal=f"{b.center_name}（印）", date=date_text, columns=columns)
+
+
+def source_boxes(b: CaseBundle) -> str:
+    """案件来源 as tick boxes (■ ticked, □ not)."""
+    current = b.case.source if b.case else None
+    return "　".join(("■" if s is current else "□") + s.label for s in CaseSource)
+
+
+def body_paras(text: str) -> list[Para]:
+    """Free text split into indented paragraphs at line breaks."""
+    return [Para(t.strip()) for t in text.splitlines() if t.strip()]

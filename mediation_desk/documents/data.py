@@ -1,0 +1,165 @@
+"""What the builders read: a case with everything around it, as domain objects.
+
+The service loads a :class:`CaseBundle` from storage; builders never touch the
+database. A bundle with ``case=None`` stands for a blank form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ..domain.enums import CaseSource, EventKind, PartyKind, PartyRole
+from ..domain.formatting import format_amount, format_cn_date
+from ..domain.models import Agreement, Attachment, Case, CaseEvent, Center, Mediator, Party
+
+BLANK_DATE = "　　　　年　　月　　日"
+BLANK_NUMBER = "（　　　　）　　调字第　　　号"
+
+
+@dataclass
+class CaseBundle:
+    """A case and what its documents print; ``case is None`` for blank forms."""
+
+    center: Center | None = None
+    case: Case | None = None
+    mediators: list[Mediator] = field(default_factory=list)
+    events: list[CaseEvent] = field(default_factory=list)
+    agreement: Agreement | None = None
+    attachments: list[tuple[Attachment, bytes]] = field(default_factory=list)
+
+    @property
+    def blank(self) -> bool:
+        return self.case is None
+
+    @property
+    def parties(self) -> list[Party]:
+        """Live parties in their case order."""
+        return [] if self.case is None else [p for p in self.case.parties if not p.deleted]
+
+    def role_parties(self, role: PartyRole) -> list[Party]:
+        return [p for p in self.parties if p.role is role]
+
+    def events_of(self, kind: EventKind) -> list[CaseEvent]:
+        return [e for e in self.events if e.kind is kind and not e.deleted]
+
+    @property
+    def center_name(self) -> str:
+        return self.center.name if self.center else "　　　　　　人民调解委员会"
+
+    @property
+    def number(self) -> str:
+        return self.case.number if self.case and self.case.number else BLANK_NUMBER
+
+    @property
+    def court_related(self) -> bool:
+        return bool(self.case and self.case.source.court_related)
+
+    @property
+    def court_mode(self) -> str:
+        """``委派`` (pre-filing) or ``委托`` (after filing)."""
+        return "委托" if self.case and self.case.source is CaseSource.COURT_ENTRUSTED else "委派"
+
+    @property
+    def court_name(self) -> str:
+        return (self.center.linked_court if self.center else "") or "　　　　人民法院"
+
+    @property
+    def mediator_names(self) -> str:
+        return "、".join(m.name for m in self.mediators)
+
+    def party_names(self, role: PartyRole | None = None) -> str:
+        return "、".join(p.name for p in self.parties if role is None or p.role is role)
+
+    def sides(self) -> str:
+        """``张三与李四`` (applicants and respondents)."""
+        a, r = self.party_names(PartyRole.APPLICANT), self.party_names(PartyRole.RESPONDENT)
+        return "与".join(x for x in (a, r) if x)
+
+    def dispute(self) -> str:
+        """``张三与李四之间的合同纠纷``."""
+        if self.case is None:
+            return "　" * 12
+        return f"{self.sides()}之间的{self.case.dispute_type.label}"
+
+
+def cn_date(d: date | None) -> str:
+    """``2026年11月27日``, or a blank to write in."""
+    return format_cn_date(d) if d else BLANK_DATE
+
+
+def cn_datetime(dt: datetime | None) -> str:
+    """``2026年11月27日 14时30分``."""
+    if dt is None:
+        return BLANK_DATE + "　　时　　分"
+    return f"{format_cn_date(dt.date())} {dt.hour}时{dt.minute:02d}分"
+
+
+def amount_text(value) -> str:
+    """``肆万元整（¥40,000.00）``, or empty."""
+    return "" if value is None else format_amount(value)
+
+
+def age_on(birth: date | None, on: date | None) -> int | None:
+    """Full years of age on a date."""
+    if birth is None or on is None:
+        return None
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def role_label(p: Party, index: int = 0, count: int = 1) -> str:
+    """``申请人``, or ``申请人二`` when a side has several parties."""
+    nums = "一二三四五六七八九十"
+    suffix = ""
+    if count > 1:
+        suffix = nums[index] if index < 10 else str(index + 1)
+    return p.role.label + suffix
+
+
+def party_sentence(p: Party, on: date | None, *, with_id: bool = True) -> str:
+    """One party described in a sentence, the way agreements print it (§2.3)."""
+    if p.kind is PartyKind.ORGANISATION:
+        bits = [p.name]
+        if p.credit_code:
+            bits.append(f"统一社会信用代码{p.credit_code}")
+        if p.address:
+            bits.append(f"住所{p.address}")
+        if p.phone:
+            bits.append(f"联系电话{p.phone}")
+        text = "，".join(bits) + "。"
+        if p.legal_representative:
+            text += f"法定代表人（负责人）：{p.legal_representative}。"
+    else:
+        bits = [p.name]
+        if p.sex:
+            bits.append(p.sex.label)
+        if p.ethnicity:
+            bits.append(p.ethnicity if p.ethnicity.endswith("族") else p.ethnicity + "族")
+        if p.birth_date:
+            age = age_on(p.birth_date, on)
+            bits.append(f"{format_cn_date(p.birth_date)}出生" + (f"（{age}岁）" if age is not None else ""))
+        if p.occupation:
+            bits.append(p.occupation)
+        if p.address:
+            bits.append(f"住{p.address}")
+        if p.phone:
+            bits.append(f"联系电话{p.phone}")
+        if with_id and p.id_number:
+            bits.append(f"公民身份号码{p.id_number}")
+        text = "，".join(bits) + "。"
+    return text
+
+
+def agent_sentence(p: Party, *, with_id: bool = True) -> str:
+    """The party's agent (委托代理人), or empty."""
+    if not p.agent_name:
+        return ""
+    bits = [p.agent_name]
+    if p.agent_relation:
+        bits.append(f"系{p.name}的{p.agent_relation}")
+    if p.agent_phone:
+        bits.append(f"联系电话{p.agent_phone}")
+    if with_id and p.agent_id_number:
+        bits.append(f"公民身份号码{p.agent_id_number}")
+    return "委托代理人：" + "，".join(bits) + "。"
+

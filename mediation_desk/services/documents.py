@@ -1,0 +1,139 @@
+"""Generating the mediation papers and the case file, and keeping the document register.
+
+``DocumentService(store).generate(actor, case_key, kind)`` loads the case with
+everything around it, renders the PDF (no Qt) and records the generation
+(kind, time, hash, verification code) through the audit trail. Blank forms need
+no case and are not registered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from ..documents.case_file import build_case_file
+from ..documents.data import CaseBundle
+from ..documents.fonts import DocumentFont, document_font
+from ..documents.kinds import ALL_KINDS, CASE_FILE, check_kind, render_kind, title_of
+from ..domain.errors import DomainError, NotFoundError
+from ..domain.models import new_id
+from ..storage import cases, directory, documents, items
+from ..storage.documents import DocumentEntry
+from ..storage.store import Store
+
+FONT_SETTING = "document_font"
+"""Settings key holding an explicit font file path (overrides the automatic lookup)."""
+
+
+@dataclass(frozen=True)
+class GeneratedDocument:
+    """A generated PDF and what identifies it."""
+
+    kind: str
+    pdf: bytes
+    sha256: str
+    verification_code: str
+    title: str
+    filename: str
+    pages: int = 0
+    missing_glyphs: tuple[str, ...] = ()
+
+    @property
+    def warning(self) -> str:
+        """Chinese warning about characters the font lacks ('' when none)."""
+        if not self.missing_glyphs:
+            return ""
+        chars = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in self.missing_glyphs)
+        return (f"字体缺少以下字符：{chars}。文书中已用“[U+编码]”标出，请打印后手写补正，"
+                "或安装含这些字符的字体（如 Windows 的 SimSun-ExtB，Linux 的 fonts-hanazono）后重新生成。")
+
+
+def _filename(title: str, number: str, blank: bool) -> str:
+    name = f"{title}（空白）" if blank else f"{number}{title}"
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", name) + ".pdf"
+
+
+class DocumentService:
+    """Documents of a case: generate, register, look up by verification code."""
+
+    def __init__(self, store: Store, *, font: DocumentFont | None = None) -> None:
+        self.store = store
+        self._font = font
+
+    def font(self) -> DocumentFont:
+        """The document font (setting ``document_font``, env, resources, OS); DomainError if none."""
+        if self._font is None:
+            self._font = document_font(directory.get_setting(self.store.db, FONT_SETTING))
+        return self._font
+
+    @staticmethod
+    def kinds() -> list[tuple[str, str]]:
+        """``(kind id, Chinese title)`` for every kind, in menu order."""
+        return [(k, title_of(k)) for k in ALL_KINDS]
+
+    def bundle(self, case_key: str, *, with_attachments: bool = False) -> CaseBundle:
+        """Load a case with its center, mediators, events, agreement (and attachments)."""
+        db = self.store.db
+        case = cases.get_case(db, case_key)
+        if case is None:
+            raise NotFoundError("案件", case_key)
+        center = directory.center(db, case.center_id) or directory.self_center(db)
+        mediators = [m for m in (directory.mediator(db, i) for i in case.mediator_ids) if m]
+        attachments = []
+        if with_attachments:
+            for att in items.attachments_of(db, case.id):
+                content = items.blob(db, att.sha256)
+                if content is not None:
+                    attachments.append((att, content))
+        return CaseBundle(center=center, case=case, mediators=mediators,
+                          events=items.events_of(db, case.id),
+                          agreement=items.agreement_of(db, case.id), attachments=attachments)
+
+    def generate(self, actor: str, case_key: str | None, kind: str, *,
+                 blank: bool = False) -> GeneratedDocument:
+        """Generate one document (or the case file) and record it in the register.
+
+        Raises DomainError with a Chinese reason when the case lacks what the
+        document needs (e.g. an agreement), when the kind is unknown, or when no
+        usable font is installed.
+        """
+        check_kind(kind)
+        title = title_of(kind)
+        if blank:
+            if kind == CASE_FILE:
+                raise DomainError("卷宗必须针对具体案件生成，没有空白卷宗。", code="blank_case_file")
+            bundle = CaseBundle(center=directory.self_center(self.store.db))
+            r = render_kind(kind, bundle, self.font())
+            return GeneratedDocument(kind, r.pdf, _sha(r.pdf), r.verification_code, title,
+                                     _filename(title, "", True), r.pages, r.missing_glyphs)
+        if not case_key:
+            raise DomainError("请指定案件（案号或编号），或选择生成空白文书。", code="case_missing")
+        bundle = self.bundle(case_key, with_attachments=kind == CASE_FILE)
+        case = bundle.case
+        assert case is not None
+        r = build_case_file(bundle, self.font()) if kind == CASE_FILE \
+            else render_kind(kind, bundle, self.font())
+        doc = GeneratedDocument(kind, r.pdf, _sha(r.pdf), r.verification_code, title,
+                                _filename(title, case.number, False), r.pages, r.missing_glyphs)
+        with self.store.operation(actor, "generate_document", case_id=case.id,
+                                  summary=f"{case.number}生成{title}") as work:
+            work.register_document(DocumentEntry(
+                id=new_id(), case_id=case.id, kind=kind, created_at=work.now, sha256=doc.sha256,
+                verification_code=doc.verification_code, actor=actor))
+        return doc
+
+    def register(self, case_key: str) -> list[DocumentEntry]:
+        """The document register of a case, oldest first."""
+        case = cases.get_case(self.store.db, case_key)
+        if case is None:
+            raise NotFoundError("案件", case_key)
+        return documents.of_case(self.store.db, case.id)
+
+    def find_by_code(self, code: str) -> list[DocumentEntry]:
+        """Register rows carrying a printed verification code (``XXXX-XXXX``)."""
+        return documents.by_code(self.store.db, code)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
