@@ -120,14 +120,14 @@ def record_ledger(db: sqlite_utils.Database, row: dict[str, Any]) -> None:
 def record_sent(db: sqlite_utils.Database, peer: str, sequence: int,
                 items: Iterable[tuple[str, str, int]]) -> None:
     """Remember which record versions went out in a bundle."""
-    db.executemany("INSERT INTO exchange_sent VALUES (?, ?, ?, ?, ?)",
+    db.conn.executemany("INSERT INTO exchange_sent VALUES (?, ?, ?, ?, ?)",
                    [(peer, sequence, e, i, v) for e, i, v in items])
 
 
 def mark_known(db: sqlite_utils.Database, peer: str,
                items: Iterable[tuple[str, str, int]]) -> None:
     """``peer`` holds these record versions (raise only, never lower)."""
-    db.executemany(
+    db.conn.executemany(
         "INSERT INTO exchange_known VALUES (?, ?, ?, ?) ON CONFLICT (peer, entity, record_id)"
         " DO UPDATE SET version = max(version, excluded.version)",
         [(peer, e, i, v) for e, i, v in items])
@@ -163,7 +163,7 @@ def bases(db: sqlite_utils.Database, entity: str, ids: list[str]) -> dict[str, d
 
 def set_bases(db: sqlite_utils.Database, entity: str, recs: Iterable[dict[str, Any]]) -> None:
     """Store merge bases (a lower version never replaces a higher one)."""
-    db.executemany(
+    db.conn.executemany(
         "INSERT INTO exchange_base VALUES (?, ?, ?, ?) ON CONFLICT (entity, record_id) DO UPDATE"
         " SET version = excluded.version, content = excluded.content"
         " WHERE excluded.version >= exchange_base.version",
@@ -173,7 +173,7 @@ def set_bases(db: sqlite_utils.Database, entity: str, recs: Iterable[dict[str, A
 
 def add_conflicts(db: sqlite_utils.Database, rows: list[tuple]) -> None:
     """Rows of (bundle_id, entity, record_id, field, local, incoming, created_at)."""
-    db.executemany(
+    db.conn.executemany(
         "INSERT INTO exchange_conflicts (bundle_id, entity, record_id, field, local_value,"
         " incoming_value, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(b, e, r, f, json.dumps(lv, ensure_ascii=False), json.dumps(iv, ensure_ascii=False), t)
@@ -268,7 +268,7 @@ def existing_blobs(db: sqlite_utils.Database, hashes: set[str]) -> set[str]:
 
 def store_blobs(db: sqlite_utils.Database, blobs: dict[str, bytes]) -> None:
     """Store attachment contents by hash."""
-    db.executemany("INSERT OR IGNORE INTO attachment_blobs (sha256, content) VALUES (?, ?)",
+    db.conn.executemany("INSERT OR IGNORE INTO attachment_blobs (sha256, content) VALUES (?, ?)",
                    list(blobs.items()))
 
 
@@ -290,12 +290,12 @@ def write_rows(db: sqlite_utils.Database, entity: str, wires: list[dict[str, Any
         rows.append(row)
     cols = list(rows[0])
     sets = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
-    db.executemany(f"INSERT INTO {TABLES[entity]} ({', '.join(cols)}) VALUES"
+    db.conn.executemany(f"INSERT INTO {TABLES[entity]} ({', '.join(cols)}) VALUES"
                    f" ({', '.join(':' + c for c in cols)}) ON CONFLICT (id) DO UPDATE SET {sets}",
                    rows)
     if entity == "cases":
-        db.executemany("DELETE FROM case_mediators WHERE case_id = ?", [[w["id"]] for w in wires])
-        db.executemany(
+        db.conn.executemany("DELETE FROM case_mediators WHERE case_id = ?", [[w["id"]] for w in wires])
+        db.conn.executemany(
             "INSERT INTO case_mediators (case_id, mediator_id, position) VALUES (?, ?, ?)",
             [(w["id"], m, n) for w in wires for n, m in enumerate(w["mediator_ids"])])
 

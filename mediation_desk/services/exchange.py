@@ -1,0 +1,266 @@
+"""Exchange use cases: desk keys, cards and trust, and exporting bundles.
+
+Importing lives in :mod:`exchange_import` and is re-exported here.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..domain.errors import DomainError
+from ..domain.models import Center
+from ..exchange import bundle
+from ..exchange.cards import DeskCard, parse_card
+from ..exchange.errors import BundleRejected
+from ..exchange.keys import DeskKeys, PublicKeys
+from ..exchange.records import ENTITIES, fields_of
+from ..storage import cases as case_store
+from ..storage import directory
+from ..storage import exchange as xs
+from ..storage.store import Store
+from .exchange_import import (  # noqa: F401  (re-exported)
+    ImportReport,
+    import_bundle,
+    open_conflicts,
+    resolve_conflict,
+    trusted_lookup,
+)
+
+COURT_SOURCES = ("court_delegated", "court_entrusted")
+
+
+def ensure_desk_keys(store: Store, actor: str = "系统初始化") -> DeskKeys:
+    """This desk's keys, generated and stored (audited) the first time."""
+    found = xs.load_keys(store.db)
+    if found is not None:
+        return DeskKeys(*found)
+    keys = DeskKeys.generate()
+    with store.operation(actor, "generate_desk_keys",
+                         summary=f"生成本单位密钥，指纹 {keys.public.fingerprint}") as work:
+        xs.save_keys(store.db, keys.signing_private, keys.encryption_private, work.now)
+    return keys
+
+
+def desk_keys(store: Store) -> DeskKeys:
+    """This desk's keys; raise if the desk has none yet."""
+    found = xs.load_keys(store.db)
+    if found is None:
+        raise DomainError("本单位还没有密钥，请先运行 init 或 keys 命令。", code="no_keys")
+    return DeskKeys(*found)
+
+
+def _self_center(store: Store) -> Center:
+    center = directory.self_center(store.db)
+    if center is None:
+        raise DomainError("数据库尚未初始化（没有本中心信息），请先运行 init。", code="not_initialised")
+    return center
+
+
+def own_card(store: Store) -> DeskCard:
+    """This desk's public card."""
+    center = _self_center(store)
+    kind = str(directory.get_setting(store.db, "desk_kind", center.kind.value))
+    return DeskCard(center.code, center.name, kind, center.id, ensure_desk_keys(store).public)
+
+
+def write_file_atomically(path: Path, content: bytes) -> None:
+    """Write to a temporary file beside ``path``, flush, fsync, then rename over it."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:
+        dfd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass
+    finally:
+        os.close(dfd)
+
+
+def export_card(store: Store, path: str | Path) -> str:
+    """Write this desk's card to ``path``; return the fingerprint to read aloud."""
+    card = own_card(store)
+    write_file_atomically(Path(path), card.to_bytes())
+    return card.fingerprint
+
+
+def read_card(path: str | Path) -> DeskCard:
+    """Read a card file (raises BundleRejected when it is not a valid card)."""
+    p = Path(path)
+    try:
+        if p.stat().st_size > 16 * 1024:
+            raise BundleRejected("file_too_large", "单位名片")
+        data = p.read_bytes()
+    except OSError as exc:
+        raise DomainError(f"无法读取名片文件：{p}（{exc.strerror}）", code="file_unreadable") from exc
+    return parse_card(data)
+
+
+def trust_card(store: Store, actor: str, card: DeskCard) -> None:
+    """Trust another desk's keys (audited); the desk becomes a known center."""
+    if card.code == store.origin_code():
+        raise DomainError("不能信任本单位自己的名片。", code="own_card")
+    with store.operation(actor, "trust_desk",
+                         summary=f"信任{card.name}（{card.code}），指纹 {card.fingerprint}") as work:
+        xs.save_trusted(store.db, {
+            "code": card.code, "name": card.name, "kind": card.kind,
+            "center_id": card.center_id, "signing_public": card.public.signing,
+            "encryption_public": card.public.encryption, "fingerprint": card.fingerprint,
+            "revoked": 0, "trusted_at": work.now, "revoked_at": None})
+        if not xs.existing_ids(store.db, "centers", {card.center_id}):
+            kind = "court" if card.kind == "court" else "center"
+            stub = {"id": card.center_id, "origin": card.code, "version": 0,
+                    "updated_at": work.now, "deleted": False, "code": card.code,
+                    "name": card.name, "kind": kind, "number_prefix": "", "linked_court": "",
+                    "court_code": ""}
+            xs.write_rows(store.db, "centers", [stub])
+        work.note("trusted_desk", card.code, {"fingerprint": [None, card.fingerprint]})
+
+
+def revoke(store: Store, actor: str, code: str) -> None:
+    """Revoke a trusted desk's key: its bundles are refused from now on (audited)."""
+    if not xs.trusted(store.db, code):
+        raise DomainError(f"信任名单中没有该单位：{code}", code="not_found")
+    with store.operation(actor, "revoke_desk", summary=f"撤销对{code}的信任") as work:
+        xs.set_revoked(store.db, code, work.now)
+        work.note("trusted_desk", code, {"revoked": [False, True]})
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """What an export wrote."""
+
+    path: Path
+    bundle_id: str
+    sequence: int
+    counts: dict[str, int]
+    fingerprint: str
+
+
+def _kind(mine: str, peer: str) -> str:
+    pair = {("center", "court"): "center_to_court", ("court", "center"): "court_to_center",
+            ("center", "field"): "center_to_field", ("field", "center"): "field_to_center"}
+    if (mine, peer) not in pair:
+        raise DomainError(f"本单位（{mine}）不能向该类单位（{peer}）导出。", code="wrong_kind")
+    return pair[(mine, peer)]
+
+
+def _collect(store: Store, kind: str, peer: dict[str, Any], case_keys: list[str] | None,
+             full: bool) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
+    db = store.db
+    me = _self_center(store)
+    if case_keys:
+        ids = []
+        for key in case_keys:
+            case = case_store.get_case(db, key, include_deleted=True)
+            if case is None:
+                raise DomainError(f"找不到案件：{key}", code="not_found")
+            ids.append(case.id)
+        marks = ",".join("?" * len(ids))
+        case_rows = xs.select(db, "cases", f"id IN ({marks})", ids)
+    elif kind == "center_to_court":
+        case_rows = xs.select(db, "cases", "source IN (?, ?)", list(COURT_SOURCES))
+    elif kind == "court_to_center":
+        case_rows = xs.select(db, "cases", "center_id = ?", [peer["center_id"]])
+    else:
+        case_rows = xs.select(db, "cases", "1", [])
+    stats: dict[str, int] = {}
+    if kind == "center_to_court":
+        for status, n in db.execute("SELECT status, count(*) FROM cases WHERE deleted = 0 AND"
+                                    " source NOT IN (?, ?) GROUP BY status", list(COURT_SOURCES)):
+            stats[f"other_cases.{status}"] = int(n)
+    case_ids = [r["id"] for r in case_rows]
+    raw: dict[str, list[dict[str, Any]]] = {"centers": xs.fetch(db, "centers", [me.id]),
+                                            "cases": case_rows}
+    for entity in ("parties", "events", "agreements", "attachments"):
+        raw[entity] = []
+        for i in range(0, len(case_ids), 500):
+            chunk = case_ids[i:i + 500]
+            raw[entity] += xs.select(db, entity, f"case_id IN ({','.join('?' * len(chunk))})",
+                                     chunk)
+    wires: dict[str, list[dict[str, Any]]] = {}
+    for entity, (cls, _ex) in ENTITIES.items():
+        wires[entity] = xs.to_wire_rows(db, entity, cls, raw.get(entity, []), fields_of(entity))
+    mediator_ids = sorted({m for c in wires["cases"] for m in c["mediator_ids"]})
+    wires["mediators"] = xs.to_wire_rows(db, "mediators", ENTITIES["mediators"][0],
+                                         xs.fetch(db, "mediators", mediator_ids),
+                                         fields_of("mediators"))
+    if not full:
+        for entity in wires:
+            known = xs.known_versions(db, peer["code"], entity)
+            wires[entity] = [w for w in wires[entity] if w["version"] > known.get(w["id"], -1)]
+    return wires, stats
+
+
+def export_bundle(store: Store, actor: str, to: str, out: str | Path, *,
+                  case_keys: list[str] | None = None, full: bool = False) -> ExportReport:
+    """Export what ``to`` has not acknowledged (or everything with ``full``) to ``out``.
+
+    The file is written atomically, read back and verified with this desk's own
+    key before the export is recorded in the ledger.
+    """
+    peers = xs.trusted(store.db, to)
+    if not peers:
+        raise DomainError(f"信任名单中没有该单位：{to}。请先导入对方的单位名片。", code="not_found")
+    peer = peers[0]
+    if peer["revoked"]:
+        raise DomainError(f"对{to}的信任已撤销，不能向其导出。", code="revoked")
+    keys = ensure_desk_keys(store)
+    card = own_card(store)
+    kind = _kind(card.kind, peer["kind"])
+    wires, stats = _collect(store, kind, peer, case_keys, full)
+    hashes = {w["sha256"] for w in wires["attachments"]}
+    blobs = {h: xs_blob for h in sorted(hashes)
+             if (xs_blob := _blob(store, h)) is not None}
+    sequence = xs.last_sequence(store.db, to, "out") + 1
+    acknowledged = xs.last_sequence(store.db, to, "in")
+    peer_public = PublicKeys(bytes(peer["signing_public"]), bytes(peer["encryption_public"]))
+    created = store.now().isoformat(timespec="seconds")
+    data, manifest = bundle.build(
+        keys=keys, sender=card.code, recipient=to, recipient_public=peer_public, kind=kind,
+        sequence=sequence, acknowledged=acknowledged, created_at=created, records=wires,
+        attachments=blobs, statistics=stats, full=full)
+    path = Path(out)
+    write_file_atomically(path, data)
+    check = bundle.open_bundle(path.read_bytes(), keys=keys, my_code=card.code,
+                               trusted=lambda _c: None, allow_own=True)
+    if check.manifest["bundle_id"] != manifest["bundle_id"]:
+        raise DomainError("导出文件校验失败，请重试。", code="export_verify_failed")
+    try:
+        with store.operation(actor, "export_bundle",
+                             summary=f"向{to}导出交换文件（序号{sequence}）") as work:
+            xs.record_ledger(store.db, {
+                "bundle_id": manifest["bundle_id"], "direction": "out", "peer": to,
+                "kind": kind, "sequence": sequence, "acknowledged": acknowledged,
+                "full": full, "created_at": created, "recorded_at": work.now,
+                "counts": manifest["counts"], "file_sha256": check.sha256})
+            xs.record_sent(store.db, to, sequence,
+                           [(e, w["id"], w["version"]) for e, ws in wires.items() for w in ws])
+            for entity, ws in wires.items():
+                xs.set_bases(store.db, entity, ws)
+            work.note("bundle", manifest["bundle_id"], {"counts": [None, manifest["counts"]]})
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return ExportReport(path, manifest["bundle_id"], sequence, manifest["counts"],
+                        keys.public.fingerprint)
+
+
+def _blob(store: Store, digest: str) -> bytes | None:
+    from ..storage import items
+    return items.blob(store.db, digest)

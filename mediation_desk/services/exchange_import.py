@@ -1,0 +1,205 @@
+"""Importing a bundle: verify everything, then apply it in one transaction.
+
+Order: read (size cap) -> :func:`bundle.open_bundle` (decrypt, limits,
+signature, recipient, versions, members, strict parsing, record validation)
+-> kind and references -> plan the merge -> (dry run stops here) -> apply with
+one audit row and a ledger entry. A bundle already in the ledger is a no-op.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..domain.errors import DomainError
+from ..exchange import bundle
+from ..exchange.errors import BundleRejected
+from ..exchange.keys import DeskKeys, PublicKeys
+from ..exchange.merge import Decision, decide
+from ..exchange.records import ENTITIES, check_references, fields_of
+from ..storage import directory
+from ..storage import exchange as xs
+from ..storage.store import Store
+
+ACCEPTS = {"court": {"center_to_court"}, "center": {"court_to_center", "field_to_center"},
+           "field": {"center_to_field", "enrollment"}}
+
+
+@dataclass
+class ImportReport:
+    """The outcome (or, for a dry run, the preview) of an import."""
+
+    bundle_id: str
+    sender: str
+    kind: str
+    sequence: int
+    counts: dict[str, int] = field(default_factory=dict)  # new/updated/unchanged/conflicting
+    by_entity: dict[str, dict[str, int]] = field(default_factory=dict)
+    already_applied: bool = False
+    dry_run: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-able summary (for ``import --json``)."""
+        return {"bundle_id": self.bundle_id, "sender": self.sender, "kind": self.kind,
+                "sequence": self.sequence, "counts": self.counts, "by_entity": self.by_entity,
+                "already_applied": self.already_applied, "dry_run": self.dry_run}
+
+
+def trusted_lookup(store: Store):
+    """A function code -> :class:`bundle.Trusted` over this desk's trust list."""
+    def lookup(code: str) -> bundle.Trusted | None:
+        rows = xs.trusted(store.db, code)
+        if not rows:
+            return None
+        r = rows[0]
+        return bundle.Trusted(code, PublicKeys(bytes(r["signing_public"]),
+                                               bytes(r["encryption_public"])), bool(r["revoked"]))
+    return lookup
+
+
+def _read(path: str | Path) -> bytes:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > bundle.MAX_FILE_BYTES:
+            raise BundleRejected("file_too_large")
+        return p.read_bytes()
+    except OSError as exc:
+        raise DomainError(f"无法读取文件：{p}（{exc.strerror}）", code="file_unreadable") from exc
+
+
+def verify(store: Store, data: bytes) -> bundle.Opened:
+    """Every check short of merging; raise :class:`BundleRejected`."""
+    found = xs.load_keys(store.db)
+    me = directory.self_center(store.db)
+    if found is None or me is None:
+        raise DomainError("本单位还没有密钥或尚未初始化，请先运行 init。", code="no_keys")
+    opened = bundle.open_bundle(data, keys=DeskKeys(*found), my_code=me.code,
+                                trusted=trusted_lookup(store))
+    desk_kind = str(directory.get_setting(store.db, "desk_kind", me.kind.value))
+    if opened.manifest["kind"] not in ACCEPTS.get(desk_kind, set()):
+        raise BundleRejected("wrong_kind", opened.manifest["kind"])
+    check_references(opened.records,
+                     lambda entity, ids: xs.existing_ids(store.db, entity, ids),
+                     set(opened.attachments),
+                     lambda hashes: xs.existing_blobs(store.db, hashes))
+    return opened
+
+
+def _plan(store: Store, opened: bundle.Opened, now: str) -> dict[str, list[tuple[dict, Decision]]]:
+    plan: dict[str, list[tuple[dict, Decision]]] = {}
+    for entity, (cls, _ex) in ENTITIES.items():
+        incoming = opened.records[entity]
+        ids = [r["id"] for r in incoming]
+        local = {w["id"]: w for w in xs.to_wire_rows(store.db, entity, cls,
+                                                      xs.fetch(store.db, entity, ids),
+                                                      fields_of(entity))}
+        base = xs.bases(store.db, entity, ids)
+        plan[entity] = [(r, decide(local.get(r["id"]), base.get(r["id"]), r, now))
+                        for r in incoming]
+    return plan
+
+
+def _report(opened: bundle.Opened, plan, *, dry_run: bool) -> ImportReport:
+    m = opened.manifest
+    report = ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
+                          dry_run=dry_run)
+    total: Counter[str] = Counter({"new": 0, "updated": 0, "unchanged": 0, "conflicting": 0})
+    for entity, items in plan.items():
+        c = Counter(d.outcome for _r, d in items)
+        report.by_entity[entity] = dict(c)
+        total.update(c)
+    report.counts = dict(total)
+    return report
+
+
+def import_bundle(store: Store, actor: str, path: str | Path, *,
+                  dry_run: bool = False) -> ImportReport:
+    """Verify and (unless ``dry_run``) apply a bundle file in one transaction."""
+    opened = verify(store, _read(path))
+    m = opened.manifest
+    if xs.ledger_entry(store.db, m["bundle_id"]) is not None:
+        return ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
+                            already_applied=True, dry_run=dry_run)
+    if dry_run:
+        return _report(opened, _plan(store, opened, ""), dry_run=True)
+    with store.operation(actor, "import_bundle") as work:
+        if xs.ledger_entry(store.db, m["bundle_id"]) is not None:  # applied meanwhile
+            return ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
+                                already_applied=True)
+        plan = _plan(store, opened, work.now)
+        _apply(store, work, opened, plan)
+        report = _report(opened, plan, dry_run=False)
+        work.summary = (f"导入{m['sender']['code']}的交换文件（序号{m['sequence']}）："
+                        f"新增{report.counts['new']}，更新{report.counts['updated']}，"
+                        f"未变{report.counts['unchanged']}，冲突{report.counts['conflicting']}")
+    return report
+
+
+def _apply(store: Store, work, opened: bundle.Opened, plan) -> None:
+    db = store.db
+    m = opened.manifest
+    sender = m["sender"]["code"]
+    xs.store_blobs(db, opened.attachments)
+    touched_cases: set[str] = set()
+    conflicts: list[tuple] = []
+    for entity, items in plan.items():
+        writes = [d.write for _r, d in items if d.write is not None]
+        xs.write_rows(db, entity, writes)
+        xs.set_bases(db, entity, [d.new_base for _r, d in items if d.new_base is not None])
+        for rec, d in items:
+            if d.outcome != "unchanged":
+                work.log.add(entity.rstrip("s"), rec["id"], d.outcome,
+                             {"version": [None, rec["version"]]})
+            for fname, mine, theirs in d.conflicts:
+                conflicts.append((m["bundle_id"], entity, rec["id"], fname, mine, theirs,
+                                  work.now))
+        if entity == "cases":
+            touched_cases.update(w["id"] for w in writes)
+        elif entity == "parties":
+            touched_cases.update(w["case_id"] for w in writes)
+    xs.add_conflicts(db, conflicts)
+    xs.refresh_cases(db, sorted(touched_cases))
+    xs.acknowledge(db, sender, m["acknowledged"])
+    xs.mark_known(db, sender, [(e, r["id"], r["version"])
+                               for e, rs in opened.records.items() for r in rs])
+    xs.record_ledger(db, {
+        "bundle_id": m["bundle_id"], "direction": "in", "peer": sender, "kind": m["kind"],
+        "sequence": m["sequence"], "acknowledged": m["acknowledged"], "full": m["full"],
+        "created_at": m["created_at"], "recorded_at": work.now, "counts": m["counts"],
+        "file_sha256": opened.sha256})
+
+
+def open_conflicts(store: Store) -> list[dict[str, Any]]:
+    """Conflicts waiting for a person to choose a value."""
+    return xs.open_conflicts(store.db)
+
+
+def resolve_conflict(store: Store, actor: str, seq: int, choice: str) -> None:
+    """Keep the ``local`` or take the ``incoming`` value of a conflicting field (audited)."""
+    if choice not in ("local", "incoming"):
+        raise DomainError("请选择保留本地值或采用对方的值。", code="bad_choice")
+    found = [c for c in xs.open_conflicts(store.db) if c["seq"] == seq]
+    if not found:
+        raise DomainError(f"找不到待处理的冲突：{seq}", code="not_found")
+    c = found[0]
+    cls = ENTITIES[c["entity"]][0]
+    with store.operation(actor, "resolve_conflict",
+                         summary=f"处理冲突：{c['entity']}.{c['field']}") as work:
+        rows = xs.to_wire_rows(store.db, c["entity"], cls,
+                               xs.fetch(store.db, c["entity"], [c["record_id"]]),
+                               fields_of(c["entity"]))
+        rec = rows[0]
+        old = rec[c["field"]]
+        rec[c["field"]] = c["local_value"] if choice == "local" else c["incoming_value"]
+        rec["version"] += 1
+        rec["updated_at"] = work.now
+        xs.write_rows(store.db, c["entity"], [rec])
+        if c["entity"] in ("cases", "parties"):
+            xs.refresh_cases(store.db, [rec["id"] if c["entity"] == "cases" else rec["case_id"]])
+        xs.resolve_conflict(store.db, seq, choice, work.now)
+        work.log.add(c["entity"].rstrip("s"), rec["id"], "update",
+                     {c["field"]: [old, rec[c["field"]]]})
+

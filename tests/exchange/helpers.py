@@ -1,0 +1,177 @@
+"""Desks, cases and crafted bundles for the exchange tests."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import uuid
+import warnings
+import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from mediation_desk.domain.enums import CaseSource, CenterKind, DisputeType, PartyRole
+from mediation_desk.domain.models import Case, CaseEvent, Party
+from mediation_desk.domain.enums import EventKind
+from mediation_desk.exchange import bundle, envelope
+from mediation_desk.exchange.keys import DeskKeys
+from mediation_desk.exchange.records import ENTITIES
+from mediation_desk.exchange.strictjson import canonical_bytes
+from mediation_desk.services import exchange
+from mediation_desk.services.desk import init_desk
+from mediation_desk.storage import directory
+from mediation_desk.storage.store import Store
+
+ACTOR = "测试员"
+_W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def id_number(seed: int) -> str:
+    """A valid 18-digit resident ID number (GB 11643 check digit)."""
+    body = f"370303198{seed % 10}0{1 + seed % 9}1{seed % 10}{seed % 1000:03d}"[:17]
+    s = sum(int(c) * w for c, w in zip(body, _W, strict=True))
+    return body + "10X98765432"[s % 11]
+
+
+def make_desk(tmp: Path, code: str, kind: str = "center") -> Store:
+    """A fresh desk database with its keys."""
+    store = init_desk(tmp / f"{code}.db", code=code, name=f"{code}单位",
+                      kind=CenterKind.COURT if kind == "court" else CenterKind.CENTER,
+                      number_prefix="测", actor=ACTOR)
+    exchange.ensure_desk_keys(store)
+    return store
+
+
+def trust_both(tmp: Path, a: Store, b: Store) -> None:
+    """Exchange cards between two desks through files."""
+    for x, y in ((a, b), (b, a)):
+        card = tmp / f"{x.origin_code()}.card"
+        exchange.export_card(x, card)
+        exchange.trust_card(y, ACTOR, exchange.read_card(card))
+
+
+def referral(court: Store, center: Store, n: int = 0) -> Case:
+    """The court creates a referral (委派调解) for ``center``."""
+    center_id = directory.self_center(center.db).id
+    case = Case(center_id=center_id, number=f"（2026）鲁0303民诉前调{100 + n}号", year=2026,
+                serial=1000 + n, source=CaseSource.COURT_DELEGATED,
+                dispute_type=DisputeType.CONTRACT, title=f"买卖合同纠纷{n}",
+                amount=Decimal("1234.50"), facts="货款未付", claims="支付货款",
+                received_on=date(2026, 3, 2), due_on=date(2026, 4, 1),
+                court_case_number=f"（2026）鲁0303民诉前调{100 + n}号")
+    case.parties = [
+        Party(name=f"张三{n}", role=PartyRole.APPLICANT, id_number=id_number(n),
+              phone="13800000000", address="淄博市张店区"),
+        Party(name=f"李四{n}", role=PartyRole.RESPONDENT, id_number=id_number(n + 500)),
+    ]
+    with court.operation(ACTOR, "refer_case", case_id=case.id) as work:
+        work.save_case(case)
+        work.save_event(CaseEvent(case_id=case.id, kind=EventKind.NOTE,
+                                  occurred_at=datetime(2026, 3, 2, 9, 0), notes="委派"))
+    return case
+
+
+def db_digest(store: Store) -> str:
+    """A hash of every row of every table (order-independent)."""
+    h = hashlib.sha256()
+    names = [r[0] for r in store.db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    for name in names:
+        rows = sorted(repr(r) for r in store.db.execute(f'SELECT * FROM "{name}"'))
+        h.update(name.encode())
+        for r in rows:
+            h.update(r.encode())
+    return h.hexdigest()
+
+
+def state(store: Store, exclude_local: bool = True) -> dict[str, Any]:
+    """Record content of the exchangeable tables, for comparing desks."""
+    out = {}
+    for entity in ENTITIES:
+        rows = store.db.execute(f"SELECT * FROM {entity} ORDER BY id")
+        cols = [d[0] for d in rows.description]
+        out[entity] = [{k: v for k, v in zip(cols, r, strict=True)
+                        if k not in ("seq", "is_self")} for r in rows]
+    return out
+
+
+# -- crafting bundles by hand ---------------------------------------------------
+def keys_of(store: Store) -> DeskKeys:
+    return exchange.desk_keys(store)
+
+
+def members_for(records: dict[str, list[dict]], attachments: dict[str, bytes] | None = None
+                ) -> dict[str, bytes]:
+    members = {bundle.record_member(e): b"".join(canonical_bytes(r) + b"\n"
+                                                 for r in records.get(e, []))
+               for e in ENTITIES}
+    for digest, content in (attachments or {}).items():
+        members[f"attachments/{digest}"] = content
+    return members
+
+
+def manifest_for(sender: Store, recipient: Store, members: dict[str, bytes],
+                 records: dict[str, list[dict]], **patch: Any) -> dict[str, Any]:
+    m = {
+        "format": bundle.BUNDLE_FORMAT, "format_version": bundle.FORMAT_VERSION,
+        "schema_version": bundle.SCHEMA_VERSION, "bundle_id": str(uuid.uuid4()),
+        "kind": "court_to_center" if sender.origin_code().startswith("court") else
+        "center_to_court",
+        "sender": {"code": sender.origin_code(), "fingerprint": keys_of(sender).public.fingerprint},
+        "recipient": {"code": recipient.origin_code(),
+                      "fingerprint": keys_of(recipient).public.fingerprint},
+        "sequence": 1, "acknowledged": 0, "full": False, "created_at": "2026-03-02T09:00:00+08:00",
+        "counts": {e: len(records.get(e, [])) for e in ENTITIES}, "statistics": {},
+        "members": [{"name": n, "sha256": hashlib.sha256(c).hexdigest(), "size": len(c)}
+                    for n, c in sorted(members.items())],
+    }
+    m.update(patch)
+    return m
+
+
+def zip_members(items: list[tuple[str | zipfile.ZipInfo, bytes]]) -> bytes:
+    """A ZIP with exactly these entries (duplicates allowed)."""
+    buf = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for name, content in items:
+                zf.writestr(name, content)
+    return buf.getvalue()
+
+
+def seal(zip_bytes: bytes, recipient: Store) -> bytes:
+    """Encrypt a ZIP to a recipient desk."""
+    return envelope.encrypt(zip_bytes, [keys_of(recipient).public.encryption])
+
+
+def signed_zip_items(sender: Store, recipient: Store, records: dict[str, list[dict]],
+                     *, signer: DeskKeys | None = None, extra: dict[str, bytes] | None = None,
+                     attachments: dict[str, bytes] | None = None,
+                     manifest_bytes: bytes | None = None, **patch: Any
+                     ) -> list[tuple[str, bytes]]:
+    members = members_for(records, attachments)
+    manifest = manifest_for(sender, recipient, members, records, **patch)
+    raw = manifest_bytes if manifest_bytes is not None else canonical_bytes(manifest)
+    sig = (signer or keys_of(sender)).sign(raw)
+    items = sorted({**members, **(extra or {})}.items())
+    return [("manifest.json", raw), ("manifest.sig", sig), *items]
+
+
+def wire_records(store: Store, case_id: str) -> dict[str, list[dict]]:
+    """The wire records of one case, as an export would carry them."""
+    from mediation_desk.exchange.records import fields_of
+    from mediation_desk.storage import exchange as xs
+    db = store.db
+    raw = {"cases": xs.fetch(db, "cases", [case_id])}
+    for e in ("parties", "events", "agreements", "attachments"):
+        raw[e] = xs.select(db, e, "case_id = ?", [case_id])
+    return {e: xs.to_wire_rows(db, e, cls, raw.get(e, []), fields_of(e))
+            for e, (cls, _x) in ENTITIES.items()}
+
+
+def dumps(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False).encode()
