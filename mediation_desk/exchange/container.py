@@ -117,15 +117,16 @@ def _check_entries(data: bytes, infos: list[zipfile.ZipInfo], limits: Limits) ->
             raise BundleRejected("zip_member_too_large", name)
         if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
             raise BundleRejected("zip_size_mismatch", name)
-        if (info.file_size > limits.ratio_floor
-                and info.file_size > limits.max_ratio * max(info.compress_size, 1)):
-            raise BundleRejected("zip_ratio", name)
         total += info.file_size
         if total > limits.max_total_size:
             raise BundleRejected("zip_total_too_large")
+    for info in infos:
+        if (info.file_size > limits.ratio_floor
+                and info.file_size > limits.max_ratio * max(info.compress_size, 1)):
+            raise BundleRejected("zip_ratio", info.orig_filename)
     # Entries must lie one after another, each before the central directory.
     cd_start = _central_directory_start(data)
-    spans = sorted((i.header_offset, i) for i in infos)
+    spans = sorted(((i.header_offset, i) for i in infos), key=lambda s: s[0])
     for n, (offset, info) in enumerate(spans):
         end = _local_header_end(data, offset) + info.compress_size
         if info.flag_bits & 0x8:

@@ -114,7 +114,7 @@ def members_for(records: dict[str, list[dict]], attachments: dict[str, bytes] | 
 
 
 def manifest_for(sender: Store, recipient: Store, members: dict[str, bytes],
-                 records: dict[str, list[dict]], **patch: Any) -> dict[str, Any]:
+                 records: dict[str, list[dict]], /, **patch: Any) -> dict[str, Any]:
     m = {
         "format": bundle.BUNDLE_FORMAT, "format_version": bundle.FORMAT_VERSION,
         "schema_version": bundle.SCHEMA_VERSION, "bundle_id": str(uuid.uuid4()),
@@ -148,15 +148,15 @@ def seal(zip_bytes: bytes, recipient: Store) -> bytes:
     return envelope.encrypt(zip_bytes, [keys_of(recipient).public.encryption])
 
 
-def signed_zip_items(sender: Store, recipient: Store, records: dict[str, list[dict]],
+def signed_zip_items(frm: Store, to: Store, records: dict[str, list[dict]], /,
                      *, signer: DeskKeys | None = None, extra: dict[str, bytes] | None = None,
                      attachments: dict[str, bytes] | None = None,
                      manifest_bytes: bytes | None = None, **patch: Any
                      ) -> list[tuple[str, bytes]]:
     members = members_for(records, attachments)
-    manifest = manifest_for(sender, recipient, members, records, **patch)
+    manifest = manifest_for(frm, to, members, records, **patch)
     raw = manifest_bytes if manifest_bytes is not None else canonical_bytes(manifest)
-    sig = (signer or keys_of(sender)).sign(raw)
+    sig = (signer or keys_of(frm)).sign(raw)
     items = sorted({**members, **(extra or {})}.items())
     return [("manifest.json", raw), ("manifest.sig", sig), *items]
 

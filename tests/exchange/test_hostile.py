@@ -1,0 +1,372 @@
+"""Hostile bundles built here: each is refused with its reason code, the database unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import struct
+import zipfile
+
+import pytest
+
+from mediation_desk.exchange import bundle
+from mediation_desk.exchange.errors import REASONS, BundleRejected
+from mediation_desk.exchange.keys import DeskKeys
+from mediation_desk.services import exchange
+
+from .helpers import (
+    ACTOR,
+    db_digest,
+    make_desk,
+    referral,
+    seal,
+    signed_zip_items,
+    trust_both,
+    wire_records,
+    zip_members,
+)
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile")
+    court = make_desk(tmp, "court01", "court")
+    center = make_desk(tmp, "center01")
+    other = make_desk(tmp, "center02")
+    trust_both(tmp, court, center)
+    trust_both(tmp, court, other)
+    case = referral(court, center)
+    good = tmp / "good.mdx"
+    exchange.export_bundle(court, ACTOR, "center01", good)
+    yield {"tmp": tmp, "court": court, "center": center, "other": other, "case": case,
+           "good": good.read_bytes(), "records": wire_records(court, case.id)}
+    for s in (court, center, other):
+        s.close()
+
+
+def refused(world, data: bytes, code: str) -> BundleRejected:
+    """Import ``data`` at the center: it must be refused with ``code``, nothing changed."""
+    assert code in REASONS
+    center = world["center"]
+    path = world["tmp"] / "hostile.mdx"
+    path.write_bytes(data)
+    before = db_digest(center)
+    with pytest.raises(BundleRejected) as err:
+        exchange.import_bundle(center, ACTOR, path)
+    assert err.value.reason_code == code, err.value.message_zh
+    with pytest.raises(BundleRejected):
+        exchange.import_bundle(center, ACTOR, path, dry_run=True)
+    assert db_digest(center) == before
+    return err.value
+
+
+def crafted(world, records=None, **kw) -> bytes:
+    items = signed_zip_items(world["court"], world["center"],
+                             world["records"] if records is None else records, **kw)
+    return seal(zip_members(items), world["center"])
+
+
+def _plain_zip(world) -> bytes:
+    from mediation_desk.exchange import envelope
+    return envelope.decrypt(world["good"], exchange.desk_keys(world["center"]))
+
+
+def test_crafted_baseline_is_accepted(world, tmp_path):
+    """The crafting helpers make valid bundles (so each hostile case differs in one thing)."""
+    path = tmp_path / "ok.mdx"
+    path.write_bytes(crafted(world))
+    report = exchange.import_bundle(world["center"], ACTOR, path, dry_run=True)
+    assert report.counts["new"] == 4
+
+
+# -- files and encryption ---------------------------------------------------------
+def test_empty_file(world):
+    refused(world, b"", "empty_file")
+
+
+def test_random_file(world):
+    refused(world, os.urandom(5000), "not_a_bundle")
+
+
+def test_file_for_another_desk(world, tmp_path):
+    out = tmp_path / "for-other.mdx"
+    exchange.export_bundle(world["court"], ACTOR, "center02", out)
+    refused(world, out.read_bytes(), "not_for_this_desk")
+
+
+@pytest.mark.parametrize("cut", [7, 120, -1, -200])
+def test_truncated_ciphertext(world, cut):
+    err = refused(world, world["good"][:cut], "truncated" if cut in (7, 120) else "decrypt_failed")
+    assert err.message_zh
+
+
+@pytest.mark.parametrize("where", [10, 200, -5])
+def test_corrupted_ciphertext(world, where):
+    data = bytearray(world["good"])
+    data[where] ^= 0x40
+    refused(world, bytes(data), "decrypt_failed" if where != 10 else "not_for_this_desk")
+
+
+def test_truncated_zip(world):
+    plain = _plain_zip(world)
+    refused(world, seal(plain[: len(plain) // 2], world["center"]), "zip_invalid")
+
+
+# -- archive structure ---------------------------------------------------------------
+@pytest.mark.parametrize("name", ["../evil", "/etc/passwd", "C:/x", "C:x", "a\\b", "a\x01b",
+                                  "records/CON", "aux.txt", "records/../x", "x/", "./a",
+                                  "a//b", "lpt1.json", "trailing.", "名字"])
+def test_bad_member_names(world, name):
+    items = signed_zip_items(world["court"], world["center"], world["records"])
+    code = "zip_not_regular_file" if name.endswith("/") and name != "a//b" else "zip_bad_name"
+    refused(world, seal(zip_members([*items, (name, b"x")]), world["center"]), code)
+
+
+def test_symlink_member(world):
+    items = signed_zip_items(world["court"], world["center"], world["records"])
+    link = zipfile.ZipInfo("link")
+    link.create_system = 3
+    link.external_attr = (0o120777) << 16
+    refused(world, seal(zip_members([*items, (link, b"/etc/passwd")]), world["center"]),
+            "zip_not_regular_file")
+
+
+def test_directory_member(world):
+    items = signed_zip_items(world["court"], world["center"], world["records"])
+    d = zipfile.ZipInfo("records/")
+    d.external_attr = 0x10
+    refused(world, seal(zip_members([*items, (d, b"")]), world["center"]),
+            "zip_not_regular_file")
+
+
+def test_duplicate_names(world):
+    items = signed_zip_items(world["court"], world["center"], world["records"])
+    refused(world, seal(zip_members([*items, items[2]]), world["center"]), "zip_duplicate_name")
+
+
+def test_duplicate_names_after_case_folding(world):
+    items = signed_zip_items(world["court"], world["center"], world["records"])
+    name, content = items[-1]
+    refused(world, seal(zip_members([*items, (name.upper(), content)]), world["center"]),
+            "zip_duplicate_name")
+
+
+def _central_entries(data: bytes) -> list[int]:
+    out, i = [], data.find(b"PK\x01\x02")
+    while i >= 0:
+        out.append(i)
+        i = data.find(b"PK\x01\x02", i + 4)
+    return out
+
+
+def test_overlapping_entries(world):
+    plain = bytearray(_plain_zip(world))
+    entries = _central_entries(bytes(plain))
+    first_offset = struct.unpack_from("<I", plain, entries[0] + 42)[0]
+    struct.pack_into("<I", plain, entries[1] + 42, first_offset)  # second points at the first
+    refused(world, seal(bytes(plain), world["center"]), "zip_overlap")
+
+
+def test_too_many_members(world):
+    items = signed_zip_items(world["court"], world["center"], world["records"])
+    extra = [(f"attachments/{i:064x}", b"") for i in range(20_001)]
+    refused(world, seal(zip_members([*items, *extra]), world["center"]), "zip_too_many_members")
+
+
+def test_declared_member_too_large(world):
+    plain = bytearray(_plain_zip(world))
+    struct.pack_into("<I", plain, _central_entries(bytes(plain))[0] + 24, 0xF0000000)
+    refused(world, seal(bytes(plain), world["center"]), "zip_member_too_large")
+
+
+def test_total_too_large(world):
+    plain = bytearray(_plain_zip(world))
+    for pos in _central_entries(bytes(plain))[:4]:
+        struct.pack_into("<I", plain, pos + 24, 400 * 1024 * 1024)
+    refused(world, seal(bytes(plain), world["center"]), "zip_total_too_large")
+
+
+def test_zip_bomb_refused_without_inflating(world):
+    items = signed_zip_items(world["court"], world["center"], world["records"])
+    bomb = b"\0" * (20 * 1024 * 1024)  # deflates ~1000:1
+    refused(world, seal(zip_members([*items, ("attachments/" + "0" * 64, bomb)]),
+                        world["center"]), "zip_ratio")
+
+
+def test_real_size_differs_from_declared(world):
+    plain = bytearray(_plain_zip(world))
+    zf = zipfile.ZipFile(io.BytesIO(bytes(plain)))
+    infos = zf.infolist()
+    target = next(i for i, info in enumerate(infos) if info.file_size > 50)
+    struct.pack_into("<I", plain, _central_entries(bytes(plain))[target] + 24,
+                     infos[target].file_size - 10)
+    refused(world, seal(bytes(plain), world["center"]), "zip_size_mismatch")
+
+
+# -- manifest and signature ----------------------------------------------------------
+def test_missing_member(world):
+    items = signed_zip_items(world["court"], world["center"], world["records"])
+    refused(world, seal(zip_members(items[:-1]), world["center"]), "member_missing")
+
+
+def test_extra_member(world):
+    items = signed_zip_items(world["court"], world["center"], world["records"])
+    refused(world, seal(zip_members([*items, ("notes.txt", b"hi")]), world["center"]),
+            "member_extra")
+
+
+def test_missing_signature(world):
+    items = signed_zip_items(world["court"], world["center"], world["records"])
+    refused(world, seal(zip_members([i for i in items if i[0] != "manifest.sig"]),
+                        world["center"]), "manifest_missing")
+
+
+def test_bad_signature(world):
+    refused(world, crafted(world, signer=DeskKeys.generate()), "bad_signature")
+
+
+def test_unknown_sender(world, tmp_path):
+    stranger = make_desk(tmp_path, "court99", "court")
+    try:
+        items = signed_zip_items(stranger, world["center"], world["records"])
+        refused(world, seal(zip_members(items), world["center"]), "unknown_sender")
+    finally:
+        stranger.close()
+
+
+def test_revoked_sender(world, tmp_path):
+    from .helpers import make_desk as mk
+    revoked = mk(tmp_path, "court77", "court")
+    try:
+        card = tmp_path / "c.card"
+        exchange.export_card(revoked, card)
+        exchange.trust_card(world["center"], ACTOR, exchange.read_card(card))
+        exchange.revoke(world["center"], ACTOR, "court77")
+        items = signed_zip_items(revoked, world["center"], world["records"])
+        refused(world, seal(zip_members(items), world["center"]), "sender_revoked")
+    finally:
+        revoked.close()
+
+
+def test_member_changed_after_signing(world):
+    items = signed_zip_items(world["court"], world["center"], world["records"])
+    name, content = next(i for i in items if i[0] == "records/cases.jsonl")
+    changed = content.replace("货款未付".encode(), "货款已付".encode())
+    tampered = [(n, changed if n == name else c) for n, c in items]
+    refused(world, seal(zip_members(tampered), world["center"]), "member_hash")
+
+
+def test_manifest_changed_after_signing(world):
+    items = signed_zip_items(world["court"], world["center"], world["records"])
+    raw = dict(items)["manifest.json"]
+    changed = raw.replace(b'"sequence":1', b'"sequence":2')
+    tampered = [(n, changed if n == "manifest.json" else c) for n, c in items]
+    refused(world, seal(zip_members(tampered), world["center"]), "bad_signature")
+
+
+@pytest.mark.parametrize(("patch", "code"), [
+    ({"schema_version": 99}, "schema_too_new"), ({"schema_version": 0}, "schema_too_old"),
+    ({"format_version": 2}, "format_too_new"), ({"format_version": 0}, "format_too_old"),
+    ({"kind": "center_to_court"}, "wrong_kind"), ({"kind": "gossip"}, "wrong_kind"),
+    ({"sequence": 0}, "sequence_invalid"), ({"bundle_id": "x"}, "manifest_invalid"),
+    ({"extra_field": 1}, "manifest_invalid"),
+])
+def test_manifest_fields(world, patch, code):
+    refused(world, crafted(world, **patch), code)
+
+
+def test_recipient_is_another_desk_even_if_decryptable(world):
+    refused(world, crafted(world, recipient={"code": "center02", "fingerprint":
+                                              exchange.desk_keys(world["other"]).public.fingerprint}),
+            "not_for_this_desk")
+
+
+# -- strict JSON and records ------------------------------------------------------
+def _with_cases_line(world, line: bytes) -> bytes:
+    recs = dict(world["records"])
+    items = signed_zip_items(world["court"], world["center"], recs)
+    # replace records/cases.jsonl and re-sign a manifest that lists the new bytes
+    members = {n: c for n, c in items if n not in ("manifest.json", "manifest.sig")}
+    members["records/cases.jsonl"] = line
+    from mediation_desk.exchange.strictjson import canonical_bytes
+
+    from .helpers import keys_of, manifest_for
+    m = manifest_for(world["court"], world["center"], members, recs)
+    raw = canonical_bytes(m)
+    sig = keys_of(world["court"]).sign(raw)
+    return seal(zip_members([("manifest.json", raw), ("manifest.sig", sig),
+                             *sorted(members.items())]), world["center"])
+
+
+def _case_line(world, **changes) -> dict:
+    rec = dict(world["records"]["cases"][0])
+    rec.update(changes)
+    return rec
+
+
+def _dump(rec) -> bytes:
+    return json.dumps(rec, ensure_ascii=False).encode() + b"\n"
+
+
+def test_invalid_utf8(world):
+    line = _dump(_case_line(world)).replace("货款未付".encode(), b"\xff\xfe")
+    refused(world, _with_cases_line(world, line), "json_invalid")
+
+
+def test_duplicate_json_keys(world):
+    line = _dump(_case_line(world))[:-2] + b', "facts": "again"}\n'
+    refused(world, _with_cases_line(world, line), "json_invalid")
+
+
+@pytest.mark.parametrize("bad", [b"NaN", b"Infinity", b"-Infinity", b"1e999",
+                                 b"123456789012345678901234567890"])
+def test_non_finite_and_huge_numbers(world, bad):
+    line = _dump(_case_line(world)).replace(b'"amount_fen": 123450', b'"amount_fen": ' + bad)
+    refused(world, _with_cases_line(world, line), "json_invalid")
+
+
+def test_deep_nesting(world):
+    line = _dump(_case_line(world))[:-2] + b', "x": ' + b"[" * 5000 + b"]" * 5000 + b"}\n"
+    refused(world, _with_cases_line(world, line), "json_invalid")
+
+
+def test_lone_surrogate(world):
+    line = _dump(_case_line(world)).replace("货款未付".encode(), b"\\ud800")
+    refused(world, _with_cases_line(world, line), "json_invalid")
+
+
+def test_unknown_field(world):
+    refused(world, _with_cases_line(world, _dump(_case_line(world, secret="x"))),
+            "record_unknown_field")
+
+
+@pytest.mark.parametrize("changes", [{"status": "bogus"}, {"version": "2"}, {"amount_fen": 1.5},
+                                     {"received_on": "2026-13-01"}, {"deleted": 0},
+                                     {"id": "not-a-uuid"}, {"flags": "risk"}])
+def test_record_types(world, changes):
+    refused(world, _with_cases_line(world, _dump(_case_line(world, **changes))),
+            "record_invalid")
+
+
+def test_bad_id_number(world):
+    recs = {k: [dict(r) for r in v] for k, v in world["records"].items()}
+    recs["parties"][0]["id_number"] = "370303198001011235"
+    refused(world, crafted(world, recs), "record_invalid")
+
+
+def test_dangling_reference(world):
+    recs = {k: [dict(r) for r in v] for k, v in world["records"].items()}
+    recs["parties"][0]["case_id"] = "00000000-0000-4000-8000-000000000000"
+    refused(world, crafted(world, recs), "record_dangling")
+
+
+def test_dangling_attachment_content(world):
+    recs = {k: [dict(r) for r in v] for k, v in world["records"].items()}
+    recs["attachments"] = [{
+        "id": "11111111-1111-4111-8111-111111111111", "origin": "court01", "version": 1,
+        "updated_at": "2026-03-02T01:00:00.000+00:00", "deleted": False,
+        "case_id": world["case"].id, "name": "scan.pdf", "media_type": "application/pdf",
+        "sha256": hashlib.sha256(b"missing").hexdigest(), "size": 7, "added_at": ""}]
+    refused(world, crafted(world, recs), "record_dangling")
