@@ -23,7 +23,7 @@ def _route(b: CaseBundle) -> str:
     if b.case is not None and b.case.source is CaseSource.COURT_ENTRUSTED:
         return (f"本案系{b.court_name}委托调解的案件（法院案号：{b.case.court_case_number}），"
                 "调解不成，本委员会将案件退回人民法院继续审理。")
-    return "当事人可以依法通过仲裁、行政、司法等途径维护自己的权利。"
+    return ""
 
 
 def termination(b: CaseBundle) -> DocSpec:
@@ -32,7 +32,7 @@ def termination(b: CaseBundle) -> DocSpec:
     if c is not None and (c.end_reason is None or c.end_reason is EndReason.AGREEMENT_REACHED):
         raise DomainError(f"案件{b.number}尚未终止调解，不能生成终止调解告知书。", code="not_terminated")
     spec = new_spec(b, "termination", "终止人民调解告知书")
-    spec.add(Para(f"{b.party_names() if c else '　' * 10}：", indent=False))
+    spec.add(Para(f"{b.party_names() if c else '＿' * 10}：", indent=False))
     accepted = cn_date(c.accepted_on or c.received_on) if c else cn_date(None)
     spec.add(Para(f"{b.center_name}于{accepted}受理{b.dispute()}。"
                   "经调解，因下列原因，本委员会决定终止调解："))
@@ -48,7 +48,8 @@ def termination(b: CaseBundle) -> DocSpec:
     spec.add(Para("根据《中华人民共和国人民调解法》第二十六条的规定，人民调解员调解纠纷，调解不成的，"
                   "应当终止调解，并依据有关法律、法规的规定，告知当事人可以依法通过仲裁、行政、"
                   "司法等途径维护自己的权利。"))
-    spec.add(Para(_route(b)))
+    if _route(b):
+        spec.add(Para(_route(b)))
     spec.add(Para("特此告知。"))
     spec.add(seal_block(b, ("人民调解员（签名）：", "当事人签收："), c.closed_on if c else None))
     return spec

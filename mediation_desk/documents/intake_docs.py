@@ -77,7 +77,7 @@ DUTIES = (
 def rights_notice(b: CaseBundle) -> DocSpec:
     """当事人权利义务告知书 (PML Art 23, 24, 3, 4, 31, 33; SIM Art 14)."""
     spec = new_spec(b, "rights_notice", "人民调解当事人权利义务告知书")
-    names = b.party_names() if b.case else "　" * 10
+    names = b.party_names() if b.case else "＿" * 10
     spec.add(Para(f"{names}：", indent=False))
     spec.add(Para(f"{b.center_name}受理{b.dispute()}。根据《中华人民共和国人民调解法》的规定，"
                   "现将人民调解的性质、原则、效力以及当事人在调解活动中享有的权利和承担的义务告知如下："))
