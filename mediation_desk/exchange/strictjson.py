@@ -80,14 +80,16 @@ def _has_surrogate(value: Any) -> bool:
 
 def loads_text(text: str, where: str = "") -> Any:
     """Parse one JSON value from already-decoded text, strictly."""
-    # Nesting is bounded before parsing so the decoder never recurses deeply.
-    if text.count("[") + text.count("{") > MAX_DEPTH and not _shallow(text):
+    # Nesting is bounded before parsing so the decoder never recurses deeply;
+    # a text with few brackets cannot nest deeply, so the walk is skipped.
+    brackets = text.count("[") + text.count("{")
+    if brackets > MAX_DEPTH and not _shallow(text):
         raise BundleRejected("json_invalid", f"{where}嵌套过深")
     try:
         value = _DECODER.decode(text)
     except (ValueError, RecursionError) as exc:
         raise BundleRejected("json_invalid", f"{where}{exc}"[:200]) from exc
-    if not _depth_ok(value, 1):
+    if brackets > MAX_DEPTH and not _depth_ok(value, 1):
         raise BundleRejected("json_invalid", f"{where}嵌套过深")
     if "\\u" in text and _has_surrogate(value):
         raise BundleRejected("json_invalid", f"{where}含有无效的 Unicode 代理字符")

@@ -56,7 +56,8 @@ def desk_keys(store: Store) -> DeskKeys:
 def _self_center(store: Store) -> Center:
     center = directory.self_center(store.db)
     if center is None:
-        raise DomainError("数据库尚未初始化（没有本中心信息），请先运行 init。", code="not_initialised")
+        raise DomainError("数据库尚未初始化（没有本中心信息），请先运行 init。",
+                          code="not_initialised")
     return center
 
 
@@ -107,7 +108,8 @@ def read_card(path: str | Path) -> DeskCard:
             raise BundleRejected("file_too_large", "单位名片")
         data = p.read_bytes()
     except OSError as exc:
-        raise DomainError(f"无法读取名片文件：{p}（{exc.strerror}）", code="file_unreadable") from exc
+        raise DomainError(f"无法读取名片文件：{p}（{exc.strerror}）",
+                          code="file_unreadable") from exc
     return parse_card(data)
 
 
@@ -115,8 +117,8 @@ def trust_card(store: Store, actor: str, card: DeskCard) -> None:
     """Trust another desk's keys (audited); the desk becomes a known center."""
     if card.code == store.origin_code():
         raise DomainError("不能信任本单位自己的名片。", code="own_card")
-    with store.operation(actor, "trust_desk",
-                         summary=f"信任{card.name}（{card.code}），指纹 {card.fingerprint}") as work:
+    summary = f"信任{card.name}（{card.code}），指纹 {card.fingerprint}"
+    with store.operation(actor, "trust_desk", summary=summary) as work:
         xs.save_trusted(store.db, {
             "code": card.code, "name": card.name, "kind": card.kind,
             "center_id": card.center_id, "signing_public": card.public.signing,

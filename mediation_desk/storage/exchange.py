@@ -15,7 +15,7 @@ import sqlite_utils
 
 from ..domain import codec
 from ..domain.models import Case
-from . import cases, records, search
+from . import cases, search
 
 DDL = """
 CREATE TABLE desk_keys (
@@ -294,27 +294,48 @@ def write_rows(db: sqlite_utils.Database, entity: str, wires: list[dict[str, Any
                    f" ({', '.join(':' + c for c in cols)}) ON CONFLICT (id) DO UPDATE SET {sets}",
                    rows)
     if entity == "cases":
-        db.conn.executemany("DELETE FROM case_mediators WHERE case_id = ?", [[w["id"]] for w in wires])
+        db.conn.executemany("DELETE FROM case_mediators WHERE case_id = ?",
+                            [[w["id"]] for w in wires])
         db.conn.executemany(
             "INSERT INTO case_mediators (case_id, mediator_id, position) VALUES (?, ?, ?)",
             [(w["id"], m, n) for w in wires for n, m in enumerate(w["mediator_ids"])])
 
 
 def refresh_cases(db: sqlite_utils.Database, case_ids: Iterable[str]) -> None:
-    """Recompute party and mediator names and search entries of cases after raw writes."""
-    for cid in case_ids:
-        row = records.fetch_row(db, "cases", cid)
-        if row is None:
-            continue
-        case = cases._hydrate(db, row)
-        names = {"party_names": cases._party_summary(case),
-                 "mediator_names": cases.mediator_names(db, case.mediator_ids)}
-        db.execute("UPDATE cases SET party_names = ?, mediator_names = ? WHERE id = ?",
-                   [names["party_names"], names["mediator_names"], cid])
-        if case.deleted:
-            search.unindex_case(db, row["seq"])
-        else:
-            search.index_case(db, row["seq"], cases._search_body(case))
+    """Recompute party and mediator names and search entries of cases after raw writes.
+
+    Works on light row views (not full domain objects) so a bundle of thousands
+    of cases refreshes in bulk; the text is built by the same functions as a save.
+    """
+    from types import SimpleNamespace
+
+    from ..domain.enums import PartyRole
+    ids = list(case_ids)
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        parties: dict[str, list[SimpleNamespace]] = {}
+        for row in _rows(db.execute(f"SELECT * FROM parties WHERE case_id IN ({marks})"
+                                    " ORDER BY case_id, position", chunk)):
+            row["deleted"] = bool(row["deleted"])
+            row["role"] = PartyRole(row["role"])
+            parties.setdefault(row["case_id"], []).append(SimpleNamespace(**row))
+        mediators: dict[str, list[str]] = {}
+        for cid, mid in db.execute(f"SELECT case_id, mediator_id FROM case_mediators WHERE"
+                                   f" case_id IN ({marks}) ORDER BY case_id, position", chunk):
+            mediators.setdefault(cid, []).append(mid)
+        updates = []
+        for row in _rows(db.execute(f"SELECT * FROM cases WHERE id IN ({marks})", chunk)):
+            case = SimpleNamespace(**row)
+            case.parties = parties.get(row["id"], [])
+            updates.append((cases._party_summary(case),  # type: ignore[arg-type]
+                            cases.mediator_names(db, mediators.get(row["id"], [])), row["id"]))
+            if row["deleted"]:
+                search.unindex_case(db, row["seq"])
+            else:
+                search.index_case(db, row["seq"], cases._search_body(case))  # type: ignore[arg-type]
+        db.conn.executemany("UPDATE cases SET party_names = ?, mediator_names = ? WHERE id = ?",
+                            updates)
 
 
 __all__ = ["DDL", "Case"]

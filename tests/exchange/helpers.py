@@ -13,9 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from mediation_desk.domain.enums import CaseSource, CenterKind, DisputeType, PartyRole
+from mediation_desk.domain.enums import CaseSource, CenterKind, DisputeType, EventKind, PartyRole
 from mediation_desk.domain.models import Case, CaseEvent, Party
-from mediation_desk.domain.enums import EventKind
 from mediation_desk.exchange import bundle, envelope
 from mediation_desk.exchange.keys import DeskKeys
 from mediation_desk.exchange.records import ENTITIES

@@ -11,7 +11,6 @@ import zipfile
 
 import pytest
 
-from mediation_desk.exchange import bundle
 from mediation_desk.exchange.errors import REASONS, BundleRejected
 from mediation_desk.exchange.keys import DeskKeys
 from mediation_desk.services import exchange

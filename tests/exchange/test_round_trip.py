@@ -105,7 +105,8 @@ def test_both_sides_changed_goes_to_conflicts(tmp_path, desks):
     b1 = tmp_path / "1.mdx"
     exchange.export_bundle(court, ACTOR, "center01", b1)
     exchange.import_bundle(center, ACTOR, b1)
-    for store, facts, claims in ((court, "法院改了事实", None), (center, "中心改了事实", "中心改了请求")):
+    edits = ((court, "法院改了事实", None), (center, "中心改了事实", "中心改了请求"))
+    for store, facts, claims in edits:
         c = case_store.get_case(store.db, case.id)
         c.facts = facts
         if claims:
