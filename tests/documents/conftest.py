@@ -91,9 +91,10 @@ def agreed_case(svc, mediator):
         performance_method="银行转账", performance_place="张店区",
         performance_deadline=date(2026, 3, 31), amount=Decimal("40000"),
         effective_on=date(2026, 2, 20)))
-    svc.apply_jc(ACTOR, c.id, on=date(2026, 2, 25))
+    # follow-up before the JC application: the state machine refuses 回访 in JC_APPLIED
     svc.follow_up(ACTOR, c.id, performance=Performance.IN_PROGRESS, satisfaction=4,
                   notes="已退还20000元，余款月底前付清。", on=date(2026, 3, 1))
+    svc.apply_jc(ACTOR, c.id, on=date(2026, 2, 25))
     return svc.get(c.id)
 
 
