@@ -1,0 +1,170 @@
+"""Behaviour shared by every form dialog: dirty tracking, Ctrl+S, ask before discarding,
+and errors shown next to the field they belong to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTextEdit,
+    QWidget,
+)
+
+from ...domain.errors import DomainError, ValidationError
+from ..widgets.ask import ask_discard
+from ..widgets.field_error import FieldError
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("FormDialog", text)
+
+
+def watch_changes(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` whenever the user changes ``widget`` (a known input type)."""
+    if isinstance(widget, QLineEdit):
+        widget.textEdited.connect(callback)
+    elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        widget.textChanged.connect(callback)
+    elif isinstance(widget, QComboBox):
+        widget.currentIndexChanged.connect(callback)
+    elif isinstance(widget, (QDateEdit, QDateTimeEdit)):
+        widget.dateTimeChanged.connect(callback)
+    elif isinstance(widget, QSpinBox):
+        widget.valueChanged.connect(callback)
+    elif isinstance(widget, (QCheckBox, QAbstractButton)):
+        widget.toggled.connect(callback)
+
+
+class FormDialog(QDialog):
+    """A dialog that saves through a service.
+
+    Subclasses build their fields, register error labels with :meth:`add_error` (keyed by
+    the service's problem path), call :meth:`track` on inputs and implement :meth:`save`,
+    which raises :class:`DomainError` / :class:`ValidationError` on failure.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._dirty = False
+        self._loading = False
+        self.errors: dict[str, FieldError] = {}
+        self.general_error = FieldError(self)
+        self.general_error.setObjectName("generalError")
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton(_t("Save"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setToolTip(_t("Save (Ctrl+S)"))
+        self.cancel_button = self.buttons.addButton(_t("Cancel"),
+                                                    QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setObjectName("cancelButton")
+        self.save_button.setAutoDefault(False)
+        self.save_button.setDefault(False)
+        self.cancel_button.setAutoDefault(False)
+        self.buttons.accepted.connect(self.try_save)
+        self.buttons.rejected.connect(self.reject)
+        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(self.try_save)
+
+    # -- dirty state ----------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def mark_dirty(self) -> None:
+        if not self._loading:
+            self._dirty = True
+
+    def track(self, *widgets: QWidget) -> None:
+        for w in widgets:
+            watch_changes(w, self.mark_dirty)
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close box all land here: ask before losing edits."""
+        if self._dirty and not ask_discard(self):
+            return
+        super().reject()
+
+    # -- errors -----------------------------------------------------------------------
+    def add_error(self, path: str, label: FieldError) -> FieldError:
+        self.errors[path] = label
+        return label
+
+    def error_label_for(self, path: str) -> FieldError | None:
+        """The label for ``path``; unknown sub-paths fall back to their parent path."""
+        while path:
+            if path in self.errors:
+                return self.errors[path]
+            if "[" in path and path.endswith("]"):
+                path = path[: path.rfind("[")]
+            elif "." in path:
+                path = path[: path.rfind(".")]
+            else:
+                break
+        return None
+
+    def clear_problems(self) -> None:
+        for label in self.errors.values():
+            label.clear_messages()
+        self.general_error.clear_messages()
+
+    def show_problems(self, problems: dict[str, list[str]]) -> None:
+        """Put each problem next to its field; the rest in the general area."""
+        self.clear_problems()
+        grouped: dict[FieldError, list[str]] = {}
+        rest: list[str] = []
+        for path, messages in problems.items():
+            label = self.error_label_for(path)
+            if label is None:
+                rest += [f"{path}：{m}" for m in messages]
+            else:
+                grouped.setdefault(label, []).extend(messages)
+        for label, messages in grouped.items():
+            label.show_messages(messages)
+        self.general_error.show_messages(rest)
+        self.focus_first_error()
+
+    def focus_first_error(self) -> None:
+        for label in self.errors.values():
+            if label.isVisibleTo(self) and label.text():
+                field = label.parentWidget()
+                target = field.focusProxy() or field.findChild(QWidget) if field else None
+                if target is not None:
+                    target.setFocus()
+                return
+
+    def show_domain_error(self, exc: DomainError) -> None:
+        if isinstance(exc, ValidationError):
+            self.show_problems(exc.problems)
+        else:
+            self.clear_problems()
+            self.general_error.show_messages([exc.message])
+
+    # -- saving -------------------------------------------------------------------------
+    def save(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def try_save(self) -> bool:
+        """Save through the service; keep the dialog open with messages on failure."""
+        try:
+            self.save()
+        except DomainError as exc:
+            self.show_domain_error(exc)
+            return False
+        self._dirty = False
+        self.clear_problems()
+        self.accept()
+        return True

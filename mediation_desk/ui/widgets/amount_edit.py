@@ -1,0 +1,61 @@
+"""An amount field that shows the Chinese capital form (大写金额) as the user types."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ...domain.formatting import chinese_capital, format_yuan, parse_amount
+from ...domain.validators import InvalidValue
+
+
+class AmountEdit(QWidget):
+    """``edit`` for the figures, ``capital`` under it; ``amount()`` is None when empty/bad."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.edit = QLineEdit()
+        self.edit.setObjectName("amount")
+        self.edit.setPlaceholderText(self.tr("Yuan, e.g. 40000, 4万 or 40,000.50"))
+        self.capital = QLabel()
+        self.capital.setObjectName("amountCapital")
+        self.capital.setStyleSheet("color: #555;")
+        layout.addWidget(self.edit)
+        layout.addWidget(self.capital)
+        self.setFocusProxy(self.edit)
+        self.edit.textChanged.connect(self._update)
+        self.edit.textEdited.connect(lambda _t: self.edited.emit())
+        self._update("")
+
+    def _update(self, text: str) -> None:
+        if not text.strip():
+            self.capital.setText("")
+            self.capital.hide()
+            return
+        try:
+            value = parse_amount(text)
+            self.capital.setText(self.tr("In capitals: %1 (%2)")
+                                 .replace("%1", chinese_capital(value))
+                                 .replace("%2", format_yuan(value)))
+        except InvalidValue as exc:
+            self.capital.setText(exc.message)
+        self.capital.show()
+
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+    def set_amount(self, value: Decimal | None) -> None:
+        self.edit.setText("" if value is None else f"{value:f}")
+
+    def amount(self) -> Decimal | None:
+        try:
+            return parse_amount(self.edit.text()) if self.edit.text().strip() else None
+        except InvalidValue:
+            return None
