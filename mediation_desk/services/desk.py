@@ -113,4 +113,18 @@ class MediatorService:
         return m
 
 
-__all__ = ["init_desk", "MediatorService", "DeclaredRelation", "validate_center"]
+__all__ = ["init_desk", "MediatorService", "DeclaredRelation", "validate_center", "update_center"]
+
+
+def update_center(store: Store, actor: str, *, name: str, number_prefix: str,
+                  linked_court: str = "", court_code: str = "") -> Center:
+    """Change this desk's own center details (name, numbering prefix, linked court)."""
+    center = directory.self_center(store.db)
+    if center is None:
+        raise DomainError("数据库尚未初始化。", code="not_initialised")
+    validate_center(center.code, name, number_prefix)
+    center.name, center.number_prefix = name.strip(), number_prefix.strip()
+    center.linked_court, center.court_code = linked_court.strip(), court_code.strip()
+    with store.operation(actor, "update_center", summary=f"修改中心信息{center.name}") as work:
+        work.save_center(center, is_self=True)
+    return center

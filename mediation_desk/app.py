@@ -1,0 +1,172 @@
+"""GUI start-up: choose the database, build the services, show the main window.
+
+``mediation-desk``            the database in the user data folder (first-run dialog if new)
+``mediation-desk --db PATH``  a given database file
+``mediation-desk --demo``     a freshly generated demo database (``--demo-cases N``, default 2000)
+``--lang en|zh_CN``           interface language for this run (default: the saved setting)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from .logs import data_dir, setup_logging
+from .ui import errors, i18n
+from .ui.context import Services, default_actor
+from .ui.tasks import TaskRunner, run_with_progress
+
+log = logging.getLogger(__name__)
+DB_NAME = "mediation-desk.db"
+PROFILE = "desk.json"
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="mediation-desk", description="调解工作台")
+    p.add_argument("--db", type=Path, help="open this database file")
+    p.add_argument("--demo", action="store_true", help="open a freshly generated demo database")
+    p.add_argument("--demo-cases", type=int, default=2000)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--lang", choices=i18n.LANGUAGES)
+    p.add_argument("--exit-after-first-rows", action="store_true", help=argparse.SUPPRESS)
+    return p.parse_args(list(argv))
+
+
+def load_profile() -> dict:
+    try:
+        return json.loads((data_dir() / PROFILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def save_profile(**values: str) -> None:
+    profile = load_profile() | values
+    try:
+        (data_dir() / PROFILE).write_text(json.dumps(profile, ensure_ascii=False), "utf-8")
+    except OSError:
+        log.warning("could not save the profile")
+
+
+def generate_demo(runner: TaskRunner, cases: int, seed: int) -> Path | None:
+    """Build a fresh demo database off the GUI thread behind a progress dialog."""
+    from .services.demo import build_demo
+
+    folder = data_dir() / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"demo-{time.strftime('%Y%m%d-%H%M%S')}.db"
+    loop = QEventLoop()
+    outcome: dict = {}
+
+    def done(result) -> None:
+        outcome["result"] = result
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        outcome["error"] = exc
+        loop.quit()
+
+    run_with_progress(runner, None, QDialog.tr("Generating demo cases…"),
+                      lambda progress: build_demo(path, cases=cases, seed=seed,
+                                                  progress=progress.report), done, failed)
+    if not outcome:
+        loop.exec()
+    if "error" in outcome:
+        errors.report(outcome["error"])
+        return None
+    return path
+
+
+def choose_database(args: argparse.Namespace, runner: TaskRunner) -> Path | None:
+    """The database to open (None: the user cancelled)."""
+    if args.demo:
+        return generate_demo(runner, args.demo_cases, args.seed)
+    if args.db is not None:
+        return args.db
+    path = data_dir() / DB_NAME
+    if path.exists():
+        return path
+    from .ui.dialogs.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(path, actor=load_profile().get("actor") or default_actor())
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    save_profile(actor=dialog.value("actor"))
+    return path
+
+
+class Application:
+    """Holds the services and the (re-creatable) main window."""
+
+    def __init__(self, app: QApplication, services: Services, args: argparse.Namespace) -> None:
+        self.app = app
+        self.services = services
+        self.args = args
+        self.window = None
+
+    def show_window(self) -> None:
+        from .ui.main_window import MainWindow
+
+        old = self.window
+        self.window = MainWindow(self.services)
+        self.window.language_changed.connect(self.switch_language)
+        self.services.tasks.on_error = lambda exc: errors.report(exc, self.window)
+        if old is not None:
+            self.window.setGeometry(old.geometry())
+            old.deleteLater()
+        self.window.show()
+        if self.args.exit_after_first_rows:
+            self.window.first_rows_shown.connect(self._first_rows)
+        self.window.start()
+
+    def switch_language(self, language: str) -> None:
+        """Re-create the window in the new language (unsaved case edits are asked about)."""
+        old = self.window
+        if old is not None and not old.close():
+            return
+        i18n.install(self.app, language)
+        self.show_window()
+        self.window.nav.setCurrentRow(3)
+
+    def _first_rows(self) -> None:
+        self.app.processEvents()  # paint them
+        print(f"FIRST_ROWS {time.time():.6f}", flush=True)
+        QTimer.singleShot(0, self.app.quit)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    setup_logging()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("MediationDesk")
+    app.setApplicationDisplayName("调解工作台")
+    hook = errors.ExceptionHook().install()
+    i18n.install(app, args.lang or i18n.DEFAULT_LANGUAGE)
+    runner = TaskRunner(on_error=errors.report)
+    try:
+        path = choose_database(args, runner)
+        if path is None:
+            return 0
+        try:
+            services = Services.open(path, runner, actor=load_profile().get("actor"))
+        except Exception as exc:  # noqa: BLE001 - shown, then exit
+            errors.report(exc)
+            return 1
+        language = args.lang or services.load_settings().language
+        if language != i18n.current_language():
+            i18n.install(app, language)
+        desk = Application(app, services, args)
+        desk.show_window()
+        code = app.exec()
+        services.close()
+        return code
+    finally:
+        runner.shutdown()
+        hook.uninstall()

@@ -1,0 +1,96 @@
+"""Interface language: Qt translators, translated strings outside widgets, dates.
+
+English is the source language in code (``tr()`` / ``QCoreApplication.translate``);
+``resources/translations/mediation_desk_zh_CN.qm`` turns it into Chinese, which
+is the default. Rebuild after changing strings::
+
+    .venv/bin/python -m mediation_desk.ui.i18n   # runs pyside6-lupdate + pyside6-lrelease
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "resources" / "translations"
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_LANGUAGE = "zh_CN"
+
+_installed: list[QTranslator] = []
+_current = DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    return _current
+
+
+def install(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> bool:
+    """Switch the application's translators to ``language``; False if a file was missing."""
+    global _current
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    _current = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    if _current == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return True
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    ok = True
+    ours = QTranslator(app)
+    if ours.load(str(TRANSLATIONS / f"mediation_desk_{_current}.qm")):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        ok = False
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = QTranslator(app)  # standard buttons (OK, Cancel, ...) in Chinese
+    if qtbase.load(f"qtbase_{_current}", qt_dir):
+        app.installTranslator(qtbase)
+        _installed.append(qtbase)
+    return ok
+
+
+def tr(context: str, text: str) -> str:
+    """Translate ``text`` outside a QObject (lupdate finds QCoreApplication.translate calls)."""
+    return QCoreApplication.translate(context, text)
+
+
+def format_date(d: date | None) -> str:
+    """A date for the screen: 2026年11月27日 in Chinese, 2026-11-27 in English."""
+    if d is None:
+        return ""
+    if _current == "zh_CN":
+        from ..domain.formatting import format_cn_date
+
+        return format_cn_date(d)
+    return d.isoformat()
+
+
+def source_files() -> list[Path]:
+    """Python files holding translatable strings (everything Qt: ui/ and app.py)."""
+    pkg = ROOT / "mediation_desk"
+    return sorted([pkg / "app.py", *(pkg / "ui").rglob("*.py")])
+
+
+def build(update: bool = True) -> None:
+    """Run pyside6-lupdate (refresh the .ts) and pyside6-lrelease (build the .qm)."""
+    bindir = Path(sys.executable).parent
+    TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+    for lang in LANGUAGES:
+        if lang == "en":
+            continue
+        ts = TRANSLATIONS / f"mediation_desk_{lang}.ts"
+        if update:
+            subprocess.run([str(bindir / "pyside6-lupdate"), "-no-obsolete",
+                            *map(str, source_files()), "-ts", str(ts)], check=True)
+        subprocess.run([str(bindir / "pyside6-lrelease"), str(ts), "-qm",
+                        str(ts.with_suffix(".qm"))], check=True)
+
+
+if __name__ == "__main__":
+    build(update="--release-only" not in sys.argv)

@@ -1,0 +1,240 @@
+"""The main window: navigation 工作台 / 案件 / 调解员 / 设置, case tabs, status bar.
+
+Open cases are tabs beside the case list (several can be open); each is the
+other screens' ``CaseDetailWidget``. Keyboard: Ctrl+N new case, Ctrl+F search,
+Ctrl+W close the case tab, Ctrl+1..4 switch pages, F5 refresh.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget)
+
+from ..domain.queries import DashboardCounts
+from . import errors
+from .context import Services
+from .pages.cases_page import CasesPage
+from .pages.dashboard import DashboardPage
+from .pages.mediators_page import MediatorsPage
+from .pages.settings_page import SettingsPage
+
+PAGE_DASHBOARD, PAGE_CASES, PAGE_MEDIATORS, PAGE_SETTINGS = range(4)
+
+
+def _case_detail_class():
+    """The case detail widget, if that screen is installed (it is built separately)."""
+    try:
+        from .pages.case_detail import CaseDetailWidget
+    except ImportError:
+        return None
+    return CaseDetailWidget
+
+
+def _register_dialog_class():
+    try:
+        from .dialogs.register_case import RegisterCaseDialog
+    except ImportError:
+        return None
+    return RegisterCaseDialog
+
+
+class MainWindow(QMainWindow):
+    """Navigation on the left, pages on the right."""
+
+    language_changed = Signal(str)
+    first_rows_shown = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        services.open_case = self.open_case
+        services.data_changed = self.refresh_all
+        self.setWindowTitle(self.tr("Mediation Desk"))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        for text in (self.tr("Dashboard"), self.tr("Cases"), self.tr("Mediators"),
+                     self.tr("Settings")):
+            QListWidgetItem(text, self.nav)
+        self.nav.setFixedWidth(max(self.nav.sizeHintForColumn(0) + 32,
+                                   self.fontMetrics().horizontalAdvance("M" * 9)))
+        self.dashboard = DashboardPage(services)
+        self.cases = CasesPage(services)
+        self.mediators = MediatorsPage(services)
+        self.settings = SettingsPage(services)
+        self.case_tabs = QTabWidget()
+        self.case_tabs.setObjectName("caseTabs")
+        self.case_tabs.setTabsClosable(True)
+        self.case_tabs.setDocumentMode(True)
+        self.case_tabs.addTab(self.cases, self.tr("Case list"))
+        self.case_tabs.tabBar().setTabButton(0, self.case_tabs.tabBar().ButtonPosition.RightSide,
+                                             None)
+        self.case_tabs.tabCloseRequested.connect(self.close_case_tab)
+        self.stack = QStackedWidget()
+        for page in (self.dashboard, self.case_tabs, self.mediators, self.settings):
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.show_page)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.center_label = QLabel()
+        self.db_label = QLabel()
+        self.overdue_label = QLabel()
+        self.overdue_label.setObjectName("overdueStatus")
+        bar = self.statusBar()
+        bar.addWidget(self.center_label)
+        bar.addWidget(self.db_label, 1)
+        bar.addPermanentWidget(self.overdue_label)
+
+        self.dashboard.open_case.connect(self.open_case)
+        self.dashboard.counts_loaded.connect(self._show_counts)
+        self.cases.open_case.connect(self.open_case)
+        self.cases.new_case_requested.connect(self.new_case)
+        self._waiting = {self.cases.model, self.dashboard.overdue_model}
+        for model in self._waiting:
+            model.loaded.connect(lambda m=model: self._rows_loaded(m))
+        self.settings.language_changed.connect(self.language_changed)
+        self.settings.saved.connect(self._update_center)
+        self._build_actions()
+        self._first_rows = False
+        self.nav.setCurrentRow(PAGE_DASHBOARD)
+        self.resize(1280, 800)
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+
+        def action(menu, text, shortcut, slot, name=""):
+            a = QAction(text, self)
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            a.triggered.connect(slot)
+            a.setObjectName(name)
+            menu.addAction(a)
+            return a
+
+        self.new_case_action = action(file_menu, self.tr("&New case…"), "Ctrl+N", self.new_case,
+                                      "newCase")
+        self.find_action = action(file_menu, self.tr("&Find case…"), "Ctrl+F", self.find,
+                                  "findCase")
+        self.close_tab_action = action(file_menu, self.tr("&Close case tab"), "Ctrl+W",
+                                       lambda: self.close_case_tab(self.case_tabs.currentIndex()))
+        file_menu.addSeparator()
+        action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
+        for i, text in enumerate((self.tr("&Dashboard"), self.tr("&Cases"),
+                                  self.tr("&Mediators"), self.tr("&Settings"))):
+            action(view_menu, text, f"Ctrl+{i + 1}", lambda _c=False, i=i: self.nav.setCurrentRow(i))
+        view_menu.addSeparator()
+        action(view_menu, self.tr("&Refresh"), "F5", self.refresh_all)
+        action(help_menu, self.tr("Where is the &log file?"), "", self._show_log_location)
+
+    # -- start-up -------------------------------------------------------------------
+    def start(self) -> None:
+        """Load everything (queries run on the worker)."""
+        self._update_center()
+        self.dashboard.refresh()
+        self.cases.start()
+        self.mediators.refresh()
+        self.settings.load()
+
+    def _update_center(self) -> None:
+        center = self.services.center()
+        self.center_label.setText(center.name if center else "")
+        self.db_label.setText(self.tr("Database: {0}").format(self.services.db_path))
+
+    def _show_counts(self, counts: DashboardCounts) -> None:
+        self.overdue_label.setText(self.tr("⚠ Overdue cases: {0}").format(counts.overdue))
+
+    def _rows_loaded(self, model) -> None:
+        # start-up is over when the case list and the dashboard's list have rows
+        self._waiting.discard(model)
+        if not self._waiting and not self._first_rows:
+            self._first_rows = True
+            self.first_rows_shown.emit()
+
+    # -- navigation ------------------------------------------------------------------
+    def show_page(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        if index == PAGE_SETTINGS:
+            self.settings.load()
+
+    def find(self) -> None:
+        self.nav.setCurrentRow(PAGE_CASES)
+        self.case_tabs.setCurrentIndex(0)
+        self.cases.focus_search()
+
+    def refresh_all(self) -> None:
+        self.dashboard.refresh()
+        self.cases.refresh()
+        self._update_center()
+
+    # -- cases ----------------------------------------------------------------------
+    def new_case(self) -> None:
+        dialog_class = _register_dialog_class()
+        if dialog_class is None:
+            QMessageBox.information(self, self.tr("New case"),
+                                    self.tr("Case registration is not available in this build."))
+            return
+        dialog = dialog_class(self.services, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh_all()
+            case_id = getattr(dialog, "created_case_id", None)
+            if case_id:
+                self.open_case(case_id)
+
+    def open_case(self, case_id: str) -> None:
+        """Show a case in its own tab (reusing the tab if it is already open)."""
+        for i in range(1, self.case_tabs.count()):
+            if self.case_tabs.widget(i).property("case_id") == case_id:
+                self._focus_tab(i)
+                return
+        try:
+            case = self.services.cases.get(case_id)
+            detail_class = _case_detail_class()
+            if detail_class is None:
+                widget: QWidget = QLabel(f"{case.number}\n{case.title}")
+            else:
+                widget = detail_class(self.services, case_id)
+                widget.changed.connect(lambda _cid: self.refresh_all())
+        except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
+            errors.report(exc, self)
+            return
+        widget.setProperty("case_id", case_id)
+        index = self.case_tabs.addTab(widget, case.number or self.tr("New case"))
+        self.case_tabs.setTabToolTip(index, case.title)
+        self._focus_tab(index)
+
+    def _focus_tab(self, index: int) -> None:
+        self.nav.setCurrentRow(PAGE_CASES)
+        self.case_tabs.setCurrentIndex(index)
+        self.case_tabs.widget(index).setFocus()
+
+    def close_case_tab(self, index: int) -> bool:
+        if index <= 0:
+            return False
+        widget = self.case_tabs.widget(index)
+        maybe_close = getattr(widget, "maybe_close", None)
+        if maybe_close is not None and not maybe_close():
+            return False
+        self.case_tabs.removeTab(index)
+        widget.deleteLater()
+        return True
+
+    def closeEvent(self, event) -> None:
+        for i in range(self.case_tabs.count() - 1, 0, -1):
+            if not self.close_case_tab(i):
+                event.ignore()
+                return
+        event.accept()
+
+    def _show_log_location(self) -> None:
+        from ..logs import log_file
+
+        QMessageBox.information(self, self.tr("Log file"),
+                                self.tr("The log file is at:\n{0}").format(log_file()))

@@ -1,0 +1,243 @@
+"""The case list as a Qt table model that pages rows in from the case service.
+
+Rows come ``PAGE`` at a time through ``canFetchMore``/``fetchMore``; each page
+is queried on the task runner's worker, so a 100,000-case database opens with
+one page and the GUI thread never waits on SQL. A new filter or sort bumps the
+generation number, which makes answers to older queries be dropped.
+
+No ID or phone numbers: :class:`CaseRow` does not carry them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from ...domain.deadlines import DeadlineLevel, DeadlineState
+from ...domain.formatting import format_yuan
+from ...domain.queries import CaseFilter, CaseRow, CaseSort
+from .. import i18n, labels
+from ..context import Services
+
+PAGE = 200
+
+COL_NUMBER, COL_DEADLINE, COL_STATUS, COL_PARTIES, COL_TYPE, COL_SOURCE, COL_MEDIATORS, \
+    COL_RECEIVED, COL_AMOUNT = range(9)
+SORT_KEYS = {COL_NUMBER: "number", COL_DEADLINE: "due_on", COL_STATUS: "status",
+             COL_PARTIES: "party_names", COL_TYPE: "dispute_type", COL_SOURCE: "source",
+             COL_MEDIATORS: "mediator_names", COL_RECEIVED: "received_on",
+             COL_AMOUNT: "amount"}
+
+CaseIdRole = Qt.ItemDataRole.UserRole + 1
+DeadlineLevelRole = Qt.ItemDataRole.UserRole + 2
+RowRole = Qt.ItemDataRole.UserRole + 3
+
+OVERDUE_BG = QColor("#f8d7da")
+DUE_SOON_BG = QColor("#fff3cd")
+OVERDUE_FG = QColor("#842029")
+DUE_SOON_FG = QColor("#664d03")
+
+
+@dataclass(frozen=True)
+class ListedCase:
+    row: CaseRow
+    deadline: DeadlineState
+
+
+def fetch_page(services: Services, flt: CaseFilter, sort: CaseSort, offset: int,
+               limit: int) -> list[ListedCase]:
+    """One page with each row's deadline state (runs on the worker)."""
+    svc = services.read_cases
+    return [ListedCase(r, svc.deadline(r)) for r in svc.list(flt, sort=sort, offset=offset,
+                                                              limit=limit)]
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Case rows for a filter and sort, paged in from the database."""
+
+    total_changed = Signal(int)  # number of matching cases (arrives after the first page)
+    loaded = Signal()  # a page arrived
+
+    def __init__(self, services: Services, parent=None, *, page_size: int = PAGE) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.page_size = page_size
+        self.filter = CaseFilter()
+        self.sort_spec = CaseSort()
+        self._rows: list[ListedCase] = []
+        self._more = False
+        self._loading = False
+        self._generation = 0
+        self.total: int | None = None
+
+    # -- querying -------------------------------------------------------------
+    def set_query(self, flt: CaseFilter | None = None, sort: CaseSort | None = None) -> None:
+        """Replace the filter and/or sort and load the first page."""
+        self.filter = flt if flt is not None else self.filter
+        self.sort_spec = sort if sort is not None else self.sort_spec
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload from the first page (after a save, or a new query)."""
+        self._generation += 1
+        gen = self._generation
+        self._loading = True
+        flt, sort, n = self.filter, self.sort_spec, self.page_size
+        self.services.tasks.submit(lambda: fetch_page(self.services, flt, sort, 0, n),
+                                   lambda rows: self._first_page(gen, rows), self._failed)
+        self.services.tasks.submit(lambda: self.services.read_cases.count(flt),
+                                   lambda total: self._counted(gen, total), self._failed)
+
+    def _first_page(self, gen: int, rows: list[ListedCase]) -> None:
+        if gen != self._generation:
+            return
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._more = len(rows) == self.page_size
+        self._loading = False
+        self.endResetModel()
+        self.loaded.emit()
+
+    def _counted(self, gen: int, total: int) -> None:
+        if gen == self._generation:
+            self.total = total
+            self.total_changed.emit(total)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        on_error = self.services.tasks.on_error
+        if on_error is None:
+            raise exc
+        on_error(exc)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008 - Qt signature
+        return not parent.isValid() and self._more and not self._loading
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008 - Qt signature
+        if not self.canFetchMore(parent):
+            return
+        self._loading = True
+        gen, offset = self._generation, len(self._rows)
+        flt, sort, n = self.filter, self.sort_spec, self.page_size
+        self.services.tasks.submit(lambda: fetch_page(self.services, flt, sort, offset, n),
+                                   lambda rows: self._more_rows(gen, rows), self._failed)
+
+    def _more_rows(self, gen: int, rows: list[ListedCase]) -> None:
+        if gen != self._generation:
+            return
+        self._loading = False
+        self._more = len(rows) == self.page_size
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self.loaded.emit()
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    # -- Qt model ---------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(SORT_KEYS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Case number"), self.tr("Deadline"), self.tr("Status"),
+                self.tr("Parties"), self.tr("Dispute type"), self.tr("Source"),
+                self.tr("Mediators"), self.tr("Received"), self.tr("Amount (yuan)"))[section]
+
+    def case_id(self, row: int) -> str:
+        return self._rows[row].row.id
+
+    def listed(self, row: int) -> ListedCase:
+        return self._rows[row]
+
+    def deadline_text(self, state: DeadlineState) -> str:
+        """Text beside the colour, so the marking does not rely on colour alone."""
+        if state.level is DeadlineLevel.OVERDUE:
+            return self.tr("⚠ Overdue {0} d").format(-(state.days_left or 0))
+        if state.level is DeadlineLevel.DUE_SOON:
+            if state.days_left == 0:
+                return self.tr("⏰ Due today")
+            return self.tr("⏰ {0} d left").format(state.days_left)
+        if state.level is DeadlineLevel.OK and state.days_left is None:
+            return self.tr("Paused")
+        if state.level is DeadlineLevel.OK:
+            return self.tr("{0} d left").format(state.days_left)
+        return ""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        r, col = item.row, index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_NUMBER:
+                return r.number
+            if col == COL_DEADLINE:
+                return self.deadline_text(item.deadline)
+            if col == COL_STATUS:
+                return labels.label(r.status)
+            if col == COL_PARTIES:
+                return r.party_names
+            if col == COL_TYPE:
+                return labels.label(r.dispute_type)
+            if col == COL_SOURCE:
+                return labels.label(r.source)
+            if col == COL_MEDIATORS:
+                return r.mediator_names
+            if col == COL_RECEIVED:
+                return i18n.format_date(r.received_on)
+            if col == COL_AMOUNT:
+                return format_yuan(r.amount) if r.amount is not None else ""
+            return None
+        level = item.deadline.level
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if level is DeadlineLevel.OVERDUE:
+                return QBrush(OVERDUE_BG)
+            if level is DeadlineLevel.DUE_SOON:
+                return QBrush(DUE_SOON_BG)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_DEADLINE:
+            if level is DeadlineLevel.OVERDUE:
+                return QBrush(OVERDUE_FG)
+            if level is DeadlineLevel.DUE_SOON:
+                return QBrush(DUE_SOON_FG)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_AMOUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_NUMBER and r.title:
+            return r.title
+        if role == CaseIdRole:
+            return r.id
+        if role == DeadlineLevelRole:
+            return level.value
+        if role == RowRole:
+            return r
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Server-side sort: the database orders, the model reloads from the first page."""
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        new = CaseSort(key=key, descending=order == Qt.SortOrder.DescendingOrder)
+        if new != self.sort_spec:
+            self.set_query(sort=new)
+
+    @staticmethod
+    def column_of(sort_key: str) -> int:
+        return next((c for c, k in SORT_KEYS.items() if k == sort_key), COL_RECEIVED)
+
+
+__all__ = ["CaseTableModel", "ListedCase", "fetch_page", "CaseIdRole"]

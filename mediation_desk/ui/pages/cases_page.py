@@ -1,0 +1,140 @@
+"""案件 Case list: search as you type, filters, server-side sorting, paged rows.
+
+Typing restarts a 200 ms timer; when it fires the filter is applied and the
+query runs on the worker (see ``CaseTableModel``), so typing never stalls.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from ...domain.queries import CaseFilter, CaseSort
+from ..context import Services
+from ..models.case_table import COL_NUMBER, COL_PARTIES, CaseIdRole, CaseTableModel
+from .cases_view import NO_DATE, CasesPageView
+from .dashboard import case_view
+
+DEBOUNCE_MS = 200
+
+
+def _date(edit) -> object:
+    d: QDate = edit.date()
+    return None if d == NO_DATE else d.toPython()
+
+
+class CasesPage(CasesPageView):
+    """The case list with its filters."""
+
+    open_case = Signal(str)
+    new_case_requested = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.build()
+        self.model = CaseTableModel(services, self)
+        self.table = case_view(self.model)
+        self.table.setObjectName("caseTable")
+        self.table.setSortingEnabled(False)  # enabled after the first query (no double load)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(self.model.column_of("received_on"), Qt.SortOrder.DescendingOrder)
+        header.setSectionResizeMode(COL_PARTIES, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(COL_NUMBER, self.fontMetrics().horizontalAdvance("（2026）马尚调字第00000号") + 16)
+        self.table.setColumnWidth(COL_PARTIES, self.fontMetrics().horizontalAdvance("张三三、李四四、王五") + 16)
+        self.add_table(self.table)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self.timer.start())
+        self.search.returnPressed.connect(self.apply_filter)
+        for combo in (self.status, self.deadline, self.dispute_type, self.source, self.mediator,
+                      self.flag):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        for edit in (self.received_from, self.received_to):
+            edit.dateChanged.connect(lambda _d: self.apply_filter())
+        self.clear.clicked.connect(self.clear_filters)
+        self.new_case.clicked.connect(self.new_case_requested)
+        self.table.activated.connect(self._activated)
+        self.model.total_changed.connect(self._show_total)
+        self._started = False
+
+    # -- behaviour ---------------------------------------------------------------
+    def start(self) -> None:
+        """First load (called once the window shows)."""
+        self.load_mediators()
+        self.apply_filter()
+        self.table.setSortingEnabled(True)  # sorts: calls model.sort with the same indicator
+        self._started = True
+
+    def load_mediators(self) -> None:
+        current = self.mediator.currentData()
+        self.mediator.blockSignals(True)
+        while self.mediator.count() > 1:
+            self.mediator.removeItem(1)
+        for m, _load in self.services.mediators.roster(include_inactive=True):
+            self.mediator.addItem(m.name if m.active else self.tr("{0} (inactive)").format(m.name),
+                                  m.id)
+        index = self.mediator.findData(current) if current else 0
+        self.mediator.setCurrentIndex(max(index, 0))
+        self.mediator.blockSignals(False)
+
+    def current_filter(self) -> CaseFilter:
+        status = self.status.currentData()
+        deadline = self.deadline.currentData()
+        return CaseFilter(
+            statuses=(status,) if status not in (None, "open") else (),
+            open_only=status == "open",
+            dispute_types=(self.dispute_type.currentData(),) if self.dispute_type.currentData() else (),
+            sources=(self.source.currentData(),) if self.source.currentData() else (),
+            flags=(self.flag.currentData(),) if self.flag.currentData() else (),
+            mediator_id=self.mediator.currentData(),
+            received_from=_date(self.received_from), received_to=_date(self.received_to),
+            overdue=deadline == "overdue",
+            due_within=(self.services.read_cases.settings.due_soon_days
+                        if deadline == "due_soon" else None),
+            text=self.search.text().strip())
+
+    def apply_filter(self) -> None:
+        self.timer.stop()
+        flt = self.current_filter()
+        self.count.setText(self.tr("Searching…"))
+        self.model.set_query(flt)
+
+    def refresh(self) -> None:
+        if self._started:
+            self.model.refresh()
+
+    def clear_filters(self) -> None:
+        widgets = (self.status, self.deadline, self.dispute_type, self.source, self.mediator,
+                   self.flag, self.received_from, self.received_to, self.search)
+        for w in widgets:
+            w.blockSignals(True)
+        for combo in widgets[:6]:
+            combo.setCurrentIndex(0)
+        self.received_from.setDate(NO_DATE)
+        self.received_to.setDate(NO_DATE)
+        self.search.clear()
+        for w in widgets:
+            w.blockSignals(False)
+        self.apply_filter()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def show_overdue(self) -> None:
+        self.clear_filters()
+        self.deadline.setCurrentIndex(self.deadline.findData("overdue"))
+
+    def _show_total(self, total: int) -> None:
+        self.count.setText(self.tr("%n case(s)", "", total))
+
+    def _activated(self, index) -> None:
+        case_id = index.data(CaseIdRole)
+        if case_id:
+            self.open_case.emit(case_id)
+
+    def sort_spec(self) -> CaseSort:
+        return self.model.sort_spec

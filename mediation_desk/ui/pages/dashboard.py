@@ -1,0 +1,144 @@
+"""工作台 Dashboard: today's counts and the overdue / due-soon lists.
+
+Counts come from ``CaseService.dashboard()`` on the worker; both lists reuse
+the paged case table model with an overdue / due-within filter. Double-click
+or Enter on a row opens the case.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget)
+
+from ...domain.queries import CaseFilter, CaseSort, DashboardCounts
+from ..context import Services
+from ..models.case_table import (COL_AMOUNT, COL_RECEIVED, COL_SOURCE, CaseIdRole,
+                                 CaseTableModel)
+
+COUNT_KEYS = ("new", "in_mediation", "due_soon", "overdue", "awaiting_jc", "follow_ups_due")
+
+
+class CountTile(QFrame):
+    """A big number with its caption."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None, *,
+                 alert: bool = False) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("tile")
+        layout = QVBoxLayout(self)
+        self.number = QLabel("…")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.number.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        self.number.setFont(font)
+        if alert:
+            self.number.setStyleSheet("color: #b02a37;")
+        self.caption = QLabel(caption)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setWordWrap(True)
+        layout.addWidget(self.number)
+        layout.addWidget(self.caption)
+
+    def set_value(self, value: int) -> None:
+        self.number.setText(str(value))
+        self.setAccessibleName(f"{self.caption.text()} {value}")
+
+
+def case_view(model: CaseTableModel, parent: QWidget | None = None) -> QTableView:
+    """A read-only, row-selecting table over ``model`` (shared by the dashboard and list)."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab moves to the next control, arrows move in the table
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.setWordWrap(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAlternatingRowColors(False)
+    return view
+
+
+
+
+class DashboardPage(QWidget):
+    """Counts and the two urgent lists."""
+
+    open_case = Signal(str)
+    counts_loaded = Signal(object)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.counts: DashboardCounts | None = None
+        captions = {
+            "new": self.tr("New (not yet accepted)"),
+            "in_mediation": self.tr("In mediation"),
+            "due_soon": self.tr("Due within {0} days"),
+            "overdue": self.tr("Overdue"),
+            "awaiting_jc": self.tr("Awaiting judicial confirmation"),
+            "follow_ups_due": self.tr("Follow-up visits due"),
+        }
+        self.tiles = {k: CountTile(captions[k], alert=k == "overdue") for k in COUNT_KEYS}
+        grid = QGridLayout()
+        for i, key in enumerate(COUNT_KEYS):
+            grid.addWidget(self.tiles[key], 0, i)
+
+        self.overdue_model = CaseTableModel(services, self, page_size=100)
+        self.due_soon_model = CaseTableModel(services, self, page_size=100)
+        self.overdue_view = case_view(self.overdue_model)
+        self.due_soon_view = case_view(self.due_soon_model)
+        self.overdue_view.setObjectName("overdueList")
+        self.due_soon_view.setObjectName("dueSoonList")
+        self.overdue_box = QGroupBox(self.tr("Overdue cases"))
+        self.due_soon_box = QGroupBox(self.tr("Cases due soon"))
+        for box, view in ((self.overdue_box, self.overdue_view),
+                          (self.due_soon_box, self.due_soon_view)):
+            lay = QVBoxLayout(box)
+            lay.addWidget(view)
+            for col in (COL_SOURCE, COL_RECEIVED, COL_AMOUNT):
+                view.hideColumn(col)
+            view.activated.connect(self._activated)  # Enter or double-click
+
+        lists = QHBoxLayout()
+        lists.addWidget(self.overdue_box)
+        lists.addWidget(self.due_soon_box)
+        self.hint = QLabel(self.tr("Double-click a case or press Enter to open it."))
+        self.hint.setStyleSheet("color: palette(mid);")
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Today"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        title.setFont(font)
+        layout.addWidget(title)
+        layout.addLayout(grid)
+        layout.addLayout(lists, 1)
+        layout.addWidget(self.hint)
+        self._due_caption = captions["due_soon"]
+
+    def refresh(self) -> None:
+        """Reload the counts and both lists (after start-up or a save)."""
+        days = self.services.read_cases.settings.due_soon_days
+        self.tiles["due_soon"].caption.setText(self._due_caption.format(days))
+        self.services.tasks.submit(self.services.read_cases.dashboard, self._show_counts)
+        by_due = CaseSort(key="due_on", descending=False)
+        self.overdue_model.set_query(CaseFilter(overdue=True), by_due)
+        self.due_soon_model.set_query(CaseFilter(due_within=days), by_due)
+
+    def _show_counts(self, counts: DashboardCounts) -> None:
+        self.counts = counts
+        for key in COUNT_KEYS:
+            self.tiles[key].set_value(getattr(counts, key))
+        self.overdue_box.setTitle(self.tr("Overdue cases ({0})").format(counts.overdue))
+        self.due_soon_box.setTitle(self.tr("Cases due soon ({0})").format(counts.due_soon))
+        self.counts_loaded.emit(counts)
+
+    def _activated(self, index) -> None:
+        case_id = index.data(CaseIdRole)
+        if case_id:
+            self.open_case.emit(case_id)

@@ -1,0 +1,205 @@
+"""设置 Settings: center details and numbering, deadline days, warning days, wage, language."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+
+from ...domain.enums import CaseSource
+from ...domain.errors import ValidationError
+from .. import errors, labels
+from ..context import Services
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #b3261e;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class SettingsPage(QScrollArea):
+    """A form saved in one go with Save (Ctrl+S)."""
+
+    language_changed = Signal(str)
+    saved = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setWidgetResizable(True)
+        body = QWidget()
+        self.setWidget(body)
+
+        self.center_name = QLineEdit()
+        self.center_name.setObjectName("centerName")
+        self.center_code = QLineEdit()
+        self.center_code.setReadOnly(True)
+        self.prefix = QLineEdit()
+        self.prefix.setObjectName("numberPrefix")
+        self.linked_court = QLineEdit()
+        self.court_code = QLineEdit()
+        self.errors = {k: _error_label() for k in ("name", "number_prefix", "due_soon_days",
+                                                    "avg_wage", "deadline_days")}
+        center_box = QGroupBox(self.tr("Center"))
+        form = QFormLayout(center_box)
+        form.addRow(self.tr("Center &name"), self.center_name)
+        form.addRow("", self.errors["name"])
+        form.addRow(self.tr("Center code"), self.center_code)
+        form.addRow(self.tr("Case number &prefix"), self.prefix)
+        form.addRow("", self.errors["number_prefix"])
+        self.number_example = QLabel()
+        form.addRow(self.tr("Example number"), self.number_example)
+        form.addRow(self.tr("Linked &court"), self.linked_court)
+        form.addRow(self.tr("Court code (e.g. 鲁0303)"), self.court_code)
+        self.prefix.textChanged.connect(self._update_example)
+
+        self.days: dict[str, QSpinBox] = {}
+        deadline_box = QGroupBox(self.tr("Mediation period by source (days)"))
+        dform = QFormLayout(deadline_box)
+        for member, text in labels.choices(CaseSource):
+            spin = QSpinBox()
+            spin.setRange(1, 365)
+            spin.setObjectName(f"days_{member.value}")
+            self.days[member.value] = spin
+            dform.addRow(text, spin)
+        dform.addRow("", self.errors["deadline_days"])
+
+        other_box = QGroupBox(self.tr("Warnings and triage"))
+        oform = QFormLayout(other_box)
+        self.due_soon = QSpinBox()
+        self.due_soon.setObjectName("dueSoonDays")
+        self.due_soon.setRange(0, 60)
+        self.due_soon.setSuffix(self.tr(" days"))
+        oform.addRow(self.tr("Warn when due within"), self.due_soon)
+        oform.addRow("", self.errors["due_soon_days"])
+        self.avg_wage = QLineEdit()
+        self.avg_wage.setObjectName("avgWage")
+        self.avg_wage_year = QSpinBox()
+        self.avg_wage_year.setRange(2000, 2100)
+        wage_row = QHBoxLayout()
+        wage_row.addWidget(self.avg_wage, 1)
+        wage_row.addWidget(QLabel(self.tr("yuan/year, published for")))
+        wage_row.addWidget(self.avg_wage_year)
+        oform.addRow(self.tr("Provincial average wage"), wage_row)
+        oform.addRow("", self.errors["avg_wage"])
+
+        lang_box = QGroupBox(self.tr("Interface"))
+        lform = QFormLayout(lang_box)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.addItem("English", "en")
+        lform.addRow(self.tr("&Language"), self.language)
+
+        self.save_button = QPushButton(self.tr("&Save settings (Ctrl+S)"))
+        self.save_button.setObjectName("saveSettings")
+        self.revert_button = QPushButton(self.tr("&Revert"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.load)
+        self.status = QLabel()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.status, 1)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        layout = QVBoxLayout(body)
+        title = QLabel(self.tr("Settings"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        title.setFont(font)
+        layout.addWidget(title)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(center_box)
+        left.addWidget(other_box)
+        left.addWidget(lang_box)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(deadline_box)
+        right.addStretch(1)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        layout.addLayout(columns)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def _update_example(self) -> None:
+        from ...domain.numbering import format_case_number
+
+        try:
+            self.number_example.setText(format_case_number(2026, self.prefix.text().strip(), 1))
+        except Exception:  # noqa: BLE001 - an invalid prefix is reported on save
+            self.number_example.setText("")
+
+    def load(self) -> None:
+        """Fill the form from the database."""
+        center = self.services.center()
+        if center is not None:
+            self.center_name.setText(center.name)
+            self.center_code.setText(center.code)
+            self.prefix.setText(center.number_prefix)
+            self.linked_court.setText(center.linked_court)
+            self.court_code.setText(center.court_code)
+        s = self.services.load_settings()
+        for member in CaseSource:
+            self.days[member.value].setValue(s.days_for(member))
+        self.due_soon.setValue(s.due_soon_days)
+        self.avg_wage.setText(str(s.avg_wage))
+        self.avg_wage_year.setValue(s.avg_wage_year)
+        self.language.setCurrentIndex(max(self.language.findData(s.language), 0))
+        for e in self.errors.values():
+            e.hide()
+        self.status.clear()
+
+    def _show_problems(self, problems: dict[str, list[str]]) -> bool:
+        shown = False
+        for key, msgs in problems.items():
+            target = "deadline_days" if key.startswith("deadline_days") else key
+            if target in self.errors:
+                self.errors[target].setText("\n".join(msgs))
+                self.errors[target].show()
+                shown = True
+        return shown
+
+    def save(self) -> bool:
+        """Validate and save everything; True when saved."""
+        from ...services.desk import update_center
+
+        for e in self.errors.values():
+            e.hide()
+        s = self.services.load_settings()
+        old_language = s.language
+        try:
+            s.avg_wage = Decimal(self.avg_wage.text().strip().replace(",", ""))
+        except InvalidOperation:
+            self._show_problems({"avg_wage": [self.tr("Enter the wage as a number of yuan")]})
+            return False
+        s.avg_wage_year = self.avg_wage_year.value()
+        s.due_soon_days = self.due_soon.value()
+        s.deadline_days.update({k: spin.value() for k, spin in self.days.items()})
+        s.language = self.language.currentData()
+        try:
+            update_center(self.services.store, self.services.actor,
+                          name=self.center_name.text(), number_prefix=self.prefix.text(),
+                          linked_court=self.linked_court.text(), court_code=self.court_code.text())
+            self.services.save_settings(s)
+        except ValidationError as exc:
+            if not self._show_problems(exc.problems):
+                errors.report(exc, self)
+            return False
+        except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
+            errors.report(exc, self)
+            return False
+        self.status.setText(self.tr("Saved."))
+        self.saved.emit()
+        self.services.data_changed()
+        if s.language != old_language:
+            self.language_changed.emit(s.language)
+        return True
