@@ -24,7 +24,7 @@ CLOCK_STATUSES = (CaseStatus.ACCEPTED.value, CaseStatus.MEDIATING.value)
 
 AWAITING_JC = (CaseStatus.AGREED.value,)
 AWAITING_FOLLOW_UP = (CaseStatus.AGREED.value, CaseStatus.JC_CONFIRMED.value,
-                      CaseStatus.JC_WITHDRAWN.value, CaseStatus.JC_APPLIED.value)
+                      CaseStatus.JC_WITHDRAWN.value)
 
 _SORT_COLUMNS = {
     "number": "cases.year {d}, cases.serial {d}",

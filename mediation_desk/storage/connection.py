@@ -66,8 +66,29 @@ def _configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
+def _precheck(p: Path, max_user_version: int | None) -> None:
+    """Look at an existing file read-only; refuse a foreign or too-new one before any write."""
+    try:
+        conn = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            app = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except DRIVER_ERRORS as exc:
+        raise translate_error(exc, p) from exc
+    if tables and app != APPLICATION_ID:
+        raise StorageError(f"该文件是其他程序的数据库，不是调解工作台数据库：{p}", code="db_wrong_kind")
+    if max_user_version is not None and version > max_user_version:
+        raise StorageError(
+            f"此数据库由更新版本的调解工作台创建（结构版本 {version}，本程序支持 {max_user_version}）。"
+            "请升级程序后再打开，文件未被修改。", code="db_too_new")
+
+
 def open_database(path: str | os.PathLike[str], *, create: bool = False,
-                  readonly: bool = False, check_same_thread: bool = True) -> sqlite_utils.Database:
+                  readonly: bool = False, check_same_thread: bool = True,
+                  max_user_version: int | None = None) -> sqlite_utils.Database:
     """Open (or with ``create`` create) a Mediation Desk database file.
 
     A read-only open never creates or modifies the file. A file that is not a
@@ -99,6 +120,8 @@ def open_database(path: str | os.PathLike[str], *, create: bool = False,
             if app_id not in (0, APPLICATION_ID):
                 raise StorageError(f"该文件是其他程序的数据库，不是调解工作台数据库：{p}",
                                    code="db_wrong_kind")
+    if p.exists() and p.stat().st_size > 0:
+        _precheck(p, max_user_version)
     try:
         if readonly:
             uri = p.resolve().as_uri() + "?mode=ro"

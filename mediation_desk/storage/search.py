@@ -27,9 +27,21 @@ def _is_token_char(ch: str) -> bool:
     return cat[0] in ("L", "N") or cat == "Co"
 
 
+# Stands for any run of non-letters (spaces, punctuation, line breaks) so that a
+# phrase never matches across a field or word boundary. A private-use character
+# is a token for unicode61 and nobody types it into a search box.
+BOUNDARY = "\ue000"
+
+
 def char_split(text: str) -> str:
-    """Text as space-separated single characters (letters and digits only)."""
-    return " ".join(ch for ch in text if _is_token_char(ch))
+    """Text as space-separated single characters; other characters become BOUNDARY."""
+    out: list[str] = []
+    for ch in text:
+        if _is_token_char(ch) and ch != BOUNDARY:
+            out.append(ch)
+        elif not out or out[-1] != BOUNDARY:
+            out.append(BOUNDARY)
+    return " ".join(out)
 
 
 def body_for(parts: list[str]) -> str:
@@ -74,7 +86,7 @@ def match_clause(text: str) -> tuple[str, list[str]] | None:
             params.append(_quote(term))
         else:
             chars = char_split(term)
-            if not chars:
+            if not chars.replace(BOUNDARY, "").strip():
                 continue
             clauses.append(
                 "cases.seq IN (SELECT rowid FROM case_fts_chars WHERE case_fts_chars MATCH ?)")

@@ -114,19 +114,16 @@ class Store:
              check_same_thread: bool = True) -> Store:
         """Open a database file, migrating it if needed (never when read-only)."""
         p = Path(path)
+        from .schema import SCHEMA_MAJOR
+
         db = open_database(p, create=create, readonly=readonly,
-                           check_same_thread=check_same_thread)
+                           check_same_thread=check_same_thread, max_user_version=SCHEMA_MAJOR)
         try:
             if readonly:
                 if needs_migration(db):
                     if not db.table_names():
                         raise StorageError(f"文件不是调解工作台数据库：{p}", code="db_wrong_kind")
                     raise StorageError("数据库需要升级，请先用读写方式打开一次。", code="db_needs_migration")
-                from .schema import SCHEMA_MAJOR
-                from .connection import user_version
-                if user_version(db) > SCHEMA_MAJOR:
-                    raise StorageError("此数据库由更新版本的调解工作台创建，请升级程序。",
-                                       code="db_too_new")
             else:
                 ensure_schema(db, p)
         except DRIVER_ERRORS as exc:

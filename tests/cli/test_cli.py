@@ -1,0 +1,117 @@
+"""The command line as a user runs it: verbs, JSON output, exit codes, masking."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import case_input
+
+
+def run(*args: str, home: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "MEDIATION_DESK_HOME": str(home), "MEDIATION_DESK_ACTOR": "测试员"}
+    return subprocess.run([sys.executable, "-m", "mediation_desk", *args], capture_output=True,
+                          text=True, env=env, timeout=120)
+
+
+@pytest.fixture
+def home(tmp_path):
+    return tmp_path
+
+
+@pytest.fixture
+def desk(tmp_path, home):
+    db = tmp_path / "c.db"
+    r = run("init", "--db", str(db), "--center-code", "ZD-MS", "--center-name", "马尚调解中心",
+            "--prefix", "马尚", home=home)
+    assert r.returncode == 0, r.stderr
+    return db
+
+
+def test_add_cases_show_check(desk, tmp_path, home):
+    f = tmp_path / "in.json"
+    f.write_text(json.dumps({"cases": [case_input(), case_input(dispute_type="contract")]},
+                            ensure_ascii=False), encoding="utf-8")
+    r = run("add", "--db", str(desk), "--json", str(f), home=home)
+    assert r.returncode == 0, r.stderr
+    assert "（2026）马尚调字第" in r.stdout or "马尚调字第" in r.stdout
+    r = run("cases", "--db", str(desk), "--json", home=home)
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)
+    assert len(rows) == 2
+    first = rows[0]
+    for key in ("id", "number", "status", "dispute_type", "source", "received_on", "due_on",
+                "mediators", "parties"):
+        assert key in first
+    assert {p["name"] for p in first["parties"]} == {"张三", "李四"}
+    assert "11010519491231002X" not in r.stdout and "13812341234" not in r.stdout
+    assert "110***********002X" in r.stdout
+    r = run("cases", "--db", str(desk), "--search", "张三", "--json", home=home)
+    assert len(json.loads(r.stdout)) == 2
+    r = run("show", "--db", str(desk), first["number"], "--json", home=home)
+    assert r.returncode == 0, r.stderr
+    shown = json.loads(r.stdout)
+    assert shown["id"] == first["id"] and shown["allowed_actions"] == ["accept", "not_accept"]
+    assert "11010519491231002X" not in r.stdout
+    r = run("check", "--db", str(desk), home=home)
+    assert r.returncode == 0 and "链校验通过" in r.stdout
+
+
+def test_invalid_json_rejected_as_a_whole(desk, tmp_path, home):
+    f = tmp_path / "bad.json"
+    good = case_input()
+    bad = case_input(parties=[{"kind": "person", "role": "applicant", "name": "王五",
+                               "id_number": "110105194912310021"}])
+    f.write_text(json.dumps([good, bad], ensure_ascii=False), encoding="utf-8")
+    r = run("add", "--db", str(desk), "--json", str(f), home=home)
+    assert r.returncode == 1
+    assert "cases[1].parties[0].id_number" in r.stderr
+    assert "Traceback" not in r.stderr
+    r = run("cases", "--db", str(desk), "--json", home=home)
+    assert json.loads(r.stdout) == []
+
+
+@pytest.mark.parametrize("content", [None, b"", b"hello world, not sqlite", b"SQLite format 3\x00" + b"\x00" * 200])
+def test_bad_database_files_exit_1_untouched(tmp_path, home, content):
+    db = tmp_path / "x.db"
+    if content is not None:
+        db.write_bytes(content)
+    before = hashlib.sha256(db.read_bytes()).hexdigest() if db.exists() else None
+    for verb in (["cases"], ["check"], ["show", "whatever"]):
+        r = run(verb[0], "--db", str(db), *verb[1:], home=home)
+        assert r.returncode == 1, (verb, r.stderr)
+        assert "Traceback" not in r.stderr and r.stderr.strip()
+        assert len(r.stderr.strip().splitlines()) == 1
+    after = hashlib.sha256(db.read_bytes()).hexdigest() if db.exists() else None
+    assert before == after
+
+
+def test_usage_errors_exit_2(home):
+    assert run("cases", home=home).returncode == 2
+    assert run("frobnicate", home=home).returncode == 2
+
+
+def test_unknown_case_exit_1(desk, home):
+    r = run("show", "--db", str(desk), "（2026）马尚调字第99号", home=home)
+    assert r.returncode == 1 and "找不到" in r.stderr
+
+
+def test_demo_is_deterministic(tmp_path, home):
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    for p in (a, b):
+        r = run("demo", "--db", str(p), "--cases", "300", "--seed", "7", home=home)
+        assert r.returncode == 0, r.stderr
+    ra = json.loads(run("cases", "--db", str(a), "--json", "--limit", "300", home=home).stdout)
+    rb = json.loads(run("cases", "--db", str(b), "--json", "--limit", "300", home=home).stdout)
+    assert ra == rb and len(ra) == 300
+    statuses = {r["status"] for r in ra}
+    assert {"mediating", "agreed", "terminated", "performed"} <= statuses
+    assert any(r["court_case_number"] for r in ra)
+    r = run("check", "--db", str(a), home=home)
+    assert r.returncode == 0, r.stderr
