@@ -88,8 +88,57 @@ def build(update: bool = True) -> None:
         if update:
             subprocess.run([str(bindir / "pyside6-lupdate"), "-no-obsolete",
                             *map(str, source_files()), "-ts", str(ts)], check=True)
+            if lang == "zh_CN":
+                fill_translations(ts, label_translations())
         subprocess.run([str(bindir / "pyside6-lrelease"), str(ts), "-qm",
                         str(ts.with_suffix(".qm"))], check=True)
+
+
+def label_translations() -> dict[str, str]:
+    """English label source -> the domain's Chinese label (one source of truth)."""
+    from .labels import all_sources
+
+    return {source: member.label for member, source in all_sources().items()}
+
+
+def fill_translations(ts: Path, table: dict[str, str], *, overwrite: bool = False) -> int:
+    """Put translations from ``table`` into unfinished messages of a .ts file; count them."""
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(ts)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None or source not in table:
+            continue
+        if translation.get("type") != "unfinished" and not overwrite:
+            continue
+        translation.attrib.pop("type", None)
+        translation.text = None
+        for child in list(translation):
+            translation.remove(child)
+        if message.get("numerus") == "yes":
+            ET.SubElement(translation, "numerusform").text = table[source]
+        else:
+            translation.text = table[source]
+        filled += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
+def unfinished(ts: Path) -> list[str]:
+    """Source strings of a .ts file that have no finished translation."""
+    import xml.etree.ElementTree as ET
+
+    out = []
+    for message in ET.parse(ts).getroot().iter("message"):
+        translation = message.find("translation")
+        text = "".join(translation.itertext()) if translation is not None else ""
+        if translation is None or translation.get("type") in ("unfinished", "vanished",
+                                                               "obsolete") or not text.strip():
+            out.append(message.findtext("source") or "")
+    return out
 
 
 if __name__ == "__main__":

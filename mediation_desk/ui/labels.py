@@ -74,7 +74,7 @@ _SOURCE: dict[Enum, str] = {
     EventKind.RESUMPTION: QT_TRANSLATE_NOOP("labels", "Resumption"),
     EventKind.ASSIGNMENT: QT_TRANSLATE_NOOP("labels", "Mediator assigned"),
     EventKind.NOTE: QT_TRANSLATE_NOOP("labels", "Note"),
-    EndReason.AGREEMENT_REACHED: QT_TRANSLATE_NOOP("labels", "Agreement reached"),
+    EndReason.AGREEMENT_REACHED: QT_TRANSLATE_NOOP("labels", "Ended by agreement"),
     EndReason.WITHDRAWN_SETTLED: QT_TRANSLATE_NOOP("labels", "Settled and withdrawn"),
     EndReason.UNREACHABLE: QT_TRANSLATE_NOOP("labels", "Party unreachable within the period"),
     EndReason.UNWILLING: QT_TRANSLATE_NOOP("labels", "A party refuses mediation"),

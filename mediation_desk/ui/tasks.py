@@ -46,10 +46,13 @@ class TaskRunner:
         self._bridge = _Bridge()
         self._bridge.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.pending = 0
+        self.closed = False  # after shutdown, late submissions (timers) are dropped
 
     def submit(self, fn: Callable[[], Any], done: Done | None = None,
                failed: Failed | None = None) -> None:
         """Run ``fn()`` on the worker; then ``done(result)`` or ``failed(exc)`` on the GUI thread."""
+        if self.closed:
+            return
         if self.synchronous:
             self._finish(self._call(fn), done, failed)
             return
@@ -93,6 +96,7 @@ class TaskRunner:
 
     def shutdown(self, timeout: float = 5.0) -> None:
         """Let queued work finish and stop the worker."""
+        self.closed = True
         if self._thread is not None:
             self._queue.put(None)
             self._thread.join(timeout)

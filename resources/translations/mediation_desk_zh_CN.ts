@@ -1,0 +1,2280 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="42" />
+        <source>Record the agreement</source>
+        <translation>登记调解协议</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="71" />
+        <source>Form and scope</source>
+        <translation>协议形式与范围</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="76" />
+        <source>Facts, issues and responsibility</source>
+        <translation>纠纷事实、争议事项及各方责任</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="78" />
+        <source>Agreed terms *</source>
+        <translation>协议条款 *</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="81" />
+        <source>e.g. one payment by bank transfer</source>
+        <translation>例如：银行转账一次付清</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="82" />
+        <source>Manner of performance</source>
+        <translation>履行方式</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="85" />
+        <source>Place of performance</source>
+        <translation>履行地点</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="87" />
+        <source>By</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="101" />
+        <source>Time limit of performance</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="103" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="110" />
+        <source>Effective on (all signed and sealed)</source>
+        <translation>生效日期（各方签字盖章）</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementTab</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="203" />
+        <source>No agreement has been recorded.</source>
+        <translation>尚未登记调解协议。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="206" />
+        <source>Form</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="208" />
+        <source>Effective on</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="210" />
+        <source>Judicial confirmation: apply by</source>
+        <translation>司法确认申请截止</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="213" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="222" />
+        <source>Manner</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="223" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="224" />
+        <source>Time limit</source>
+        <translation>期限</translation>
+    </message>
+</context>
+<context>
+    <name>AmountEdit</name>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/amount_edit.py" line="26" />
+        <source>Yuan, e.g. 40000, 4万 or 40,000.50</source>
+        <translation>单位元，例如 40000、4万 或 40,000.50</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/amount_edit.py" line="44" />
+        <source>In capitals: %1 (%2)</source>
+        <translation>大写：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>Ask</name>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/ask.py" line="17" />
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/ask.py" line="18" />
+        <source>This form has changes that have not been saved.</source>
+        <translation>此表单有尚未保存的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/ask.py" line="19" />
+        <source>Discard the changes?</source>
+        <translation>放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/ask.py" line="20" />
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/ask.py" line="23" />
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/ask.py" line="36" />
+        <source>Cannot do that</source>
+        <translation>无法完成操作</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/ask.py" line="50" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="41" />
+        <source>Assign mediators</source>
+        <translation>指派调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="46" />
+        <source>Suggested mediators, best first. Tick the ones to assign.</source>
+        <translation>推荐的调解员（最合适的在前），勾选要指派的人员。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="51" />
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="51" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="52" />
+        <source>Reasons</source>
+        <translation>推荐理由</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="52" />
+        <source>Recusal grounds</source>
+        <translation>回避事由</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="68" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="81" />
+        <source>There are no active mediators. Add mediators on the Mediators page first.</source>
+        <translation>没有在岗的调解员。请先在“调解员”页面添加。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="82" />
+        <source>Reason for assigning despite a recusal ground *</source>
+        <translation>存在回避事由仍指派的理由 *</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="87" />
+        <source>e.g. both parties were told and agreed to keep this mediator</source>
+        <translation>例如：已告知双方当事人，双方同意由该调解员调解</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="132" />
+        <source>A ticked mediator has a recusal ground: give the reason for assigning them (for example, both parties agreed).</source>
+        <translation>勾选的调解员存在回避事由：请填写仍然指派的理由（例如双方当事人同意）。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="44" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="44" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="44" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="45" />
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="45" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="49" />
+        <source>Add a scan…</source>
+        <translation>添加扫描件…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="51" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="53" />
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="86" />
+        <source>Add a scan</source>
+        <translation>添加扫描件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="87" />
+        <source>Scans and documents (%1);;All files (*)</source>
+        <translation>扫描件和文档 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="106" />
+        <source>Save a copy</source>
+        <translation>另存副本</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActions</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="36" />
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="37" />
+        <source>Do not accept</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="38" />
+        <source>Assign mediators</source>
+        <translation>指派调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="39" />
+        <source>Record a session</source>
+        <translation>记录调解</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="40" />
+        <source>Record an investigation</source>
+        <translation>记录调查</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="41" />
+        <source>Suspend for appraisal</source>
+        <translation>中止（鉴定评估）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="42" />
+        <source>Resume mediation</source>
+        <translation>恢复调解</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="43" />
+        <source>Extend the period</source>
+        <translation>延长期限</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="44" />
+        <source>Record the agreement</source>
+        <translation>登记调解协议</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="45" />
+        <source>Terminate mediation</source>
+        <translation>终止调解</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="46" />
+        <source>Apply for judicial confirmation</source>
+        <translation>申请司法确认</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="47" />
+        <source>Confirmation granted</source>
+        <translation>司法确认：有效</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="48" />
+        <source>Confirmation rejected</source>
+        <translation>司法确认：驳回</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="49" />
+        <source>Confirmation withdrawn</source>
+        <translation>司法确认：撤回</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="50" />
+        <source>Mediate again</source>
+        <translation>重新调解</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="51" />
+        <source>Record a follow-up visit</source>
+        <translation>记录回访</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="52" />
+        <source>Apply for enforcement</source>
+        <translation>申请强制执行</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="53" />
+        <source>Turned to litigation</source>
+        <translation>转诉讼</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="54" />
+        <source>Hand over for filing</source>
+        <translation>移送立案</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="55" />
+        <source>Record the filing number</source>
+        <translation>登记法院立案号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="56" />
+        <source>Return to trial</source>
+        <translation>退回审判</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="57" />
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="62" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="100" />
+        <source>Accepted on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="102" />
+        <source>Accepting starts the mediation period.</source>
+        <translation>受理后开始计算调解期限。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="104" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="141" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="106" />
+        <source>For example: a party expressly refuses mediation, or the dispute is outside the committee's remit.</source>
+        <translation>例如：一方当事人明确拒绝调解，或纠纷不属于调解委员会受理范围。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="110" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="111" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="168" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="112" />
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="113" />
+        <source>Parties, mediators, invitees</source>
+        <translation>当事人、调解员、邀请人员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="114" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="119" />
+        <source>Suspended from</source>
+        <translation>中止日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="120" />
+        <source>Appraisal or assessment</source>
+        <translation>鉴定或评估事项</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="123" />
+        <source>The mediation clock stops while the appraisal runs.</source>
+        <translation>鉴定评估期间调解期限暂停计算。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="125" />
+        <source>Resumed on</source>
+        <translation>恢复日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="129" />
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="131" />
+        <source>Consent recorded</source>
+        <translation>已记录各方同意</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="138" />
+        <source>An extension needs the consent of every party.</source>
+        <translation>延长期限须经各方当事人同意。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="143" />
+        <source>Account of the mediation</source>
+        <translation>调解情况</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="148" />
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="149" />
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="152" />
+        <source>Both parties apply jointly within 30 days of the agreement taking effect.</source>
+        <translation>双方当事人应自协议生效之日起30日内共同申请。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="156" />
+        <source>Ruling number</source>
+        <translation>裁定书文号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="158" />
+        <source>e.g. (2026)鲁0303民特12号</source>
+        <translation>例如：（2026）鲁0303民特12号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="163" />
+        <source>Visited on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="164" />
+        <source>Performance</source>
+        <translation>履行情况</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="166" />
+        <source>Satisfaction (1-5)</source>
+        <translation>满意度（1-5）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="173" />
+        <source>Court filing number</source>
+        <translation>法院立案号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="175" />
+        <source>e.g. (2026)鲁0303民初88号</source>
+        <translation>例如：（2026）鲁0303民初88号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="183" />
+        <source>Hand the materials and the undisputed facts to the court.</source>
+        <translation>将材料及无争议事实移送法院。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="154" />
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="154" />
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="154" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="155" />
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="155" />
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="155" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="156" />
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="156" />
+        <source>Received</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="156" />
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="167" />
+        <source>⚠ Overdue {0} d</source>
+        <translation>⚠ 超期{0}天</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="170" />
+        <source>⏰ Due today</source>
+        <translation>⏰ 今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="171" />
+        <source>⏰ {0} d left</source>
+        <translation>⏰ 剩{0}天</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="173" />
+        <source>Paused</source>
+        <translation>已暂停计时</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="175" />
+        <source>{0} d left</source>
+        <translation>剩{0}天</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTabs</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="127" />
+        <source>satisfaction %1/5</source>
+        <translation>满意度 %1/5</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="132" />
+        <source>now due %1</source>
+        <translation>现到期日 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="77" />
+        <source>{0} (inactive)</source>
+        <translation>{0}（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="102" />
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="132" />
+        <source>%n case(s)</source>
+        <translation><numerusform>共 %n 件</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>CasesPageView</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="41" />
+        <source>Search names, case numbers, villages… (Ctrl+F)</source>
+        <translation>搜索姓名、案号、村（社区）…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="42" />
+        <source>Search cases</source>
+        <translation>搜索案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="43" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="44" />
+        <source>Open cases</source>
+        <translation>未结案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="46" />
+        <source>Any deadline</source>
+        <translation>不限期限</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="46" />
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="47" />
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="48" />
+        <source>All dispute types</source>
+        <translation>全部纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="50" />
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="51" />
+        <source>All mediators</source>
+        <translation>全部调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="52" />
+        <source>Any flag</source>
+        <translation>不限标记</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="53" />
+        <source>Received from</source>
+        <translation>登记起始</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="54" />
+        <source>Received to</source>
+        <translation>登记截止</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="55" />
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="56" />
+        <source>New case (Ctrl+N)</source>
+        <translation>登记新案件（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="64" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="64" />
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="65" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="65" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="66" />
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="66" />
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="67" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="67" />
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
+    <name>ClausesEditor</name>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/clauses_editor.py" line="31" />
+        <source>Add clause</source>
+        <translation>添加条款</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/clauses_editor.py" line="50" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="80" />
+        <source>New (not yet accepted)</source>
+        <translation>新登记（未受理）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="81" />
+        <source>In mediation</source>
+        <translation>调解中</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="82" />
+        <source>Due within {0} days</source>
+        <translation>{0}天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="83" />
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="84" />
+        <source>Awaiting judicial confirmation</source>
+        <translation>待申请司法确认</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="85" />
+        <source>Follow-up visits due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="98" />
+        <source>Overdue cases</source>
+        <translation>超期案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="99" />
+        <source>Cases due soon</source>
+        <translation>即将到期案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="111" />
+        <source>Double-click a case or press Enter to open it.</source>
+        <translation>双击案件或按回车键打开。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="114" />
+        <source>Today</source>
+        <translation>今日工作</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="137" />
+        <source>Overdue cases ({0})</source>
+        <translation>超期案件（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="138" />
+        <source>Cases due soon ({0})</source>
+        <translation>即将到期案件（{0}）</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="28" />
+        <source>Welcome to Mediation Desk</source>
+        <translation>欢迎使用调解工作台</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="29" />
+        <source>This computer has no mediation database yet. Enter your center's details to create one. You can change them later in Settings, except the center code.</source>
+        <translation>这台电脑上还没有调解数据库。请填写本中心的信息以创建数据库。除中心代码外，以后都可以在“设置”中修改。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="36" />
+        <source>e.g. 马尚街道矛盾纠纷调解中心</source>
+        <translation>例如：马尚街道矛盾纠纷调解中心</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="37" />
+        <source>letters and digits, e.g. ZD-MS</source>
+        <translation>字母和数字，例如 ZD-MS</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="38" />
+        <source>e.g. 马尚 → （2026）马尚调字第1号</source>
+        <translation>例如：马尚 → （2026）马尚调字第1号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="39" />
+        <source>e.g. 张店区人民法院</source>
+        <translation>例如：张店区人民法院</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="40" />
+        <source>shown in the audit trail</source>
+        <translation>记录在操作日志中</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="43" />
+        <source>Center &amp;name</source>
+        <translation>中心名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="44" />
+        <source>Center &amp;code</source>
+        <translation>中心代码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="45" />
+        <source>Case number &amp;prefix</source>
+        <translation>案号前缀(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="46" />
+        <source>Linked c&amp;ourt</source>
+        <translation>对接法院(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="47" />
+        <source>&amp;Your name</source>
+        <translation>您的姓名(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="63" />
+        <source>Database file: {0}</source>
+        <translation>数据库文件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="68" />
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="100" />
+        <source>Please enter your name</source>
+        <translation>请填写您的姓名</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsTab</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="171" />
+        <source>Visited</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="171" />
+        <source>Performance</source>
+        <translation>履行情况</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="172" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="172" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="173" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="173" />
+        <source>Visited by</source>
+        <translation>回访人</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="65" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="68" />
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="69" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="54" />
+        <source>Mediation Desk</source>
+        <translation>调解工作台</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="57" />
+        <source>Dashboard</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="57" />
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="57" />
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="58" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="70" />
+        <source>Case list</source>
+        <translation>案件列表</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="108" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="109" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="110" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="122" />
+        <source>&amp;New case…</source>
+        <translation>登记新案件(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="124" />
+        <source>&amp;Find case…</source>
+        <translation>查找案件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="126" />
+        <source>&amp;Close case tab</source>
+        <translation>关闭案件标签(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="129" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="130" />
+        <source>&amp;Dashboard</source>
+        <translation>工作台(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="130" />
+        <source>&amp;Cases</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="131" />
+        <source>&amp;Mediators</source>
+        <translation>调解员(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="131" />
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="134" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="135" />
+        <source>Where is the &amp;log file?</source>
+        <translation>日志文件位置(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="149" />
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="152" />
+        <source>⚠ Overdue cases: {0}</source>
+        <translation>⚠ 超期案件：{0}件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="181" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="209" />
+        <source>New case</source>
+        <translation>新案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="182" />
+        <source>Case registration is not available in this build.</source>
+        <translation>此版本暂不能登记案件。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="239" />
+        <source>Log file</source>
+        <translation>日志文件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="240" />
+        <source>The log file is at:
+{0}</source>
+        <translation>日志文件位于：
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>MediatorDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="27" />
+        <source>Edit mediator</source>
+        <translation>编辑调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="27" />
+        <source>Add mediator</source>
+        <translation>添加调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="36" />
+        <source>Full-time mediator</source>
+        <translation>专职调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="50" />
+        <source>Separate villages with 、 or commas</source>
+        <translation>多个村（社区）用“、”或逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="53" />
+        <source>Person</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="53" />
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="54" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="60" />
+        <source>Add relation</source>
+        <translation>添加关系</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="61" />
+        <source>Remove relation</source>
+        <translation>删除关系</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="70" />
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="72" />
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="75" />
+        <source>&amp;Specialties</source>
+        <translation>擅长类型(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="76" />
+        <source>&amp;Villages</source>
+        <translation>负责村（社区）(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="77" />
+        <source>Declared relations (for recusal)</source>
+        <translation>申报的亲属及利害关系（用于回避）</translation>
+    </message>
+</context>
+<context>
+    <name>MediatorsPage</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="79" />
+        <source>&amp;Add mediator</source>
+        <translation>添加调解员(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="80" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="81" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="124" />
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="92" />
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="123" />
+        <source>&amp;Activate</source>
+        <translation>启用(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="83" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="83" />
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="84" />
+        <source>Court case number</source>
+        <translation>法院案号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="85" />
+        <source>Received on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="86" />
+        <source>Accepted on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="87" />
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="87" />
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="88" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="106" />
+        <source>Title</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="107" />
+        <source>Amount in dispute</source>
+        <translation>争议金额</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="108" />
+        <source>Facts</source>
+        <translation>纠纷事实</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="109" />
+        <source>Claims</source>
+        <translation>申请事项</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="118" />
+        <source>Save details</source>
+        <translation>保存案件信息</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="120" />
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="147" />
+        <source>Not assigned yet</source>
+        <translation>尚未指派</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="150" />
+        <source>Ruling %1</source>
+        <translation>裁定书 %1</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="151" />
+        <source>Filed as %1</source>
+        <translation>立案号 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesTab</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
+        <source>Role</source>
+        <translation>诉讼地位</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
+        <source>ID number / credit code</source>
+        <translation>身份证号/统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="68" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="68" />
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="68" />
+        <source>Agent</source>
+        <translation>委托代理人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="87" />
+        <source>Show full numbers</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="89" />
+        <source>Shows the full ID and phone numbers; the viewing is recorded in the audit log.</source>
+        <translation>显示完整的身份证号和电话号码；查看行为将记入操作日志。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="114" />
+        <source>Shown (logged)</source>
+        <translation>已显示（已记录）</translation>
+    </message>
+</context>
+<context>
+    <name>PartyEditor</name>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="78" />
+        <source>Remove party</source>
+        <translation>删除当事人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="80" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="82" />
+        <source>Role</source>
+        <translation>诉讼地位</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="87" />
+        <source>Full name, or the organisation's name</source>
+        <translation>姓名或单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="88" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="179" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="93" />
+        <source>18-digit resident ID number</source>
+        <translation>18位居民身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="96" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="97" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="104" />
+        <source>Not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="108" />
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="116" />
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="119" />
+        <source>18-character unified social credit code</source>
+        <translation>18位统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="121" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="123" />
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="125" />
+        <source>Mobile or landline, e.g. 0533-1234567</source>
+        <translation>手机或固定电话，例如 0533-1234567</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="126" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="128" />
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="129" />
+        <source>Village or community</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="130" />
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="132" />
+        <source>Has an agent (委托代理人)</source>
+        <translation>有委托代理人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="137" />
+        <source>e.g. son, lawyer</source>
+        <translation>例如：儿子、律师</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="140" />
+        <source>Agent's name</source>
+        <translation>代理人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="141" />
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="142" />
+        <source>Agent's phone</source>
+        <translation>代理人电话</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="143" />
+        <source>Agent's ID number</source>
+        <translation>代理人身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="179" />
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="207" />
+        <source>%n of 18 characters</source>
+        <translation><numerusform>已输入 %n/18 位</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="220" />
+        <source>Born %1, %2</source>
+        <translation>%1出生，%2</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="253" />
+        <source>Party %1</source>
+        <translation>当事人%1</translation>
+    </message>
+</context>
+<context>
+    <name>QDialog</name>
+    <message>
+        <location filename="../../mediation_desk/app.py" line="76" />
+        <source>Generating demo cases…</source>
+        <translation>正在生成演示案件…</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/tasks.py" line="140" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>QWidget</name>
+    <message>
+        <location filename="../../mediation_desk/ui/errors.py" line="33" />
+        <source>Please check the input</source>
+        <translation>请检查输入</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/errors.py" line="35" />
+        <source>Cannot do that</source>
+        <translation>无法完成操作</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/errors.py" line="36" />
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/errors.py" line="37" />
+        <source>Sorry, something unexpected went wrong and the last action may not have been completed. The details were written to the log file:
+{0}
+Please send this file to your technical contact.</source>
+        <translation>抱歉，程序发生了意外错误，刚才的操作可能没有完成。详细信息已写入日志文件：
+{0}
+请将此文件发送给技术支持人员。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterCaseDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="35" />
+        <source>Register a case</source>
+        <translation>登记案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="44" />
+        <source>Save and register</source>
+        <translation>保存并登记</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="175" />
+        <source>Suggested track: %1</source>
+        <translation>建议程序：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="178" />
+        <source>The suggestion appears once the form is complete.</source>
+        <translation>表单填写完整后显示建议。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="186" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterCaseView</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="54" />
+        <source>The dispute</source>
+        <translation>纠纷情况</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="59" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="62" />
+        <source>e.g. (2026)鲁0303民诉前调12号</source>
+        <translation>例如：（2026）鲁0303民诉前调12号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="63" />
+        <source>Court case number *</source>
+        <translation>法院案号 *</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="66" />
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="68" />
+        <source>Dispute type *</source>
+        <translation>纠纷类型 *</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="74" />
+        <source>Received on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="77" />
+        <source>Optional; default: applicant and respondent</source>
+        <translation>可不填；默认为申请人与被申请人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="78" />
+        <source>Title</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="80" />
+        <source>Amount in dispute</source>
+        <translation>争议金额</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="84" />
+        <source>What happened, briefly</source>
+        <translation>简要说明纠纷经过</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="86" />
+        <source>Facts *</source>
+        <translation>纠纷事实 *</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="90" />
+        <source>What the applicant asks for</source>
+        <translation>申请人的请求</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="92" />
+        <source>Claims</source>
+        <translation>申请事项</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="102" />
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="105" />
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="111" />
+        <source>Add party</source>
+        <translation>添加当事人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="122" />
+        <source>Before saving</source>
+        <translation>保存前请确认</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="123" />
+        <source>Fill in the form to see the triage suggestion.</source>
+        <translation>填写表单后显示分流建议。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="128" />
+        <source>Related open cases</source>
+        <translation>相关未结案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="129" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="138" />
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="35" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="35" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="35" />
+        <source>Open cases</source>
+        <translation>未结案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="36" />
+        <source>Specialties</source>
+        <translation>擅长类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="36" />
+        <source>Villages</source>
+        <translation>负责村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="36" />
+        <source>Declared relations</source>
+        <translation>申报关系</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="37" />
+        <source>Employment</source>
+        <translation>任职方式</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="47" />
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="47" />
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="52" />
+        <source>Full-time</source>
+        <translation>专职</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="52" />
+        <source>Part-time</source>
+        <translation>兼职</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="49" />
+        <source>Center</source>
+        <translation>本中心</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="51" />
+        <source>Center &amp;name</source>
+        <translation>中心名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="53" />
+        <source>Center code</source>
+        <translation>中心代码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="54" />
+        <source>Case number &amp;prefix</source>
+        <translation>案号前缀(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="57" />
+        <source>Example number</source>
+        <translation>案号示例</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="58" />
+        <source>Linked &amp;court</source>
+        <translation>对接法院(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="59" />
+        <source>Court code (e.g. 鲁0303)</source>
+        <translation>法院代字（例如 鲁0303）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="63" />
+        <source>Mediation period by source (days)</source>
+        <translation>各来源的调解期限（天）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="73" />
+        <source>Warnings and triage</source>
+        <translation>预警与分流</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="78" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="79" />
+        <source>Warn when due within</source>
+        <translation>到期前提醒天数</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="87" />
+        <source>yuan/year, published for</source>
+        <translation>元/年，统计年度</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="89" />
+        <source>Provincial average wage</source>
+        <translation>全省在岗职工年平均工资</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="92" />
+        <source>Interface</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="98" />
+        <source>&amp;Language</source>
+        <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="100" />
+        <source>&amp;Save settings (Ctrl+S)</source>
+        <translation>保存设置(&amp;S)（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="102" />
+        <source>&amp;Revert</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="113" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="182" />
+        <source>Enter the wage as a number of yuan</source>
+        <translation>请以元为单位填写数字</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="200" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="152" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="152" />
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="152" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="153" />
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="21" />
+        <source>Registered</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="22" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="23" />
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="24" />
+        <source>In mediation</source>
+        <translation>调解中</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="25" />
+        <source>Suspended (appraisal)</source>
+        <translation>中止（鉴定）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="26" />
+        <source>Agreement reached</source>
+        <translation>已达成协议</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="27" />
+        <source>Mediation terminated</source>
+        <translation>终止调解</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="28" />
+        <source>Judicial confirmation applied</source>
+        <translation>已申请司法确认</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="29" />
+        <source>Judicially confirmed</source>
+        <translation>司法确认有效</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="30" />
+        <source>Judicial confirmation rejected</source>
+        <translation>司法确认驳回</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="31" />
+        <source>Judicial confirmation withdrawn</source>
+        <translation>司法确认撤回</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="32" />
+        <location filename="../../mediation_desk/ui/labels.py" line="89" />
+        <source>Performed</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="33" />
+        <location filename="../../mediation_desk/ui/labels.py" line="91" />
+        <source>Not performed</source>
+        <translation>未履行</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="34" />
+        <source>Enforcement applied</source>
+        <translation>已申请执行</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="35" />
+        <source>Turned to litigation</source>
+        <translation>转诉讼</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="36" />
+        <source>Handed over for filing</source>
+        <translation>已移送立案</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="37" />
+        <source>Filed by the court</source>
+        <translation>法院已立案</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="38" />
+        <source>Returned to trial</source>
+        <translation>退回审判</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="39" />
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="40" />
+        <source>Party application</source>
+        <translation>当事人申请</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="41" />
+        <source>Self-initiated</source>
+        <translation>主动调解</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="42" />
+        <source>Delegated by court</source>
+        <translation>法院委派</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="43" />
+        <source>Entrusted by court</source>
+        <translation>法院委托</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="44" />
+        <source>Transferred by police</source>
+        <translation>公安移交</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="45" />
+        <source>Assigned by government</source>
+        <translation>政府指定</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="46" />
+        <source>Marriage and family</source>
+        <translation>婚姻家庭纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="47" />
+        <source>Neighbours</source>
+        <translation>邻里纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="48" />
+        <source>Housing and homestead</source>
+        <translation>房屋宅基地纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="49" />
+        <source>Contract</source>
+        <translation>合同纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="50" />
+        <source>Production and business</source>
+        <translation>生产经营纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="51" />
+        <source>Damages</source>
+        <translation>损害赔偿纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="52" />
+        <source>Forest and land</source>
+        <translation>山林土地纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="53" />
+        <source>Land requisition</source>
+        <translation>征地拆迁纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="54" />
+        <source>Environmental pollution</source>
+        <translation>环境污染纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="55" />
+        <source>Labour</source>
+        <translation>劳动争议纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="56" />
+        <source>Consumer</source>
+        <translation>消费纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="57" />
+        <source>Medical</source>
+        <translation>医疗纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="58" />
+        <source>Road traffic accident</source>
+        <translation>道路交通事故纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="59" />
+        <source>Property management</source>
+        <translation>物业纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="60" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="61" />
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="62" />
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="63" />
+        <source>Third party</source>
+        <translation>第三人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="64" />
+        <source>Person</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="65" />
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="66" />
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="67" />
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="68" />
+        <source>Status change</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="69" />
+        <source>Mediation session</source>
+        <translation>调解</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="70" />
+        <source>Investigation</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="71" />
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="72" />
+        <source>Extension</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="73" />
+        <source>Suspension</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="74" />
+        <source>Resumption</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="75" />
+        <source>Mediator assigned</source>
+        <translation>指派调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="76" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="77" />
+        <source>Ended by agreement</source>
+        <translation>达成调解协议</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="78" />
+        <source>Settled and withdrawn</source>
+        <translation>当事人自行和解撤回申请</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="79" />
+        <source>Party unreachable within the period</source>
+        <translation>期限内无法联系当事人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="80" />
+        <source>A party refuses mediation</source>
+        <translation>当事人明确表示不愿调解</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="81" />
+        <source>Positions too far apart</source>
+        <translation>各方分歧较大难以达成一致</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="82" />
+        <source>Period expired without consent</source>
+        <translation>期限届满未同意延长</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="83" />
+        <source>A party refused to sign</source>
+        <translation>当事人拒绝签署调解协议</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="84" />
+        <source>Other reason</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="85" />
+        <source>Written agreement</source>
+        <translation>书面协议</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="86" />
+        <source>Oral agreement</source>
+        <translation>口头协议</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="87" />
+        <source>Full agreement</source>
+        <translation>全部达成</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="88" />
+        <source>Partial agreement</source>
+        <translation>部分达成</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="90" />
+        <source>Being performed</source>
+        <translation>正在履行</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="92" />
+        <source>Risk of escalation</source>
+        <translation>有激化风险</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="93" />
+        <source>Reported to police</source>
+        <translation>已报告公安</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="94" />
+        <source>Family matter</source>
+        <translation>家事纠纷</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="95" />
+        <source>On-site circuit mediation</source>
+        <translation>巡回就地调解</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="96" />
+        <source>Involves a business</source>
+        <translation>涉企（营商环境）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="97" />
+        <source>Litigation-free community</source>
+        <translation>无讼社区</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="98" />
+        <source>Money only</source>
+        <translation>仅涉金钱给付</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="99" />
+        <source>Personal status or title</source>
+        <translation>涉身份关系或确权</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="100" />
+        <source>Foreign-related</source>
+        <translation>涉外</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="101" />
+        <source>Appraisal needed</source>
+        <translation>需鉴定评估</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="102" />
+        <source>Party whereabouts unknown</source>
+        <translation>当事人下落不明</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="103" />
+        <source>Counterclaim</source>
+        <translation>有反请求</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="104" />
+        <source>State or public interest</source>
+        <translation>涉国家或公共利益</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="105" />
+        <source>Facts clear, little dispute</source>
+        <translation>事实清楚争议不大</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="106" />
+        <source>Near relative</source>
+        <translation>近亲属</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="107" />
+        <source>Interested party</source>
+        <translation>有利害关系</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="108" />
+        <source>Other relation affecting impartiality</source>
+        <translation>其他纠纷</translation>
+    </message>
+</context>
+</TS>
