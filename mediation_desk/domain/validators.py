@@ -1,0 +1,240 @@
+"""Validators for identifiers typed by mediators: ID numbers, credit codes, phones, court numbers.
+
+Every validator normalises what it accepts (full-width characters, spaces, hyphens) and
+returns the canonical form; bad input raises :class:`InvalidValue` with a Chinese message
+that can be shown to the user as is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from .enums import Sex
+
+
+class InvalidValue(ValueError):
+    """A value that fails validation; ``message`` is user-facing Chinese text."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _normalize(value: str) -> str:
+    """Full-width to half-width (NFKC) and all whitespace removed."""
+    return "".join(unicodedata.normalize("NFKC", value).split())
+
+
+# ---------------------------------------------------------------- 居民身份证号码 (GB 11643-1999)
+
+_ID_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))  # 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, ...
+_ID_CHECK_CHARS = "10X98765432"
+
+
+def id_check_char(first17: str) -> str:
+    """The check character (ISO 7064 MOD 11-2) for the first 17 digits of an ID number."""
+    if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
+        raise InvalidValue("计算校验位需要17位数字")
+    total = sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK_CHARS[total % 11]
+
+
+@dataclass(frozen=True)
+class IdNumberInfo:
+    """What a valid 18-digit resident ID number tells us."""
+
+    number: str  # normalised: 18 characters, upper-case X
+    birth_date: date
+    sex: Sex
+    region_code: str  # GB/T 2260 address code (first 6 digits)
+
+
+def validate_id_number(value: str, *, today: date | None = None) -> IdNumberInfo:
+    """Validate an 18-digit resident ID number (公民身份号码) and decode it.
+
+    Spaces are ignored and a lower-case ``x`` is accepted. Checks the length, the digits,
+    that the birth date exists and is not after ``today``, and the check character.
+    Raises InvalidValue with a precise Chinese message.
+    """
+    number = _normalize(value).upper()
+    if not number:
+        raise InvalidValue("请填写身份证号码")
+    if len(number) == 15 and number.isdigit():
+        raise InvalidValue("不支持15位旧身份证号码，请填写18位公民身份号码")
+    if len(number) != 18:
+        raise InvalidValue(f"身份证号码应为18位，当前为{len(number)}位")
+    if not (number[:17].isascii() and number[:17].isdigit()):
+        raise InvalidValue("身份证号码前17位只能是数字")
+    if number[17] not in "0123456789X":
+        raise InvalidValue("身份证号码最后一位只能是数字或X")
+    digits = number[6:14]
+    try:
+        birth = date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        raise InvalidValue(f"身份证号码中的出生日期{digits}不存在") from None
+    if birth > (today or date.today()):
+        raise InvalidValue(f"身份证号码中的出生日期{digits}晚于今天")
+    expected = id_check_char(number[:17])
+    if number[17] != expected:
+        raise InvalidValue(f"身份证号码校验位错误，应为{expected}")
+    sex = Sex.MALE if int(number[16]) % 2 else Sex.FEMALE
+    return IdNumberInfo(number=number, birth_date=birth, sex=sex, region_code=number[:6])
+
+
+# ---------------------------------------------------- 统一社会信用代码 (GB 32100-2015)
+
+CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 characters: no I, O, S, V, Z
+_CREDIT_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
+
+
+def _bad_credit_chars(text: str) -> list[str]:
+    return sorted({c for c in text if c not in CREDIT_CHARS})
+
+
+def credit_check_char(first17: str) -> str:
+    """The check character for the first 17 characters of a unified social credit code."""
+    if len(first17) != 17 or _bad_credit_chars(first17):
+        raise InvalidValue("计算校验位需要17位有效字符")
+    total = sum(CREDIT_CHARS.index(c) * w for c, w in zip(first17, _CREDIT_WEIGHTS, strict=True))
+    return CREDIT_CHARS[(31 - total % 31) % 31]
+
+
+@dataclass(frozen=True)
+class CreditCodeCheck:
+    """A unified social credit code in canonical form, with non-blocking warnings."""
+
+    normalized: str
+    warnings: tuple[str, ...] = ()
+
+
+def check_credit_code(value: str) -> CreditCodeCheck:
+    """Check a unified social credit code (统一社会信用代码).
+
+    Raises InvalidValue only for a wrong length or characters outside the code's
+    alphabet. A wrong check character is a warning, never an error: some early
+    pilot-region codes fail the check but are legally valid (REFERENCE §6.3).
+    """
+    code = _normalize(value).upper().replace("-", "")
+    if not code:
+        raise InvalidValue("请填写统一社会信用代码")
+    if len(code) != 18:
+        raise InvalidValue(f"统一社会信用代码应为18位，当前为{len(code)}位")
+    bad = _bad_credit_chars(code)
+    if bad:
+        raise InvalidValue(
+            f"统一社会信用代码含有无效字符：{'、'.join(bad)}（代码不使用字母I、O、S、V、Z）")
+    warnings: list[str] = []
+    expected = credit_check_char(code[:17])
+    if code[17] != expected:
+        warnings.append(
+            f"统一社会信用代码校验位不符（按规则应为{expected}），请核对营业执照；"
+            "早期试点地区的代码可能如此，可以继续保存")
+    return CreditCodeCheck(normalized=code, warnings=tuple(warnings))
+
+
+# ------------------------------------------------------------------------------ phones
+
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_AREA_3 = re.compile(r"0(?:10|2\d)")  # 010 and 02x are the only 3-digit area codes
+_LOCAL = re.compile(r"[1-9][0-9]{6,7}")  # 7 or 8 digits (the examples in use start with 1)
+
+
+def _digits_only(value: str) -> str:
+    return re.sub(r"[\s\-]", "", unicodedata.normalize("NFKC", value))
+
+
+def _strip_country_code(text: str) -> str:
+    for prefix in ("+86", "0086"):
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    if len(text) == 13 and text.startswith("86"):
+        return text[2:]
+    return text
+
+
+def validate_mobile(value: str) -> str:
+    """Validate a mainland mobile number; return its 11 digits.
+
+    Accepts a +86 / 0086 prefix, spaces and hyphens (``+86 138-1234-1234``).
+    """
+    text = _strip_country_code(_digits_only(value))
+    if not text:
+        raise InvalidValue("请填写手机号码")
+    if not (text.isascii() and text.isdigit()):
+        raise InvalidValue("手机号码只能包含数字")
+    if len(text) != 11:
+        raise InvalidValue(f"手机号码应为11位，当前为{len(text)}位")
+    if not _MOBILE.fullmatch(text):
+        raise InvalidValue("手机号码格式不正确，应以13至19开头")
+    return text
+
+
+def validate_phone(value: str) -> str:
+    """Validate a mobile or a landline number; return it in canonical form.
+
+    Mobiles come back as 11 digits. Landlines with an area code come back as
+    ``0533-1234567`` (input may be ``0533-1234567``, ``(0533)1234567`` or
+    ``05331234567``); a local number without area code (``12345678``: 7 or 8 digits,
+    not starting with 0) comes back as is.
+    """
+    try:
+        return validate_mobile(value)
+    except InvalidValue:
+        pass
+    text = re.sub(r"[()]", "", _digits_only(value))
+    if not text:
+        raise InvalidValue("请填写联系电话")
+    if not (text.isascii() and text.isdigit()):
+        raise InvalidValue("联系电话只能包含数字、空格、连字符和括号")
+    if text.startswith("0"):
+        area_len = 3 if _AREA_3.match(text) else 4
+        area, local = text[:area_len], text[area_len:]
+        if _LOCAL.fullmatch(local):
+            return f"{area}-{local}"
+        raise InvalidValue("固定电话格式不正确，应如0533-1234567")
+    if _LOCAL.fullmatch(text):
+        return text
+    if text.startswith("1") and len(text) > 8:
+        raise InvalidValue("手机号码应为以13至19开头的11位数字")
+    raise InvalidValue("联系电话格式不正确，应为11位手机号码或固定电话（如0533-1234567）")
+
+
+# ------------------------------------------------------------------------ 法院案号
+
+# REFERENCE §3.4 (applied after NFKC, which turns full-width brackets and digits half-width)
+_COURT_CASE_NUMBER = re.compile(
+    r"^[（(]([0-9]{4})[)）]"  # year
+    r"(最高法|[\u4e00-\u9fa5](?:[0-9]{2}|[0-9]{4})?)"  # court code
+    r"([\u4e00-\u9fa5]{1,5})"  # type code
+    r"([0-9]+)号$")
+
+
+@dataclass(frozen=True)
+class CourtCaseNumber:
+    """A court case number (案号), e.g. （2024）浙02民诉前调595号."""
+
+    year: int
+    court: str  # 法院代字, e.g. 浙02, 鲁0303, 最高法
+    type_code: str  # 类型代字, e.g. 民诉前调, 民初, 民特
+    serial: int
+
+    @property
+    def text(self) -> str:
+        """The number as printed, always with full-width brackets."""
+        return f"（{self.year}）{self.court}{self.type_code}{self.serial}号"
+
+
+def parse_court_case_number(value: str) -> CourtCaseNumber:
+    """Parse a court case number; half- or full-width brackets and spaces are accepted."""
+    text = _normalize(value)
+    m = _COURT_CASE_NUMBER.match(text)
+    if not m:
+        raise InvalidValue("法院案号格式不正确，应如（2024）浙02民诉前调595号")
+    serial = int(m.group(4))
+    if serial == 0:
+        raise InvalidValue("法院案号的序号不能为0")
+    return CourtCaseNumber(year=int(m.group(1)), court=m.group(2), type_code=m.group(3),
+                           serial=serial)

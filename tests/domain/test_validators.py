@@ -1,0 +1,320 @@
+"""ID numbers, credit codes, phones and court case numbers (REFERENCE §3.4, §6.2, §6.3)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mediation_desk.domain.enums import Sex
+from mediation_desk.domain.validators import (
+    CREDIT_CHARS,
+    CourtCaseNumber,
+    InvalidValue,
+    check_credit_code,
+    credit_check_char,
+    id_check_char,
+    parse_court_case_number,
+    validate_id_number,
+    validate_mobile,
+    validate_phone,
+)
+
+TODAY = date(2026, 3, 2)
+
+
+# ------------------------------------------------------------------ ID numbers (§6.2)
+
+def test_worked_example_female_1949():
+    info = validate_id_number("11010519491231002X", today=TODAY)
+    assert info.number == "11010519491231002X"
+    assert info.birth_date == date(1949, 12, 31)
+    assert info.sex is Sex.FEMALE
+    assert info.region_code == "110105"
+
+
+def test_worked_example_male_1880():
+    info = validate_id_number("440524188001010014", today=TODAY)
+    assert info.birth_date == date(1880, 1, 1)
+    assert info.sex is Sex.MALE
+    assert info.region_code == "440524"
+
+
+def test_check_char_worked_examples():
+    # S = 167, 167 mod 11 = 2 -> 'X'; S = 195, 195 mod 11 = 8 -> '4'
+    assert id_check_char("11010519491231002") == "X"
+    assert id_check_char("44052418800101001") == "4"
+
+
+def test_input_is_normalised():
+    assert validate_id_number(" 110105 19491231 002x ", today=TODAY).number == "11010519491231002X"
+    assert validate_id_number("１１０１０５１９４９１２３１００２Ｘ", today=TODAY).number == (
+        "11010519491231002X")
+
+
+def test_today_defaults_to_the_real_date():
+    assert validate_id_number("11010519491231002X").sex is Sex.FEMALE
+
+
+@pytest.mark.parametrize("value, message", [
+    ("", "请填写身份证号码"),
+    ("   ", "请填写身份证号码"),
+    ("110105491231002", "不支持15位旧身份证号码，请填写18位公民身份号码"),
+    ("11010519491231002", "身份证号码应为18位，当前为17位"),
+    ("11010519491231002X1", "身份证号码应为18位，当前为19位"),
+    ("1101051949123100AX", "身份证号码前17位只能是数字"),
+    ("11010519491231002Y", "身份证号码最后一位只能是数字或X"),
+    ("11010519491231002Z", "身份证号码最后一位只能是数字或X"),
+    ("110105199902300027", "身份证号码中的出生日期19990230不存在"),
+    ("110105199913010027", "身份证号码中的出生日期19991301不存在"),
+    ("110105000001010027", "身份证号码中的出生日期00000101不存在"),
+    ("110105190002290027", "身份证号码中的出生日期19000229不存在"),  # 1900 was not a leap year
+    ("110105202603030027", "身份证号码中的出生日期20260303晚于今天"),
+    ("110105194912310021", "身份证号码校验位错误，应为X"),
+    ("440524188001010015", "身份证号码校验位错误，应为4"),
+])
+def test_invalid_id_numbers(value, message):
+    with pytest.raises(InvalidValue) as err:
+        validate_id_number(value, today=TODAY)
+    assert err.value.message == message
+    assert isinstance(err.value, ValueError)
+
+
+def test_leap_day_birth_is_valid():
+    first17 = "11010520000229002"
+    info = validate_id_number(first17 + id_check_char(first17), today=TODAY)
+    assert info.birth_date == date(2000, 2, 29)
+
+
+def test_born_today_is_valid():
+    first17 = f"110105{TODAY:%Y%m%d}001"
+    info = validate_id_number(first17 + id_check_char(first17), today=TODAY)
+    assert info.birth_date == TODAY and info.sex is Sex.MALE
+
+
+@pytest.mark.parametrize("bad", ["1234", "1101051949123100X", "１１０１０５１９４９１２３１００２"])
+def test_id_check_char_needs_17_ascii_digits(bad):
+    with pytest.raises(InvalidValue):
+        id_check_char(bad)
+
+
+@st.composite
+def id_numbers(draw):
+    """A valid ID number, its birth date and sex."""
+    region = draw(st.integers(110000, 829999))
+    birth = draw(st.dates(min_value=date(1900, 1, 1), max_value=TODAY))
+    seq = draw(st.integers(0, 999))
+    first17 = f"{region:06d}{birth:%Y%m%d}{seq:03d}"
+    return first17 + id_check_char(first17), birth, Sex.MALE if seq % 2 else Sex.FEMALE
+
+
+@given(id_numbers())
+def test_generated_ids_validate(generated):
+    number, birth, sex = generated
+    info = validate_id_number(number.lower(), today=TODAY)
+    assert (info.number, info.birth_date, info.sex, info.region_code) == (
+        number, birth, sex, number[:6])
+
+
+@given(id_numbers(), st.integers(0, 16), st.integers(1, 9))
+def test_any_single_digit_change_is_caught(generated, pos, delta):
+    number = generated[0]
+    changed = str((int(number[pos]) + delta) % 10)
+    tampered = number[:pos] + changed + number[pos + 1:]
+    with pytest.raises(InvalidValue):
+        validate_id_number(tampered, today=TODAY)
+
+
+@given(id_numbers(), st.integers(0, 15))
+def test_adjacent_transposition_is_caught(generated, pos):
+    number = generated[0]
+    swapped = number[:pos] + number[pos + 1] + number[pos] + number[pos + 2:]
+    if swapped != number:
+        with pytest.raises(InvalidValue):
+            validate_id_number(swapped, today=TODAY)
+
+
+# -------------------------------------------------------------- credit codes (§6.3)
+
+@pytest.mark.parametrize("code, check", [
+    ("91350100M000100Y43", "3"),
+    ("914403001922038216", "6"),
+])
+def test_credit_code_worked_examples(code, check):
+    assert credit_check_char(code[:17]) == check
+    result = check_credit_code(code)
+    assert result.normalized == code
+    assert result.warnings == ()
+
+
+def test_credit_code_is_normalised():
+    assert check_credit_code(" 91350100m000100y43 ").normalized == "91350100M000100Y43"
+    assert check_credit_code("9135-0100-M000-100Y43").normalized == "91350100M000100Y43"
+
+
+def test_pilot_code_failing_the_check_only_warns():
+    result = check_credit_code("91350100M0001TGQXM")
+    assert result.normalized == "91350100M0001TGQXM"
+    assert len(result.warnings) == 1
+    assert "校验位" in result.warnings[0] and "可以继续保存" in result.warnings[0]
+
+
+def test_credit_code_check_is_frozen():
+    result = check_credit_code("91350100M000100Y43")
+    with pytest.raises(AttributeError):
+        result.normalized = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("value, fragment", [
+    ("", "请填写统一社会信用代码"),
+    ("91350100M000100Y4", "应为18位，当前为17位"),
+    ("91350100M000100Y431", "应为18位，当前为19位"),
+    ("91350100I000100Y43", "无效字符：I"),
+    ("91350100O0S0100Y43", "无效字符：O、S"),
+    ("9135010*M000100Y43", "无效字符：*"),
+])
+def test_bad_credit_codes_raise(value, fragment):
+    with pytest.raises(InvalidValue) as err:
+        check_credit_code(value)
+    assert fragment in err.value.message
+
+
+def test_credit_check_char_rejects_bad_input():
+    with pytest.raises(InvalidValue):
+        credit_check_char("91350100M000100Y")
+    with pytest.raises(InvalidValue):
+        credit_check_char("91350100M000100YI")
+
+
+@given(st.text(alphabet=CREDIT_CHARS, min_size=17, max_size=17))
+def test_generated_credit_codes_pass(body):
+    code = body + credit_check_char(body)
+    assert check_credit_code(code).warnings == ()
+
+
+@given(st.text(alphabet=CREDIT_CHARS, min_size=17, max_size=17), st.integers(0, 16),
+       st.integers(1, 30))
+def test_single_character_change_of_credit_code_warns(body, pos, delta):
+    code = body + credit_check_char(body)
+    new = CREDIT_CHARS[(CREDIT_CHARS.index(code[pos]) + delta) % 31]
+    tampered = code[:pos] + new + code[pos + 1:]
+    assert len(check_credit_code(tampered).warnings) == 1
+
+
+# ------------------------------------------------------------------------ phones
+
+@pytest.mark.parametrize("value", [
+    "13812341234", "138 1234 1234", "138-1234-1234", "+8613812341234", "+86 138 1234 1234",
+    "008613812341234", "0086-138-1234-1234", "8613812341234", "１３８１２３４１２３４",
+])
+def test_mobile_forms(value):
+    assert validate_mobile(value) == "13812341234"
+    assert validate_phone(value) == "13812341234"
+
+
+@pytest.mark.parametrize("value, fragment", [
+    ("", "请填写手机号码"),
+    ("1381234123", "应为11位，当前为10位"),
+    ("138123412345", "应为11位，当前为12位"),
+    ("12812341234", "应以13至19开头"),
+    ("23812341234", "应以13至19开头"),
+    ("1381234123a", "只能包含数字"),
+    ("0533-1234567", "应以13至19开头"),
+])
+def test_invalid_mobiles(value, fragment):
+    with pytest.raises(InvalidValue) as err:
+        validate_mobile(value)
+    assert fragment in err.value.message
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("0533-1234567", "0533-1234567"),
+    ("(0533)1234567", "0533-1234567"),
+    ("（0533）1234567", "0533-1234567"),
+    ("05331234567", "0533-1234567"),
+    ("0533 1234 567", "0533-1234567"),
+    ("010-62345678", "010-62345678"),
+    ("01062345678", "010-62345678"),
+    ("021-12345678", "021-12345678"),
+    ("0755-87654321", "0755-87654321"),
+    ("12345678", "12345678"),
+    ("2345678", "2345678"),
+])
+def test_landlines(value, expected):
+    assert validate_phone(value) == expected
+
+
+@pytest.mark.parametrize("value, fragment", [
+    ("", "请填写联系电话"),
+    ("0533-123456", "固定电话格式不正确"),
+    ("0533-0123456", "固定电话格式不正确"),
+    ("0533-123456789", "固定电话格式不正确"),
+    ("123456", "联系电话格式不正确"),
+    ("1381234123", "手机号码应为以13至19开头的11位数字"),
+    ("12812341234", "手机号码应为以13至19开头的11位数字"),
+    ("phone", "只能包含数字"),
+    ("0533#1234567", "只能包含数字"),
+])
+def test_invalid_phones(value, fragment):
+    with pytest.raises(InvalidValue) as err:
+        validate_phone(value)
+    assert fragment in err.value.message
+
+
+@given(st.sampled_from("3456789"), st.text(alphabet="0123456789", min_size=9, max_size=9),
+       st.sampled_from(["", "+86", "0086", "+86 "]), st.sampled_from(["", " ", "-"]))
+def test_generated_mobiles_normalise(second, rest, prefix, sep):
+    number = "1" + second + rest
+    typed = prefix + sep.join([number[:3], number[3:7], number[7:]])
+    assert validate_phone(typed) == number
+
+
+# ------------------------------------------------------------- court case numbers (§3.4)
+
+@pytest.mark.parametrize("value, year, court, type_code, serial", [
+    ("（2024）浙02民诉前调595号", 2024, "浙02", "民诉前调", 595),
+    ("(2024)浙02民诉前调595号", 2024, "浙02", "民诉前调", 595),
+    ("(2021)川0104民诉前调801号", 2021, "川0104", "民诉前调", 801),
+    ("(2021)川0112民初2181号", 2021, "川0112", "民初", 2181),
+    ("(2017)津0105民特2号", 2017, "津0105", "民特", 2),
+    ("(2021)川01财保17号", 2021, "川01", "财保", 17),
+    ("（2026）鲁0303民初88号", 2026, "鲁0303", "民初", 88),
+    ("（2023）最高法民终12号", 2023, "最高法", "民终", 12),
+    ("（2023）鲁民终5号", 2023, "鲁", "民终", 5),
+    (" （２０２４） 浙０２民诉前调 595 号 ", 2024, "浙02", "民诉前调", 595),
+])
+def test_court_case_numbers(value, year, court, type_code, serial):
+    parsed = parse_court_case_number(value)
+    assert parsed == CourtCaseNumber(year, court, type_code, serial)
+    assert parsed.text == f"（{year}）{court}{type_code}{serial}号"
+
+
+def test_court_case_number_prints_full_width():
+    assert parse_court_case_number("(2024)浙02民诉前调595号").text == "（2024）浙02民诉前调595号"
+
+
+@pytest.mark.parametrize("value", [
+    "", "2024浙02民诉前调595号", "（24）浙02民诉前调595号", "（2024）浙02民诉前调595",
+    "（2024）02民诉前调595号", "（2024）浙2民诉前调595号", "（2024）浙02民诉前调号",
+    "（2024）浙02ABC595号", "（2024）浙02民诉前调调解595号", "（2024）浙02民诉前调0号",
+])
+def test_invalid_court_case_numbers(value):
+    with pytest.raises(InvalidValue) as err:
+        parse_court_case_number(value)
+    assert "案号" in err.value.message
+
+
+@given(st.integers(1990, 2100), st.sampled_from(["浙02", "鲁0303", "最高法", "川", "粤0703"]),
+       st.sampled_from(["民诉前调", "民初", "民特", "财保", "民终"]), st.integers(1, 10**6))
+def test_court_case_number_round_trip(year, court, type_code, serial):
+    number = CourtCaseNumber(year, court, type_code, serial)
+    assert parse_court_case_number(number.text) == number
+    assert parse_court_case_number(number.text.replace("（", "(").replace("）", ")")) == number
+
+
+def test_today_boundary_for_future_birth():
+    first17 = f"110105{TODAY + timedelta(days=1):%Y%m%d}001"
+    with pytest.raises(InvalidValue, match="晚于今天"):
+        validate_id_number(first17 + id_check_char(first17), today=TODAY)
