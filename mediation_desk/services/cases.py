@@ -22,9 +22,9 @@ class CaseService(IntakeOps, MediationOps, OutcomeOps):
         return case_queries.list_cases(self.store.db, flt, today=self.today(), sort=sort,
                                        offset=offset, limit=limit)
 
-    def count(self, flt: CaseFilter = CaseFilter()) -> int:
-        """How many cases match."""
-        return case_queries.count_cases(self.store.db, flt, today=self.today())
+    def count(self, flt: CaseFilter = CaseFilter(), *, cap: int | None = None) -> int:
+        """How many cases match (counting stops at ``cap`` when given)."""
+        return case_queries.count_cases(self.store.db, flt, today=self.today(), cap=cap)
 
     def parties_of(self, case_ids: list[str]):
         """Parties of several cases."""

@@ -7,6 +7,7 @@ Every query is indexed; list pages use LIMIT/OFFSET over a stable order
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -49,8 +50,15 @@ def _in(column: str, values: tuple[Any, ...], params: list[Any]) -> str:
     return f"{column} IN ({','.join('?' * len(values))})"
 
 
-def where_clause(flt: CaseFilter, today: date) -> tuple[str, list[Any]]:
+def where_clause(db: sqlite_utils.Database, flt: CaseFilter,
+                 today: date) -> tuple[str, list[Any]]:
     """SQL WHERE (without the keyword) and parameters for a filter."""
+    where, params, _ = _where(db, flt, today)
+    return where, params
+
+
+def _where(db: sqlite_utils.Database, flt: CaseFilter,
+           today: date) -> tuple[str, list[Any], search.Match | None]:
     parts = ["cases.deleted = 0"]
     params: list[Any] = []
     if flt.statuses:
@@ -84,14 +92,15 @@ def where_clause(flt: CaseFilter, today: date) -> tuple[str, list[Any]]:
     if flt.due_within is not None:
         parts.append("cases.due_on >= ? AND cases.due_on <= ?")
         params += [today.isoformat(), (today + timedelta(days=flt.due_within)).isoformat()]
+    match = None
     if flt.text.strip():
-        match = search.match_clause(flt.text)
+        match = search.match_clause(db, flt.text)
         if match is None:
             parts.append("0")
         else:
-            parts.append(match[0])
-            params += match[1]
-    return " AND ".join(parts), params
+            parts.append(match.sql)
+            params += match.params
+    return " AND ".join(parts), params, match
 
 
 def _to_row(values: tuple[Any, ...]) -> CaseRow:
@@ -111,7 +120,7 @@ def _to_row(values: tuple[Any, ...]) -> CaseRow:
 def list_cases(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
                sort: CaseSort = CaseSort(), offset: int = 0, limit: int = 100) -> list[CaseRow]:
     """One page of case rows matching ``flt``, ordered by ``sort``."""
-    where, params = where_clause(flt, today)
+    where, params = where_clause(db, flt, today)
     order = _SORT_COLUMNS.get(sort.key, _SORT_COLUMNS["received_on"])
     d = "DESC" if sort.descending else "ASC"
     sql = (f"SELECT {_ROW_COLUMNS} FROM cases WHERE {where}"
@@ -119,9 +128,30 @@ def list_cases(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
     return [_to_row(v) for v in db.execute(sql, [*params, int(limit), int(offset)])]
 
 
-def count_cases(db: sqlite_utils.Database, flt: CaseFilter, *, today: date) -> int:
-    """Number of cases matching ``flt``."""
-    where, params = where_clause(flt, today)
+def count_cases(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
+                cap: int | None = None) -> int:
+    """Number of cases matching ``flt`` (at most ``cap`` when given: counting stops there)."""
+    where, params, match = _where(db, flt, today)
+    if match is not None and replace(flt, text="") == CaseFilter():
+        # only a text search: the index already told how many cases match
+        if match.exact and (cap is None or match.at_least < cap):
+            return _live_only(db, where, params, match.at_least)
+        if cap is not None and match.at_least >= cap and not _has_deleted(db):
+            return cap
+    if cap is None:
+        return int(db.execute(f"SELECT count(*) FROM cases WHERE {where}", params).fetchone()[0])
+    return int(db.execute(f"SELECT count(*) FROM (SELECT 1 FROM cases WHERE {where} LIMIT ?)",
+                          [*params, int(cap)]).fetchone()[0])
+
+
+def _has_deleted(db: sqlite_utils.Database) -> bool:
+    return db.execute("SELECT 1 FROM cases WHERE deleted = 1 LIMIT 1").fetchone() is not None
+
+
+def _live_only(db: sqlite_utils.Database, where: str, params: list[Any], known: int) -> int:
+    """``known`` matches from the index, less tombstoned cases (rare) if any."""
+    if not _has_deleted(db):
+        return known
     return int(db.execute(f"SELECT count(*) FROM cases WHERE {where}", params).fetchone()[0])
 
 

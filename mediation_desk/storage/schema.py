@@ -155,6 +155,13 @@ def m003_exchange(db: sqlite_utils.Database) -> None:
     db.executescript(DDL)
 
 
+
+@migrations()
+def m004_tombstone_index(db: sqlite_utils.Database) -> None:
+    """Find tombstoned cases without a scan (search counts skip them)."""
+    db.execute("CREATE INDEX IF NOT EXISTS cases_deleted ON cases (seq) WHERE deleted = 1")
+
+
 def _has_tables(db: sqlite_utils.Database) -> bool:
     return bool(db.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0])
 

@@ -16,6 +16,7 @@ answers a term. Several terms separated by spaces must all match.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 
 import sqlite_utils
 
@@ -72,25 +73,78 @@ def terms(text: str) -> list[str]:
     return [t for t in text.split() if t]
 
 
-def match_clause(text: str) -> tuple[str, list[str]] | None:
+SMALL_SET = 2000
+MEDIUM_SET = 30000
+"""How a term is answered depends on how many cases it matches (read from the
+index with a LIMIT, a few milliseconds): up to SMALL_SET, the list is built
+from its row ids; up to MEDIUM_SET, the sorted case list is walked and each row
+checked against the row-id set (``+seq`` keeps SQLite from driving the query
+from the set); beyond that, each row is probed in the index while walking, so a
+first page of a term found in most cases needs only a few dozen probes."""
+
+
+def _table_and_query(term: str) -> tuple[str, str] | None:
+    if len(term) >= 3:
+        return "case_fts", _quote(term)
+    chars = char_split(term)
+    if not chars.replace(BOUNDARY, "").strip():
+        return None
+    return "case_fts_chars", _quote(chars)
+
+
+def _rowids(db: sqlite_utils.Database, table: str, query: str, limit: int) -> list[int]:
+    return [r[0] for r in db.execute(
+        f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?", [query, limit])]
+
+
+@dataclass(frozen=True)
+class Match:
+    """The SQL condition for a search, and what is known of its size."""
+
+    sql: str
+    params: list
+    at_least: int  # cases known to match the text alone
+    exact: bool  # whether ``at_least`` is the exact number of matches of the text alone
+
+
+def _clearly_huge(db: sqlite_utils.Database, first: list[int]) -> bool:
+    """Guess from how densely the first row ids came whether a term matches far
+    more than MEDIUM_SET cases (row ids come in ascending order); a wrong guess
+    costs time, never correctness."""
+    top = db.execute("SELECT max(seq) FROM cases").fetchone()[0] or 0
+    estimate = len(first) * top / max(first[-1], 1)
+    return estimate > 2 * MEDIUM_SET
+
+
+def match_clause(db: sqlite_utils.Database, text: str) -> Match | None:
     """SQL condition on ``cases.seq`` that holds for every term; None when no term.
 
-    Returns ``(sql, params)``. A term with no letter or digit (only punctuation)
-    of fewer than three characters matches nothing useful and is ignored.
+    Each term is answered by the trigram index (3+
+    characters) or the single-character index (1-2 characters), with the
+    substring meaning either way. A term made only of punctuation is ignored.
+    The rarest term drives the query; the others are checked per candidate.
     """
-    clauses: list[str] = []
-    params: list[str] = []
-    for term in terms(text):
-        if len(term) >= 3:
-            clauses.append("cases.seq IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)")
-            params.append(_quote(term))
-        else:
-            chars = char_split(term)
-            if not chars.replace(BOUNDARY, "").strip():
-                continue
-            clauses.append(
-                "cases.seq IN (SELECT rowid FROM case_fts_chars WHERE case_fts_chars MATCH ?)")
-            params.append(_quote(chars))
-    if not clauses:
+    found = [f for f in (_table_and_query(t) for t in terms(text)) if f is not None]
+    if not found:
         return None
-    return " AND ".join(clauses), params
+    sized = [(table, query, _rowids(db, table, query, SMALL_SET + 1)) for table, query in found]
+    sized.sort(key=lambda item: len(item[2]))
+    table, query, rowids = sized[0]
+    clauses: list[str] = []
+    params: list = []
+    if len(rowids) > SMALL_SET and not _clearly_huge(db, rowids):
+        rowids = _rowids(db, table, query, MEDIUM_SET + 1)
+    exact = len(sized) == 1 and len(rowids) <= MEDIUM_SET
+    at_least = len(rowids) if len(sized) == 1 else 0
+    if len(rowids) <= MEDIUM_SET:
+        plus = "" if len(rowids) <= SMALL_SET else "+"
+        clauses.append(f"{plus}cases.seq IN (SELECT value FROM json_each(?))")
+        params.append("[" + ",".join(map(str, rowids)) + "]")
+        rest = sized[1:]
+    else:
+        rest = sized
+    for table, query, _ in rest:
+        clauses.append(f"EXISTS (SELECT 1 FROM {table} WHERE {table} MATCH ?"
+                       f" AND {table}.rowid = cases.seq)")
+        params.append(query)
+    return Match(" AND ".join(clauses), params, at_least, exact)

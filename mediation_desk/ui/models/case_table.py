@@ -39,6 +39,9 @@ DUE_SOON_BG = QColor("#fff3cd")
 OVERDUE_FG = QColor("#842029")
 DUE_SOON_FG = QColor("#664d03")
 
+COUNT_CAP = 500
+"""Counting stops here; the list then says “more than 500”."""
+
 
 @dataclass(frozen=True)
 class ListedCase:
@@ -87,7 +90,10 @@ class CaseTableModel(QAbstractTableModel):
         flt, sort, n = self.filter, self.sort_spec, self.page_size
         self.services.tasks.submit(lambda: fetch_page(self.services, flt, sort, 0, n),
                                    lambda rows: self._first_page(gen, rows), self._failed)
-        self.services.tasks.submit(lambda: self.services.read_cases.count(flt),
+
+    def _count(self, gen: int) -> None:
+        flt = self.filter
+        self.services.tasks.submit(lambda: self.services.read_cases.count(flt, cap=COUNT_CAP),
                                    lambda total: self._counted(gen, total), self._failed)
 
     def _first_page(self, gen: int, rows: list[ListedCase]) -> None:
@@ -99,6 +105,10 @@ class CaseTableModel(QAbstractTableModel):
         self._loading = False
         self.endResetModel()
         self.loaded.emit()
+        if self._more:  # the count (a full scan) only when more than one page matches
+            self._count(gen)
+        else:
+            self._counted(gen, len(rows))
 
     def _counted(self, gen: int, total: int) -> None:
         if gen == self._generation:

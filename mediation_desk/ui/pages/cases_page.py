@@ -63,19 +63,25 @@ class CasesPage(CasesPageView):
     # -- behaviour ---------------------------------------------------------------
     def start(self) -> None:
         """First load (called once the window shows)."""
-        self.load_mediators()
         self.apply_filter()
+        self.load_mediators()
         self.table.setSortingEnabled(True)  # sorts: calls model.sort with the same indicator
         self._started = True
 
     def load_mediators(self) -> None:
+        """Fill the mediator filter (queried on the worker)."""
+        self.services.tasks.submit(
+            lambda: [(m.id, m.name, m.active) for m, _ in
+                     self.services.read_mediators.roster(include_inactive=True)],
+            self._fill_mediators)
+
+    def _fill_mediators(self, mediators: list[tuple[str, str, bool]]) -> None:
         current = self.mediator.currentData()
         self.mediator.blockSignals(True)
         while self.mediator.count() > 1:
             self.mediator.removeItem(1)
-        for m, _load in self.services.mediators.roster(include_inactive=True):
-            self.mediator.addItem(m.name if m.active else self.tr("{0} (inactive)").format(m.name),
-                                  m.id)
+        for mid, name, active in mediators:
+            self.mediator.addItem(name if active else self.tr("{0} (inactive)").format(name), mid)
         index = self.mediator.findData(current) if current else 0
         self.mediator.setCurrentIndex(max(index, 0))
         self.mediator.blockSignals(False)
@@ -129,7 +135,12 @@ class CasesPage(CasesPageView):
         self.deadline.setCurrentIndex(self.deadline.findData("overdue"))
 
     def _show_total(self, total: int) -> None:
-        self.count.setText(self.tr("%n case(s)", "", total))
+        from ..models.case_table import COUNT_CAP
+
+        if total >= COUNT_CAP:
+            self.count.setText(self.tr("More than %n case(s)", "", COUNT_CAP))
+        else:
+            self.count.setText(self.tr("%n case(s)", "", total))
 
     def _activated(self, index) -> None:
         case_id = index.data(CaseIdRole)
