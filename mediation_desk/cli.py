@@ -45,6 +45,14 @@ def _masked_party(p: Any) -> dict[str, Any]:
 def cmd_init(args: argparse.Namespace) -> int:
     from .services.desk import init_desk
 
+    if getattr(args, "enrollment", None):
+        from .cli_exchange import run_init_from_enrollment
+        return run_init_from_enrollment(args)
+    if not args.center_code or not args.center_name:
+        print("mediation-desk init: 用法错误：需要 --center-code 和 --center-name"
+              "（或 --enrollment FILE）", file=sys.stderr)
+        return 2
+
     store = init_desk(args.db, code=args.center_code, name=args.center_name,
                       kind=CenterKind(args.kind), number_prefix=args.prefix or "",
                       linked_court=args.linked_court or "", actor=args.actor)
@@ -236,11 +244,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("init", help="创建数据库")
     p.add_argument("--db", required=True)
-    p.add_argument("--center-code", required=True)
-    p.add_argument("--center-name", required=True)
+    p.add_argument("--center-code")
+    p.add_argument("--center-name")
     p.add_argument("--kind", choices=["center", "court"], default="center")
     p.add_argument("--prefix", help="案号前缀，如“张店”得（2026）张店调字第1号")
     p.add_argument("--linked-court", help="对接法院")
+    p.add_argument("--enrollment", metavar="FILE", help="外出调解笔记本：用中心的登记文件初始化")
+    p.add_argument("--passphrase", help="登记口令（也可用环境变量 MEDIATION_DESK_PASSPHRASE）")
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("demo", help="生成演示数据库")

@@ -102,9 +102,60 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_enroll(args: argparse.Namespace) -> int:
-    """Enrollment bundles for field laptops (not built yet)."""
-    print("外出调解笔记本的登记文件（enroll）尚未实现。", file=sys.stderr)
-    return 1
+    """Write an enrollment file for a field laptop and print its one-time passphrase."""
+    from .services.enrollment import enroll
+    store = Store.open(args.db)
+    try:
+        rep = enroll(store, _actor(args), args.mediator, args.out, field_code=args.code)
+    finally:
+        store.close()
+    print(f"已生成登记文件：{rep.path}（外出笔记本代码 {rep.field_code}；"
+          f"案件 {rep.counts['cases']} 件）")
+    print(f"本中心指纹：{rep.fingerprint}")
+    print(f"登记口令（只显示这一次，请交给调解员本人输入）：{rep.passphrase}")
+    print(f"笔记本初始化后，请导入其单位名片：mediation-desk trust --db {args.db} 名片文件")
+    return 0
+
+
+def read_passphrase(args: argparse.Namespace) -> str:
+    """--passphrase, else MEDIATION_DESK_PASSPHRASE, else a getpass prompt on a terminal."""
+    import getpass
+
+    from .domain.errors import DomainError
+    value = getattr(args, "passphrase", None) or os.environ.get("MEDIATION_DESK_PASSPHRASE")
+    if value:
+        return value
+    if sys.stdin.isatty():
+        return getpass.getpass("请输入中心提供的登记口令：")
+    raise DomainError("需要登记口令：请用 --passphrase 或环境变量 MEDIATION_DESK_PASSPHRASE 提供。",
+                      code="passphrase_missing")
+
+
+def run_init_from_enrollment(args: argparse.Namespace) -> int:
+    """``init --db PATH --enrollment FILE``: set up a field laptop (verify first)."""
+    from .services.enrollment import init_from_enrollment, read_enrollment
+    passphrase = read_passphrase(args)
+    try:
+        _opened, info = read_enrollment(args.enrollment, passphrase)
+        print(f"登记文件来自：{info.center.name}（代码 {info.center.code}）")
+        print(f"中心指纹：{info.center.fingerprint}（请与中心核对）")
+        if sys.stdin.isatty() and input("指纹一致吗？输入 yes 继续：").strip().lower() not in (
+                "yes", "y", "是"):
+            print("已取消。", file=sys.stderr)
+            return 1
+        store = init_from_enrollment(args.db, args.enrollment, passphrase, actor=_actor(args))
+    except BundleRejected as exc:
+        return _reject(args, exc)
+    try:
+        from .services import exchange
+        fpr = exchange.own_card(store).fingerprint
+        code = store.origin_code()
+    finally:
+        store.close()
+    print(f"已初始化外出调解笔记本 {args.db}（代码 {code}）")
+    print(f"本机指纹：{fpr}")
+    print(f"请导出本机名片交给中心信任：mediation-desk keys --db {args.db} --export-card 名片文件")
+    return 0
 
 
 def add_exchange_commands(sub: Any) -> None:
@@ -139,4 +190,5 @@ def add_exchange_commands(sub: Any) -> None:
     p.add_argument("--db", required=True)
     p.add_argument("--mediator", required=True, metavar="MEDIATOR")
     p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--code", help="外出笔记本的单位代码（默认：中心代码-F序号）")
     p.set_defaults(func=run_enroll)

@@ -31,6 +31,8 @@ KINDS = ("center_to_court", "court_to_center", "enrollment", "center_to_field",
          "field_to_center")
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
+ENROLLMENT = "enrollment.json"  # only in bundles of kind "enrollment"
+NO_FINGERPRINT = " ".join(["0000"] * 10)  # recipient of an enrollment: it has no keys yet
 _FIELDS = {"format", "format_version", "schema_version", "bundle_id", "kind", "sender",
            "recipient", "sequence", "acknowledged", "full", "created_at", "counts",
            "statistics", "members"}
@@ -56,6 +58,7 @@ class Opened:
     attachments: dict[str, bytes] = field(default_factory=dict)
     size: int = 0
     sha256: str = ""
+    extra: dict[str, bytes] = field(default_factory=dict)  # enrollment.json
 
 
 def record_member(entity: str) -> str:
@@ -67,13 +70,20 @@ def _jsonl(rows: list[dict[str, Any]]) -> bytes:
     return b"".join(canonical_bytes(r) + b"\n" for r in rows)
 
 
-def build(*, keys: DeskKeys, sender: str, recipient: str, recipient_public: PublicKeys,
+def build(*, keys: DeskKeys, sender: str, recipient: str, recipient_public: PublicKeys | None,
           kind: str, sequence: int, acknowledged: int, created_at: str,
           records: dict[str, list[dict[str, Any]]], attachments: dict[str, bytes],
           statistics: dict[str, int] | None = None, full: bool = False,
-          bundle_id: str | None = None) -> tuple[bytes, dict[str, Any]]:
-    """The encrypted bundle file and its manifest."""
+          bundle_id: str | None = None, enrollment: bytes | None = None,
+          passphrase: str | None = None) -> tuple[bytes, dict[str, Any]]:
+    """The encrypted bundle file and its manifest.
+
+    An enrollment (``recipient_public`` None) carries ``enrollment`` as the
+    member ``enrollment.json`` and is encrypted to ``passphrase`` and the sender.
+    """
     members = {record_member(e): _jsonl(records.get(e, [])) for e in ENTITIES}
+    if enrollment is not None:
+        members[ENROLLMENT] = enrollment
     for digest, content in attachments.items():
         members[f"attachments/{digest}"] = content
     manifest = {
@@ -81,7 +91,8 @@ def build(*, keys: DeskKeys, sender: str, recipient: str, recipient_public: Publ
         "schema_version": SCHEMA_VERSION, "bundle_id": bundle_id or str(uuid.uuid4()),
         "kind": kind,
         "sender": {"code": sender, "fingerprint": keys.public.fingerprint},
-        "recipient": {"code": recipient, "fingerprint": recipient_public.fingerprint},
+        "recipient": {"code": recipient, "fingerprint": recipient_public.fingerprint
+                      if recipient_public else NO_FINGERPRINT},
         "sequence": sequence, "acknowledged": acknowledged, "full": full,
         "created_at": created_at,
         "counts": {e: len(records.get(e, [])) for e in ENTITIES},
@@ -93,7 +104,9 @@ def build(*, keys: DeskKeys, sender: str, recipient: str, recipient_public: Publ
     members[MANIFEST] = raw
     members[SIGNATURE] = keys.sign(raw)
     plain = container.write_zip(members)
-    return envelope.encrypt(plain, [recipient_public.encryption, keys.public.encryption]), manifest
+    targets = [recipient_public.encryption] if recipient_public else []
+    return (envelope.encrypt(plain, [*targets, keys.public.encryption], passphrase=passphrase),
+            manifest)
 
 
 def _check_manifest_shape(m: Any) -> None:
@@ -160,12 +173,42 @@ def open_bundle(data: bytes, *, keys: DeskKeys, my_code: str,
     Reference checks against the database are the caller's (see
     :func:`records.check_references`).
     """
+    _check_size(data)
+    plain = envelope.decrypt(data, keys)
+    members = container.read_zip(plain, limits)
+    return _verify(members, data, my_code=my_code, my_fingerprint=keys.public.fingerprint,
+                   own_public=keys.public if allow_own else None, trusted=trusted)
+
+
+def _check_size(data: bytes) -> None:
     if not data:
         raise BundleRejected("empty_file")
     if len(data) > MAX_FILE_BYTES:
         raise BundleRejected("file_too_large")
-    plain = envelope.decrypt(data, keys)
+
+
+def open_enrollment(data: bytes, passphrase: str,
+                    trusted: Callable[[dict[str, bytes]], Trusted],
+                    limits: container.Limits = container.DEFAULT_LIMITS) -> Opened:
+    """Decrypt an enrollment with its passphrase and verify it like any bundle.
+
+    ``trusted`` gets the members and returns the sender's identity read from
+    ``enrollment.json`` (the card the field desk is about to trust); the
+    signature, member hashes and records are then checked in the usual order.
+    """
+    _check_size(data)
+    plain = envelope.decrypt_with_passphrase(data, passphrase)
     members = container.read_zip(plain, limits)
+    sender = trusted(members)
+    opened = _verify(members, data, my_code=None, my_fingerprint=NO_FINGERPRINT,
+                     own_public=None, trusted=lambda c: sender if c == sender.code else None)
+    if opened.manifest["kind"] != "enrollment":
+        raise BundleRejected("wrong_kind", opened.manifest["kind"])
+    return opened
+
+
+def _verify(members: dict[str, bytes], data: bytes, *, my_code: str | None, my_fingerprint: str,
+            own_public: PublicKeys | None, trusted: Callable[[str], Trusted | None]) -> Opened:
     if MANIFEST not in members or SIGNATURE not in members:
         raise BundleRejected("manifest_missing")
     raw = members.pop(MANIFEST)
@@ -175,8 +218,8 @@ def open_bundle(data: bytes, *, keys: DeskKeys, my_code: str,
     manifest = loads(raw, "清单：")
     _check_manifest_shape(manifest)
     sender = manifest["sender"]["code"]
-    own = allow_own and sender == my_code
-    desk = Trusted(my_code, keys.public) if own else trusted(sender)
+    own = own_public is not None and sender == my_code
+    desk = Trusted(sender, own_public) if own and own_public else trusted(sender)
     if desk is None:
         raise BundleRejected("unknown_sender", sender)
     if desk.revoked:
@@ -188,8 +231,8 @@ def open_bundle(data: bytes, *, keys: DeskKeys, my_code: str,
     if raw != canonical_bytes(manifest):
         raise BundleRejected("manifest_invalid", "清单不是规范格式")
     recipient = manifest["recipient"]
-    if not own and (recipient["code"] != my_code
-                    or recipient["fingerprint"] != keys.public.fingerprint):
+    if not own and ((my_code is not None and recipient["code"] != my_code)
+                    or recipient["fingerprint"] != my_fingerprint):
         raise BundleRejected("not_for_this_desk", recipient["code"])
     if manifest["format_version"] > FORMAT_VERSION:
         raise BundleRejected("format_too_new")
@@ -221,6 +264,9 @@ def open_bundle(data: bytes, *, keys: DeskKeys, my_code: str,
         if len(rows) != manifest["counts"][entity]:
             raise BundleRejected("manifest_invalid", f"{entity} 数量与清单不符")
         records[entity] = rows
+    extra: dict[str, bytes] = {}
+    if manifest["kind"] == "enrollment" and ENROLLMENT in members:
+        extra[ENROLLMENT] = members.pop(ENROLLMENT)
     attachments: dict[str, bytes] = {}
     for name, content in members.items():
         digest = name.removeprefix("attachments/")
@@ -229,4 +275,5 @@ def open_bundle(data: bytes, *, keys: DeskKeys, my_code: str,
         if hashlib.sha256(content).hexdigest() != digest:
             raise BundleRejected("member_hash", name)
         attachments[digest] = content
-    return Opened(manifest, records, attachments, len(data), hashlib.sha256(data).hexdigest())
+    return Opened(manifest, records, attachments, len(data), hashlib.sha256(data).hexdigest(),
+                  extra)

@@ -154,6 +154,14 @@ class ExportReport:
     fingerprint: str
 
 
+def field_desks(store: Store) -> dict[str, str]:
+    """Field laptops enrolled by this center: desk code -> mediator id."""
+    return dict(directory.get_setting(store.db, FIELD_DESKS, {}) or {})
+
+
+FIELD_DESKS = "field_desks"
+
+
 def _kind(mine: str, peer: str) -> str:
     pair = {("center", "court"): "center_to_court", ("court", "center"): "court_to_center",
             ("center", "field"): "center_to_field", ("field", "center"): "field_to_center"}
@@ -179,6 +187,9 @@ def _collect(store: Store, kind: str, peer: dict[str, Any], case_keys: list[str]
         case_rows = xs.select(db, "cases", "source IN (?, ?)", list(COURT_SOURCES))
     elif kind == "court_to_center":
         case_rows = xs.select(db, "cases", "center_id = ?", [peer["center_id"]])
+    elif kind in ("center_to_field", "enrollment"):
+        mediator_id = field_desks(store).get(peer["code"], "")
+        case_rows = xs.cases_of_mediator(db, mediator_id)
     else:
         case_rows = xs.select(db, "cases", "1", [])
     stats: dict[str, int] = {}
@@ -198,10 +209,13 @@ def _collect(store: Store, kind: str, peer: dict[str, Any], case_keys: list[str]
     wires: dict[str, list[dict[str, Any]]] = {}
     for entity, (cls, _ex) in ENTITIES.items():
         wires[entity] = xs.to_wire_rows(db, entity, cls, raw.get(entity, []), fields_of(entity))
-    mediator_ids = sorted({m for c in wires["cases"] for m in c["mediator_ids"]})
+    if kind == "enrollment":  # the whole roster of the center
+        mediator_rows = xs.select(db, "mediators", "center_id = ?", [me.id])
+    else:
+        mediator_rows = xs.fetch(db, "mediators",
+                                 sorted({m for c in wires["cases"] for m in c["mediator_ids"]}))
     wires["mediators"] = xs.to_wire_rows(db, "mediators", ENTITIES["mediators"][0],
-                                         xs.fetch(db, "mediators", mediator_ids),
-                                         fields_of("mediators"))
+                                         mediator_rows, fields_of("mediators"))
     if not full:
         for entity in wires:
             known = xs.known_versions(db, peer["code"], entity)

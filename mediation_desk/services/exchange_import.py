@@ -88,7 +88,7 @@ def verify(store: Store, data: bytes) -> bundle.Opened:
     return opened
 
 
-def _plan(store: Store, opened: bundle.Opened, now: str) -> dict[str, list[tuple[dict, Decision]]]:
+def plan_merge(store: Store, opened: bundle.Opened, now: str) -> dict[str, list[tuple[dict, Decision]]]:
     plan: dict[str, list[tuple[dict, Decision]]] = {}
     for entity, (cls, _ex) in ENTITIES.items():
         incoming = opened.records[entity]
@@ -124,13 +124,13 @@ def import_bundle(store: Store, actor: str, path: str | Path, *,
         return ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
                             already_applied=True, dry_run=dry_run)
     if dry_run:
-        return _report(opened, _plan(store, opened, ""), dry_run=True)
+        return _report(opened, plan_merge(store, opened, ""), dry_run=True)
     with store.operation(actor, "import_bundle") as work:
         if xs.ledger_entry(store.db, m["bundle_id"]) is not None:  # applied meanwhile
             return ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
                                 already_applied=True)
-        plan = _plan(store, opened, work.now)
-        _apply(store, work, opened, plan)
+        plan = plan_merge(store, opened, work.now)
+        apply_plan(store, work, opened, plan)
         report = _report(opened, plan, dry_run=False)
         work.summary = (f"导入{m['sender']['code']}的交换文件（序号{m['sequence']}）："
                         f"新增{report.counts['new']}，更新{report.counts['updated']}，"
@@ -138,7 +138,7 @@ def import_bundle(store: Store, actor: str, path: str | Path, *,
     return report
 
 
-def _apply(store: Store, work, opened: bundle.Opened, plan) -> None:
+def apply_plan(store: Store, work, opened: bundle.Opened, plan) -> None:
     db = store.db
     m = opened.manifest
     sender = m["sender"]["code"]

@@ -252,6 +252,12 @@ def select(db: sqlite_utils.Database, entity: str, where: str, params: list[Any]
     return _rows(db.execute(f"SELECT * FROM {TABLES[entity]} WHERE {where} ORDER BY seq", params))
 
 
+def cases_of_mediator(db: sqlite_utils.Database, mediator_id: str) -> list[dict[str, Any]]:
+    """Raw case rows (tombstones included) to which ``mediator_id`` is assigned."""
+    return select(db, "cases", "id IN (SELECT case_id FROM case_mediators WHERE mediator_id = ?)",
+                  [mediator_id])
+
+
 def existing_ids(db: sqlite_utils.Database, entity: str, ids: set[str]) -> set[str]:
     """Which of ``ids`` exist in ``entity`` (tombstones included)."""
     return {r["id"] for r in fetch(db, entity, sorted(ids))}

@@ -1,0 +1,252 @@
+"""Field laptops (外出调解笔记本): enrollment at the center, set-up from the enrollment file.
+
+``enroll`` (at the center) writes an enrollment bundle for one mediator: the
+center's card, its settings and roster, and the cases assigned to that
+mediator. The bundle is signed by the center and encrypted to a one-time
+passphrase (printed for the mediator to type) and to the center itself.
+
+``init_from_enrollment`` (on the laptop) decrypts it with the passphrase,
+verifies it like any bundle against the center card it carries (the
+fingerprint is shown to the person), and only then creates the field desk in
+one transaction: its own identity, fresh keys, trust in the center, settings and
+records. A rejected enrollment creates no database file.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..domain.enums import CenterKind
+from ..domain.errors import DomainError
+from ..domain.models import Center
+from ..exchange import bundle
+from ..exchange.cards import CODE_RE, DeskCard, parse_card
+from ..exchange.errors import BundleRejected
+from ..exchange.keys import DeskKeys
+from ..exchange.records import check_references
+from ..exchange.strictjson import canonical_bytes, loads
+from ..storage import directory
+from ..storage import exchange as xs
+from ..storage.store import Store
+from .exchange import (
+    FIELD_DESKS,
+    _collect,
+    desk_keys,
+    ensure_desk_keys,
+    own_card,
+    write_file_atomically,
+)
+from .exchange_import import _read, apply_plan, plan_merge
+
+ENROLLMENT_FORMAT = "mediation-desk-enrollment"
+PASSPHRASE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I
+SETTING_KEYS = ("due_soon_days", "deadline_days", "avg_wage", "avg_wage_year", "language",
+                "holiday_overrides")
+FIELD_OF = "field_of"
+FIELD_MEDIATOR = "field_mediator_id"
+
+
+@dataclass(frozen=True)
+class EnrollReport:
+    """What ``enroll`` wrote, and the passphrase to hand to the mediator."""
+
+    path: Path
+    field_code: str
+    passphrase: str
+    fingerprint: str
+    counts: dict[str, int]
+
+
+def new_passphrase(groups: int = 5) -> str:
+    """A random passphrase such as ``7KQ2-M9XD-...`` (5 bits per character, 100 bits)."""
+    return "-".join("".join(secrets.choice(PASSPHRASE_ALPHABET) for _ in range(4))
+                    for _ in range(groups))
+
+
+def _field_code(store: Store, center_code: str) -> str:
+    taken = set(directory.get_setting(store.db, FIELD_DESKS, {}) or {})
+    n = len(taken) + 1
+    while f"{center_code[:24]}-F{n}" in taken:
+        n += 1
+    return f"{center_code[:24]}-F{n}"
+
+
+def enroll(store: Store, actor: str, mediator_key: str, out: str | Path, *,
+           field_code: str | None = None) -> EnrollReport:
+    """Write an enrollment bundle for the mediator (id or name) at ``out``.
+
+    Records the new field desk (code -> mediator) and what it holds, audited.
+    """
+    card = own_card(store)
+    if card.kind != "center":
+        raise DomainError("只有调解中心可以登记外出调解笔记本。", code="wrong_kind")
+    mediator = _find_mediator(store, mediator_key)
+    code = field_code or _field_code(store, card.code)
+    if not CODE_RE.match(code) or code == card.code or xs.trusted(store.db, code):
+        raise DomainError(f"外出笔记本代码无效或已被使用：{code}", code="bad_code")
+    keys = ensure_desk_keys(store)
+    desks = {**(directory.get_setting(store.db, FIELD_DESKS, {}) or {}), code: mediator.id}
+    peer = {"code": code, "center_id": card.center_id}
+    with store.operation(actor, "enroll_field_desk",
+                         summary=f"登记外出调解笔记本{code}（调解员{mediator.name}）") as work:
+        work.set_setting(FIELD_DESKS, desks)
+        wires, _stats = _collect(store, "enrollment", peer, None, True)
+        settings = {k: v for k, v in directory.all_settings(store.db).items() if k in SETTING_KEYS}
+        info = canonical_bytes({
+            "format": ENROLLMENT_FORMAT, "format_version": 1,
+            "center_card": loads(card.to_bytes().rstrip(b"\n")),
+            "field": {"code": code, "name": f"{card.name}（{mediator.name}外出）",
+                      "mediator_id": mediator.id},
+            "settings": settings})
+        blobs = {h: b for h in sorted({w["sha256"] for w in wires["attachments"]})
+                 if (b := xs_blob(store, h)) is not None}
+        sequence = xs.last_sequence(store.db, code, "out") + 1
+        passphrase = new_passphrase()
+        created = store.now().isoformat(timespec="seconds")
+        data, manifest = bundle.build(
+            keys=keys, sender=card.code, recipient=code, recipient_public=None,
+            kind="enrollment", sequence=sequence, acknowledged=0, created_at=created,
+            records=wires, attachments=blobs, full=True, enrollment=info, passphrase=passphrase)
+        path = Path(out)
+        write_file_atomically(path, data)
+        try:
+            check = bundle.open_bundle(path.read_bytes(), keys=keys, my_code=card.code,
+                                       trusted=lambda _c: None, allow_own=True)
+            if check.manifest["bundle_id"] != manifest["bundle_id"]:
+                raise DomainError("登记文件校验失败，请重试。", code="export_verify_failed")
+            xs.record_ledger(store.db, {
+                "bundle_id": manifest["bundle_id"], "direction": "out", "peer": code,
+                "kind": "enrollment", "sequence": sequence, "acknowledged": 0, "full": True,
+                "created_at": created, "recorded_at": work.now, "counts": manifest["counts"],
+                "file_sha256": check.sha256})
+            xs.record_sent(store.db, code, sequence,
+                           [(e, w["id"], w["version"]) for e, ws in wires.items() for w in ws])
+            for entity, ws in wires.items():
+                xs.set_bases(store.db, entity, ws)
+            work.note("bundle", manifest["bundle_id"], {"counts": [None, manifest["counts"]]})
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+    return EnrollReport(path, code, passphrase, keys.public.fingerprint, manifest["counts"])
+
+
+def xs_blob(store: Store, digest: str) -> bytes | None:
+    """Stored attachment content by hash."""
+    from ..storage import items
+    return items.blob(store.db, digest)
+
+
+def _find_mediator(store: Store, key: str):
+    found = [m for m in directory.mediators(store.db) if key in (m.id, m.name)]
+    if len(found) != 1:
+        what = "找不到" if not found else "有多个同名"
+        raise DomainError(f"{what}调解员：{key}（可用调解员编号）", code="not_found")
+    return found[0]
+
+
+# -- on the field laptop ----------------------------------------------------------
+@dataclass(frozen=True)
+class EnrollmentInfo:
+    """What ``enrollment.json`` says, checked."""
+
+    center: DeskCard
+    field_code: str
+    field_name: str
+    mediator_id: str
+    settings: dict[str, Any]
+
+
+def parse_enrollment(raw: bytes) -> EnrollmentInfo:
+    """Parse ``enrollment.json`` strictly; raise BundleRejected ``enrollment_invalid``."""
+    obj = loads(raw, "登记信息：")
+    bad = BundleRejected("enrollment_invalid")
+    if not isinstance(obj, dict) or set(obj) != {"format", "format_version", "center_card",
+                                                 "field", "settings"}:
+        raise bad
+    if obj["format"] != ENROLLMENT_FORMAT or obj["format_version"] != 1:
+        raise bad
+    card = parse_card(canonical_bytes(obj["center_card"]) + b"\n")
+    field, settings = obj["field"], obj["settings"]
+    if card.kind != "center" or not isinstance(field, dict) or set(field) != {
+            "code", "name", "mediator_id"} or not all(isinstance(v, str) for v in field.values()):
+        raise bad
+    if not CODE_RE.match(field["code"]) or not field["name"].strip() or field["code"] == card.code:
+        raise bad
+    if not isinstance(settings, dict) or not set(settings) <= set(SETTING_KEYS):
+        raise bad
+    return EnrollmentInfo(card, field["code"], field["name"].strip()[:100], field["mediator_id"],
+                          settings)
+
+
+def read_enrollment(bundle_file: str | Path, passphrase: str
+                    ) -> tuple[bundle.Opened, EnrollmentInfo]:
+    """Decrypt and verify an enrollment file (nothing is written)."""
+    holder: list[EnrollmentInfo] = []
+
+    def sender(members: dict[str, bytes]) -> bundle.Trusted:
+        raw = members.get(bundle.ENROLLMENT)
+        if raw is None:
+            raise BundleRejected("manifest_missing", "缺少登记信息")
+        holder.append(parse_enrollment(raw))
+        return bundle.Trusted(holder[0].center.code, holder[0].center.public)
+
+    opened = bundle.open_enrollment(_read(bundle_file), passphrase, sender)
+    info = holder[0]
+    if opened.manifest["recipient"]["code"] != info.field_code:
+        raise BundleRejected("enrollment_invalid", "接收方代码不一致")
+    ids = {r["id"] for r in opened.records["mediators"]}
+    if info.mediator_id not in ids or info.center.center_id not in {
+            r["id"] for r in opened.records["centers"]}:
+        raise BundleRejected("record_dangling", "登记的调解员或中心不在文件中")
+    check_references(opened.records, lambda _e, _ids: set(), set(opened.attachments),
+                     lambda _h: set())
+    return opened, info
+
+
+def init_from_enrollment(path: str | Path, bundle_file: str | Path, passphrase: str, *,
+                         actor: str = "外出笔记本登记", **store_kwargs) -> Store:
+    """Create a field desk database at ``path`` from an enrollment file.
+
+    Everything is verified before the database file is created; the set-up is
+    one transaction; on any failure no database file is left behind.
+    """
+    db_path = Path(path)
+    if db_path.exists():
+        raise DomainError(f"数据库文件已存在：{db_path}。外出笔记本只能登记到新的数据库。",
+                          code="already_initialised")
+    opened, info = read_enrollment(bundle_file, passphrase)
+    store = Store.open(db_path, create=True, **store_kwargs)
+    try:
+        me = Center(code=info.field_code, name=info.field_name, kind=CenterKind.CENTER,
+                    origin=info.field_code)
+        keys = DeskKeys.generate()
+        with store.operation(actor, "init_field_desk",
+                             summary=f"由{info.center.name}的登记文件初始化外出笔记本"
+                                     f"{info.field_code}，中心指纹 {info.center.fingerprint}"
+                             ) as work:
+            work.origin = info.field_code
+            work.save_center(me, is_self=True)
+            for key, value in sorted(info.settings.items()):
+                work.set_setting(key, value)
+            work.set_setting("desk_kind", "field")
+            work.set_setting(FIELD_OF, info.center.code)
+            work.set_setting(FIELD_MEDIATOR, info.mediator_id)
+            xs.save_keys(store.db, keys.signing_private, keys.encryption_private, work.now)
+            c = info.center
+            xs.save_trusted(store.db, {
+                "code": c.code, "name": c.name, "kind": c.kind, "center_id": c.center_id,
+                "signing_public": c.public.signing, "encryption_public": c.public.encryption,
+                "fingerprint": c.fingerprint, "revoked": 0, "trusted_at": work.now,
+                "revoked_at": None})
+            work.note("trusted_desk", c.code, {"fingerprint": [None, c.fingerprint]})
+            apply_plan(store, work, opened, plan_merge(store, opened, work.now))
+    except BaseException:
+        store.close()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        raise
+    desk_keys(store)
+    return store

@@ -1,0 +1,170 @@
+"""Court, center and field laptop exchanging through files only, checked field by field.
+
+Referral court -> center; mediation at the center and on the field laptop
+(enrolled from the center); results center -> court; the court's outcome
+court -> center -> field.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from mediation_desk.cli import run
+from mediation_desk.domain.models import Mediator
+from mediation_desk.exchange.errors import BundleRejected
+from mediation_desk.services import exchange
+from mediation_desk.services.cases import CaseService
+from mediation_desk.services.desk import MediatorService
+from mediation_desk.services.enrollment import enroll, init_from_enrollment
+from mediation_desk.services.mediation import AgreementInput
+from mediation_desk.storage import cases as case_store
+from mediation_desk.storage.store import Store
+
+from .helpers import ACTOR, db_digest, make_desk, referral, state, trust_both
+
+
+def _send(tmp, frm: Store, to_code: str, to: Store, name: str):
+    path = tmp / f"{name}.mdx"
+    exchange.export_bundle(frm, ACTOR, to_code, path)
+    return exchange.import_bundle(to, ACTOR, path)
+
+
+def _trust_field(tmp, center: Store, field: Store) -> None:
+    card = tmp / "field.card"
+    exchange.export_card(field, card)
+    exchange.trust_card(center, ACTOR, exchange.read_card(card))
+
+
+@pytest.fixture
+def desks(tmp_path):
+    court = make_desk(tmp_path, "court01", "court")
+    center = make_desk(tmp_path, "center01")
+    trust_both(tmp_path, court, center)
+    m = MediatorService(center).save(ACTOR, Mediator(center_id="", name="王调解",
+                                                      phone="13900000001"))
+    yield court, center, m
+    court.close()
+    center.close()
+
+
+def _case_fields(store: Store, case_id: str) -> dict:
+    rows = state(store)
+    out = {e: [r for r in rows[e] if r.get("id") == case_id or r.get("case_id") == case_id]
+           for e in ("cases", "parties", "events", "agreements")}
+    for r in out["cases"]:
+        r.pop("party_names"), r.pop("mediator_names")
+    for rows_ in out.values():  # JSON columns compare by value, not by key order
+        for r in rows_:
+            for k, v in r.items():
+                if isinstance(v, str) and v[:1] in ("[", "{"):
+                    r[k] = json.loads(v)
+    return out
+
+
+def test_court_center_field_round_trip(tmp_path, desks):
+    court, center, mediator = desks
+    case = referral(court, center)
+    r1 = _send(tmp_path, court, "center01", center, "1-referral")
+    assert r1.by_entity["cases"] == {"new": 1}
+    svc = CaseService(center)
+    svc.accept(ACTOR, case.id)
+    svc.assign(ACTOR, case.id, [mediator.id])
+    other = referral(court, center, 1)  # not assigned to the field mediator
+    _send(tmp_path, court, "center01", center, "1b-referral")
+
+    # enrollment: one file and a passphrase; nothing else crosses over
+    rep = enroll(center, ACTOR, "王调解", tmp_path / "enroll.mdx")
+    assert rep.counts["cases"] == 1 and rep.counts["mediators"] == 1
+    with pytest.raises(BundleRejected) as bad:
+        init_from_enrollment(tmp_path / "field.db", rep.path, "WRONG-PASS")
+    assert bad.value.reason_code == "bad_passphrase"
+    assert not (tmp_path / "field.db").exists()
+    field = init_from_enrollment(tmp_path / "field.db", rep.path, rep.passphrase.lower())
+    try:
+        assert field.origin_code() == rep.field_code
+        assert case_store.get_case(field.db, other.id) is None
+        got = case_store.get_case(field.db, case.id)
+        assert got.mediator_ids == [mediator.id] and got.status.value == "mediating"
+        assert exchange.own_card(field).kind == "field"
+        assert field.check()[0] == [] and field.check()[1].ok
+        _trust_field(tmp_path, center, field)
+
+        # mediation on the laptop (session + agreement) and at the center (an investigation)
+        fsvc = CaseService(field)
+        fsvc.record_session(ACTOR, case.id, notes="在村委会调解", place="东村")
+        fsvc.record_agreement(ACTOR, case.id, AgreementInput(
+            clauses=["被申请人于2026年4月10日前支付货款1234.50元"],
+            signed_on=date(2026, 3, 5), effective_on=date(2026, 3, 5)))
+        svc.record_investigation(ACTOR, case.id, notes="走访供货商")
+        r2 = _send(tmp_path, field, "center01", center, "2-field-to-center")
+        assert r2.counts["conflicting"] == 0
+        assert r2.by_entity["agreements"] == {"new": 1}
+        at_center = case_store.get_case(center.db, case.id)
+        assert at_center.status.value == "agreed"
+        svc.apply_jc(ACTOR, case.id, on=date(2026, 3, 6))
+
+        # results center -> court; the court rules; outcome court -> center -> field
+        r3 = _send(tmp_path, center, "court01", court, "3-results")
+        assert r3.counts["conflicting"] == 0
+        CaseService(court).record_jc_outcome(ACTOR, case.id, outcome="confirmed",
+                                             ruling="（2026）鲁0303民特12号")
+        r4 = _send(tmp_path, court, "center01", center, "4-outcome")
+        assert r4.by_entity["cases"].get("updated") == 1 and r4.counts["conflicting"] == 0
+        r5 = _send(tmp_path, center, rep.field_code, field, "5-center-to-field")
+        assert r5.counts["conflicting"] == 0
+
+        # end state, field by field, on all three desks
+        want = _case_fields(court, case.id)
+        assert want["cases"][0]["status"] == "jc_confirmed"
+        assert want["cases"][0]["jc_ruling"] == "（2026）鲁0303民特12号"
+        assert len(want["events"]) >= 5 and len(want["agreements"]) == 1
+        for desk in (center, field):
+            got = _case_fields(desk, case.id)
+            for entity, rows in want.items():
+                assert len(got[entity]) == len(rows), entity
+                for a, b in zip(rows, got[entity], strict=True):
+                    for key in a:
+                        assert a[key] == b[key], (entity, key)
+        # a repeat of any file changes nothing
+        before = db_digest(field)
+        assert exchange.import_bundle(field, ACTOR, tmp_path / "5-center-to-field.mdx"
+                                      ).already_applied
+        assert db_digest(field) == before
+        for desk in (court, center, field):
+            problems, chain = desk.check()
+            assert problems == [] and chain.ok
+    finally:
+        field.close()
+
+
+def test_enroll_and_init_on_the_command_line(tmp_path, desks, capsys, monkeypatch):
+    court, center, mediator = desks
+    case = referral(court, center)
+    _send(tmp_path, court, "center01", center, "ref")
+    svc = CaseService(center)
+    svc.accept(ACTOR, case.id)
+    svc.assign(ACTOR, case.id, [mediator.id])
+    center_db = str(center.path)
+    center.close()
+    out = tmp_path / "e.mdx"
+    assert run(["enroll", "--db", center_db, "--mediator", mediator.id, "--out", str(out)]) == 0
+    text = capsys.readouterr().out
+    passphrase = text.split("输入）：")[1].split()[0]
+    field_db = tmp_path / "laptop.db"
+    monkeypatch.setenv("MEDIATION_DESK_PASSPHRASE", "AAAA-BBBB-CCCC-DDDD-EEEE")
+    assert run(["init", "--db", str(field_db), "--enrollment", str(out)]) == 1
+    assert "bad_passphrase" in capsys.readouterr().err and not field_db.exists()
+    monkeypatch.setenv("MEDIATION_DESK_PASSPHRASE", passphrase)
+    assert run(["init", "--db", str(field_db), "--enrollment", str(out)]) == 0
+    assert "中心指纹" in capsys.readouterr().out
+    assert run(["check", "--db", str(field_db)]) == 0
+    # a second init onto the same file is refused, and the file is untouched
+    assert run(["init", "--db", str(field_db), "--enrollment", str(out)]) == 1
+    s = Store.open(field_db, readonly=True)
+    try:
+        assert case_store.get_case(s.db, case.id).status.value == "mediating"
+    finally:
+        s.close()
