@@ -12,17 +12,33 @@ import argparse
 import json
 import logging
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
 
-from .logs import data_dir, setup_logging
-from .ui import errors, i18n
-from .ui.context import Services, default_actor
-from .ui.tasks import TaskRunner, run_with_progress
+def _preload() -> None:
+    """Import the storage and service layers while the GUI thread loads Qt.
+
+    SQLite and Qt's libraries load partly outside the GIL, so this overlaps
+    two large chunks of start-up (see benchmarks/bench_startup.py).
+    """
+    from .services import cases, desk  # noqa: F401
+    from .storage import store  # noqa: F401
+
+
+_preloader = threading.Thread(target=_preload, name="preload", daemon=True)
+if __name__ != "__main__" and "pytest" not in sys.modules:
+    _preloader.start()
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
+
+from .logs import data_dir, setup_logging  # noqa: E402
+from .ui import errors, i18n  # noqa: E402
+from .ui.context import Services, default_actor  # noqa: E402
+from .ui.tasks import TaskRunner, run_with_progress  # noqa: E402
 
 log = logging.getLogger(__name__)
 DB_NAME = "mediation-desk.db"
@@ -121,10 +137,10 @@ class Application:
         if old is not None:
             self.window.setGeometry(old.geometry())
             old.deleteLater()
-        self.window.show()
         if self.args.exit_after_first_rows:
             self.window.first_rows_shown.connect(self._first_rows)
-        self.window.start()
+        self.window.start()  # queries go to the worker and run while the window paints
+        self.window.show()
 
     def switch_language(self, language: str) -> None:
         """Re-create the window in the new language (unsaved case edits are asked about)."""
@@ -151,6 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     i18n.install(app, args.lang or i18n.DEFAULT_LANGUAGE)
     runner = TaskRunner(on_error=errors.report)
     try:
+        if _preloader.is_alive():
+            _preloader.join()
         path = choose_database(args, runner)
         if path is None:
             return 0

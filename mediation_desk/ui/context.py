@@ -51,6 +51,7 @@ class Services:
     open_case: Callable[[str], None] = lambda case_id: None
     # called after anything saved that lists/counts should reflect
     data_changed: Callable[[], None] = lambda: None
+    _read_mediators: MediatorService | None = field(default=None, repr=False)
 
     @property
     def db_path(self) -> Path | None:
@@ -60,6 +61,17 @@ class Services:
     def read_cases(self) -> CaseService:
         """The service to query from background tasks."""
         return self.reader or self.cases
+
+    @property
+    def read_mediators(self) -> MediatorService:
+        """Roster queries for background tasks (over the reader connection)."""
+        from ..services.desk import MediatorService
+
+        if self.reader is None:
+            return self.mediators
+        if self._read_mediators is None:
+            self._read_mediators = MediatorService(self.reader.store)
+        return self._read_mediators
 
     def load_settings(self) -> Settings:
         from ..services.settings import load_settings

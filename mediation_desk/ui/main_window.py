@@ -137,11 +137,9 @@ class MainWindow(QMainWindow):
     # -- start-up -------------------------------------------------------------------
     def start(self) -> None:
         """Load everything (queries run on the worker)."""
-        self._update_center()
-        self.dashboard.refresh()
         self.cases.start()
-        self.mediators.refresh()
-        self.settings.load()
+        self.dashboard.refresh()
+        self._update_center()
 
     def _update_center(self) -> None:
         center = self.services.center()
@@ -163,6 +161,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         if index == PAGE_SETTINGS:
             self.settings.load()
+        elif index == PAGE_MEDIATORS:  # loaded when shown, not at start-up
+            self.mediators.refresh()
 
     def find(self) -> None:
         self.nav.setCurrentRow(PAGE_CASES)
@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         self.dashboard.refresh()
         self.cases.refresh()
+        self.cases.load_mediators()
         self._update_center()
 
     # -- cases ----------------------------------------------------------------------

@@ -386,217 +386,313 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="100" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="99" />
         <source>Accepted on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="102" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="101" />
         <source>Accepting starts the mediation period.</source>
         <translation>受理后开始计算调解期限。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="104" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="141" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="103" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="140" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="106" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="105" />
         <source>For example: a party expressly refuses mediation, or the dispute is outside the committee's remit.</source>
         <translation>例如：一方当事人明确拒绝调解，或纠纷不属于调解委员会受理范围。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="110" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="109" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="111" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="168" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="110" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="167" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="112" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="111" />
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="113" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="112" />
         <source>Parties, mediators, invitees</source>
         <translation>当事人、调解员、邀请人员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="114" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="113" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="119" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="118" />
         <source>Suspended from</source>
         <translation>中止日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="120" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="119" />
         <source>Appraisal or assessment</source>
         <translation>鉴定或评估事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="123" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="122" />
         <source>The mediation clock stops while the appraisal runs.</source>
         <translation>鉴定评估期间调解期限暂停计算。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="125" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="124" />
         <source>Resumed on</source>
         <translation>恢复日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="129" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="128" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="131" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="130" />
         <source>Consent recorded</source>
         <translation>已记录各方同意</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="138" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="137" />
         <source>An extension needs the consent of every party.</source>
         <translation>延长期限须经各方当事人同意。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="143" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="142" />
         <source>Account of the mediation</source>
         <translation>调解情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="148" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="147" />
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="149" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="148" />
         <source>Court</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="152" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="151" />
         <source>Both parties apply jointly within 30 days of the agreement taking effect.</source>
         <translation>双方当事人应自协议生效之日起30日内共同申请。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="156" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="155" />
         <source>Ruling number</source>
         <translation>裁定书文号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="158" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="157" />
         <source>e.g. (2026)鲁0303民特12号</source>
         <translation>例如：（2026）鲁0303民特12号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="163" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="162" />
         <source>Visited on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="164" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="163" />
         <source>Performance</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="166" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="165" />
         <source>Satisfaction (1-5)</source>
         <translation>满意度（1-5）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="173" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="172" />
         <source>Court filing number</source>
         <translation>法院立案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="175" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="174" />
         <source>e.g. (2026)鲁0303民初88号</source>
         <translation>例如：（2026）鲁0303民初88号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="183" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="182" />
         <source>Hand the materials and the undisputed facts to the court.</source>
         <translation>将材料及无争议事实移送法院。</translation>
     </message>
 </context>
 <context>
-    <name>CaseTableModel</name>
+    <name>CaseDetailView</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="154" />
-        <source>Case number</source>
-        <translation>案号</translation>
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="87" />
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="154" />
-        <source>Deadline</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="154" />
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="155" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="88" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="155" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="89" />
+        <source>Timeline</source>
+        <translation>办理经过</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="90" />
+        <source>Agreement</source>
+        <translation>调解协议</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="91" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="92" />
+        <source>Follow-up visits</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="96" />
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailWidget</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="87" />
+        <source>No running deadline</source>
+        <translation>未在计时</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="89" />
+        <source>Suspended: the clock is stopped</source>
+        <translation>已中止：期限暂停计算</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="91" />
+        <source>Overdue by %n day(s)</source>
+        <translation><numerusform>已超期 %n 天</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="93" />
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="95" />
+        <source>Due soon: %n day(s) left</source>
+        <translation><numerusform>即将到期：剩 %n 天</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="97" />
+        <source>%n day(s) left</source>
+        <translation><numerusform>剩 %n 天</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="99" />
+        <source> (until %1)</source>
+        <translation>（至%1）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="103" />
+        <source>Mediation period: %1</source>
+        <translation>调解期限：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="107" />
+        <source>Judicial confirmation: apply by %1</source>
+        <translation>司法确认申请截止：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="154" />
+        <source>The file could not be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="158" />
+        <source>The file is larger than 20 MB. Scan it at a lower resolution or split it.</source>
+        <translation>文件超过20 MB。请降低扫描分辨率或分成几个文件。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="164" />
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="164" />
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="164" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="165" />
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="165" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="155" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="165" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="156" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="166" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="156" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="166" />
         <source>Received</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="156" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="166" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="167" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="177" />
         <source>⚠ Overdue {0} d</source>
         <translation>⚠ 超期{0}天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="170" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="180" />
         <source>⏰ Due today</source>
         <translation>⏰ 今天到期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="171" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="181" />
         <source>⏰ {0} d left</source>
         <translation>⏰ 剩{0}天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="173" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="183" />
         <source>Paused</source>
         <translation>已暂停计时</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="175" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="185" />
         <source>{0} d left</source>
         <translation>剩{0}天</translation>
     </message>
@@ -617,19 +713,26 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="77" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="84" />
         <source>{0} (inactive)</source>
         <translation>{0}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="102" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="108" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="132" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="141" />
+        <source>More than %n case(s)</source>
+        <translation><numerusform>超过 %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="143" />
         <source>%n case(s)</source>
-        <translation><numerusform>共 %n 件</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1053,33 +1156,33 @@
         <translation>日志文件位置(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="149" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="147" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="152" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="150" />
         <source>⚠ Overdue cases: {0}</source>
         <translation>⚠ 超期案件：{0}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="181" />
-        <location filename="../../mediation_desk/ui/main_window.py" line="209" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="182" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="210" />
         <source>New case</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="182" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="183" />
         <source>Case registration is not available in this build.</source>
         <translation>此版本暂不能登记案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="239" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="240" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="240" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="241" />
         <source>The log file is at:
 {0}</source>
         <translation>日志文件位于：
@@ -1461,7 +1564,9 @@
     <message numerus="yes">
         <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="207" />
         <source>%n of 18 characters</source>
-        <translation><numerusform>已输入 %n/18 位</numerusform></translation>
+        <translation>
+            <numerusform>已输入 %n/18 位</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="220" />
@@ -1477,7 +1582,7 @@
 <context>
     <name>QDialog</name>
     <message>
-        <location filename="../../mediation_desk/app.py" line="76" />
+        <location filename="../../mediation_desk/app.py" line="92" />
         <source>Generating demo cases…</source>
         <translation>正在生成演示案件…</translation>
     </message>
@@ -1485,7 +1590,7 @@
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/tasks.py" line="140" />
+        <location filename="../../mediation_desk/ui/tasks.py" line="144" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

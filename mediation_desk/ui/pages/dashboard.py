@@ -125,10 +125,10 @@ class DashboardPage(QWidget):
         """Reload the counts and both lists (after start-up or a save)."""
         days = self.services.read_cases.settings.due_soon_days
         self.tiles["due_soon"].caption.setText(self._due_caption.format(days))
-        self.services.tasks.submit(self.services.read_cases.dashboard, self._show_counts)
         by_due = CaseSort(key="due_on", descending=False)
         self.overdue_model.set_query(CaseFilter(overdue=True), by_due)
         self.due_soon_model.set_query(CaseFilter(due_within=days), by_due)
+        self.services.tasks.submit(self.services.read_cases.dashboard, self._show_counts)
 
     def _show_counts(self, counts: DashboardCounts) -> None:
         self.counts = counts
