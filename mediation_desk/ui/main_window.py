@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         for text in (self.tr("Dashboard"), self.tr("Cases"), self.tr("Mediators"),
                      self.tr("Settings")):
             QListWidgetItem(text, self.nav)
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 8px 6px; }")
         self.nav.setFixedWidth(max(self.nav.sizeHintForColumn(0) + 32,
                                    self.fontMetrics().horizontalAdvance("M" * 9)))
         self.dashboard = DashboardPage(services)

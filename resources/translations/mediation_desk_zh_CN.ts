@@ -581,7 +581,9 @@
     <message numerus="yes">
         <location filename="../../mediation_desk/ui/pages/case_detail.py" line="91" />
         <source>Overdue by %n day(s)</source>
-        <translation><numerusform>已超期 %n 天</numerusform></translation>
+        <translation>
+            <numerusform>已超期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/case_detail.py" line="93" />
@@ -591,12 +593,16 @@
     <message numerus="yes">
         <location filename="../../mediation_desk/ui/pages/case_detail.py" line="95" />
         <source>Due soon: %n day(s) left</source>
-        <translation><numerusform>即将到期：剩 %n 天</numerusform></translation>
+        <translation>
+            <numerusform>即将到期：剩 %n 天</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../mediation_desk/ui/pages/case_detail.py" line="97" />
         <source>%n day(s) left</source>
-        <translation><numerusform>剩 %n 天</numerusform></translation>
+        <translation>
+            <numerusform>剩 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/case_detail.py" line="99" />
@@ -678,13 +684,13 @@
     </message>
     <message>
         <location filename="../../mediation_desk/ui/models/case_table.py" line="180" />
-        <source>⏰ Due today</source>
-        <translation>⏰ 今天到期</translation>
+        <source>◔ Due today</source>
+        <translation>◔ 今天到期</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/models/case_table.py" line="181" />
-        <source>⏰ {0} d left</source>
-        <translation>⏰ 剩{0}天</translation>
+        <source>◔ {0} d left</source>
+        <translation>◔ 剩{0}天</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/models/case_table.py" line="183" />
@@ -713,22 +719,24 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="84" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="81" />
         <source>{0} (inactive)</source>
         <translation>{0}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="108" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="105" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="141" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="138" />
         <source>More than %n case(s)</source>
-        <translation><numerusform>超过 %n 件</numerusform></translation>
+        <translation>
+            <numerusform>超过 %n 件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="143" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="140" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -869,62 +877,62 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="80" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="88" />
         <source>New (not yet accepted)</source>
         <translation>新登记（未受理）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="81" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="89" />
         <source>In mediation</source>
         <translation>调解中</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="82" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="90" />
         <source>Due within {0} days</source>
         <translation>{0}天内到期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="83" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="91" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="84" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="92" />
         <source>Awaiting judicial confirmation</source>
         <translation>待申请司法确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="85" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="93" />
         <source>Follow-up visits due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="98" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="106" />
         <source>Overdue cases</source>
         <translation>超期案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="99" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="107" />
         <source>Cases due soon</source>
         <translation>即将到期案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="111" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="119" />
         <source>Double-click a case or press Enter to open it.</source>
         <translation>双击案件或按回车键打开。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="114" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="122" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="137" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="145" />
         <source>Overdue cases ({0})</source>
         <translation>超期案件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="138" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="146" />
         <source>Cases due soon ({0})</source>
         <translation>即将到期案件（{0}）</translation>
     </message>
@@ -1086,103 +1094,103 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="70" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="71" />
         <source>Case list</source>
         <translation>案件列表</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="108" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="109" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="109" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="110" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="110" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="111" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="122" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="123" />
         <source>&amp;New case…</source>
         <translation>登记新案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="124" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="125" />
         <source>&amp;Find case…</source>
         <translation>查找案件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="126" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="127" />
         <source>&amp;Close case tab</source>
         <translation>关闭案件标签(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="129" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="130" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="130" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="131" />
         <source>&amp;Dashboard</source>
         <translation>工作台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="130" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="131" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="131" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="132" />
         <source>&amp;Mediators</source>
         <translation>调解员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="131" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="132" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="134" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="135" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="135" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="136" />
         <source>Where is the &amp;log file?</source>
         <translation>日志文件位置(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="147" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="148" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="150" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="151" />
         <source>⚠ Overdue cases: {0}</source>
         <translation>⚠ 超期案件：{0}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="182" />
-        <location filename="../../mediation_desk/ui/main_window.py" line="210" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="183" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="211" />
         <source>New case</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="183" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="184" />
         <source>Case registration is not available in this build.</source>
         <translation>此版本暂不能登记案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="240" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="241" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="241" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="242" />
         <source>The log file is at:
 {0}</source>
         <translation>日志文件位于：

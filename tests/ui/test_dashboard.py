@@ -33,7 +33,7 @@ def test_dashboard_counts_match_services(qtbot, services, clock):
     # the overdue row says so in words, not only in colour
     text = page.overdue_view.model().index(0, 1).data()
     assert "超期" in text
-    assert "剩" in page.due_soon_view.model().index(0, 1).data() or "今天" in \
+    assert "◔" in page.due_soon_view.model().index(0, 1).data() or "今天" in \
         page.due_soon_view.model().index(0, 1).data()
 
     opened = []

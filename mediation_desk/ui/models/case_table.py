@@ -177,8 +177,8 @@ class CaseTableModel(QAbstractTableModel):
             return self.tr("⚠ Overdue {0} d").format(-(state.days_left or 0))
         if state.level is DeadlineLevel.DUE_SOON:
             if state.days_left == 0:
-                return self.tr("⏰ Due today")
-            return self.tr("⏰ {0} d left").format(state.days_left)
+                return self.tr("◔ Due today")
+            return self.tr("◔ {0} d left").format(state.days_left)
         if state.level is DeadlineLevel.OK and state.days_left is None:
             return self.tr("Paused")
         if state.level is DeadlineLevel.OK:

@@ -7,11 +7,11 @@ query runs on the worker (see ``CaseTableModel``), so typing never stalls.
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...domain.queries import CaseFilter, CaseSort
 from ..context import Services
-from ..models.case_table import COL_NUMBER, COL_PARTIES, CaseIdRole, CaseTableModel
+from ..models.case_table import CaseIdRole, CaseTableModel
 from .cases_view import NO_DATE, CasesPageView
 from .dashboard import case_view
 
@@ -39,9 +39,6 @@ class CasesPage(CasesPageView):
         self.table.setSortingEnabled(False)  # enabled after the first query (no double load)
         header = self.table.horizontalHeader()
         header.setSortIndicator(self.model.column_of("received_on"), Qt.SortOrder.DescendingOrder)
-        header.setSectionResizeMode(COL_PARTIES, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(COL_NUMBER, self.fontMetrics().horizontalAdvance("（2026）马尚调字第00000号") + 16)
-        self.table.setColumnWidth(COL_PARTIES, self.fontMetrics().horizontalAdvance("张三三、李四四、王五") + 16)
         self.add_table(self.table)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)

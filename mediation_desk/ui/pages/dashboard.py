@@ -13,8 +13,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QGroupBox
 
 from ...domain.queries import CaseFilter, CaseSort, DashboardCounts
 from ..context import Services
-from ..models.case_table import (COL_AMOUNT, COL_RECEIVED, COL_SOURCE, CaseIdRole,
-                                 CaseTableModel)
+from ..models.case_table import (COL_AMOUNT, COL_DEADLINE, COL_NUMBER, COL_PARTIES,
+                                 COL_RECEIVED, COL_SOURCE, COL_STATUS, CaseIdRole, CaseTableModel)
+
+# sample texts that set the column widths (scale with the font, so with the display)
+COLUMN_SAMPLES = {COL_NUMBER: "（2026）马尚调字第00000号", COL_DEADLINE: "⚠ 超期000天",
+                  COL_STATUS: "司法确认撤回", COL_PARTIES: "申请人：张三三；被申请人：李四",
+                  COL_RECEIVED: "2026年11月27日"}
 
 COUNT_KEYS = ("new", "in_mediation", "due_soon", "overdue", "awaiting_jc", "follow_ups_due")
 
@@ -61,6 +66,9 @@ def case_view(model: CaseTableModel, parent: QWidget | None = None) -> QTableVie
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     view.setAlternatingRowColors(False)
+    metrics = view.fontMetrics()
+    for column, sample in COLUMN_SAMPLES.items():
+        view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 20)
     return view
 
 
@@ -101,7 +109,7 @@ class DashboardPage(QWidget):
                           (self.due_soon_box, self.due_soon_view)):
             lay = QVBoxLayout(box)
             lay.addWidget(view)
-            for col in (COL_SOURCE, COL_RECEIVED, COL_AMOUNT):
+            for col in (COL_STATUS, COL_SOURCE, COL_RECEIVED, COL_AMOUNT):
                 view.hideColumn(col)
             view.activated.connect(self._activated)  # Enter or double-click
 
