@@ -125,3 +125,25 @@ def test_case_list_on_100k_cases_loads_one_page(qtbot, big_db, qapp):
             first_page, ", ".join(f"{t * 1000:.0f} ms" for t in timings)))
     finally:
         services.close()
+
+
+def test_keyboard_navigation_and_close_tab(qtbot, services):
+    from mediation_desk.ui.main_window import PAGE_MEDIATORS, PAGE_SETTINGS, MainWindow
+
+    case = register(services, "王芳", "李强")
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.start()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_3, ctrl)
+    assert window.stack.currentIndex() == PAGE_MEDIATORS
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_4, ctrl)
+    assert window.stack.currentIndex() == PAGE_SETTINGS
+    window.open_case(case.id)
+    window.open_case(case.id)  # the same case is not opened twice
+    assert window.case_tabs.count() == 2
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_W, ctrl)
+    assert window.case_tabs.count() == 1
