@@ -157,6 +157,8 @@ def read_zip(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
     """All members of a ZIP held in memory, after every structural check."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
+    except NotImplementedError as exc:  # e.g. "zip file version 8.4" in the directory
+        raise BundleRejected("zip_unsupported", str(exc)[:100]) from exc
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError,
             struct.error, IndexError) as exc:
         raise BundleRejected("zip_invalid", str(exc)[:100]) from exc

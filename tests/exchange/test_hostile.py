@@ -369,3 +369,11 @@ def test_dangling_attachment_content(world):
         "case_id": world["case"].id, "name": "scan.pdf", "media_type": "application/pdf",
         "sha256": hashlib.sha256(b"missing").hexdigest(), "size": 7, "added_at": ""}]
     refused(world, crafted(world, recs), "record_dangling")
+
+
+def test_central_directory_claims_newer_zip_version(world):
+    # found by the fuzz run: zipfile raised NotImplementedError("zip file version 8.4")
+    plain = bytearray(_plain_zip(world))
+    at = plain.index(b"PK\x01\x02")
+    plain[at + 6:at + 8] = struct.pack("<H", 84)
+    refused(world, seal(bytes(plain), world["center"]), "zip_unsupported")
