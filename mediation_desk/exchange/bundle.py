@@ -19,7 +19,7 @@ from .cards import CODE_RE, UUID_RE
 from .errors import BundleRejected
 from .keys import DeskKeys, PublicKeys
 from .records import ENTITIES, validate_records
-from .strictjson import canonical_bytes, loads, loads_lines
+from .strictjson import canonical_bytes, decode_utf8, loads, loads_lines
 
 BUNDLE_FORMAT = "mediation-desk-bundle"
 FORMAT_VERSION = 1
@@ -59,6 +59,7 @@ class Opened:
     size: int = 0
     sha256: str = ""
     extra: dict[str, bytes] = field(default_factory=dict)  # enrollment.json
+    lines: dict[str, list[str]] = field(default_factory=dict)  # each record's JSON text
 
 
 def record_member(entity: str) -> str:
@@ -256,14 +257,17 @@ def _verify(members: dict[str, bytes], data: bytes, *, my_code: str | None, my_f
         if hashlib.sha256(content).hexdigest() != entry["sha256"]:
             raise BundleRejected("member_hash", name)
     records: dict[str, list[dict[str, Any]]] = {}
+    lines: dict[str, list[str]] = {}
     for entity in ENTITIES:
         name = record_member(entity)
         if name not in members:
             raise BundleRejected("member_missing", name)
-        rows = validate_records(entity, loads_lines(members.pop(name), f"{name}："))
+        text = decode_utf8(members.pop(name), f"{name}：")
+        rows = validate_records(entity, loads_lines(text, f"{name}："))
         if len(rows) != manifest["counts"][entity]:
             raise BundleRejected("manifest_invalid", f"{entity} 数量与清单不符")
         records[entity] = rows
+        lines[entity] = text[:-1].split("\n") if text else []
     extra: dict[str, bytes] = {}
     if manifest["kind"] == "enrollment" and ENROLLMENT in members:
         extra[ENROLLMENT] = members.pop(ENROLLMENT)
@@ -276,4 +280,4 @@ def _verify(members: dict[str, bytes], data: bytes, *, my_code: str | None, my_f
             raise BundleRejected("member_hash", name)
         attachments[digest] = content
     return Opened(manifest, records, attachments, len(data), hashlib.sha256(data).hexdigest(),
-                  extra)
+                  extra, lines)

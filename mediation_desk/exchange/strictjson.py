@@ -135,9 +135,12 @@ def loads(data: bytes, where: str = "") -> Any:
     return loads_text(decode_utf8(data, where), where)
 
 
-def loads_lines(data: bytes, where: str = "", max_line: int = 1 << 20) -> list[Any]:
-    """Parse JSON Lines (one object per ``\\n``-terminated line), strictly."""
-    text = decode_utf8(data, where)
+def loads_lines(data: bytes | str, where: str = "", max_line: int = 1 << 20) -> list[Any]:
+    """Parse JSON Lines (one object per ``\\n``-terminated line), strictly.
+
+    ``data`` may be bytes or text already checked by :func:`decode_utf8`.
+    """
+    text = data if isinstance(data, str) else decode_utf8(data, where)
     if not text:
         return []
     if not text.endswith("\n"):

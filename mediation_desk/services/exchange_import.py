@@ -21,6 +21,7 @@ from ..exchange.merge import Decision, decide
 from ..exchange.records import ENTITIES, check_references, fields_of
 from ..storage import directory
 from ..storage import exchange as xs
+from ..storage import exchange_apply as xa
 from ..storage.store import Store
 
 ACCEPTS = {"court": {"center_to_court"}, "center": {"court_to_center", "field_to_center"},
@@ -138,28 +139,57 @@ def import_bundle(store: Store, actor: str, path: str | Path, *,
     return report
 
 
+AUDIT_LISTED = 1000  # changed records listed one by one in the audit row; new ones are counted
+
+
 def apply_plan(store: Store, work, opened: bundle.Opened, plan) -> None:
+    """Write a planned merge inside ``work``'s transaction, with the ledger entry.
+
+    Records new to this desk go in as plain batched INSERTs (new cases with
+    their names and search entries computed from the bundle); the others are
+    upserted and their cases refreshed. The audit row counts new records per
+    entity and lists changed and conflicting ones.
+    """
     db = store.db
     m = opened.manifest
     sender = m["sender"]["code"]
     xs.store_blobs(db, opened.attachments)
     touched_cases: set[str] = set()
     conflicts: list[tuple] = []
+    listed: list[tuple[str, str, str, int]] = []
+    new_ids = {e: {r["id"] for r, d in items if d.outcome == "new"} for e, items in plan.items()}
+    fast_cases = new_ids["cases"] - {r["case_id"] for r, d in plan["parties"]
+                                     if d.outcome != "new"}
     for entity, items in plan.items():
-        writes = [d.write for _r, d in items if d.write is not None]
+        lines = opened.lines.get(entity) or [None] * len(items)
+        fresh = [d.write for _r, d in items if d.outcome == "new" and d.write is not None]
+        writes = [d.write for _r, d in items if d.outcome != "new" and d.write is not None]
+        if entity == "cases":
+            fast = [w for w in fresh if w["id"] in fast_cases]
+            derived, bodies = xa.new_case_texts(
+                db, fast, (r for r, d in plan["parties"] if d.outcome == "new"))
+            xa.insert_new(db, entity, fast, derived)
+            xa.index_new_cases(db, bodies)
+            writes += [w for w in fresh if w["id"] not in fast_cases]
+        else:
+            xa.insert_new(db, entity, fresh)
         xs.write_rows(db, entity, writes)
-        xs.set_bases(db, entity, [d.new_base for _r, d in items if d.new_base is not None])
+        based = [(d.new_base, line) for (_r, d), line in zip(items, lines, strict=True)
+                 if d.new_base is not None]
+        texts = [t for _b, t in based]
+        xs.set_bases(db, entity, [b for b, _t in based],
+                     texts if None not in texts else None)
         for rec, d in items:
-            if d.outcome != "unchanged":
-                work.log.add(entity.rstrip("s"), rec["id"], d.outcome,
-                             {"version": [None, rec["version"]]})
+            if d.outcome in ("updated", "conflicting"):
+                listed.append((entity, rec["id"], d.outcome, rec["version"]))
             for fname, mine, theirs in d.conflicts:
                 conflicts.append((m["bundle_id"], entity, rec["id"], fname, mine, theirs,
                                   work.now))
         if entity == "cases":
             touched_cases.update(w["id"] for w in writes)
         elif entity == "parties":
-            touched_cases.update(w["case_id"] for w in writes)
+            touched_cases.update(w["case_id"] for w in (*fresh, *writes)
+                                 if w["case_id"] not in fast_cases)
     xs.add_conflicts(db, conflicts)
     xs.refresh_cases(db, sorted(touched_cases))
     xs.acknowledge(db, sender, m["acknowledged"])
@@ -170,6 +200,16 @@ def apply_plan(store: Store, work, opened: bundle.Opened, plan) -> None:
         "sequence": m["sequence"], "acknowledged": m["acknowledged"], "full": m["full"],
         "created_at": m["created_at"], "recorded_at": work.now, "counts": m["counts"],
         "file_sha256": opened.sha256})
+    _audit(work, m, plan, listed)
+
+
+def _audit(work, m: dict[str, Any], plan, listed: list[tuple[str, str, str, int]]) -> None:
+    outcomes = {e: dict(Counter(d.outcome for _r, d in items)) for e, items in plan.items()}
+    work.note("bundle", m["bundle_id"], {
+        "sender": [None, m["sender"]["code"]], "sequence": [None, m["sequence"]],
+        "outcomes": [None, outcomes], "listed": [None, min(len(listed), AUDIT_LISTED)]})
+    for entity, rid, outcome, version in listed[:AUDIT_LISTED]:
+        work.log.add(entity.rstrip("s"), rid, outcome, {"version": [None, version]})
 
 
 def open_conflicts(store: Store) -> list[dict[str, Any]]:

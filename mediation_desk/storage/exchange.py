@@ -55,6 +55,18 @@ CREATE TABLE exchange_conflicts (
 CREATE INDEX exchange_conflicts_open ON exchange_conflicts (resolved_at, entity, record_id);
 """
 
+# m005: merge bases move to a rowid table with a unique index (rows are whole records).
+BASE_ROWID_DDL = """
+CREATE TABLE exchange_base_new (
+    entity TEXT NOT NULL, record_id TEXT NOT NULL, version INTEGER NOT NULL,
+    content TEXT NOT NULL
+);
+INSERT INTO exchange_base_new SELECT entity, record_id, version, content FROM exchange_base;
+DROP TABLE exchange_base;
+ALTER TABLE exchange_base_new RENAME TO exchange_base;
+CREATE UNIQUE INDEX exchange_base_record ON exchange_base (entity, record_id);
+"""
+
 TABLES = {"centers": "centers", "mediators": "mediators", "cases": "cases", "parties": "parties",
           "events": "events", "agreements": "agreements", "attachments": "attachments"}
 _CHUNK = 500
@@ -161,14 +173,22 @@ def bases(db: sqlite_utils.Database, entity: str, ids: list[str]) -> dict[str, d
     return out
 
 
-def set_bases(db: sqlite_utils.Database, entity: str, recs: Iterable[dict[str, Any]]) -> None:
-    """Store merge bases (a lower version never replaces a higher one)."""
+def set_bases(db: sqlite_utils.Database, entity: str, recs: Iterable[dict[str, Any]],
+              texts: Iterable[str] | None = None) -> None:
+    """Store merge bases (a lower version never replaces a higher one).
+
+    ``texts`` gives each record's JSON text when it is at hand (the bundle's own
+    line), sparing a re-encoding.
+    """
+    if texts is None:
+        rows = [(entity, r["id"], r["version"], json.dumps(r, ensure_ascii=False, sort_keys=True))
+                for r in recs]
+    else:
+        rows = [(entity, r["id"], r["version"], t) for r, t in zip(recs, texts, strict=True)]
     db.conn.executemany(
         "INSERT INTO exchange_base VALUES (?, ?, ?, ?) ON CONFLICT (entity, record_id) DO UPDATE"
         " SET version = excluded.version, content = excluded.content"
-        " WHERE excluded.version >= exchange_base.version",
-        [(entity, r["id"], r["version"], json.dumps(r, ensure_ascii=False, sort_keys=True))
-         for r in recs])
+        " WHERE excluded.version >= exchange_base.version", rows)
 
 
 def add_conflicts(db: sqlite_utils.Database, rows: list[tuple]) -> None:

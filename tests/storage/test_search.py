@@ -56,3 +56,17 @@ def test_any_fragment(searchable, q):
     svc, texts = searchable
     got = {r.id for r in svc.list(CaseFilter(text=q), limit=1000)}
     assert got == brute(texts, q)
+
+
+def test_char_split_matches_the_character_classification_everywhere():
+    """The regex behind char_split classifies every code point like _is_token_char."""
+    import sys
+
+    from mediation_desk.storage import search
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        token = search._is_token_char(ch) and ch != search.BOUNDARY
+        split = search.char_split(f"a{ch}b")
+        assert split == (f"a {ch} b" if token else f"a {search.BOUNDARY} b"), hex(cp)
+    assert search.char_split("，张 三\n__李") == " ".join(
+        [search.BOUNDARY, "张", search.BOUNDARY, "三", search.BOUNDARY, "李"])
