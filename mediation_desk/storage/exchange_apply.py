@@ -24,6 +24,7 @@ from . import cases, search
 from .exchange import _CHUNK, TABLES, _bool_columns
 
 CASE_DERIVED = ("party_names", "mediator_names")
+_ROLES = {r.value: r for r in PartyRole}
 
 
 @cache
@@ -86,7 +87,7 @@ def new_case_texts(db: sqlite_utils.Database, new_cases: list[dict[str, Any]],
     for p in parties:
         if p["case_id"] in by_case:
             view = SimpleNamespace(**p)
-            view.role = PartyRole(p["role"])
+            view.role = _ROLES[p["role"]]
             by_case[p["case_id"]].append(view)
     names = _mediator_names(db, {m for c in new_cases for m in c["mediator_ids"]})
     derived: dict[str, tuple[str, str]] = {}
