@@ -27,8 +27,7 @@ from ..widgets.ask import ask_discard
 from ..widgets.field_error import FieldError
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FormDialog", text)
+translate = QCoreApplication.translate
 
 
 def watch_changes(widget: QWidget, callback: Callable[[], None]) -> None:
@@ -63,11 +62,11 @@ class FormDialog(QDialog):
         self.general_error = FieldError(self)
         self.general_error.setObjectName("generalError")
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(_t("Save"),
+        self.save_button = self.buttons.addButton(translate("FormDialog", "Save"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("saveButton")
-        self.save_button.setToolTip(_t("Save (Ctrl+S)"))
-        self.cancel_button = self.buttons.addButton(_t("Cancel"),
+        self.save_button.setToolTip(translate("FormDialog", "Save (Ctrl+S)"))
+        self.cancel_button = self.buttons.addButton(translate("FormDialog", "Cancel"),
                                                     QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel_button.setObjectName("cancelButton")
         self.save_button.setAutoDefault(False)

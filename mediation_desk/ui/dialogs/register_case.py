@@ -79,6 +79,7 @@ class RegisterCaseDialog(FormDialog):
         editor.remove_requested.connect(self.remove_party)
         self.parties.append(editor)
         self.view.insert_party_widget(editor)
+        editor.show()
         self._renumber()
         self.mark_dirty()
         return editor
@@ -250,4 +251,3 @@ class RegisterCaseDialog(FormDialog):
             raise ValidationError(preview.problems)
         case = self.services.cases.register(self.services.actor, data)
         self.created_case_id = case.id
-        self.services.data_changed()

@@ -6,8 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Ask", text)
+translate = QCoreApplication.translate
 
 
 def ask_discard(parent: QWidget | None) -> bool:
@@ -15,12 +14,13 @@ def ask_discard(parent: QWidget | None) -> bool:
     box = QMessageBox(parent)
     box.setObjectName("discardChangesBox")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_t("Unsaved changes"))
-    box.setText(_t("This form has changes that have not been saved."))
-    box.setInformativeText(_t("Discard the changes?"))
-    discard = box.addButton(_t("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setWindowTitle(translate("Ask", "Unsaved changes"))
+    box.setText(translate("Ask", "This form has changes that have not been saved."))
+    box.setInformativeText(translate("Ask", "Discard the changes?"))
+    discard = box.addButton(translate("Ask", "Discard changes"),
+                            QMessageBox.ButtonRole.DestructiveRole)
     discard.setObjectName("discardButton")
-    keep = box.addButton(_t("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    keep = box.addButton(translate("Ask", "Keep editing"), QMessageBox.ButtonRole.RejectRole)
     keep.setObjectName("keepEditingButton")
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
@@ -33,7 +33,7 @@ def show_error(parent: QWidget | None, message: str, title: str = "") -> None:
     box = QMessageBox(parent)
     box.setObjectName("errorBox")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or _t("Cannot do that"))
+    box.setWindowTitle(title or translate("Ask", "Cannot do that"))
     box.setText(message)
     box.exec()
 
@@ -47,7 +47,7 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str) -> bool:
     box.setText(text)
     ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     ok.setObjectName("confirmButton")
-    cancel = box.addButton(_t("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(translate("Ask", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
     box.exec()

@@ -32,6 +32,9 @@ class EnumCombo(QComboBox):
         return self._enum(data) if data else None
 
     def set_value(self, member: Enum | None) -> None:
-        index = self.findData(str(member.value)) if member is not None else (0 if self._placeholder else -1)
+        if member is None:
+            index = 0 if self._placeholder else -1
+        else:
+            index = self.findData(str(member.value))
         if index >= 0:
             self.setCurrentIndex(index)

@@ -1,0 +1,204 @@
+"""The case page (案件详情): header with countdown, tabs, and the actions the state machine
+allows now. Every save goes through CaseService; ``changed`` tells the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ...domain.deadlines import DeadlineLevel, DeadlineState
+from ...domain.errors import DomainError, ValidationError
+from ...domain.formatting import format_cn_date
+from ...domain.models import Case
+from ...domain.state_machine import Action
+from ..context import Services
+from ..dialogs.case_actions import action_title, make_action_dialog
+from ..dialogs.form_dialog import FormDialog
+from ..widgets.ask import ask_discard, show_error
+from ..widgets.enum_combo import enum_label
+from .attachments_tab import read_scan
+from .case_detail_view import DEADLINE_STYLES, CaseDetailView
+from .overview_tab import case_input
+
+
+class CaseDetailWidget(QWidget):
+    """One case. ``changed(case_id)`` is emitted after every saved action or edit."""
+
+    changed = Signal(str)
+
+    def __init__(self, services: Services, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.case_id = case_id
+        self.case: Case | None = None
+        self.active_dialog: FormDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.view = CaseDetailView(self)
+        layout.addWidget(self.view)
+        v = self.view
+        for action, button in v.action_buttons.items():
+            button.clicked.connect(lambda _c=False, a=action: self.open_action(a))
+        v.parties.reveal_requested.connect(self.reveal)
+        v.attachments.add_requested.connect(lambda path: self.add_attachment(Path(path)))
+        v.attachments.content_of = self.services.cases.attachment_content
+        v.overview.save_requested.connect(self.save_details)
+        save = QShortcut(QKeySequence.StandardKey.Save, self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(v.overview.request_save)
+        self.reload()
+
+    # -- loading ------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the case again and refresh everything shown."""
+        cs = self.services.cases
+        case = cs.get(self.case_id)
+        self.case = case
+        self.case_id = case.id
+        v = self.view
+        v.number.setText(case.number)
+        v.title.setText(case.title)
+        v.status.setText(enum_label(case.status))
+        self._show_deadline(cs.deadline(case), case)
+        names = []
+        for mid in case.mediator_ids:
+            try:
+                names.append(self.services.mediators.get(mid).name)
+            except DomainError:
+                names.append("?")
+        v.overview.load(case, names)
+        v.parties.load(case)
+        events = cs.events(case.id)
+        v.timeline.load(events)
+        v.follow_ups.load(events)
+        v.agreement.load(case, cs.agreement(case.id))
+        v.attachments.load(cs.attachments(case.id))
+        self._update_actions(case)
+
+    def _show_deadline(self, state: DeadlineState, case: Case) -> None:
+        label = self.view.deadline
+        due = format_cn_date(case.due_on) if case.due_on else ""
+        level = state.level
+        if level is DeadlineLevel.NONE:
+            text = self.tr("No running deadline")
+        elif state.days_left is None:
+            text = self.tr("Suspended: the clock is stopped")
+        elif level is DeadlineLevel.OVERDUE:
+            text = self.tr("Overdue by %n day(s)", "", -state.days_left)
+        elif state.days_left == 0:
+            text = self.tr("Due today")
+        elif level is DeadlineLevel.DUE_SOON:
+            text = self.tr("Due soon: %n day(s) left", "", state.days_left)
+        else:
+            text = self.tr("%n day(s) left", "", state.days_left)
+        if due and level is not DeadlineLevel.NONE:
+            text += self.tr(" (until %1)").replace("%1", due)
+        label.setText(text)
+        label.setProperty("level", level.value)
+        label.setStyleSheet(DEADLINE_STYLES[level.value])
+        label.setToolTip(self.tr("Mediation period: %1").replace("%1", level.label))
+        jc = case.jc_due_on if case.status.value == "agreed" else None
+        self.view.jc_window.setVisible(jc is not None)
+        if jc is not None:
+            self.view.jc_window.setText(self.tr("Judicial confirmation: apply by %1")
+                                        .replace("%1", format_cn_date(jc)))
+
+    def _update_actions(self, case: Case) -> None:
+        cs = self.services.cases
+        allowed = set(cs.allowed(case))
+        for action, button in self.view.action_buttons.items():
+            ok = action in allowed
+            button.setEnabled(ok)
+            button.setToolTip(action_title(action) if ok else (cs.why_not(case, action) or ""))
+
+    # -- actions ------------------------------------------------------------------------
+    def open_action(self, action: Action) -> FormDialog | None:
+        """Open the form for ``action`` (window-modal); refresh when it is saved."""
+        if self.case is None:
+            return None
+        try:
+            dialog = make_action_dialog(self.services, self.case, action, self)
+        except DomainError as exc:
+            show_error(self, exc.message)
+            return None
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.accepted.connect(self._saved)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        self.active_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _saved(self) -> None:
+        self.active_dialog = None
+        self.reload()
+        self.changed.emit(self.case_id)
+
+    def reveal(self, party_id: str) -> None:
+        """Show a party's full ID and phone numbers; the service logs the viewing."""
+        try:
+            numbers = self.services.cases.reveal_identifiers(self.services.actor, self.case_id,
+                                                             party_id)
+        except DomainError as exc:
+            show_error(self, exc.message)
+            return
+        self.view.parties.show_full(party_id, numbers)
+
+    def add_attachment(self, path: Path) -> bool:
+        try:
+            name, content, media = read_scan(path)
+        except OSError as exc:
+            show_error(self, self.tr("The file could not be read: %1").replace(
+                "%1", exc.strerror or str(exc)))
+            return False
+        except ValueError:
+            show_error(self, self.tr("The file is larger than 20 MB. Scan it at a lower "
+                                     "resolution or split it."))
+            return False
+        try:
+            self.services.cases.add_attachment(self.services.actor, self.case_id, name, content,
+                                               media)
+        except DomainError as exc:
+            show_error(self, exc.message)
+            return False
+        self.reload()
+        self.view.tabs.setCurrentWidget(self.view.attachments)
+        self.changed.emit(self.case_id)
+        return True
+
+    def save_details(self, edits: dict[str, Any]) -> bool:
+        if self.case is None:
+            return False
+        data = case_input(self.case)
+        data.update(edits)
+        if not data.get("amount"):
+            data.pop("amount", None)
+        try:
+            self.services.cases.update_details(self.services.actor, self.case_id, data)
+        except ValidationError as exc:
+            self.view.overview.show_problems(exc.problems)
+            return False
+        except DomainError as exc:
+            self.view.overview.show_problems({})
+            self.view.overview.general_error.show_messages([exc.message])
+            return False
+        self.reload()
+        self.changed.emit(self.case_id)
+        return True
+
+    # -- closing --------------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return self.view.overview.dirty
+
+    def maybe_close(self) -> bool:
+        """True if the page may close: no unsaved edits, or the user chose to discard them."""
+        if not self.dirty:
+            return True
+        if ask_discard(self):
+            self.view.overview.dirty = False
+            return True
+        return False
