@@ -192,3 +192,6 @@ def add_exchange_commands(sub: Any) -> None:
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--code", help="外出笔记本的单位代码（默认：中心代码-F序号）")
     p.set_defaults(func=run_enroll)
+
+    from .cli_court import add_court_commands
+    add_court_commands(sub)

@@ -1,0 +1,57 @@
+"""Queries of the court liaison desk (法院联络台): counts per center, intake rows."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import sqlite_utils
+
+from .case_queries import CLOCK_STATUSES
+
+COURT_SOURCES = ("court_delegated", "court_entrusted")
+IN_MEDIATION = ("accepted", "mediating", "suspended")
+HANDED = ("handed_to_filing", "filed")
+
+
+def center_counts(db: sqlite_utils.Database, *, today: date) -> list[dict[str, Any]]:
+    """Per center (not this desk): received, in mediation, agreed, overdue, handed to
+    filing, judicial-confirmation applications and confirmations, of court cases."""
+    marks = lambda xs: ",".join("?" * len(xs))  # noqa: E731
+    sql = f"""
+        SELECT ce.id, ce.code, ce.name,
+          count(c.id),
+          count(CASE WHEN c.status IN ({marks(IN_MEDIATION)}) THEN 1 END),
+          count(CASE WHEN EXISTS (SELECT 1 FROM agreements a WHERE a.case_id = c.id
+                                  AND a.deleted = 0) THEN 1 END),
+          count(CASE WHEN c.status IN ({marks(CLOCK_STATUSES)}) AND c.due_on < ? THEN 1 END),
+          count(CASE WHEN c.status IN ({marks(HANDED)}) THEN 1 END),
+          count(CASE WHEN c.jc_applied_on IS NOT NULL THEN 1 END),
+          count(CASE WHEN c.status = 'jc_confirmed' THEN 1 END)
+        FROM centers ce
+        LEFT JOIN cases c ON c.center_id = ce.id AND c.deleted = 0
+             AND c.source IN ({marks(COURT_SOURCES)})
+        WHERE ce.deleted = 0 AND ce.is_self = 0 AND ce.kind = 'center'
+        GROUP BY ce.id ORDER BY ce.code"""
+    params = [*IN_MEDIATION, *CLOCK_STATUSES, today.isoformat(), *HANDED, *COURT_SOURCES]
+    keys = ("center_id", "code", "name", "received", "in_mediation", "agreed", "overdue",
+            "handed_to_filing", "jc_applied", "jc_confirmed")
+    return [dict(zip(keys, row, strict=True)) for row in db.execute(sql, params)]
+
+
+def handed_to_filing(db: sqlite_utils.Database, center_id: str | None = None) -> list[str]:
+    """Ids of live cases handed over for filing (移送立案), oldest first."""
+    where = "deleted = 0 AND status IN (?, ?)"
+    params: list[Any] = list(HANDED)
+    if center_id:
+        where += " AND center_id = ?"
+        params.append(center_id)
+    return [r[0] for r in db.execute(
+        f"SELECT id FROM cases WHERE {where} ORDER BY received_on, seq", params)]
+
+
+def session_dates(db: sqlite_utils.Database, case_id: str) -> list[str]:
+    """Dates (YYYY-MM-DD) of mediation sessions recorded for a case."""
+    return [r[0] for r in db.execute(
+        "SELECT DISTINCT substr(occurred_at, 1, 10) FROM events WHERE case_id = ?"
+        " AND deleted = 0 AND kind = 'session' ORDER BY 1", [case_id])]
