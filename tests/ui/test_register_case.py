@@ -189,7 +189,7 @@ def test_tab_order_follows_the_form(qtbot, services):
     dialog = open_dialog(qtbot, services)
     dialog.view.source.setFocus()
     seen = []
-    for _ in range(45):
+    for _ in range(60):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         name = QApplication.focusWidget().objectName()
         if not seen or seen[-1] != name:  # a date field takes one Tab per section

@@ -36,6 +36,19 @@ from .field_error import FieldError, with_error
 NO_DATE = QDate(1900, 1, 1)
 
 
+class OptionalDateEdit(QDateEdit):
+    """A date that may be left blank (shown as the special text at the minimum date).
+
+    While blank there are no sections to step through, so Tab must leave the field
+    (a plain QDateEdit keeps the focus and traps the keyboard user).
+    """
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        if self.date() == self.minimumDate():
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+
 class PartyEditor(QGroupBox):
     """One party; ``data()`` gives the dict documented in docs/case-input.md."""
 
@@ -96,7 +109,7 @@ class PartyEditor(QGroupBox):
         form.addRow(self.tr("ID number"), box)
         self.sex = EnumCombo(Sex, placeholder=self.tr("Not given"))
         self.sex.setObjectName("sex")
-        self.birth_date = QDateEdit()
+        self.birth_date = OptionalDateEdit()
         self.birth_date.setObjectName("birth_date")
         self.birth_date.setDisplayFormat("yyyy-MM-dd")
         self.birth_date.setMinimumDate(NO_DATE)
