@@ -61,42 +61,42 @@
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="203" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="204" />
         <source>No agreement has been recorded.</source>
         <translation>尚未登记调解协议。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="206" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="207" />
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="208" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="209" />
         <source>Effective on</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="210" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="211" />
         <source>Judicial confirmation: apply by</source>
         <translation>司法确认申请截止</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="213" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="214" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="222" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="223" />
         <source>Manner</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="223" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="224" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="224" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="225" />
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
@@ -215,7 +215,7 @@
     <message>
         <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="44" />
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="44" />
@@ -711,9 +711,19 @@
         <translation>满意度 %1/5</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="132" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="131" />
+        <source>%n more day(s)</source>
+        <translation>延长 %n 天</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="133" />
         <source>now due %1</source>
         <translation>现到期日 %1</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="137" />
+        <source>suspended for %n day(s)</source>
+        <translation>中止 %n 天</translation>
     </message>
 </context>
 <context>
@@ -1018,32 +1028,32 @@
 <context>
     <name>FollowUpsTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="171" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="172" />
         <source>Visited</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="171" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="172" />
         <source>Performance</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="172" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="173" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="172" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="173" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="173" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="174" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="173" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="174" />
         <source>Visited by</source>
         <translation>回访人</translation>
     </message>
@@ -1319,7 +1329,7 @@
     <message>
         <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="85" />
         <source>Received on</source>
-        <translation>登记日期</translation>
+        <translation>收案日期</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="86" />
@@ -1344,7 +1354,7 @@
     <message>
         <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="106" />
         <source>Title</source>
-        <translation>案由</translation>
+        <translation>案件名称</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="107" />
@@ -1392,7 +1402,7 @@
     <message>
         <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
         <source>Role</source>
-        <translation>诉讼地位</translation>
+        <translation>身份</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
@@ -1443,146 +1453,146 @@
 <context>
     <name>PartyEditor</name>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="78" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="91" />
         <source>Remove party</source>
         <translation>删除当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="80" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="93" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="82" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="95" />
         <source>Role</source>
-        <translation>诉讼地位</translation>
+        <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="87" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="100" />
         <source>Full name, or the organisation's name</source>
         <translation>姓名或单位名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="88" />
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="179" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="101" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="192" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="93" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="106" />
         <source>18-digit resident ID number</source>
         <translation>18位居民身份证号码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="96" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="109" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="97" />
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="104" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="110" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="117" />
         <source>Not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="108" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="121" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="116" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="129" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="119" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="132" />
         <source>18-character unified social credit code</source>
         <translation>18位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="121" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="134" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="123" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="136" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="125" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="138" />
         <source>Mobile or landline, e.g. 0533-1234567</source>
         <translation>手机或固定电话，例如 0533-1234567</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="126" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="139" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="128" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="141" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="129" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="142" />
         <source>Village or community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="130" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="143" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="132" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="145" />
         <source>Has an agent (委托代理人)</source>
         <translation>有委托代理人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="137" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="150" />
         <source>e.g. son, lawyer</source>
         <translation>例如：儿子、律师</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="140" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="153" />
         <source>Agent's name</source>
         <translation>代理人姓名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="141" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="154" />
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="142" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="155" />
         <source>Agent's phone</source>
         <translation>代理人电话</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="143" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="156" />
         <source>Agent's ID number</source>
         <translation>代理人身份证号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="179" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="192" />
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="207" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="220" />
         <source>%n of 18 characters</source>
         <translation>
             <numerusform>已输入 %n/18 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="220" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="233" />
         <source>Born %1, %2</source>
         <translation>%1出生，%2</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="253" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="266" />
         <source>Party %1</source>
         <translation>当事人%1</translation>
     </message>
@@ -1643,17 +1653,17 @@ Please send this file to your technical contact.</source>
         <translation>保存并登记</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="175" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="176" />
         <source>Suggested track: %1</source>
         <translation>建议程序：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="178" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="179" />
         <source>The suggestion appears once the form is complete.</source>
         <translation>表单填写完整后显示建议。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="186" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="187" />
         <source>None</source>
         <translation>无</translation>
     </message>
@@ -1693,17 +1703,17 @@ Please send this file to your technical contact.</source>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="74" />
         <source>Received on</source>
-        <translation>登记日期</translation>
+        <translation>收案日期</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="77" />
         <source>Optional; default: applicant and respondent</source>
-        <translation>可不填；默认为申请人与被申请人</translation>
+        <translation>可不填；默认为“申请人与被申请人＋纠纷类型”</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="78" />
         <source>Title</source>
-        <translation>案由</translation>
+        <translation>案件名称</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="80" />
@@ -1935,22 +1945,22 @@ Please send this file to your technical contact.</source>
 <context>
     <name>TimelineTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="152" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="153" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="152" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="153" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="152" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="153" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="153" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="154" />
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>

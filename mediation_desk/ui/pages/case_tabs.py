@@ -127,13 +127,14 @@ def describe_event(e: CaseEvent) -> str:
         parts.append(translate("CaseTabs", "satisfaction %1/5").replace(
             "%1", str(d.get("satisfaction", ""))))
     elif e.kind is EventKind.EXTENSION and d.get("days"):
-        parts.append(translate("CaseTabs", "%n more day(s)", "", int(d["days"])))
+        days = int(d["days"])
+        parts.append(translate("CaseTabs", "%n more day(s)", "", days))
         if d.get("new_due"):
             parts.append(translate("CaseTabs", "now due %1").replace(
                 "%1", format_cn_date(datetime.fromisoformat(d["new_due"]).date())))
     elif e.kind is EventKind.RESUMPTION and "suspended_days" in d:
-        parts.append(translate("CaseTabs", "suspended for %n day(s)", "",
-                               int(d["suspended_days"])))
+        stopped = int(d["suspended_days"])
+        parts.append(translate("CaseTabs", "suspended for %n day(s)", "", stopped))
     if e.place:
         parts.append(e.place)
     if e.participants:
