@@ -268,7 +268,7 @@ class _Maker:
             ruled = applied + timedelta(days=r.randint(5, 15))
             if ruled > today:
                 return
-            if r.random() < 0.93:
+            if r.random() < 0.97:
                 case.jc_ruling = self.court_number(ruled.year, "民特")
                 self._status(case, events, ruled, CaseStatus.JC_CONFIRMED, "jc_confirm")
             else:

@@ -115,3 +115,19 @@ def test_demo_is_deterministic(tmp_path, home):
     assert any(r["court_case_number"] for r in ra)
     r = run("check", "--db", str(a), home=home)
     assert r.returncode == 0, r.stderr
+
+
+def test_locked_database_is_reported(desk, tmp_path, home):
+    import sqlite3
+
+    f = tmp_path / "in.json"
+    f.write_text(json.dumps(case_input(), ensure_ascii=False), encoding="utf-8")
+    holder = sqlite3.connect(desk)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        r = run("add", "--db", str(desk), "--json", str(f), home=home)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert r.returncode == 1
+    assert "锁定" in r.stderr and "Traceback" not in r.stderr
