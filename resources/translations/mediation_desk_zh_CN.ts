@@ -86,17 +86,32 @@
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="223" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="218" />
+        <source>Facts, issues and responsibility</source>
+        <translation>纠纷主要事实、争议事项及各方责任</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="219" />
+        <source>Agreed terms</source>
+        <translation>经调解，双方自愿达成如下协议</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="220" />
+        <source>Performance</source>
+        <translation>履行方式、地点和期限</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="225" />
         <source>Manner</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="224" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="226" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="225" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="227" />
         <source>Time limit</source>
         <translation>期限</translation>
     </message>

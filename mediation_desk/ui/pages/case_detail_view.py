@@ -22,11 +22,12 @@ from .attachments_tab import AttachmentsTab
 from .case_tabs import AgreementTab, FollowUpsTab, PartiesTab, TimelineTab
 from .overview_tab import OverviewTab
 
+_BADGE = "padding: 3px 10px; border-radius: 4px; font-weight: bold;"
 DEADLINE_STYLES = {
-    "overdue": "background: #b3261e; color: white;",
-    "due_soon": "background: #f9a825; color: black;",
-    "ok": "background: #e6f4ea; color: #1e4620;",
-    "none": "background: #eeeeee; color: #444;",
+    "overdue": "background: #b3261e; color: white;" + _BADGE,
+    "due_soon": "background: #f9a825; color: black;" + _BADGE,
+    "ok": "background: #d7efdc; color: #1e4620;" + _BADGE,
+    "none": "background: #e4e4e4; color: #444;" + _BADGE,
 }
 
 

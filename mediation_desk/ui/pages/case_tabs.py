@@ -215,10 +215,12 @@ class AgreementTab(QWidget):
         parts = ["<table cellspacing='4'>"]
         parts += [f"<tr><td><b>{e(k)}</b></td><td>{e(v)}</td></tr>" for k, v in rows]
         parts.append("</table>")
+        facts_heading = self.tr("Facts, issues and responsibility")
+        terms_heading = self.tr("Agreed terms")
+        performance_heading = self.tr("Performance")
         if agreement.facts:
-            parts.append(f"<h4>{e(self.tr('Facts, issues and responsibility'))}</h4>"
-                         f"<p>{e(agreement.facts)}</p>")
-        parts.append(f"<h4>{e(self.tr('Agreed terms'))}</h4>")
+            parts.append(f"<h4>{e(facts_heading)}</h4><p>{e(agreement.facts)}</p>")
+        parts.append(f"<h4>{e(terms_heading)}</h4>")
         parts += [f"<p>{numeral(i)}、{e(c)}</p>" for i, c in enumerate(agreement.clauses)]
         perf = [(self.tr("Manner"), agreement.performance_method),
                 (self.tr("Place"), agreement.performance_place),
@@ -226,7 +228,7 @@ class AgreementTab(QWidget):
                  if agreement.performance_deadline else "")]
         perf = [(k, v) for k, v in perf if v]
         if perf:
-            parts.append(f"<h4>{e(self.tr('Performance'))}</h4>")
+            parts.append(f"<h4>{e(performance_heading)}</h4>")
             parts += [f"<p><b>{e(k)}：</b>{e(v)}</p>" for k, v in perf]
         self.view.setHtml("".join(parts))
 
