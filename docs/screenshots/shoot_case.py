@@ -3,7 +3,8 @@
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python docs/screenshots/shoot_case.py DB
 
 DB is a demo database (``services/demo.py`` ``build_demo(path, cases=200)``); nothing is
-saved to it. Writes register_case.png, register_case_error.png, case_detail.png and case_detail_agreement.png.
+saved to it. Writes register_case.png, register_case_error.png, case_detail.png,
+case_detail_parties.png and case_detail_agreement.png.
 """
 
 from __future__ import annotations
@@ -79,6 +80,9 @@ def shoot_detail(app: QApplication, services: Services) -> None:
     page.view.tabs.setCurrentWidget(page.view.timeline)
     settle(app)
     page.grab().save(str(OUT / "case_detail.png"))
+    page.view.tabs.setCurrentWidget(page.view.parties)
+    settle(app)
+    page.grab().save(str(OUT / "case_detail_parties.png"))
     rows = services.cases.list(CaseFilter(statuses=(CaseStatus.AGREED,)), limit=1)
     if rows:
         page = CaseDetailWidget(services, rows[0].id)

@@ -49,7 +49,10 @@ class AgreementDialog(FormDialog):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.buttons)
-        form = QFormLayout(body)
+        body_layout = QVBoxLayout(body)
+        form = QFormLayout()
+        body_layout.addLayout(form)
+        body_layout.addStretch(1)
 
         def row(label: str, path: str, widget: QWidget) -> None:
             box, error = with_error(widget)

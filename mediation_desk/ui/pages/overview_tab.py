@@ -78,7 +78,10 @@ class OverviewTab(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         outer.addWidget(scroll)
-        form = QFormLayout(body)
+        body_layout = QVBoxLayout(body)
+        form = QFormLayout()
+        body_layout.addLayout(form)
+        body_layout.addStretch(1)  # rows keep their height; the space goes below
         self.info: dict[str, QLabel] = {}
         for key, text in (("source", self.tr("Source")), ("dispute_type", self.tr("Dispute type")),
                           ("court_case_number", self.tr("Court case number")),
