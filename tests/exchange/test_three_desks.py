@@ -168,3 +168,25 @@ def test_enroll_and_init_on_the_command_line(tmp_path, desks, capsys, monkeypatc
         assert case_store.get_case(s.db, case.id).status.value == "mediating"
     finally:
         s.close()
+
+
+def test_enrollment_refusals_leave_nothing(tmp_path, desks):
+    court, center, mediator = desks
+    rep = enroll(center, ACTOR, mediator.id, tmp_path / "e.mdx")
+    data = rep.path.read_bytes()
+    for name, damaged in (("flip", data[:-40] + bytes([data[-40] ^ 1]) + data[-39:]),
+                          ("cut", data[: len(data) // 2]), ("empty", b"")):
+        bad = tmp_path / f"{name}.mdx"
+        bad.write_bytes(damaged)
+        with pytest.raises(BundleRejected):
+            init_from_enrollment(tmp_path / f"{name}.db", bad, rep.passphrase)
+        assert not (tmp_path / f"{name}.db").exists()
+    # an enrollment is not an ordinary bundle for another desk
+    before = db_digest(court)
+    with pytest.raises(BundleRejected) as err:
+        exchange.import_bundle(court, ACTOR, rep.path)
+    assert err.value.reason_code == "not_for_this_desk" and db_digest(court) == before
+    # a court desk cannot enroll field laptops
+    from mediation_desk.domain.errors import DomainError
+    with pytest.raises(DomainError):
+        enroll(court, ACTOR, mediator.id, tmp_path / "x.mdx")
