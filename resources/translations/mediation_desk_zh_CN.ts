@@ -8,52 +8,52 @@
         <translation>登记调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="71" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="74" />
         <source>Form and scope</source>
         <translation>协议形式与范围</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="76" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="79" />
         <source>Facts, issues and responsibility</source>
         <translation>纠纷事实、争议事项及各方责任</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="78" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="81" />
         <source>Agreed terms *</source>
         <translation>协议条款 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="81" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="84" />
         <source>e.g. one payment by bank transfer</source>
         <translation>例如：银行转账一次付清</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="82" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="85" />
         <source>Manner of performance</source>
         <translation>履行方式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="85" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="88" />
         <source>Place of performance</source>
         <translation>履行地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="87" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="90" />
         <source>By</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="101" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="104" />
         <source>Time limit of performance</source>
         <translation>履行期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="103" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="106" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="110" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="113" />
         <source>Effective on (all signed and sealed)</source>
         <translation>生效日期（各方签字盖章）</translation>
     </message>
@@ -132,37 +132,37 @@
 <context>
     <name>Ask</name>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/ask.py" line="17" />
+        <location filename="../../mediation_desk/ui/widgets/ask.py" line="16" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/ask.py" line="18" />
+        <location filename="../../mediation_desk/ui/widgets/ask.py" line="17" />
         <source>This form has changes that have not been saved.</source>
         <translation>此表单有尚未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/ask.py" line="19" />
+        <location filename="../../mediation_desk/ui/widgets/ask.py" line="18" />
         <source>Discard the changes?</source>
         <translation>放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/ask.py" line="20" />
+        <location filename="../../mediation_desk/ui/widgets/ask.py" line="19" />
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/ask.py" line="23" />
+        <location filename="../../mediation_desk/ui/widgets/ask.py" line="22" />
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/ask.py" line="36" />
+        <location filename="../../mediation_desk/ui/widgets/ask.py" line="35" />
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/ask.py" line="50" />
+        <location filename="../../mediation_desk/ui/widgets/ask.py" line="49" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -546,37 +546,37 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="87" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="88" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="88" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="89" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="89" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="90" />
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="90" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="91" />
         <source>Agreement</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="91" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="92" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="93" />
         <source>Follow-up visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="96" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="97" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
@@ -1076,17 +1076,17 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="65" />
+        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="64" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="68" />
+        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="67" />
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="69" />
+        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="68" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1327,87 +1327,87 @@
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="83" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="86" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="83" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="86" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="84" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="87" />
         <source>Court case number</source>
         <translation>法院案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="85" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="88" />
         <source>Received on</source>
         <translation>收案日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="86" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="89" />
         <source>Accepted on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="87" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="90" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="87" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="90" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="88" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="91" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="106" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="109" />
         <source>Title</source>
         <translation>案件名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="107" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="110" />
         <source>Amount in dispute</source>
         <translation>争议金额</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="108" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="111" />
         <source>Facts</source>
         <translation>纠纷事实</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="109" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="112" />
         <source>Claims</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="118" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="121" />
         <source>Save details</source>
         <translation>保存案件信息</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="120" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="123" />
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="147" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="150" />
         <source>Not assigned yet</source>
         <translation>尚未指派</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="150" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="153" />
         <source>Ruling %1</source>
         <translation>裁定书 %1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="151" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="154" />
         <source>Filed as %1</source>
         <translation>立案号 %1</translation>
     </message>
@@ -1776,22 +1776,22 @@ Please send this file to your technical contact.</source>
         <translation>保存前请确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="123" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="124" />
         <source>Fill in the form to see the triage suggestion.</source>
         <translation>填写表单后显示分流建议。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="128" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="129" />
         <source>Related open cases</source>
         <translation>相关未结案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="129" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="131" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="138" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="140" />
         <source>Check</source>
         <translation>核对</translation>
     </message>

@@ -92,7 +92,8 @@ def test_register_accept_assign_session_agreement(qtbot, services):
     type_text(qtbot, agreement.amount.edit, "4000")
     save(qtbot, agreement)
     stored = services.cases.agreement(page.case_id)
-    assert stored.clauses == ["李四于2026年3月10日前清理通道杂物。", "李四赔偿张三损失人民币4000元。"]
+    assert stored.clauses == ["李四于2026年3月10日前清理通道杂物。",
+                              "李四赔偿张三损失人民币4000元。"]
     assert services.cases.get(page.case_id).status is CaseStatus.AGREED
     text = page.view.agreement.text()
     assert "一、李四于2026年3月10日前清理通道杂物。" in text

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import AgreementForm, AgreementScope
 from ...domain.errors import ValidationError
-from ...domain.models import Case
 from ...domain.formatting import parse_amount
+from ...domain.models import Case
 from ...domain.validators import InvalidValue
 from ...services.mediation import AgreementInput
 from ..context import Services

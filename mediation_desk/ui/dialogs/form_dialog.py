@@ -26,7 +26,6 @@ from ...domain.errors import DomainError, ValidationError
 from ..widgets.ask import ask_discard
 from ..widgets.field_error import FieldError
 
-
 translate = QCoreApplication.translate
 
 
@@ -34,15 +33,15 @@ def watch_changes(widget: QWidget, callback: Callable[[], None]) -> None:
     """Call ``callback`` whenever the user changes ``widget`` (a known input type)."""
     if isinstance(widget, QLineEdit):
         widget.textEdited.connect(callback)
-    elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+    elif isinstance(widget, QPlainTextEdit | QTextEdit):
         widget.textChanged.connect(callback)
     elif isinstance(widget, QComboBox):
         widget.currentIndexChanged.connect(callback)
-    elif isinstance(widget, (QDateEdit, QDateTimeEdit)):
+    elif isinstance(widget, QDateEdit | QDateTimeEdit):
         widget.dateTimeChanged.connect(callback)
     elif isinstance(widget, QSpinBox):
         widget.valueChanged.connect(callback)
-    elif isinstance(widget, (QCheckBox, QAbstractButton)):
+    elif isinstance(widget, QCheckBox | QAbstractButton):
         widget.toggled.connect(callback)
 
 

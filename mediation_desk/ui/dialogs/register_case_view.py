@@ -119,13 +119,15 @@ class RegisterCaseView(QWidget):
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.addWidget(QLabel("<b>%s</b>" % self.tr("Before saving")))
+        before = self.tr("Before saving")  # lupdate does not look inside f-strings
+        side_layout.addWidget(QLabel(f"<b>{before}</b>"))
         self.triage = QLabel(self.tr("Fill in the form to see the triage suggestion."))
         self.triage.setObjectName("triage")
         self.triage.setWordWrap(True)
         self.triage.setTextFormat(Qt.TextFormat.PlainText)
         side_layout.addWidget(self.triage)
-        side_layout.addWidget(QLabel("<b>%s</b>" % self.tr("Related open cases")))
+        related = self.tr("Related open cases")
+        side_layout.addWidget(QLabel(f"<b>{related}</b>"))
         self.related = QLabel(self.tr("None"))
         self.related.setObjectName("related")
         self.related.setWordWrap(True)
