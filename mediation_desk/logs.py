@@ -41,22 +41,27 @@ class MaskingFilter(logging.Filter):
         return True
 
 
-_configured = False
+_handler: logging.Handler | None = None
+_handler_path: Path | None = None
 
 
 def setup_logging(level: int = logging.INFO) -> None:
-    """Send log records to the rotating log file (once per process)."""
-    global _configured
-    if _configured:
+    """Send log records to the rotating log file (again if the folder changed)."""
+    global _handler, _handler_path
+    path = log_file()
+    if _handler is not None and _handler_path == path:
         return
+    root = logging.getLogger("mediation_desk")
+    if _handler is not None:
+        root.removeHandler(_handler)
+        _handler.close()
     try:
-        handler: logging.Handler = RotatingFileHandler(log_file(), maxBytes=2_000_000,
-                                                       backupCount=3, encoding="utf-8")
+        handler: logging.Handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
+                                                       encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
     handler.addFilter(MaskingFilter())
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger("mediation_desk")
     root.addHandler(handler)
     root.setLevel(level)
-    _configured = True
+    _handler, _handler_path = handler, path
