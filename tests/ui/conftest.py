@@ -49,7 +49,11 @@ def demo_database(cases: int, seed: int) -> Path:
     from mediation_desk.services.demo import build_demo
 
     DEMO_CACHE.mkdir(parents=True, exist_ok=True)
-    path = DEMO_CACHE / f"demo-{cases}-seed-{seed}.db"
+    from mediation_desk.storage.schema import migrations
+
+    # keyed by schema too, so a new migration never copies a stale 900 MB file
+    schema = migrations._migrations[-1].name
+    path = DEMO_CACHE / f"demo-{cases}-seed-{seed}-{schema}.db"
     if not path.exists():
         part = path.with_suffix(".part")
         for suffix in ("", "-wal", "-shm"):
