@@ -194,9 +194,8 @@ def _collect(store: Store, kind: str, peer: dict[str, Any], case_keys: list[str]
         case_rows = xs.select(db, "cases", "1", [])
     stats: dict[str, int] = {}
     if kind == "center_to_court":
-        for status, n in db.execute("SELECT status, count(*) FROM cases WHERE deleted = 0 AND"
-                                    " source NOT IN (?, ?) GROUP BY status", list(COURT_SOURCES)):
-            stats[f"other_cases.{status}"] = int(n)
+        for status, n in xs.status_counts_without_sources(db, list(COURT_SOURCES)).items():
+            stats[f"other_cases.{status}"] = n
     case_ids = [r["id"] for r in case_rows]
     raw: dict[str, list[dict[str, Any]]] = {"centers": xs.fetch(db, "centers", [me.id]),
                                             "cases": case_rows}
