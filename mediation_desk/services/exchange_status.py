@@ -1,0 +1,79 @@
+"""What the exchange and court screens show: this desk's kind, the trusted desks with
+their last bundles, and the names of known centers (中心/调解组织)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..storage import directory
+from ..storage import exchange as xs
+from ..storage.exchange_status import last_bundles
+from ..storage.store import Store
+
+
+@dataclass(frozen=True)
+class TrustedDesk:
+    """A desk in the trust list (信任名单) with its last exchange in each direction."""
+
+    code: str
+    name: str
+    kind: str  # center / court / field
+    fingerprint: str
+    revoked: bool
+    trusted_at: str
+    revoked_at: str | None
+    last_sent: tuple[int, str] | None  # (sequence, recorded at)
+    last_received: tuple[int, str] | None
+
+
+def desk_kind(store: Store) -> str:
+    """``center``, ``court`` or ``field``: what this desk is (``""`` before init)."""
+    me = directory.self_center(store.db)
+    if me is None:
+        return ""
+    return str(directory.get_setting(store.db, "desk_kind", me.kind.value))
+
+
+def trusted_desks(store: Store) -> list[TrustedDesk]:
+    """Every trusted (or revoked) desk, by code."""
+    last = last_bundles(store.db)
+    return [TrustedDesk(r["code"], r["name"], r["kind"], r["fingerprint"], bool(r["revoked"]),
+                        r["trusted_at"], r["revoked_at"], last.get((r["code"], "out")),
+                        last.get((r["code"], "in")))
+            for r in xs.trusted(store.db)]
+
+
+def center_names(store: Store) -> dict[str, str]:
+    """Center id -> name, for every live center this desk knows (itself included)."""
+    return {c.id: c.name for c in directory.centers(store.db)}
+
+
+@dataclass(frozen=True)
+class OpenConflict:
+    """A field both desks changed (冲突), waiting for a person to pick a value."""
+
+    seq: int
+    entity: str
+    record_id: str
+    field: str
+    local_value: object
+    incoming_value: object
+    case_number: str  # the case the record belongs to, for the person choosing
+    created_at: str
+
+
+def open_conflicts(store: Store) -> list[OpenConflict]:
+    """Open conflicts with the number of the case each belongs to."""
+    from ..storage import cases as case_store
+
+    out = []
+    for c in xs.open_conflicts(store.db):
+        case_id = c["record_id"]
+        if c["entity"] != "cases":
+            rows = xs.fetch(store.db, c["entity"], [c["record_id"]])
+            case_id = rows[0].get("case_id", "") if rows else ""
+        case = case_store.get_case(store.db, case_id, include_deleted=True) if case_id else None
+        out.append(OpenConflict(c["seq"], c["entity"], c["record_id"], c["field"],
+                                c["local_value"], c["incoming_value"],
+                                (case.number or case.title) if case else "", c["created_at"]))
+    return out

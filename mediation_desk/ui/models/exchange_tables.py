@@ -1,0 +1,147 @@
+"""Small tables of the exchange and court screens, loaded whole (a few dozen rows).
+
+Trusted desks (信任名单), open conflicts (冲突) and per-center counts of the court
+liaison desk. Each model's rows are replaced in one reset.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from ...services.court import CenterCounts
+from ...services.exchange_status import OpenConflict, TrustedDesk
+
+KeyRole = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _RowsModel(QAbstractTableModel):
+    """Rows replaced as a whole; subclasses give headers and cells."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def headers(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+
+def _last(value: tuple[int, str] | None, tr) -> str:
+    if value is None:
+        return tr("Never")
+    seq, at = value
+    return tr("No. {0}, {1}").format(seq, at[:16].replace("T", " "))
+
+
+class TrustedDesksModel(_RowsModel):
+    """Code, name, kind, fingerprint, status, last bundle sent and received."""
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Code"), self.tr("Name"), self.tr("Kind"), self.tr("Fingerprint"),
+                self.tr("Status"), self.tr("Last sent"), self.tr("Last received"))
+
+    def kind_text(self, kind: str) -> str:
+        return {"center": self.tr("Mediation center"), "court": self.tr("Court liaison desk"),
+                "field": self.tr("Field laptop")}.get(kind, kind)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        d: TrustedDesk = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (d.code, d.name, self.kind_text(d.kind), d.fingerprint,
+                    self.tr("Revoked") if d.revoked else self.tr("Trusted"),
+                    _last(d.last_sent, self.tr), _last(d.last_received, self.tr))[col]
+        if role == Qt.ItemDataRole.FontRole and col == 3:
+            font = QFont("monospace")
+            font.setStyleHint(QFont.StyleHint.Monospace)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and d.revoked:
+            return QColor("#842029") if col == 4 else QColor("#6c757d")
+        if role == KeyRole:
+            return d.code
+        return None
+
+
+class ConflictsModel(_RowsModel):
+    """Case, record, field, this desk's value, the incoming value."""
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Case"), self.tr("Record"), self.tr("Field"), self.tr("Value here"),
+                self.tr("Incoming value"))
+
+    def entity_text(self, entity: str) -> str:
+        return {"cases": self.tr("Case"), "parties": self.tr("Party"),
+                "events": self.tr("Event"), "agreements": self.tr("Agreement"),
+                "attachments": self.tr("Attachment"), "mediators": self.tr("Mediator"),
+                "centers": self.tr("Center")}.get(entity, entity)
+
+    @staticmethod
+    def value_text(value: object) -> str:
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, list | tuple):
+            return "、".join(str(v) for v in value)
+        return str(value)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        c: OpenConflict = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (c.case_number, self.entity_text(c.entity), c.field,
+                    self.value_text(c.local_value), self.value_text(c.incoming_value)
+                    )[index.column()]
+        if role == KeyRole:
+            return c.seq
+        return None
+
+
+class CenterCountsModel(_RowsModel):
+    """Per-center counts of the court liaison desk (法院联络台)."""
+
+    FIELDS = ("received", "in_mediation", "agreed", "overdue", "handed_to_filing",
+              "jc_applied", "jc_confirmed")
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Center"), self.tr("Received"), self.tr("In mediation"),
+                self.tr("Agreed"), self.tr("Overdue"), self.tr("Handed to filing"),
+                self.tr("JC applied"), self.tr("JC confirmed"))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r: CenterCounts = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return f"{r.name}（{r.code}）"
+            return getattr(r, self.FIELDS[col - 1])
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 4 and r.overdue:
+            return QColor("#842029")
+        if role == KeyRole:
+            return r.center_id
+        return None

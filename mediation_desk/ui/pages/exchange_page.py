@@ -1,0 +1,265 @@
+"""数据交换 Data exchange: this desk's card, trusted desks, bundles out and in, conflicts.
+
+Lists are queried on the worker over the reader connection. Exports and imports
+(decrypting, verifying, merging) run on the worker behind a modal progress
+dialog, so the main connection is not used by the GUI thread meanwhile.
+Trusting, revoking and choosing a conflict's value are short writes on the GUI
+thread, like the other screens' saves.
+
+An import is always previewed first (a dry run); only the person's "Import"
+applies it. A rejected file shows its Chinese reason and reason code; the
+database is untouched (the verifier raises before anything is written).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from ...exchange.errors import BundleRejected
+from ...services import exchange, exchange_status
+from ...services.exchange_import import ImportReport
+from .. import errors
+from ..context import Services
+from ..dialogs.exchange_dialogs import (ExportDialog, ImportPreviewDialog, TrustCardDialog,
+                                        desk_kind_text, fingerprint_text)
+from ..models.exchange_tables import ConflictsModel, KeyRole, TrustedDesksModel
+from ..tasks import run_with_progress
+from ..widgets.ask import confirm
+from .exchange_view import ExchangePageView
+
+class ExchangePage(ExchangePageView):
+    """The exchange screen's behaviour."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.build()
+        self.desk_model = TrustedDesksModel(self)
+        self.desks.setModel(self.desk_model)
+        self.conflict_model = ConflictsModel(self)
+        self.conflicts.setModel(self.conflict_model)
+        self.export_card.clicked.connect(self.export_own_card)
+        self.trust.clicked.connect(self.trust_card)
+        self.revoke.clicked.connect(self.revoke_desk)
+        self.export_bundle.clicked.connect(self.export)
+        self.import_bundle.clicked.connect(self.import_file)
+        self.keep_local.clicked.connect(lambda: self.resolve("local"))
+        self.take_incoming.clicked.connect(lambda: self.resolve("incoming"))
+        self.desks.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.conflicts.selectionModel().currentRowChanged.connect(
+            lambda *_: self._update_buttons())
+        self.last_import: ImportReport | None = None
+        self._update_buttons()
+
+    # -- loading ------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Own card (GUI thread: it may create the keys once), then the lists on the worker."""
+        try:
+            card = exchange.own_card(self.services.store)
+        except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
+            errors.report(exc, self)
+            return
+        self.own_code.setText(card.code)
+        self.own_name.setText(card.name)
+        self.own_kind.setText(desk_kind_text(card.kind))
+        self.own_fingerprint.setText(fingerprint_text(card.fingerprint))
+        self.own_fingerprint.setAccessibleName(card.fingerprint)
+        reader = self.services.read_cases.store
+        self.services.tasks.submit(
+            lambda: (exchange_status.trusted_desks(reader),
+                     exchange_status.open_conflicts(reader)), self._show_lists)
+
+    def _show_lists(self, lists) -> None:
+        desks, conflicts = lists
+        current = self.current_desk()
+        self.desk_model.set_rows(desks)
+        self.conflict_model.set_rows(conflicts)
+        self.conflicts_box.setTitle(self.tr("Conflicts to decide (%n)", "", len(conflicts)))
+        for row, d in enumerate(desks):
+            if d.code == current:
+                self.desks.selectRow(row)
+        if conflicts:
+            self.conflicts.selectRow(0)
+        self._update_buttons()
+
+    def current_desk(self) -> str | None:
+        index = self.desks.currentIndex()
+        return index.siblingAtColumn(0).data(KeyRole) if index.isValid() else None
+
+    def current_conflict(self) -> int | None:
+        index = self.conflicts.currentIndex()
+        return index.siblingAtColumn(0).data(KeyRole) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        code = self.current_desk()
+        revoked = code is not None and any(d.code == code and d.revoked
+                                           for d in self.desk_model.rows)
+        self.revoke.setEnabled(code is not None and not revoked)
+        self.export_bundle.setEnabled(any(not d.revoked for d in self.desk_model.rows))
+        has_conflict = self.current_conflict() is not None
+        self.keep_local.setEnabled(has_conflict)
+        self.take_incoming.setEnabled(has_conflict)
+
+    def _changed(self, message: str) -> None:
+        self.status.setText(message)
+        self.refresh()
+        self.services.data_changed()
+
+    # -- cards and trust ------------------------------------------------------------
+    def export_own_card(self) -> None:
+        suggested = f"{self.own_code.text()}.card"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export this desk's card"),
+                                              suggested, self.tr("Desk cards (*.card *.json);;All files (*)"))
+        if not path:
+            return
+        try:
+            fpr = exchange.export_card(self.services.store, path)
+        except Exception as exc:  # noqa: BLE001
+            errors.report(exc, self)
+            return
+        self.status.setText(self.tr("Card written to {0}. Fingerprint: {1}").format(path, fpr))
+
+    def trust_card(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Trust a desk's card"), "",
+                                              self.tr("Desk cards (*.card *.json);;All files (*)"))
+        if not path:
+            return
+        try:
+            card = exchange.read_card(path)
+        except BundleRejected as exc:
+            self.show_rejection(exc)
+            return
+        except Exception as exc:  # noqa: BLE001
+            errors.report(exc, self)
+            return
+        dialog = TrustCardDialog(card, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            exchange.trust_card(self.services.store, self.services.actor, card)
+        except Exception as exc:  # noqa: BLE001
+            errors.report(exc, self)
+            return
+        self._changed(self.tr("{0} ({1}) is now trusted.").format(card.name, card.code))
+
+    def revoke_desk(self) -> None:
+        code = self.current_desk()
+        if code is None:
+            return
+        name = next((d.name for d in self.desk_model.rows if d.code == code), code)
+        if not confirm(self, self.tr("Revoke trust"),
+                       self.tr("Revoke the key of {0} ({1})? Its files will be refused from "
+                               "now on, and nothing can be exported to it.").format(name, code),
+                       self.tr("Revoke")):
+            return
+        try:
+            exchange.revoke(self.services.store, self.services.actor, code)
+        except Exception as exc:  # noqa: BLE001
+            errors.report(exc, self)
+            return
+        self._changed(self.tr("The key of {0} ({1}) is revoked.").format(name, code))
+
+    # -- bundles ----------------------------------------------------------------------
+    def export(self) -> None:
+        dialog = ExportDialog(self.desk_model.rows, self)
+        code = self.current_desk()
+        if code is not None and (i := dialog.desk.findData(code)) >= 0:
+            dialog.desk.setCurrentIndex(i)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        to, full = dialog.choice()
+        suggested = f"{self.own_code.text()}-{to}-{self.services.store.today():%Y%m%d}.mdx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the exchange file"),
+                                              suggested, self.tr("Exchange files (*.mdx);;All files (*)"))
+        if not path:
+            return
+        store, actor = self.services.store, self.services.actor
+        run_with_progress(
+            self.services.tasks, self, self.tr("Exporting and verifying…"),
+            lambda _p: exchange.export_bundle(store, actor, to, path, full=full),
+            self._exported, lambda exc: errors.report(exc, self), cancellable=False)
+
+    def _exported(self, report) -> None:
+        records = sum(report.counts.values())
+        self._changed(self.tr("Exported and verified: {0} (No. {1}, {2} records). Send this "
+                              "file to the other desk.").format(report.path, report.sequence,
+                                                                records))
+
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import an exchange file"), "",
+                                              self.tr("Exchange files (*.mdx);;All files (*)"))
+        if path:
+            self.preview(Path(path))
+
+    def preview(self, path: Path) -> None:
+        """Verify the file and show what importing it would do (nothing written)."""
+        store, actor = self.services.store, self.services.actor
+        run_with_progress(
+            self.services.tasks, self, self.tr("Checking the file…"),
+            lambda _p: exchange.import_bundle(store, actor, path, dry_run=True),
+            lambda report: self._previewed(path, report), self._import_failed,
+            cancellable=False)
+
+    def _sender_name(self, code: str) -> str:
+        name = next((d.name for d in self.desk_model.rows if d.code == code), "")
+        return f"{name}（{code}）" if name else code
+
+    def _previewed(self, path: Path, report: ImportReport) -> None:
+        if report.already_applied:
+            self.status.setText(self.tr("This file (No. {0} from {1}) was imported before; "
+                                        "nothing changed.").format(
+                                            report.sequence, self._sender_name(report.sender)))
+            QMessageBox.information(self, self.tr("Already imported"), self.status.text())
+            return
+        dialog = ImportPreviewDialog(report, self._sender_name(report.sender), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.status.setText(self.tr("Import cancelled; nothing changed."))
+            return
+        store, actor = self.services.store, self.services.actor
+        run_with_progress(
+            self.services.tasks, self, self.tr("Importing…"),
+            lambda _p: exchange.import_bundle(store, actor, path),
+            self._imported, self._import_failed, cancellable=False)
+
+    def _imported(self, report: ImportReport) -> None:
+        self.last_import = report
+        c = report.counts
+        if report.already_applied:
+            text = self.tr("This file was imported before; nothing changed.")
+        else:
+            text = self.tr("Imported No. {0} from {1}: {2} new, {3} updated, {4} unchanged, "
+                           "{5} conflicting.").format(
+                report.sequence, self._sender_name(report.sender), c.get("new", 0),
+                c.get("updated", 0), c.get("unchanged", 0), c.get("conflicting", 0))
+        self._changed(text)
+
+    def _import_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, BundleRejected):
+            self.show_rejection(exc)
+        else:
+            errors.report(exc, self)
+
+    def show_rejection(self, exc: BundleRejected) -> None:
+        """The reason in Chinese with its code (for the technical contact); nothing changed."""
+        text = self.tr("The file was refused and nothing was imported.\n\n{0}\n\nReason code: "
+                       "{1}").format(exc.message_zh, exc.reason_code)
+        self.status.setText(text.replace("\n\n", " "))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("File refused"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("rejectionBox")
+        box.exec()
+
+    # -- conflicts --------------------------------------------------------------------
+    def resolve(self, choice: str) -> None:
+        seq = self.current_conflict()
+        if seq is None:
+            return
+        try:
+            exchange.resolve_conflict(self.services.store, self.services.actor, seq, choice)
+        except Exception as exc:  # noqa: BLE001
+            errors.report(exc, self)
+            return
+        self._changed(self.tr("Conflict decided: kept the value here.") if choice == "local"
+                      else self.tr("Conflict decided: took the incoming value."))
