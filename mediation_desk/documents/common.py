@@ -5,22 +5,12 @@ from __future__ import annotations
 import re
 
 from ..domain.enums import CaseSource, PartyKind, PartyRole, Sex
-from ..domain.formatting import format_cn_date
+from ..domain.formatting import format_cn_date, numeral  # noqa: F401 - re-exported
 from ..domain.models import Party
 from .data import CaseBundle, age_on, agent_sentence, party_sentence, role_label
 from .spec import DocSpec, Grid, Para, Signatures
 
-NUMERALS = "一二三四五六七八九十"
 FOUR = (0.17, 0.33, 0.17, 0.33)
-
-
-def numeral(i: int) -> str:
-    """Chinese ordinal for list items: 一 … 十, 十一 …, 二十 …"""
-    n = i + 1
-    if n <= 10:
-        return NUMERALS[n - 1]
-    tens, ones = divmod(n, 10)
-    return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
 
 
 def numbered(items: list[str]) -> list[str]:

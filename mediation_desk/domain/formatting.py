@@ -163,3 +163,18 @@ def format_cn_date(d: date) -> str:
 def format_cn_datetime(dt: datetime) -> str:
     """A date and time as 2026年11月27日 9时05分 (hour unpadded, minutes two digits)."""
     return f"{format_cn_date(dt.date())} {dt.hour}时{dt.minute:02d}分"
+
+
+_ORDINALS = "一二三四五六七八九十"
+
+
+def numeral(i: int) -> str:
+    """Chinese ordinal for the ``i``-th item (0-based) of a list: 一 … 十, 十一 …, 二十 …
+
+    Used for agreement clauses (``一、``) on screen and in the documents.
+    """
+    n = i + 1
+    if n <= 10:
+        return _ORDINALS[n - 1]
+    tens, ones = divmod(n, 10)
+    return (_ORDINALS[tens - 1] if tens > 1 else "") + "十" + (_ORDINALS[ones - 1] if ones else "")

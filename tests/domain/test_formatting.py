@@ -205,3 +205,12 @@ def test_format_cn_date(d, expected):
 def test_format_cn_datetime():
     assert format_cn_datetime(datetime(2026, 11, 27, 9, 5)) == "2026年11月27日 9时05分"
     assert format_cn_datetime(datetime(2026, 1, 1, 14, 30)) == "2026年1月1日 14时30分"
+
+
+def test_clause_numerals():
+    from mediation_desk.documents.common import numeral as reexported
+    from mediation_desk.domain.formatting import numeral
+
+    assert [numeral(i) for i in (0, 9, 10, 19, 20, 21, 98)] == \
+        ["一", "十", "十一", "二十", "二十一", "二十二", "九十九"]
+    assert reexported is numeral

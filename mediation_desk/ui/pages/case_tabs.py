@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.common import numeral
 from ...domain.enums import CaseStatus, EventKind, PartyKind, Performance
-from ...domain.formatting import format_amount, format_cn_date, format_cn_datetime
+from ...domain.formatting import format_amount, format_cn_date, format_cn_datetime, numeral
 from ...domain.masking import mask_id_number, mask_phone
 from ...domain.models import Agreement, Case, CaseEvent, Party
 from ..widgets.enum_combo import enum_label

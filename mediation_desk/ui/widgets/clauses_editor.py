@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents.common import numeral
+from ...domain.formatting import numeral
 
 
 class ClausesEditor(QWidget):
