@@ -21,6 +21,7 @@ from .pages.mediators_page import MediatorsPage
 from .pages.settings_page import SettingsPage
 
 PAGE_DASHBOARD, PAGE_CASES, PAGE_MEDIATORS, PAGE_SETTINGS = range(4)
+PAGE_EXCHANGE, PAGE_COURT = 4, 5  # 法院 only on a court liaison desk
 
 
 def _case_detail_class():
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.settings.language_changed.connect(self.language_changed)
         self.settings.saved.connect(self._update_center)
         self._build_actions()
+        self._add_exchange_pages()
         self._first_rows = False
         self.nav.setCurrentRow(PAGE_DASHBOARD)
         self.resize(1280, 800)
@@ -134,6 +136,37 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         action(view_menu, self.tr("&Refresh"), "F5", self.refresh_all)
         action(help_menu, self.tr("Where is the &log file?"), "", self._show_log_location)
+
+    def _add_exchange_pages(self) -> None:
+        """交换 for every desk; 法院 (per-center counts, intake sheet) on a court desk."""
+        from ..services.exchange_status import desk_kind
+        from .pages.exchange_page import ExchangePage
+
+        self.exchange = ExchangePage(self.services)
+        QListWidgetItem(self.tr("Exchange"), self.nav)
+        self.stack.addWidget(self.exchange)
+        self.court = None
+        if desk_kind(self.services.store) == "court":
+            from .pages.court_page import CourtPage
+
+            self.court = CourtPage(self.services)
+            QListWidgetItem(self.tr("Court"), self.nav)
+            self.stack.addWidget(self.court)
+            self.court.centers_loaded.connect(self.cases.show_centers)
+            self.court.center_chosen.connect(self._show_center_cases)
+            self.first_rows_shown.connect(self.court.refresh)
+        self.nav.currentRowChanged.connect(self._exchange_page_shown)
+
+    def _exchange_page_shown(self, index: int) -> None:
+        if index == PAGE_EXCHANGE:
+            self.exchange.refresh()
+        elif index == PAGE_COURT and self.court is not None:
+            self.court.refresh()
+
+    def _show_center_cases(self, center_id: str) -> None:
+        self.nav.setCurrentRow(PAGE_CASES)
+        self.case_tabs.setCurrentIndex(0)
+        self.cases.filter_center(center_id)
 
     # -- start-up -------------------------------------------------------------------
     def start(self) -> None:

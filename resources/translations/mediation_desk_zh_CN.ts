@@ -61,57 +61,57 @@
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="204" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="203" />
         <source>No agreement has been recorded.</source>
         <translation>尚未登记调解协议。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="207" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="206" />
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="209" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="208" />
         <source>Effective on</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="211" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="210" />
         <source>Judicial confirmation: apply by</source>
         <translation>司法确认申请截止</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="214" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="213" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="218" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="217" />
         <source>Facts, issues and responsibility</source>
         <translation>纠纷主要事实、争议事项及各方责任</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="219" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="218" />
         <source>Agreed terms</source>
         <translation>经调解，双方自愿达成如下协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="220" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="219" />
         <source>Performance</source>
         <translation>履行方式、地点和期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="225" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="224" />
         <source>Manner</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="226" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="225" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="227" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="226" />
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
@@ -648,72 +648,77 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="164" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="180" />
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="164" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="180" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="164" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="180" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="165" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="181" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="165" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="181" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="165" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="181" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="166" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="182" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="166" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="182" />
         <source>Received</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="166" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="182" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="177" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="183" />
+        <source>Center</source>
+        <translation>中心/调解组织</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="194" />
         <source>⚠ Overdue {0} d</source>
         <translation>⚠ 超期{0}天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="180" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="197" />
         <source>◔ Due today</source>
         <translation>◔ 今天到期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="181" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="198" />
         <source>◔ {0} d left</source>
         <translation>◔ 剩{0}天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="183" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="200" />
         <source>Paused</source>
         <translation>已暂停计时</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="185" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="202" />
         <source>{0} d left</source>
         <translation>剩{0}天</translation>
     </message>
@@ -721,22 +726,22 @@
 <context>
     <name>CaseTabs</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="127" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="126" />
         <source>satisfaction %1/5</source>
         <translation>满意度 %1/5</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="131" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="130" />
         <source>%n more day(s)</source>
         <translation>延长 %n 天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="133" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="132" />
         <source>now due %1</source>
         <translation>现到期日 %1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="137" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="136" />
         <source>suspended for %n day(s)</source>
         <translation>中止 %n 天</translation>
     </message>
@@ -744,24 +749,24 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="81" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="82" />
         <source>{0} (inactive)</source>
         <translation>{0}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="105" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="107" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="138" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="165" />
         <source>More than %n case(s)</source>
         <translation>
             <numerusform>超过 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="140" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="167" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -837,66 +842,221 @@
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/cases_view.py" line="55" />
+        <source>All centers</source>
+        <translation>全部调解组织</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="57" />
+        <source>Center</source>
+        <translation>中心/调解组织</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="59" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="56" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="60" />
         <source>New case (Ctrl+N)</source>
         <translation>登记新案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="64" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="69" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="64" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="69" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="65" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="70" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="65" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="70" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="66" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="71" />
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="66" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="71" />
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="67" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="72" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="67" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="72" />
         <source>To</source>
         <translation>至</translation>
     </message>
 </context>
 <context>
+    <name>CenterCountsModel</name>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="128" />
+        <source>Center</source>
+        <translation>中心/调解组织</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="128" />
+        <source>Received</source>
+        <translation>收到</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="128" />
+        <source>In mediation</source>
+        <translation>调解中</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="129" />
+        <source>Agreed</source>
+        <translation>达成协议</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="129" />
+        <source>Overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="129" />
+        <source>Handed to filing</source>
+        <translation>移送立案</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="130" />
+        <source>JC applied</source>
+        <translation>申请司法确认</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="130" />
+        <source>JC confirmed</source>
+        <translation>确认有效</translation>
+    </message>
+</context>
+<context>
     <name>ClausesEditor</name>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/clauses_editor.py" line="31" />
+        <location filename="../../mediation_desk/ui/widgets/clauses_editor.py" line="30" />
         <source>Add clause</source>
         <translation>添加条款</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/clauses_editor.py" line="50" />
+        <location filename="../../mediation_desk/ui/widgets/clauses_editor.py" line="49" />
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="91" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="95" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="91" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="91" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="91" />
+        <source>Value here</source>
+        <translation>本单位的值</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="92" />
+        <source>Incoming value</source>
+        <translation>对方的值</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="95" />
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="96" />
+        <source>Event</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="96" />
+        <source>Agreement</source>
+        <translation>调解协议</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="97" />
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="97" />
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="98" />
+        <source>Center</source>
+        <translation>中心/调解组织</translation>
+    </message>
+</context>
+<context>
+    <name>CourtPage</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="38" />
+        <source>Double-click or press Enter to list the center's cases</source>
+        <translation>双击或按回车键，查看该调解组织的案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="40" />
+        <source>&amp;Show its cases</source>
+        <translation>查看其案件(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="43" />
+        <source>Write the &amp;intake sheet with case files…</source>
+        <translation>导出移送立案登记表及案卷(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="49" />
+        <source>Court-referred cases of each center, as of the last imported exchange files.</source>
+        <translation>各调解组织办理的法院委派、委托案件（截至最近一次导入的交换文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="57" />
+        <source>Court liaison desk</source>
+        <translation>法院联络台</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="92" />
+        <source>Folder for the intake sheet and case files</source>
+        <translation>选择存放移送立案登记表和案卷的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="100" />
+        <source>Writing the intake sheet and case files…</source>
+        <translation>正在生成移送立案登记表和案卷…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="105" />
+        <source>Intake sheet written: {0} ({1} case(s)); {2} case-file PDF(s) in {3}.</source>
+        <translation>已导出移送立案登记表：{0}（{1} 件）；案卷 PDF {2} 份，在 {3}。</translation>
     </message>
 </context>
 <context>
@@ -960,6 +1120,262 @@
         <location filename="../../mediation_desk/ui/pages/dashboard.py" line="146" />
         <source>Cases due soon ({0})</source>
         <translation>即将到期案件（{0}）</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message numerus="yes">
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="79" />
+        <source>Conflicts to decide (%n)</source>
+        <translation>
+            <numerusform>待处理的冲突（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="113" />
+        <source>Export this desk's card</source>
+        <translation>导出本单位名片</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="114" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="126" />
+        <source>Desk cards (*.card *.json);;All files (*)</source>
+        <translation>单位名片 (*.card *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="122" />
+        <source>Card written to {0}. Fingerprint: {1}</source>
+        <translation>已导出单位名片：{0}。指纹：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="125" />
+        <source>Trust a desk's card</source>
+        <translation>选择要信任的单位名片</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="145" />
+        <source>{0} ({1}) is now trusted.</source>
+        <translation>已信任 {0}（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="152" />
+        <source>Revoke trust</source>
+        <translation>撤销信任</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="153" />
+        <source>Revoke the key of {0} ({1})? Its files will be refused from now on, and nothing can be exported to it.</source>
+        <translation>撤销对 {0}（{1}）密钥的信任？此后将拒绝导入其文件，也不能再向其导出。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="155" />
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="162" />
+        <source>The key of {0} ({1}) is revoked.</source>
+        <translation>已撤销对 {0}（{1}）的信任。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="174" />
+        <source>Save the exchange file</source>
+        <translation>保存交换文件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="175" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="192" />
+        <source>Exchange files (*.mdx);;All files (*)</source>
+        <translation>交换文件 (*.mdx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="180" />
+        <source>Exporting and verifying…</source>
+        <translation>正在导出并校验…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="186" />
+        <source>Exported and verified: {0} (No. {1}, {2} records). Send this file to the other desk.</source>
+        <translation>已导出并校验：{0}（第 {1} 号，{2} 条记录）。请把这个文件交给对方。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="191" />
+        <source>Import an exchange file</source>
+        <translation>导入交换文件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="200" />
+        <source>Checking the file…</source>
+        <translation>正在校验文件…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="211" />
+        <source>This file (No. {0} from {1}) was imported before; nothing changed.</source>
+        <translation>这个文件（{1} 第 {0} 号）已经导入过，没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="214" />
+        <source>Already imported</source>
+        <translation>已经导入过</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="218" />
+        <source>Import cancelled; nothing changed.</source>
+        <translation>已取消导入，没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="222" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="230" />
+        <source>This file was imported before; nothing changed.</source>
+        <translation>这个文件已经导入过，没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="232" />
+        <source>Imported No. {0} from {1}: {2} new, {3} updated, {4} unchanged, {5} conflicting.</source>
+        <translation>已导入 {1} 第 {0} 号：新增 {2}，更新 {3}，未变 {4}，冲突 {5}。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="246" />
+        <source>The file was refused and nothing was imported.
+
+{0}
+
+Reason code: {1}</source>
+        <translation>文件被拒绝，没有导入任何内容。
+
+{0}
+
+原因代码：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="249" />
+        <source>File refused</source>
+        <translation>文件被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="264" />
+        <source>Conflict decided: kept the value here.</source>
+        <translation>冲突已处理：保留了本单位的值。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="265" />
+        <source>Conflict decided: took the incoming value.</source>
+        <translation>冲突已处理：采用了对方的值。</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePageView</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="41" />
+        <source>Export this desk's card…</source>
+        <translation>导出本单位名片…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="43" />
+        <source>This desk's card</source>
+        <translation>本单位名片</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="45" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="46" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="47" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="48" />
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="54" />
+        <source>&amp;Trust a card…</source>
+        <translation>信任单位名片(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="56" />
+        <source>&amp;Revoke…</source>
+        <translation>撤销信任(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="58" />
+        <source>&amp;Export bundle…</source>
+        <translation>导出交换文件(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="60" />
+        <source>&amp;Import bundle…</source>
+        <translation>导入交换文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="62" />
+        <source>Trusted desks</source>
+        <translation>信任名单</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="78" />
+        <source>Keep the value &amp;here</source>
+        <translation>保留本单位的值(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="80" />
+        <source>Take the &amp;incoming value</source>
+        <translation>采用对方的值(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="82" />
+        <source>Conflicts to decide</source>
+        <translation>待处理的冲突</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="92" />
+        <source>Data exchange</source>
+        <translation>数据交换</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="80" />
+        <source>Export a bundle</source>
+        <translation>导出交换文件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="86" />
+        <source>Only what the desk has not confirmed yet</source>
+        <translation>只导出对方尚未确认收到的内容（增量）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="88" />
+        <source>Everything (full export)</source>
+        <translation>全部内容（完整导出）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="91" />
+        <source>To</source>
+        <translation>发给</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="92" />
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="95" />
+        <source>Choose file and export…</source>
+        <translation>选择保存位置并导出…</translation>
     </message>
 </context>
 <context>
@@ -1043,32 +1459,32 @@
 <context>
     <name>FollowUpsTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="172" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="171" />
         <source>Visited</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="172" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="171" />
         <source>Performance</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="173" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="172" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="173" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="172" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="174" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="173" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="174" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="173" />
         <source>Visited by</source>
         <translation>回访人</translation>
     </message>
@@ -1092,130 +1508,183 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="116" />
+        <source>Import preview</source>
+        <translation>导入预览</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="118" />
+        <source>Bundle No. {0} from {1}. Nothing has been imported yet.</source>
+        <translation>{1} 发来的第 {0} 号交换文件，校验通过。尚未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="123" />
+        <source>New records</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="123" />
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="124" />
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="125" />
+        <source>Conflicting</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="134" />
+        <source>Where both desks changed the same field, this desk's value is kept and both values wait in the conflicts list for you to choose.</source>
+        <translation>双方都改过的字段，暂时保留本单位的值，两个值都列在“待处理的冲突”中，由您选择。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="140" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="54" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="55" />
         <source>Mediation Desk</source>
         <translation>调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="57" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="58" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="57" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="58" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="57" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="58" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="58" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="59" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="71" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="72" />
         <source>Case list</source>
         <translation>案件列表</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="109" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="111" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="110" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="112" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="111" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="113" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="123" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="125" />
         <source>&amp;New case…</source>
         <translation>登记新案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="125" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="127" />
         <source>&amp;Find case…</source>
         <translation>查找案件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="127" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="129" />
         <source>&amp;Close case tab</source>
         <translation>关闭案件标签(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="130" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="132" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="131" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="133" />
         <source>&amp;Dashboard</source>
         <translation>工作台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="131" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="133" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="132" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="134" />
         <source>&amp;Mediators</source>
         <translation>调解员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="132" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="134" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="135" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="137" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="136" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="138" />
         <source>Where is the &amp;log file?</source>
         <translation>日志文件位置(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="148" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="146" />
+        <source>Exchange</source>
+        <translation>交换</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="153" />
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="181" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="151" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="184" />
         <source>⚠ Overdue cases: {0}</source>
         <translation>⚠ 超期案件：{0}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="183" />
-        <location filename="../../mediation_desk/ui/main_window.py" line="211" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="216" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="244" />
         <source>New case</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="184" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="217" />
         <source>Case registration is not available in this build.</source>
         <translation>此版本暂不能登记案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="241" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="274" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="242" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="275" />
         <source>The log file is at:
 {0}</source>
         <translation>日志文件位于：
@@ -1415,52 +1884,52 @@
 <context>
     <name>PartiesTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="66" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="66" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="66" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="66" />
         <source>ID number / credit code</source>
         <translation>身份证号/统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="68" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="68" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="68" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
         <source>Agent</source>
         <translation>委托代理人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="87" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="86" />
         <source>Show full numbers</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="89" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="88" />
         <source>Shows the full ID and phone numbers; the viewing is recorded in the audit log.</source>
         <translation>显示完整的身份证号和电话号码；查看行为将记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="114" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="113" />
         <source>Shown (logged)</source>
         <translation>已显示（已记录）</translation>
     </message>
@@ -1653,6 +2122,21 @@ Please send this file to your technical contact.</source>
         <translation>抱歉，程序发生了意外错误，刚才的操作可能没有完成。详细信息已写入日志文件：
 {0}
 请将此文件发送给技术支持人员。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="36" />
+        <source>Mediation center</source>
+        <translation>调解中心</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="36" />
+        <source>Court liaison desk</source>
+        <translation>法院联络台</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="37" />
+        <source>Field laptop</source>
+        <translation>外出调解笔记本</translation>
     </message>
 </context>
 <context>
@@ -1960,24 +2444,140 @@ Please send this file to your technical contact.</source>
 <context>
     <name>TimelineTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="153" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="152" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="153" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="152" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="153" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="152" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="154" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="153" />
         <source>Recorded by</source>
         <translation>记录人</translation>
+    </message>
+</context>
+<context>
+    <name>TrustCardDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="46" />
+        <source>Trust another desk</source>
+        <translation>信任其他单位</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="48" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="49" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="50" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="51" />
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="52" />
+        <source>Call the other desk and read the fingerprint aloud group by group. Trust the card only if every group matches what they see on their screen.</source>
+        <translation>请给对方打电话，逐组念出指纹。只有每一组都与对方屏幕上显示的一致，才可以信任这张名片。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="56" />
+        <source>I compared the fingerprint over the phone and every group matches</source>
+        <translation>我已与对方电话逐组核对，指纹完全一致</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="60" />
+        <source>Trust this desk</source>
+        <translation>信任该单位</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedDesksModel</name>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="53" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="53" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="53" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="53" />
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="54" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="54" />
+        <source>Last sent</source>
+        <translation>最近发出</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="54" />
+        <source>Last received</source>
+        <translation>最近收到</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="59" />
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="61" />
+        <source>No. {0}, {1}</source>
+        <translation>第 {0} 号，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="64" />
+        <source>Mediation center</source>
+        <translation>调解中心</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="64" />
+        <source>Court liaison desk</source>
+        <translation>法院联络台</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="65" />
+        <source>Field laptop</source>
+        <translation>外出调解笔记本</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="74" />
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="74" />
+        <source>Trusted</source>
+        <translation>已信任</translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ SORT_KEYS = {COL_NUMBER: "number", COL_DEADLINE: "due_on", COL_STATUS: "status",
              COL_PARTIES: "party_names", COL_TYPE: "dispute_type", COL_SOURCE: "source",
              COL_MEDIATORS: "mediator_names", COL_RECEIVED: "received_on",
              COL_AMOUNT: "amount"}
+COL_CENTER = 9  # 中心/调解组织: only on a court liaison desk (see ``show_centers``)
 
 CaseIdRole = Qt.ItemDataRole.UserRole + 1
 DeadlineLevelRole = Qt.ItemDataRole.UserRole + 2
@@ -74,6 +75,19 @@ class CaseTableModel(QAbstractTableModel):
         self._loading = False
         self._generation = 0
         self.total: int | None = None
+        self.center_names: dict[str, str] | None = None  # set: the center column shows
+
+    def show_centers(self, names: dict[str, str]) -> None:
+        """Add (or refresh) the 中心/调解组织 column: center id -> name (court desk)."""
+        if self.center_names is None:
+            self.beginInsertColumns(QModelIndex(), COL_CENTER, COL_CENTER)
+            self.center_names = dict(names)
+            self.endInsertColumns()
+            return
+        self.center_names = dict(names)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_CENTER),
+                                  self.index(len(self._rows) - 1, COL_CENTER))
 
     # -- querying -------------------------------------------------------------
     def set_query(self, flt: CaseFilter | None = None, sort: CaseSort | None = None) -> None:
@@ -155,7 +169,9 @@ class CaseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(SORT_KEYS)
+        if parent.isValid():
+            return 0
+        return len(SORT_KEYS) + (self.center_names is not None)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
@@ -163,7 +179,8 @@ class CaseTableModel(QAbstractTableModel):
             return None
         return (self.tr("Case number"), self.tr("Deadline"), self.tr("Status"),
                 self.tr("Parties"), self.tr("Dispute type"), self.tr("Source"),
-                self.tr("Mediators"), self.tr("Received"), self.tr("Amount (yuan)"))[section]
+                self.tr("Mediators"), self.tr("Received"), self.tr("Amount (yuan)"),
+                self.tr("Center"))[section]
 
     def case_id(self, row: int) -> str:
         return self._rows[row].row.id
@@ -210,6 +227,8 @@ class CaseTableModel(QAbstractTableModel):
                 return i18n.format_date(r.received_on)
             if col == COL_AMOUNT:
                 return format_yuan(r.amount) if r.amount is not None else ""
+            if col == COL_CENTER and self.center_names is not None:
+                return self.center_names.get(r.center_id, "")
             return None
         level = item.deadline.level
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -238,7 +257,7 @@ class CaseTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Server-side sort: the database orders, the model reloads from the first page."""
-        key = SORT_KEYS.get(column)
+        key = "center" if column == COL_CENTER else SORT_KEYS.get(column)
         if key is None:
             return
         new = CaseSort(key=key, descending=order == Qt.SortOrder.DescendingOrder)

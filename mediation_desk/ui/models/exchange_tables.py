@@ -46,19 +46,19 @@ class _RowsModel(QAbstractTableModel):
         return None
 
 
-def _last(value: tuple[int, str] | None, tr) -> str:
-    if value is None:
-        return tr("Never")
-    seq, at = value
-    return tr("No. {0}, {1}").format(seq, at[:16].replace("T", " "))
-
-
 class TrustedDesksModel(_RowsModel):
     """Code, name, kind, fingerprint, status, last bundle sent and received."""
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Code"), self.tr("Name"), self.tr("Kind"), self.tr("Fingerprint"),
                 self.tr("Status"), self.tr("Last sent"), self.tr("Last received"))
+
+    def last_text(self, value: tuple[int, str] | None) -> str:
+        """A ledger entry as "No. 3, 2026-03-02 09:00"."""
+        if value is None:
+            return self.tr("Never")
+        seq, at = value
+        return self.tr("No. {0}, {1}").format(seq, at[:16].replace("T", " "))
 
     def kind_text(self, kind: str) -> str:
         return {"center": self.tr("Mediation center"), "court": self.tr("Court liaison desk"),
@@ -72,7 +72,7 @@ class TrustedDesksModel(_RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (d.code, d.name, self.kind_text(d.kind), d.fingerprint,
                     self.tr("Revoked") if d.revoked else self.tr("Trusted"),
-                    _last(d.last_sent, self.tr), _last(d.last_received, self.tr))[col]
+                    self.last_text(d.last_sent), self.last_text(d.last_received))[col]
         if role == Qt.ItemDataRole.FontRole and col == 3:
             font = QFont("monospace")
             font.setStyleHint(QFont.StyleHint.Monospace)

@@ -49,6 +49,7 @@ class CasesPage(CasesPageView):
         for combo in (self.status, self.deadline, self.dispute_type, self.source, self.mediator,
                       self.flag):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.center.currentIndexChanged.connect(lambda _i: self.apply_filter())
         for edit in (self.received_from, self.received_to):
             edit.dateChanged.connect(lambda _d: self.apply_filter())
         self.clear.clicked.connect(self.clear_filters)
@@ -93,6 +94,7 @@ class CasesPage(CasesPageView):
             sources=(self.source.currentData(),) if self.source.currentData() else (),
             flags=(self.flag.currentData(),) if self.flag.currentData() else (),
             mediator_id=self.mediator.currentData(),
+            center_id=self.center.currentData(),
             received_from=_date(self.received_from), received_to=_date(self.received_to),
             overdue=deadline == "overdue",
             due_within=(self.services.read_cases.settings.due_soon_days
@@ -119,9 +121,34 @@ class CasesPage(CasesPageView):
         self.received_from.setDate(NO_DATE)
         self.received_to.setDate(NO_DATE)
         self.search.clear()
+        self.center.blockSignals(True)
+        self.center.setCurrentIndex(0)
+        self.center.blockSignals(False)
         for w in widgets:
             w.blockSignals(False)
         self.apply_filter()
+
+    def show_centers(self, names: dict[str, str]) -> None:
+        """Court liaison desk: a 中心/调解组织 column and filter (center id -> name)."""
+        self.model.show_centers(names)
+        current = self.center.currentData()
+        self.center.blockSignals(True)
+        while self.center.count() > 1:
+            self.center.removeItem(1)
+        for cid, name in sorted(names.items(), key=lambda kv: kv[1]):
+            self.center.addItem(name, cid)
+        self.center.setCurrentIndex(max(self.center.findData(current) if current else 0, 0))
+        self.center.blockSignals(False)
+        self.center.setVisible(True)
+
+    def filter_center(self, center_id: str) -> None:
+        """Show only one center's cases (the court page's click)."""
+        self.clear_filters()
+        index = self.center.findData(center_id)
+        if index < 0:  # a center not listed yet: list it so the filter shows what it is
+            self.center.addItem(center_id, center_id)
+            index = self.center.count() - 1
+        self.center.setCurrentIndex(index)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -52,6 +52,10 @@ class CasesPageView(QWidget):
         self.flag = _combo(self.tr("Any flag"), [(t, m) for m, t in labels.choices(CaseFlag)])
         self.received_from = date_edit(self.tr("Received from"))
         self.received_to = date_edit(self.tr("Received to"))
+        self.center = _combo(self.tr("All centers"), [])  # shown on a court liaison desk
+        self.center.setObjectName("centerFilter")
+        self.center.setAccessibleName(self.tr("Center"))
+        self.center.setVisible(False)
         self.clear = QPushButton(self.tr("Clear filters"))
         self.new_case = QPushButton(self.tr("New case (Ctrl+N)"))
         self.count = QLabel()
@@ -59,6 +63,7 @@ class CasesPageView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.center)
         top.addWidget(self.new_case)
         grid = QGridLayout()
         row = [(self.tr("Status"), self.status), (self.tr("Deadline"), self.deadline),
@@ -81,8 +86,8 @@ class CasesPageView(QWidget):
 
     def add_table(self, table: QWidget) -> None:
         self.layout_.addWidget(table, 1)
-        order = [self.search, self.new_case, self.status, self.deadline, self.dispute_type,
-                 self.source, self.mediator, self.flag, self.received_from, self.received_to,
+        order = [self.search, self.center, self.new_case, self.status, self.deadline,
+                 self.dispute_type, self.source, self.mediator, self.flag, self.received_from, self.received_to,
                  self.clear, table]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
