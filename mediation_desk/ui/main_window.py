@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
                                   "findCase")
         self.close_tab_action = action(file_menu, self.tr("&Close case tab"), "Ctrl+W",
                                        lambda: self.close_case_tab(self.case_tabs.currentIndex()))
+        self.blank_forms_action = action(file_menu, self.tr("Print &blank forms…"), "",
+                                         self.blank_forms, "blankForms")
         file_menu.addSeparator()
         action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
         for i, text in enumerate((self.tr("&Dashboard"), self.tr("&Cases"),
@@ -267,6 +269,12 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         event.accept()
+
+    def blank_forms(self) -> None:
+        """File → Print blank forms: empty forms of any kind for work in the villages."""
+        from .dialogs.blank_forms import BlankFormsDialog
+
+        BlankFormsDialog(self.services, self).exec()
 
     def _show_log_location(self) -> None:
         from ..logs import log_file

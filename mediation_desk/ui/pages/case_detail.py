@@ -22,6 +22,7 @@ from ..widgets.ask import ask_discard, show_error
 from ..widgets.enum_combo import enum_label
 from .attachments_tab import read_scan
 from .case_detail_view import DEADLINE_STYLES, CaseDetailView
+from .documents_tab import DocumentsTab
 from .overview_tab import case_input
 
 
@@ -41,6 +42,8 @@ class CaseDetailWidget(QWidget):
         self.view = CaseDetailView(self)
         layout.addWidget(self.view)
         v = self.view
+        self.documents = DocumentsTab(services, case_id)  # 文书
+        v.tabs.addTab(self.documents, self.tr("Documents"))
         for action, button in v.action_buttons.items():
             button.clicked.connect(lambda _c=False, a=action: self.open_action(a))
         v.parties.reveal_requested.connect(self.reveal)
@@ -77,6 +80,8 @@ class CaseDetailWidget(QWidget):
         v.follow_ups.load(events)
         v.agreement.load(case, cs.agreement(case.id))
         v.attachments.load(cs.attachments(case.id))
+        self.documents.case_id = case.id
+        self.documents.load_register()
         self._update_actions(case)
 
     def _show_deadline(self, state: DeadlineState, case: Case) -> None:

@@ -35,6 +35,9 @@ class CourtPage(QWidget):
         self.model = CenterCountsModel(self)
         self.table = table("centerCounts")
         self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)  # numbers stay beside their center
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("0" * 8))
         self.table.setToolTip(self.tr("Double-click or press Enter to list the center's cases"))
         self.table.activated.connect(self._activated)
         self.show_cases = QPushButton(self.tr("&Show its cases"))
