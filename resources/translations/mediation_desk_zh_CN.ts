@@ -584,63 +584,63 @@
 <context>
     <name>CaseDetailWidget</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="87" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="92" />
         <source>No running deadline</source>
         <translation>未在计时</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="89" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="94" />
         <source>Suspended: the clock is stopped</source>
         <translation>已中止：期限暂停计算</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="91" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="96" />
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="93" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="98" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="95" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="100" />
         <source>Due soon: %n day(s) left</source>
         <translation>
             <numerusform>即将到期：剩 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="97" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="102" />
         <source>%n day(s) left</source>
         <translation>
             <numerusform>剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="99" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="104" />
         <source> (until %1)</source>
         <translation>（至%1）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="103" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="108" />
         <source>Mediation period: %1</source>
         <translation>调解期限：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="107" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="112" />
         <source>Judicial confirmation: apply by %1</source>
         <translation>司法确认申请截止：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="154" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="159" />
         <source>The file could not be read: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="158" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="163" />
         <source>The file is larger than 20 MB. Scan it at a lower resolution or split it.</source>
         <translation>文件超过20 MB。请降低扫描分辨率或分成几个文件。</translation>
     </message>
@@ -904,42 +904,42 @@
 <context>
     <name>CenterCountsModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="128" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="140" />
         <source>Center</source>
         <translation>中心/调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="128" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="140" />
         <source>Received</source>
         <translation>收到</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="128" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="140" />
         <source>In mediation</source>
         <translation>调解中</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="129" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="141" />
         <source>Agreed</source>
         <translation>达成协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="129" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="141" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="129" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="141" />
         <source>Handed to filing</source>
         <translation>移送立案</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="130" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="142" />
         <source>JC applied</source>
         <translation>申请司法确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="130" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="142" />
         <source>JC confirmed</source>
         <translation>确认有效</translation>
     </message>
@@ -947,12 +947,12 @@
 <context>
     <name>ClausesEditor</name>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/clauses_editor.py" line="30" />
+        <location filename="../../mediation_desk/ui/widgets/clauses_editor.py" line="31" />
         <source>Add clause</source>
         <translation>添加条款</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/clauses_editor.py" line="49" />
+        <location filename="../../mediation_desk/ui/widgets/clauses_editor.py" line="50" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -1015,46 +1015,126 @@
         <source>Center</source>
         <translation>中心/调解组织</translation>
     </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="102" />
+        <source>Facts</source>
+        <translation>纠纷事实</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="102" />
+        <source>Claims</source>
+        <translation>申请事项</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="103" />
+        <source>Title</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="103" />
+        <source>Amount (yuan)</source>
+        <translation>争议金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="104" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="104" />
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="105" />
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="105" />
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="106" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="106" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="107" />
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="107" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="108" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="108" />
+        <source>Court case number</source>
+        <translation>诉前调解案号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="109" />
+        <source>Filing number</source>
+        <translation>立案案号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="109" />
+        <source>Ruling</source>
+        <translation>裁定结果</translation>
+    </message>
 </context>
 <context>
     <name>CourtPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="38" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="41" />
         <source>Double-click or press Enter to list the center's cases</source>
         <translation>双击或按回车键，查看该调解组织的案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="40" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="43" />
         <source>&amp;Show its cases</source>
         <translation>查看其案件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="43" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="46" />
         <source>Write the &amp;intake sheet with case files…</source>
         <translation>导出移送立案登记表及案卷(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="49" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="52" />
         <source>Court-referred cases of each center, as of the last imported exchange files.</source>
         <translation>各调解组织办理的法院委派、委托案件（截至最近一次导入的交换文件）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="57" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="60" />
         <source>Court liaison desk</source>
         <translation>法院联络台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="95" />
         <source>Folder for the intake sheet and case files</source>
         <translation>选择存放移送立案登记表和案卷的文件夹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="100" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="103" />
         <source>Writing the intake sheet and case files…</source>
         <translation>正在生成移送立案登记表和案卷…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="105" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="108" />
         <source>Intake sheet written: {0} ({1} case(s)); {2} case-file PDF(s) in {3}.</source>
         <translation>已导出移送立案登记表：{0}（{1} 件）；案卷 PDF {2} 份，在 {3}。</translation>
     </message>
@@ -1132,114 +1212,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="113" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="119" />
         <source>Export this desk's card</source>
         <translation>导出本单位名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="114" />
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="126" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="112" />
         <source>Desk cards (*.card *.json);;All files (*)</source>
         <translation>单位名片 (*.card *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="122" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="128" />
         <source>Card written to {0}. Fingerprint: {1}</source>
         <translation>已导出单位名片：{0}。指纹：{1}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="125" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="131" />
         <source>Trust a desk's card</source>
         <translation>选择要信任的单位名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="145" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="151" />
         <source>{0} ({1}) is now trusted.</source>
         <translation>已信任 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="152" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="158" />
         <source>Revoke trust</source>
         <translation>撤销信任</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="153" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="159" />
         <source>Revoke the key of {0} ({1})? Its files will be refused from now on, and nothing can be exported to it.</source>
         <translation>撤销对 {0}（{1}）密钥的信任？此后将拒绝导入其文件，也不能再向其导出。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="155" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="161" />
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="162" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="168" />
         <source>The key of {0} ({1}) is revoked.</source>
         <translation>已撤销对 {0}（{1}）的信任。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="174" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="180" />
         <source>Save the exchange file</source>
         <translation>保存交换文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="175" />
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="192" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="115" />
         <source>Exchange files (*.mdx);;All files (*)</source>
         <translation>交换文件 (*.mdx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="180" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="186" />
         <source>Exporting and verifying…</source>
         <translation>正在导出并校验…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="186" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="192" />
         <source>Exported and verified: {0} (No. {1}, {2} records). Send this file to the other desk.</source>
         <translation>已导出并校验：{0}（第 {1} 号，{2} 条记录）。请把这个文件交给对方。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="191" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="197" />
         <source>Import an exchange file</source>
         <translation>导入交换文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="200" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="206" />
         <source>Checking the file…</source>
         <translation>正在校验文件…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="211" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="217" />
         <source>This file (No. {0} from {1}) was imported before; nothing changed.</source>
         <translation>这个文件（{1} 第 {0} 号）已经导入过，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="214" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="220" />
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="218" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="224" />
         <source>Import cancelled; nothing changed.</source>
         <translation>已取消导入，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="222" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="228" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="230" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="236" />
         <source>This file was imported before; nothing changed.</source>
         <translation>这个文件已经导入过，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="232" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="238" />
         <source>Imported No. {0} from {1}: {2} new, {3} updated, {4} unchanged, {5} conflicting.</source>
         <translation>已导入 {1} 第 {0} 号：新增 {2}，更新 {3}，未变 {4}，冲突 {5}。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="246" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="252" />
         <source>The file was refused and nothing was imported.
 
 {0}
@@ -1252,17 +1330,17 @@ Reason code: {1}</source>
 原因代码：{1}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="249" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="255" />
         <source>File refused</source>
         <translation>文件被拒绝</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="264" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="270" />
         <source>Conflict decided: kept the value here.</source>
         <translation>冲突已处理：保留了本单位的值。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="265" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="271" />
         <source>Conflict decided: took the incoming value.</source>
         <translation>冲突已处理：采用了对方的值。</translation>
     </message>
@@ -1613,78 +1691,78 @@ Reason code: {1}</source>
         <translation>关闭案件标签(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="132" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="134" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="133" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="135" />
         <source>&amp;Dashboard</source>
         <translation>工作台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="133" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="135" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="134" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="136" />
         <source>&amp;Mediators</source>
         <translation>调解员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="134" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="136" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="137" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="139" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="138" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="140" />
         <source>Where is the &amp;log file?</source>
         <translation>日志文件位置(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="146" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="148" />
         <source>Exchange</source>
         <translation>交换</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="153" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="155" />
         <source>Court</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="181" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="183" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="184" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="186" />
         <source>⚠ Overdue cases: {0}</source>
         <translation>⚠ 超期案件：{0}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="216" />
-        <location filename="../../mediation_desk/ui/main_window.py" line="244" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="218" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="246" />
         <source>New case</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="217" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="219" />
         <source>Case registration is not available in this build.</source>
         <translation>此版本暂不能登记案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="274" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="282" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="275" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="283" />
         <source>The log file is at:
 {0}</source>
         <translation>日志文件位于：

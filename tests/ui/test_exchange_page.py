@@ -229,7 +229,7 @@ def test_resolve_a_conflict_through_the_page(qtbot, two_desks, tmp_path, monkeyp
     model = center_page.conflict_model
     assert model.rowCount() == 1
     assert [model.index(0, c).data() for c in range(5)] == \
-        [case.number, "案件", "facts", "中心改了事实", "法院改了事实"]
+        [case.number, "案件", "纠纷事实", "中心改了事实", "法院改了事实"]
     assert "1" in center_page.conflicts_box.title()
     center_page.conflicts.selectRow(0)
     center_page.take_incoming.click()

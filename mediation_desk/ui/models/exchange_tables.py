@@ -97,6 +97,18 @@ class ConflictsModel(_RowsModel):
                 "attachments": self.tr("Attachment"), "mediators": self.tr("Mediator"),
                 "centers": self.tr("Center")}.get(entity, entity)
 
+    def field_text(self, name: str) -> str:
+        """The form's name of a record field (the field's own name when not listed)."""
+        return {"facts": self.tr("Facts"), "claims": self.tr("Claims"),
+                "title": self.tr("Title"), "amount": self.tr("Amount (yuan)"),
+                "status": self.tr("Status"), "due_on": self.tr("Due date"),
+                "dispute_type": self.tr("Dispute type"), "mediator_ids": self.tr("Mediators"),
+                "name": self.tr("Name"), "phone": self.tr("Phone"),
+                "address": self.tr("Address"), "id_number": self.tr("ID number"),
+                "notes": self.tr("Notes"), "court_case_number": self.tr("Court case number"),
+                "filing_number": self.tr("Filing number"), "jc_ruling": self.tr("Ruling"),
+                }.get(name, name)
+
     @staticmethod
     def value_text(value: object) -> str:
         if value is None or value == "":
@@ -110,7 +122,7 @@ class ConflictsModel(_RowsModel):
             return None
         c: OpenConflict = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (c.case_number, self.entity_text(c.entity), c.field,
+            return (c.case_number, self.entity_text(c.entity), self.field_text(c.field),
                     self.value_text(c.local_value), self.value_text(c.incoming_value)
                     )[index.column()]
         if role == KeyRole:

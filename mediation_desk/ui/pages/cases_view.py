@@ -87,7 +87,7 @@ class CasesPageView(QWidget):
     def add_table(self, table: QWidget) -> None:
         self.layout_.addWidget(table, 1)
         order = [self.search, self.center, self.new_case, self.status, self.deadline,
-                 self.dispute_type, self.source, self.mediator, self.flag, self.received_from, self.received_to,
-                 self.clear, table]
+                 self.dispute_type, self.source, self.mediator, self.flag, self.received_from,
+                 self.received_to, self.clear, table]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)

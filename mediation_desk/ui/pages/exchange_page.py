@@ -108,10 +108,16 @@ class ExchangePage(ExchangePageView):
         self.services.data_changed()
 
     # -- cards and trust ------------------------------------------------------------
+    def _card_filter(self) -> str:
+        return self.tr("Desk cards (*.card *.json);;All files (*)")
+
+    def _bundle_filter(self) -> str:
+        return self.tr("Exchange files (*.mdx);;All files (*)")
+
     def export_own_card(self) -> None:
         suggested = f"{self.own_code.text()}.card"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export this desk's card"),
-                                              suggested, self.tr("Desk cards (*.card *.json);;All files (*)"))
+                                              suggested, self._card_filter())
         if not path:
             return
         try:
@@ -123,7 +129,7 @@ class ExchangePage(ExchangePageView):
 
     def trust_card(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Trust a desk's card"), "",
-                                              self.tr("Desk cards (*.card *.json);;All files (*)"))
+                                              self._card_filter())
         if not path:
             return
         try:
@@ -172,7 +178,7 @@ class ExchangePage(ExchangePageView):
         to, full = dialog.choice()
         suggested = f"{self.own_code.text()}-{to}-{self.services.store.today():%Y%m%d}.mdx"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the exchange file"),
-                                              suggested, self.tr("Exchange files (*.mdx);;All files (*)"))
+                                              suggested, self._bundle_filter())
         if not path:
             return
         store, actor = self.services.store, self.services.actor
@@ -189,7 +195,7 @@ class ExchangePage(ExchangePageView):
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import an exchange file"), "",
-                                              self.tr("Exchange files (*.mdx);;All files (*)"))
+                                              self._bundle_filter())
         if path:
             self.preview(Path(path))
 
