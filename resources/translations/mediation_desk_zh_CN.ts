@@ -284,6 +284,14 @@
     </message>
 </context>
 <context>
+    <name>BlankFormsDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/blank_forms.py" line="16" />
+        <source>Print blank forms</source>
+        <translation>打印空白表格</translation>
+    </message>
+</context>
+<context>
     <name>CaseActions</name>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="36" />
@@ -583,6 +591,11 @@
 </context>
 <context>
     <name>CaseDetailWidget</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="46" />
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/case_detail.py" line="92" />
         <source>No running deadline</source>
@@ -1203,6 +1216,100 @@
     </message>
 </context>
 <context>
+    <name>DocumentsTab</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="54" />
+        <source>Print blank form</source>
+        <translation>生成空白表格</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="55" />
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="57" />
+        <source>Open in viewer</source>
+        <translation>用系统程序打开</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="58" />
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="59" />
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="60" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="78" />
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="78" />
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="79" />
+        <source>Verification code</source>
+        <translation>校验码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="79" />
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="89" />
+        <source>Document register (every generation is recorded)</source>
+        <translation>文书登记（每次生成均有记录）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="114" />
+        <source>Generating %1…</source>
+        <translation>正在生成%1…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="126" />
+        <source>%1 — %2 page(s), verification code %3</source>
+        <translation>%1 — 共 %2 页，校验码 %3</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="170" />
+        <source>The file could not be written: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="174" />
+        <source>No program for PDF files was found. Install a PDF viewer, or use Save as and open the file yourself.</source>
+        <translation>未找到打开 PDF 文件的程序。请安装 PDF 阅读器，或“另存为”后自行打开。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="199" />
+        <source>Save document</source>
+        <translation>保存文书</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="200" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="209" />
+        <source>The file could not be saved: %1</source>
+        <translation>无法保存文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="212" />
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
     <name>ExchangePage</name>
     <message numerus="yes">
         <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="79" />
@@ -1691,6 +1798,11 @@ Reason code: {1}</source>
         <translation>关闭案件标签(&amp;C)</translation>
     </message>
     <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="131" />
+        <source>Print &amp;blank forms…</source>
+        <translation>打印空白表格(&amp;B)…</translation>
+    </message>
+    <message>
         <location filename="../../mediation_desk/ui/main_window.py" line="134" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
@@ -2157,6 +2269,44 @@ Reason code: {1}</source>
         <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="266" />
         <source>Party %1</source>
         <translation>当事人%1</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="48" />
+        <source>◀ Previous page</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="49" />
+        <source>Next page ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="52" />
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="53" />
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="54" />
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="81" />
+        <source>The preview needs the QtPdf module, which is not installed. Use “Open in viewer” to see the document.</source>
+        <translation>预览需要 QtPdf 组件，本机未安装。请点“用系统程序打开”查看文书。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="127" />
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
     </message>
 </context>
 <context>
