@@ -32,11 +32,13 @@ from reportlab.platypus import PageBreak as RLPageBreak
 # Chinese typesetting (避头): reportlab's CJK wrapping knows the Japanese marks
 # that may not start a line but not the Chinese full-width ones, so a line could
 # begin with "，". Teach it the Chinese set (a process-wide list, only extended).
+from reportlab.lib import textsplit as _rl_textsplit  # noqa: E402
 from reportlab.platypus import paragraph as _rl_paragraph  # noqa: E402
 
 _CHINESE_CANNOT_START = "，。、；：？！）》」』】〕〉”’…—％·"
-_rl_paragraph.ALL_CANNOT_START += "".join(
-    ch for ch in _CHINESE_CANNOT_START if ch not in _rl_paragraph.ALL_CANNOT_START)
+for _module in (_rl_textsplit, _rl_paragraph):
+    _module.ALL_CANNOT_START += "".join(
+        ch for ch in _CHINESE_CANNOT_START if ch not in _module.ALL_CANNOT_START)
 
 from .fonts import DocumentFont
 from .spec import DocSpec, Grid, Heading, Lines, PageBreak, Para, Signatures, verification_code
