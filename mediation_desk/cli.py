@@ -212,6 +212,13 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"不允许的数值 {name}")
 
 
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    store = _open(args, readonly=False)  # opening read-write applies pending migrations
+    store.close()
+    print(f"数据库已是最新格式：{args.db}")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     store = _open(args, readonly=True)
     try:
@@ -279,6 +286,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", required=True)
     p.add_argument("--json", required=True, metavar="FILE")
     p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("upgrade", help="升级旧版本数据库（先自动备份）")
+    p.add_argument("--db", required=True)
+    p.set_defaults(func=cmd_upgrade)
 
     p = sub.add_parser("check", help="完整性与审计链检查")
     p.add_argument("--db", required=True)

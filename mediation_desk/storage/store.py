@@ -123,7 +123,10 @@ class Store:
                 if needs_migration(db):
                     if not db.table_names():
                         raise StorageError(f"文件不是调解工作台数据库：{p}", code="db_wrong_kind")
-                    raise StorageError("数据库需要升级，请先用读写方式打开一次。", code="db_needs_migration")
+                    raise StorageError(
+                        f"数据库 {p} 由旧版本创建，需要先升级（升级前会自动备份）："
+                        f"请运行 mediation-desk upgrade --db {p}，或在调解工作台中打开它一次。",
+                        code="db_needs_migration")
             else:
                 ensure_schema(db, p)
         except DRIVER_ERRORS as exc:
