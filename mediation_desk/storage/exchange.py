@@ -15,7 +15,7 @@ import sqlite_utils
 
 from ..domain import codec
 from ..domain.models import Case
-from . import cases, search
+from . import cases, exchange_bases, search
 
 DDL = """
 CREATE TABLE desk_keys (
@@ -162,33 +162,14 @@ def known_versions(db: sqlite_utils.Database, peer: str, entity: str) -> dict[st
 
 
 def bases(db: sqlite_utils.Database, entity: str, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Merge bases of records."""
-    out: dict[str, dict[str, Any]] = {}
-    for i in range(0, len(ids), _CHUNK):
-        chunk = ids[i:i + _CHUNK]
-        for rid, content in db.execute(
-                f"SELECT record_id, content FROM exchange_base WHERE entity = ? AND record_id IN"
-                f" ({','.join('?' * len(chunk))})", [entity, *chunk]):
-            out[rid] = json.loads(content)
-    return out
+    """Merge bases of records (stored by :mod:`exchange_bases`)."""
+    return exchange_bases.bases(db, entity, ids)
 
 
 def set_bases(db: sqlite_utils.Database, entity: str, recs: Iterable[dict[str, Any]],
               texts: Iterable[str] | None = None) -> None:
-    """Store merge bases (a lower version never replaces a higher one).
-
-    ``texts`` gives each record's JSON text when it is at hand (the bundle's own
-    line), sparing a re-encoding.
-    """
-    if texts is None:
-        rows = [(entity, r["id"], r["version"], json.dumps(r, ensure_ascii=False, sort_keys=True))
-                for r in recs]
-    else:
-        rows = [(entity, r["id"], r["version"], t) for r, t in zip(recs, texts, strict=True)]
-    db.conn.executemany(
-        "INSERT INTO exchange_base VALUES (?, ?, ?, ?) ON CONFLICT (entity, record_id) DO UPDATE"
-        " SET version = excluded.version, content = excluded.content"
-        " WHERE excluded.version >= exchange_base.version", rows)
+    """Store merge bases (a lower version never replaces a higher one)."""
+    exchange_bases.set_bases(db, entity, recs, texts)
 
 
 def add_conflicts(db: sqlite_utils.Database, rows: list[tuple]) -> None:

@@ -170,6 +170,14 @@ def m005_exchange_base_rowid(db: sqlite_utils.Database) -> None:
     db.executescript(BASE_ROWID_DDL)
 
 
+@migrations()
+def m006_exchange_base_blobs(db: sqlite_utils.Database) -> None:
+    """Merge bases as compressed JSON Lines blobs with a small index (no JSON row per record)."""
+    from .exchange_bases import migrate
+
+    migrate(db)
+
+
 def _has_tables(db: sqlite_utils.Database) -> bool:
     return bool(db.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0])
 
