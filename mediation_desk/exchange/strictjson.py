@@ -9,7 +9,6 @@ NaN/Infinity, lone surrogates, integers over 64 bits and nesting deeper than
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from .errors import BundleRejected
@@ -55,37 +54,6 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no
                             parse_int=_bounded_int, parse_float=_float)
 
 
-# The fast path: the C scanner with no Python hooks for objects or integers.
-# It is taken only when the result is provably what the strict decoder would
-# return; anything unusual falls back to the strict decoder (same verdict,
-# same message). Duplicate keys are caught by counting colons: without ``\u``
-# escapes every ``:`` of the text is either a member separator or a literal
-# character of a string, and re-encoding the parsed value keeps exactly the
-# colons of the members that survived, so any dropped duplicate shows as a
-# shortfall. Integers of at most 18 digits fit 64 bits, and a float with no
-# digit run over 18 and a 1-2 digit exponent is finite.
-_SCAN = json.JSONDecoder(parse_constant=_no_constant, parse_float=_float).scan_once
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"),
-                           check_circular=False).encode
-_UNUSUAL = re.compile(r"\\u|\d{19}|[eE][+-]?\d{3}")
-
-
-def _fast(text: str) -> Any:
-    """The strictly parsed value of ``text``, or ``_MISS`` to take the strict decoder."""
-    if _UNUSUAL.search(text):
-        return _MISS
-    try:
-        value, end = _SCAN(text, 0)
-    except (ValueError, StopIteration, RecursionError):
-        return _MISS
-    if end != len(text) or (":" in text and text.count(":") != _ENCODE(value).count(":")):
-        return _MISS
-    return value
-
-
-_MISS = object()
-
-
 def _depth_ok(value: Any, depth: int) -> bool:
     if depth > MAX_DEPTH:
         return False
@@ -117,12 +85,10 @@ def loads_text(text: str, where: str = "") -> Any:
     brackets = text.count("[") + text.count("{")
     if brackets > MAX_DEPTH and not _shallow(text):
         raise BundleRejected("json_invalid", f"{where}嵌套过深")
-    value = _fast(text)
-    if value is _MISS:
-        try:
-            value = _DECODER.decode(text)
-        except (ValueError, RecursionError) as exc:
-            raise BundleRejected("json_invalid", f"{where}{exc}"[:200]) from exc
+    try:
+        value = _DECODER.decode(text)
+    except (ValueError, RecursionError) as exc:
+        raise BundleRejected("json_invalid", f"{where}{exc}"[:200]) from exc
     if brackets > MAX_DEPTH and not _depth_ok(value, 1):
         raise BundleRejected("json_invalid", f"{where}嵌套过深")
     if "\\u" in text and _has_surrogate(value):
