@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from operator import itemgetter
 from typing import Any
 
 from ..domain import codec, models
@@ -137,6 +138,18 @@ def _plain_text_fields(entity: str) -> tuple[str, ...]:
 # Plain text fields are checked inline (most fields; a call per value was the
 # verifier's largest cost); the others through their checker.
 _TEXT = {e: _plain_text_fields(e) for e in ENTITIES}
+
+
+def _tuple_getter(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """A function returning the values of ``keys`` as a tuple (C itemgetter when 2+ keys)."""
+    if len(keys) >= 2:
+        return itemgetter(*keys)
+    return lambda rec: tuple(rec[k] for k in keys)
+
+
+# The text values of a record are checked in one pass of C builtins (type set, max length).
+_TEXT_VALUES = {e: _tuple_getter(k) for e, k in _TEXT.items()}
+_STR = {str}
 _OTHER = {e: tuple((k, c) for k, c in _CHECKERS[e].items() if k not in _TEXT[e])
           for e in ENTITIES}
 
@@ -167,6 +180,7 @@ def _domain_problem(entity: str, rec: dict[str, Any]) -> str | None:
 def validate_records(entity: str, rows: Iterable[Any]) -> list[dict[str, Any]]:
     """Check parsed JSON rows of ``entity``; return them or raise BundleRejected."""
     text_keys, others = _TEXT[entity], _OTHER[entity]
+    text_values = _TEXT_VALUES[entity]
     fieldset = _FIELDSETS[entity]
     out = []
     seen: set[str] = set()
@@ -179,10 +193,11 @@ def validate_records(entity: str, rows: Iterable[Any]) -> list[dict[str, Any]]:
             if unknown:
                 raise BundleRejected("record_unknown_field", f"{where}：{unknown[0][:40]}")
             raise BundleRejected("record_invalid", f"{where}缺少字段")
-        for key in text_keys:
-            value = rec[key]
-            if type(value) is not str or len(value) > MAX_TEXT:
-                raise BundleRejected("record_invalid", f"{where}字段 {key} 的值无效")
+        texts = text_values(rec)
+        if texts and (set(map(type, texts)) != _STR or max(map(len, texts)) > MAX_TEXT):
+            key = next(k for k in text_keys
+                       if type(rec[k]) is not str or len(rec[k]) > MAX_TEXT)
+            raise BundleRejected("record_invalid", f"{where}字段 {key} 的值无效")
         for key, check in others:
             if not check(rec[key]):
                 raise BundleRejected("record_invalid", f"{where}字段 {key} 的值无效")

@@ -8,7 +8,10 @@ one audit row and a ledger entry. A bundle already in the ledger is a no-op.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,9 +119,32 @@ def _report(opened: bundle.Opened, plan, *, dry_run: bool) -> ImportReport:
     return report
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a bulk import.
+
+    An import builds hundreds of thousands of acyclic objects (parsed records,
+    rows); the collector would otherwise walk the growing heap again and again
+    (a fifth of the time of a 60,000-record import). Reference counting still
+    frees everything; the collector's previous state is restored afterwards.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def import_bundle(store: Store, actor: str, path: str | Path, *,
                   dry_run: bool = False) -> ImportReport:
     """Verify and (unless ``dry_run``) apply a bundle file in one transaction."""
+    with gc_paused():
+        return _import(store, actor, path, dry_run=dry_run)
+
+
+def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> ImportReport:
     opened = verify(store, _read(path))
     m = opened.manifest
     if xs.ledger_entry(store.db, m["bundle_id"]) is not None:
