@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from operator import mul
 
 from .enums import Sex
 
@@ -38,7 +39,7 @@ def id_check_char(first17: str) -> str:
     """The check character (ISO 7064 MOD 11-2) for the first 17 digits of an ID number."""
     if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
         raise InvalidValue("计算校验位需要17位数字")
-    total = sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True))
+    total = sum(map(mul, map(int, first17), _ID_WEIGHTS))  # both exactly 17 long
     return _ID_CHECK_CHARS[total % 11]
 
 

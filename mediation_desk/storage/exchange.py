@@ -139,10 +139,10 @@ def record_sent(db: sqlite_utils.Database, peer: str, sequence: int,
 def mark_known(db: sqlite_utils.Database, peer: str,
                items: Iterable[tuple[str, str, int]]) -> None:
     """``peer`` holds these record versions (raise only, never lower)."""
-    db.conn.executemany(
+    db.conn.executemany(  # in key order: the b-tree grows at its edge
         "INSERT INTO exchange_known VALUES (?, ?, ?, ?) ON CONFLICT (peer, entity, record_id)"
         " DO UPDATE SET version = max(version, excluded.version)",
-        [(peer, e, i, v) for e, i, v in items])
+        sorted((peer, e, i, v) for e, i, v in items))
 
 
 def acknowledge(db: sqlite_utils.Database, peer: str, upto: int) -> None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Iterable
+from itertools import count, repeat
+from operator import itemgetter
 from typing import Any
 
 import sqlite_utils
@@ -46,13 +48,16 @@ def migrate(db: sqlite_utils.Database) -> None:
 
 
 def _store(db: sqlite_utils.Database, entity: str, rows: list[tuple[str, int, str]]) -> None:
+    """One blob of the rows' texts and their index rows (ids unique within ``rows``)."""
     if not rows:
         return
-    packed = zlib.compress("\n".join(t for _i, _v, t in rows).encode("utf-8"), 1)
+    ids, versions, texts = zip(*rows, strict=True)
+    packed = zlib.compress("\n".join(texts).encode("utf-8"), 1)
     cur = db.conn.execute("INSERT INTO exchange_base_blobs (entity, content) VALUES (?, ?)",
                           [entity, packed])
     blob = cur.lastrowid
-    index = sorted((entity, rid, v, blob, n) for n, (rid, v, _t) in enumerate(rows))
+    # In key order, so the b-tree grows at its edge instead of at random pages.
+    index = sorted(zip(repeat(entity), ids, versions, repeat(blob), count()))
     db.conn.executemany(
         "INSERT INTO exchange_base VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity, record_id)"
         " DO UPDATE SET version = excluded.version, blob = excluded.blob, line = excluded.line"
@@ -68,14 +73,12 @@ def set_bases(db: sqlite_utils.Database, entity: str, recs: Iterable[dict[str, A
     ``texts`` gives each record's JSON text when it is at hand (the bundle's own
     line), sparing a re-encoding. Within one call the last record of an id wins.
     """
+    recs = list(recs)
     if texts is None:
-        rows = [(r["id"], r["version"], json.dumps(r, ensure_ascii=False, sort_keys=True))
-                for r in recs]
-    else:
-        rows = [(r["id"], r["version"], t) for r, t in zip(recs, texts, strict=True)]
-    last: dict[str, int] = {}
-    for n, (rid, _v, _t) in enumerate(rows):
-        last[rid] = n
+        texts = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in recs]
+    rows = list(zip(map(itemgetter("id"), recs), map(itemgetter("version"), recs), texts,
+                    strict=True))
+    last = {rid: n for n, (rid, _v, _t) in enumerate(rows)}
     if len(last) != len(rows):
         rows = [rows[n] for n in sorted(last.values())]
     _store(db, entity, rows)
