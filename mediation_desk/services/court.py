@@ -15,11 +15,9 @@ from pathlib import Path
 
 from ..domain.errors import DomainError
 from ..domain.queries import CaseFilter, CaseRow
-from ..reports.intake_sheet import IntakeCase, build_intake_sheet
 from ..storage import cases as case_store
 from ..storage import court_queries, directory
 from ..storage.store import Store
-from .exchange import write_file_atomically
 
 
 @dataclass(frozen=True)
@@ -76,6 +74,10 @@ class CourtService:
                      center_code: str | None = None) -> IntakeReport:
         """Write the XLSX intake sheet of cases handed to filing; with ``pdf_dir`` also
         each case's case-file PDF (generated and registered, audited)."""
+        # imported here: openpyxl and the exchange crypto are not needed to show the court page
+        from ..reports.intake_sheet import IntakeCase, build_intake_sheet
+        from .exchange import write_file_atomically
+
         db = self.store.db
         ids = court_queries.handed_to_filing(
             db, self.center_id(center_code) if center_code else None)

@@ -3,6 +3,9 @@
 Open cases are tabs beside the case list (several can be open); each is the
 other screens' ``CaseDetailWidget``. Keyboard: Ctrl+N new case, Ctrl+F search,
 Ctrl+W close the case tab, Ctrl+1..4 switch pages, F5 refresh.
+
+Start-up shows the dashboard and the case list first: the other pages (调解员,
+设置, 交换) and their imports are built the first time they are shown.
 """
 
 from __future__ import annotations
@@ -17,8 +20,6 @@ from . import errors
 from .context import Services
 from .pages.cases_page import CasesPage
 from .pages.dashboard import DashboardPage
-from .pages.mediators_page import MediatorsPage
-from .pages.settings_page import SettingsPage
 
 PAGE_DASHBOARD, PAGE_CASES, PAGE_MEDIATORS, PAGE_SETTINGS = range(4)
 PAGE_EXCHANGE, PAGE_COURT = 4, 5  # 法院 only on a court liaison desk
@@ -63,8 +64,8 @@ class MainWindow(QMainWindow):
                                    self.fontMetrics().horizontalAdvance("M" * 9)))
         self.dashboard = DashboardPage(services)
         self.cases = CasesPage(services)
-        self.mediators = MediatorsPage(services)
-        self.settings = SettingsPage(services)
+        self._builders = {PAGE_MEDIATORS: self._build_mediators,
+                          PAGE_SETTINGS: self._build_settings}
         self.case_tabs = QTabWidget()
         self.case_tabs.setObjectName("caseTabs")
         self.case_tabs.setTabsClosable(True)
@@ -74,8 +75,8 @@ class MainWindow(QMainWindow):
                                              None)
         self.case_tabs.tabCloseRequested.connect(self.close_case_tab)
         self.stack = QStackedWidget()
-        for page in (self.dashboard, self.case_tabs, self.mediators, self.settings):
-            self.stack.addWidget(page)
+        for page in (self.dashboard, self.case_tabs, QWidget(), QWidget()):
+            self.stack.addWidget(page)  # placeholders until the page is first shown
         self.nav.currentRowChanged.connect(self.show_page)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -99,8 +100,6 @@ class MainWindow(QMainWindow):
         self._waiting = {self.cases.model, self.dashboard.overdue_model}
         for model in self._waiting:
             model.loaded.connect(lambda m=model: self._rows_loaded(m))
-        self.settings.language_changed.connect(self.language_changed)
-        self.settings.saved.connect(self._update_center)
         self._build_actions()
         self._add_exchange_pages()
         self._first_rows = False
@@ -139,14 +138,57 @@ class MainWindow(QMainWindow):
         action(view_menu, self.tr("&Refresh"), "F5", self.refresh_all)
         action(help_menu, self.tr("Where is the &log file?"), "", self._show_log_location)
 
+    # -- pages built when first shown ------------------------------------------------
+    def page(self, index: int) -> QWidget:
+        """The page at ``index`` of the stack, built now if it has not been shown yet."""
+        build = self._builders.pop(index, None)
+        if build is not None:
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, build())  # keeps the current page current
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return self.stack.widget(index)
+
+    @property
+    def mediators(self):
+        """The 调解员 page (MediatorsPage)."""
+        return self.page(PAGE_MEDIATORS)
+
+    @property
+    def settings(self):
+        """The 设置 page (SettingsPage)."""
+        return self.page(PAGE_SETTINGS)
+
+    @property
+    def exchange(self):
+        """The 交换 page (ExchangePage)."""
+        return self.page(PAGE_EXCHANGE)
+
+    def _build_mediators(self) -> QWidget:
+        from .pages.mediators_page import MediatorsPage
+
+        return MediatorsPage(self.services)
+
+    def _build_settings(self) -> QWidget:
+        from .pages.settings_page import SettingsPage
+
+        page = SettingsPage(self.services)
+        page.language_changed.connect(self.language_changed)
+        page.saved.connect(self._update_center)
+        return page
+
+    def _build_exchange(self) -> QWidget:
+        from .pages.exchange_page import ExchangePage  # cryptography and friends
+
+        return ExchangePage(self.services)
+
     def _add_exchange_pages(self) -> None:
         """交换 for every desk; 法院 (per-center counts, intake sheet) on a court desk."""
         from ..services.exchange_status import desk_kind
-        from .pages.exchange_page import ExchangePage
 
-        self.exchange = ExchangePage(self.services)
         QListWidgetItem(self.tr("Exchange"), self.nav)
-        self.stack.addWidget(self.exchange)
+        self.stack.addWidget(QWidget())
+        self._builders[PAGE_EXCHANGE] = self._build_exchange
         self.court = None
         if desk_kind(self.services.store) == "court":
             from .pages.court_page import CourtPage
@@ -194,6 +236,7 @@ class MainWindow(QMainWindow):
 
     # -- navigation ------------------------------------------------------------------
     def show_page(self, index: int) -> None:
+        self.page(index)  # built before it becomes current
         self.stack.setCurrentIndex(index)
         if index == PAGE_SETTINGS:
             self.settings.load()
