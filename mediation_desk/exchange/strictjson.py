@@ -54,6 +54,22 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no
                             parse_int=_bounded_int, parse_float=_float)
 
 
+_SCAN = _DECODER.scan_once
+
+
+def _scan_exact(text: str) -> Any:
+    """``_DECODER.decode(text)``, calling the scanner directly when the value fills the text.
+
+    Same hooks, same verdicts: anything else (leading or trailing whitespace, any
+    error) goes through ``decode`` for its whitespace rules and error messages.
+    """
+    try:
+        value, end = _SCAN(text, 0)
+    except (StopIteration, ValueError, RecursionError):
+        return _DECODER.decode(text)
+    return value if end == len(text) else _DECODER.decode(text)
+
+
 def _depth_ok(value: Any, depth: int) -> bool:
     if depth > MAX_DEPTH:
         return False
@@ -86,7 +102,7 @@ def loads_text(text: str, where: str = "") -> Any:
     if brackets > MAX_DEPTH and not _shallow(text):
         raise BundleRejected("json_invalid", f"{where}嵌套过深")
     try:
-        value = _DECODER.decode(text)
+        value = _scan_exact(text)
     except (ValueError, RecursionError) as exc:
         raise BundleRejected("json_invalid", f"{where}{exc}"[:200]) from exc
     if brackets > MAX_DEPTH and not _depth_ok(value, 1):

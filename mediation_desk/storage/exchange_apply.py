@@ -24,6 +24,7 @@ from . import cases, search
 from .exchange import _CHUNK, TABLES, _bool_columns
 
 CASE_DERIVED = ("party_names", "mediator_names")
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 _ROLES = {r.value: r for r in PartyRole}
 
 
@@ -44,12 +45,12 @@ def insert_new(db: sqlite_utils.Database, entity: str, wires: list[dict[str, Any
         return
     cols, structured, bools = _layout(entity)
     get = itemgetter(*cols)
-    dumps = json.dumps
+    dumps = _ENCODE  # json.dumps(v, ensure_ascii=False) without building an encoder per call
     rows = []
     for w in wires:
         row = list(get(w))
         for i in structured:
-            row[i] = dumps(row[i], ensure_ascii=False)
+            row[i] = dumps(row[i])
         for i in bools:
             row[i] = int(row[i])
         if derived is not None:
