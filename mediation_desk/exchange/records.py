@@ -150,8 +150,25 @@ def _tuple_getter(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any
 # The text values of a record are checked in one pass of C builtins (type set, max length).
 _TEXT_VALUES = {e: _tuple_getter(k) for e, k in _TEXT.items()}
 _STR = {str}
-_OTHER = {e: tuple((k, c) for k, c in _CHECKERS[e].items() if k not in _TEXT[e])
+
+
+def _exact_fields(entity: str, tp: type) -> tuple[str, ...]:
+    cls, exclude = ENTITIES[entity]
+    hints = typing.get_type_hints(cls, vars(models))
+    return tuple(f.name for f in dataclasses.fields(cls)
+                 if f.name not in exclude and hints[f.name] is tp)
+
+
+# Plain int and bool fields likewise: one type set per record (exact types, as
+# their checkers); only a failing record goes through the checkers for the message.
+_EXACT = {e: tuple((_tuple_getter(k), {tp}) for tp in (int, bool)
+                   if (k := _exact_fields(e, tp))) for e in ENTITIES}
+_GROUPED = {e: set(_TEXT[e]).union(*(_exact_fields(e, tp) for tp in (int, bool)))
+            for e in ENTITIES}
+_OTHER = {e: tuple((k, c) for k, c in _CHECKERS[e].items() if k not in _GROUPED[e])
           for e in ENTITIES}
+_ALL_OTHER = {e: tuple((k, c) for k, c in _CHECKERS[e].items() if k not in _TEXT[e])
+              for e in ENTITIES}
 
 
 def _domain_problem(entity: str, rec: dict[str, Any]) -> str | None:
@@ -181,6 +198,7 @@ def validate_records(entity: str, rows: Iterable[Any]) -> list[dict[str, Any]]:
     """Check parsed JSON rows of ``entity``; return them or raise BundleRejected."""
     text_keys, others = _TEXT[entity], _OTHER[entity]
     text_values = _TEXT_VALUES[entity]
+    exact = _EXACT[entity]
     fieldset = _FIELDSETS[entity]
     out = []
     seen: set[str] = set()
@@ -198,6 +216,9 @@ def validate_records(entity: str, rows: Iterable[Any]) -> list[dict[str, Any]]:
             key = next(k for k in text_keys
                        if type(rec[k]) is not str or len(rec[k]) > MAX_TEXT)
             raise BundleRejected("record_invalid", f"{where}字段 {key} 的值无效")
+        for getter, types_ in exact:
+            if set(map(type, getter(rec))) != types_:
+                others = _ALL_OTHER[entity]  # the failing field is among these
         for key, check in others:
             if not check(rec[key]):
                 raise BundleRejected("record_invalid", f"{where}字段 {key} 的值无效")
