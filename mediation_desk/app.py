@@ -12,30 +12,22 @@ import argparse
 import json
 import logging
 import sys
-import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
+# The storage and service layers are imported before Qt, on purpose: once PySide6
+# is loaded it inspects every module imported after it (it reads the module's
+# source looking for ``__feature__``), which made these imports about a third
+# slower. Measured with benchmarks/bench_startup.py.
+from .logs import data_dir, setup_logging
+from .services import cases as _cases  # noqa: F401 - imported early, see above
+from .services import desk as _desk  # noqa: F401
+from .storage import store as _store  # noqa: F401
 
-def _preload() -> None:
-    """Import the storage and service layers while the GUI thread loads Qt.
-
-    SQLite and Qt's libraries load partly outside the GIL, so this overlaps
-    two large chunks of start-up (see benchmarks/bench_startup.py).
-    """
-    from .services import cases, desk  # noqa: F401
-    from .storage import store  # noqa: F401
-
-
-_preloader = threading.Thread(target=_preload, name="preload", daemon=True)
-if __name__ != "__main__" and "pytest" not in sys.modules:
-    _preloader.start()
-
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402,I001 - after the layers above
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
-from .logs import data_dir, setup_logging  # noqa: E402
 from .ui import errors, i18n  # noqa: E402
 from .ui.context import Services, default_actor  # noqa: E402
 from .ui.tasks import TaskRunner, run_with_progress  # noqa: E402
@@ -167,8 +159,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     i18n.install(app, args.lang or i18n.DEFAULT_LANGUAGE)
     runner = TaskRunner(on_error=errors.report)
     try:
-        if _preloader.is_alive():
-            _preloader.join()
         path = choose_database(args, runner)
         if path is None:
             return 0

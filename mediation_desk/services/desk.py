@@ -63,6 +63,10 @@ class MediatorService:
         return [(m, loads.get(m.id, 0))
                 for m in directory.mediators(self.store.db, include_inactive=include_inactive)]
 
+    def mediators(self, *, include_inactive: bool = True) -> list[Mediator]:
+        """The mediators without their workload (cheap: for pickers and filters)."""
+        return directory.mediators(self.store.db, include_inactive=include_inactive)
+
     def get(self, mediator_id: str) -> Mediator:
         m = directory.mediator(self.store.db, mediator_id)
         if m is None or m.deleted:

@@ -69,8 +69,8 @@ class CasesPage(CasesPageView):
     def load_mediators(self) -> None:
         """Fill the mediator filter (queried on the worker)."""
         self.services.tasks.submit(
-            lambda: [(m.id, m.name, m.active) for m, _ in
-                     self.services.read_mediators.roster(include_inactive=True)],
+            lambda: [(m.id, m.name, m.active) for m in
+                     self.services.read_mediators.mediators(include_inactive=True)],
             self._fill_mediators)
 
     def _fill_mediators(self, mediators: list[tuple[str, str, bool]]) -> None:
