@@ -162,8 +162,19 @@ def loads_lines(data: bytes | str, where: str = "", max_line: int = 1 << 20) -> 
     if not text.endswith("\n"):
         raise BundleRejected("json_invalid", f"{where}最后一行没有换行符")
     out = []
+    append, scan = out.append, _SCAN
     for n, line in enumerate(text[:-1].split("\n"), 1):
         if len(line) > max_line:
             raise BundleRejected("json_invalid", f"{where}第{n}行过长")
-        out.append(loads_text(line, f"{where}第{n}行："))
+        # Inline fast path of loads_text for the common line: few brackets (no
+        # depth walk needed), no \u escape (no surrogate check), value fills the line.
+        if line.count("[") + line.count("{") <= MAX_DEPTH and "\\u" not in line:
+            try:
+                value, end = scan(line, 0)
+            except (StopIteration, ValueError, RecursionError):
+                end = -1
+            if end == len(line):
+                append(value)
+                continue
+        append(loads_text(line, f"{where}第{n}行："))
     return out

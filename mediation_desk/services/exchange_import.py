@@ -100,6 +100,9 @@ def plan_merge(store: Store, opened: bundle.Opened, now: str) -> dict[str, list[
         local = {w["id"]: w for w in xs.to_wire_rows(store.db, entity, cls,
                                                       xs.fetch(store.db, entity, ids),
                                                       fields_of(entity))}
+        if not local:  # nothing here yet: every record is new (decide's first rule)
+            plan[entity] = [(r, Decision("new", r, r)) for r in incoming]
+            continue
         base = xs.bases(store.db, entity, ids)
         plan[entity] = [(r, decide(local.get(r["id"]), base.get(r["id"]), r, now))
                         for r in incoming]
