@@ -21,11 +21,13 @@ from pathlib import Path
 # source looking for ``__feature__``), which made these imports about a third
 # slower. Measured with benchmarks/bench_startup.py.
 from .logs import data_dir, setup_logging
-from .services import cases as _cases  # noqa: F401 - imported early, see above
-from .services import desk as _desk  # noqa: F401
-from .storage import store as _store  # noqa: F401
+from .services import cases as _cases
+from .services import desk as _desk
+from .storage import store as _store
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402,I001 - after the layers above
+_LOADED_BEFORE_QT = (_cases, _desk, _store)
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
 
 from .ui import errors, i18n  # noqa: E402
