@@ -59,7 +59,8 @@ class Opened:
     size: int = 0
     sha256: str = ""
     extra: dict[str, bytes] = field(default_factory=dict)  # enrollment.json
-    lines: dict[str, list[str]] = field(default_factory=dict)  # each record's JSON text
+    # entity -> (ZIP method, bytes as stored) of its JSON Lines member: line n is record n
+    packed: dict[str, tuple[int, bytes]] = field(default_factory=dict)
 
 
 def record_member(entity: str) -> str:
@@ -176,9 +177,10 @@ def open_bundle(data: bytes, *, keys: DeskKeys, my_code: str,
     """
     _check_size(data)
     plain = envelope.decrypt(data, keys)
-    members = container.read_zip(plain, limits)
+    stored: dict[str, tuple[int, bytes]] = {}
+    members = container.read_zip(plain, limits, stored)
     return _verify(members, data, my_code=my_code, my_fingerprint=keys.public.fingerprint,
-                   own_public=keys.public if allow_own else None, trusted=trusted)
+                   own_public=keys.public if allow_own else None, trusted=trusted, stored=stored)
 
 
 def _check_size(data: bytes) -> None:
@@ -209,7 +211,8 @@ def open_enrollment(data: bytes, passphrase: str,
 
 
 def _verify(members: dict[str, bytes], data: bytes, *, my_code: str | None, my_fingerprint: str,
-            own_public: PublicKeys | None, trusted: Callable[[str], Trusted | None]) -> Opened:
+            own_public: PublicKeys | None, trusted: Callable[[str], Trusted | None],
+            stored: dict[str, tuple[int, bytes]] | None = None) -> Opened:
     if MANIFEST not in members or SIGNATURE not in members:
         raise BundleRejected("manifest_missing")
     raw = members.pop(MANIFEST)
@@ -257,7 +260,7 @@ def _verify(members: dict[str, bytes], data: bytes, *, my_code: str | None, my_f
         if hashlib.sha256(content).hexdigest() != entry["sha256"]:
             raise BundleRejected("member_hash", name)
     records: dict[str, list[dict[str, Any]]] = {}
-    lines: dict[str, list[str]] = {}
+    packed: dict[str, tuple[int, bytes]] = {}
     for entity in ENTITIES:
         name = record_member(entity)
         if name not in members:
@@ -267,7 +270,8 @@ def _verify(members: dict[str, bytes], data: bytes, *, my_code: str | None, my_f
         if len(rows) != manifest["counts"][entity]:
             raise BundleRejected("manifest_invalid", f"{entity} 数量与清单不符")
         records[entity] = rows
-        lines[entity] = text[:-1].split("\n") if text else []
+        if stored and name in stored:
+            packed[entity] = stored[name]
     extra: dict[str, bytes] = {}
     if manifest["kind"] == "enrollment" and ENROLLMENT in members:
         extra[ENROLLMENT] = members.pop(ENROLLMENT)
@@ -280,4 +284,4 @@ def _verify(members: dict[str, bytes], data: bytes, *, my_code: str | None, my_f
             raise BundleRejected("member_hash", name)
         attachments[digest] = content
     return Opened(manifest, records, attachments, len(data), hashlib.sha256(data).hexdigest(),
-                  extra, lines)
+                  extra, packed)

@@ -153,8 +153,14 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return content
 
 
-def read_zip(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
-    """All members of a ZIP held in memory, after every structural check."""
+def read_zip(data: bytes, limits: Limits = DEFAULT_LIMITS,
+             raw: dict[str, tuple[int, bytes]] | None = None) -> dict[str, bytes]:
+    """All members of a ZIP held in memory, after every structural check.
+
+    When ``raw`` is given, it receives for every member its compression method
+    and its bytes exactly as stored (their inflation is the member just read and
+    size- and CRC-checked), so a caller can keep them without compressing again.
+    """
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except NotImplementedError as exc:  # e.g. "zip file version 8.4" in the directory
@@ -176,4 +182,8 @@ def read_zip(data: bytes, limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
                 text = str(exc)
                 code = "zip_size_mismatch" if "CRC" in text or "size" in text else "zip_invalid"
                 raise BundleRejected(code, f"{info.orig_filename}: {text}"[:120]) from exc
+            if raw is not None:
+                start = _local_header_end(data, info.header_offset)
+                raw[info.orig_filename] = (info.compress_type,
+                                           data[start:start + info.compress_size])
     return out

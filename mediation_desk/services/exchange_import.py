@@ -190,7 +190,6 @@ def apply_plan(store: Store, work, opened: bundle.Opened, plan) -> None:
     fast_cases = new_ids["cases"] - {r["case_id"] for r, d in plan["parties"]
                                      if d.outcome != "new"}
     for entity, items in plan.items():
-        lines = opened.lines.get(entity) or [None] * len(items)
         fresh = [d.write for _r, d in items if d.outcome == "new" and d.write is not None]
         writes = [d.write for _r, d in items if d.outcome != "new" and d.write is not None]
         if entity == "cases":
@@ -203,11 +202,13 @@ def apply_plan(store: Store, work, opened: bundle.Opened, plan) -> None:
         else:
             xa.insert_new(db, entity, fresh)
         xs.write_rows(db, entity, writes)
-        based = [(d.new_base, line) for (_r, d), line in zip(items, lines, strict=True)
-                 if d.new_base is not None]
-        texts = [t for _b, t in based]
-        xs.set_bases(db, entity, [b for b, _t in based],
-                     texts if None not in texts else None)
+        # A new base is always the incoming record, i.e. line n of the bundle member.
+        if entity in opened.packed:
+            xs.set_bases_packed(db, entity, opened.packed[entity],
+                                [(r["id"], r["version"], n) for n, (r, d) in enumerate(items)
+                                 if d.new_base is not None])
+        else:
+            xs.set_bases(db, entity, [d.new_base for _r, d in items if d.new_base is not None])
         for rec, d in items:
             if d.outcome in ("updated", "conflicting"):
                 listed.append((entity, rec["id"], d.outcome, rec["version"]))

@@ -172,6 +172,12 @@ def set_bases(db: sqlite_utils.Database, entity: str, recs: Iterable[dict[str, A
     exchange_bases.set_bases(db, entity, recs, texts)
 
 
+def set_bases_packed(db: sqlite_utils.Database, entity: str, member: tuple[int, bytes],
+                     rows: list[tuple[str, int, int]]) -> None:
+    """Store bases that are lines of a bundle member, kept as stored in its ZIP."""
+    exchange_bases.set_bases_packed(db, entity, member, rows)
+
+
 def add_conflicts(db: sqlite_utils.Database, rows: list[tuple]) -> None:
     """Rows of (bundle_id, entity, record_id, field, local, incoming, created_at)."""
     db.conn.executemany(

@@ -2,11 +2,13 @@
 
 A base is the content of a record last held in common with a peer (see
 ``docs/exchange-format.md`` §7). An import sets tens of thousands at once, so
-instead of one row of JSON per record, each call of :func:`set_bases` stores the
-records' JSON Lines as one zlib-compressed blob (``exchange_base_blobs``) and a
-small index row per record (``exchange_base``: entity, record id, version, blob,
-line) in a WITHOUT ROWID b-tree, written in key order. A lower version never
-replaces a higher one; blobs no index row points to any more are dropped.
+instead of one row of JSON per record, each write stores one blob of JSON Lines
+(``exchange_base_blobs``) and a small index row per record (``exchange_base``:
+entity, record id, version, blob, line) in a WITHOUT ROWID b-tree, written in
+key order. An import keeps the bundle's own JSON Lines member exactly as its
+ZIP stored it (no second compression); other writes (exports, enrollment)
+compress their records' JSON with zlib. A lower version never replaces a
+higher one; blobs no index row points to any more are dropped.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Iterable
-from itertools import count, repeat
+from itertools import count
 from operator import itemgetter
 from typing import Any
 
@@ -44,26 +46,61 @@ def migrate(db: sqlite_utils.Database) -> None:
     db.execute("DROP TABLE exchange_base")
     db.execute("ALTER TABLE exchange_base_index RENAME TO exchange_base")
     for entity, rows in old.items():
-        _store(db, entity, rows)
+        _store_texts(db, entity, rows)
 
 
-def _store(db: sqlite_utils.Database, entity: str, rows: list[tuple[str, int, str]]) -> None:
-    """One blob of the rows' texts and their index rows (ids unique within ``rows``)."""
-    if not rows:
-        return
-    ids, versions, texts = zip(*rows, strict=True)
-    packed = zlib.compress("\n".join(texts).encode("utf-8"), 1)
+# A blob is a one-byte tag and its payload: zlib, raw deflate (a bundle's own
+# ZIP member, kept as it came) or stored text. The first blobs had no tag (zlib).
+_ZLIB, _DEFLATE, _STORED = b"z", b"d", b"s"
+_ZIP_METHODS = {8: _DEFLATE, 0: _STORED}  # ZIP_DEFLATED, ZIP_STORED
+
+
+def _inflate(content: bytes) -> list[str]:
+    tag, body = content[:1], content[1:]
+    if tag == _DEFLATE:
+        text = zlib.decompress(body, -15)
+    elif tag == _STORED:
+        text = body
+    elif tag == _ZLIB:
+        text = zlib.decompress(body)
+    else:
+        text = zlib.decompress(content)
+    return bytes(text).decode("utf-8").split("\n")
+
+
+def _store(db: sqlite_utils.Database, entity: str, content: bytes,
+           rows: Iterable[tuple[str, int, int]]) -> None:
+    """One blob and the index rows (id, version, line) pointing into it (ids unique)."""
     cur = db.conn.execute("INSERT INTO exchange_base_blobs (entity, content) VALUES (?, ?)",
-                          [entity, packed])
+                          [entity, content])
     blob = cur.lastrowid
     # In key order, so the b-tree grows at its edge instead of at random pages.
-    index = sorted(zip(repeat(entity), ids, versions, repeat(blob), count()))
+    index = sorted((entity, rid, v, blob, n) for rid, v, n in rows)
     db.conn.executemany(
         "INSERT INTO exchange_base VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity, record_id)"
         " DO UPDATE SET version = excluded.version, blob = excluded.blob, line = excluded.line"
         " WHERE excluded.version >= exchange_base.version", index)
     db.conn.execute("DELETE FROM exchange_base_blobs WHERE entity = ? AND seq NOT IN"
                     " (SELECT blob FROM exchange_base WHERE entity = ?)", [entity, entity])
+
+
+def _store_texts(db: sqlite_utils.Database, entity: str,
+                 rows: list[tuple[str, int, str]]) -> None:
+    if rows:
+        ids, versions, texts = zip(*rows, strict=True)
+        packed = _ZLIB + zlib.compress("\n".join(texts).encode("utf-8"), 1)
+        _store(db, entity, packed, zip(ids, versions, count()))
+
+
+def set_bases_packed(db: sqlite_utils.Database, entity: str, member: tuple[int, bytes],
+                     rows: list[tuple[str, int, int]]) -> None:
+    """Bases from a bundle's JSON Lines member as stored in its ZIP (method, bytes).
+
+    ``rows`` are (record id, version, line number) of the records whose base
+    becomes their line; the member is kept without compressing it again.
+    """
+    if rows:
+        _store(db, entity, _ZIP_METHODS[member[0]] + member[1], rows)
 
 
 def set_bases(db: sqlite_utils.Database, entity: str, recs: Iterable[dict[str, Any]],
@@ -81,7 +118,7 @@ def set_bases(db: sqlite_utils.Database, entity: str, recs: Iterable[dict[str, A
     last = {rid: n for n, (rid, _v, _t) in enumerate(rows)}
     if len(last) != len(rows):
         rows = [rows[n] for n in sorted(last.values())]
-    _store(db, entity, rows)
+    _store_texts(db, entity, rows)
 
 
 def bases(db: sqlite_utils.Database, entity: str, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -97,7 +134,7 @@ def bases(db: sqlite_utils.Database, entity: str, ids: list[str]) -> dict[str, d
     for blob, wanted in where.items():
         packed = db.execute("SELECT content FROM exchange_base_blobs WHERE seq = ?",
                             [blob]).fetchone()[0]
-        lines = zlib.decompress(packed).decode("utf-8").split("\n")
+        lines = _inflate(packed)
         for rid, line in wanted:
             out[rid] = json.loads(lines[line])
     return out

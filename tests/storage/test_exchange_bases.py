@@ -44,3 +44,18 @@ def test_migration_moves_old_rows(store):
         xb.migrate(db)
     assert xb.bases(db, "cases", ["k1"]) == {"k1": _rec("k1", 4)}
     assert xb.bases(db, "parties", ["p1"]) == {"p1": _rec("p1", 1)}
+
+
+def test_packed_members_deflated_or_stored(store):
+    import zlib
+
+    lines = [json.dumps(_rec(f"r{n}", 1)) for n in range(3)]
+    text = ("\n".join(lines) + "\n").encode()
+    co = zlib.compressobj(6, zlib.DEFLATED, -15)
+    deflated = co.compress(text) + co.flush()
+    with store.db.conn:
+        xb.set_bases_packed(store.db, "events", (8, deflated), [("r0", 1, 0), ("r2", 1, 2)])
+        xb.set_bases_packed(store.db, "parties", (0, text), [("r1", 1, 1)])
+    assert xb.bases(store.db, "events", ["r0", "r1", "r2"]) == {"r0": _rec("r0", 1),
+                                                               "r2": _rec("r2", 1)}
+    assert xb.bases(store.db, "parties", ["r1"]) == {"r1": _rec("r1", 1)}
