@@ -22,7 +22,9 @@ Recorded (10,000 cases = 60,001 records, 2-core shared machine, load 1-3):
   import; index rows written in key order; strict JSON through the hooked scanner
   directly; text/int/bool fields checked by one type set per record; no decide()
   or base lookup when no record exists locally): 14,400-16,700 records/s
-  (3.6-4.2 s), ratio 0.18-0.28, median 0.22 (load 0.9-1.2; bare 51-79k/s). About
+  (3.6-4.2 s), ratio 0.18-0.28, median 0.22 (load 0.9-1.2; bare 51-79k/s); at
+  load 0.6-0.7: 17,500-18,400 records/s (3.3-3.4 s), ratio 0.21-0.25, median 0.22
+  (bare 69-85k/s). Target (0.25) not yet met reliably. About
   1 s of the rest is strict parsing and validation in Python, 0.5 s the two FTS5
   indexes of new cases, which the bare insert does not have.
 """
