@@ -30,7 +30,12 @@ from ..domain.models import (
     Mediator,
     Party,
 )
-from ..domain.validators import InvalidValue, check_credit_code, validate_id_number
+from ..domain.validators import (
+    InvalidValue,
+    check_credit_code,
+    id_number_ok,
+    validate_id_number,
+)
 from .cards import CODE_RE, UUID_RE
 from .errors import BundleRejected
 
@@ -180,8 +185,8 @@ def _domain_problem(entity: str, rec: dict[str, Any]) -> str | None:
             if not rec["name"].strip():
                 return "当事人姓名为空"
             for key in ("id_number", "agent_id_number"):
-                if rec[key]:
-                    validate_id_number(rec[key])
+                if rec[key] and not id_number_ok(rec[key]):
+                    validate_id_number(rec[key])  # raises with the precise message
             if rec["credit_code"]:
                 check_credit_code(rec["credit_code"])
         elif entity == "centers" and not CODE_RE.match(rec["code"]):

@@ -16,6 +16,7 @@ from mediation_desk.domain.validators import (
     check_credit_code,
     credit_check_char,
     id_check_char,
+    id_number_ok,
     parse_court_case_number,
     validate_id_number,
     validate_mobile,
@@ -318,3 +319,46 @@ def test_today_boundary_for_future_birth():
     first17 = f"110105{TODAY + timedelta(days=1):%Y%m%d}001"
     with pytest.raises(InvalidValue, match="晚于今天"):
         validate_id_number(first17 + id_check_char(first17), today=TODAY)
+
+
+# ---------------------------------------------------------- id_number_ok (bulk fast path)
+
+_ID_ALPHABET = "0123456789xX \u3000０１９Ｘ-"
+_TODAYS = st.sampled_from([date(2026, 3, 2), date(1999, 12, 31), date(2000, 2, 29)])
+
+
+def _accepts(value: str, today: date) -> bool:
+    try:
+        validate_id_number(value, today=today)
+    except InvalidValue:
+        return False
+    return True
+
+
+def _valid_like(draw_body: str) -> str:
+    return draw_body + id_check_char(draw_body)
+
+
+@given(st.one_of(
+    st.text(alphabet=_ID_ALPHABET, max_size=22),
+    st.text(max_size=20),
+    st.builds(lambda region, d, seq: _valid_like(
+        f"{region:06d}{d.year:04d}{d.month:02d}{d.day:02d}{seq:03d}"),
+              st.integers(0, 999_999), st.dates(date(1, 1, 1), date(9999, 12, 31)),
+              st.integers(0, 999)),
+    st.builds(lambda region, y, m, d, seq, last:
+              f"{region:06d}{y:04d}{m:02d}{d:02d}{seq:03d}{last}",
+              st.integers(0, 999_999), st.integers(0, 9999), st.integers(0, 99),
+              st.integers(0, 99), st.integers(0, 999), st.sampled_from("0123456789xXY ")),
+), _TODAYS)
+def test_id_number_ok_decides_as_validate_id_number(value, today):
+    assert id_number_ok(value, today=today) is _accepts(value, today)
+
+
+def test_id_number_ok_examples():
+    good = _valid_like("11010519491231002")
+    assert id_number_ok(good, today=date(2026, 1, 1))
+    assert id_number_ok(good.lower(), today=date(2026, 1, 1))
+    assert id_number_ok(f" {good} ", today=date(2026, 1, 1))
+    assert not id_number_ok(good, today=date(1949, 12, 30))
+    assert not id_number_ok(good[:17] + ("0" if good[17] != "0" else "1"), today=date(2026, 1, 1))
