@@ -180,6 +180,14 @@ def _domain_problem(entity: str, rec: dict[str, Any]) -> str | None:
     """The first form-level problem of a record, or None (validators from domain)."""
     if rec["version"] < 1 or not CODE_RE.match(rec["origin"]):
         return "版本号或来源单位代码无效"
+    return _entity_problem(entity, rec)
+
+
+# Entities with checks beyond version and origin (in _entity_problem).
+_ENTITY_CHECKED = frozenset({"parties", "centers", "attachments"})
+
+
+def _entity_problem(entity: str, rec: dict[str, Any]) -> str | None:
     try:
         if entity == "parties":
             if not rec["name"].strip():
@@ -205,8 +213,10 @@ def validate_records(entity: str, rows: Iterable[Any]) -> list[dict[str, Any]]:
     text_values = _TEXT_VALUES[entity]
     exact = _EXACT[entity]
     fieldset = _FIELDSETS[entity]
+    entity_checked = entity in _ENTITY_CHECKED
     out = []
     seen: set[str] = set()
+    good_origins: set[str] = set()  # origins already matched by CODE_RE (a bundle has few)
     for n, rec in enumerate(rows, 1):
         where = f"{entity} 第{n}条"
         if not isinstance(rec, dict):
@@ -230,8 +240,15 @@ def validate_records(entity: str, rows: Iterable[Any]) -> list[dict[str, Any]]:
         if not UUID_RE.match(rec["id"]) or rec["id"] in seen:
             raise BundleRejected("record_invalid", f"{where}编号无效或重复")
         seen.add(rec["id"])
-        problem = _domain_problem(entity, rec)
-        if problem:
+        # _domain_problem, with each distinct origin matched once
+        origin = rec["origin"]
+        if origin not in good_origins:
+            if rec["version"] < 1 or not CODE_RE.match(origin):
+                raise BundleRejected("record_invalid", f"{where}：版本号或来源单位代码无效")
+            good_origins.add(origin)
+        if rec["version"] < 1:
+            raise BundleRejected("record_invalid", f"{where}：版本号或来源单位代码无效")
+        if entity_checked and (problem := _entity_problem(entity, rec)):
             raise BundleRejected("record_invalid", f"{where}：{problem}")
         out.append(rec)
     return out
