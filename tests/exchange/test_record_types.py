@@ -35,3 +35,14 @@ def test_wrong_type_is_refused_naming_the_field(field, value):
         validate_records("events", [_event(), _event(**{field: value})])
     assert info.value.reason_code == "record_invalid"
     assert "第2条" in str(info.value) and field in str(info.value)
+
+
+@pytest.mark.parametrize("change", [
+    {"version": 0}, {"version": -3}, {"origin": "不是代码"}, {"origin": ""},
+])
+def test_bad_version_or_origin_is_refused_after_good_records(change):
+    # the origin of earlier records was already matched; later ones are still checked
+    with pytest.raises(BundleRejected) as info:
+        validate_records("events", [_event(), _event(), _event(**change)])
+    assert info.value.reason_code == "record_invalid"
+    assert "第3条" in str(info.value) and "版本号或来源单位代码无效" in str(info.value)
