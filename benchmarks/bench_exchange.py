@@ -24,9 +24,22 @@ Recorded (10,000 cases = 60,001 records, 2-core shared machine, load 1-3):
   or base lookup when no record exists locally): 14,400-16,700 records/s
   (3.6-4.2 s), ratio 0.18-0.28, median 0.22 (load 0.9-1.2; bare 51-79k/s); at
   load 0.6-0.7: 17,500-18,400 records/s (3.3-3.4 s), ratio 0.21-0.25, median 0.22
-  (bare 69-85k/s). Target (0.25) not yet met reliably. About
-  1 s of the rest is strict parsing and validation in Python, 0.5 s the two FTS5
-  indexes of new cases, which the bare insert does not have.
+  (bare 69-85k/s). Target (0.25) not yet met reliably.
+* after (ID numbers checked by id_number_ok, no result object; version/origin
+  checked inline with each distinct origin matched once; entity checks only where
+  there are any), 3 runs interleaved with the previous commit, load 0.9-1.0:
+  before 3.07-3.44 s (median 3.18 s), ratio 0.22-0.25, median 0.22; after
+  3.00-3.40 s (median 3.01 s, 17,600-20,000 records/s), ratio 0.22-0.24, median
+  0.22 (bare 66-90k/s). Record validation (CPU time, min of 15) 0.42-0.45 s ->
+  0.38-0.40 s. Target (0.25) still not met. Wall-clock per stage of the rest
+  (one run): strict parsing 0.53 s (hooked C scanner; the records kept alive
+  are most of it), validation 0.35-0.4 s, row INSERTs 0.59 s + building the rows
+  0.15 s, the two FTS5 indexes 0.29 s + char_split and seq look-up 0.15 s, merge
+  bases 0.21 s, known versions 0.18 s (60,000 upserts), case summaries and search
+  text 0.16 s. Tried and dropped: a C-converted-int scanner behind a 19-digit
+  regex guard (the regex over the text cost more than the hook saved), binding
+  booleans without int() (no measurable gain), FTS5 automerge=0 / crisismerge=64 /
+  pgsz=4000 during the bulk insert (within noise).
 """
 
 from __future__ import annotations
