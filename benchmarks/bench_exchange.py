@@ -27,12 +27,14 @@ Recorded (10,000 cases = 60,001 records, 2-core shared machine, load 1-3):
   (bare 69-85k/s). Target (0.25) not yet met reliably.
 * after (ID numbers checked by id_number_ok, no result object; version/origin
   checked inline with each distinct origin matched once; entity checks only where
-  there are any), 3 runs interleaved with the previous commit, load 0.9-1.0:
-  before 3.07-3.44 s (median 3.18 s), ratio 0.22-0.25, median 0.22; after
-  3.00-3.40 s (median 3.01 s, 17,600-20,000 records/s), ratio 0.22-0.24, median
-  0.22 (bare 66-90k/s). Record validation (CPU time, min of 15) 0.42-0.45 s ->
-  0.38-0.40 s. Target (0.25) still not met. Wall-clock per stage of the rest
-  (one run): strict parsing 0.53 s (hooked C scanner; the records kept alive
+  there are any; known versions and base index rows sorted by id alone instead of
+  as whole tuples), 3 runs interleaved with the previous round's code, load 1.0-1.1:
+  before 3.19-3.71 s (median 3.48 s), ratio 0.21-0.25, median 0.22; after
+  3.09-3.51 s (median 3.13 s, 17,100-19,400 records/s), ratio 0.20-0.23, median
+  0.23 (bare 69-85k/s). Stages: record validation (CPU time, min of 15) 0.42-0.45 s
+  -> 0.38-0.40 s; merge bases 0.19 -> 0.15 s; known versions 0.16 -> 0.15 s.
+  Target (0.25) still not met. Wall-clock per stage of the rest
+  (one run, before this round): strict parsing 0.53 s (hooked C scanner; the records kept alive
   are most of it), validation 0.35-0.4 s, row INSERTs 0.59 s + building the rows
   0.15 s, the two FTS5 indexes 0.29 s + char_split and seq look-up 0.15 s, merge
   bases 0.21 s, known versions 0.18 s (60,000 upserts), case summaries and search
