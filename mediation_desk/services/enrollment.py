@@ -37,6 +37,7 @@ from .exchange import (
     desk_keys,
     ensure_desk_keys,
     own_card,
+    record_export,
     write_file_atomically,
 )
 from .exchange_import import _read, apply_plan, plan_merge
@@ -117,16 +118,9 @@ def enroll(store: Store, actor: str, mediator_key: str, out: str | Path, *,
                                        trusted=lambda _c: None, allow_own=True)
             if check.manifest["bundle_id"] != manifest["bundle_id"]:
                 raise DomainError("登记文件校验失败，请重试。", code="export_verify_failed")
-            xs.record_ledger(store.db, {
-                "bundle_id": manifest["bundle_id"], "direction": "out", "peer": code,
-                "kind": "enrollment", "sequence": sequence, "acknowledged": 0, "full": True,
-                "created_at": created, "recorded_at": work.now, "counts": manifest["counts"],
-                "file_sha256": check.sha256})
-            xs.record_sent(store.db, code, sequence,
-                           [(e, w["id"], w["version"]) for e, ws in wires.items() for w in ws])
-            for entity, ws in wires.items():
-                xs.set_bases(store.db, entity, ws)
-            work.note("bundle", manifest["bundle_id"], {"counts": [None, manifest["counts"]]})
+            record_export(store, work, peer=code, kind="enrollment", manifest=manifest,
+                          wires=wires, sequence=sequence, acknowledged=0, full=True,
+                          created=created, file_sha256=check.sha256)
         except BaseException:
             path.unlink(missing_ok=True)
             raise

@@ -222,6 +222,22 @@ def _collect(store: Store, kind: str, peer: dict[str, Any], case_keys: list[str]
     return wires, stats
 
 
+def record_export(store: Store, work: Any, *, peer: str, kind: str, manifest: dict[str, Any],
+                  wires: dict[str, list[dict[str, Any]]], sequence: int, acknowledged: int,
+                  full: bool, created: str, file_sha256: str) -> None:
+    """Inside an operation: ledger entry, what the peer now holds, merge bases, audit note."""
+    xs.record_ledger(store.db, {
+        "bundle_id": manifest["bundle_id"], "direction": "out", "peer": peer, "kind": kind,
+        "sequence": sequence, "acknowledged": acknowledged, "full": full,
+        "created_at": created, "recorded_at": work.now, "counts": manifest["counts"],
+        "file_sha256": file_sha256})
+    xs.record_sent(store.db, peer, sequence,
+                   [(e, w["id"], w["version"]) for e, ws in wires.items() for w in ws])
+    for entity, ws in wires.items():
+        xs.set_bases(store.db, entity, ws)
+    work.note("bundle", manifest["bundle_id"], {"counts": [None, manifest["counts"]]})
+
+
 def export_bundle(store: Store, actor: str, to: str, out: str | Path, *,
                   case_keys: list[str] | None = None, full: bool = False) -> ExportReport:
     """Export what ``to`` has not acknowledged (or everything with ``full``) to ``out``.
@@ -259,16 +275,9 @@ def export_bundle(store: Store, actor: str, to: str, out: str | Path, *,
     try:
         with store.operation(actor, "export_bundle",
                              summary=f"向{to}导出交换文件（序号{sequence}）") as work:
-            xs.record_ledger(store.db, {
-                "bundle_id": manifest["bundle_id"], "direction": "out", "peer": to,
-                "kind": kind, "sequence": sequence, "acknowledged": acknowledged,
-                "full": full, "created_at": created, "recorded_at": work.now,
-                "counts": manifest["counts"], "file_sha256": check.sha256})
-            xs.record_sent(store.db, to, sequence,
-                           [(e, w["id"], w["version"]) for e, ws in wires.items() for w in ws])
-            for entity, ws in wires.items():
-                xs.set_bases(store.db, entity, ws)
-            work.note("bundle", manifest["bundle_id"], {"counts": [None, manifest["counts"]]})
+            record_export(store, work, peer=to, kind=kind, manifest=manifest, wires=wires,
+                          sequence=sequence, acknowledged=acknowledged, full=full,
+                          created=created, file_sha256=check.sha256)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
