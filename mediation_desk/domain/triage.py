@@ -77,14 +77,30 @@ def _complex_reasons(case: Case) -> list[str]:
     return reasons
 
 
-def triage(case: Case, avg_wage: Decimal) -> TriageResult:
+def wage_basis(year: int | None = None, province: str = "") -> str:
+    """Whose wage figure the limits come from, as the reasons name it.
+
+    ``山东省2024年度就业人员年平均工资`` when both are known; ``上年度…`` when neither is;
+    a year without a province is marked so (the built-in default is not a province's).
+    """
+    if year is None:
+        return f"{province}上年度就业人员年平均工资"
+    if not province:
+        return f"{year}年度就业人员年平均工资（未设置省份）"
+    return f"{province}{year}年度就业人员年平均工资"
+
+
+def triage(case: Case, avg_wage: Decimal, *, wage_year: int | None = None,
+           wage_province: str = "") -> TriageResult:
     """Suggest a track for ``case`` given the province's latest average annual wage.
 
     ``avg_wage`` is the published figure for employed persons (就业人员年平均工资,
-    CPLI Art 272); the small-claims limits are 50 % and 200 % of it.
+    CPLI Art 272); the small-claims limits are 50 % and 200 % of it. ``wage_year`` and
+    ``wage_province`` say whose figure it is; the reasons that show a limit name them.
     """
     if avg_wage <= 0:
         raise InvalidValue("上年度就业人员年平均工资必须大于0")
+    basis = wage_basis(wage_year, wage_province.strip())
     reasons = _complex_reasons(case)
     if reasons:
         return TriageResult(TriageCategory.COMPLEX, tuple(reasons))
@@ -103,14 +119,14 @@ def triage(case: Case, avg_wage: Decimal) -> TriageResult:
         limit50, limit200 = avg_wage / 2, avg_wage * 2
         amount = format_yuan(case.amount)
         if case.amount <= limit50:
-            reasons.append(f"仅涉金钱给付，争议金额{amount}不超过上年度就业人员"
-                           f"年平均工资的50%（{format_yuan(limit50)}）")
+            reasons.append(f"仅涉金钱给付，争议金额{amount}不超过{basis}"
+                           f"的50%（{format_yuan(limit50)}）")
             return TriageResult(TriageCategory.SMALL_CLAIM, tuple(reasons))
         if case.amount <= limit200:
-            reasons.append(f"仅涉金钱给付，争议金额{amount}超过上年度就业人员年平均工资的50%"
+            reasons.append(f"仅涉金钱给付，争议金额{amount}超过{basis}的50%"
                            f"（{format_yuan(limit50)}）但不超过200%（{format_yuan(limit200)}），"
                            "双方当事人同意的可以适用小额诉讼程序")
             return TriageResult(TriageCategory.SMALL_CLAIM_IF_AGREED, tuple(reasons))
-        reasons.append(f"争议金额{amount}超过上年度就业人员年平均工资的200%"
+        reasons.append(f"争议金额{amount}超过{basis}的200%"
                        f"（{format_yuan(limit200)}），不适用小额诉讼程序")
     return TriageResult(TriageCategory.SIMPLE, tuple(reasons))

@@ -44,8 +44,8 @@ from .exchange_import import _read, apply_plan, plan_merge
 
 ENROLLMENT_FORMAT = "mediation-desk-enrollment"
 PASSPHRASE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I
-SETTING_KEYS = ("due_soon_days", "deadline_days", "avg_wage", "avg_wage_year", "language",
-                "holiday_overrides")
+SETTING_KEYS = ("due_soon_days", "deadline_days", "avg_wage", "avg_wage_year",
+                "avg_wage_province", "language", "holiday_overrides")
 FIELD_OF = "field_of"
 FIELD_MEDIATOR = "field_mediator_id"
 

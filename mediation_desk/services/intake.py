@@ -38,7 +38,9 @@ class IntakeOps(CaseServiceBase):
         """Validate input and report triage and related open cases, saving nothing."""
         center = self._own_center()
         case, problems = parse_case(data, center_id=center.id, today=self.today())
-        result = triage(case, self.settings.avg_wage) if not problems.items else None
+        s = self.settings
+        result = triage(case, s.avg_wage, wage_year=s.avg_wage_year,
+                        wage_province=s.avg_wage_province) if not problems.items else None
         related = case_queries.related_open_cases(self.store.db, case.parties)
         return Preview(case, problems.items, problems.warnings, result, related)
 

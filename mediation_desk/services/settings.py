@@ -26,6 +26,7 @@ class Settings:
         default_factory=lambda: {s.value: d for s, d in DEFAULT_MEDIATION_DAYS.items()})
     avg_wage: Decimal = DEFAULT_AVG_WAGE
     avg_wage_year: int = 2023
+    avg_wage_province: str = ""  # whose figure avg_wage is, e.g. 山东省 ("" = the default)
     language: str = "zh_CN"
     holiday_overrides: dict[str, bool] = field(default_factory=dict)
 
@@ -41,6 +42,7 @@ class Settings:
     def to_json(self) -> dict[str, Any]:
         return {"due_soon_days": self.due_soon_days, "deadline_days": self.deadline_days,
                 "avg_wage": str(self.avg_wage), "avg_wage_year": self.avg_wage_year,
+                "avg_wage_province": self.avg_wage_province,
                 "language": self.language, "holiday_overrides": self.holiday_overrides}
 
 
@@ -56,6 +58,8 @@ def load_settings(store: Store) -> Settings:
         s.avg_wage = Decimal(str(raw["avg_wage"]))
     if "avg_wage_year" in raw:
         s.avg_wage_year = int(raw["avg_wage_year"])
+    if "avg_wage_province" in raw:
+        s.avg_wage_province = str(raw["avg_wage_province"])
     if "language" in raw:
         s.language = str(raw["language"])
     if "holiday_overrides" in raw:
@@ -75,6 +79,8 @@ def save_settings(store: Store, actor: str, settings: Settings) -> None:
             problems[f"deadline_days.{k}"] = ["调解期限应在1到365天之间"]
     if settings.avg_wage <= 0:
         problems["avg_wage"] = ["平均工资必须大于0"]
+    settings.avg_wage_province = settings.avg_wage_province.strip()
+    problems.update(wage_problems(settings, store.today()))
     if settings.language not in ("zh_CN", "en"):
         problems["language"] = ["界面语言只能是 zh_CN 或 en"]
     if problems:
@@ -82,3 +88,35 @@ def save_settings(store: Store, actor: str, settings: Settings) -> None:
     with store.operation(actor, "update_settings", summary="修改设置") as work:
         for key, value in settings.to_json().items():
             work.set_setting(key, value)
+
+
+# -- the small-claims wage (CPL Art 165, CPLI Art 272) -------------------------------------
+WAGE_PROVINCE_MAX = 20
+
+
+def wage_problems(settings: Settings, today: date) -> dict[str, list[str]]:
+    """Problems with the wage's year and province (the wage itself is checked by the caller).
+
+    The year is a published figure's year: 2000 to this year. A figure other than the
+    built-in default must say whose it is (the province), since the threshold is provincial.
+    """
+    problems: dict[str, list[str]] = {}
+    if not 2000 <= settings.avg_wage_year <= today.year:
+        problems["avg_wage_year"] = [f"平均工资的年度应在2000年到{today.year}年之间"]
+    province = settings.avg_wage_province.strip()
+    if len(province) > WAGE_PROVINCE_MAX:
+        problems["avg_wage_province"] = [f"省份名称不超过{WAGE_PROVINCE_MAX}个字"]
+    elif not province and settings.avg_wage != DEFAULT_AVG_WAGE:
+        problems["avg_wage_province"] = ["请填写平均工资所属的省份（小额诉讼标准按本省数据计算）"]
+    return problems
+
+
+def wage_warning(settings: Settings, today: date) -> str | None:
+    """The dashboard's warning when the wage figure is more than a year old, else None.
+
+    CPLI Art 272 uses the latest published figure, normally last year's; a figure two or
+    more years older than today's year needs updating.
+    """
+    if today.year - settings.avg_wage_year > 1:
+        return f"小额诉讼标准所用平均工资为{settings.avg_wage_year}年数据，请更新"
+    return None

@@ -2631,7 +2631,17 @@ Please send this file to your technical contact.</source>
     <message>
         <location filename="../../mediation_desk/ui/pages/settings_page.py" line="89" />
         <source>Provincial average wage</source>
-        <translation>全省在岗职工年平均工资</translation>
+        <translation>全省就业人员年平均工资</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="89" />
+        <source>e.g. Shandong</source>
+        <translation>如：山东省</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="96" />
+        <source>Province of the wage figure</source>
+        <translation>平均工资所属省份</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/settings_page.py" line="92" />

@@ -156,3 +156,11 @@ def test_triage_properties(amount, wage, flags):
         assert amount * 2 <= wage
     if flags & {F.PARTY_MISSING, F.PUBLIC_INTEREST} or F.FACTS_CLEAR not in flags:
         assert result.category is T.COMPLEX
+
+
+def test_reason_names_province_and_year_of_the_wage():
+    result = triage(make_case("3000"), WAGE, wage_year=2025, wage_province="山东省")
+    assert result.reasons[-1] == ("仅涉金钱给付，争议金额¥3,000.00不超过山东省2025年度"
+                                  "就业人员年平均工资的50%（¥45,000.00）")
+    over = triage(make_case("200000"), WAGE, wage_year=2025, wage_province="山东省").reasons
+    assert "超过山东省2025年度就业人员年平均工资的200%" in over[-1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
@@ -43,3 +44,18 @@ def test_dashboard_counts_match_services(qtbot, services, clock):
     view.setCurrentIndex(view.model().index(0, 0))
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert opened == [overdue.id]
+
+
+def test_dashboard_warns_when_the_wage_figure_is_old(qtbot, services, clock):
+    page = DashboardPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()  # today 2026-03-02, the default figure is for 2023
+    assert page.wage_warning.isVisible()
+    assert "小额诉讼标准所用平均工资为2023年数据，请更新" in page.wage_warning.text()
+
+    s = services.load_settings()
+    s.avg_wage, s.avg_wage_year, s.avg_wage_province = Decimal("98765"), 2025, "山东省"
+    services.save_settings(s)
+    page.refresh()
+    assert not page.wage_warning.isVisible()

@@ -26,6 +26,8 @@ def test_settings_save_round_trip(qtbot, services, db_path):
     page.days["court_delegated"].setValue(20)
     page.avg_wage.clear()
     qtbot.keyClicks(page.avg_wage, "98765")
+    page.avg_wage_year.setValue(2025)
+    type_text(qtbot, page.avg_wage_province, "山东省")
     page.prefix.clear()
     type_text(qtbot, page.prefix, "湖田")
     assert "湖田调字第1号" in page.number_example.text()
@@ -38,6 +40,7 @@ def test_settings_save_round_trip(qtbot, services, db_path):
         assert s.due_soon_days == 10
         assert s.deadline_days["court_delegated"] == 20
         assert s.avg_wage == Decimal("98765")
+        assert (s.avg_wage_year, s.avg_wage_province) == (2025, "山东省")
         assert directory.self_center(with_other.db).number_prefix == "湖田"
     finally:
         with_other.close()
@@ -45,6 +48,7 @@ def test_settings_save_round_trip(qtbot, services, db_path):
 
     page.load()
     assert page.due_soon.value() == 10 and page.prefix.text() == "湖田"
+    assert page.avg_wage_province.text() == "山东省" and page.avg_wage_year.value() == 2025
 
 
 def test_settings_error_shown_next_to_field(qtbot, services):
@@ -70,3 +74,16 @@ def test_language_choice_saved(qtbot, services):
     assert page.save()
     assert changed == ["en"]
     assert services.load_settings().language == "en"
+
+
+def test_own_wage_without_province_is_refused_next_to_the_field(qtbot, services):
+    page = SettingsPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    page.load()
+    page.avg_wage.clear()
+    qtbot.keyClicks(page.avg_wage, "98765")
+    assert page.save() is False
+    assert page.errors["avg_wage_province"].isVisible()
+    assert "省份" in page.errors["avg_wage_province"].text()
+    assert services.load_settings().avg_wage != Decimal("98765")

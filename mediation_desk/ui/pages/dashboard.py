@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QGroupBox
                                QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget)
 
 from ...domain.queries import CaseFilter, CaseSort, DashboardCounts
+from ...services.settings import wage_warning
 from ..context import Services
 from ..models.case_table import (COL_AMOUNT, COL_DEADLINE, COL_NUMBER, COL_PARTIES,
                                  COL_RECEIVED, COL_SOURCE, COL_STATUS, CaseIdRole, CaseTableModel)
@@ -124,6 +125,13 @@ class DashboardPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         title.setFont(font)
         layout.addWidget(title)
+        # the small-claims threshold rests on a yearly figure; say when it is stale
+        self.wage_warning = QLabel()
+        self.wage_warning.setObjectName("wageWarning")
+        self.wage_warning.setWordWrap(True)
+        self.wage_warning.setStyleSheet("color: #8a5300;")
+        self.wage_warning.hide()
+        layout.addWidget(self.wage_warning)
         layout.addLayout(grid)
         layout.addLayout(lists, 1)
         layout.addWidget(self.hint)
@@ -132,6 +140,10 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         """Reload the counts and both lists (after start-up or a save)."""
         days = self.services.read_cases.settings.due_soon_days
+        warning = wage_warning(self.services.read_cases.settings,
+                               self.services.read_cases.today())
+        self.wage_warning.setText("⚠ " + warning if warning else "")
+        self.wage_warning.setVisible(bool(warning))
         self.tiles["due_soon"].caption.setText(self._due_caption.format(days))
         by_due = CaseSort(key="due_on", descending=False)
         self.overdue_model.set_query(CaseFilter(overdue=True), by_due)

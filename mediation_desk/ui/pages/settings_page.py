@@ -46,6 +46,7 @@ class SettingsPage(QScrollArea):
         self.court_code = QLineEdit()
         self.errors = {k: _error_label() for k in ("name", "number_prefix", "due_soon_days",
                                                     "avg_wage", "deadline_days")}
+        self.errors.update({k: _error_label() for k in ("avg_wage_year", "avg_wage_province")})
         center_box = QGroupBox(self.tr("Center"))
         form = QFormLayout(center_box)
         form.addRow(self.tr("Center &name"), self.center_name)
@@ -81,13 +82,20 @@ class SettingsPage(QScrollArea):
         self.avg_wage = QLineEdit()
         self.avg_wage.setObjectName("avgWage")
         self.avg_wage_year = QSpinBox()
+        self.avg_wage_year.setObjectName("avgWageYear")
         self.avg_wage_year.setRange(2000, 2100)
+        self.avg_wage_province = QLineEdit()
+        self.avg_wage_province.setObjectName("avgWageProvince")
+        self.avg_wage_province.setPlaceholderText(self.tr("e.g. Shandong"))
         wage_row = QHBoxLayout()
         wage_row.addWidget(self.avg_wage, 1)
         wage_row.addWidget(QLabel(self.tr("yuan/year, published for")))
         wage_row.addWidget(self.avg_wage_year)
         oform.addRow(self.tr("Provincial average wage"), wage_row)
         oform.addRow("", self.errors["avg_wage"])
+        oform.addRow("", self.errors["avg_wage_year"])
+        oform.addRow(self.tr("Province of the wage figure"), self.avg_wage_province)
+        oform.addRow("", self.errors["avg_wage_province"])
 
         lang_box = QGroupBox(self.tr("Interface"))
         lform = QFormLayout(lang_box)
@@ -153,6 +161,7 @@ class SettingsPage(QScrollArea):
         self.due_soon.setValue(s.due_soon_days)
         self.avg_wage.setText(str(s.avg_wage))
         self.avg_wage_year.setValue(s.avg_wage_year)
+        self.avg_wage_province.setText(s.avg_wage_province)
         self.language.setCurrentIndex(max(self.language.findData(s.language), 0))
         for e in self.errors.values():
             e.hide()
@@ -182,6 +191,7 @@ class SettingsPage(QScrollArea):
             self._show_problems({"avg_wage": [self.tr("Enter the wage as a number of yuan")]})
             return False
         s.avg_wage_year = self.avg_wage_year.value()
+        s.avg_wage_province = self.avg_wage_province.text().strip()
         s.due_soon_days = self.due_soon.value()
         s.deadline_days.update({k: spin.value() for k, spin in self.days.items()})
         s.language = self.language.currentData()
