@@ -19,7 +19,6 @@ from functools import cache
 from typing import Any
 
 from . import models
-from .models import DeclaredRelation
 
 
 def yuan_to_fen(value: Decimal | None) -> int | None:
@@ -90,9 +89,8 @@ def _decode(tp: Any, value: Any) -> Any:
         return set(items) if origin is set else items
     if origin is dict or tp is dict:
         return json.loads(value) if isinstance(value, str) else dict(value)
-    if tp is DeclaredRelation:
-        return DeclaredRelation(**{k: _decode(_hints(DeclaredRelation)[k], v)
-                                   for k, v in value.items()})
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):  # DeclaredRelation, HolidaySpan
+        return tp(**{k: _decode(_hints(tp)[k], v) for k, v in value.items()})
     if isinstance(tp, type) and issubclass(tp, Enum):
         return tp(value)
     if tp is datetime:

@@ -5,20 +5,26 @@ the day after the start; a period whose last day is not a working day ends on th
 working day (CPL Art 85(3), with weekends treated as rest days and adjusted working
 Saturdays 调休上班日 as working days).
 
-Holiday data comes from ``chinese_calendar`` (package ``chinesecalendar``), which covers
-2004–2026 only. For other years the calendar falls back to Monday–Friday and every
-result says that holiday data was missing so the UI can warn.
+The calendar (:mod:`.workdays`) takes each year from a recorded State Council notice, the
+shipped official data or, failing both, the statutory holidays computed from the law; a
+result that depends on a computed year says so (``estimated``) so that screens warn and
+window checks warn instead of refusing.
+
+Periods written in months (「一个月」) end on the corresponding day of the last month, or
+on that month's last day when it has no such day (民法典 Art 202–203: 01-31 + 1 month ->
+02-28), before the roll to a working day.
 """
 
 from __future__ import annotations
 
+import calendar as _month_calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-import chinese_calendar
-
-from .enums import CaseSource
+from .enums import CaseSource, PeriodUnit
+from .workdays import ESTIMATE_WARNING as ESTIMATE_WARNING
+from .workdays import HolidayCalendar as HolidayCalendar
 
 JC_WINDOW_DAYS = 30
 """司法确认 must be applied for within 30 days of the agreement's effective date (PML Art 33)."""
@@ -30,47 +36,40 @@ DEFAULT_MEDIATION_DAYS: dict[CaseSource, int] = {
 }
 
 
-class HolidayCalendar:
-    """Working days of mainland China, with local overrides.
+@dataclass(frozen=True)
+class Period:
+    """A period's length and unit, e.g. 30 days or 1 month."""
 
-    ``overrides`` maps a date to True (working day) or False (rest day); they win over
-    the published data, for ad-hoc announcements. Years without published data fall back
-    to Monday–Friday and are remembered in ``missing_years``.
-    """
+    length: int
+    unit: PeriodUnit = PeriodUnit.DAYS
 
-    def __init__(self, overrides: dict[date, bool] | None = None) -> None:
-        self.overrides: dict[date, bool] = dict(overrides or {})
-        self.missing_years: set[int] = set()
-
-    def has_data(self, year: int) -> bool:
-        """Whether published holiday data covers ``year``."""
-        try:
-            chinese_calendar.is_workday(date(year, 7, 1))
-        except NotImplementedError:
-            return False
-        return True
-
-    def lookup(self, d: date) -> tuple[bool, bool]:
-        """``(is_workday, guessed)``; ``guessed`` is True when the Mon–Fri fallback was used."""
-        if d in self.overrides:
-            return self.overrides[d], False
-        try:
-            return bool(chinese_calendar.is_workday(d)), False
-        except NotImplementedError:
-            self.missing_years.add(d.year)
-            return d.weekday() < 5, True
-
-    def is_workday(self, d: date) -> bool:
-        """Whether ``d`` is a working day (an adjusted working Saturday is one)."""
-        return self.lookup(d)[0]
+    @property
+    def label(self) -> str:
+        return f"{self.length}{self.unit.label}"
 
 
 @dataclass(frozen=True)
 class DueDate:
-    """The last day of a period; ``holiday_data_missing`` means it may be off by a holiday."""
+    """The last day of a period; ``estimated`` means it depends on an estimated year."""
 
     due: date
-    holiday_data_missing: bool
+    estimated: bool
+
+
+def add_months(start: date, months: int) -> date:
+    """The corresponding day ``months`` later; the month's last day when there is none."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    last = _month_calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(start.day, last))
+
+
+def roll_to_workday(raw: date, calendar: HolidayCalendar) -> DueDate:
+    """``raw`` or the first working day after it (CPL Art 85(3))."""
+    due = raw
+    while not calendar.is_workday(due):
+        due += timedelta(days=1)
+    return DueDate(due=due, estimated=calendar.due_is_estimated(due))
 
 
 def period_end(start: date, days: int, calendar: HolidayCalendar) -> DueDate:
@@ -82,26 +81,29 @@ def period_end(start: date, days: int, calendar: HolidayCalendar) -> DueDate:
     """
     if days < 0:
         raise ValueError(f"period length must not be negative: {days}")
-    due = start + timedelta(days=days)
-    workday, missing = calendar.lookup(due)
-    while not workday:
-        due += timedelta(days=1)
-        workday, guessed = calendar.lookup(due)
-        missing = missing or guessed
-    return DueDate(due=due, holiday_data_missing=missing)
+    return roll_to_workday(start + timedelta(days=days), calendar)
 
 
-def mediation_due(accepted_on: date, days: int, calendar: HolidayCalendar, *,
+def mediation_due(accepted_on: date, period: int | Period, calendar: HolidayCalendar, *,
                   extended_days: int = 0, suspended_days: int = 0) -> DueDate:
     """The last day of the mediation period (调解期限).
 
-    The period runs from acceptance (start day not counted). Consented extensions and
-    suspension time (e.g. appraisal, OMR Art 26) add calendar days to the raw period
-    before the roll to a working day, so a suspension never double-counts a holiday roll.
+    The period runs from acceptance (start day not counted); ``period`` is a number of
+    days or a :class:`Period` (e.g. 1 month). Consented extensions and suspension time
+    (e.g. appraisal, OMR Art 26) add calendar days to the raw last day before the roll to
+    a working day, so a suspension never double-counts a holiday roll.
     """
     if extended_days < 0 or suspended_days < 0:
         raise ValueError("extension and suspension days must not be negative")
-    return period_end(accepted_on, days + extended_days + suspended_days, calendar)
+    if isinstance(period, int):
+        period = Period(period)
+    if period.length < 0:
+        raise ValueError(f"period length must not be negative: {period.length}")
+    if period.unit is PeriodUnit.MONTHS:
+        raw = add_months(accepted_on, period.length)
+    else:
+        raw = accepted_on + timedelta(days=period.length)
+    return roll_to_workday(raw + timedelta(days=extended_days + suspended_days), calendar)
 
 
 def jc_window_end(effective_on: date, calendar: HolidayCalendar) -> DueDate:

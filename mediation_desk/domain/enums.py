@@ -269,3 +269,32 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "RelationKind": {"near_relative": "近亲属", "interest": "有利害关系", "other": "其他可能影响公正的关系"},
 }
+
+
+class DayKind(LabelledEnum):
+    """What a holiday notice says of a day: a rest day or a (调休) working day."""
+
+    REST = "rest"
+    WORK = "work"
+
+
+class YearSource(LabelledEnum):
+    """Where a year's holiday arrangement comes from (shown on the settings page)."""
+
+    OFFICIAL = "official"  # published data shipped with the program (chinesecalendar)
+    ENTERED = "entered"  # the State Council notice entered or imported at this desk
+    COURT = "court"  # the notice as distributed by a trusted court desk
+    ESTIMATED = "estimated"  # computed from the statutory rules: bridge days and 调休 unknown
+
+
+class PeriodUnit(LabelledEnum):
+    """How a mediation period is written in its source: in days or in months (一个月)."""
+
+    DAYS = "days"
+    MONTHS = "months"
+
+
+_LABELS["DayKind"] = {"rest": "放假", "work": "上班"}
+_LABELS["YearSource"] = {"official": "官方数据", "entered": "本机录入", "court": "法院下发",
+                         "estimated": "推算"}
+_LABELS["PeriodUnit"] = {"days": "日", "months": "个月"}

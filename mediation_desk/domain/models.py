@@ -19,6 +19,7 @@ from .enums import (
     CaseSource,
     CaseStatus,
     CenterKind,
+    DayKind,
     DisputeType,
     EndReason,
     EventKind,
@@ -191,6 +192,32 @@ class Attachment(Record):
     sha256: str = ""
     size: int = 0
     added_at: str = ""
+
+
+@dataclass(kw_only=True)
+class HolidaySpan:
+    """A run of days in a holiday notice: rest days (放假) or working days (调休上班)."""
+
+    start: date
+    end: date
+    kind: DayKind = DayKind.REST
+    name: str = ""  # e.g. 春节, 春节调休上班
+
+
+@dataclass(kw_only=True)
+class HolidayNotice(Record):
+    """A year's holiday arrangement (节假日安排) as a desk recorded it.
+
+    ``complete`` means the whole State Council notice for ``year`` (国务院办公厅关于…年部分
+    节假日安排的通知): it replaces the computed estimate. Otherwise the spans are local
+    adjustments applied on top of whatever the year's arrangement is.
+    """
+
+    year: int
+    title: str = ""
+    complete: bool = True
+    spans: list[HolidaySpan] = field(default_factory=list)
+    note: str = ""
 
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024

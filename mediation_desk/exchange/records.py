@@ -26,7 +26,6 @@ from ..domain.models import (
     Case,
     CaseEvent,
     Center,
-    DeclaredRelation,
     Mediator,
     Party,
 )
@@ -86,10 +85,9 @@ def _checker(tp: Any) -> Callable[[Any], bool]:
         base = lambda v: isinstance(v, list) and len(v) <= 1000 and all(map(inner, v))  # noqa: E731
     elif tp is dict or origin is dict:
         base = lambda v: isinstance(v, dict)  # noqa: E731
-    elif tp is DeclaredRelation:
-        names = {f.name: _checker(h) for f, h in zip(
-            dataclasses.fields(DeclaredRelation),
-            typing.get_type_hints(DeclaredRelation, vars(models)).values(), strict=True)}
+    elif dataclasses.is_dataclass(tp):  # DeclaredRelation, HolidaySpan
+        hints = typing.get_type_hints(tp, vars(models))
+        names = {f.name: _checker(hints[f.name]) for f in dataclasses.fields(tp)}
         base = lambda v: (isinstance(v, dict) and set(v) == set(names)  # noqa: E731
                           and all(names[k](x) for k, x in v.items()))
     elif isinstance(tp, type) and issubclass(tp, Enum):

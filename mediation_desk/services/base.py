@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..domain.deadlines import mediation_due
-from ..domain.enums import AgreementScope, CaseStatus, EventKind
+from ..domain.enums import AgreementForm, AgreementScope, CaseStatus, EventKind
 from ..domain.errors import NotFoundError
 from ..domain.models import Case, CaseEvent
 from ..domain.state_machine import Action, CaseFacts, next_status
@@ -48,7 +48,8 @@ class CaseServiceBase:
         return CaseFacts(
             status=case.status, source=case.source,
             partial_agreement=agreement is not None and agreement.scope is AgreementScope.PARTIAL,
-            jc_confirmed=confirmed, has_mediators=bool(case.mediator_ids))
+            jc_confirmed=confirmed, has_mediators=bool(case.mediator_ids),
+            oral_agreement=agreement is not None and agreement.form is AgreementForm.ORAL)
 
     def transition(self, work: Work, case: Case, action: Action, actor: str, *,
                    notes: str = "", data: dict[str, Any] | None = None,
@@ -70,11 +71,11 @@ class CaseServiceBase:
         if case.accepted_on is None:
             case.due_on = None
             return
-        days = self.settings.days_for(case.source)
-        base = mediation_due(case.accepted_on, days, self.settings.calendar(),
+        period = self.settings.period_for(case.source)
+        base = mediation_due(case.accepted_on, period, self.settings.calendar(),
                              extended_days=case.extended_days)
         case.base_due_on = base.due
-        case.due_on = mediation_due(case.accepted_on, days, self.settings.calendar(),
+        case.due_on = mediation_due(case.accepted_on, period, self.settings.calendar(),
                                     extended_days=case.extended_days,
                                     suspended_days=case.suspended_days).due
 

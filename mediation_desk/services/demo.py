@@ -178,8 +178,8 @@ class _Maker:
         acc = min(today, case.received_on + timedelta(days=r.choice((0, 0, 1, 1, 2, 3))))
         case.accepted_on = acc
         self._status(case, events, acc, CaseStatus.ACCEPTED, "accept")
-        days = self.settings.days_for(case.source)
-        case.due_on = case.base_due_on = mediation_due(acc, days, self.calendar).due
+        period = self.settings.period_for(case.source)
+        case.due_on = case.base_due_on = mediation_due(acc, period, self.calendar).due
         if age < 4 and r.random() < 0.5:
             return
         pool = [m for m in self.mediators if case.dispute_type in m.specialties] or self.mediators

@@ -45,7 +45,7 @@ from .exchange_import import _read, apply_plan, plan_merge
 ENROLLMENT_FORMAT = "mediation-desk-enrollment"
 PASSPHRASE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I
 SETTING_KEYS = ("due_soon_days", "deadline_days", "avg_wage", "avg_wage_year",
-                "avg_wage_province", "language", "holiday_overrides")
+                "avg_wage_province", "language", "deadline_units")
 FIELD_OF = "field_of"
 FIELD_MEDIATOR = "field_mediator_id"
 

@@ -1,4 +1,9 @@
-"""Desk settings with their defaults (deadline days per source, warning days, wage)."""
+"""Desk settings with their defaults (deadline periods per source, warning days, wage).
+
+The holiday calendar is not a setting: it is built from the holiday notices (see
+:mod:`.calendar`) and attached to the loaded settings, so every deadline computed from
+``settings.calendar()`` uses the arrangement in force at this desk.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..domain.deadlines import DEFAULT_MEDIATION_DAYS, HolidayCalendar
-from ..domain.enums import CaseSource
+from ..domain.deadlines import DEFAULT_MEDIATION_DAYS, HolidayCalendar, Period
+from ..domain.enums import CaseSource, PeriodUnit
+from ..storage import calendar as calendar_store
 from ..storage import directory
 from ..storage.store import Store
 
@@ -28,22 +34,33 @@ class Settings:
     avg_wage_year: int = 2023
     avg_wage_province: str = ""  # whose figure avg_wage is, e.g. 山东省 ("" = the default)
     language: str = "zh_CN"
-    holiday_overrides: dict[str, bool] = field(default_factory=dict)
+    # per source: "days" or "months" (a period written 「一个月」 in its rule)
+    deadline_units: dict[str, str] = field(
+        default_factory=lambda: {s.value: PeriodUnit.DAYS.value for s in CaseSource})
+    holiday_calendar: HolidayCalendar = field(default_factory=HolidayCalendar, compare=False,
+                                              repr=False)
 
     def days_for(self, source: CaseSource) -> int:
-        """Mediation period in days for a case source."""
+        """Length of the mediation period for a case source (in its unit)."""
         return int(self.deadline_days.get(source.value, DEFAULT_MEDIATION_DAYS[source]))
 
+    def unit_for(self, source: CaseSource) -> PeriodUnit:
+        """Whether the source's period counts days or months."""
+        return PeriodUnit(self.deadline_units.get(source.value, PeriodUnit.DAYS.value))
+
+    def period_for(self, source: CaseSource) -> Period:
+        """The mediation period of a case source, e.g. 30 days or 1 month."""
+        return Period(self.days_for(source), self.unit_for(source))
+
     def calendar(self) -> HolidayCalendar:
-        """The holiday calendar with local overrides applied."""
-        return HolidayCalendar({date.fromisoformat(k): bool(v)
-                                for k, v in self.holiday_overrides.items()})
+        """The holiday calendar in force (notices recorded or received at this desk)."""
+        return self.holiday_calendar
 
     def to_json(self) -> dict[str, Any]:
         return {"due_soon_days": self.due_soon_days, "deadline_days": self.deadline_days,
                 "avg_wage": str(self.avg_wage), "avg_wage_year": self.avg_wage_year,
                 "avg_wage_province": self.avg_wage_province,
-                "language": self.language, "holiday_overrides": self.holiday_overrides}
+                "language": self.language, "deadline_units": self.deadline_units}
 
 
 def load_settings(store: Store) -> Settings:
@@ -62,8 +79,9 @@ def load_settings(store: Store) -> Settings:
         s.avg_wage_province = str(raw["avg_wage_province"])
     if "language" in raw:
         s.language = str(raw["language"])
-    if "holiday_overrides" in raw:
-        s.holiday_overrides = dict(raw["holiday_overrides"])
+    if "deadline_units" in raw:
+        s.deadline_units.update({k: str(v) for k, v in raw["deadline_units"].items()})
+    s.holiday_calendar = HolidayCalendar(calendar_store.notices(store.db), store.origin_code())
     return s
 
 
@@ -75,7 +93,12 @@ def save_settings(store: Store, actor: str, settings: Settings) -> None:
     if not 0 <= settings.due_soon_days <= 60:
         problems["due_soon_days"] = ["提醒天数应在0到60之间"]
     for k, v in settings.deadline_days.items():
-        if not 1 <= int(v) <= 365:
+        unit = settings.deadline_units.get(k, PeriodUnit.DAYS.value)
+        if unit not in {u.value for u in PeriodUnit}:
+            problems[f"deadline_units.{k}"] = ["期限单位只能是日或月"]
+        elif unit == PeriodUnit.MONTHS.value and not 1 <= int(v) <= 12:
+            problems[f"deadline_days.{k}"] = ["按月计算的调解期限应在1到12个月之间"]
+        elif not 1 <= int(v) <= 365:
             problems[f"deadline_days.{k}"] = ["调解期限应在1到365天之间"]
     if settings.avg_wage <= 0:
         problems["avg_wage"] = ["平均工资必须大于0"]

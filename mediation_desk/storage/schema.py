@@ -178,6 +178,43 @@ def m006_exchange_base_blobs(db: sqlite_utils.Database) -> None:
     migrate(db)
 
 
+@migrations()
+def m007_holiday_notices(db: sqlite_utils.Database) -> None:
+    """Holiday notices (节假日安排): State Council notices entered here or sent by a court."""
+    db.executescript(f"""
+CREATE TABLE holiday_notices (
+    seq INTEGER PRIMARY KEY, {_RECORD},
+    year INTEGER NOT NULL, title TEXT NOT NULL DEFAULT '', complete INTEGER NOT NULL DEFAULT 1,
+    spans TEXT NOT NULL DEFAULT '[]', note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX holiday_notices_year ON holiday_notices (year);
+""")
+    # the per-date overrides of earlier versions become one partial notice per year
+    row = db.execute("SELECT value FROM settings WHERE key = 'holiday_overrides'").fetchone()
+    if row is not None:
+        db.execute("DELETE FROM settings WHERE key = 'holiday_overrides'")
+        _convert_overrides(db, row[0])
+
+
+def _convert_overrides(db: sqlite_utils.Database, raw: str) -> None:
+    import json
+    import uuid
+
+    overrides = json.loads(raw) or {}
+    origin_row = db.execute("SELECT code FROM centers WHERE is_self = 1").fetchone()
+    origin = origin_row[0] if origin_row else ""
+    by_year: dict[int, list[dict[str, str]]] = {}
+    for day, workday in sorted(overrides.items()):
+        by_year.setdefault(int(day[:4]), []).append(
+            {"start": day, "end": day, "kind": "work" if workday else "rest", "name": "本地调整"})
+    now = datetime.now().astimezone().isoformat(timespec="milliseconds")
+    for year, spans in by_year.items():
+        db.execute(
+            "INSERT INTO holiday_notices (id, origin, version, updated_at, deleted, year, title,"
+            " complete, spans, note) VALUES (?, ?, 1, ?, 0, ?, '本地调整', 0, ?, '')",
+            [str(uuid.uuid4()), origin, now, year, json.dumps(spans, ensure_ascii=False)])
+
+
 def _has_tables(db: sqlite_utils.Database) -> bool:
     return bool(db.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0])
 

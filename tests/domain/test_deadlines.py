@@ -15,12 +15,16 @@ from mediation_desk.domain.deadlines import (
     DeadlineState,
     DueDate,
     HolidayCalendar,
+    Period,
+    add_months,
     deadline_state,
     jc_window_end,
     mediation_due,
     period_end,
 )
-from mediation_desk.domain.enums import CaseSource
+from mediation_desk.domain.enums import CaseSource, DayKind, PeriodUnit, YearSource
+from mediation_desk.domain.models import HolidayNotice, HolidaySpan
+from mediation_desk.domain.workdays import official_data_covers
 
 
 @pytest.fixture
@@ -30,6 +34,17 @@ def cal() -> HolidayCalendar:
 
 # --------------------------------------------------------------------- the calendar
 
+OWN, COURT = "ZD-MS", "FY-ZD"
+
+
+def notice(year, spans, *, origin=OWN, complete=True, updated_at="2026-11-20T00:00:00",
+           title="国务院办公厅关于部分节假日安排的通知", deleted=False):
+    return HolidayNotice(year=year, title=title, complete=complete, origin=origin,
+                         updated_at=updated_at, deleted=deleted, version=1,
+                         spans=[HolidaySpan(start=date.fromisoformat(a), end=date.fromisoformat(b),
+                                            kind=DayKind(k), name=n) for a, b, k, n in spans])
+
+
 def test_published_data(cal):
     assert not cal.is_workday(date(2025, 10, 1))  # National Day
     assert not cal.is_workday(date(2025, 10, 6))  # Mid-Autumn Festival
@@ -37,36 +52,75 @@ def test_published_data(cal):
     assert cal.is_workday(date(2025, 10, 11))  # Saturday, adjusted working day
     assert not cal.is_workday(date(2025, 9, 27))  # ordinary Saturday
     assert cal.is_workday(date(2025, 9, 29))  # ordinary Monday
-    assert cal.missing_years == set()
+    assert cal.day_name(date(2025, 10, 1)) == "国庆节"
+    assert cal.day_name(date(2025, 9, 28)) == "国庆节调休上班"
 
 
-def test_data_years(cal):
-    assert cal.has_data(2004) and cal.has_data(2025) and cal.has_data(2026)
-    assert not cal.has_data(2003) and not cal.has_data(2027)
-    assert cal.missing_years == set()  # asking is not using
+def test_year_sources(cal):
+    assert official_data_covers(2004) and official_data_covers(2026)
+    assert not official_data_covers(2027)
+    assert cal.source(2025) is YearSource.OFFICIAL
+    assert cal.source(2027) is YearSource.ESTIMATED and cal.is_estimated(2027)
+    assert cal.source(2003) is YearSource.ESTIMATED
 
 
-def test_missing_year_falls_back_to_monday_to_friday(cal):
-    assert cal.is_workday(date(2027, 1, 1))  # a Friday; New Year's Day unknown without data
-    assert not cal.is_workday(date(2027, 1, 2))
-    assert not cal.is_workday(date(2003, 1, 5))
-    assert cal.missing_years == {2027, 2003}
+def test_estimated_year_has_the_statutory_holidays_not_monday_to_friday(cal):
+    assert not cal.is_workday(date(2027, 1, 1))  # 元旦, a Friday
+    assert not cal.is_workday(date(2027, 2, 9))  # 春节补假 (初一, 初二 on the weekend)
+    assert cal.is_workday(date(2027, 2, 11))
+    assert not cal.is_workday(date(2027, 10, 5))  # 国庆节补假
+    assert cal.day_name(date(2027, 10, 5)) == "国庆节补假"
 
 
-def test_overrides_win():
-    cal = HolidayCalendar({date(2025, 9, 29): False, date(2025, 9, 27): True,
-                           date(2027, 1, 1): False})
-    assert not cal.is_workday(date(2025, 9, 29))
-    assert cal.is_workday(date(2025, 9, 27))
-    assert not cal.is_workday(date(2027, 1, 1))
-    assert cal.missing_years == set()
+def test_complete_notice_replaces_the_estimate():
+    # a notice with a bridge and a working Sunday that the law alone cannot know
+    cal = HolidayCalendar([notice(2027, [("2027-02-05", "2027-02-12", "rest", "春节"),
+                                         ("2027-02-14", "2027-02-14", "work", "春节调休上班")])],
+                          OWN)
+    assert cal.source(2027) is YearSource.ENTERED and not cal.is_estimated(2027)
+    assert not cal.is_workday(date(2027, 2, 12))
+    assert cal.is_workday(date(2027, 2, 14))
+    assert cal.is_workday(date(2027, 1, 1))  # the notice did not list 元旦: only the notice counts
+    assert period_end(date(2027, 1, 6), 30, cal) == DueDate(date(2027, 2, 14), False)
 
 
-def test_overrides_are_copied():
-    overrides = {date(2025, 9, 29): False}
-    cal = HolidayCalendar(overrides)
-    overrides[date(2025, 9, 29)] = True
-    assert not cal.is_workday(date(2025, 9, 29))
+def test_court_notice_and_own_notice_precedence():
+    court = notice(2027, [("2027-01-01", "2027-01-03", "rest", "元旦")], origin=COURT)
+    cal = HolidayCalendar([court], OWN)
+    assert cal.source(2027) is YearSource.COURT
+    own = notice(2027, [("2027-01-01", "2027-01-01", "rest", "元旦")],
+                 updated_at="2026-01-01T00:00:00")
+    both = HolidayCalendar([court, own], OWN)
+    assert both.source(2027) is YearSource.ENTERED  # this desk's own entry wins, even if older
+    assert both.is_workday(date(2027, 1, 4))
+
+
+def test_partial_notice_adjusts_any_year_and_keeps_its_source():
+    local = notice(2025, [("2025-10-09", "2025-10-09", "rest", "台风停工")], complete=False)
+    cal = HolidayCalendar([local], OWN)
+    assert cal.source(2025) is YearSource.OFFICIAL
+    assert period_end(date(2025, 9, 1), 30, cal).due == date(2025, 10, 10)
+    estimated = HolidayCalendar([notice(2027, [("2027-01-04", "2027-01-04", "rest", "停电")],
+                                        complete=False)], OWN)
+    assert estimated.is_estimated(2027)
+    assert period_end(date(2026, 12, 2), 30, estimated) == DueDate(date(2027, 1, 5), True)
+
+
+def test_own_partial_applies_after_the_courts():
+    court = notice(2025, [("2025-10-09", "2025-10-09", "rest", "")], origin=COURT, complete=False,
+                   updated_at="2026-12-01T00:00:00")
+    own = notice(2025, [("2025-10-09", "2025-10-09", "work", "")], complete=False,
+                 updated_at="2025-01-01T00:00:00")
+    assert HolidayCalendar([own, court], OWN).is_workday(date(2025, 10, 9))
+
+
+def test_deleted_notices_are_ignored_and_spans_stay_in_their_year():
+    gone = notice(2027, [("2027-01-01", "2027-01-01", "rest", "")], deleted=True)
+    assert HolidayCalendar([gone], OWN).is_estimated(2027)
+    spill = notice(2026, [("2026-12-31", "2027-01-08", "rest", "")])
+    cal = HolidayCalendar([spill], OWN)
+    assert not cal.is_workday(date(2026, 12, 31))
+    assert cal.is_workday(date(2027, 1, 4))  # days of 2027 need a 2027 notice
 
 
 # ------------------------------------------------------------------- period counting
@@ -108,29 +162,59 @@ def test_negative_days_rejected(cal):
 
 def test_leap_day(cal):
     assert period_end(date(2024, 1, 30), 30, cal).due == date(2024, 2, 29)
-    # 2028 has no holiday data: Tuesday 2028-02-29 is a working day by the fallback
+    # 2028 is estimated: Tuesday 2028-02-29 is a working day (春节 2028 is in late January)
     assert period_end(date(2028, 1, 30), 30, cal) == DueDate(date(2028, 2, 29), True)
 
 
-def test_year_end_2026_into_2027_without_data(cal):
+def test_reference_2027_worked_examples(cal):
+    """REFERENCE §7: the 2027 periods computed from the statutory rules, marked estimated."""
+    assert period_end(date(2026, 12, 2), 30, cal) == DueDate(date(2027, 1, 4), True)  # 元旦
+    assert period_end(date(2027, 1, 6), 30, cal) == DueDate(date(2027, 2, 11), True)  # 春节
+    assert period_end(date(2027, 9, 1), 30, cal) == DueDate(date(2027, 10, 6), True)  # 国庆
+    assert jc_window_end(date(2026, 12, 2), cal) == DueDate(date(2027, 1, 4), True)
+
+
+def test_year_end_2026_into_2027(cal):
     assert period_end(date(2026, 12, 1), 30, cal) == DueDate(date(2026, 12, 31), False)
-    # 2027-01-01 is a Friday: the fallback calls it a working day and says data is missing
-    assert period_end(date(2026, 12, 20), 12, cal) == DueDate(date(2027, 1, 1), True)
-    # 2027-01-02 is a Saturday -> Monday 2027-01-04
+    assert period_end(date(2026, 12, 20), 12, cal) == DueDate(date(2027, 1, 4), True)
     assert period_end(date(2026, 12, 26), 7, cal) == DueDate(date(2027, 1, 4), True)
-    assert cal.missing_years == {2027}
 
 
-def test_missing_data_flag_is_per_result(cal):
-    assert period_end(date(2026, 12, 20), 12, cal).holiday_data_missing
-    assert not period_end(date(2025, 9, 1), 30, cal).holiday_data_missing
+def test_estimated_flag_is_per_result(cal):
+    assert period_end(date(2026, 12, 20), 12, cal).estimated
+    assert not period_end(date(2025, 9, 1), 30, cal).estimated
+    assert not period_end(date(2026, 11, 1), 30, cal).estimated  # 2026-12-01, official
 
 
-def test_override_can_move_a_due_date():
-    cal = HolidayCalendar({date(2025, 10, 9): False})
-    assert period_end(date(2025, 9, 1), 30, cal).due == date(2025, 10, 10)
-    known = HolidayCalendar({date(2027, 1, 1): False})
-    assert period_end(date(2026, 12, 20), 12, known) == DueDate(date(2027, 1, 4), True)
+def test_entering_the_notice_clears_the_estimate():
+    cal = HolidayCalendar([notice(2027, [("2027-01-01", "2027-01-03", "rest", "元旦")])], OWN)
+    assert period_end(date(2026, 12, 2), 30, cal) == DueDate(date(2027, 1, 4), False)
+    assert period_end(date(2026, 12, 20), 12, cal) == DueDate(date(2027, 1, 4), False)
+
+
+# ------------------------------------------------------------------- month periods
+
+@pytest.mark.parametrize("start, months, end", [
+    (date(2027, 1, 31), 1, date(2027, 2, 28)),
+    (date(2028, 1, 31), 1, date(2028, 2, 29)),
+    (date(2026, 3, 31), 1, date(2026, 4, 30)),
+    (date(2026, 3, 15), 1, date(2026, 4, 15)),
+    (date(2026, 11, 30), 3, date(2027, 2, 28)),
+    (date(2026, 12, 1), 12, date(2027, 12, 1)),
+])
+def test_add_months_corresponding_day(start, months, end):
+    assert add_months(start, months) == end
+
+
+def test_month_period_then_rolls(cal):
+    # 2026-03-04 + 1 month = 2026-04-04 (清明 weekend 04-04..04-06) -> 2026-04-07
+    one_month = Period(1, PeriodUnit.MONTHS)
+    assert mediation_due(date(2026, 3, 4), one_month, cal) == DueDate(date(2026, 4, 7), False)
+    assert mediation_due(date(2026, 3, 4), 30, cal).due == date(2026, 4, 3)
+    assert one_month.label == "1个月" and Period(30).label == "30日"
+    # extensions add days after the month arithmetic
+    assert mediation_due(date(2027, 1, 31), one_month, cal,
+                         extended_days=2) == DueDate(date(2027, 3, 2), True)
 
 
 @settings(max_examples=300)
@@ -146,8 +230,12 @@ def test_period_end_is_the_first_working_day_on_or_after_the_raw_end(start, days
         assert not cal.is_workday(day)
         day += timedelta(days=1)
     assert (result.due - raw).days < 20  # no rest period is that long
-    assert result.holiday_data_missing == any(
-        not cal.has_data(y) for y in range(raw.year, result.due.year + 1))
+    # never claims certainty when a day it rolled over (or ended on) is in an estimated year
+    if not result.estimated:
+        assert not any(cal.is_estimated(y) for y in range(raw.year, result.due.year + 1))
+    # and is only conservative around a year boundary
+    if any(cal.is_estimated(y) for y in range(raw.year, result.due.year + 1)):
+        assert result.estimated
 
 
 @given(st.dates(min_value=date(2004, 1, 1), max_value=date(2030, 12, 31)), st.integers(0, 200),
@@ -191,7 +279,7 @@ def test_mediation_due_rejects_negative_adjustments(cal):
         mediation_due(date(2026, 3, 2), 30, cal, suspended_days=-1)
 
 
-def test_jc_window_into_missing_year(cal):
+def test_jc_window_into_estimated_year(cal):
     assert jc_window_end(date(2026, 12, 15), cal) == DueDate(date(2027, 1, 14), True)
 
 
