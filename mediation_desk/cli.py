@@ -301,7 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extension_hooks() -> list[Callable[[Any], None]]:
-    hooks = []
+    from .cli_calendar import add_calendar_commands
+
+    hooks: list[Callable[[Any], None]] = [add_calendar_commands]
     try:
         from .cli_documents import add_document_command
         hooks.append(add_document_command)
@@ -337,6 +339,10 @@ def run(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # e.g. `cases --json | head`: the reader has gone; end quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception:
         log.exception("unexpected error in CLI verb %s", args.verb)
         print(f"抱歉，程序出现内部错误，未完成操作。详细信息已记录在 {log_file()}", file=sys.stderr)

@@ -36,3 +36,12 @@ class NotFoundError(DomainError):
 
     def __init__(self, what: str, key: str) -> None:
         super().__init__(f"找不到{what}：{key}", code="not_found")
+
+
+class NeedsConfirmation(DomainError):
+    """The operation may go ahead once the user has seen and accepted a warning.
+
+    Used where a deadline that would block an action depends on an estimated holiday year
+    (节假日安排为推算): the app never refuses on an estimate; it asks, and the warning is
+    recorded with the operation when the user goes on.
+    """

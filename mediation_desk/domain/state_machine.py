@@ -3,8 +3,14 @@
 Actions are named in English snake_case; ``next_status`` returns the status an
 action leads to or raises :class:`TransitionError` naming the current status
 and the actions allowed from it. Some transitions depend on the case (its
-source, whether the agreement is partial, whether judicial confirmation was
-granted); those are given as a :class:`CaseFacts`.
+source, whether the agreement is partial or oral, whether judicial confirmation
+was granted); those are given as a :class:`CaseFacts`.
+
+The reference machine has AGREED_WRITTEN, AGREED_ORAL and AGREED_PARTIAL; here they
+are the one status AGREED plus the agreement's form and scope in the facts. An oral
+agreement is written down (``record_written_agreement``, 人民调解协议书) before it can
+go to judicial confirmation; a case the court entrusted after filing (委托调解) never
+goes there: it returns to the trial with the court's 调解书 or the withdrawal.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .enums import CaseSource, CaseStatus
+from .enums import CaseSource, CaseStatus, EndReason
 from .errors import TransitionError
 
 S = CaseStatus
@@ -28,6 +34,7 @@ class Action(StrEnum):
     RESUME = "resume"
     EXTEND = "extend"
     RECORD_AGREEMENT = "record_agreement"
+    RECORD_WRITTEN_AGREEMENT = "record_written_agreement"
     TERMINATE = "terminate"
     APPLY_JC = "apply_jc"
     JC_CONFIRM = "jc_confirm"
@@ -57,6 +64,7 @@ ACTION_LABELS: dict[Action, str] = {
     Action.RESUME: "恢复调解",
     Action.EXTEND: "延长期限",
     Action.RECORD_AGREEMENT: "登记调解协议",
+    Action.RECORD_WRITTEN_AGREEMENT: "制作书面调解协议",
     Action.TERMINATE: "终止调解",
     Action.APPLY_JC: "申请司法确认",
     Action.JC_CONFIRM: "司法确认：有效",
@@ -82,6 +90,7 @@ class CaseFacts:
     partial_agreement: bool = False
     jc_confirmed: bool = False
     has_mediators: bool = False
+    oral_agreement: bool = False  # the live agreement is oral (口头协议), not yet written down
 
 
 # Plain transitions: (status, action) -> next status. ``None`` = status unchanged.
@@ -101,7 +110,6 @@ _TABLE: dict[tuple[CaseStatus, Action], CaseStatus | None] = {
     (S.SUSPENDED, Action.EXTEND): None,
     (S.SUSPENDED, Action.RECORD_INVESTIGATION): None,
     (S.SUSPENDED, Action.TERMINATE): S.TERMINATED,
-    (S.AGREED, Action.APPLY_JC): S.JC_APPLIED,
     (S.AGREED, Action.FOLLOW_UP): None,  # outcome decides (see follow_up_status)
     (S.JC_APPLIED, Action.JC_CONFIRM): S.JC_CONFIRMED,
     (S.JC_APPLIED, Action.JC_REJECT): S.JC_REJECTED,
@@ -139,9 +147,46 @@ AGREEMENT_STATUSES = frozenset(
 )
 
 
+# An accepted case no mediator has taken up yet ends only for these reasons (OMR Art 15, 25):
+# the other party cannot be reached, a party refuses mediation, or another stated reason.
+END_REASONS_BEFORE_ASSIGNMENT = (EndReason.UNREACHABLE, EndReason.UNWILLING, EndReason.OTHER)
+
+NO_JC_ORAL = ("口头协议不能申请司法确认：《关于人民调解协议司法确认程序的若干规定》第三条和"
+              "《关于适用〈中华人民共和国民事诉讼法〉的解释》第三百五十四条要求提交调解协议书，"
+              "请先制作书面调解协议（人民调解协议书）")
+NO_JC_ENTRUSTED = ("法院委托调解的案件不申请司法确认：达成协议后由人民法院出具调解书或原告撤诉"
+                   "（《最高人民法院关于人民法院特邀调解的规定》第二十条），请使用“退回审判”登记结果")
+JC_REAPPLY_STATUSES = (S.AGREED, S.JC_WITHDRAWN)
+
+
+def end_reason_problem(status: CaseStatus, reason: EndReason) -> str | None:
+    """Why ``reason`` cannot end a case in ``status`` (None if it can)."""
+    if status is S.ACCEPTED and reason not in END_REASONS_BEFORE_ASSIGNMENT:
+        allowed = "、".join(f"“{r.label}”" for r in END_REASONS_BEFORE_ASSIGNMENT)
+        return (f"尚未指派调解员的案件只能以{allowed}终止调解"
+                "（《人民法院在线调解规则》第十五条、第二十五条）")
+    return None
+
+
 def _special(facts: CaseFacts, action: Action) -> tuple[bool, CaseStatus | None, str]:
     """Transitions that depend on more than the status: (allowed, next, why-not)."""
     st = facts.status
+    if action is Action.APPLY_JC and st in JC_REAPPLY_STATUSES:
+        # AGREED: the first joint application; JC_WITHDRAWN: again after a withdrawal
+        # (the service checks the 30-day window)
+        if facts.source is CaseSource.COURT_ENTRUSTED:
+            return False, None, NO_JC_ENTRUSTED
+        if facts.oral_agreement:
+            return False, None, NO_JC_ORAL
+        return True, S.JC_APPLIED, ""
+    if action is Action.RECORD_WRITTEN_AGREEMENT and st is S.AGREED:
+        if facts.oral_agreement:
+            return True, S.AGREED, ""
+        return False, None, "本案登记的已是书面调解协议"
+    if action is Action.TERMINATE and st is S.ACCEPTED:
+        # before any mediator is assigned: a party unreachable or unwilling (OMR 15, 25);
+        # the service checks the end reason (END_REASONS_BEFORE_ASSIGNMENT)
+        return True, S.TERMINATED, ""
     if action is Action.TERMINATE and st is S.AGREED:
         if facts.partial_agreement:
             return True, S.TERMINATED, ""
@@ -152,9 +197,11 @@ def _special(facts: CaseFacts, action: Action) -> tuple[bool, CaseStatus | None,
         if st is S.TERMINATED:
             return False, None, "只有法院委派的诉前调解案件调解不成时才移送立案"
     if action is Action.RETURN_TO_TRIAL:
-        if st is S.TERMINATED and facts.source is CaseSource.COURT_ENTRUSTED:
+        entrusted = facts.source is CaseSource.COURT_ENTRUSTED
+        if st in (S.TERMINATED, S.AGREED) and entrusted:
+            # failed: the trial resumes; agreed: the court's 调解书 or a withdrawal (SIM 20)
             return True, S.RETURNED_TO_TRIAL, ""
-        if st is S.TERMINATED:
+        if st in (S.TERMINATED, S.AGREED):
             return False, None, "只有法院委托调解的案件才退回审判"
     if action is Action.APPLY_ENFORCEMENT and st is S.NOT_PERFORMED:
         if facts.jc_confirmed:

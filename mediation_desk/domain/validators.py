@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from operator import mul
 
 from .enums import Sex
@@ -83,6 +84,22 @@ def validate_id_number(value: str, *, today: date | None = None) -> IdNumberInfo
         raise InvalidValue(f"身份证号码校验位错误，应为{expected}")
     sex = Sex.MALE if int(number[16]) % 2 else Sex.FEMALE
     return IdNumberInfo(number=number, birth_date=birth, sex=sex, region_code=number[:6])
+
+
+# Province-level codes of GB/T 2260 (the first two digits of an address code), plus 81/82/83
+# (Hong Kong, Macao and Taiwan residents' residence permits) and 91 (the 2023 permanent
+# residence ID card for foreigners). Finer codes change yearly; only this level is checked.
+PROVINCE_REGION_CODES = frozenset(
+    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 "
+    "61 62 63 64 65 71 81 82 83 91".split())
+
+
+def id_region_warning(info: IdNumberInfo) -> str | None:
+    """A warning when the address code is not in a known province (never an error, §6.2)."""
+    if info.region_code[:2] in PROVINCE_REGION_CODES:
+        return None
+    return (f"身份证号码的地址码{info.region_code}不属于已知的省级行政区划（前两位"
+            f"{info.region_code[:2]}），请核对证件；行政区划代码会调整，可以继续保存")
 
 
 def id_number_ok(value: str, *, today: date | None = None) -> bool:
@@ -230,12 +247,33 @@ def validate_phone(value: str) -> str:
 
 # ------------------------------------------------------------------------ 法院案号
 
-# REFERENCE §3.4 (applied after NFKC, which turns full-width brackets and digits half-width)
+# REFERENCE §3.4, verbatim (applied after NFKC, which turns full-width brackets and digits
+# half-width): year, court code (最高法, or a provincial abbreviation alone (high court), + 2
+# digits (intermediate) or + 4 digits (basic); 兵 = 兵团), type code, serial.
+PROVINCE_CODES = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新兵"
 _COURT_CASE_NUMBER = re.compile(
-    r"^[（(]([0-9]{4})[)）]"  # year
-    r"(最高法|[\u4e00-\u9fa5](?:[0-9]{2}|[0-9]{4})?)"  # court code
-    r"([\u4e00-\u9fa5]{1,5})"  # type code
-    r"([0-9]+)号$")
+    r"^[（(](\d{4})[)）]"
+    rf"(最高法|[{PROVINCE_CODES}](\d{{2}}|\d{{4}})?)"
+    r"([\u4e00-\u9fa5]{1,6})(\d{1,6})号$")
+_YEAR_PREFIX = re.compile(r"^[（(](\d{4})[)）](.*)$")
+FIRST_YEAR = 2000
+
+
+class CourtNumberUse(StrEnum):
+    """Where a court case number is used; each place expects its own type code (§3.4)."""
+
+    REFERRAL = "referral"  # the court referred a pre-filing case (委派): 民诉前调
+    JC_RULING = "jc_ruling"  # a ruling on judicial confirmation: 民特
+    FILING = "filing"  # the court filed a handed-over case: 民初
+    TRIAL = "trial"  # the trial that entrusted a case (委托), its 调解书: 民初 or 民终
+
+
+_EXPECTED_TYPES: dict[CourtNumberUse, tuple[tuple[str, ...], str]] = {
+    CourtNumberUse.REFERRAL: (("民诉前调",), "诉前调解案号的类型代字应为“民诉前调”（或本地的“诉前调”类代字）"),
+    CourtNumberUse.JC_RULING: (("民特",), "确认调解协议的裁定案号的类型代字应为“民特”"),
+    CourtNumberUse.FILING: (("民初",), "法院立案后的民事一审案号的类型代字应为“民初”"),
+    CourtNumberUse.TRIAL: (("民初", "民终"), "委托调解的审判案号的类型代字应为“民初”（一审）或“民终”（二审）"),
+}
 
 
 @dataclass(frozen=True)
@@ -252,15 +290,49 @@ class CourtCaseNumber:
         """The number as printed, always with full-width brackets."""
         return f"（{self.year}）{self.court}{self.type_code}{self.serial}号"
 
+    def type_warning(self, use: CourtNumberUse) -> str | None:
+        """A warning when the type code does not fit ``use`` (never an error: §3.4)."""
+        expected, message = _EXPECTED_TYPES[use]
+        fits = self.type_code in expected or (
+            use is CourtNumberUse.REFERRAL and "诉前调" in self.type_code)
+        if fits:
+            return None
+        return f"{message}，{self.text}的类型代字是“{self.type_code}”，请核对；可以继续保存"
 
-def parse_court_case_number(value: str) -> CourtCaseNumber:
-    """Parse a court case number; half- or full-width brackets and spaces are accepted."""
+
+def parse_court_case_number(value: str, *, today: date) -> CourtCaseNumber:
+    """Parse a court case number; half- or full-width brackets and spaces are accepted.
+
+    The court code is required, and the year is 2000 to ``today``'s year + 1 (a case
+    received late in December may be numbered for the next year). The type code is
+    checked against its use by :meth:`CourtCaseNumber.type_warning`.
+    """
     text = _normalize(value)
     m = _COURT_CASE_NUMBER.match(text)
     if not m:
-        raise InvalidValue("法院案号格式不正确，应如（2024）浙02民诉前调595号")
-    serial = int(m.group(4))
+        raise InvalidValue(_court_number_problem(text))
+    year, serial = int(m.group(1)), int(m.group(5))
+    if not FIRST_YEAR <= year <= today.year + 1:
+        raise InvalidValue(f"法院案号的年度{year}不在{FIRST_YEAR}年至{today.year + 1}年之间，请核对")
     if serial == 0:
         raise InvalidValue("法院案号的序号不能为0")
-    return CourtCaseNumber(year=int(m.group(1)), court=m.group(2), type_code=m.group(3),
-                           serial=serial)
+    return CourtCaseNumber(year=year, court=m.group(2), type_code=m.group(4), serial=serial)
+
+
+def _court_number_problem(text: str) -> str:
+    """The most precise message for a number that does not match the pattern."""
+    example = "应如（2024）浙02民诉前调595号"
+    m = _YEAR_PREFIX.match(text)
+    if not m:
+        return f"法院案号应以括号内的四位收案年度开头，{example}"
+    rest = m.group(2)
+    if not rest.startswith("最高法") and (not rest or rest[0] not in PROVINCE_CODES):
+        return (f"法院案号缺少法院代字（最高法，或省份简称加2位或4位数字，如鲁0303），{example}")
+    return f"法院案号格式不正确，{example}"
+
+
+def check_court_case_number(value: str, use: CourtNumberUse, *,
+                            today: date) -> tuple[CourtCaseNumber, str | None]:
+    """Parse a number for ``use``: the number and the type-code warning (or None)."""
+    number = parse_court_case_number(value, today=today)
+    return number, number.type_warning(use)

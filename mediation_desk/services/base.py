@@ -7,7 +7,8 @@ from typing import Any
 
 from ..domain.deadlines import mediation_due
 from ..domain.enums import AgreementForm, AgreementScope, CaseStatus, EventKind
-from ..domain.errors import NotFoundError
+from ..domain.errors import DomainError, NeedsConfirmation, NotFoundError
+from ..domain.formatting import format_cn_date
 from ..domain.models import Case, CaseEvent
 from ..domain.state_machine import Action, CaseFacts, next_status
 from ..storage import cases, items
@@ -78,6 +79,28 @@ class CaseServiceBase:
         case.due_on = mediation_due(case.accepted_on, period, self.settings.calendar(),
                                     extended_days=case.extended_days,
                                     suspended_days=case.suspended_days).due
+
+    def window_check(self, due: date | None, on: date, *, accept_estimated: bool, what: str,
+                     rule: str, code: str = "deadline_passed") -> str:
+        """Check that ``on`` is within a deadline that blocks an action.
+
+        Past an official deadline: refused (DomainError). Past a deadline that depends on an
+        estimated holiday year: never refused — NeedsConfirmation unless the user accepted
+        the warning, then the warning text is returned for the operation to record.
+        Within the deadline: ''.
+        """
+        if due is None or on <= due:
+            return ""
+        cal = self.settings.calendar()
+        if not cal.due_is_estimated(due):
+            raise DomainError(f"{what}已过：{rule}（截至{format_cn_date(due)}）。",
+                              code=code)
+        warning = (f"{what}按推算的节假日安排为{format_cn_date(due)}，{due.year}年的放假安排"
+                   "尚未录入或下发，期限可能有误")
+        if not accept_estimated:
+            raise NeedsConfirmation(f"{warning}。请核对国务院当年的节假日通知；确认仍要继续吗？",
+                                    code="deadline_estimated")
+        return warning
 
     def today(self) -> date:
         return self.store.today()

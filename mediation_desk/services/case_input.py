@@ -15,12 +15,18 @@ from ..domain.errors import ValidationError
 from ..domain.formatting import parse_amount
 from ..domain.models import Case, Party
 from ..domain.validators import (
+    CourtNumberUse,
     InvalidValue,
     check_credit_code,
+    id_region_warning,
     parse_court_case_number,
     validate_id_number,
     validate_phone,
 )
+
+# the type code a court number should carry, by the case's source (REFERENCE §3.4)
+COURT_NUMBER_USE = {CaseSource.COURT_DELEGATED: CourtNumberUse.REFERRAL,
+                    CaseSource.COURT_ENTRUSTED: CourtNumberUse.TRIAL}
 
 CASE_FIELDS = {"source", "dispute_type", "received_on", "title", "amount", "facts", "claims",
                "flags", "court_case_number", "parties", "id"}
@@ -129,6 +135,9 @@ def parse_party(data: Any, path: str, problems: Problems, *, today: date) -> Par
             if party.birth_date is not None and party.birth_date != info.birth_date:
                 problems.add(f"{path}birth_date", "与身份证号码中的出生日期不符")
             party.sex, party.birth_date = info.sex, info.birth_date
+            region = id_region_warning(info)
+            if region:
+                problems.warn(f"{path}id_number", region)
     credit = _text(data, "credit_code", path, problems, max_len=40)
     if credit:
         try:
@@ -210,9 +219,15 @@ def parse_case(data: Any, *, center_id: str, today: date, path: str = "") -> tup
     court_no = _text(data, "court_case_number", path, problems, max_len=60)
     if court_no:
         try:
-            case.court_case_number = parse_court_case_number(court_no).text
+            number = parse_court_case_number(court_no, today=today)
         except InvalidValue as exc:
             problems.add(f"{path}court_case_number", exc.message)
+        else:
+            case.court_case_number = number.text
+            use = COURT_NUMBER_USE.get(case.source)
+            warning = number.type_warning(use) if use else None
+            if warning:
+                problems.warn(f"{path}court_case_number", warning)
     elif case.source is CaseSource.COURT_DELEGATED or case.source is CaseSource.COURT_ENTRUSTED:
         problems.add(f"{path}court_case_number", "法院委派或委托的案件必须填写法院案号")
     parties = data.get("parties")

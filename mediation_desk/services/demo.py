@@ -249,7 +249,8 @@ class _Maker:
         agreements.append(ag)
         self._status(case, events, end, CaseStatus.AGREED, "record_agreement",
                      form=ag.form.value, scope=ag.scope.value)
-        case.jc_due_on = jc_window_end(end, self.calendar).due
+        entrusted = case.source is CaseSource.COURT_ENTRUSTED  # no confirmation (SIM 20)
+        case.jc_due_on = None if entrusted else jc_window_end(end, self.calendar).due
         case.follow_up_due_on = deadline
         case.closed_on = end
         case.end_reason = None if partial else EndReason.AGREEMENT_REACHED
@@ -259,7 +260,16 @@ class _Maker:
                              "terminate", reason=EndReason.GAP_TOO_LARGE.value)
                 case.end_reason = EndReason.GAP_TOO_LARGE
             return
-        if case.source is CaseSource.COURT_DELEGATED and r.random() < 0.45:
+        if entrusted and end + timedelta(days=7) <= today:
+            # the court issues its 调解书 on the agreement (no random draw: same demo data)
+            self._status(case, events, end + timedelta(days=7), CaseStatus.RETURNED_TO_TRIAL,
+                         "return_to_trial", outcome="mediation_document",
+                         document_number=case.court_case_number)
+            case.follow_up_due_on = None
+            self._maybe_archive(case, events)
+            return
+        # an oral agreement is not taken to confirmation (JCR 3, CPLI 354)
+        if case.source is CaseSource.COURT_DELEGATED and r.random() < 0.45 and not oral:
             applied = end + timedelta(days=r.randint(1, 10))
             if applied > today:
                 return

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from ..domain.deadlines import jc_window_end
-from ..domain.enums import AgreementForm, AgreementScope, EndReason, EventKind
-from ..domain.errors import ValidationError
+from ..domain.enums import AgreementForm, AgreementScope, CaseSource, EndReason, EventKind
+from ..domain.errors import DomainError, ValidationError
 from ..domain.models import Agreement, Case, CaseEvent
-from ..domain.state_machine import Action
+from ..domain.state_machine import Action, end_reason_problem, next_status
+from ..storage import items
 from .base import CaseServiceBase
 
 FOLLOW_UP_AFTER_DAYS = 30
@@ -132,9 +133,9 @@ class MediationOps(CaseServiceBase):
                       "new_due": case.due_on.isoformat() if case.due_on else None}))
         return case
 
-    def record_agreement(self, actor: str, key: str, data: AgreementInput) -> Agreement:
-        """Record the agreement (调解协议); the judicial-confirmation window starts."""
-        case = self.get(key)
+    def _agreement_from(self, case: Case, data: AgreementInput, *,
+                        not_before: date | None = None) -> Agreement:
+        """Validate the form's input into an Agreement (raises ValidationError)."""
         clauses = [c.strip() for c in data.clauses if c and c.strip()]
         problems: dict[str, list[str]] = {}
         if not clauses:
@@ -144,23 +145,37 @@ class MediationOps(CaseServiceBase):
             problems["effective_on"] = ["生效日期不能晚于今天"]
         if effective < case.received_on:
             problems["effective_on"] = ["生效日期不能早于收案日期"]
+        if not_before and effective < not_before:
+            problems["effective_on"] = ["书面协议的生效日期不能早于口头协议达成的日期"]
         if data.amount is not None and data.amount < 0:
             problems["amount"] = ["金额不能为负数"]
         if data.performance_deadline and data.performance_deadline < effective:
             problems["performance_deadline"] = ["履行期限不能早于协议生效日期"]
         if problems:
             raise ValidationError(problems)
-        agreement = Agreement(
+        return Agreement(
             case_id=case.id, form=data.form, scope=data.scope, facts=data.facts or case.facts,
             clauses=clauses, performance_method=data.performance_method,
             performance_place=data.performance_place,
             performance_deadline=data.performance_deadline, amount=data.amount,
             signed_on=data.signed_on or effective, effective_on=effective)
+
+    def _jc_due(self, case: Case, effective: date) -> date | None:
+        """Last day to apply for judicial confirmation; None for an entrusted case (SIM 20)."""
+        if case.source is CaseSource.COURT_ENTRUSTED:
+            return None
+        return jc_window_end(effective, self.settings.calendar()).due
+
+    def record_agreement(self, actor: str, key: str, data: AgreementInput) -> Agreement:
+        """Record the agreement (调解协议); the judicial-confirmation window starts."""
+        case = self.get(key)
+        agreement = self._agreement_from(case, data)
+        effective = agreement.effective_on or self.today()
         with self.store.operation(actor, "record_agreement", case_id=case.id,
                                   summary=f"{case.number}登记{data.form.label}") as work:
             self.transition(work, case, Action.RECORD_AGREEMENT, actor,
                             data={"form": data.form.value, "scope": data.scope.value})
-            case.jc_due_on = jc_window_end(effective, self.settings.calendar()).due
+            case.jc_due_on = self._jc_due(case, effective)
             case.follow_up_due_on = (data.performance_deadline
                                      or effective + timedelta(days=FOLLOW_UP_AFTER_DAYS))
             case.closed_on = effective
@@ -170,13 +185,53 @@ class MediationOps(CaseServiceBase):
             work.save_agreement(agreement)
         return agreement
 
+    def record_written_agreement(self, actor: str, key: str, data: AgreementInput) -> Agreement:
+        """Write an oral agreement down as a 人民调解协议书 (AGREED_ORAL → AGREED_WRITTEN).
+
+        The oral agreement stays on file (its 口头协议登记表 is part of the record); the
+        written one becomes the case's agreement. It takes effect when signed and sealed
+        (PML Art 29), so the judicial-confirmation window runs from its effective date.
+        """
+        case = self.get(key)
+        next_status(self.facts(case), Action.RECORD_WRITTEN_AGREEMENT)
+        oral = items.agreement_of(self.store.db, case.id)
+        if oral is None:  # pragma: no cover - the state machine needs an oral agreement
+            raise DomainError("本案没有口头协议。", code="no_agreement")
+        written = self._agreement_from(case, replace(data, form=AgreementForm.WRITTEN),
+                                       not_before=oral.effective_on)
+        effective = written.effective_on or self.today()
+        with self.store.operation(actor, Action.RECORD_WRITTEN_AGREEMENT.value,
+                                  case_id=case.id,
+                                  summary=f"{case.number}将口头协议制作为人民调解协议书") as work:
+            self.transition(work, case, Action.RECORD_WRITTEN_AGREEMENT, actor)
+            work.save_agreement(written)
+            work.save_event(CaseEvent(
+                case_id=case.id, kind=EventKind.NOTE,
+                occurred_at=work.moment.replace(microsecond=0), actor=actor,
+                notes="口头协议已制作为书面调解协议（人民调解协议书）",
+                data={"action": Action.RECORD_WRITTEN_AGREEMENT.value,
+                      "oral_agreement_id": oral.id, "written_agreement_id": written.id,
+                      "effective_on": effective.isoformat()}))
+            case.jc_due_on = self._jc_due(case, effective)
+            if data.performance_deadline:
+                case.follow_up_due_on = data.performance_deadline
+            work.save_case(case)
+        return written
+
     def terminate(self, actor: str, key: str, *, reason: EndReason, notes: str = "") -> Case:
-        """End the mediation without (full) agreement (终止调解), with a reason."""
+        """End the mediation without (full) agreement (终止调解), with a reason.
+
+        An accepted case no mediator has taken up yet ends only because a party cannot be
+        reached, refuses mediation, or for another stated reason (OMR Art 15, 25).
+        """
         if reason is EndReason.AGREEMENT_REACHED:
             raise ValidationError({"reason": ["达成协议请使用“登记调解协议”"]})
         if reason is EndReason.OTHER and not notes.strip():
             raise ValidationError({"notes": ["选择“其他原因”时请填写说明"]})
         case = self.get(key)
+        problem = end_reason_problem(case.status, reason)
+        if problem:
+            raise ValidationError({"reason": [problem]})
         with self.store.operation(actor, "terminate_case", case_id=case.id,
                                   summary=f"{case.number}终止调解：{reason.label}") as work:
             self.transition(work, case, Action.TERMINATE, actor, notes=notes,

@@ -3,66 +3,122 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from ..domain.enums import CaseStatus, EventKind, Performance
 from ..domain.errors import DomainError, ValidationError
 from ..domain.formatting import format_cn_date
 from ..domain.models import Case, CaseEvent
 from ..domain.state_machine import Action, follow_up_status, next_status
-from ..domain.validators import InvalidValue, parse_court_case_number
+from ..domain.validators import (
+    CourtCaseNumber,
+    CourtNumberUse,
+    InvalidValue,
+    parse_court_case_number,
+)
 from ..storage import items
 from .base import CaseServiceBase
 
 JC_OUTCOMES = {"confirmed": Action.JC_CONFIRM, "rejected": Action.JC_REJECT,
                "withdrawn": Action.JC_WITHDRAW}
+# how an agreed entrusted case (委托调解) ends at the court (SIM Art 20)
+TRIAL_OUTCOMES = {"mediation_document": "人民法院出具调解书", "withdrawn": "原告撤诉"}
 
 
 class OutcomeOps(CaseServiceBase):
     """Operations once mediation has ended."""
 
     def _simple(self, actor: str, key: str, action: Action, *, notes: str = "",
-                summary: str, **changes) -> Case:
+                summary: str, data: dict[str, Any] | None = None, **changes) -> Case:
         case = self.get(key)
         with self.store.operation(actor, action.value, case_id=case.id,
                                   summary=f"{case.number}{summary}") as work:
-            self.transition(work, case, action, actor, notes=notes)
+            self.transition(work, case, action, actor, notes=notes, data=data)
             for attr, value in changes.items():
                 setattr(case, attr, value)
             work.save_case(case)
         return case
 
-    def apply_jc(self, actor: str, key: str, *, on: date | None = None, court: str = "") -> Case:
-        """Record the joint application for judicial confirmation (within 30 days)."""
+    def court_number_warnings(self, value: str, use: CourtNumberUse) -> list[str]:
+        """Warnings on a court number typed for ``use`` (for a form's live check).
+
+        Empty when it fits or cannot be parsed (the error is reported on saving).
+        """
+        try:
+            warning = parse_court_case_number(value, today=self.today()).type_warning(use)
+        except InvalidValue:
+            return []
+        return [warning] if warning else []
+
+    def _court_number(self, value: str, use: CourtNumberUse,
+                      path: str) -> tuple[CourtCaseNumber, list[str]]:
+        try:
+            number = parse_court_case_number(value, today=self.today())
+        except InvalidValue as exc:
+            raise ValidationError({path: [exc.message]}) from exc
+        warning = number.type_warning(use)
+        return number, [warning] if warning else []
+
+    @staticmethod
+    def jc_applicants(case: Case) -> list[dict[str, str]]:
+        """Both sides as applicants of the joint application (CPL Art 205, CPLI Art 351)."""
+        missing = [side for side, ps in (("申请人", case.applicants), ("被申请人", case.respondents))
+                   if not ps]
+        if missing:
+            raise DomainError(
+                f"司法确认须由双方当事人共同申请，本案没有{'、'.join(missing)}一方的当事人，"
+                "不能申请司法确认。", code="jc_one_side")
+        return [{"party_id": p.id, "name": p.name, "side": p.role.value}
+                for p in case.applicants + case.respondents]
+
+    def apply_jc(self, actor: str, key: str, *, on: date | None = None, court: str = "",
+                 accept_estimated: bool = False) -> Case:
+        """Record the joint application for judicial confirmation (within 30 days).
+
+        Both sides apply together; every live applicant and respondent is recorded as an
+        applicant in the status event. After a withdrawal the application may be made
+        again while the window is open.
+        """
         case = self.get(key)
         on = on or self.today()
         next_status(self.facts(case), Action.APPLY_JC)
         agreement = items.agreement_of(self.store.db, case.id)
         if agreement is None:
             raise DomainError("没有调解协议，不能申请司法确认。", code="no_agreement")
-        if case.jc_due_on and on > case.jc_due_on:
-            raise DomainError(
-                f"申请司法确认的期限已过：应在协议生效之日起30日内（截至{format_cn_date(case.jc_due_on)}）"
-                "由双方共同申请。", code="jc_window_passed")
+        applicants = self.jc_applicants(case)
+        warning = self.window_check(case.jc_due_on, on, accept_estimated=accept_estimated,
+                                    what="申请司法确认的期限",
+                                    rule="应在协议生效之日起30日内由双方共同申请",
+                                    code="jc_window_passed")
         if agreement.effective_on and on < agreement.effective_on:
             raise ValidationError({"on": ["申请日期不能早于协议生效日期"]})
-        return self._simple(actor, key, Action.APPLY_JC, notes=court, summary="申请司法确认",
-                            jc_applied_on=on)
+        again = case.status is CaseStatus.JC_WITHDRAWN
+        summary = "再次申请司法确认" if again else "申请司法确认"
+        extra = {"deadline_warning": warning} if warning else {}
+        return self._simple(actor, key, Action.APPLY_JC, notes=court,
+                            summary=f"{summary}（{warning}）" if warning else summary,
+                            data={"applicants": applicants, "court": court,
+                                  "applied_on": on.isoformat(), "reapplication": again, **extra},
+                            jc_applied_on=on, jc_ruling="")
 
     def record_jc_outcome(self, actor: str, key: str, *, outcome: str, ruling: str = "",
                           notes: str = "") -> Case:
-        """Record the court's ruling: confirmed / rejected / withdrawn."""
+        """Record the court's ruling: confirmed / rejected / withdrawn.
+
+        The ruling's number should carry 民特 (special procedure); another type code is
+        recorded with a warning in the status event, not refused.
+        """
         if outcome not in JC_OUTCOMES:
             raise ValidationError({"outcome": ["结果应为 confirmed、rejected 或 withdrawn"]})
+        warnings: list[str] = []
         if ruling:
-            try:
-                ruling = parse_court_case_number(ruling).text
-            except InvalidValue as exc:
-                raise ValidationError({"ruling": [exc.message]}) from exc
+            number, warnings = self._court_number(ruling, CourtNumberUse.JC_RULING, "ruling")
+            ruling = number.text
         elif outcome == "confirmed":
             raise ValidationError({"ruling": ["请填写司法确认裁定的案号（如（2026）鲁0303民特12号）"]})
         action = JC_OUTCOMES[outcome]
         return self._simple(actor, key, action, notes=notes, summary=action.label,
-                            jc_ruling=ruling)
+                            data={"ruling": ruling, "warnings": warnings}, jc_ruling=ruling)
 
     def remediate(self, actor: str, key: str, *, notes: str = "") -> Case:
         """Mediate again after the court rejected confirmation."""
@@ -110,17 +166,48 @@ class OutcomeOps(CaseServiceBase):
         return self._simple(actor, key, Action.HAND_OVER, notes=notes, summary="移送立案")
 
     def record_filing(self, actor: str, key: str, *, filing_number: str) -> Case:
-        """Record the court's filing number (民初) for a handed-over case."""
-        try:
-            number = parse_court_case_number(filing_number).text
-        except InvalidValue as exc:
-            raise ValidationError({"filing_number": [exc.message]}) from exc
+        """Record the court's filing number (民初) for a handed-over case.
+
+        Another type code is recorded with a warning in the status event, not refused.
+        """
+        parsed, warnings = self._court_number(filing_number, CourtNumberUse.FILING,
+                                              "filing_number")
+        number = parsed.text
         return self._simple(actor, key, Action.RECORD_FILING, summary=f"法院立案{number}",
+                            data={"filing_number": number, "warnings": warnings},
                             filing_number=number)
 
-    def return_to_trial(self, actor: str, key: str, *, notes: str = "") -> Case:
-        """Return an entrusted case to the trial judge."""
-        return self._simple(actor, key, Action.RETURN_TO_TRIAL, notes=notes, summary="退回审判")
+    def return_to_trial(self, actor: str, key: str, *, notes: str = "", outcome: str = "",
+                        document_number: str = "") -> Case:
+        """Return an entrusted case (委托调解) to the trial.
+
+        After a failed mediation the trial simply resumes. After an agreement the court
+        either issues its 调解书 (``outcome="mediation_document"`` with its number) or the
+        plaintiff withdraws (``outcome="withdrawn"``), SIM Art 20; the outcome is recorded
+        in the status event.
+        """
+        case = self.get(key)
+        next_status(self.facts(case), Action.RETURN_TO_TRIAL)
+        data: dict[str, Any] = {}
+        summary = "退回审判"
+        if case.status is CaseStatus.AGREED:
+            if outcome not in TRIAL_OUTCOMES:
+                raise ValidationError({"outcome": [
+                    "委托调解达成协议后，请选择结果：人民法院出具调解书，或原告撤诉"]})
+            data = {"outcome": outcome, "warnings": []}
+            summary = f"退回审判：{TRIAL_OUTCOMES[outcome]}"
+            if outcome == "mediation_document":
+                if not document_number.strip():
+                    raise ValidationError({"document_number": [
+                        "请填写人民法院调解书的案号（如（2026）鲁0303民初88号）"]})
+                number, warnings = self._court_number(document_number, CourtNumberUse.TRIAL,
+                                                      "document_number")
+                data.update(document_number=number.text, warnings=warnings)
+                summary += number.text
+        elif outcome or document_number:
+            raise ValidationError({"outcome": ["调解不成退回审判的案件不填写调解书或撤诉结果"]})
+        return self._simple(actor, key, Action.RETURN_TO_TRIAL, notes=notes, summary=summary,
+                            data=data)
 
     def archive(self, actor: str, key: str, *, notes: str = "") -> Case:
         """Archive a finished case (立卷归档)."""

@@ -16,8 +16,16 @@ from typing import Any
 import sqlite_utils
 
 from ..domain.errors import DomainError
-from ..domain.models import Agreement, Attachment, Case, CaseEvent, Center, Mediator
-from . import audit, cases, directory, documents, items
+from ..domain.models import (
+    Agreement,
+    Attachment,
+    Case,
+    CaseEvent,
+    Center,
+    HolidayNotice,
+    Mediator,
+)
+from . import audit, calendar, cases, directory, documents, items
 from .connection import DRIVER_ERRORS, StorageError, integrity_check, open_database, translate_error
 from .records import ChangeLog
 from .schema import ensure_schema, needs_migration
@@ -80,6 +88,10 @@ class Work:
     def save_center(self, center: Center, *, is_self: bool | None = None) -> None:
         """Write a center."""
         directory.save_center(self.db, center, is_self=is_self, **self._kw())
+
+    def save_holiday_notice(self, notice: HolidayNotice) -> None:
+        """Write a holiday notice (节假日安排)."""
+        calendar.save_notice(self.db, notice, **self._kw())
 
     def set_setting(self, key: str, value: Any) -> None:
         """Store a setting."""

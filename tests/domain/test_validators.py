@@ -12,11 +12,14 @@ from mediation_desk.domain.enums import Sex
 from mediation_desk.domain.validators import (
     CREDIT_CHARS,
     CourtCaseNumber,
+    CourtNumberUse,
     InvalidValue,
+    check_court_case_number,
     check_credit_code,
     credit_check_char,
     id_check_char,
     id_number_ok,
+    id_region_warning,
     parse_court_case_number,
     validate_id_number,
     validate_mobile,
@@ -274,6 +277,10 @@ def test_generated_mobiles_normalise(second, rest, prefix, sep):
 
 # ------------------------------------------------------------- court case numbers (§3.4)
 
+U = CourtNumberUse
+
+
+# every example of REFERENCE §3.4, plus the forms the validation rule names
 @pytest.mark.parametrize("value, year, court, type_code, serial", [
     ("（2024）浙02民诉前调595号", 2024, "浙02", "民诉前调", 595),
     ("(2024)浙02民诉前调595号", 2024, "浙02", "民诉前调", 595),
@@ -282,37 +289,107 @@ def test_generated_mobiles_normalise(second, rest, prefix, sep):
     ("(2017)津0105民特2号", 2017, "津0105", "民特", 2),
     ("(2021)川01财保17号", 2021, "川01", "财保", 17),
     ("（2026）鲁0303民初88号", 2026, "鲁0303", "民初", 88),
+    ("（2026）鲁03民终7号", 2026, "鲁03", "民终", 7),  # 淄博中院
+    ("（2026）粤0703民初1号", 2026, "粤0703", "民初", 1),  # 蓬江 (粤07 = 江门中院)
     ("（2023）最高法民终12号", 2023, "最高法", "民终", 12),
-    ("（2023）鲁民终5号", 2023, "鲁", "民终", 5),
+    ("（2023）鲁民终5号", 2023, "鲁", "民终", 5),  # a high court: the abbreviation alone
+    ("（2024）兵0101民初3号", 2024, "兵0101", "民初", 3),  # 兵 = 兵团
+    ("（2000）京01民初1号", 2000, "京01", "民初", 1),  # first year accepted
+    ("（2027）鲁0303民诉前调1号", 2027, "鲁0303", "民诉前调", 1),  # current year + 1
+    ("（2024）浙02民诉前调调解595号", 2024, "浙02", "民诉前调调解", 595),  # 6-char type code
     (" （２０２４） 浙０２民诉前调 595 号 ", 2024, "浙02", "民诉前调", 595),
 ])
 def test_court_case_numbers(value, year, court, type_code, serial):
-    parsed = parse_court_case_number(value)
+    parsed = parse_court_case_number(value, today=TODAY)
     assert parsed == CourtCaseNumber(year, court, type_code, serial)
     assert parsed.text == f"（{year}）{court}{type_code}{serial}号"
 
 
 def test_court_case_number_prints_full_width():
-    assert parse_court_case_number("(2024)浙02民诉前调595号").text == "（2024）浙02民诉前调595号"
+    assert parse_court_case_number("(2024)浙02民诉前调595号", today=TODAY).text == \
+        "（2024）浙02民诉前调595号"
 
 
 @pytest.mark.parametrize("value", [
     "", "2024浙02民诉前调595号", "（24）浙02民诉前调595号", "（2024）浙02民诉前调595",
-    "（2024）02民诉前调595号", "（2024）浙2民诉前调595号", "（2024）浙02民诉前调号",
-    "（2024）浙02ABC595号", "（2024）浙02民诉前调调解595号", "（2024）浙02民诉前调0号",
+    "（2024）浙2民诉前调595号", "（2024）浙02民诉前调号", "（2024）浙02ABC595号",
+    "（2024）浙02民诉前调调解书595号", "（2024）浙02民诉前调0号", "（2024）浙02民初1234567号",
+    "（2024）浙123民初1号",
 ])
 def test_invalid_court_case_numbers(value):
     with pytest.raises(InvalidValue) as err:
-        parse_court_case_number(value)
+        parse_court_case_number(value, today=TODAY)
     assert "案号" in err.value.message
 
 
-@given(st.integers(1990, 2100), st.sampled_from(["浙02", "鲁0303", "最高法", "川", "粤0703"]),
-       st.sampled_from(["民诉前调", "民初", "民特", "财保", "民终"]), st.integers(1, 10**6))
+@pytest.mark.parametrize("value", ["（2024）民初1号", "（2024）02民诉前调595号",
+                                   "（2024）淄博民初1号", "（2024）ABC民初1号"])
+def test_court_code_is_required(value):
+    with pytest.raises(InvalidValue, match="缺少法院代字"):
+        parse_court_case_number(value, today=TODAY)
+
+
+@pytest.mark.parametrize("year", [1999, 1990, 2028, 2100])
+def test_court_number_year_in_sane_range(year):
+    with pytest.raises(InvalidValue, match=r"年度.*2000年至2027年"):
+        parse_court_case_number(f"（{year}）鲁0303民初1号", today=TODAY)
+
+
+def test_court_number_year_range_follows_today():
+    assert parse_court_case_number("（2028）鲁0303民初1号", today=date(2027, 12, 28)).year == 2028
+
+
+@pytest.mark.parametrize("value, use", [
+    ("（2017）津0105民特2号", U.JC_RULING),
+    ("（2024）浙02民诉前调595号", U.REFERRAL),
+    ("（2021）川0104民诉前调801号", U.REFERRAL),
+    ("（2024）鲁0303诉前调12号", U.REFERRAL),  # a local 诉前调 variant
+    ("（2021）川0112民初2181号", U.FILING),
+    ("（2026）鲁0303民初88号", U.TRIAL),
+    ("（2026）鲁03民终7号", U.TRIAL),
+])
+def test_fitting_type_code_gives_no_warning(value, use):
+    number, warning = check_court_case_number(value, use, today=TODAY)
+    assert warning is None and number.type_warning(use) is None
+
+
+@pytest.mark.parametrize("value, use, expected", [
+    ("（2026）鲁0303民初12号", U.JC_RULING, "民特"),
+    ("（2026）鲁0303民诉前调12号", U.JC_RULING, "民特"),
+    ("（2026）鲁0303民特12号", U.REFERRAL, "民诉前调"),
+    ("（2021）川01财保17号", U.REFERRAL, "民诉前调"),
+    ("（2026）鲁0303民诉前调12号", U.FILING, "民初"),
+    ("（2026）鲁03民终7号", U.FILING, "民初"),
+    ("（2026）鲁0303民特2号", U.TRIAL, "民初"),
+])
+def test_wrong_type_code_is_a_warning_not_an_error(value, use, expected):
+    number, warning = check_court_case_number(value, use, today=TODAY)
+    assert number.text == value  # parsed, not refused
+    assert warning is not None and f"“{expected}”" in warning and "可以继续保存" in warning
+    assert f"“{number.type_code}”" in warning
+
+
+@given(st.integers(2000, 2027), st.sampled_from(["浙02", "鲁0303", "最高法", "川", "粤0703", "兵"]),
+       st.sampled_from(["民诉前调", "民初", "民特", "财保", "民终"]), st.integers(1, 10**6 - 1))
 def test_court_case_number_round_trip(year, court, type_code, serial):
     number = CourtCaseNumber(year, court, type_code, serial)
-    assert parse_court_case_number(number.text) == number
-    assert parse_court_case_number(number.text.replace("（", "(").replace("）", ")")) == number
+    assert parse_court_case_number(number.text, today=TODAY) == number
+    half = number.text.replace("（", "(").replace("）", ")")
+    assert parse_court_case_number(half, today=TODAY) == number
+
+
+# ------------------------------------------------------------ address code (§6.2, a warning)
+
+def test_known_province_gives_no_region_warning():
+    assert id_region_warning(validate_id_number("11010519491231002X", today=TODAY)) is None
+    assert id_region_warning(validate_id_number("440524188001010014", today=TODAY)) is None
+
+
+def test_unknown_province_code_is_a_warning():
+    first17 = "99010519491231002"
+    info = validate_id_number(first17 + id_check_char(first17), today=TODAY)  # still valid
+    warning = id_region_warning(info)
+    assert warning is not None and "990105" in warning and "可以继续保存" in warning
 
 
 def test_today_boundary_for_future_birth():
