@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from ..domain.enums import AgreementForm, AgreementScope, PartyKind
+from ..domain.enums import AgreementForm, AgreementScope, PartyKind, PartyRole
 from ..domain.errors import DomainError
 from ..domain.models import Agreement
-from .common import FOUR, body_paras, new_spec, numbered, party_paragraphs, party_sign_lines, seal_block
-from .data import CaseBundle, amount_text, cn_date
+from .common import (
+    FOUR,
+    body_paras,
+    new_spec,
+    numbered,
+    numeral,
+    party_paragraphs,
+    party_sign_lines,
+    seal_block,
+)
+from .data import CaseBundle, agent_sentence, amount_text, cn_date, party_sentence
 from .spec import DocSpec, Grid, Heading, Lines, Para, Signatures
 
 EFFECT = ("本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。")
@@ -22,6 +31,10 @@ def _require(b: CaseBundle, form: AgreementForm, what: str) -> Agreement | None:
         raise DomainError(f"案件{b.number}尚未登记调解协议，不能生成{what}。请先在案件中登记调解协议。",
                           code="no_agreement")
     if a.form is not form:
+        # an oral agreement written down later keeps its registration form
+        earlier = [x for x in b.agreements if x.form is form and not x.deleted]
+        if earlier and form is AgreementForm.ORAL:
+            return earlier[-1]
         other = "口头协议登记表" if a.form is AgreementForm.ORAL else "人民调解协议书"
         raise DomainError(f"案件{b.number}登记的是{a.form.label}，请生成{other}。", code="agreement_form")
     return a
@@ -69,6 +82,16 @@ def agreement(b: CaseBundle) -> DocSpec:
     return spec
 
 
+def _jc_sign_lines(b: CaseBundle) -> tuple[str, ...]:
+    """A signature line per applicant: both sides sign as 申请人."""
+    if b.blank:
+        return ("申请人（签名并按指印）：", "申请人（签名并按指印）：")
+    both = b.role_parties(PartyRole.APPLICANT) + b.role_parties(PartyRole.RESPONDENT)
+    return tuple(f"申请人{p.name}（"
+                 f"{'法定代表人签名并加盖单位印章' if p.kind is PartyKind.ORGANISATION else '签名并按指印'}）："
+                 for p in both)
+
+
 def oral_agreement(b: CaseBundle) -> DocSpec:
     """口头协议登记表 (PML Art 28, 30): effective the day it is reached."""
     a = _require(b, AgreementForm.ORAL, "口头协议登记表")
@@ -100,14 +123,35 @@ MATERIALS = (
 )
 
 
+def _jc_applicants(b: CaseBundle, on) -> list[Para]:
+    """Both sides as 申请人 (a joint application: CPL Art 205, CPLI Art 351), numbered."""
+    if b.blank:
+        return [Para("申请人：" + "＿" * 30, indent=False) for _ in range(2)]
+    both = b.role_parties(PartyRole.APPLICANT) + b.role_parties(PartyRole.RESPONDENT)
+    out: list[Para] = []
+    for i, p in enumerate(both):
+        label = "申请人" + (numeral(i) if len(both) > 1 else "")
+        out.append(Para(f"{label}：{party_sentence(p, on)}", indent=False))
+        if p.agent_name:
+            out.append(Para(agent_sentence(p), indent=False))
+    return out
+
+
 def jc_application(b: CaseBundle) -> DocSpec:
-    """司法确认申请书: joint application with the list of materials (CPLI 354, JCR 3)."""
+    """司法确认申请书: joint application with the list of materials (CPLI 354, JCR 3).
+
+    Both sides apply, so every party to the agreement is printed as 申请人 (never
+    被申请人). An oral agreement is refused: the court needs the agreement document.
+    """
     a = b.agreement if not b.blank else None
     if not b.blank and (a is None or a.deleted):
         raise DomainError(f"案件{b.number}没有调解协议，不能生成司法确认申请书。", code="no_agreement")
+    if a is not None and a.form is AgreementForm.ORAL:
+        raise DomainError(f"案件{b.number}登记的是口头协议，不能申请司法确认；请先制作书面调解协议"
+                          "（人民调解协议书）。", code="agreement_form")
     spec = new_spec(b, "jc_application", "司法确认申请书")
     on = a.effective_on if a else None
-    spec.add(*party_paragraphs(b, on))
+    spec.add(*_jc_applicants(b, on))
     spec.add(Heading("请求事项："))
     spec.add(Para(f"请求人民法院依法确认申请人于{cn_date(on)}经{b.center_name}主持调解达成的"
                   f"调解协议（编号：{b.number}）有效。"))
@@ -127,9 +171,6 @@ def jc_application(b: CaseBundle) -> DocSpec:
     if any(p.agent_name for p in b.parties):
         items.append("授权委托书及委托代理人的身份证明")
     spec.add(*[Para(f"{i + 1}．{m}", indent=False) for i, m in enumerate(items)])
-    lines = party_sign_lines(b, "签名并按指印") if b.parties and all(
-        p.kind is PartyKind.PERSON for p in b.parties) else party_sign_lines(b)
     applied = b.case.jc_applied_on if b.case else None
-    spec.add(Signatures(lines=tuple(f"申请人：{x}" for x in lines) if not b.blank else lines,
-                        date=cn_date(applied), columns=2))
+    spec.add(Signatures(lines=_jc_sign_lines(b), date=cn_date(applied), columns=2))
     return spec

@@ -69,8 +69,11 @@ def _wanted(b: CaseBundle) -> list[tuple[int, str]]:
         out.append((5, "investigation"))
     if b.events_of(EventKind.SESSION):
         out.append((7, "session_record"))
-    if b.agreement is not None and not b.agreement.deleted:
-        out.append((8, "agreement" if b.agreement.form is AgreementForm.WRITTEN else "oral_agreement"))
+    forms = {a.form for a in b.agreements or [b.agreement] if a is not None and not a.deleted}
+    if AgreementForm.ORAL in forms:  # kept when written down later
+        out.append((8, "oral_agreement"))
+    if AgreementForm.WRITTEN in forms:
+        out.append((8, "agreement"))
     if c.end_reason is not None and c.end_reason is not EndReason.AGREEMENT_REACHED:
         out.append((8, "termination"))
         if _undisputed(b):

@@ -25,7 +25,8 @@ class CaseBundle:
     case: Case | None = None
     mediators: list[Mediator] = field(default_factory=list)
     events: list[CaseEvent] = field(default_factory=list)
-    agreement: Agreement | None = None
+    agreement: Agreement | None = None  # the live one (the latest)
+    agreements: list[Agreement] = field(default_factory=list)  # all, oldest first
     attachments: list[tuple[Attachment, bytes]] = field(default_factory=list)
 
     @property

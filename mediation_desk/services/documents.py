@@ -88,7 +88,8 @@ class DocumentService:
                     attachments.append((att, content))
         return CaseBundle(center=center, case=case, mediators=mediators,
                           events=items.events_of(db, case.id),
-                          agreement=items.agreement_of(db, case.id), attachments=attachments)
+                          agreement=items.agreement_of(db, case.id),
+                          agreements=items.agreements_of(db, case.id), attachments=attachments)
 
     def generate(self, actor: str, case_key: str | None, kind: str, *,
                  blank: bool = False) -> GeneratedDocument:

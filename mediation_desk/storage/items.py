@@ -31,6 +31,11 @@ def agreement_of(db: sqlite_utils.Database, case_id: str) -> Agreement | None:
     return found[0] if found else None
 
 
+def agreements_of(db: sqlite_utils.Database, case_id: str) -> list[Agreement]:
+    """Every live agreement of a case, oldest first (an oral one written down stays)."""
+    return records.load_where(db, "agreements", Agreement, "case_id = ?", [case_id])
+
+
 def save_agreement(db: sqlite_utils.Database, agreement: Agreement, *, log: ChangeLog, now: str,
                    origin: str) -> None:
     """Insert or update an agreement."""

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
 from mediation_desk.documents.kinds import ALL_KINDS, CASE_FILE, KINDS
 from mediation_desk.domain.errors import DomainError
+from mediation_desk.services.mediation import AgreementInput
 from mediation_desk.storage import audit
 from tests.documents.conftest import (
     ACTOR,
@@ -176,3 +178,30 @@ def test_case_file(docs, svc, agreed_case):
     assert order == sorted(order)
     assert f"本卷共{total}页" in pages[-1]
     assert docs.generate(ACTOR, agreed_case.id, CASE_FILE).pdf == doc.pdf
+
+
+def test_jc_application_prints_both_sides_as_applicants(docs, agreed_case):
+    # a joint application (CPL Art 205, CPLI Art 351): nobody is 被申请人 on it
+    jc = pdf_text(docs.generate(ACTOR, agreed_case.id, "jc_application").pdf)
+    assert "申请人一：张三" in jc and "申请人二：李四" in jc
+    assert "申请人张三（签名并按指印）" in jc and "申请人李四（签名并按指印）" in jc
+    assert "被申请人：" not in jc and "被申请人李四" not in jc and "被申请人二" not in jc
+    assert RESPONDENT_ID in jc  # the respondent's full identity, as an applicant
+    blank = pdf_text(docs.generate(ACTOR, None, "jc_application", blank=True).pdf)
+    assert "被申请人" not in blank and blank.count("申请人（签名并按指印）") == 2
+
+
+def test_jc_application_refused_for_an_oral_agreement(docs, oral_case):
+    with pytest.raises(DomainError, match="口头协议"):
+        docs.generate(ACTOR, oral_case.id, "jc_application")
+
+
+def test_oral_agreement_written_down_keeps_both_papers(docs, svc, oral_case):
+    svc.record_written_agreement(ACTOR, oral_case.id, AgreementInput(
+        clauses=["被申请人三日内清理通道杂物。"], effective_on=date(2026, 2, 13)))
+    oral = pdf_text(docs.generate(ACTOR, oral_case.id, "oral_agreement").pdf)
+    assert "2026年2月12日" in oral  # the oral agreement as reached
+    written = pdf_text(docs.generate(ACTOR, oral_case.id, "agreement").pdf)
+    assert "人民调解协议书" in written and "2026年2月13日" in written
+    jc = pdf_text(docs.generate(ACTOR, oral_case.id, "jc_application").pdf)
+    assert "请求人民法院依法确认申请人于2026年2月13日" in jc
