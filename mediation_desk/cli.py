@@ -200,10 +200,20 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise DomainError("JSON 中没有案件（应为一个案件对象、案件数组或 {\"cases\": [...]}）", code="bad_json")
     store = _open(args, readonly=False)
     try:
-        created = CaseService(store).register_many(args.actor, items)
+        result = CaseService(store).register_checked(args.actor, items)
     finally:
         store.close()
-    for c in created:
+    # warnings never block the registration, but the user must see them
+    for path, messages in result.warnings.items():
+        for message in messages:
+            print(f"提示（已保存）：{path}：{message}", file=sys.stderr)
+    if args.output == "json":
+        json.dump({"cases": [{"number": c.number, "id": c.id, "warnings": result.warnings_of(i)}
+                             for i, c in enumerate(result.cases)],
+                   "warnings": result.warnings}, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for c in result.cases:
         print(f"{c.number}\t{c.id}")
     return 0
 
@@ -285,6 +295,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("add", help="从 JSON 文件登记案件")
     p.add_argument("--db", required=True)
     p.add_argument("--json", required=True, metavar="FILE")
+    p.add_argument("--output", choices=["text", "json"], default="text",
+                   help="输出格式：text（案号与编号）或 json（含提示信息）")
     p.set_defaults(func=cmd_add)
 
     p = sub.add_parser("upgrade", help="升级旧版本数据库（先自动备份）")

@@ -31,6 +31,23 @@ class Preview:
     related: list[tuple[CaseRow, str]]
 
 
+@dataclass(frozen=True)
+class Registered:
+    """Cases registered together, with the warnings found (``cases[i].path`` -> messages).
+
+    Warnings never block: a credit code's check character, an ID number's unknown region
+    code, a court number's type code that does not fit the case's source.
+    """
+
+    cases: list[Case]
+    warnings: dict[str, list[str]]
+
+    def warnings_of(self, index: int) -> dict[str, list[str]]:
+        """The warnings of the ``index``-th case, by its own field paths."""
+        prefix = f"cases[{index}]."
+        return {k[len(prefix):]: v for k, v in self.warnings.items() if k.startswith(prefix)}
+
+
 class IntakeOps(CaseServiceBase):
     """Operations from registration to assignment."""
 
@@ -59,6 +76,10 @@ class IntakeOps(CaseServiceBase):
 
     def register_many(self, actor: str, items: list[Any]) -> list[Case]:
         """Register several cases in one transaction; all or nothing, every problem listed."""
+        return self.register_checked(actor, items).cases
+
+    def register_checked(self, actor: str, items: list[Any]) -> Registered:
+        """As :meth:`register_many`, also returning the (non-blocking) warnings."""
         center = self._own_center()
         all_problems = Problems()
         parsed: list[Case] = []
@@ -68,13 +89,16 @@ class IntakeOps(CaseServiceBase):
             for k, v in problems.items.items():
                 for msg in v:
                     all_problems.add(k, msg)
+            for k, v in problems.warnings.items():
+                for msg in v:
+                    all_problems.warn(k, msg)
             parsed.append(case)
         all_problems.raise_if_any()
         with self.store.operation(actor, "register_cases",
                                   summary=f"批量登记{len(parsed)}件案件") as work:
             for case in parsed:
                 self._number_and_save(work, case, actor)
-        return parsed
+        return Registered(parsed, all_problems.warnings)
 
     def register_case(self, actor: str, case: Case) -> Case:
         """Register an already validated case object."""

@@ -131,3 +131,35 @@ def test_locked_database_is_reported(desk, tmp_path, home):
         holder.close()
     assert r.returncode == 1
     assert "锁定" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_add_shows_warnings_on_stderr_and_in_json_output(desk, tmp_path, home):
+    from mediation_desk.domain.validators import id_check_char
+
+    odd_region = "99010519491231002"
+    odd_region += id_check_char(odd_region)
+    company = {"kind": "organisation", "role": "respondent", "name": "某某物业公司",
+               "credit_code": "91350100M000100Y44"}  # check character should be 3
+    cases = [case_input(parties=[{"kind": "person", "role": "applicant", "name": "王五",
+                                  "id_number": odd_region}, company]),
+             case_input(source="court_delegated", court_case_number="（2026）鲁0303民初9号")]
+    f = tmp_path / "warn.json"
+    f.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+    r = run("add", "--db", str(desk), "--json", str(f), "--output", "json", home=home)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert len(out["cases"]) == 2 and all(c["number"] for c in out["cases"])
+    first, second = out["cases"][0]["warnings"], out["cases"][1]["warnings"]
+    assert "校验位" in first["parties[1].credit_code"][0]
+    assert "990105" in first["parties[0].id_number"][0]
+    assert "民诉前调" in second["court_case_number"][0]
+    assert set(out["warnings"]) == {"cases[0].parties[1].credit_code",
+                                    "cases[0].parties[0].id_number",
+                                    "cases[1].court_case_number"}
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 3 and all(line.startswith("提示（已保存）：cases[") for line in lines)
+    assert "Traceback" not in r.stderr
+    # the plain output keeps its one line per case, warnings still on stderr
+    r = run("add", "--db", str(desk), "--json", str(f), home=home)
+    assert r.returncode == 0 and len(r.stdout.strip().splitlines()) == 2
+    assert "cases[0].parties[1].credit_code" in r.stderr
