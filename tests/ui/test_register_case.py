@@ -197,3 +197,48 @@ def test_tab_order_follows_the_form(qtbot, services):
     assert seen[:8] == ["dispute_type", "received_on", "title", "amount", "facts", "claims",
                         "flag_risk", "flag_reported_to_police"]
     assert seen.index("name") < seen.index("id_number") < seen.index("phone")
+
+
+def test_court_number_type_code_warned_next_to_the_field_without_blocking(qtbot, services):
+    dialog = open_dialog(qtbot, services)
+    fill_case(qtbot, dialog)
+    v = dialog.view
+    choose(v.source, CaseSource.COURT_DELEGATED)
+    type_text(qtbot, v.court_case_number, "(2026)鲁0303民初12号")  # a filed case's number
+    dialog.refresh_preview()
+    assert v.court_warning.isVisible()
+    assert "民诉前调" in v.court_warning.text() and "可以继续保存" in v.court_warning.text()
+    assert not v.errors["court_case_number"].isVisible()
+    click(qtbot, dialog.save_button)  # a warning does not block
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert services.cases.get(dialog.created_case_id).court_case_number == "（2026）鲁0303民初12号"
+
+
+def test_court_number_without_court_code_is_an_error(qtbot, services):
+    dialog = open_dialog(qtbot, services)
+    fill_case(qtbot, dialog)
+    v = dialog.view
+    choose(v.source, CaseSource.COURT_DELEGATED)
+    type_text(qtbot, v.court_case_number, "（2026）民诉前调12号")
+    click(qtbot, dialog.save_button)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "法院代字" in v.errors["court_case_number"].text()
+    assert services.cases.count() == 0
+
+
+def test_unknown_id_region_code_warned_next_to_the_id_field(qtbot, services):
+    from mediation_desk.domain.validators import id_check_char
+
+    odd = "99010519491231002"
+    odd += id_check_char(odd)
+    dialog = open_dialog(qtbot, services)
+    fill_case(qtbot, dialog)
+    first = dialog.parties[0]
+    first.id_number.clear()
+    type_text(qtbot, first.id_number, odd)
+    warning = first.errors["id_number#warning"]
+    assert warning.isVisible() and "990105" in warning.text()
+    assert not first.errors["id_number"].isVisible()
+    click(qtbot, dialog.save_button)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert services.cases.get(dialog.created_case_id).parties[0].id_number == odd

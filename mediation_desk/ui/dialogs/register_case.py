@@ -189,9 +189,11 @@ class RegisterCaseDialog(FormDialog):
 
     def _show_warnings(self, warnings: dict[str, list[str]]) -> None:
         self.view.warnings.show_messages([m for msgs in warnings.values() for m in msgs])
+        self.view.court_warning.show_messages(warnings.get("court_case_number", []))
         for i, editor in enumerate(self.parties):
-            editor.errors["credit_code#warning"].show_messages(
-                warnings.get(f"parties[{i}].credit_code", []))
+            for key in ("credit_code", "id_number"):
+                editor.errors[f"{key}#warning"].show_messages(
+                    warnings.get(f"parties[{i}].{key}", []))
 
     # -- errors ---------------------------------------------------------------------------
     def show_problems(self, problems: dict[str, list[str]],
@@ -215,6 +217,7 @@ class RegisterCaseDialog(FormDialog):
                                                 if k.startswith(prefix)})
         self.view.warnings.show_messages(
             [m for k, msgs in warnings.items() if not k.startswith("parties[") for m in msgs])
+        self.view.court_warning.show_messages(warnings.get("court_case_number", []))
         if focus:
             self._focus_first_problem(own, per_party)
 

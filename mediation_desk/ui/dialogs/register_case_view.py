@@ -62,6 +62,10 @@ class RegisterCaseView(QWidget):
         self.court_case_number.setPlaceholderText(self.tr("e.g. (2026)鲁0303民诉前调12号"))
         self.court_label = QLabel(self.tr("Court case number *"))
         self.court_box = self._err("court_case_number", self.court_case_number)
+        # a type code that does not fit the source: amber, under the field, never a block
+        self.court_warning = FieldError(self.court_box, warning=True)
+        self.court_warning.setObjectName("courtCaseNumberWarning")
+        self.court_box.layout().addWidget(self.court_warning)
         form.addRow(self.court_label, self.court_box)
         self.dispute_type = EnumCombo(DisputeType, placeholder=self.tr("Choose…"))
         self.dispute_type.setObjectName("dispute_type")

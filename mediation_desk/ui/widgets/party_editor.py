@@ -27,6 +27,7 @@ from ...domain.formatting import format_cn_date
 from ...domain.validators import (
     InvalidValue,
     check_credit_code,
+    id_region_warning,
     validate_id_number,
     validate_phone,
 )
@@ -104,7 +105,7 @@ class PartyEditor(QGroupBox):
         self.id_info = QLabel()
         self.id_info.setObjectName("idInfo")
         self.id_number, box = self._line("id_number", self.tr("18-digit resident ID number"),
-                                         extra=self.id_info)
+                                         extra=self.id_info, warning=True)
         self.id_info.hide()
         form.addRow(self.tr("ID number"), box)
         self.sex = EnumCombo(Sex, placeholder=self.tr("Not given"))
@@ -208,6 +209,7 @@ class PartyEditor(QGroupBox):
     def _check_id(self, *_args: Any, final: bool = False) -> None:
         text = self.id_number.text().strip()
         error = self.errors["id_number"]
+        self.errors["id_number#warning"].clear_messages()
         if not text:
             error.clear_messages()
             self.id_info.hide()
@@ -229,6 +231,8 @@ class PartyEditor(QGroupBox):
                 self._set_derived(None, None)
             return
         error.clear_messages()
+        region = id_region_warning(info)  # unknown region code: a warning, never a block
+        self.errors["id_number#warning"].show_messages([region] if region else [])
         self._set_derived(info.birth_date, info.sex)
         self.id_info.setText(self.tr("Born %1, %2").replace("%1", format_cn_date(info.birth_date))
                              .replace("%2", enum_label(info.sex)))
@@ -314,8 +318,8 @@ class PartyEditor(QGroupBox):
             grouped.setdefault(label, []).extend(messages)
         for label, messages in grouped.items():
             label.show_messages(messages)
-        warn = self.errors["credit_code#warning"]
-        warn.show_messages((warnings or {}).get("credit_code", []))
+        for key in ("credit_code", "id_number"):
+            self.errors[f"{key}#warning"].show_messages((warnings or {}).get(key, []))
 
     def focus_chain(self) -> list[QWidget]:
         """The editor's inputs in form order (for the dialog's tab order)."""
