@@ -135,14 +135,18 @@ _LEVEL_LABELS = {
 
 @dataclass(frozen=True)
 class DeadlineState:
-    """A deadline's level and the days left (negative when overdue; None when not counting)."""
+    """A deadline's level and the days left (negative when overdue; None when not counting).
+
+    ``estimated`` means the due date depends on an estimated holiday year (节假日安排为推算).
+    """
 
     level: DeadlineLevel
     days_left: int | None
+    estimated: bool = False
 
 
 def deadline_state(due_on: date | None, today: date, warn_days: int = 7, *,
-                   suspended: bool = False) -> DeadlineState:
+                   suspended: bool = False, estimated: bool = False) -> DeadlineState:
     """Classify a deadline for the overtime warning (超期预警).
 
     - no due date -> ``NONE`` with no days left;
@@ -156,10 +160,10 @@ def deadline_state(due_on: date | None, today: date, warn_days: int = 7, *,
     if due_on is None:
         return DeadlineState(DeadlineLevel.NONE, None)
     if suspended:
-        return DeadlineState(DeadlineLevel.OK, None)
+        return DeadlineState(DeadlineLevel.OK, None, estimated)
     days_left = (due_on - today).days
     if days_left < 0:
-        return DeadlineState(DeadlineLevel.OVERDUE, days_left)
+        return DeadlineState(DeadlineLevel.OVERDUE, days_left, estimated)
     if days_left <= warn_days:
-        return DeadlineState(DeadlineLevel.DUE_SOON, days_left)
-    return DeadlineState(DeadlineLevel.OK, days_left)
+        return DeadlineState(DeadlineLevel.DUE_SOON, days_left, estimated)
+    return DeadlineState(DeadlineLevel.OK, days_left, estimated)

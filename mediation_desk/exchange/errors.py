@@ -47,6 +47,7 @@ REASONS: dict[str, str] = {
     "record_invalid": "交换文件中的记录未通过校验。",
     "record_dangling": "交换文件中的记录引用了不存在的案件或其他记录。",
     "sequence_invalid": "交换文件的序号不正确。",
+    "not_owner": "交换文件含有发送方无权修改的记录，整个文件未导入。",
     "bad_passphrase": "登记口令不正确（请核对中心打印的口令后重试）。",
     "enrollment_invalid": "登记文件的内容不正确。",
 }

@@ -26,6 +26,7 @@ from ..domain.models import (
     Case,
     CaseEvent,
     Center,
+    HolidayNotice,
     Mediator,
     Party,
 )
@@ -47,6 +48,7 @@ ENTITIES: dict[str, tuple[type, tuple[str, ...]]] = {
     "events": (CaseEvent, ()),
     "agreements": (Agreement, ()),
     "attachments": (Attachment, ()),
+    "holiday_notices": (HolidayNotice, ()),
 }
 REFERENCES: dict[str, list[tuple[str, str]]] = {
     "mediators": [("center_id", "centers")],
@@ -182,7 +184,22 @@ def _domain_problem(entity: str, rec: dict[str, Any]) -> str | None:
 
 
 # Entities with checks beyond version and origin (in _entity_problem).
-_ENTITY_CHECKED = frozenset({"parties", "centers", "attachments"})
+_ENTITY_CHECKED = frozenset({"parties", "centers", "attachments", "holiday_notices"})
+
+
+def _notice_problem(rec: dict[str, Any]) -> str | None:
+    """Holiday notices as the calendar service checks them (year, spans inside it)."""
+    year = rec["year"]
+    if not 2000 <= year <= 2100 or len(rec["spans"]) > 100 or len(rec["title"]) > 200:
+        return "节假日安排的年份或内容无效"
+    for span in rec["spans"]:
+        start, end = date.fromisoformat(span["start"]), date.fromisoformat(span["end"])
+        if end < start or start.year != year or end.year != year or (end - start).days > 31:
+            return "节假日安排的日期段无效"
+        if len(span["name"]) > 40 or any(ord(ch) < 32 or 0x200b <= ord(ch) <= 0x202e
+                                         for ch in span["name"]):
+            return "节假日安排的名称无效"
+    return None
 
 
 def _entity_problem(entity: str, rec: dict[str, Any]) -> str | None:
@@ -200,6 +217,8 @@ def _entity_problem(entity: str, rec: dict[str, Any]) -> str | None:
         elif entity == "attachments" and (len(rec["sha256"]) != 64 or rec["size"] < 0
                                           or rec["size"] > models.MAX_ATTACHMENT_BYTES):
             return "附件信息无效"
+        elif entity == "holiday_notices":
+            return _notice_problem(rec)
     except InvalidValue as exc:
         return exc.message
     return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..domain.deadlines import DeadlineState, deadline_state
 from ..domain.models import Agreement, Attachment, Case, CaseEvent
 from ..domain.queries import CaseFilter, CaseRow, CaseSort, DashboardCounts
@@ -62,8 +64,17 @@ class CaseService(IntakeOps, MediationOps, OutcomeOps):
         suspended = getattr(case, "suspended", False) or bool(
             getattr(case, "suspended_since", None))
         running = case.status.value in ("accepted", "mediating", "suspended")
-        return deadline_state(case.due_on if running else None, self.today(),
-                              self.settings.due_soon_days, suspended=suspended)
+        due = case.due_on if running else None
+        estimated = due is not None and self.settings.calendar().due_is_estimated(due)
+        return deadline_state(due, self.today(), self.settings.due_soon_days,
+                              suspended=suspended, estimated=estimated)
+
+    def jc_window(self, case: Case) -> tuple[date, bool] | None:
+        """The last day to apply for judicial confirmation while it is open, and whether it
+        depends on an estimated holiday year; None when no window is running."""
+        if case.jc_due_on is None or case.status.value not in ("agreed", "jc_withdrawn"):
+            return None
+        return case.jc_due_on, self.settings.calendar().due_is_estimated(case.jc_due_on)
 
     def allowed(self, case: Case) -> list[Action]:
         """Actions allowed now."""

@@ -205,6 +205,7 @@ def _collect(store: Store, kind: str, peer: dict[str, Any], case_keys: list[str]
             chunk = case_ids[i:i + 500]
             raw[entity] += xs.select(db, entity, f"case_id IN ({','.join('?' * len(chunk))})",
                                      chunk)
+    raw["holiday_notices"] = _notices_for(store, kind, me.code)
     wires: dict[str, list[dict[str, Any]]] = {}
     for entity, (cls, _ex) in ENTITIES.items():
         wires[entity] = xs.to_wire_rows(db, entity, cls, raw.get(entity, []), fields_of(entity))
@@ -220,6 +221,19 @@ def _collect(store: Store, kind: str, peer: dict[str, Any], case_keys: list[str]
             known = xs.known_versions(db, peer["code"], entity)
             wires[entity] = [w for w in wires[entity] if w["version"] > known.get(w["id"], -1)]
     return wires, stats
+
+
+def _notices_for(store: Store, kind: str, my_code: str) -> list[dict[str, Any]]:
+    """Holiday notices a bundle carries (tombstones too, so a withdrawal travels).
+
+    A court sends its own notices to its centers; a center passes every notice it applies
+    (its own and its court's) to its field laptops, so their deadlines are the center's.
+    """
+    if kind == "court_to_center":
+        return xs.select(store.db, "holiday_notices", "origin = ?", [my_code])
+    if kind in ("center_to_field", "enrollment"):
+        return xs.select(store.db, "holiday_notices", "1", [])
+    return []
 
 
 def record_export(store: Store, work: Any, *, peer: str, kind: str, manifest: dict[str, Any],

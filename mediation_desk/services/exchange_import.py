@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +90,23 @@ def verify(store: Store, data: bytes) -> bundle.Opened:
                      lambda entity, ids: xs.existing_ids(store.db, entity, ids),
                      set(opened.attachments),
                      lambda hashes: xs.existing_blobs(store.db, hashes))
+    check_notice_owners(opened)
     return opened
+
+
+def check_notice_owners(opened: bundle.Opened) -> None:
+    """Holiday notices may only come from the desk that owns them (per record, not per file).
+
+    A court's bundle to a center may carry the court's own notices; a center's bundle to
+    its field laptop relays the notices the center applies; no other bundle carries any.
+    """
+    notices = opened.records.get("holiday_notices", [])
+    kind, sender = opened.manifest["kind"], opened.manifest["sender"]["code"]
+    if kind in ("center_to_field", "enrollment"):
+        return
+    for rec in notices:
+        if kind != "court_to_center" or rec["origin"] != sender:
+            raise BundleRejected("not_owner", f"holiday_notices {rec['id']}（来源 {rec['origin']}）")
 
 
 def plan_merge(store: Store, opened: bundle.Opened, now: str) -> dict[str, list[tuple[dict, Decision]]]:
@@ -161,11 +178,25 @@ def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> Imp
                                 already_applied=True)
         plan = plan_merge(store, opened, work.now)
         apply_plan(store, work, opened, plan)
+        moved = _calendar_after_import(store, work, plan)
         report = _report(opened, plan, dry_run=False)
         work.summary = (f"导入{m['sender']['code']}的交换文件（序号{m['sequence']}）："
                         f"新增{report.counts['new']}，更新{report.counts['updated']}，"
                         f"未变{report.counts['unchanged']}，冲突{report.counts['conflicting']}")
+        if moved:
+            work.summary += f"；节假日安排已更新，重新计算{len(moved)}件案件的期限"
     return report
+
+
+def _calendar_after_import(store: Store, work, plan) -> list[str]:
+    """Recompute this desk's deadlines when a bundle brought a changed holiday notice."""
+    changed = [r for r, d in plan.get("holiday_notices", []) if d.outcome in ("new", "updated")]
+    if not changed:
+        return []
+    from .calendar import recompute_deadlines
+
+    first = min(r["year"] for r in changed)
+    return recompute_deadlines(store, work, date(first - 1, 12, 1))
 
 
 AUDIT_LISTED = 1000  # changed records listed one by one in the audit row; new ones are counted

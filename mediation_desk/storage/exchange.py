@@ -69,7 +69,8 @@ CREATE UNIQUE INDEX exchange_base_record ON exchange_base (entity, record_id);
 """
 
 TABLES = {"centers": "centers", "mediators": "mediators", "cases": "cases", "parties": "parties",
-          "events": "events", "agreements": "agreements", "attachments": "attachments"}
+          "events": "events", "agreements": "agreements", "attachments": "attachments",
+          "holiday_notices": "holiday_notices"}
 _CHUNK = 500
 
 

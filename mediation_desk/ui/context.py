@@ -87,6 +87,13 @@ class Services:
         if self.reader is not None:
             self.reader.reload_settings()
 
+    def calendar_changed(self) -> None:
+        """A holiday notice changed: deadlines on every screen use the new calendar."""
+        self.cases.reload_settings()
+        if self.reader is not None:
+            self.reader.reload_settings()
+        self.data_changed()
+
     def center(self) -> Center | None:
         """This desk's own center."""
         from ..storage import directory

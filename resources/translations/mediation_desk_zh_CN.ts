@@ -436,7 +436,7 @@
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="110" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="167" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="168" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
@@ -506,47 +506,47 @@
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="151" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="152" />
         <source>Both parties apply jointly within 30 days of the agreement taking effect.</source>
         <translation>双方当事人应自协议生效之日起30日内共同申请。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="155" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="156" />
         <source>Ruling number</source>
         <translation>裁定书文号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="157" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="158" />
         <source>e.g. (2026)鲁0303民特12号</source>
         <translation>例如：（2026）鲁0303民特12号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="162" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="163" />
         <source>Visited on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="163" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="164" />
         <source>Performance</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="165" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="166" />
         <source>Satisfaction (1-5)</source>
         <translation>满意度（1-5）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="172" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="173" />
         <source>Court filing number</source>
         <translation>法院立案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="174" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="175" />
         <source>e.g. (2026)鲁0303民初88号</source>
         <translation>例如：（2026）鲁0303民初88号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="182" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="183" />
         <source>Hand the materials and the undisputed facts to the court.</source>
         <translation>将材料及无争议事实移送法院。</translation>
     </message>
@@ -638,22 +638,33 @@
         <translation>（至%1）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="108" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="105" />
         <source>Mediation period: %1</source>
         <translation>调解期限：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="112" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="107" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="120" />
+        <source> (holiday arrangement estimated)</source>
+        <translation>（节假日安排为推算）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="118" />
         <source>Judicial confirmation: apply by %1</source>
         <translation>司法确认申请截止：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="159" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="125" />
+        <source>This deadline depends on a year whose holiday arrangement has not been entered yet; it was computed from the statutory holidays. Enter the State Council notice under Settings → Holiday calendar.</source>
+        <translation>该期限涉及尚未录入放假安排的年份，系按法定节假日推算。请在“设置 → 节假日安排”中录入国务院当年的通知。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="173" />
         <source>The file could not be read: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="163" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="177" />
         <source>The file is larger than 20 MB. Scan it at a lower resolution or split it.</source>
         <translation>文件超过20 MB。请降低扫描分辨率或分成几个文件。</translation>
     </message>
@@ -711,29 +722,39 @@
         <translation>中心/调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="194" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="195" />
+        <source> (est.)</source>
+        <translation>（推算）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="200" />
         <source>⚠ Overdue {0} d</source>
         <translation>⚠ 超期{0}天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="197" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="203" />
         <source>◔ Due today</source>
         <translation>◔ 今天到期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="198" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="204" />
         <source>◔ {0} d left</source>
         <translation>◔ 剩{0}天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="200" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="206" />
         <source>Paused</source>
         <translation>已暂停计时</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="202" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="208" />
         <source>{0} d left</source>
         <translation>剩{0}天</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="257" />
+        <source>Holiday arrangement estimated: the deadline was computed from the statutory holidays because this year's notice is not entered yet.</source>
+        <translation>节假日安排为推算：当年的放假通知尚未录入，期限按法定节假日推算。</translation>
     </message>
 </context>
 <context>
@@ -1155,62 +1176,62 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="88" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="89" />
         <source>New (not yet accepted)</source>
         <translation>新登记（未受理）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="89" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="90" />
         <source>In mediation</source>
         <translation>调解中</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="90" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="91" />
         <source>Due within {0} days</source>
         <translation>{0}天内到期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="91" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="92" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="93" />
         <source>Awaiting judicial confirmation</source>
         <translation>待申请司法确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="93" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="94" />
         <source>Follow-up visits due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="106" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="107" />
         <source>Overdue cases</source>
         <translation>超期案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="107" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="108" />
         <source>Cases due soon</source>
         <translation>即将到期案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="119" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="120" />
         <source>Double-click a case or press Enter to open it.</source>
         <translation>双击案件或按回车键打开。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="122" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="123" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="145" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="157" />
         <source>Overdue cases ({0})</source>
         <translation>超期案件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="146" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="158" />
         <source>Cases due soon ({0})</source>
         <translation>即将到期案件（{0}）</translation>
     </message>
@@ -1677,19 +1698,195 @@ Reason code: {1}</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="64" />
+        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="65" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="67" />
+        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="68" />
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="68" />
+        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="69" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="165" />
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayCalendarBox</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="39" />
+        <source>Holiday calendar</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="44" />
+        <source>Deadlines roll over weekends and public holidays. A year without official data or an entered State Council notice is estimated from the statutory holidays (with make-up days); its bridge days and working weekends are unknown.</source>
+        <translation>期限最后一日遇周末或节假日顺延。没有官方数据、也未录入国务院通知的年份，按法定节假日（含补假）推算，调休和连休无法推算。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="51" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="51" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="52" />
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="61" />
+        <source>&amp;Import notice file…</source>
+        <translation>导入通知文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="63" />
+        <source>&amp;Enter or edit…</source>
+        <translation>录入或修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="65" />
+        <source>&amp;Delete entry</source>
+        <translation>删除本机录入(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="96" />
+        <source>Estimated: check the State Council notice</source>
+        <translation>推算：请核对国务院通知</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="103" />
+        <source>Holiday arrangement estimated</source>
+        <translation>节假日安排为推算</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="123" />
+        <source>%1: %2 holiday arrangement.</source>
+        <translation>%1%2年节假日安排。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="126" />
+        <source>Deadlines of %n case(s) were recomputed.</source>
+        <translation><numerusform>已重新计算%n件案件的期限。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="134" />
+        <source>State Council notice on the %1 holidays</source>
+        <translation>国务院办公厅关于%1年部分节假日安排的通知</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="140" />
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="149" />
+        <source>Import holiday notice</source>
+        <translation>导入节假日安排</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="150" />
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="159" />
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="166" />
+        <source>Nothing entered at this desk for that year.</source>
+        <translation>本机没有录入该年的安排。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="169" />
+        <source>Delete entry</source>
+        <translation>删除本机录入</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="170" />
+        <source>Delete the holiday arrangement entered for %1? Its deadlines will be recomputed.</source>
+        <translation>删除本机录入的%1年节假日安排？相关期限将重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="180" />
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayNoticeDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/holiday_notice_dialog.py" line="44" />
+        <source>Holiday arrangement</source>
+        <translation>节假日安排</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/holiday_notice_dialog.py" line="55" />
+        <source>&amp;Year</source>
+        <translation>年份(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/holiday_notice_dialog.py" line="58" />
+        <source>e.g. State Council notice on the 2027 holidays</source>
+        <translation>如：国务院办公厅关于2027年部分节假日安排的通知</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/holiday_notice_dialog.py" line="61" />
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/holiday_notice_dialog.py" line="62" />
+        <source>This is the whole State Council notice for the year (replaces the estimate)</source>
+        <translation>这是国务院当年的完整通知（取代推算）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/holiday_notice_dialog.py" line="72" />
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/holiday_notice_dialog.py" line="72" />
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/holiday_notice_dialog.py" line="72" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/holiday_notice_dialog.py" line="72" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/holiday_notice_dialog.py" line="80" />
+        <source>&amp;Add dates</source>
+        <translation>添加日期(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/holiday_notice_dialog.py" line="82" />
+        <source>&amp;Remove selected</source>
+        <translation>删除所选(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/holiday_notice_dialog.py" line="118" />
+        <source>e.g. Spring Festival</source>
+        <translation>如：春节</translation>
     </message>
 </context>
 <context>
@@ -1738,143 +1935,143 @@ Reason code: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="55" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="56" />
         <source>Mediation Desk</source>
         <translation>调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="58" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="59" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="58" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="59" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="58" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="59" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="59" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="60" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="72" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="73" />
         <source>Case list</source>
         <translation>案件列表</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="111" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="110" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="112" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="111" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="113" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="112" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="125" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="124" />
         <source>&amp;New case…</source>
         <translation>登记新案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="127" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="126" />
         <source>&amp;Find case…</source>
         <translation>查找案件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="129" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="128" />
         <source>&amp;Close case tab</source>
         <translation>关闭案件标签(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="131" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="130" />
         <source>Print &amp;blank forms…</source>
         <translation>打印空白表格(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="134" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="133" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="135" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="134" />
         <source>&amp;Dashboard</source>
         <translation>工作台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="135" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="134" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="136" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="135" />
         <source>&amp;Mediators</source>
         <translation>调解员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="136" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="135" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="139" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="138" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="140" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="139" />
         <source>Where is the &amp;log file?</source>
         <translation>日志文件位置(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="148" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="189" />
         <source>Exchange</source>
         <translation>交换</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="155" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="197" />
         <source>Court</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="183" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="225" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="186" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="228" />
         <source>⚠ Overdue cases: {0}</source>
         <translation>⚠ 超期案件：{0}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="218" />
-        <location filename="../../mediation_desk/ui/main_window.py" line="246" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="261" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="289" />
         <source>New case</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="219" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="262" />
         <source>Case registration is not available in this build.</source>
         <translation>此版本暂不能登记案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="282" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="325" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="283" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="326" />
         <source>The log file is at:
 {0}</source>
         <translation>日志文件位于：
@@ -2312,7 +2509,7 @@ Reason code: {1}</source>
 <context>
     <name>QDialog</name>
     <message>
-        <location filename="../../mediation_desk/app.py" line="92" />
+        <location filename="../../mediation_desk/app.py" line="86" />
         <source>Generating demo cases…</source>
         <translation>正在生成演示案件…</translation>
     </message>
@@ -2569,112 +2766,127 @@ Please send this file to your technical contact.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="49" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="51" />
         <source>Center</source>
         <translation>本中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="51" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="53" />
         <source>Center &amp;name</source>
         <translation>中心名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="53" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="55" />
         <source>Center code</source>
         <translation>中心代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="54" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="56" />
         <source>Case number &amp;prefix</source>
         <translation>案号前缀(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="57" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="59" />
         <source>Example number</source>
         <translation>案号示例</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="58" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="60" />
         <source>Linked &amp;court</source>
         <translation>对接法院(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="59" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="61" />
         <source>Court code (e.g. 鲁0303)</source>
         <translation>法院代字（例如 鲁0303）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="63" />
-        <source>Mediation period by source (days)</source>
-        <translation>各来源的调解期限（天）</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="73" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="87" />
         <source>Warnings and triage</source>
         <translation>预警与分流</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="78" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="92" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="79" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="93" />
         <source>Warn when due within</source>
         <translation>到期前提醒天数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="87" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="105" />
         <source>yuan/year, published for</source>
         <translation>元/年，统计年度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="89" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="107" />
         <source>Provincial average wage</source>
         <translation>全省就业人员年平均工资</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="89" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="102" />
         <source>e.g. Shandong</source>
         <translation>如：山东省</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="96" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="66" />
+        <source>Mediation period by source</source>
+        <translation>各来源的调解期限</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="75" />
+        <source>days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="76" />
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="77" />
+        <source>A period written as 「一个月」 counts to the same day of the next month (31 January → 28 February).</source>
+        <translation>规定为“一个月”的期限算至下月对应日（1月31日 → 2月28日）。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="110" />
         <source>Province of the wage figure</source>
         <translation>平均工资所属省份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="113" />
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="98" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="119" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="100" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="121" />
         <source>&amp;Save settings (Ctrl+S)</source>
         <translation>保存设置(&amp;S)（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="102" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="123" />
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="113" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="134" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="182" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="209" />
         <source>Enter the wage as a number of yuan</source>
         <translation>请以元为单位填写数字</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="200" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="229" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

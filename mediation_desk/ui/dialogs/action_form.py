@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..widgets.enum_combo import EnumCombo
-from ..widgets.field_error import with_error
+from ..widgets.field_error import FieldError, with_error
 from .form_dialog import FormDialog
 
 
@@ -43,6 +43,8 @@ class Field:
     options: list[tuple[str, str]] = field(default_factory=list)  # checks: (id, label)
     placeholder: str = ""
     aliases: tuple[str, ...] = ()  # further problem paths shown at this field
+    # line fields: warnings for the typed text (shown amber under the field, never blocking)
+    warn: Callable[[str], list[str]] | None = None
 
 
 def qdate(d: date) -> QDate:
@@ -61,6 +63,7 @@ class ActionForm(FormDialog):
         self.submit = submit
         self.today = today
         self.inputs: dict[str, Any] = {}
+        self.warnings: dict[str, FieldError] = {}
         layout = QVBoxLayout(self)
         if intro:
             text = QLabel(intro)
@@ -77,6 +80,8 @@ class ActionForm(FormDialog):
             self.add_error(spec.key, error)
             for alias in spec.aliases:
                 self.add_error(alias, error)
+            if spec.warn is not None and spec.kind == "line":
+                self._add_warning(spec, widget, box)
             form.addRow(spec.label + (" *" if spec.required else ""), box)
             chain += focusable
         layout.addStretch(1)
@@ -86,6 +91,15 @@ class ActionForm(FormDialog):
             QWidget.setTabOrder(a, b)
         if chain:
             chain[0].setFocus()
+
+    def _add_warning(self, spec: Field, edit: QLineEdit, box: QWidget) -> None:
+        label = FieldError(box, warning=True)
+        label.setObjectName(f"{spec.key}Warning")
+        box.layout().addWidget(label)
+        self.warnings[spec.key] = label
+        check = spec.warn
+        assert check is not None
+        edit.textChanged.connect(lambda text: label.show_messages(check(text.strip())))
 
     def _make(self, spec: Field) -> tuple[QWidget, list[QWidget]]:
         kind = spec.kind
@@ -153,6 +167,7 @@ class ActionForm(FormDialog):
                 out[spec.key] = w.value()
             elif spec.kind == "checks":
                 out[spec.key] = [oid for oid, cb in w.items() if cb.isChecked()]
+        out["_confirmed"] = self.confirmed
         return out
 
     def save(self) -> None:

@@ -147,7 +147,8 @@ def _spec(services: Services, case: Case, action: Action) -> tuple[list[Field], 
         return ([Field("on", translate("CaseActions", "Applied on"), "date"),
                  Field("court", translate("CaseActions", "Court"),
                        default=center.linked_court if center else "")],
-                lambda cs, who, k, v: cs.apply_jc(who, k, on=v["on"], court=v["court"]),
+                lambda cs, who, k, v: cs.apply_jc(who, k, on=v["on"], court=v["court"],
+                                                  accept_estimated=v["_confirmed"]),
                 translate("CaseActions", "Both parties apply jointly within 30 days of the "
                                  "agreement taking effect."))
     if action in JC_OUTCOME:

@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QTextEdit,
     QWidget,
 )
 
-from ...domain.errors import DomainError, ValidationError
+from ...domain.errors import DomainError, NeedsConfirmation, ValidationError
 from ..widgets.ask import ask_discard
 from ..widgets.field_error import FieldError
 
@@ -155,10 +156,32 @@ class FormDialog(QDialog):
     def save(self) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    confirmed = False
+    """True once the user accepted a warning (NeedsConfirmation) for this save."""
+
+    def ask_confirmation(self, message: str) -> bool:
+        """Ask whether to go on despite ``message`` (e.g. a deadline on an estimated year)."""
+        answer = QMessageBox.question(
+            self, self.tr("Please confirm"), message,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def try_save(self) -> bool:
-        """Save through the service; keep the dialog open with messages on failure."""
+        """Save through the service; keep the dialog open with messages on failure.
+
+        A warning that needs the user's consent (NeedsConfirmation) is asked about once;
+        when accepted, the save runs again with ``confirmed`` set, and the service records
+        the warning with the operation.
+        """
         try:
             self.save()
+        except NeedsConfirmation as exc:
+            if self.confirmed or not self.ask_confirmation(exc.message):
+                self.show_domain_error(exc)
+                return False
+            self.confirmed = True
+            return self.try_save()
         except DomainError as exc:
             self.show_domain_error(exc)
             return False

@@ -190,6 +190,12 @@ class CaseTableModel(QAbstractTableModel):
 
     def deadline_text(self, state: DeadlineState) -> str:
         """Text beside the colour, so the marking does not rely on colour alone."""
+        text = self._deadline_words(state)
+        if text and state.estimated:
+            text += self.tr(" (est.)")
+        return text
+
+    def _deadline_words(self, state: DeadlineState) -> str:
         if state.level is DeadlineLevel.OVERDUE:
             return self.tr("⚠ Overdue {0} d").format(-(state.days_left or 0))
         if state.level is DeadlineLevel.DUE_SOON:
@@ -247,6 +253,9 @@ class CaseTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_NUMBER and r.title:
             return r.title
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_DEADLINE and item.deadline.estimated:
+            return self.tr("Holiday arrangement estimated: the deadline was computed from the "
+                           "statutory holidays because this year's notice is not entered yet.")
         if role == CaseIdRole:
             return r.id
         if role == DeadlineLevelRole:

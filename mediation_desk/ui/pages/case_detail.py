@@ -102,15 +102,29 @@ class CaseDetailWidget(QWidget):
             text = self.tr("%n day(s) left", "", state.days_left)
         if due and level is not DeadlineLevel.NONE:
             text += self.tr(" (until %1)").replace("%1", due)
+        tip = self.tr("Mediation period: %1").replace("%1", level.label)
+        if state.estimated:
+            text += self.tr(" (holiday arrangement estimated)")
+            tip += "\n" + self._estimate_tip()
         label.setText(text)
         label.setProperty("level", level.value)
+        label.setProperty("estimated", state.estimated)
         label.setStyleSheet(DEADLINE_STYLES[level.value])
-        label.setToolTip(self.tr("Mediation period: %1").replace("%1", level.label))
-        jc = case.jc_due_on if case.status.value == "agreed" else None
-        self.view.jc_window.setVisible(jc is not None)
-        if jc is not None:
-            self.view.jc_window.setText(self.tr("Judicial confirmation: apply by %1")
-                                        .replace("%1", format_cn_date(jc)))
+        label.setToolTip(tip)
+        window = self.services.cases.jc_window(case)
+        self.view.jc_window.setVisible(window is not None)
+        if window is not None:
+            jc, estimated = window
+            text = self.tr("Judicial confirmation: apply by %1").replace("%1", format_cn_date(jc))
+            if estimated:
+                text += self.tr(" (holiday arrangement estimated)")
+            self.view.jc_window.setText(text)
+            self.view.jc_window.setToolTip(self._estimate_tip() if estimated else "")
+
+    def _estimate_tip(self) -> str:
+        return self.tr("This deadline depends on a year whose holiday arrangement has not been "
+                       "entered yet; it was computed from the statutory holidays. Enter the "
+                       "State Council notice under Settings → Holiday calendar.")
 
     def _update_actions(self, case: Case) -> None:
         cs = self.services.cases

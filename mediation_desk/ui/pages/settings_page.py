@@ -9,10 +9,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
-from ...domain.enums import CaseSource
+from ...domain.enums import CaseSource, PeriodUnit
 from ...domain.errors import ValidationError
 from .. import errors, labels
 from ..context import Services
+from .holiday_calendar_box import HolidayCalendarBox
 
 
 def _error_label() -> QLabel:
@@ -61,15 +62,27 @@ class SettingsPage(QScrollArea):
         self.prefix.textChanged.connect(self._update_example)
 
         self.days: dict[str, QSpinBox] = {}
-        deadline_box = QGroupBox(self.tr("Mediation period by source (days)"))
+        self.units: dict[str, QComboBox] = {}
+        deadline_box = QGroupBox(self.tr("Mediation period by source"))
         dform = QFormLayout(deadline_box)
         for member, text in labels.choices(CaseSource):
             spin = QSpinBox()
             spin.setRange(1, 365)
             spin.setObjectName(f"days_{member.value}")
             self.days[member.value] = spin
-            dform.addRow(text, spin)
+            unit = QComboBox()
+            unit.setObjectName(f"unit_{member.value}")
+            unit.addItem(self.tr("days"), PeriodUnit.DAYS.value)
+            unit.addItem(self.tr("months"), PeriodUnit.MONTHS.value)
+            unit.setToolTip(self.tr("A period written as 「一个月」 counts to the same day of the "
+                                    "next month (31 January → 28 February)."))
+            self.units[member.value] = unit
+            row = QHBoxLayout()
+            row.addWidget(spin, 1)
+            row.addWidget(unit)
+            dform.addRow(text, row)
         dform.addRow("", self.errors["deadline_days"])
+        self.holidays = HolidayCalendarBox(services)
 
         other_box = QGroupBox(self.tr("Warnings and triage"))
         oform = QFormLayout(other_box)
@@ -131,6 +144,7 @@ class SettingsPage(QScrollArea):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(deadline_box)
+        right.addWidget(self.holidays)
         right.addStretch(1)
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
@@ -158,6 +172,9 @@ class SettingsPage(QScrollArea):
         s = self.services.load_settings()
         for member in CaseSource:
             self.days[member.value].setValue(s.days_for(member))
+            unit = self.units[member.value]
+            unit.setCurrentIndex(max(unit.findData(s.unit_for(member).value), 0))
+        self.holidays.load()
         self.due_soon.setValue(s.due_soon_days)
         self.avg_wage.setText(str(s.avg_wage))
         self.avg_wage_year.setValue(s.avg_wage_year)
@@ -170,7 +187,8 @@ class SettingsPage(QScrollArea):
     def _show_problems(self, problems: dict[str, list[str]]) -> bool:
         shown = False
         for key, msgs in problems.items():
-            target = "deadline_days" if key.startswith("deadline_days") else key
+            target = "deadline_days" if key.startswith(("deadline_days", "deadline_units")) \
+                else key
             if target in self.errors:
                 self.errors[target].setText("\n".join(msgs))
                 self.errors[target].show()
@@ -194,6 +212,7 @@ class SettingsPage(QScrollArea):
         s.avg_wage_province = self.avg_wage_province.text().strip()
         s.due_soon_days = self.due_soon.value()
         s.deadline_days.update({k: spin.value() for k, spin in self.days.items()})
+        s.deadline_units.update({k: str(box.currentData()) for k, box in self.units.items()})
         s.language = self.language.currentData()
         try:
             update_center(self.services.store, self.services.actor,
