@@ -153,6 +153,8 @@ def _front(b: CaseBundle, pieces: list[Piece], offset: int) -> DocSpec:
 def _back(b: CaseBundle, total: int) -> DocSpec:
     spec = DocSpec(kind="case_file_back", title="卷内备考表", page_footer=False)
     spec.add(Para(f"本卷共{total}页（含封面、卷内目录及本表）。"))
+    for note in b.internal_notes:
+        spec.add(Para(f"说明：{note}"))
     spec.add(Signatures(lines=("立卷人（签名）：", "检查人（签名）："), date=cn_date(None), columns=2))
     return spec
 

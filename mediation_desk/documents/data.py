@@ -28,6 +28,8 @@ class CaseBundle:
     agreement: Agreement | None = None  # the live one (the latest)
     agreements: list[Agreement] = field(default_factory=list)  # all, oldest first
     attachments: list[tuple[Attachment, bytes]] = field(default_factory=list)
+    # for the file only, never for parties or the court (e.g. 节假日安排为推算 on a deadline)
+    internal_notes: list[str] = field(default_factory=list)
 
     @property
     def blank(self) -> bool:

@@ -17,10 +17,13 @@ from ..documents.data import CaseBundle
 from ..documents.fonts import DocumentFont, document_font
 from ..documents.kinds import ALL_KINDS, CASE_FILE, check_kind, render_kind, title_of
 from ..domain.errors import DomainError, NotFoundError
-from ..domain.models import new_id
+from ..domain.formatting import format_cn_date
+from ..domain.models import Case, new_id
+from ..domain.workdays import ESTIMATE_WARNING
 from ..storage import cases, directory, documents, items
 from ..storage.documents import DocumentEntry
 from ..storage.store import Store
+from .calendar import load_calendar
 
 FONT_SETTING = "document_font"
 """Settings key holding an explicit font file path (overrides the automatic lookup)."""
@@ -89,7 +92,23 @@ class DocumentService:
         return CaseBundle(center=center, case=case, mediators=mediators,
                           events=items.events_of(db, case.id),
                           agreement=items.agreement_of(db, case.id),
-                          agreements=items.agreements_of(db, case.id), attachments=attachments)
+                          agreements=items.agreements_of(db, case.id), attachments=attachments,
+                          internal_notes=self.deadline_notes(case))
+
+    def deadline_notes(self, case: Case) -> list[str]:
+        """Internal notes on deadlines that depend on an estimated holiday year."""
+        cal = load_calendar(self.store)
+        status = case.status.value
+        running = status in ("accepted", "mediating", "suspended")
+        jc_open = status in ("agreed", "jc_withdrawn") or bool(
+            case.jc_applied_on and case.jc_due_on and case.jc_applied_on > case.jc_due_on)
+        out = []
+        for what, due, relevant in (("调解期限", case.due_on, running),
+                                    ("申请司法确认的期限", case.jc_due_on, jc_open)):
+            if relevant and due is not None and cal.due_is_estimated(due):
+                out.append(f"{what}截至{format_cn_date(due)}（{ESTIMATE_WARNING}：{due.year}年"
+                           "国务院放假通知尚未录入，按法定节假日计算），以实际通知为准。")
+        return out
 
     def generate(self, actor: str, case_key: str | None, kind: str, *,
                  blank: bool = False) -> GeneratedDocument:

@@ -205,3 +205,30 @@ def test_oral_agreement_written_down_keeps_both_papers(docs, svc, oral_case):
     assert "人民调解协议书" in written and "2026年2月13日" in written
     jc = pdf_text(docs.generate(ACTOR, oral_case.id, "jc_application").pdf)
     assert "请求人民法院依法确认申请人于2026年2月13日" in jc
+
+
+def test_case_file_notes_an_estimated_deadline_internally(docs, svc, store, clock):
+    """「节假日安排为推算」 goes on the file's 卷内备考表, not on the papers for parties."""
+    from datetime import datetime
+
+    from mediation_desk.domain.models import Mediator
+    from mediation_desk.services.desk import MediatorService
+    from tests.conftest import case_input
+
+    clock.now = datetime(2026, 12, 2, 9, 0).astimezone()
+    m = MediatorService(store).save(ACTOR, Mediator(center_id="", name="周明"))
+    c = svc.register(ACTOR, case_input(received_on="2026-12-01"))
+    svc.accept(ACTOR, c.id)
+    svc.assign(ACTOR, c.id, [m.id])
+    svc.record_agreement(ACTOR, c.id, AgreementInput(clauses=["李四赔偿张三500元"],
+                                                     effective_on=date(2026, 12, 2)))
+    pages = page_texts(docs.generate(ACTOR, c.id, CASE_FILE).pdf)
+    assert "申请司法确认的期限截至2027年1月4日（节假日安排为推算" in pages[-1]
+    assert "调解期限" not in pages[-1]  # the mediation period ended with the agreement
+    assert not any("推算" in p for p in pages[:-1])
+    assert "推算" not in pdf_text(docs.generate(ACTOR, c.id, "agreement").pdf)
+
+
+def test_case_file_has_no_estimate_note_for_official_years(docs, agreed_case):
+    pages = page_texts(docs.generate(ACTOR, agreed_case.id, CASE_FILE).pdf)
+    assert "推算" not in pages[-1]
