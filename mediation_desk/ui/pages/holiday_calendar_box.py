@@ -50,7 +50,10 @@ class HolidayCalendarBox(QGroupBox):
         self.table.setObjectName("holidayYears")
         self.table.setHorizontalHeaderLabels([self.tr("Year"), self.tr("Source"),
                                               self.tr("Notice")])
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -102,7 +105,6 @@ class HolidayCalendarBox(QGroupBox):
                     item.setBackground(QBrush(ESTIMATED_BG))
                     item.setToolTip(self.tr("Holiday arrangement estimated"))
                 self.table.setItem(i, col, item)
-        self.table.resizeColumnsToContents()
 
     def selected_year(self) -> int | None:
         row = self.table.currentRow()
