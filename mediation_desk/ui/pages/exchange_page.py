@@ -105,7 +105,7 @@ class ExchangePage(ExchangePageView):
     def _changed(self, message: str) -> None:
         self.status.setText(message)
         self.refresh()
-        self.services.data_changed()
+        self.services.calendar_changed()  # an import may bring the court's holiday notices
 
     # -- cards and trust ------------------------------------------------------------
     def _card_filter(self) -> str:
