@@ -147,6 +147,17 @@ AGREEMENT_STATUSES = frozenset(
 )
 
 
+class TrialOutcome(StrEnum):
+    """How an agreed entrusted case (委托调解) ends at the court (SIM Art 20)."""
+
+    MEDIATION_DOCUMENT = "mediation_document"  # the court issues its 调解书
+    WITHDRAWN = "withdrawn"  # the plaintiff withdraws the suit
+
+    @property
+    def label(self) -> str:
+        return {"mediation_document": "人民法院出具调解书", "withdrawn": "原告撤诉"}[self.value]
+
+
 # An accepted case no mediator has taken up yet ends only for these reasons (OMR Art 15, 25):
 # the other party cannot be reached, a party refuses mediation, or another stated reason.
 END_REASONS_BEFORE_ASSIGNMENT = (EndReason.UNREACHABLE, EndReason.UNWILLING, EndReason.OTHER)

@@ -9,7 +9,7 @@ from ..domain.enums import CaseStatus, EventKind, Performance
 from ..domain.errors import DomainError, ValidationError
 from ..domain.formatting import format_cn_date
 from ..domain.models import Case, CaseEvent
-from ..domain.state_machine import Action, follow_up_status, next_status
+from ..domain.state_machine import Action, TrialOutcome, follow_up_status, next_status
 from ..domain.validators import (
     CourtCaseNumber,
     CourtNumberUse,
@@ -21,8 +21,6 @@ from .base import CaseServiceBase
 
 JC_OUTCOMES = {"confirmed": Action.JC_CONFIRM, "rejected": Action.JC_REJECT,
                "withdrawn": Action.JC_WITHDRAW}
-# how an agreed entrusted case (委托调解) ends at the court (SIM Art 20)
-TRIAL_OUTCOMES = {"mediation_document": "人民法院出具调解书", "withdrawn": "原告撤诉"}
 
 
 class OutcomeOps(CaseServiceBase):
@@ -177,8 +175,8 @@ class OutcomeOps(CaseServiceBase):
                             data={"filing_number": number, "warnings": warnings},
                             filing_number=number)
 
-    def return_to_trial(self, actor: str, key: str, *, notes: str = "", outcome: str = "",
-                        document_number: str = "") -> Case:
+    def return_to_trial(self, actor: str, key: str, *, notes: str = "",
+                        outcome: TrialOutcome | str = "", document_number: str = "") -> Case:
         """Return an entrusted case (委托调解) to the trial.
 
         After a failed mediation the trial simply resumes. After an agreement the court
@@ -191,12 +189,14 @@ class OutcomeOps(CaseServiceBase):
         data: dict[str, Any] = {}
         summary = "退回审判"
         if case.status is CaseStatus.AGREED:
-            if outcome not in TRIAL_OUTCOMES:
+            try:
+                result = TrialOutcome(outcome)
+            except ValueError:
                 raise ValidationError({"outcome": [
-                    "委托调解达成协议后，请选择结果：人民法院出具调解书，或原告撤诉"]})
-            data = {"outcome": outcome, "warnings": []}
-            summary = f"退回审判：{TRIAL_OUTCOMES[outcome]}"
-            if outcome == "mediation_document":
+                    "委托调解达成协议后，请选择结果：人民法院出具调解书，或原告撤诉"]}) from None
+            data = {"outcome": result.value, "warnings": []}
+            summary = f"退回审判：{result.label}"
+            if result is TrialOutcome.MEDIATION_DOCUMENT:
                 if not document_number.strip():
                     raise ValidationError({"document_number": [
                         "请填写人民法院调解书的案号（如（2026）鲁0303民初88号）"]})

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 from ..domain.enums import (AgreementForm, AgreementScope, CaseFlag, CaseSource, CaseStatus,
                             DisputeType, EndReason, EventKind, PartyKind, PartyRole, Performance,
                             RelationKind, Sex)
+from ..domain.state_machine import TrialOutcome
 
 CONTEXT = "labels"
 
@@ -103,6 +104,9 @@ _SOURCE: dict[Enum, str] = {
     CaseFlag.COUNTERCLAIM: QT_TRANSLATE_NOOP("labels", "Counterclaim"),
     CaseFlag.PUBLIC_INTEREST: QT_TRANSLATE_NOOP("labels", "State or public interest"),
     CaseFlag.FACTS_CLEAR: QT_TRANSLATE_NOOP("labels", "Facts clear, little dispute"),
+    TrialOutcome.MEDIATION_DOCUMENT: QT_TRANSLATE_NOOP("labels",
+                                                       "The court issues its mediation document"),
+    TrialOutcome.WITHDRAWN: QT_TRANSLATE_NOOP("labels", "The plaintiff withdraws"),
     RelationKind.NEAR_RELATIVE: QT_TRANSLATE_NOOP("labels", "Near relative"),
     RelationKind.INTEREST: QT_TRANSLATE_NOOP("labels", "Interested party"),
     RelationKind.OTHER: QT_TRANSLATE_NOOP("labels", "Other relation affecting impartiality"),

@@ -8,6 +8,11 @@
         <translation>登记调解协议</translation>
     </message>
     <message>
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="50" />
+        <source>Record the written agreement</source>
+        <translation>制作书面调解协议</translation>
+    </message>
+    <message>
         <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="74" />
         <source>Form and scope</source>
         <translation>协议形式与范围</translation>
@@ -337,6 +342,31 @@
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="44" />
         <source>Record the agreement</source>
         <translation>登记调解协议</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="47" />
+        <source>Record the written agreement</source>
+        <translation>制作书面调解协议</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="150" />
+        <source>Before a mediator is assigned, a case ends only because a party cannot be reached, refuses mediation, or for another stated reason.</source>
+        <translation>尚未指派调解员的案件，只能因期限内无法联系当事人、当事人明确表示不愿调解或其他说明的原因终止调解。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="200" />
+        <source>Outcome at the court</source>
+        <translation>法院处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="202" />
+        <source>Number of the court&apos;s mediation document</source>
+        <translation>人民法院调解书案号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="211" />
+        <source>An entrusted case does not go to judicial confirmation: record the court&apos;s mediation document or the withdrawal.</source>
+        <translation>委托调解的案件不申请司法确认：请登记人民法院出具的调解书或原告撤诉。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="45" />
@@ -3453,6 +3483,16 @@ Please send this file to your technical contact.</source>
         <location filename="../../mediation_desk/ui/labels.py" line="106" />
         <source>Near relative</source>
         <translation>近亲属</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="106" />
+        <source>The court issues its mediation document</source>
+        <translation>人民法院出具调解书</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="108" />
+        <source>The plaintiff withdraws</source>
+        <translation>原告撤诉</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/labels.py" line="107" />

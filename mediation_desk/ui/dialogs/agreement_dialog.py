@@ -1,4 +1,9 @@
-"""Record the mediation agreement (登记调解协议): clauses, performance, amount, dates."""
+"""Record the mediation agreement (登记调解协议): clauses, performance, amount, dates.
+
+The same form writes an oral agreement down as a 人民调解协议书 (制作书面调解协议): it opens
+filled from the oral agreement, the form fixed to written, and saves through
+``CaseService.record_written_agreement``.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain.enums import AgreementForm, AgreementScope
 from ...domain.errors import ValidationError
 from ...domain.formatting import parse_amount
-from ...domain.models import Case
+from ...domain.models import Agreement, Case
 from ...domain.validators import InvalidValue
 from ...services.mediation import AgreementInput
 from ..context import Services
@@ -33,13 +38,19 @@ from .form_dialog import FormDialog
 class AgreementDialog(FormDialog):
     """The agreement form; saving calls ``CaseService.record_agreement``."""
 
-    def __init__(self, services: Services, case: Case, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, case: Case, parent: QWidget | None = None, *,
+                 written_from: Agreement | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.case = case
+        self.written_from = written_from  # the oral agreement being written down
         today = services.cases.today()
-        self.setObjectName("action_record_agreement")
-        self.setWindowTitle(self.tr("Record the agreement"))
+        if written_from is None:
+            self.setObjectName("action_record_agreement")
+            self.setWindowTitle(self.tr("Record the agreement"))
+        else:
+            self.setObjectName("action_record_written_agreement")
+            self.setWindowTitle(self.tr("Record the written agreement"))
         self.resize(760, 720)
         outer = QVBoxLayout(self)
         outer.addWidget(self.general_error)
@@ -112,6 +123,8 @@ class AgreementDialog(FormDialog):
         self.effective_on.setMinimumDate(QDate(2000, 1, 1))
         row(self.tr("Effective on (all signed and sealed)"), "effective_on", self.effective_on)
 
+        if written_from is not None:
+            self._fill_from(written_from)
         self.track(self.form_kind, self.scope, self.facts, self.method, self.place,
                    self.has_deadline, self.deadline, self.amount.edit, self.effective_on)
         self.clauses.changed.connect(self.mark_dirty)
@@ -122,6 +135,26 @@ class AgreementDialog(FormDialog):
             QWidget.setTabOrder(a, b)
         self._dirty = False
         self.clauses.edits[0].setFocus()
+
+    def _fill_from(self, oral: Agreement) -> None:
+        """Start from the oral agreement's terms; the form is written, and stays so."""
+        self.form_kind.set_value(AgreementForm.WRITTEN)
+        self.form_kind.setEnabled(False)
+        self.scope.set_value(oral.scope)
+        self.facts.setPlainText(oral.facts)
+        for i, clause in enumerate(oral.clauses):
+            if i == 0:
+                self.clauses.edits[0].setPlainText(clause)
+            else:
+                self.clauses.add_clause(clause)
+        self.method.setText(oral.performance_method)
+        self.place.setText(oral.performance_place)
+        if oral.performance_deadline:
+            self.has_deadline.setChecked(True)
+            self.deadline.setDate(qdate(oral.performance_deadline))
+        self.amount.set_amount(oral.amount)
+        if oral.effective_on:
+            self.effective_on.setMinimumDate(qdate(oral.effective_on))
 
     def agreement_input(self) -> AgreementInput:
         amount = None
@@ -141,5 +174,9 @@ class AgreementDialog(FormDialog):
             amount=amount, signed_on=effective, effective_on=effective)
 
     def save(self) -> None:
+        if self.written_from is not None:
+            self.services.cases.record_written_agreement(self.services.actor, self.case.id,
+                                                         self.agreement_input())
+            return
         self.services.cases.record_agreement(self.services.actor, self.case.id,
                                              self.agreement_input())

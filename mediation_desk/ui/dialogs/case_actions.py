@@ -13,9 +13,10 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from ...domain.enums import EndReason, Performance
+from ...domain.enums import CaseStatus, EndReason, Performance
 from ...domain.models import Case
-from ...domain.state_machine import Action
+from ...domain.state_machine import END_REASONS_BEFORE_ASSIGNMENT, Action, TrialOutcome
+from ...domain.validators import CourtNumberUse
 from ..context import Services
 from ..widgets.enum_combo import enum_label
 from .action_form import ActionForm, Field
@@ -42,6 +43,8 @@ _ACTION_TEXT = {
     Action.RESUME: QT_TRANSLATE_NOOP("CaseActions", "Resume mediation"),
     Action.EXTEND: QT_TRANSLATE_NOOP("CaseActions", "Extend the period"),
     Action.RECORD_AGREEMENT: QT_TRANSLATE_NOOP("CaseActions", "Record the agreement"),
+    Action.RECORD_WRITTEN_AGREEMENT: QT_TRANSLATE_NOOP("CaseActions",
+                                                       "Record the written agreement"),
     Action.TERMINATE: QT_TRANSLATE_NOOP("CaseActions", "Terminate mediation"),
     Action.APPLY_JC: QT_TRANSLATE_NOOP("CaseActions", "Apply for judicial confirmation"),
     Action.JC_CONFIRM: QT_TRANSLATE_NOOP("CaseActions", "Confirmation granted"),
@@ -56,6 +59,11 @@ _ACTION_TEXT = {
     Action.RETURN_TO_TRIAL: QT_TRANSLATE_NOOP("CaseActions", "Return to trial"),
     Action.ARCHIVE: QT_TRANSLATE_NOOP("CaseActions", "Archive"),
 }
+
+
+def _court_number_check(services: Services, use: CourtNumberUse) -> Callable[[str], list[str]]:
+    """A live check of a court number's type code for ``use`` (warnings, never errors)."""
+    return lambda text: services.cases.court_number_warnings(text, use) if text else []
 
 
 def _notes(label: str = "", *, key: str = "notes", required: bool = False) -> Field:
@@ -78,6 +86,11 @@ def make_action_dialog(services: Services, case: Case, action: Action,
         from .agreement_dialog import AgreementDialog
 
         return AgreementDialog(services, case, parent)
+    if action is Action.RECORD_WRITTEN_AGREEMENT:
+        from .agreement_dialog import AgreementDialog
+
+        return AgreementDialog(services, case, parent,
+                               written_from=services.cases.agreement(case.id))
     cs, actor, key = services.cases, services.actor, case.id
     fields, submit, intro = _spec(services, case, action)
 
@@ -137,11 +150,17 @@ def _spec(services: Services, case: Case, action: Action) -> tuple[list[Field], 
                 translate("CaseActions", "An extension needs the consent of every party."))
     if action is a.TERMINATE:
         reasons = [r for r in EndReason if r is not EndReason.AGREEMENT_REACHED]
+        intro = ""
+        if case.status is CaseStatus.ACCEPTED:  # no mediator yet: OMR Art 15, 25
+            reasons = list(END_REASONS_BEFORE_ASSIGNMENT)
+            intro = translate("CaseActions", "Before a mediator is assigned, a case ends only "
+                                             "because a party cannot be reached, refuses "
+                                             "mediation, or for another stated reason.")
         return ([Field("reason", translate("CaseActions", "Reason"), "enum", enum=EndReason,
                        members=reasons, required=True),
                  _notes(translate("CaseActions", "Account of the mediation"))],
                 lambda cs, who, k, v: cs.terminate(who, k, reason=v["reason"],
-                                                   notes=v["notes"]), "")
+                                                   notes=v["notes"]), intro)
     if action is a.APPLY_JC:
         center = services.center()
         return ([Field("on", translate("CaseActions", "Applied on"), "date"),
@@ -155,7 +174,8 @@ def _spec(services: Services, case: Case, action: Action) -> tuple[list[Field], 
         outcome = JC_OUTCOME[action]
         return ([Field("ruling", translate("CaseActions", "Ruling number"),
                        required=outcome == "confirmed",
-                       placeholder=translate("CaseActions", "e.g. (2026)鲁0303民特12号")),
+                       placeholder=translate("CaseActions", "e.g. (2026)鲁0303民特12号"),
+                       warn=_court_number_check(services, CourtNumberUse.JC_RULING)),
                  _notes()],
                 lambda cs, who, k, v: cs.record_jc_outcome(
                     who, k, outcome=outcome, ruling=v["ruling"], notes=v["notes"]), "")
@@ -172,9 +192,26 @@ def _spec(services: Services, case: Case, action: Action) -> tuple[list[Field], 
     if action is a.RECORD_FILING:
         return ([Field("filing_number", translate("CaseActions", "Court filing number"),
                        required=True,
-                       placeholder=translate("CaseActions", "e.g. (2026)鲁0303民初88号"))],
+                       placeholder=translate("CaseActions", "e.g. (2026)鲁0303民初88号"),
+                       warn=_court_number_check(services, CourtNumberUse.FILING))],
                 lambda cs, who, k, v: cs.record_filing(who, k, filing_number=v["filing_number"]),
                 "")
+    if action is a.RETURN_TO_TRIAL and case.status is CaseStatus.AGREED:
+        # an agreed entrusted case: the court's 调解书 or the plaintiff's withdrawal (SIM 20)
+        return ([Field("outcome", translate("CaseActions", "Outcome at the court"), "enum",
+                       enum=TrialOutcome, required=True),
+                 Field("document_number",
+                       translate("CaseActions", "Number of the court's mediation document"),
+                       placeholder=translate("CaseActions", "e.g. (2026)鲁0303民初88号"),
+                       warn=_court_number_check(services, CourtNumberUse.TRIAL)),
+                 _notes()],
+                lambda cs, who, k, v: cs.return_to_trial(
+                    who, k, outcome=v["outcome"] or "", notes=v["notes"],
+                    document_number=v["document_number"] if v["outcome"]
+                    is TrialOutcome.MEDIATION_DOCUMENT else ""),
+                translate("CaseActions", "An entrusted case does not go to judicial "
+                                         "confirmation: record the court's mediation document "
+                                         "or the withdrawal."))
     simple = {a.REMEDIATE: "remediate", a.LITIGATE: "litigate",
               a.APPLY_ENFORCEMENT: "apply_enforcement", a.HAND_OVER: "hand_over",
               a.RETURN_TO_TRIAL: "return_to_trial", a.ARCHIVE: "archive"}
