@@ -20,16 +20,8 @@ from operator import itemgetter
 from typing import Any
 
 from ..domain import codec, models
-from ..domain.models import (
-    Agreement,
-    Attachment,
-    Case,
-    CaseEvent,
-    Center,
-    HolidayNotice,
-    Mediator,
-    Party,
-)
+from ..domain.entities import ENTITIES as _ENTITIES
+from ..domain.entities import fields_of as _fields_of
 from ..domain.validators import (
     InvalidValue,
     check_credit_code,
@@ -39,17 +31,7 @@ from ..domain.validators import (
 from .cards import CODE_RE, UUID_RE
 from .errors import BundleRejected
 
-# Order matters: referenced entities come first.
-ENTITIES: dict[str, tuple[type, tuple[str, ...]]] = {
-    "centers": (Center, ()),
-    "mediators": (Mediator, ()),
-    "cases": (Case, ("parties",)),
-    "parties": (Party, ()),
-    "events": (CaseEvent, ()),
-    "agreements": (Agreement, ()),
-    "attachments": (Attachment, ()),
-    "holiday_notices": (HolidayNotice, ()),
-}
+ENTITIES = _ENTITIES  # re-exported: the bundle members follow the domain's entity list
 REFERENCES: dict[str, list[tuple[str, str]]] = {
     "mediators": [("center_id", "centers")],
     "cases": [("center_id", "centers"), ("mediator_ids", "mediators")],
@@ -61,10 +43,7 @@ REFERENCES: dict[str, list[tuple[str, str]]] = {
 MAX_TEXT = 100_000
 
 
-def fields_of(entity: str) -> list[str]:
-    """Wire field names of an entity, in declaration order."""
-    cls, exclude = ENTITIES[entity]
-    return codec.field_names(cls, exclude=exclude)
+fields_of = _fields_of
 
 
 def to_wire(entity: str, record: Any) -> dict[str, Any]:

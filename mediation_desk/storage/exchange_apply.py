@@ -30,7 +30,7 @@ _ROLES = {r.value: r for r in PartyRole}
 
 @cache
 def _layout(entity: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
-    from ..exchange.records import ENTITIES, fields_of
+    from ..domain.entities import ENTITIES, fields_of
     cls = ENTITIES[entity][0]
     cols = tuple(f for f in fields_of(entity) if f != "mediator_ids")
     structured = tuple(i for i, c in enumerate(cols) if codec.is_structured(cls, c))

@@ -199,6 +199,25 @@ class Store:
                 raise translate_error(exc, self.path or "") from exc
             raise
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction: every query inside sees the same committed state.
+
+        Nested use (already in a transaction) just runs inside the outer one.
+        """
+        if self.db.conn.in_transaction:
+            yield
+            return
+        try:
+            self.db.execute("BEGIN")
+        except DRIVER_ERRORS as exc:
+            raise translate_error(exc, self.path or "") from exc
+        try:
+            yield
+        finally:
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")  # a read snapshot has nothing to keep
+
     # -- checks -------------------------------------------------------------
     def check(self) -> tuple[list[str], audit.ChainCheck]:
         """SQLite integrity check and audit-chain verification."""

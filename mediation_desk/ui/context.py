@@ -5,23 +5,32 @@ contract with the case-detail and registration screens::
 
     RegisterCaseDialog(services, parent=None)    # exec() -> Accepted; .created_case_id
     CaseDetailWidget(services, case_id, parent=None)  # Signal changed(str); maybe_close() -> bool
+
+The GUI thread never touches SQLite. Every database call goes through the door (one
+database thread that owns the connections, :mod:`mediation_desk.services.door`):
+``services.cases.accept(...)`` runs there and returns its result; ``services.run(fn)``
+runs ``fn(session)`` there; background work (``services.tasks.submit``) runs there and
+reports back on the GUI thread.
 """
 
 from __future__ import annotations
 
 import getpass
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:  # keep importing this module cheap
+    from datetime import date
+
     from ..domain.models import Center
-    from ..services.cases import CaseService
-    from ..services.desk import MediatorService
+    from ..services.door import Door
+    from ..services.session import DeskSession
     from ..services.settings import Settings
     from ..storage.store import Store
     from .tasks import TaskRunner
+
+T = TypeVar("T")
 
 
 def default_actor() -> str:
@@ -32,95 +41,94 @@ def default_actor() -> str:
         return "调解员"
 
 
-@dataclass
 class Services:
     """The application's services as the screens see them.
 
-    ``cases`` and ``mediators`` run on the GUI thread (short writes, one case's
-    reads). ``reader`` is a :class:`CaseService` over a second connection that
-    only the task runner's worker uses, for list/search/dashboard queries, so
-    the GUI thread never waits on them.
+    ``cases`` and ``mediators`` write (and read single records) on the writer connection;
+    ``read_cases`` and ``read_mediators`` serve lists, search and counts from the reader
+    connection, each call in one read snapshot. All of them run on the database thread.
     """
 
-    store: Store
-    cases: CaseService
-    mediators: MediatorService
-    tasks: TaskRunner
-    actor: str = field(default_factory=default_actor)
-    reader: CaseService | None = None
-    open_case: Callable[[str], None] = lambda case_id: None
-    # called after anything saved that lists/counts should reflect
-    data_changed: Callable[[], None] = lambda: None
-    _read_mediators: MediatorService | None = field(default=None, repr=False)
+    def __init__(self, door: Door[DeskSession], tasks: TaskRunner, *, actor: str,
+                 path: Path) -> None:
+        from ..services.door import Bound
+
+        self.door = door
+        self.tasks = tasks
+        self.actor = actor
+        self.path = path
+        session = door.session
+        self.cases: Any = Bound(door, session.cases)
+        self.mediators: Any = Bound(door, session.mediators)
+        self.read_cases: Any = Bound(door, session.read_cases, around=self._snapshot)
+        self.read_mediators: Any = Bound(door, session.read_mediators, around=self._snapshot)
+        self.open_case: Callable[[str], None] = lambda case_id: None
+        # called after anything saved that lists/counts should reflect
+        self.data_changed: Callable[[], None] = lambda: None
+        tasks.attach(door)
+
+    def _snapshot(self, fn: Callable[[], T]) -> T:
+        with self.door.session.reader_store.snapshot():
+            return fn()
+
+    @property
+    def store(self) -> Store:
+        """The writer store: only usable on the database thread (inside ``run`` or a task)."""
+        return self.door.session.store
 
     @property
     def db_path(self) -> Path | None:
-        return self.store.path
+        return self.path
 
-    @property
-    def read_cases(self) -> CaseService:
-        """The service to query from background tasks."""
-        return self.reader or self.cases
+    def run(self, fn: Callable[[DeskSession], T]) -> T:
+        """Run ``fn(session)`` on the database thread; return its result or raise its error."""
+        return self.door.call(lambda: fn(self.door.session))
 
-    @property
-    def read_mediators(self) -> MediatorService:
-        """Roster queries for background tasks (over the reader connection)."""
-        from ..services.desk import MediatorService
+    def read(self, fn: Callable[[DeskSession], T]) -> T:
+        """Like :meth:`run`, inside one read snapshot of the reader connection."""
+        return self.door.call(lambda: self.door.session.read(fn))
 
-        if self.reader is None:
-            return self.mediators
-        if self._read_mediators is None:
-            self._read_mediators = MediatorService(self.reader.store)
-        return self._read_mediators
+    def today(self) -> date:
+        """Today by the store's clock."""
+        return self.run(lambda s: s.store.today())
 
     def load_settings(self) -> Settings:
         from ..services.settings import load_settings
 
-        return load_settings(self.store)
+        return self.run(lambda s: load_settings(s.store))
 
     def save_settings(self, settings: Settings) -> None:
         """Save (audited) and make every service pick the new values up."""
         from ..services.settings import save_settings
 
-        save_settings(self.store, self.actor, settings)
-        self.cases.reload_settings()
-        if self.reader is not None:
-            self.reader.reload_settings()
+        def save(s: DeskSession) -> None:
+            save_settings(s.store, self.actor, settings)
+            s.reload_settings()
+
+        self.run(save)
 
     def calendar_changed(self) -> None:
         """A holiday notice changed: deadlines on every screen use the new calendar."""
-        self.cases.reload_settings()
-        if self.reader is not None:
-            self.reader.reload_settings()
+        self.run(lambda s: s.reload_settings())
         self.data_changed()
 
     def center(self) -> Center | None:
         """This desk's own center."""
         from ..storage import directory
 
-        return directory.self_center(self.store.db)
+        return self.run(lambda s: directory.self_center(s.store.db))
 
     def close(self) -> None:
         self.tasks.shutdown()
-        if self.reader is not None:
-            self.reader.store.close()
-        self.store.close()
+        self.door.close()
 
     @classmethod
     def open(cls, path: str | Path, tasks: TaskRunner, *, actor: str | None = None,
              clock: Callable | None = None) -> Services:
-        """Open the database at ``path`` with a main and a reader connection."""
-        from ..services.cases import CaseService
-        from ..services.desk import MediatorService
-        from ..storage.store import Store
+        """Open the database at ``path`` on a new database thread (writer and reader)."""
+        from ..services.door import Door
+        from ..services.session import DeskSession
 
-        kw = {"clock": clock} if clock is not None else {}
-        store = Store.open(path, check_same_thread=False, **kw)
-        try:
-            reader_store = Store.open(path, check_same_thread=False, **kw)
-        except BaseException:
-            store.close()
-            raise
-        return cls(store=store, cases=CaseService(store), mediators=MediatorService(store),
-                   tasks=tasks, actor=actor or default_actor(),
-                   reader=CaseService(reader_store))
+        door: Door[DeskSession] = Door(lambda: DeskSession.open(path, clock=clock),
+                                       lambda s: s.close())
+        return cls(door, tasks, actor=actor or default_actor(), path=Path(path))

@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(QWidget())
         self._builders[PAGE_EXCHANGE] = self._build_exchange
         self.court = None
-        if desk_kind(self.services.store) == "court":
+        if self.services.run(lambda s: desk_kind(s.store)) == "court":
             from .pages.court_page import CourtPage
 
             self.court = CourtPage(self.services)

@@ -1,10 +1,12 @@
-"""Background work: one worker thread for database queries, results back on the GUI thread.
+"""Background work on the database thread, results back on the GUI thread.
 
-A task is a plain function run on the worker; ``done(result)`` or
-``failed(exc)`` are then called on the GUI thread. All tasks run one after the
-other on the same thread (sqlite's one-connection-one-user rule holds for the
-reader connection). ``TaskRunner(synchronous=True)`` runs everything at once on
-the caller's thread, for tests.
+A task is a plain function; once the runner is attached to the database door
+(:meth:`TaskRunner.attach`, done by ``Services``) it runs on the door's thread, the
+one thread that owns the connections, so tasks and database calls never overlap.
+``done(result)`` or ``failed(exc)`` are then called on the GUI thread. Before a door
+exists (e.g. building a demo database) tasks run on a worker thread of their own.
+``TaskRunner(synchronous=True)`` waits for each task (still on the door's thread) and
+calls back at once on the caller's thread, for tests.
 
 Long work with a progress dialog: :func:`run_with_progress` passes the function
 a :class:`Progress` whose ``report(done, total)`` returns False once the user
@@ -47,11 +49,20 @@ class TaskRunner:
         self._bridge.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.pending = 0
         self.closed = False  # after shutdown, late submissions (timers) are dropped
+        self.door: Any = None
+
+    def attach(self, door: Any) -> None:
+        """Run every later task on ``door``'s database thread."""
+        self.door = door
+        self.closed = False
 
     def submit(self, fn: Callable[[], Any], done: Done | None = None,
                failed: Failed | None = None) -> None:
-        """Run ``fn()`` on the worker; then ``done(result)`` or ``failed(exc)`` on the GUI thread."""
+        """Run ``fn()`` in the background; then ``done(result)`` or ``failed(exc)`` on the GUI thread."""
         if self.closed:
+            return
+        if self.door is not None:
+            self._submit_to_door(fn, done, failed)
             return
         if self.synchronous:
             self._finish(self._call(fn), done, failed)
@@ -61,6 +72,15 @@ class TaskRunner:
             self._thread.start()
         self.pending += 1
         self._queue.put((fn, done, failed))
+
+    def _submit_to_door(self, fn: Callable[[], Any], done: Done | None,
+                        failed: Failed | None) -> None:
+        if self.synchronous:
+            self._finish(self._call(lambda: self.door.call(fn)), done, failed)
+            return
+        self.pending += 1
+        self.door.submit(fn, lambda ok, value: self._bridge.finished.emit(
+            ((ok, value), done, failed)))
 
     @staticmethod
     def _call(fn: Callable[[], Any]) -> tuple[bool, Any]:
@@ -79,6 +99,8 @@ class TaskRunner:
 
     def _deliver(self, payload: tuple) -> None:
         self.pending -= 1
+        if self.closed:  # the database is closed: nobody is waiting for this any more
+            return
         outcome, done, failed = payload
         self._finish(outcome, done, failed)
 
@@ -95,8 +117,9 @@ class TaskRunner:
         handler(value)
 
     def shutdown(self, timeout: float = 5.0) -> None:
-        """Let queued work finish and stop the worker."""
+        """Let queued work finish and stop the worker (the door closes with the services)."""
         self.closed = True
+        self.door = None
         if self._thread is not None:
             self._queue.put(None)
             self._thread.join(timeout)

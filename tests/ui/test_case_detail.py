@@ -182,7 +182,7 @@ def test_identifiers_are_masked_until_revealed_and_the_reveal_is_logged(qtbot, s
     assert table.item(0, 3).text() == "11010519491231002X"
     assert table.item(0, 4).text() == "13812341234"
     assert any(row["action"] == "reveal_identifiers"
-               for row in audit.case_history(services.store.db, case.id))
+               for row in services.run(lambda s: audit.case_history(s.store.db, case.id)))
 
 
 def test_overdue_case_is_marked_in_the_header(qtbot, services, clock):

@@ -74,7 +74,7 @@ def test_court_page_counts_and_center_filter(qtbot, court_services):
     window.nav.setCurrentRow(PAGE_COURT)
     page = window.court
     model = page.model
-    expected = CourtService(services.store).center_counts()
+    expected = services.run(lambda s: CourtService(s.store).center_counts())
     assert model.rowCount() == len(expected) == 2
     for row, c in enumerate(expected):
         shown = [model.index(row, col).data() for col in range(8)]
@@ -102,7 +102,7 @@ def test_court_page_counts_and_center_filter(qtbot, court_services):
     assert cases.center.isVisible() and cases.center.currentText() == "centerB单位"
     assert cases.model.rowCount() == 1
     assert cases.model.listed(0).row.center_id == ids["centerB"]
-    listed = CourtService(services.store).cases_of_center("centerB")
+    listed = services.run(lambda s: CourtService(s.store).cases_of_center("centerB"))
     assert [cases.model.case_id(0)] == [r.id for r in listed]
 
     # back on the court page: select centerA and use the button

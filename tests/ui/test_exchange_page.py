@@ -90,7 +90,7 @@ def test_trust_a_card(qtbot, services, tmp_path, monkeypatch):
     page = page_for(qtbot, services)
     assert page.own_code.text() == "ZD-MS" and page.own_name.text() == "马尚街道调解中心"
     assert page.own_fingerprint.text().replace("\n", " ") == \
-        exchange.own_card(services.store).fingerprint
+        services.run(lambda s: exchange.own_card(s.store)).fingerprint
     assert page.desk_model.rowCount() == 0
 
     file_dialogs(monkeypatch, open_path=card)
@@ -137,7 +137,7 @@ def test_cancelled_trust_changes_nothing(qtbot, services, tmp_path, monkeypatch)
 
 def exchange_status_desks(services):
     from mediation_desk.services.exchange_status import trusted_desks
-    return trusted_desks(services.store)
+    return services.run(lambda s: trusted_desks(s.store))
 
 
 def test_export_then_preview_then_import(qtbot, two_desks, tmp_path, monkeypatch):
@@ -148,7 +148,7 @@ def test_export_then_preview_then_import(qtbot, two_desks, tmp_path, monkeypatch
     assert "已导出并校验" in court_page.status.text()
     assert court_page.desk_model.index(0, 5).data().startswith("第 1 号")
 
-    before = db_digest(center.store)
+    before = center.run(lambda s: db_digest(s.store))
     file_dialogs(monkeypatch, open_path=out)
     previews: list = []
 
@@ -158,13 +158,13 @@ def test_export_then_preview_then_import(qtbot, two_desks, tmp_path, monkeypatch
         d.reject()
     on_modal(ImportPreviewDialog, look_then_cancel, previews)
     center_page.import_bundle.click()
-    assert previews and db_digest(center.store) == before  # the preview wrote nothing
+    assert previews and center.run(lambda s: db_digest(s.store)) == before  # the preview wrote nothing
     assert "没有任何改动" in center_page.status.text() or "未导入" in center_page.status.text()
 
     on_modal(ImportPreviewDialog, lambda d: d.apply.click(), previews)
     center_page.import_bundle.click()
     assert len(previews) == 2
-    got = case_store.get_case(center.store.db, case.id)
+    got = center.run(lambda s: case_store.get_case(s.store.db, case.id))
     assert got is not None and got.court_case_number == case.court_case_number
     assert center_page.last_import.counts["new"] == 4
     assert "新增 4" in center_page.status.text()
@@ -172,12 +172,12 @@ def test_export_then_preview_then_import(qtbot, two_desks, tmp_path, monkeypatch
     assert any(str(x).startswith("第 1 号") for x in row)
 
     # the same file again: already imported, nothing changes
-    after = db_digest(center.store)
+    after = center.run(lambda s: db_digest(s.store))
     boxes: list = []
     on_modal(QMessageBox, lambda b: b.accept(), boxes)
     center_page.import_bundle.click()
     assert boxes and "已经导入过" in center_page.status.text()
-    assert db_digest(center.store) == after
+    assert center.run(lambda s: db_digest(s.store)) == after
 
 
 def test_hostile_file_is_refused_in_chinese(qtbot, two_desks, tmp_path, monkeypatch):
@@ -185,7 +185,7 @@ def test_hostile_file_is_refused_in_chinese(qtbot, two_desks, tmp_path, monkeypa
     page = page_for(qtbot, center)
     hostile = tmp_path / "来自微信(1).mdx"
     hostile.write_bytes(os.urandom(4096))
-    before = db_digest(center.store)
+    before = center.run(lambda s: db_digest(s.store))
     file_dialogs(monkeypatch, open_path=hostile)
     boxes: list = []
     texts: list = []
@@ -199,7 +199,7 @@ def test_hostile_file_is_refused_in_chinese(qtbot, two_desks, tmp_path, monkeypa
     assert "已拒绝" in texts[0] or "拒绝" in texts[0]
     assert "not_a_bundle" in texts[0] or "decrypt_failed" in texts[0]
     assert "文件" in texts[0] and "Traceback" not in texts[0]
-    assert db_digest(center.store) == before
+    assert center.run(lambda s: db_digest(s.store)) == before
 
 
 def test_resolve_a_conflict_through_the_page(qtbot, two_desks, tmp_path, monkeypatch):
@@ -207,12 +207,14 @@ def test_resolve_a_conflict_through_the_page(qtbot, two_desks, tmp_path, monkeyp
     court_page, center_page = page_for(qtbot, court), page_for(qtbot, center)
     first = tmp_path / "1.mdx"
     send(qtbot, monkeypatch, court_page, "center01", first)
-    exchange.import_bundle(center.store, ACTOR, first)
+    center.run(lambda s: exchange.import_bundle(s.store, ACTOR, first))
     for services, facts in ((court, "法院改了事实"), (center, "中心改了事实")):
-        c = case_store.get_case(services.store.db, case.id)
-        c.facts = facts
-        with services.store.operation(ACTOR, "edit", case_id=c.id) as work:
-            work.save_case(c)
+        def edit(s, facts=facts):
+            c = case_store.get_case(s.store.db, case.id)
+            c.facts = facts
+            with s.store.operation(ACTOR, "edit", case_id=c.id) as work:
+                work.save_case(c)
+        services.run(edit)
     second = tmp_path / "2.mdx"
     send(qtbot, monkeypatch, court_page, "center01", second)
 
@@ -225,7 +227,7 @@ def test_resolve_a_conflict_through_the_page(qtbot, two_desks, tmp_path, monkeyp
     on_modal(ImportPreviewDialog, conflicting_then_import, previews)
     center_page.import_bundle.click()
     assert previews
-    assert case_store.get_case(center.store.db, case.id).facts == "中心改了事实"
+    assert center.run(lambda s: case_store.get_case(s.store.db, case.id)).facts == "中心改了事实"
     model = center_page.conflict_model
     assert model.rowCount() == 1
     assert [model.index(0, c).data() for c in range(5)] == \
@@ -233,6 +235,6 @@ def test_resolve_a_conflict_through_the_page(qtbot, two_desks, tmp_path, monkeyp
     assert "1" in center_page.conflicts_box.title()
     center_page.conflicts.selectRow(0)
     center_page.take_incoming.click()
-    assert case_store.get_case(center.store.db, case.id).facts == "法院改了事实"
-    assert model.rowCount() == 0 and exchange.open_conflicts(center.store) == []
+    assert center.run(lambda s: case_store.get_case(s.store.db, case.id)).facts == "法院改了事实"
+    assert model.rowCount() == 0 and center.run(lambda s: exchange.open_conflicts(s.store)) == []
     assert not center_page.take_incoming.isEnabled()

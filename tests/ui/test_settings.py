@@ -61,7 +61,7 @@ def test_settings_error_shown_next_to_field(qtbot, services):
     assert page.save() is False
     assert page.errors["number_prefix"].isVisible()
     assert "编号前缀" in page.errors["number_prefix"].text()
-    assert directory.self_center(services.store.db).number_prefix == "马尚"
+    assert services.run(lambda s: directory.self_center(s.store.db)).number_prefix == "马尚"
 
 
 def test_language_choice_saved(qtbot, services):

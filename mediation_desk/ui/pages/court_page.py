@@ -95,7 +95,7 @@ class CourtPage(QWidget):
             self, self.tr("Folder for the intake sheet and case files"))
         if not folder:
             return
-        today = self.services.store.today()
+        today = self.services.today()
         out = Path(folder) / f"移送立案登记表-{today:%Y%m%d}.xlsx"
         pdf_dir = Path(folder) / f"案卷-{today:%Y%m%d}"
         store, actor = self.services.store, self.services.actor

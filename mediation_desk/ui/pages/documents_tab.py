@@ -113,8 +113,8 @@ class DocumentsTab(QWidget):
         self.error.clear_messages()
         self.status.setText(self.tr("Generating %1…").replace("%1", self.kind.currentText()))
         self._update_buttons()
-        # the worker thread owns the reader connection (sqlite's one-user rule)
-        service = DocumentService(self.services.read_cases.store)
+        # runs on the database thread; the register entry is written on the writer
+        service = DocumentService(self.services.store)
         actor, case_id, blank = self.services.actor, self.case_id, self.blank
         self.services.tasks.submit(
             lambda: service.generate(actor, case_id, kind, blank=blank),
@@ -147,7 +147,8 @@ class DocumentsTab(QWidget):
             return
         titles = dict(DocumentService.kinds())
         try:
-            entries = DocumentService(self.services.store).register(self.case_id)
+            entries = self.services.run(
+                lambda s: DocumentService(s.store).register(self.case_id))
         except DomainError as exc:
             self.error.show_messages([exc.message])
             return

@@ -57,7 +57,7 @@ class ExchangePage(ExchangePageView):
     def refresh(self) -> None:
         """Own card (GUI thread: it may create the keys once), then the lists on the worker."""
         try:
-            card = exchange.own_card(self.services.store)
+            card = self.services.run(lambda s: exchange.own_card(s.store))
         except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
             errors.report(exc, self)
             return
@@ -121,7 +121,7 @@ class ExchangePage(ExchangePageView):
         if not path:
             return
         try:
-            fpr = exchange.export_card(self.services.store, path)
+            fpr = self.services.run(lambda s: exchange.export_card(s.store, path))
         except Exception as exc:  # noqa: BLE001
             errors.report(exc, self)
             return
@@ -144,7 +144,8 @@ class ExchangePage(ExchangePageView):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            exchange.trust_card(self.services.store, self.services.actor, card)
+            self.services.run(
+                lambda s: exchange.trust_card(s.store, self.services.actor, card))
         except Exception as exc:  # noqa: BLE001
             errors.report(exc, self)
             return
@@ -161,7 +162,7 @@ class ExchangePage(ExchangePageView):
                        self.tr("Revoke")):
             return
         try:
-            exchange.revoke(self.services.store, self.services.actor, code)
+            self.services.run(lambda s: exchange.revoke(s.store, self.services.actor, code))
         except Exception as exc:  # noqa: BLE001
             errors.report(exc, self)
             return
@@ -176,7 +177,7 @@ class ExchangePage(ExchangePageView):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         to, full = dialog.choice()
-        suggested = f"{self.own_code.text()}-{to}-{self.services.store.today():%Y%m%d}.mdx"
+        suggested = f"{self.own_code.text()}-{to}-{self.services.today():%Y%m%d}.mdx"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the exchange file"),
                                               suggested, self._bundle_filter())
         if not path:
@@ -263,7 +264,8 @@ class ExchangePage(ExchangePageView):
         if seq is None:
             return
         try:
-            exchange.resolve_conflict(self.services.store, self.services.actor, seq, choice)
+            self.services.run(lambda s: exchange.resolve_conflict(s.store, self.services.actor,
+                                                                  seq, choice))
         except Exception as exc:  # noqa: BLE001
             errors.report(exc, self)
             return

@@ -81,16 +81,19 @@ class HolidayCalendarBox(QGroupBox):
 
     # -- reading --------------------------------------------------------------------------
     def years(self) -> range:
-        today = self.services.store.today()
+        today = self.services.today()
         return range(today.year - 1, today.year + 3)
 
     def load(self) -> None:
         """Fill the year list from the database."""
-        store = self.services.store
-        known = {n.year for n in calendar_service.notices(store)}
         span = self.years()
-        years = sorted(set(span) | {y for y in known if y >= span.start - 5})
-        rows = calendar_service.year_overview(store, range(years[0], years[-1] + 1))
+
+        def overview(s):
+            known = {n.year for n in calendar_service.notices(s.store)}
+            years = sorted(set(span) | {y for y in known if y >= span.start - 5})
+            return years, calendar_service.year_overview(s.store, range(years[0], years[-1] + 1))
+
+        years, rows = self.services.run(overview)
         rows = [r for r in rows if r.year in years]
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
@@ -112,8 +115,8 @@ class HolidayCalendarBox(QGroupBox):
         return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def _own_notice(self, year: int) -> HolidayNotice | None:
-        me = self.services.store.origin_code()
-        own = [n for n in calendar_service.notices(self.services.store, year) if n.origin == me]
+        own = self.services.run(lambda s: [n for n in calendar_service.notices(s.store, year)
+                                           if n.origin == s.store.origin_code()])
         own.sort(key=lambda n: (n.complete, n.updated_at), reverse=True)
         return own[0] if own else None
 
@@ -131,14 +134,14 @@ class HolidayCalendarBox(QGroupBox):
 
     def edit_selected(self) -> HolidayNoticeDialog | None:
         """Open the editor for the selected year (this desk's notice, or a new one)."""
-        year = self.selected_year() or self.services.store.today().year + 1
+        year = self.selected_year() or self.services.today().year + 1
         notice = self._own_notice(year) or HolidayNotice(
             year=year, title=self.tr("State Council notice on the %1 holidays").replace(
                 "%1", str(year)))
         services = self.services
         dialog = HolidayNoticeDialog(
             notice, lambda n: self._after_change(
-                calendar_service.save_notice(services.store, services.actor, n),
+                services.run(lambda s: calendar_service.save_notice(s.store, services.actor, n)),
                 self.tr("Saved")), parent=self)
         dialog.setModal(True)
         dialog.open()
@@ -153,8 +156,8 @@ class HolidayCalendarBox(QGroupBox):
             if not path:
                 return False
         try:
-            change = calendar_service.import_notice_file(self.services.store,
-                                                          self.services.actor, path)
+            change = self.services.run(lambda s: calendar_service.import_notice_file(
+                s.store, self.services.actor, path))
         except DomainError as exc:
             errors.report(exc, self)
             return False
@@ -174,8 +177,8 @@ class HolidayCalendarBox(QGroupBox):
                 != QMessageBox.StandardButton.Yes:
             return False
         try:
-            change = calendar_service.delete_notice(self.services.store, self.services.actor,
-                                                     notice.id)
+            change = self.services.run(lambda s: calendar_service.delete_notice(
+                s.store, self.services.actor, notice.id))
         except DomainError as exc:
             errors.report(exc, self)
             return False

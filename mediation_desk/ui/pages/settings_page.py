@@ -215,9 +215,11 @@ class SettingsPage(QScrollArea):
         s.deadline_units.update({k: str(box.currentData()) for k, box in self.units.items()})
         s.language = self.language.currentData()
         try:
-            update_center(self.services.store, self.services.actor,
-                          name=self.center_name.text(), number_prefix=self.prefix.text(),
-                          linked_court=self.linked_court.text(), court_code=self.court_code.text())
+            name, prefix = self.center_name.text(), self.prefix.text()
+            court, court_code = self.linked_court.text(), self.court_code.text()
+            self.services.run(lambda st: update_center(
+                st.store, self.services.actor, name=name, number_prefix=prefix,
+                linked_court=court, court_code=court_code))
             self.services.save_settings(s)
         except ValidationError as exc:
             if not self._show_problems(exc.problems):

@@ -1,0 +1,36 @@
+"""The exchangeable record types by entity name (the tables and bundle members share them).
+
+Order matters: referenced entities come first.
+"""
+
+from __future__ import annotations
+
+from . import codec
+from .models import (
+    Agreement,
+    Attachment,
+    Case,
+    CaseEvent,
+    Center,
+    HolidayNotice,
+    Mediator,
+    Party,
+)
+
+ENTITIES: dict[str, tuple[type, tuple[str, ...]]] = {
+    "centers": (Center, ()),
+    "mediators": (Mediator, ()),
+    "cases": (Case, ("parties",)),
+    "parties": (Party, ()),
+    "events": (CaseEvent, ()),
+    "agreements": (Agreement, ()),
+    "attachments": (Attachment, ()),
+    "holiday_notices": (HolidayNotice, ()),
+}
+"""entity -> (record class, fields not carried as columns)."""
+
+
+def fields_of(entity: str) -> list[str]:
+    """Column / wire field names of an entity, in declaration order."""
+    cls, exclude = ENTITIES[entity]
+    return codec.field_names(cls, exclude=exclude)
