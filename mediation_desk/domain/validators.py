@@ -269,10 +269,12 @@ class CourtNumberUse(StrEnum):
 
 
 _EXPECTED_TYPES: dict[CourtNumberUse, tuple[tuple[str, ...], str]] = {
-    CourtNumberUse.REFERRAL: (("民诉前调",), "诉前调解案号的类型代字应为“民诉前调”（或本地的“诉前调”类代字）"),
+    CourtNumberUse.REFERRAL: (("民诉前调",),
+                              "诉前调解案号的类型代字应为“民诉前调”（或本地的“诉前调”类代字）"),
     CourtNumberUse.JC_RULING: (("民特",), "确认调解协议的裁定案号的类型代字应为“民特”"),
     CourtNumberUse.FILING: (("民初",), "法院立案后的民事一审案号的类型代字应为“民初”"),
-    CourtNumberUse.TRIAL: (("民初", "民终"), "委托调解的审判案号的类型代字应为“民初”（一审）或“民终”（二审）"),
+    CourtNumberUse.TRIAL: (("民初", "民终"),
+                           "委托调解的审判案号的类型代字应为“民初”（一审）或“民终”（二审）"),
 }
 
 
@@ -313,7 +315,8 @@ def parse_court_case_number(value: str, *, today: date) -> CourtCaseNumber:
         raise InvalidValue(_court_number_problem(text))
     year, serial = int(m.group(1)), int(m.group(5))
     if not FIRST_YEAR <= year <= today.year + 1:
-        raise InvalidValue(f"法院案号的年度{year}不在{FIRST_YEAR}年至{today.year + 1}年之间，请核对")
+        raise InvalidValue(
+            f"法院案号的年度{year}不在{FIRST_YEAR}年至{today.year + 1}年之间，请核对")
     if serial == 0:
         raise InvalidValue("法院案号的序号不能为0")
     return CourtCaseNumber(year=year, court=m.group(2), type_code=m.group(4), serial=serial)

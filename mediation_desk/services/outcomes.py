@@ -7,7 +7,6 @@ from typing import Any
 
 from ..domain.enums import CaseStatus, EventKind, Performance
 from ..domain.errors import DomainError, ValidationError
-from ..domain.formatting import format_cn_date
 from ..domain.models import Case, CaseEvent
 from ..domain.state_machine import Action, TrialOutcome, follow_up_status, next_status
 from ..domain.validators import (
@@ -60,8 +59,8 @@ class OutcomeOps(CaseServiceBase):
     @staticmethod
     def jc_applicants(case: Case) -> list[dict[str, str]]:
         """Both sides as applicants of the joint application (CPL Art 205, CPLI Art 351)."""
-        missing = [side for side, ps in (("申请人", case.applicants), ("被申请人", case.respondents))
-                   if not ps]
+        sides = (("申请人", case.applicants), ("被申请人", case.respondents))
+        missing = [side for side, parties in sides if not parties]
         if missing:
             raise DomainError(
                 f"司法确认须由双方当事人共同申请，本案没有{'、'.join(missing)}一方的当事人，"

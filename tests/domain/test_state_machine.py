@@ -9,13 +9,15 @@ from mediation_desk.domain.enums import CaseStatus as S
 from mediation_desk.domain.errors import TransitionError
 from mediation_desk.domain.state_machine import (
     END_REASONS_BEFORE_ASSIGNMENT,
-    Action as A,
     CaseFacts,
     allowed_actions,
     end_reason_problem,
     follow_up_status,
     next_status,
     why_not,
+)
+from mediation_desk.domain.state_machine import (
+    Action as A,
 )
 
 # (status, action, facts overrides) -> next status. Everything not listed is forbidden.
