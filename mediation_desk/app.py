@@ -28,10 +28,11 @@ from .storage import store as _store
 _LOADED_BEFORE_QT = (_cases, _desk, _store)
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
 
 from .ui import errors, i18n  # noqa: E402
 from .ui.context import Services, default_actor  # noqa: E402
+from .ui.single_instance import SingleInstance  # noqa: E402
 from .ui.tasks import TaskRunner, run_with_progress  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -136,6 +137,16 @@ class Application:
         self.window.start()  # queries go to the worker and run while the window paints
         self.window.show()
 
+    def raise_window(self) -> str:
+        """Bring the window to the front (a second start asked); return its title."""
+        window = self.window
+        if window is None:
+            return ""
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        return f"{window.windowTitle() or '调解工作台'}，{self.services.db_path}"
+
     def switch_language(self, language: str) -> None:
         """Re-create the window in the new language (unsaved case edits are asked about)."""
         old = self.window
@@ -164,6 +175,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = choose_database(args, runner)
         if path is None:
             return 0
+        holder: dict[str, Application] = {}
+        instance = SingleInstance(path, lambda: holder["desk"].raise_window()
+                                  if "desk" in holder else "")
+        running = instance.claim()
+        if running is not None:
+            QMessageBox.information(
+                None, QDialog.tr("Mediation Desk"),
+                QDialog.tr("This database is already open in another window ({0}); that "
+                           "window was brought to the front.").format(running))
+            return 0
         try:
             services = Services.open(path, runner, actor=load_profile().get("actor"))
         except Exception as exc:  # noqa: BLE001 - shown, then exit
@@ -172,9 +193,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         language = args.lang or services.load_settings().language
         if language != i18n.current_language():
             i18n.install(app, language)
-        desk = Application(app, services, args)
+        desk = holder["desk"] = Application(app, services, args)
         desk.show_window()
         code = app.exec()
+        instance.release()
         services.close()
         return code
     finally:

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..storage import changes
 from ..storage.store import Store
 from .cases import CaseService
 from .desk import MediatorService
@@ -52,6 +53,10 @@ class DeskSession:
         """Run ``fn`` inside one read transaction of the reader connection."""
         with self.reader_store.snapshot():
             return fn(self)
+
+    def data_version(self) -> int:
+        """Changes when another connection (another program) commits to the file."""
+        return changes.data_version(self.store.db)
 
     def reload_settings(self) -> None:
         """Settings or the holiday calendar changed: every service reloads them."""

@@ -214,10 +214,41 @@ class MainWindow(QMainWindow):
 
     # -- start-up -------------------------------------------------------------------
     def start(self) -> None:
-        """Load everything (queries run on the worker)."""
+        """Load everything (queries run on the worker); then watch for outside changes."""
         self.cases.start()
         self.dashboard.refresh()
         self._update_center()
+        self._watch_outside_changes()
+
+    # -- changes made by other programs ----------------------------------------------
+    OUTSIDE_POLL_MS = 2000
+
+    def _watch_outside_changes(self) -> None:
+        """Poll PRAGMA data_version (cheap) so a write by the CLI or another program shows."""
+        from PySide6.QtCore import QTimer
+
+        self._data_version: int | None = None
+        self._outside_timer = QTimer(self)
+        self._outside_timer.setInterval(self.OUTSIDE_POLL_MS)
+        self._outside_timer.timeout.connect(self.check_outside_changes)
+        self.check_outside_changes()
+        self._outside_timer.start()
+
+    def check_outside_changes(self) -> None:
+        services = self.services
+        services.tasks.submit(lambda: services.run(lambda s: s.data_version()),
+                              self._seen_data_version,
+                              lambda exc: None)  # a gone file is reported on the next save
+
+    def _seen_data_version(self, version: int) -> None:
+        previous, self._data_version = self._data_version, version
+        if previous is None or previous == version:
+            return
+        self.services.run(lambda s: s.reload_settings())
+        self.refresh_all()
+        self.statusBar().showMessage(
+            self.tr("The database was changed by another program; the lists were refreshed."),
+            8000)
 
     def _update_center(self) -> None:
         center = self.services.center()

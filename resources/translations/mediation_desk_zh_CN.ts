@@ -3,62 +3,62 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="42" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="50" />
         <source>Record the agreement</source>
         <translation>登记调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="50" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="53" />
         <source>Record the written agreement</source>
         <translation>制作书面调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="74" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="85" />
         <source>Form and scope</source>
         <translation>协议形式与范围</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="79" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="90" />
         <source>Facts, issues and responsibility</source>
         <translation>纠纷事实、争议事项及各方责任</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="81" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="92" />
         <source>Agreed terms *</source>
         <translation>协议条款 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="84" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="95" />
         <source>e.g. one payment by bank transfer</source>
         <translation>例如：银行转账一次付清</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="85" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="96" />
         <source>Manner of performance</source>
         <translation>履行方式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="88" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="99" />
         <source>Place of performance</source>
         <translation>履行地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="90" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="101" />
         <source>By</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="104" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="115" />
         <source>Time limit of performance</source>
         <translation>履行期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="106" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="117" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="113" />
+        <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="124" />
         <source>Effective on (all signed and sealed)</source>
         <translation>生效日期（各方签字盖章）</translation>
     </message>
@@ -299,284 +299,285 @@
 <context>
     <name>CaseActions</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="36" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="37" />
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="37" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="38" />
         <source>Do not accept</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="38" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="39" />
         <source>Assign mediators</source>
         <translation>指派调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="39" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="40" />
         <source>Record a session</source>
         <translation>记录调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="40" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="41" />
         <source>Record an investigation</source>
         <translation>记录调查</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="41" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="42" />
         <source>Suspend for appraisal</source>
         <translation>中止（鉴定评估）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="42" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="43" />
         <source>Resume mediation</source>
         <translation>恢复调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="43" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="44" />
         <source>Extend the period</source>
         <translation>延长期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="44" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="45" />
         <source>Record the agreement</source>
         <translation>登记调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="47" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="46" />
         <source>Record the written agreement</source>
         <translation>制作书面调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="150" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="156" />
         <source>Before a mediator is assigned, a case ends only because a party cannot be reached, refuses mediation, or for another stated reason.</source>
         <translation>尚未指派调解员的案件，只能因期限内无法联系当事人、当事人明确表示不愿调解或其他说明的原因终止调解。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="200" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="201" />
         <source>Outcome at the court</source>
         <translation>法院处理结果</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="202" />
-        <source>Number of the court&apos;s mediation document</source>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="204" />
+        <source>Number of the court's mediation document</source>
         <translation>人民法院调解书案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="211" />
-        <source>An entrusted case does not go to judicial confirmation: record the court&apos;s mediation document or the withdrawal.</source>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="212" />
+        <source>An entrusted case does not go to judicial confirmation: record the court's mediation document or the withdrawal.</source>
         <translation>委托调解的案件不申请司法确认：请登记人民法院出具的调解书或原告撤诉。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="45" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="48" />
         <source>Terminate mediation</source>
         <translation>终止调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="46" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="49" />
         <source>Apply for judicial confirmation</source>
         <translation>申请司法确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="47" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="50" />
         <source>Confirmation granted</source>
         <translation>司法确认：有效</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="48" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="51" />
         <source>Confirmation rejected</source>
         <translation>司法确认：驳回</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="49" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="52" />
         <source>Confirmation withdrawn</source>
         <translation>司法确认：撤回</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="50" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="53" />
         <source>Mediate again</source>
         <translation>重新调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="51" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="54" />
         <source>Record a follow-up visit</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="52" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="55" />
         <source>Apply for enforcement</source>
         <translation>申请强制执行</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="53" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="56" />
         <source>Turned to litigation</source>
         <translation>转诉讼</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="54" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="57" />
         <source>Hand over for filing</source>
         <translation>移送立案</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="55" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="58" />
         <source>Record the filing number</source>
         <translation>登记法院立案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="56" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="59" />
         <source>Return to trial</source>
         <translation>退回审判</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="57" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="60" />
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="62" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="70" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="99" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="112" />
         <source>Accepted on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="101" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="114" />
         <source>Accepting starts the mediation period.</source>
         <translation>受理后开始计算调解期限。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="103" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="140" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="116" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="159" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="105" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="118" />
         <source>For example: a party expressly refuses mediation, or the dispute is outside the committee's remit.</source>
         <translation>例如：一方当事人明确拒绝调解，或纠纷不属于调解委员会受理范围。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="109" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="122" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="110" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="168" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="123" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="188" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="111" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="124" />
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="112" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="125" />
         <source>Parties, mediators, invitees</source>
         <translation>当事人、调解员、邀请人员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="113" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="126" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="118" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="131" />
         <source>Suspended from</source>
         <translation>中止日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="119" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="132" />
         <source>Appraisal or assessment</source>
         <translation>鉴定或评估事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="122" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="135" />
         <source>The mediation clock stops while the appraisal runs.</source>
         <translation>鉴定评估期间调解期限暂停计算。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="124" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="137" />
         <source>Resumed on</source>
         <translation>恢复日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="128" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="141" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="130" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="143" />
         <source>Consent recorded</source>
         <translation>已记录各方同意</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="137" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="150" />
         <source>An extension needs the consent of every party.</source>
         <translation>延长期限须经各方当事人同意。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="142" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="161" />
         <source>Account of the mediation</source>
         <translation>调解情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="147" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="166" />
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="148" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="167" />
         <source>Court</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="152" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="171" />
         <source>Both parties apply jointly within 30 days of the agreement taking effect.</source>
         <translation>双方当事人应自协议生效之日起30日内共同申请。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="156" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="175" />
         <source>Ruling number</source>
         <translation>裁定书文号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="158" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="177" />
         <source>e.g. (2026)鲁0303民特12号</source>
         <translation>例如：（2026）鲁0303民特12号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="163" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="183" />
         <source>Visited on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="164" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="184" />
         <source>Performance</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="166" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="186" />
         <source>Satisfaction (1-5)</source>
         <translation>满意度（1-5）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="173" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="193" />
         <source>Court filing number</source>
         <translation>法院立案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="175" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="195" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="205" />
         <source>e.g. (2026)鲁0303民初88号</source>
         <translation>例如：（2026）鲁0303民初88号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="183" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="220" />
         <source>Hand the materials and the undisputed facts to the court.</source>
         <translation>将材料及无争议事实移送法院。</translation>
     </message>
@@ -1330,32 +1331,32 @@
         <translation>%1 — 共 %2 页，校验码 %3</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="170" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="171" />
         <source>The file could not be written: %1</source>
         <translation>无法写入文件：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="174" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="175" />
         <source>No program for PDF files was found. Install a PDF viewer, or use Save as and open the file yourself.</source>
         <translation>未找到打开 PDF 文件的程序。请安装 PDF 阅读器，或“另存为”后自行打开。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="199" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="200" />
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="200" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="201" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="209" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="210" />
         <source>The file could not be saved: %1</source>
         <translation>无法保存文件：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="212" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="213" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
@@ -1390,32 +1391,32 @@
         <translation>选择要信任的单位名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="151" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="152" />
         <source>{0} ({1}) is now trusted.</source>
         <translation>已信任 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="158" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="159" />
         <source>Revoke trust</source>
         <translation>撤销信任</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="159" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="160" />
         <source>Revoke the key of {0} ({1})? Its files will be refused from now on, and nothing can be exported to it.</source>
         <translation>撤销对 {0}（{1}）密钥的信任？此后将拒绝导入其文件，也不能再向其导出。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="161" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="162" />
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="168" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="169" />
         <source>The key of {0} ({1}) is revoked.</source>
         <translation>已撤销对 {0}（{1}）的信任。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="180" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="181" />
         <source>Save the exchange file</source>
         <translation>保存交换文件</translation>
     </message>
@@ -1425,57 +1426,57 @@
         <translation>交换文件 (*.mdx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="186" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="187" />
         <source>Exporting and verifying…</source>
         <translation>正在导出并校验…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="192" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="193" />
         <source>Exported and verified: {0} (No. {1}, {2} records). Send this file to the other desk.</source>
         <translation>已导出并校验：{0}（第 {1} 号，{2} 条记录）。请把这个文件交给对方。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="197" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="198" />
         <source>Import an exchange file</source>
         <translation>导入交换文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="206" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="207" />
         <source>Checking the file…</source>
         <translation>正在校验文件…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="217" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="218" />
         <source>This file (No. {0} from {1}) was imported before; nothing changed.</source>
         <translation>这个文件（{1} 第 {0} 号）已经导入过，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="220" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="221" />
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="224" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="225" />
         <source>Import cancelled; nothing changed.</source>
         <translation>已取消导入，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="228" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="229" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="236" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="237" />
         <source>This file was imported before; nothing changed.</source>
         <translation>这个文件已经导入过，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="238" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="239" />
         <source>Imported No. {0} from {1}: {2} new, {3} updated, {4} unchanged, {5} conflicting.</source>
         <translation>已导入 {1} 第 {0} 号：新增 {2}，更新 {3}，未变 {4}，冲突 {5}。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="252" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="253" />
         <source>The file was refused and nothing was imported.
 
 {0}
@@ -1488,17 +1489,17 @@ Reason code: {1}</source>
 原因代码：{1}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="255" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="256" />
         <source>File refused</source>
         <translation>文件被拒绝</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="270" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="272" />
         <source>Conflict decided: kept the value here.</source>
         <translation>冲突已处理：保留了本单位的值。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="271" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="273" />
         <source>Conflict decided: took the incoming value.</source>
         <translation>冲突已处理：采用了对方的值。</translation>
     </message>
@@ -1776,82 +1777,84 @@ Reason code: {1}</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="61" />
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="64" />
         <source>&amp;Import notice file…</source>
         <translation>导入通知文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="63" />
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="66" />
         <source>&amp;Enter or edit…</source>
         <translation>录入或修改(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="65" />
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="68" />
         <source>&amp;Delete entry</source>
         <translation>删除本机录入(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="96" />
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="102" />
         <source>Estimated: check the State Council notice</source>
         <translation>推算：请核对国务院通知</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="103" />
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="109" />
         <source>Holiday arrangement estimated</source>
         <translation>节假日安排为推算</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="123" />
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="128" />
         <source>%1: %2 holiday arrangement.</source>
         <translation>%1%2年节假日安排。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="126" />
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="131" />
         <source>Deadlines of %n case(s) were recomputed.</source>
-        <translation><numerusform>已重新计算%n件案件的期限。</numerusform></translation>
+        <translation>
+            <numerusform>已重新计算%n件案件的期限。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="134" />
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="139" />
         <source>State Council notice on the %1 holidays</source>
         <translation>国务院办公厅关于%1年部分节假日安排的通知</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="140" />
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="145" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="149" />
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="154" />
         <source>Import holiday notice</source>
         <translation>导入节假日安排</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="150" />
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="155" />
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="159" />
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="164" />
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="166" />
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="171" />
         <source>Nothing entered at this desk for that year.</source>
         <translation>本机没有录入该年的安排。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="169" />
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="174" />
         <source>Delete entry</source>
         <translation>删除本机录入</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="170" />
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="175" />
         <source>Delete the holiday arrangement entered for %1? Its deadlines will be recomputed.</source>
         <translation>删除本机录入的%1年节假日安排？相关期限将重新计算。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="180" />
+        <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="185" />
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
@@ -2075,33 +2078,38 @@ Reason code: {1}</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="225" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="250" />
+        <source>The database was changed by another program; the lists were refreshed.</source>
+        <translation>数据库已被其他程序修改，列表已刷新。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="256" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="228" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="259" />
         <source>⚠ Overdue cases: {0}</source>
         <translation>⚠ 超期案件：{0}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="261" />
-        <location filename="../../mediation_desk/ui/main_window.py" line="289" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="292" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="320" />
         <source>New case</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="262" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="293" />
         <source>Case registration is not available in this build.</source>
         <translation>此版本暂不能登记案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="325" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="356" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="326" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="357" />
         <source>The log file is at:
 {0}</source>
         <translation>日志文件位于：
@@ -2354,146 +2362,146 @@ Reason code: {1}</source>
 <context>
     <name>PartyEditor</name>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="91" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="92" />
         <source>Remove party</source>
         <translation>删除当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="93" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="94" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="95" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="96" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="100" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="101" />
         <source>Full name, or the organisation's name</source>
         <translation>姓名或单位名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="101" />
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="192" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="102" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="193" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="106" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="107" />
         <source>18-digit resident ID number</source>
         <translation>18位居民身份证号码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="109" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="110" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="110" />
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="117" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="111" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="118" />
         <source>Not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="121" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="122" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="129" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="130" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="132" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="133" />
         <source>18-character unified social credit code</source>
         <translation>18位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="134" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="135" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="136" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="137" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="138" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="139" />
         <source>Mobile or landline, e.g. 0533-1234567</source>
         <translation>手机或固定电话，例如 0533-1234567</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="139" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="140" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="141" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="142" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="142" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="143" />
         <source>Village or community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="143" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="144" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="145" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="146" />
         <source>Has an agent (委托代理人)</source>
         <translation>有委托代理人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="150" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="151" />
         <source>e.g. son, lawyer</source>
         <translation>例如：儿子、律师</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="153" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="154" />
         <source>Agent's name</source>
         <translation>代理人姓名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="154" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="155" />
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="155" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="156" />
         <source>Agent's phone</source>
         <translation>代理人电话</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="156" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="157" />
         <source>Agent's ID number</source>
         <translation>代理人身份证号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="192" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="193" />
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="220" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="222" />
         <source>%n of 18 characters</source>
         <translation>
             <numerusform>已输入 %n/18 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="233" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="237" />
         <source>Born %1, %2</source>
         <translation>%1出生，%2</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="266" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="270" />
         <source>Party %1</source>
         <translation>当事人%1</translation>
     </message>
@@ -2539,15 +2547,25 @@ Reason code: {1}</source>
 <context>
     <name>QDialog</name>
     <message>
-        <location filename="../../mediation_desk/app.py" line="86" />
+        <location filename="../../mediation_desk/app.py" line="87" />
         <source>Generating demo cases…</source>
         <translation>正在生成演示案件…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/app.py" line="184" />
+        <source>Mediation Desk</source>
+        <translation>调解工作台</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/app.py" line="185" />
+        <source>This database is already open in another window ({0}); that window was brought to the front.</source>
+        <translation>该数据库已在另一个窗口中打开（{0}），已将那个窗口切换到前面。</translation>
     </message>
 </context>
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/tasks.py" line="144" />
+        <location filename="../../mediation_desk/ui/tasks.py" line="167" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2645,92 +2663,92 @@ Please send this file to your technical contact.</source>
         <translation>法院案号 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="66" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="70" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="68" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="72" />
         <source>Dispute type *</source>
         <translation>纠纷类型 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="74" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="78" />
         <source>Received on</source>
         <translation>收案日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="77" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="81" />
         <source>Optional; default: applicant and respondent</source>
         <translation>可不填；默认为“申请人与被申请人＋纠纷类型”</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="78" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="82" />
         <source>Title</source>
         <translation>案件名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="80" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="84" />
         <source>Amount in dispute</source>
         <translation>争议金额</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="84" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="88" />
         <source>What happened, briefly</source>
         <translation>简要说明纠纷经过</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="86" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="90" />
         <source>Facts *</source>
         <translation>纠纷事实 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="90" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="94" />
         <source>What the applicant asks for</source>
         <translation>申请人的请求</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="92" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="96" />
         <source>Claims</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="102" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="106" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="105" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="109" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="111" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="115" />
         <source>Add party</source>
         <translation>添加当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="122" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="126" />
         <source>Before saving</source>
         <translation>保存前请确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="124" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="128" />
         <source>Fill in the form to see the triage suggestion.</source>
         <translation>填写表单后显示分流建议。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="129" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="133" />
         <source>Related open cases</source>
         <translation>相关未结案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="131" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="135" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="140" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="144" />
         <source>Check</source>
         <translation>核对</translation>
     </message>
@@ -2916,7 +2934,7 @@ Please send this file to your technical contact.</source>
         <translation>请以元为单位填写数字</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="229" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="231" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3063,444 +3081,444 @@ Please send this file to your technical contact.</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="21" />
+        <location filename="../../mediation_desk/ui/labels.py" line="22" />
         <source>Registered</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="22" />
+        <location filename="../../mediation_desk/ui/labels.py" line="23" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="23" />
+        <location filename="../../mediation_desk/ui/labels.py" line="24" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="24" />
+        <location filename="../../mediation_desk/ui/labels.py" line="25" />
         <source>In mediation</source>
         <translation>调解中</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="25" />
+        <location filename="../../mediation_desk/ui/labels.py" line="26" />
         <source>Suspended (appraisal)</source>
         <translation>中止（鉴定）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="26" />
+        <location filename="../../mediation_desk/ui/labels.py" line="27" />
         <source>Agreement reached</source>
         <translation>已达成协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="27" />
+        <location filename="../../mediation_desk/ui/labels.py" line="28" />
         <source>Mediation terminated</source>
         <translation>终止调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="28" />
+        <location filename="../../mediation_desk/ui/labels.py" line="29" />
         <source>Judicial confirmation applied</source>
         <translation>已申请司法确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="29" />
+        <location filename="../../mediation_desk/ui/labels.py" line="30" />
         <source>Judicially confirmed</source>
         <translation>司法确认有效</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="30" />
+        <location filename="../../mediation_desk/ui/labels.py" line="31" />
         <source>Judicial confirmation rejected</source>
         <translation>司法确认驳回</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="31" />
+        <location filename="../../mediation_desk/ui/labels.py" line="32" />
         <source>Judicial confirmation withdrawn</source>
         <translation>司法确认撤回</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="32" />
-        <location filename="../../mediation_desk/ui/labels.py" line="89" />
+        <location filename="../../mediation_desk/ui/labels.py" line="33" />
+        <location filename="../../mediation_desk/ui/labels.py" line="90" />
         <source>Performed</source>
         <translation>已履行</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="33" />
-        <location filename="../../mediation_desk/ui/labels.py" line="91" />
+        <location filename="../../mediation_desk/ui/labels.py" line="34" />
+        <location filename="../../mediation_desk/ui/labels.py" line="92" />
         <source>Not performed</source>
         <translation>未履行</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="34" />
+        <location filename="../../mediation_desk/ui/labels.py" line="35" />
         <source>Enforcement applied</source>
         <translation>已申请执行</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="35" />
+        <location filename="../../mediation_desk/ui/labels.py" line="36" />
         <source>Turned to litigation</source>
         <translation>转诉讼</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="36" />
+        <location filename="../../mediation_desk/ui/labels.py" line="37" />
         <source>Handed over for filing</source>
         <translation>已移送立案</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="37" />
+        <location filename="../../mediation_desk/ui/labels.py" line="38" />
         <source>Filed by the court</source>
         <translation>法院已立案</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="38" />
+        <location filename="../../mediation_desk/ui/labels.py" line="39" />
         <source>Returned to trial</source>
         <translation>退回审判</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="39" />
+        <location filename="../../mediation_desk/ui/labels.py" line="40" />
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="40" />
+        <location filename="../../mediation_desk/ui/labels.py" line="41" />
         <source>Party application</source>
         <translation>当事人申请</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="41" />
+        <location filename="../../mediation_desk/ui/labels.py" line="42" />
         <source>Self-initiated</source>
         <translation>主动调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="42" />
+        <location filename="../../mediation_desk/ui/labels.py" line="43" />
         <source>Delegated by court</source>
         <translation>法院委派</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="43" />
+        <location filename="../../mediation_desk/ui/labels.py" line="44" />
         <source>Entrusted by court</source>
         <translation>法院委托</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="44" />
+        <location filename="../../mediation_desk/ui/labels.py" line="45" />
         <source>Transferred by police</source>
         <translation>公安移交</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="45" />
+        <location filename="../../mediation_desk/ui/labels.py" line="46" />
         <source>Assigned by government</source>
         <translation>政府指定</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="46" />
+        <location filename="../../mediation_desk/ui/labels.py" line="47" />
         <source>Marriage and family</source>
         <translation>婚姻家庭纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="47" />
+        <location filename="../../mediation_desk/ui/labels.py" line="48" />
         <source>Neighbours</source>
         <translation>邻里纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="48" />
+        <location filename="../../mediation_desk/ui/labels.py" line="49" />
         <source>Housing and homestead</source>
         <translation>房屋宅基地纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="49" />
+        <location filename="../../mediation_desk/ui/labels.py" line="50" />
         <source>Contract</source>
         <translation>合同纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="50" />
+        <location filename="../../mediation_desk/ui/labels.py" line="51" />
         <source>Production and business</source>
         <translation>生产经营纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="51" />
+        <location filename="../../mediation_desk/ui/labels.py" line="52" />
         <source>Damages</source>
         <translation>损害赔偿纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="52" />
+        <location filename="../../mediation_desk/ui/labels.py" line="53" />
         <source>Forest and land</source>
         <translation>山林土地纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="53" />
+        <location filename="../../mediation_desk/ui/labels.py" line="54" />
         <source>Land requisition</source>
         <translation>征地拆迁纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="54" />
+        <location filename="../../mediation_desk/ui/labels.py" line="55" />
         <source>Environmental pollution</source>
         <translation>环境污染纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="55" />
+        <location filename="../../mediation_desk/ui/labels.py" line="56" />
         <source>Labour</source>
         <translation>劳动争议纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="56" />
+        <location filename="../../mediation_desk/ui/labels.py" line="57" />
         <source>Consumer</source>
         <translation>消费纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="57" />
+        <location filename="../../mediation_desk/ui/labels.py" line="58" />
         <source>Medical</source>
         <translation>医疗纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="58" />
+        <location filename="../../mediation_desk/ui/labels.py" line="59" />
         <source>Road traffic accident</source>
         <translation>道路交通事故纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="59" />
+        <location filename="../../mediation_desk/ui/labels.py" line="60" />
         <source>Property management</source>
         <translation>物业纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="60" />
+        <location filename="../../mediation_desk/ui/labels.py" line="61" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="61" />
+        <location filename="../../mediation_desk/ui/labels.py" line="62" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="62" />
+        <location filename="../../mediation_desk/ui/labels.py" line="63" />
         <source>Respondent</source>
         <translation>被申请人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="63" />
+        <location filename="../../mediation_desk/ui/labels.py" line="64" />
         <source>Third party</source>
         <translation>第三人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="64" />
+        <location filename="../../mediation_desk/ui/labels.py" line="65" />
         <source>Person</source>
         <translation>自然人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="65" />
+        <location filename="../../mediation_desk/ui/labels.py" line="66" />
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="66" />
+        <location filename="../../mediation_desk/ui/labels.py" line="67" />
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="67" />
+        <location filename="../../mediation_desk/ui/labels.py" line="68" />
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="68" />
+        <location filename="../../mediation_desk/ui/labels.py" line="69" />
         <source>Status change</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="69" />
+        <location filename="../../mediation_desk/ui/labels.py" line="70" />
         <source>Mediation session</source>
         <translation>调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="70" />
+        <location filename="../../mediation_desk/ui/labels.py" line="71" />
         <source>Investigation</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="71" />
+        <location filename="../../mediation_desk/ui/labels.py" line="72" />
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="72" />
+        <location filename="../../mediation_desk/ui/labels.py" line="73" />
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="73" />
+        <location filename="../../mediation_desk/ui/labels.py" line="74" />
         <source>Suspension</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="74" />
+        <location filename="../../mediation_desk/ui/labels.py" line="75" />
         <source>Resumption</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="75" />
+        <location filename="../../mediation_desk/ui/labels.py" line="76" />
         <source>Mediator assigned</source>
         <translation>指派调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="76" />
+        <location filename="../../mediation_desk/ui/labels.py" line="77" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="77" />
+        <location filename="../../mediation_desk/ui/labels.py" line="78" />
         <source>Ended by agreement</source>
         <translation>达成调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="78" />
+        <location filename="../../mediation_desk/ui/labels.py" line="79" />
         <source>Settled and withdrawn</source>
         <translation>当事人自行和解撤回申请</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="79" />
+        <location filename="../../mediation_desk/ui/labels.py" line="80" />
         <source>Party unreachable within the period</source>
         <translation>期限内无法联系当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="80" />
+        <location filename="../../mediation_desk/ui/labels.py" line="81" />
         <source>A party refuses mediation</source>
         <translation>当事人明确表示不愿调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="81" />
+        <location filename="../../mediation_desk/ui/labels.py" line="82" />
         <source>Positions too far apart</source>
         <translation>各方分歧较大难以达成一致</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="82" />
+        <location filename="../../mediation_desk/ui/labels.py" line="83" />
         <source>Period expired without consent</source>
         <translation>期限届满未同意延长</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="83" />
+        <location filename="../../mediation_desk/ui/labels.py" line="84" />
         <source>A party refused to sign</source>
         <translation>当事人拒绝签署调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="84" />
+        <location filename="../../mediation_desk/ui/labels.py" line="85" />
         <source>Other reason</source>
         <translation>其他原因</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="85" />
+        <location filename="../../mediation_desk/ui/labels.py" line="86" />
         <source>Written agreement</source>
         <translation>书面协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="86" />
+        <location filename="../../mediation_desk/ui/labels.py" line="87" />
         <source>Oral agreement</source>
         <translation>口头协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="87" />
+        <location filename="../../mediation_desk/ui/labels.py" line="88" />
         <source>Full agreement</source>
         <translation>全部达成</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="88" />
+        <location filename="../../mediation_desk/ui/labels.py" line="89" />
         <source>Partial agreement</source>
         <translation>部分达成</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="90" />
+        <location filename="../../mediation_desk/ui/labels.py" line="91" />
         <source>Being performed</source>
         <translation>正在履行</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="92" />
+        <location filename="../../mediation_desk/ui/labels.py" line="93" />
         <source>Risk of escalation</source>
         <translation>有激化风险</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="93" />
+        <location filename="../../mediation_desk/ui/labels.py" line="94" />
         <source>Reported to police</source>
         <translation>已报告公安</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="94" />
+        <location filename="../../mediation_desk/ui/labels.py" line="95" />
         <source>Family matter</source>
         <translation>家事纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="95" />
+        <location filename="../../mediation_desk/ui/labels.py" line="96" />
         <source>On-site circuit mediation</source>
         <translation>巡回就地调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="96" />
+        <location filename="../../mediation_desk/ui/labels.py" line="97" />
         <source>Involves a business</source>
         <translation>涉企（营商环境）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="97" />
+        <location filename="../../mediation_desk/ui/labels.py" line="98" />
         <source>Litigation-free community</source>
         <translation>无讼社区</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="98" />
+        <location filename="../../mediation_desk/ui/labels.py" line="99" />
         <source>Money only</source>
         <translation>仅涉金钱给付</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="99" />
+        <location filename="../../mediation_desk/ui/labels.py" line="100" />
         <source>Personal status or title</source>
         <translation>涉身份关系或确权</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="100" />
+        <location filename="../../mediation_desk/ui/labels.py" line="101" />
         <source>Foreign-related</source>
         <translation>涉外</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="101" />
+        <location filename="../../mediation_desk/ui/labels.py" line="102" />
         <source>Appraisal needed</source>
         <translation>需鉴定评估</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="102" />
+        <location filename="../../mediation_desk/ui/labels.py" line="103" />
         <source>Party whereabouts unknown</source>
         <translation>当事人下落不明</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="103" />
+        <location filename="../../mediation_desk/ui/labels.py" line="104" />
         <source>Counterclaim</source>
         <translation>有反请求</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="104" />
+        <location filename="../../mediation_desk/ui/labels.py" line="105" />
         <source>State or public interest</source>
         <translation>涉国家或公共利益</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="105" />
+        <location filename="../../mediation_desk/ui/labels.py" line="106" />
         <source>Facts clear, little dispute</source>
         <translation>事实清楚争议不大</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="106" />
+        <location filename="../../mediation_desk/ui/labels.py" line="110" />
         <source>Near relative</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="106" />
+        <location filename="../../mediation_desk/ui/labels.py" line="107" />
         <source>The court issues its mediation document</source>
         <translation>人民法院出具调解书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="108" />
+        <location filename="../../mediation_desk/ui/labels.py" line="109" />
         <source>The plaintiff withdraws</source>
         <translation>原告撤诉</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="107" />
+        <location filename="../../mediation_desk/ui/labels.py" line="111" />
         <source>Interested party</source>
         <translation>有利害关系</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="108" />
+        <location filename="../../mediation_desk/ui/labels.py" line="112" />
         <source>Other relation affecting impartiality</source>
         <translation>其他纠纷</translation>
     </message>

@@ -1,0 +1,15 @@
+"""Noticing commits made by other connections (another process, e.g. the command line)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+
+def data_version(db: sqlite_utils.Database) -> int:
+    """SQLite's ``PRAGMA data_version`` of this connection.
+
+    It changes whenever *another* connection commits to the file, never for this
+    connection's own commits, so polling it on the writer connection tells the GUI that
+    something outside it (the CLI, a second program) changed the data.
+    """
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
