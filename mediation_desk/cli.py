@@ -21,6 +21,7 @@ from .domain.errors import DomainError, ValidationError
 from .domain.masking import mask_id_number, mask_phone
 from .domain.queries import CaseFilter
 from .logs import log_file, setup_logging
+from .storage.connection import user_error
 from .storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -355,7 +356,12 @@ def run(argv: Sequence[str]) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
-    except Exception:
+    except Exception as exc:
+        known = user_error(exc)  # a driver error that escaped untranslated, e.g. from a read
+        if known is not None:
+            log.info("database error in CLI verb %s", args.verb, exc_info=True)
+            print(known.message, file=sys.stderr)
+            return 1
         log.exception("unexpected error in CLI verb %s", args.verb)
         print(f"抱歉，程序出现内部错误，未完成操作。详细信息已记录在 {log_file()}", file=sys.stderr)
         return 1

@@ -34,6 +34,9 @@ def _actor(args: argparse.Namespace) -> str:
 
 
 def _write(path: Path, data: bytes) -> None:
+    from .storage.connection import refuse_database_file
+
+    refuse_database_file(path)
     tmp = path.with_name(path.name + ".part")
     tmp.write_bytes(data)
     os.replace(tmp, path)

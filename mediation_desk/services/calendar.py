@@ -37,6 +37,7 @@ from ..domain.models import HolidayNotice, HolidaySpan
 from ..domain.workdays import HolidayCalendar
 from ..storage import calendar as calendar_store
 from ..storage import directory, items
+from ..storage.connection import refuse_database_file
 from ..storage.store import Store, Work
 from .base import CaseServiceBase
 from .settings import load_settings
@@ -206,6 +207,7 @@ def notice_text(n: HolidayNotice) -> str:
 def read_notice_file(path: str | Path) -> HolidayNotice:
     """Parse a notice file (regular file, UTF-8, at most 64 KiB)."""
     p = Path(path)
+    refuse_database_file(p)
     try:
         if not p.is_file():
             raise DomainError(f"不是普通文件：{p}", code="file_unreadable")

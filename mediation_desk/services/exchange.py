@@ -21,6 +21,7 @@ from ..exchange.records import ENTITIES, fields_of
 from ..storage import cases as case_store
 from ..storage import directory
 from ..storage import exchange as xs
+from ..storage.connection import refuse_database_file
 from ..storage.store import Store
 from .exchange_import import (  # noqa: F401  (re-exported)
     ImportReport,
@@ -71,6 +72,7 @@ def own_card(store: Store) -> DeskCard:
 def write_file_atomically(path: Path, content: bytes) -> None:
     """Write to a temporary file beside ``path``, flush, fsync, then rename over it."""
     path = Path(path)
+    refuse_database_file(path)  # never replace the open database with an export
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -103,6 +105,7 @@ def export_card(store: Store, path: str | Path) -> str:
 def read_card(path: str | Path) -> DeskCard:
     """Read a card file (raises BundleRejected when it is not a valid card)."""
     p = Path(path)
+    refuse_database_file(p)
     try:
         if p.stat().st_size > 16 * 1024:
             raise BundleRejected("file_too_large", "单位名片")

@@ -26,6 +26,7 @@ from ..exchange.records import ENTITIES, check_references, fields_of
 from ..storage import directory
 from ..storage import exchange as xs
 from ..storage import exchange_apply as xa
+from ..storage.connection import refuse_database_file
 from ..storage.store import Store
 
 ACCEPTS = {"court": {"center_to_court"}, "center": {"court_to_center", "field_to_center"},
@@ -66,6 +67,7 @@ def trusted_lookup(store: Store):
 
 def _read(path: str | Path) -> bytes:
     p = Path(path)
+    refuse_database_file(p)  # reading it would drop this process's locks on the database
     try:
         size = p.stat().st_size
         if size > bundle.MAX_FILE_BYTES:

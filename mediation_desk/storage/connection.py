@@ -8,7 +8,6 @@ exception classes, hence :data:`DRIVER_ERRORS`).
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 from pathlib import Path
@@ -32,31 +31,105 @@ class StorageError(DomainError):
         super().__init__(message, code=code)
 
 
+class InternalDatabaseError(Exception):
+    """A driver error this program does not expect: a bug, not something the user did.
+
+    Deliberately not a :class:`DomainError`: the CLI and the GUI log it with its
+    traceback (the driver exception is its ``__cause__``) and show the short apology.
+    """
+
+
+# SQLite primary result codes (https://sqlite.org/rescode.html)
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
+SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN = 10, 11, 13, 14
+SQLITE_NOTADB = 26
+SQLITE_READONLY_DBMOVED = SQLITE_READONLY | (4 << 8)
+
+
+def _primary(exc: BaseException) -> int | None:
+    """SQLite's primary result code of a driver exception (None when it has none)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else int(code) & 0xFF
+
+
+def gone_message(path: Path | str) -> str:
+    """What to say when the open database file was moved, deleted or replaced."""
+    return (f"数据库文件已被移动、删除或替换：{path}。刚才的操作没有保存。"
+            "请用“另存副本”把当前内容保存到安全的位置，再打开那份副本继续工作。")
+
+
+def _known(exc: BaseException, path: Path | str) -> StorageError | None:
+    """The user-facing error for a driver exception SQLite classifies as a known condition."""
+    extended = getattr(exc, "sqlite_errorcode", None)
+    primary = _primary(exc)
+    if primary in (SQLITE_BUSY, SQLITE_LOCKED):
+        return StorageError(f"数据库正被其他程序使用（已锁定）：{path}。请稍候重试；"
+                            "如仍不行，请关闭其他打开该文件的窗口或命令。", code="db_locked")
+    if primary == SQLITE_FULL:
+        return StorageError("磁盘空间已满，刚才的操作没有保存。请清理磁盘空间后重试。",
+                            code="disk_full")
+    if extended == SQLITE_READONLY_DBMOVED:
+        return StorageError(gone_message(path), code="db_gone")
+    if primary == SQLITE_READONLY:
+        return StorageError(f"数据库文件是只读的，刚才的操作没有保存：{path}。请检查文件权限，"
+                            "或把文件复制到可以写入的位置（不要放在写保护的U盘或光盘上）。",
+                            code="db_readonly")
+    if primary == SQLITE_NOTADB:
+        return StorageError(f"文件不是调解工作台数据库（或已加密、已损坏）：{path}。"
+                            "请确认选择的文件是否正确。", code="db_wrong_kind")
+    if primary == SQLITE_CORRUPT:
+        return StorageError(f"数据库文件已损坏：{path}。请停止使用这个文件，并从备份恢复。",
+                            code="db_corrupt")
+    if primary == SQLITE_CANTOPEN:
+        return StorageError(f"无法打开数据库文件：{path}。请检查文件和所在文件夹是否存在、"
+                            "是否有读写权限（U盘或网络盘是否已连接）。", code="db_unreadable")
+    if primary == SQLITE_IOERR:
+        return StorageError(f"读写数据库文件时出错（磁盘故障，或U盘、网络盘已断开）：{path}。"
+                            "刚才的操作没有保存。请检查存储设备，然后重新打开数据库。",
+                            code="db_io")
+    if primary == SQLITE_PERM:
+        return StorageError(f"没有权限访问数据库文件：{path}。请检查文件权限。",
+                            code="db_unreadable")
+    return None
+
+
+def translate_error(exc: BaseException,
+                    path: Path | str = "") -> StorageError | InternalDatabaseError:
+    """Map a driver exception by SQLite's result code, never by its message text.
+
+    Known conditions become a :class:`StorageError` saying what to do; anything
+    else (a constraint, a syntax error, a closed connection, ...) is a bug and
+    becomes :class:`InternalDatabaseError`. Raise the result ``from exc``.
+    """
+    if isinstance(exc, (StorageError, InternalDatabaseError)):
+        return exc
+    known = _known(exc, path)
+    if known is not None:
+        return known
+    name = getattr(exc, "sqlite_errorname", type(exc).__name__)
+    return InternalDatabaseError(f"unexpected database error {name}: {exc}")
+
+
+def user_error(exc: BaseException) -> StorageError | None:
+    """The user-facing error for a driver exception that escaped untranslated, else None.
+
+    For the CLI's and the GUI's last-resort handlers: a raw driver error whose
+    code is a known condition is still the user's to fix, not a bug.
+    """
+    if isinstance(exc, DRIVER_ERRORS):
+        return _known(exc, "")
+    return None
+
+
 def _missing(path: Path) -> StorageError:
     return StorageError(f"数据库文件不存在：{path}。请检查路径，或先用 init 命令创建。",
                         code="db_missing")
 
 
-def translate_error(exc: BaseException, path: Path | str = "") -> StorageError:
-    """Map a driver exception to a user-facing :class:`StorageError`."""
-    text = str(exc).lower()
-    if isinstance(exc, StorageError):
-        return exc
-    if "locked" in text or "busy" in text:
-        return StorageError(f"数据库正被其他程序使用（已锁定）：{path}。请关闭其他打开该文件的窗口后重试。",
-                            code="db_locked")
-    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
-        return StorageError(f"文件不是有效的调解工作台数据库，或已损坏：{path}。请从备份恢复。",
-                            code="db_corrupt")
-    if "disk" in text and ("full" in text or "i/o" in text):
-        return StorageError("磁盘空间已满或无法写入，刚才的操作没有保存。请清理磁盘后重试。",
-                            code="disk_full")
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StorageError(f"无法打开或写入数据库文件：{path}。请检查文件权限。", code="db_unreadable")
-    return StorageError(f"数据库错误：{exc}", code="db_error")
-
-
 def _configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
+    # A database file may come from anywhere (a USB stick, an e-mail): functions in its
+    # triggers and views must not run with this program's trust (https://sqlite.org/security.html)
+    conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not readonly:
@@ -67,10 +140,18 @@ def _configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
 
 
 def _precheck(p: Path, max_user_version: int | None) -> None:
-    """Look at an existing file read-only; refuse a foreign or too-new one before any write."""
+    """Look at an existing file through a read-only SQLite connection; refuse it before any write.
+
+    The header, application id and schema version are read through SQLite, never
+    with Python ``open()``: on POSIX, closing any descriptor of a file drops every
+    lock this process holds on it, and another process would then delete the WAL
+    under our open connections (SQLite, "How To Corrupt", 2.2). SQLite's own
+    descriptors are shared per inode and their close is deferred while locks are held.
+    """
     try:
         conn = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True)
         try:
+            conn.execute("PRAGMA trusted_schema = OFF")
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             app = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -78,7 +159,7 @@ def _precheck(p: Path, max_user_version: int | None) -> None:
             conn.close()
     except DRIVER_ERRORS as exc:
         raise translate_error(exc, p) from exc
-    if tables and app != APPLICATION_ID:
+    if app not in (0, APPLICATION_ID) or (tables and app != APPLICATION_ID):
         raise StorageError(f"该文件是其他程序的数据库，不是调解工作台数据库：{p}", code="db_wrong_kind")
     if max_user_version is not None and version > max_user_version:
         raise StorageError(
@@ -93,7 +174,8 @@ def open_database(path: str | os.PathLike[str], *, create: bool = False,
 
     A read-only open never creates or modifies the file. A file that is not a
     SQLite database, or a SQLite database of another application, raises
-    :class:`StorageError` before anything is written.
+    :class:`StorageError` before anything is written. Only SQLite opens the file
+    (see :func:`_precheck`); ``stat`` and ``access`` open no descriptor.
     """
     p = Path(path)
     if not p.exists():
@@ -103,24 +185,12 @@ def open_database(path: str | os.PathLike[str], *, create: bool = False,
             raise StorageError(f"文件夹不存在：{p.parent}", code="db_missing")
     elif p.is_dir():
         raise StorageError(f"这是一个文件夹，不是数据库文件：{p}", code="db_wrong_kind")
-    else:
-        try:
-            with open(p, "rb") as fh:
-                head = fh.read(100)
-        except OSError as exc:
-            if exc.errno in (errno.EACCES, errno.EPERM):
-                raise StorageError(f"没有权限读取数据库文件：{p}", code="db_unreadable") from exc
-            raise StorageError(f"无法读取数据库文件：{p}（{exc.strerror}）", code="db_unreadable") from exc
-        if len(head) == 0 and not create:
+    elif not os.access(p, os.R_OK):
+        raise StorageError(f"没有权限读取数据库文件：{p}", code="db_unreadable")
+    elif p.stat().st_size == 0:
+        if not create:
             raise StorageError(f"数据库文件是空的：{p}", code="db_wrong_kind")
-        if len(head) > 0 and not head.startswith(b"SQLite format 3\x00"):
-            raise StorageError(f"文件不是调解工作台数据库：{p}", code="db_wrong_kind")
-        if len(head) >= 72:
-            app_id = int.from_bytes(head[68:72], "big")
-            if app_id not in (0, APPLICATION_ID):
-                raise StorageError(f"该文件是其他程序的数据库，不是调解工作台数据库：{p}",
-                                   code="db_wrong_kind")
-    if p.exists() and p.stat().st_size > 0:
+    else:
         _precheck(p, max_user_version)
     try:
         if readonly:
@@ -132,8 +202,62 @@ def open_database(path: str | os.PathLike[str], *, create: bool = False,
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DRIVER_ERRORS as exc:
         raise translate_error(exc, p) from exc
+    _OPEN_FILES[id(conn)] = (conn, p)
     db = sqlite_utils.Database(conn, execute_plugins=False)
     return db
+
+
+# Database files this process has open, so that a file the user picks (an attachment,
+# a bundle, an output path) is never the database itself: opening it with Python would
+# drop our locks, writing it would destroy it.
+_OPEN_FILES: dict[int, tuple[sqlite3.Connection, Path]] = {}
+
+
+def _is_open(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.in_transaction  # noqa: B018 - raises ProgrammingError once closed
+    except sqlite3.ProgrammingError:
+        return False
+    return True
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def is_open_database_file(path: str | os.PathLike[str]) -> bool:
+    """True when ``path`` is a database file this process has open, or its -wal/-shm/-journal."""
+    for key, (conn, _p) in list(_OPEN_FILES.items()):
+        if not _is_open(conn):
+            del _OPEN_FILES[key]
+    target = Path(path)
+    try:
+        resolved = target.resolve()
+    except OSError:
+        resolved = target
+    ident = _identity(target)
+    for _conn, db_path in _OPEN_FILES.values():
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            companion = Path(f"{db_path}{suffix}")
+            try:
+                if companion.resolve() == resolved:
+                    return True
+            except OSError:
+                pass
+            if ident is not None and _identity(companion) == ident:
+                return True
+    return False
+
+
+def refuse_database_file(path: str | os.PathLike[str]) -> None:
+    """Raise when a file the user picked is an open database file (see :func:`is_open_database_file`)."""
+    if is_open_database_file(path):
+        raise StorageError(f"这是调解工作台正在使用的数据库文件，不能用于这里：{path}。请选择其他文件。",
+                           code="own_database_file")
 
 
 def application_id(db: sqlite_utils.Database) -> int:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.models import MAX_ATTACHMENT_BYTES, Attachment
+from ...storage.connection import refuse_database_file
 from .case_tabs import fill, read_only_table
 
 SCAN_FILTER = "*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx"
@@ -110,11 +111,13 @@ class AttachmentsTab(QWidget):
     def save_to(self, att: Attachment, path: Path) -> None:
         content = self.content_of(att)
         if content is not None:
+            refuse_database_file(path)
             path.write_bytes(content)
 
 
 def read_scan(path: Path) -> tuple[str, bytes, str]:
     """(name, content, media type) of a file to attach; raises ValueError if too large."""
+    refuse_database_file(path)  # reading the open database would drop its locks
     size = path.stat().st_size
     if size > MAX_ATTACHMENT_BYTES:
         raise ValueError(size)

@@ -169,6 +169,9 @@ class CaseDetailWidget(QWidget):
     def add_attachment(self, path: Path) -> bool:
         try:
             name, content, media = read_scan(path)
+        except DomainError as exc:  # e.g. the open database file itself
+            show_error(self, exc.message)
+            return False
         except OSError as exc:
             show_error(self, self.tr("The file could not be read: %1").replace(
                 "%1", exc.strerror or str(exc)))
@@ -196,7 +199,8 @@ class CaseDetailWidget(QWidget):
         if not data.get("amount"):
             data.pop("amount", None)
         try:
-            self.services.cases.update_details(self.services.actor, self.case_id, data)
+            self.services.cases.update_details(self.services.actor, self.case_id, data,
+                                               expected_version=self.case.version)
         except ValidationError as exc:
             self.view.overview.show_problems(exc.problems)
             return False

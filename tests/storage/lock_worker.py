@@ -1,0 +1,30 @@
+"""Child process P for the lock tests: holds a writer and a reader store, as the GUI does."""
+
+from __future__ import annotations
+
+import sys
+
+from mediation_desk.services.cases import CaseService
+from mediation_desk.storage.store import Store
+from tests.conftest import case_input
+
+
+def main(path: str) -> None:
+    writer = Store.open(path, check_same_thread=False)
+    reader = Store.open(path, check_same_thread=False)  # the GUI's second connection
+    first = CaseService(writer).register("锁测试", case_input())
+    CaseService(reader).count()
+    print(f"ready {first.id}", flush=True)
+    for line in sys.stdin:
+        command = line.strip()
+        if command == "commit":
+            c = CaseService(writer).register("锁测试", case_input())
+            print(f"committed {c.id}", flush=True)
+        elif command == "quit":
+            break
+    reader.close()
+    writer.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
