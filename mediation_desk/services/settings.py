@@ -39,6 +39,11 @@ class Settings:
         default_factory=lambda: {s.value: PeriodUnit.DAYS.value for s in CaseSource})
     holiday_calendar: HolidayCalendar = field(default_factory=HolidayCalendar, compare=False,
                                               repr=False)
+    # backups (services/backup.py): folder ("" = backups in the user data folder) and rotation
+    backup_dir: str = ""
+    backup_keep_daily: int = 7
+    backup_keep_weekly: int = 4
+    backup_keep_monthly: int = 12
 
     def days_for(self, source: CaseSource) -> int:
         """Length of the mediation period for a case source (in its unit)."""
@@ -60,7 +65,10 @@ class Settings:
         return {"due_soon_days": self.due_soon_days, "deadline_days": self.deadline_days,
                 "avg_wage": str(self.avg_wage), "avg_wage_year": self.avg_wage_year,
                 "avg_wage_province": self.avg_wage_province,
-                "language": self.language, "deadline_units": self.deadline_units}
+                "language": self.language, "deadline_units": self.deadline_units,
+                "backup_dir": self.backup_dir, "backup_keep_daily": self.backup_keep_daily,
+                "backup_keep_weekly": self.backup_keep_weekly,
+                "backup_keep_monthly": self.backup_keep_monthly}
 
 
 def load_settings(store: Store) -> Settings:
@@ -81,6 +89,11 @@ def load_settings(store: Store) -> Settings:
         s.language = str(raw["language"])
     if "deadline_units" in raw:
         s.deadline_units.update({k: str(v) for k, v in raw["deadline_units"].items()})
+    if "backup_dir" in raw:
+        s.backup_dir = str(raw["backup_dir"])
+    for key in ("backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly"):
+        if key in raw:
+            setattr(s, key, int(raw[key]))
     s.holiday_calendar = HolidayCalendar(calendar_store.notices(store.db), store.origin_code())
     return s
 
@@ -106,11 +119,27 @@ def save_settings(store: Store, actor: str, settings: Settings) -> None:
     problems.update(wage_problems(settings, store.today()))
     if settings.language not in ("zh_CN", "en"):
         problems["language"] = ["界面语言只能是 zh_CN 或 en"]
+    problems.update(backup_problems(settings))
     if problems:
         raise ValidationError(problems)
     with store.operation(actor, "update_settings", summary="修改设置") as work:
         for key, value in settings.to_json().items():
             work.set_setting(key, value)
+
+
+def backup_problems(settings: Settings) -> dict[str, list[str]]:
+    """Problems with the backup settings: an absolute folder path, 1 to 366 of each kind."""
+    from pathlib import Path
+
+    problems: dict[str, list[str]] = {}
+    settings.backup_dir = settings.backup_dir.strip()
+    if settings.backup_dir and not Path(settings.backup_dir).is_absolute():
+        problems["backup_dir"] = ["备份文件夹须为完整路径（如 E:\\调解备份 或 /media/u盘/备份）"]
+    for key, most in (("backup_keep_daily", 366), ("backup_keep_weekly", 260),
+                      ("backup_keep_monthly", 240)):
+        if not 1 <= int(getattr(settings, key)) <= most:
+            problems[key] = [f"保留份数应在1到{most}之间"]
+    return problems
 
 
 # -- the small-claims wage (CPL Art 165, CPLI Art 272) -------------------------------------

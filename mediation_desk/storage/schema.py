@@ -1,8 +1,8 @@
 """Schema and migrations (sqlite-utils ``Migrations``).
 
 The schema major version lives in ``PRAGMA user_version``; a file written by a
-newer major version is refused. Before migrating an existing file, a copy is
-taken next to it.
+newer major version is refused. Before migrating an existing file, a verified backup
+is written to its backup folder (:func:`.backup.migration_backup`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from sqlite_utils import Migrations
 from .connection import (
     StorageError,
     application_id,
-    backup_file,
     set_application_id,
     set_user_version,
     user_version,
@@ -240,8 +239,9 @@ def ensure_schema(db: sqlite_utils.Database, path: Path | None) -> list[str]:
     if not pending:
         return []
     if existing and path is not None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup_file(db, path.with_name(f"{path.name}.before-{pending[0].name}-{stamp}.bak"))
+        from .backup import migration_backup  # verified, in the backup folder, never rotated
+
+        migration_backup(db, path, pending[0].name)
     if not existing:
         set_application_id(db)
     migrations.apply(db)

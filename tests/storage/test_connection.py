@@ -93,8 +93,11 @@ def test_migration_copies_the_file_first(store, db_path):
         store.close()
         s = Store.open(db_path)
         s.close()
-        backups = list(db_path.parent.glob("desk.db.before-m999_test_extra-*.bak"))
+        from mediation_desk.storage.backup import default_backup_dir, read_record
+
+        backups = list(default_backup_dir().glob("desk-*-migration.mdbak"))
         assert len(backups) == 1
+        assert read_record(backups[0]).verified
         con = sqlite3.connect(backups[0])
         assert "extra_test" not in {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
         con.close()
