@@ -45,3 +45,25 @@ class NeedsConfirmation(DomainError):
     (节假日安排为推算): the app never refuses on an estimate; it asks, and the warning is
     recorded with the operation when the user goes on.
     """
+
+
+class StaleEdit(DomainError):
+    """An edit based on a version of a record that was changed since (a lost update)."""
+
+    def __init__(self, what: str, actor: str, at: str) -> None:
+        who = "，".join(x for x in (actor, _local_time(at)) if x)
+        super().__init__(f"此案件{what}已在别处被修改（{who or '修改人不详'}），请刷新后重做。"
+                         "您填写的内容仍保留在表单中。", code="stale_edit")
+        self.actor = actor
+        self.at = at
+
+
+def _local_time(at: str) -> str:
+    """An audit time (UTC ISO) as local 2026年12月1日 09:05."""
+    from datetime import datetime
+
+    try:
+        t = datetime.fromisoformat(at).astimezone()
+    except ValueError:
+        return at
+    return f"{t.year}年{t.month}月{t.day}日 {t:%H:%M}"

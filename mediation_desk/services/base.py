@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
 from ..domain.deadlines import mediation_due
 from ..domain.enums import AgreementForm, AgreementScope, CaseStatus, EventKind
-from ..domain.errors import DomainError, NeedsConfirmation, NotFoundError
+from ..domain.errors import DomainError, NeedsConfirmation, NotFoundError, StaleEdit
 from ..domain.formatting import format_cn_date
 from ..domain.models import Case, CaseEvent
 from ..domain.state_machine import Action, CaseFacts, next_status
-from ..storage import cases, items
+from ..storage import audit, cases, items
 from ..storage.store import Store, Work
 from .settings import Settings, load_settings
 
@@ -32,6 +34,32 @@ class CaseServiceBase:
     def reload_settings(self) -> None:
         """Forget cached settings (after the settings screen saved)."""
         self._settings = None
+
+    @contextmanager
+    def case_operation(self, actor: str, key: str, action: str,
+                       expected_version: int | None = None) -> Iterator[tuple[Work, Case]]:
+        """One operation on one case, its checks and writes in one transaction.
+
+        The case is read *after* ``BEGIN IMMEDIATE``, so every check sees the state the
+        operation writes over (no lost update between a read and the write). With
+        ``expected_version`` (the version the form was loaded at), a case changed since is
+        refused with who changed it and when; nothing is written and the form keeps what
+        the user typed.
+        """
+        with self.store.operation(actor, action) as work:
+            case = self.get(key)
+            if expected_version is not None and case.version != expected_version:
+                raise StaleEdit(case.number, *self._last_change(case.id))
+            work.case_id = case.id
+            work.summary = case.number
+            yield work, case
+
+    def _last_change(self, case_id: str) -> tuple[str, str]:
+        rows = audit.case_history(self.store.db, case_id)
+        if not rows:
+            return "", ""
+        last = rows[-1]
+        return str(last.get("actor", "")), str(last.get("at", ""))
 
     def get(self, key: str) -> Case:
         """A case by UUID or number; raises NotFoundError."""

@@ -121,27 +121,29 @@ class IntakeOps(CaseServiceBase):
                                   data={"from": None, "to": case.status.value,
                                         "action": "register"}))
 
-    def accept(self, actor: str, key: str, *, on: date | None = None, notes: str = "") -> Case:
+    def accept(self, actor: str, key: str, *, on: date | None = None, notes: str = "",
+               expected_version: int | None = None) -> Case:
         """Accept a registered case (受理); the mediation clock starts."""
-        case = self.get(key)
-        on = on or self.today()
-        if on < case.received_on:
-            raise ValidationError({"accepted_on": ["受理日期不能早于收案日期"]})
-        with self.store.operation(actor, "accept_case", case_id=case.id,
-                                  summary=f"受理{case.number}") as work:
+        with self.case_operation(actor, key, "accept_case",
+                                 expected_version) as (work, case):
+            on = on or self.today()
+            if on < case.received_on:
+                raise ValidationError({"accepted_on": ["受理日期不能早于收案日期"]})
+            work.summary = f"受理{case.number}"
             self.transition(work, case, Action.ACCEPT, actor, notes=notes)
             case.accepted_on = on
             self.recompute_due(case)
             work.save_case(case)
         return case
 
-    def not_accept(self, actor: str, key: str, *, reason: str) -> Case:
+    def not_accept(self, actor: str, key: str, *, reason: str,
+                   expected_version: int | None = None) -> Case:
         """Refuse a case (不予受理), e.g. a party expressly refuses mediation (PML 17)."""
         if not reason.strip():
             raise ValidationError({"reason": ["请填写不予受理的理由"]})
-        case = self.get(key)
-        with self.store.operation(actor, "not_accept_case", case_id=case.id,
-                                  summary=f"不予受理{case.number}") as work:
+        with self.case_operation(actor, key, "not_accept_case",
+                                 expected_version) as (work, case):
+            work.summary = f"不予受理{case.number}"
             self.transition(work, case, Action.NOT_ACCEPT, actor, notes=reason)
             case.end_note = reason
             case.closed_on = self.today()
@@ -155,25 +157,25 @@ class IntakeOps(CaseServiceBase):
                               case_queries.open_workloads(self.store.db))
 
     def assign(self, actor: str, key: str, mediator_ids: list[str], *,
-               override_reason: str = "") -> Case:
+               override_reason: str = "", expected_version: int | None = None) -> Case:
         """Assign mediators (指派); a recusal ground needs an explicit reason."""
         if not mediator_ids:
             raise ValidationError({"mediators": ["请至少选择一名调解员"]})
-        case = self.get(key)
-        grounds: list[str] = []
-        names = []
-        for mid in mediator_ids:
-            m = directory.mediator(self.store.db, mid)
-            if m is None or m.deleted:
-                raise ValidationError({"mediators": [f"调解员不存在：{mid}"]})
-            if not m.active:
-                raise ValidationError({"mediators": [f"调解员{m.name}已停用"]})
-            names.append(m.name)
-            grounds += recusal_grounds(m, case)
-        if grounds and not override_reason.strip():
-            raise ValidationError({"mediators": [*grounds, "存在回避事由，如确需指派，请填写理由（例如双方当事人同意）"]})
-        with self.store.operation(actor, "assign_mediators", case_id=case.id,
-                                  summary=f"{case.number}指派调解员：{'、'.join(names)}") as work:
+        with self.case_operation(actor, key, "assign_mediators",
+                                 expected_version) as (work, case):
+            grounds: list[str] = []
+            names = []
+            for mid in mediator_ids:
+                m = directory.mediator(self.store.db, mid)
+                if m is None or m.deleted:
+                    raise ValidationError({"mediators": [f"调解员不存在：{mid}"]})
+                if not m.active:
+                    raise ValidationError({"mediators": [f"调解员{m.name}已停用"]})
+                names.append(m.name)
+                grounds += recusal_grounds(m, case)
+            if grounds and not override_reason.strip():
+                raise ValidationError({"mediators": [*grounds, "存在回避事由，如确需指派，请填写理由（例如双方当事人同意）"]})
+            work.summary = f"{case.number}指派调解员：{'、'.join(names)}"
             self.transition(work, case, Action.ASSIGN, actor)
             case.mediator_ids = list(dict.fromkeys(mediator_ids))
             work.save_case(case)
@@ -184,15 +186,16 @@ class IntakeOps(CaseServiceBase):
                 data={"mediator_ids": case.mediator_ids, "recusal_grounds": grounds}))
         return case
 
-    def update_details(self, actor: str, key: str, data: dict[str, Any]) -> Case:
+    def update_details(self, actor: str, key: str, data: dict[str, Any], *,
+                       expected_version: int | None = None) -> Case:
         """Edit a case's details and parties (validated like registration)."""
-        case = self.get(key)
-        merged = {"source": case.source.value, "dispute_type": case.dispute_type.value,
-                  "received_on": case.received_on.isoformat(), **data}
-        new, problems = parse_case(merged, center_id=case.center_id, today=self.today())
-        problems.raise_if_any()
-        with self.store.operation(actor, "update_case", case_id=case.id,
-                                  summary=f"修改{case.number}") as work:
+        with self.case_operation(actor, key, "update_case",
+                                 expected_version) as (work, case):
+            merged = {"source": case.source.value, "dispute_type": case.dispute_type.value,
+                      "received_on": case.received_on.isoformat(), **data}
+            new, problems = parse_case(merged, center_id=case.center_id, today=self.today())
+            problems.raise_if_any()
+            work.summary = f"修改{case.number}"
             for attr in ("source", "dispute_type", "title", "amount", "facts", "claims", "flags",
                          "court_case_number", "received_on"):
                 setattr(case, attr, getattr(new, attr))
@@ -212,26 +215,27 @@ class IntakeOps(CaseServiceBase):
         return case
 
     def add_attachment(self, actor: str, key: str, name: str, content: bytes,
-                       media_type: str = "application/octet-stream") -> Attachment:
+                       media_type: str = "application/octet-stream", *,
+                       expected_version: int | None = None) -> Attachment:
         """Attach a scan or file to a case; it is hashed and stored in the database."""
-        case = self.get(key)
-        if not name.strip():
-            raise ValidationError({"name": ["请填写附件名称"]})
-        att = Attachment(case_id=case.id, name=name.strip(), media_type=media_type)
-        with self.store.operation(actor, "add_attachment", case_id=case.id,
-                                  summary=f"{case.number}添加附件{att.name}") as work:
+        with self.case_operation(actor, key, "add_attachment",
+                                 expected_version) as (work, case):
+            if not name.strip():
+                raise ValidationError({"name": ["请填写附件名称"]})
+            att = Attachment(case_id=case.id, name=name.strip(), media_type=media_type)
+            work.summary = f"{case.number}添加附件{att.name}"
             work.add_attachment(att, content)
         return att
 
     def reveal_identifiers(self, actor: str, key: str, party_id: str, *,
-                           reason: str = "") -> dict[str, str]:
+                           reason: str = "", expected_version: int | None = None) -> dict[str, str]:
         """Full ID and phone numbers of a party; the reveal is audit-logged."""
-        case = self.get(key)
-        party = next((p for p in case.parties if p.id == party_id), None)
-        if party is None:
-            raise ValidationError({"party": ["该案件没有此当事人"]})
-        with self.store.operation(actor, "reveal_identifiers", case_id=case.id,
-                                  summary=f"查看{case.number}当事人{party.name}的完整证件号码和电话") as work:
+        with self.case_operation(actor, key, "reveal_identifiers",
+                                 expected_version) as (work, case):
+            party = next((p for p in case.parties if p.id == party_id), None)
+            if party is None:
+                raise ValidationError({"party": ["该案件没有此当事人"]})
+            work.summary = f"查看{case.number}当事人{party.name}的完整证件号码和电话"
             work.note("party", party.id, {"revealed": [None, {
                 "id_number": mask_id_number(party.id_number), "phone": mask_phone(party.phone),
                 "reason": reason}]})

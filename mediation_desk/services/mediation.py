@@ -39,12 +39,13 @@ class MediationOps(CaseServiceBase):
 
     def _event(self, actor: str, key: str, action: Action, kind: EventKind, *,
                occurred_at: datetime | None, place: str, participants: str, notes: str,
-               summary: str, data: dict | None = None) -> CaseEvent:
+               summary: str, data: dict | None = None,
+               expected_version: int | None = None) -> CaseEvent:
         if not notes.strip():
             raise ValidationError({"notes": ["请填写记录内容"]})
-        case = self.get(key)
-        with self.store.operation(actor, action.value, case_id=case.id,
-                                  summary=f"{case.number}{summary}") as work:
+        with self.case_operation(actor, key, action.value,
+                                 expected_version) as (work, case):
+            work.summary = f"{case.number}{summary}"
             self.transition(work, case, action, actor)
             event = CaseEvent(case_id=case.id, kind=kind,
                               occurred_at=occurred_at or work.moment.replace(microsecond=0),
@@ -54,28 +55,31 @@ class MediationOps(CaseServiceBase):
         return event
 
     def record_session(self, actor: str, key: str, *, notes: str, place: str = "",
-                       participants: str = "", occurred_at: datetime | None = None) -> CaseEvent:
+                       participants: str = "", occurred_at: datetime | None = None,
+                       expected_version: int | None = None) -> CaseEvent:
         """Record a mediation session (调解记录)."""
         return self._event(actor, key, Action.RECORD_SESSION, EventKind.SESSION,
                            occurred_at=occurred_at, place=place, participants=participants,
-                           notes=notes, summary="记录调解")
+                           notes=notes, summary="记录调解", expected_version=expected_version)
 
     def record_investigation(self, actor: str, key: str, *, notes: str, place: str = "",
                              participants: str = "",
-                             occurred_at: datetime | None = None) -> CaseEvent:
+                             occurred_at: datetime | None = None,
+                             expected_version: int | None = None) -> CaseEvent:
         """Record an investigation (调查记录)."""
         return self._event(actor, key, Action.RECORD_INVESTIGATION, EventKind.INVESTIGATION,
                            occurred_at=occurred_at, place=place, participants=participants,
-                           notes=notes, summary="记录调查")
+                           notes=notes, summary="记录调查", expected_version=expected_version)
 
-    def suspend(self, actor: str, key: str, *, reason: str, on: date | None = None) -> Case:
+    def suspend(self, actor: str, key: str, *, reason: str, on: date | None = None,
+                expected_version: int | None = None) -> Case:
         """Suspend for appraisal (诉前鉴定评估): the mediation clock stops."""
         if not reason.strip():
             raise ValidationError({"reason": ["请填写中止原因（如鉴定评估事项）"]})
-        case = self.get(key)
-        on = on or self.today()
-        with self.store.operation(actor, "suspend_case", case_id=case.id,
-                                  summary=f"{case.number}中止调解") as work:
+        with self.case_operation(actor, key, "suspend_case",
+                                 expected_version) as (work, case):
+            on = on or self.today()
+            work.summary = f"{case.number}中止调解"
             self.transition(work, case, Action.SUSPEND, actor, notes=reason)
             case.suspended_since = on
             work.save_case(case)
@@ -84,15 +88,16 @@ class MediationOps(CaseServiceBase):
                                       actor=actor, notes=reason))
         return case
 
-    def resume(self, actor: str, key: str, *, on: date | None = None, notes: str = "") -> Case:
+    def resume(self, actor: str, key: str, *, on: date | None = None, notes: str = "",
+               expected_version: int | None = None) -> Case:
         """Resume after suspension; the stopped days move the due date out."""
-        case = self.get(key)
-        on = on or self.today()
-        since = case.suspended_since or on
-        if on < since:
-            raise ValidationError({"on": ["恢复日期不能早于中止日期"]})
-        with self.store.operation(actor, "resume_case", case_id=case.id,
-                                  summary=f"{case.number}恢复调解") as work:
+        with self.case_operation(actor, key, "resume_case",
+                                 expected_version) as (work, case):
+            on = on or self.today()
+            since = case.suspended_since or on
+            if on < since:
+                raise ValidationError({"on": ["恢复日期不能早于中止日期"]})
+            work.summary = f"{case.number}恢复调解"
             self.transition(work, case, Action.RESUME, actor, notes=notes)
             case.suspended_days += (on - since).days
             case.suspended_since = None
@@ -105,20 +110,20 @@ class MediationOps(CaseServiceBase):
         return case
 
     def extend(self, actor: str, key: str, *, days: int, consenting_party_ids: list[str],
-               notes: str = "") -> Case:
+               notes: str = "", expected_version: int | None = None) -> Case:
         """Extend the period; only with the recorded consent of every party."""
-        case = self.get(key)
-        problems: dict[str, list[str]] = {}
-        if not 1 <= days <= 365:
-            problems["days"] = ["延长天数应在1到365之间"]
-        live = [p for p in case.parties if not p.deleted]
-        missing = [p.name for p in live if p.id not in set(consenting_party_ids)]
-        if missing:
-            problems["consent"] = [f"延长调解期限须经全部当事人同意，以下当事人未同意：{'、'.join(missing)}"]
-        if problems:
-            raise ValidationError(problems)
-        with self.store.operation(actor, "extend_case", case_id=case.id,
-                                  summary=f"{case.number}延长调解期限{days}天") as work:
+        with self.case_operation(actor, key, "extend_case",
+                                 expected_version) as (work, case):
+            problems: dict[str, list[str]] = {}
+            if not 1 <= days <= 365:
+                problems["days"] = ["延长天数应在1到365之间"]
+            live = [p for p in case.parties if not p.deleted]
+            missing = [p.name for p in live if p.id not in set(consenting_party_ids)]
+            if missing:
+                problems["consent"] = [f"延长调解期限须经全部当事人同意，以下当事人未同意：{'、'.join(missing)}"]
+            if problems:
+                raise ValidationError(problems)
+            work.summary = f"{case.number}延长调解期限{days}天"
             self.transition(work, case, Action.EXTEND, actor)
             old_due = case.due_on
             case.extended_days += days
@@ -166,13 +171,14 @@ class MediationOps(CaseServiceBase):
             return None
         return jc_window_end(effective, self.settings.calendar()).due
 
-    def record_agreement(self, actor: str, key: str, data: AgreementInput) -> Agreement:
+    def record_agreement(self, actor: str, key: str, data: AgreementInput, *,
+                         expected_version: int | None = None) -> Agreement:
         """Record the agreement (调解协议); the judicial-confirmation window starts."""
-        case = self.get(key)
-        agreement = self._agreement_from(case, data)
-        effective = agreement.effective_on or self.today()
-        with self.store.operation(actor, "record_agreement", case_id=case.id,
-                                  summary=f"{case.number}登记{data.form.label}") as work:
+        with self.case_operation(actor, key, "record_agreement",
+                                 expected_version) as (work, case):
+            agreement = self._agreement_from(case, data)
+            effective = agreement.effective_on or self.today()
+            work.summary = f"{case.number}登记{data.form.label}"
             self.transition(work, case, Action.RECORD_AGREEMENT, actor,
                             data={"form": data.form.value, "scope": data.scope.value})
             case.jc_due_on = self._jc_due(case, effective)
@@ -185,24 +191,24 @@ class MediationOps(CaseServiceBase):
             work.save_agreement(agreement)
         return agreement
 
-    def record_written_agreement(self, actor: str, key: str, data: AgreementInput) -> Agreement:
+    def record_written_agreement(self, actor: str, key: str, data: AgreementInput, *,
+                                 expected_version: int | None = None) -> Agreement:
         """Write an oral agreement down as a 人民调解协议书 (AGREED_ORAL → AGREED_WRITTEN).
 
         The oral agreement stays on file (its 口头协议登记表 is part of the record); the
         written one becomes the case's agreement. It takes effect when signed and sealed
         (PML Art 29), so the judicial-confirmation window runs from its effective date.
         """
-        case = self.get(key)
-        next_status(self.facts(case), Action.RECORD_WRITTEN_AGREEMENT)
-        oral = items.agreement_of(self.store.db, case.id)
-        if oral is None:  # pragma: no cover - the state machine needs an oral agreement
-            raise DomainError("本案没有口头协议。", code="no_agreement")
-        written = self._agreement_from(case, replace(data, form=AgreementForm.WRITTEN),
-                                       not_before=oral.effective_on)
-        effective = written.effective_on or self.today()
-        with self.store.operation(actor, Action.RECORD_WRITTEN_AGREEMENT.value,
-                                  case_id=case.id,
-                                  summary=f"{case.number}将口头协议制作为人民调解协议书") as work:
+        with self.case_operation(actor, key, Action.RECORD_WRITTEN_AGREEMENT.value,
+                                 expected_version) as (work, case):
+            next_status(self.facts(case), Action.RECORD_WRITTEN_AGREEMENT)
+            oral = items.agreement_of(self.store.db, case.id)
+            if oral is None:  # pragma: no cover - the state machine needs an oral agreement
+                raise DomainError("本案没有口头协议。", code="no_agreement")
+            written = self._agreement_from(case, replace(data, form=AgreementForm.WRITTEN),
+                                           not_before=oral.effective_on)
+            effective = written.effective_on or self.today()
+            work.summary = f"{case.number}将口头协议制作为人民调解协议书"
             self.transition(work, case, Action.RECORD_WRITTEN_AGREEMENT, actor)
             work.save_agreement(written)
             work.save_event(CaseEvent(
@@ -218,7 +224,8 @@ class MediationOps(CaseServiceBase):
             work.save_case(case)
         return written
 
-    def terminate(self, actor: str, key: str, *, reason: EndReason, notes: str = "") -> Case:
+    def terminate(self, actor: str, key: str, *, reason: EndReason, notes: str = "",
+                  expected_version: int | None = None) -> Case:
         """End the mediation without (full) agreement (终止调解), with a reason.
 
         An accepted case no mediator has taken up yet ends only because a party cannot be
@@ -228,12 +235,12 @@ class MediationOps(CaseServiceBase):
             raise ValidationError({"reason": ["达成协议请使用“登记调解协议”"]})
         if reason is EndReason.OTHER and not notes.strip():
             raise ValidationError({"notes": ["选择“其他原因”时请填写说明"]})
-        case = self.get(key)
-        problem = end_reason_problem(case.status, reason)
-        if problem:
-            raise ValidationError({"reason": [problem]})
-        with self.store.operation(actor, "terminate_case", case_id=case.id,
-                                  summary=f"{case.number}终止调解：{reason.label}") as work:
+        with self.case_operation(actor, key, "terminate_case",
+                                 expected_version) as (work, case):
+            problem = end_reason_problem(case.status, reason)
+            if problem:
+                raise ValidationError({"reason": [problem]})
+            work.summary = f"{case.number}终止调解：{reason.label}"
             self.transition(work, case, Action.TERMINATE, actor, notes=notes,
                             data={"reason": reason.value})
             case.end_reason = reason

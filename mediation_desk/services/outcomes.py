@@ -26,10 +26,11 @@ class OutcomeOps(CaseServiceBase):
     """Operations once mediation has ended."""
 
     def _simple(self, actor: str, key: str, action: Action, *, notes: str = "",
-                summary: str, data: dict[str, Any] | None = None, **changes) -> Case:
-        case = self.get(key)
-        with self.store.operation(actor, action.value, case_id=case.id,
-                                  summary=f"{case.number}{summary}") as work:
+                summary: str, data: dict[str, Any] | None = None,
+                expected_version: int | None = None, **changes: Any) -> Case:
+        with self.case_operation(actor, key, action.value,
+                                 expected_version) as (work, case):
+            work.summary = f"{case.number}{summary}"
             self.transition(work, case, action, actor, notes=notes, data=data)
             for attr, value in changes.items():
                 setattr(case, attr, value)
@@ -69,37 +70,42 @@ class OutcomeOps(CaseServiceBase):
                 for p in case.applicants + case.respondents]
 
     def apply_jc(self, actor: str, key: str, *, on: date | None = None, court: str = "",
-                 accept_estimated: bool = False) -> Case:
+                 accept_estimated: bool = False, expected_version: int | None = None) -> Case:
         """Record the joint application for judicial confirmation (within 30 days).
 
         Both sides apply together; every live applicant and respondent is recorded as an
         applicant in the status event. After a withdrawal the application may be made
-        again while the window is open.
+        again while the window is open. Every check reads the case inside the write
+        transaction.
         """
-        case = self.get(key)
-        on = on or self.today()
-        next_status(self.facts(case), Action.APPLY_JC)
-        agreement = items.agreement_of(self.store.db, case.id)
-        if agreement is None:
-            raise DomainError("没有调解协议，不能申请司法确认。", code="no_agreement")
-        applicants = self.jc_applicants(case)
-        warning = self.window_check(case.jc_due_on, on, accept_estimated=accept_estimated,
-                                    what="申请司法确认的期限",
-                                    rule="应在协议生效之日起30日内由双方共同申请",
-                                    code="jc_window_passed")
-        if agreement.effective_on and on < agreement.effective_on:
-            raise ValidationError({"on": ["申请日期不能早于协议生效日期"]})
-        again = case.status is CaseStatus.JC_WITHDRAWN
-        summary = "再次申请司法确认" if again else "申请司法确认"
-        extra = {"deadline_warning": warning} if warning else {}
-        return self._simple(actor, key, Action.APPLY_JC, notes=court,
-                            summary=f"{summary}（{warning}）" if warning else summary,
+        with self.case_operation(actor, key, Action.APPLY_JC.value,
+                                 expected_version) as (work, case):
+            on = on or self.today()
+            next_status(self.facts(case), Action.APPLY_JC)
+            agreement = items.agreement_of(self.store.db, case.id)
+            if agreement is None:
+                raise DomainError("没有调解协议，不能申请司法确认。", code="no_agreement")
+            applicants = self.jc_applicants(case)
+            warning = self.window_check(case.jc_due_on, on, accept_estimated=accept_estimated,
+                                        what="申请司法确认的期限",
+                                        rule="应在协议生效之日起30日内由双方共同申请",
+                                        code="jc_window_passed")
+            if agreement.effective_on and on < agreement.effective_on:
+                raise ValidationError({"on": ["申请日期不能早于协议生效日期"]})
+            again = case.status is CaseStatus.JC_WITHDRAWN
+            summary = "再次申请司法确认" if again else "申请司法确认"
+            extra = {"deadline_warning": warning} if warning else {}
+            work.summary = f"{case.number}{summary}" + (f"（{warning}）" if warning else "")
+            self.transition(work, case, Action.APPLY_JC, actor, notes=court,
                             data={"applicants": applicants, "court": court,
-                                  "applied_on": on.isoformat(), "reapplication": again, **extra},
-                            jc_applied_on=on, jc_ruling="")
+                                  "applied_on": on.isoformat(), "reapplication": again,
+                                  **extra})
+            case.jc_applied_on, case.jc_ruling = on, ""
+            work.save_case(case)
+        return case
 
     def record_jc_outcome(self, actor: str, key: str, *, outcome: str, ruling: str = "",
-                          notes: str = "") -> Case:
+                          notes: str = "", expected_version: int | None = None) -> Case:
         """Record the court's ruling: confirmed / rejected / withdrawn.
 
         The ruling's number should carry 民特 (special procedure); another type code is
@@ -115,26 +121,32 @@ class OutcomeOps(CaseServiceBase):
             raise ValidationError({"ruling": ["请填写司法确认裁定的案号（如（2026）鲁0303民特12号）"]})
         action = JC_OUTCOMES[outcome]
         return self._simple(actor, key, action, notes=notes, summary=action.label,
-                            data={"ruling": ruling, "warnings": warnings}, jc_ruling=ruling)
+                            data={"ruling": ruling, "warnings": warnings}, jc_ruling=ruling,
+                            expected_version=expected_version)
 
-    def remediate(self, actor: str, key: str, *, notes: str = "") -> Case:
+    def remediate(self, actor: str, key: str, *, notes: str = "",
+                  expected_version: int | None = None) -> Case:
         """Mediate again after the court rejected confirmation."""
         return self._simple(actor, key, Action.REMEDIATE, notes=notes, summary="重新调解",
-                            closed_on=None, jc_due_on=None, end_reason=None)
+                            closed_on=None, jc_due_on=None, end_reason=None,
+                            expected_version=expected_version)
 
-    def litigate(self, actor: str, key: str, *, notes: str = "") -> Case:
+    def litigate(self, actor: str, key: str, *, notes: str = "",
+                 expected_version: int | None = None) -> Case:
         """Record that a party went to court (PML 32 or after a rejected confirmation)."""
-        return self._simple(actor, key, Action.LITIGATE, notes=notes, summary="转诉讼")
+        return self._simple(actor, key, Action.LITIGATE, notes=notes, summary="转诉讼",
+                            expected_version=expected_version)
 
     def follow_up(self, actor: str, key: str, *, performance: Performance, satisfaction: int,
-                  notes: str = "", place: str = "", on: date | None = None) -> CaseEvent:
+                  notes: str = "", place: str = "", on: date | None = None,
+                  expected_version: int | None = None) -> CaseEvent:
         """Record a follow-up visit (回访): performance, satisfaction 1-5, notes."""
         if not 1 <= int(satisfaction) <= 5:
             raise ValidationError({"satisfaction": ["满意度应为1到5分"]})
-        case = self.get(key)
-        next_status(self.facts(case), Action.FOLLOW_UP)
-        with self.store.operation(actor, "follow_up", case_id=case.id,
-                                  summary=f"{case.number}回访：{performance.label}") as work:
+        with self.case_operation(actor, key, "follow_up",
+                                 expected_version) as (work, case):
+            next_status(self.facts(case), Action.FOLLOW_UP)
+            work.summary = f"{case.number}回访：{performance.label}"
             at = datetime.combine(on, work.moment.time().replace(microsecond=0)) if on \
                 else work.moment.replace(microsecond=0)
             event = CaseEvent(case_id=case.id, kind=EventKind.FOLLOW_UP, occurred_at=at,
@@ -153,16 +165,20 @@ class OutcomeOps(CaseServiceBase):
             work.save_case(case)
         return event
 
-    def apply_enforcement(self, actor: str, key: str, *, notes: str = "") -> Case:
+    def apply_enforcement(self, actor: str, key: str, *, notes: str = "",
+                          expected_version: int | None = None) -> Case:
         """Record an application for enforcement of a confirmed agreement."""
         return self._simple(actor, key, Action.APPLY_ENFORCEMENT, notes=notes,
-                            summary="申请强制执行")
+                            summary="申请强制执行", expected_version=expected_version)
 
-    def hand_over(self, actor: str, key: str, *, notes: str = "") -> Case:
+    def hand_over(self, actor: str, key: str, *, notes: str = "",
+                  expected_version: int | None = None) -> Case:
         """Hand a failed court-delegated case over for filing (移送立案)."""
-        return self._simple(actor, key, Action.HAND_OVER, notes=notes, summary="移送立案")
+        return self._simple(actor, key, Action.HAND_OVER, notes=notes, summary="移送立案",
+                            expected_version=expected_version)
 
-    def record_filing(self, actor: str, key: str, *, filing_number: str) -> Case:
+    def record_filing(self, actor: str, key: str, *, filing_number: str,
+                      expected_version: int | None = None) -> Case:
         """Record the court's filing number (民初) for a handed-over case.
 
         Another type code is recorded with a warning in the status event, not refused.
@@ -172,10 +188,11 @@ class OutcomeOps(CaseServiceBase):
         number = parsed.text
         return self._simple(actor, key, Action.RECORD_FILING, summary=f"法院立案{number}",
                             data={"filing_number": number, "warnings": warnings},
-                            filing_number=number)
+                            filing_number=number, expected_version=expected_version)
 
     def return_to_trial(self, actor: str, key: str, *, notes: str = "",
-                        outcome: TrialOutcome | str = "", document_number: str = "") -> Case:
+                        outcome: TrialOutcome | str = "", document_number: str = "",
+                        expected_version: int | None = None) -> Case:
         """Return an entrusted case (委托调解) to the trial.
 
         After a failed mediation the trial simply resumes. After an agreement the court
@@ -183,31 +200,36 @@ class OutcomeOps(CaseServiceBase):
         plaintiff withdraws (``outcome="withdrawn"``), SIM Art 20; the outcome is recorded
         in the status event.
         """
-        case = self.get(key)
-        next_status(self.facts(case), Action.RETURN_TO_TRIAL)
-        data: dict[str, Any] = {}
-        summary = "退回审判"
-        if case.status is CaseStatus.AGREED:
-            try:
-                result = TrialOutcome(outcome)
-            except ValueError:
-                raise ValidationError({"outcome": [
-                    "委托调解达成协议后，请选择结果：人民法院出具调解书，或原告撤诉"]}) from None
-            data = {"outcome": result.value, "warnings": []}
-            summary = f"退回审判：{result.label}"
-            if result is TrialOutcome.MEDIATION_DOCUMENT:
-                if not document_number.strip():
-                    raise ValidationError({"document_number": [
-                        "请填写人民法院调解书的案号（如（2026）鲁0303民初88号）"]})
-                number, warnings = self._court_number(document_number, CourtNumberUse.TRIAL,
-                                                      "document_number")
-                data.update(document_number=number.text, warnings=warnings)
-                summary += number.text
-        elif outcome or document_number:
-            raise ValidationError({"outcome": ["调解不成退回审判的案件不填写调解书或撤诉结果"]})
-        return self._simple(actor, key, Action.RETURN_TO_TRIAL, notes=notes, summary=summary,
-                            data=data)
+        with self.case_operation(actor, key, Action.RETURN_TO_TRIAL.value,
+                                 expected_version) as (work, case):
+            next_status(self.facts(case), Action.RETURN_TO_TRIAL)
+            data: dict[str, Any] = {}
+            summary = "退回审判"
+            if case.status is CaseStatus.AGREED:
+                try:
+                    result = TrialOutcome(outcome)
+                except ValueError:
+                    raise ValidationError({"outcome": [
+                        "委托调解达成协议后，请选择结果：人民法院出具调解书，或原告撤诉"]}) from None
+                data = {"outcome": result.value, "warnings": []}
+                summary = f"退回审判：{result.label}"
+                if result is TrialOutcome.MEDIATION_DOCUMENT:
+                    if not document_number.strip():
+                        raise ValidationError({"document_number": [
+                            "请填写人民法院调解书的案号（如（2026）鲁0303民初88号）"]})
+                    number, warnings = self._court_number(
+                        document_number, CourtNumberUse.TRIAL, "document_number")
+                    data.update(document_number=number.text, warnings=warnings)
+                    summary += number.text
+            elif outcome or document_number:
+                raise ValidationError({"outcome": ["调解不成退回审判的案件不填写调解书或撤诉结果"]})
+            work.summary = f"{case.number}{summary}"
+            self.transition(work, case, Action.RETURN_TO_TRIAL, actor, notes=notes, data=data)
+            work.save_case(case)
+        return case
 
-    def archive(self, actor: str, key: str, *, notes: str = "") -> Case:
+    def archive(self, actor: str, key: str, *, notes: str = "",
+                expected_version: int | None = None) -> Case:
         """Archive a finished case (立卷归档)."""
-        return self._simple(actor, key, Action.ARCHIVE, notes=notes, summary="归档")
+        return self._simple(actor, key, Action.ARCHIVE, notes=notes, summary="归档",
+                            expected_version=expected_version)

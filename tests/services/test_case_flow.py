@@ -276,3 +276,53 @@ def test_source_deadline_settings(store, svc):
     c = svc.register(ACTOR, case_input())
     c = svc.accept(ACTOR, c.id)
     assert c.due_on == date(2026, 3, 17)
+
+
+# ------------------------------------------------------------------ lost updates
+
+def test_an_edit_over_a_newer_version_is_refused_with_who_and_when(svc, store, clock):
+    from mediation_desk.domain.errors import StaleEdit
+
+    c = svc.register(ACTOR, case_input())
+    loaded = svc.get(c.id)  # the form opens at this version
+    svc.update_details("另一名调解员", c.id, dict(case_input(), title="别处的修改"))  # saved elsewhere meanwhile
+    count = store.db.execute("SELECT count(*) FROM audit").fetchone()[0]
+    with pytest.raises(StaleEdit) as err:
+        svc.update_details(ACTOR, c.id, dict(case_input(), title="我的修改"),
+                           expected_version=loaded.version)
+    assert "已在别处被修改" in err.value.message and "另一名调解员" in err.value.message
+    assert "请刷新后重做" in err.value.message
+    assert svc.get(c.id).title == "别处的修改"  # nothing overwritten
+    assert store.db.execute("SELECT count(*) FROM audit").fetchone()[0] == count
+    with pytest.raises(StaleEdit):
+        svc.accept(ACTOR, c.id, expected_version=loaded.version)
+    fresh = svc.get(c.id)
+    assert svc.accept(ACTOR, c.id, expected_version=fresh.version).status is CaseStatus.ACCEPTED
+
+
+def test_checks_read_the_case_inside_the_write_transaction(svc, store, db_path):
+    """Another process commits between the moment a service used to read the case and its
+    BEGIN IMMEDIATE: the checks must see that commit (they used to write over it)."""
+    import sqlite3
+    from contextlib import contextmanager
+
+    c = svc.register(ACTOR, case_input())
+    real = store.operation
+
+    @contextmanager
+    def racing(*args, **kwargs):
+        other = sqlite3.connect(db_path)  # the other program's commit, just before ours
+        other.execute("UPDATE cases SET status = 'not_accepted', version = version + 1"
+                      " WHERE id = ?", [c.id])
+        other.commit()
+        other.close()
+        with real(*args, **kwargs) as work:
+            yield work
+
+    store.operation = racing
+    try:
+        with pytest.raises(TransitionError):  # the accept checks the state it writes over
+            svc.accept(ACTOR, c.id)
+    finally:
+        del store.operation
+    assert svc.get(c.id).status is CaseStatus.NOT_ACCEPTED

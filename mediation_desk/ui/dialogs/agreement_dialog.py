@@ -176,7 +176,9 @@ class AgreementDialog(FormDialog):
     def save(self) -> None:
         if self.written_from is not None:
             self.services.cases.record_written_agreement(self.services.actor, self.case.id,
-                                                         self.agreement_input())
+                                                         self.agreement_input(),
+                                                         expected_version=self.case.version)
             return
         self.services.cases.record_agreement(self.services.actor, self.case.id,
-                                             self.agreement_input())
+                                             self.agreement_input(),
+                                             expected_version=self.case.version)

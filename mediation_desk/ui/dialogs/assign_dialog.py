@@ -132,4 +132,4 @@ class AssignDialog(FormDialog):
                 "A ticked mediator has a recusal ground: give the reason for assigning them "
                 "(for example, both parties agreed).")]})
         self.services.cases.assign(self.services.actor, self.case.id, self.selected_ids(),
-                                   override_reason=reason)
+                                   override_reason=reason, expected_version=self.case.version)

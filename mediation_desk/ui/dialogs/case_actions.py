@@ -93,9 +93,10 @@ def make_action_dialog(services: Services, case: Case, action: Action,
                                written_from=services.cases.agreement(case.id))
     cs, actor, key = services.cases, services.actor, case.id
     fields, submit, intro = _spec(services, case, action)
+    versioned = AtVersion(cs, case.version)
 
     def save(values: dict[str, Any]) -> None:
-        submit(cs, actor, key, values)
+        submit(versioned, actor, key, values)
 
     dialog = ActionForm(action_title(action), fields, save, today=cs.today(), intro=intro,
                         parent=parent)
@@ -104,6 +105,19 @@ def make_action_dialog(services: Services, case: Case, action: Action,
 
 
 Submit = Callable[[Any, str, str, dict[str, Any]], Any]
+
+
+class AtVersion:
+    """The case service as a form loaded at ``version`` calls it: every operation carries
+    ``expected_version``, so a case changed elsewhere since is refused (no lost update)."""
+
+    def __init__(self, cases: Any, version: int) -> None:
+        self._cases = cases
+        self._version = version
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self._cases, name)
+        return lambda *args, **kwargs: method(*args, expected_version=self._version, **kwargs)
 
 
 def _spec(services: Services, case: Case, action: Action) -> tuple[list[Field], Submit, str]:
