@@ -79,6 +79,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     result = build_demo(Path(args.db), cases=args.cases, seed=args.seed,
                         progress=_print_progress if sys.stderr.isatty() else None)
+    if result.seed_already_used:
+        print(f"演示数据库 {args.db} 已含用种子 {args.seed} 生成的案件（共 {result.total_cases} 件），"
+              f"未新增。要再添加演示案件，请换一个种子，例如 --seed {args.seed + 1}；"
+              "要重新开始，请用一个新文件。")
+        return 0
     print(f"演示数据库已就绪：{args.db}（新增案件 {result.cases_added} 件，共 {result.total_cases} 件，"
           f"用时 {result.seconds:.1f} 秒）")
     return 0
@@ -314,9 +319,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extension_hooks() -> list[Callable[[Any], None]]:
+    from .cli_backup import add_backup_commands
     from .cli_calendar import add_calendar_commands
 
-    hooks: list[Callable[[Any], None]] = [add_calendar_commands]
+    hooks: list[Callable[[Any], None]] = [add_calendar_commands, add_backup_commands]
     try:
         from .cli_documents import add_document_command
         hooks.append(add_document_command)

@@ -44,11 +44,30 @@ ACTOR = "演示数据"
 BATCH = 500
 
 
+DEMO_MARK = "demo"  # setting on every demo database: {"seeds": [seeds already generated]}
+
+
 @dataclass(frozen=True)
 class DemoResult:
     cases_added: int
     total_cases: int
     seconds: float
+    seed_already_used: bool = False  # nothing added: this seed's cases are already there
+
+
+def _refuse_real_desk(store: Store, path: Path) -> None:
+    """A database without the demo mark is a real desk's: fake cases would mix with real ones
+    and use up real case numbers."""
+    from ..domain.errors import DomainError
+
+    center = directory.self_center(store.db)
+    total = case_store.count_all(store.db)
+    if total == 0 and center is not None and center.code == DEMO_CENTER["code"]:
+        return  # an empty desk made for the demo (e.g. a build stopped before any batch)
+    name = center.name if center is not None else "未初始化"
+    raise DomainError(
+        f"{path} 不是演示数据库（{name}，已有案件 {total} 件），不能往里面添加演示案件。"
+        "演示数据请用一个新文件，例如 mediation-desk demo --db 演示.db。", code="demo_refused")
 
 
 def _pick(rng: random.Random, weighted: list[tuple]) -> object:
@@ -330,9 +349,22 @@ def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
     started = time.perf_counter()
     rng = random.Random(seed)
     if not path.exists():
-        init_desk(path, **DEMO_CENTER, actor=ACTOR).close()
+        created = init_desk(path, **DEMO_CENTER, actor=ACTOR)
+        try:
+            with created.operation(ACTOR, "demo_mark", summary="标记为演示数据库") as work:
+                work.set_setting(DEMO_MARK, {"seeds": []})
+        finally:
+            created.close()
     store = Store.open(path)
     try:
+        mark = directory.get_setting(store.db, DEMO_MARK)
+        if not isinstance(mark, dict):
+            _refuse_real_desk(store, path)
+            mark = {"seeds": []}
+        seeds = [int(x) for x in mark.get("seeds", [])]
+        if seed in seeds:
+            return DemoResult(cases_added=0, total_cases=case_store.count_all(store.db),
+                              seconds=time.perf_counter() - started, seed_already_used=True)
         today = today or store.today()
         center = directory.self_center(store.db)
         if center is None:
@@ -363,6 +395,8 @@ def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
                                   agreements=[a for m in made for a in m[2]], mediators=by_id,
                                   now=work.now, origin=work.origin)
                 work.log.add("demo", "batch", "insert", {"cases": [None, len(made)]})
+                if start == 0:  # this seed's cases are in (a rerun would repeat their ids)
+                    work.set_setting(DEMO_MARK, {**mark, "seeds": [*seeds, seed]})
             done += len(chunk)
             if progress is not None and progress(done, cases) is False:
                 break

@@ -205,3 +205,48 @@ def test_restore_hint_names_the_folder(store, db_path, tmp_path):
     svc.take_backup(db_path, "manual", policy=policy)
     hint = mech.restore_hint(db_path)
     assert str(policy.folder) in hint and "mediation-desk restore" in hint and "文件 → 恢复" in hint
+
+
+def test_an_import_is_preceded_by_a_verified_backup(tmp_path):
+    from mediation_desk.services import exchange
+    from tests.exchange.helpers import ACTOR, make_desk, referral, trust_both
+
+    court = make_desk(tmp_path, "court01", "court")
+    center = make_desk(tmp_path, "center01")
+    try:
+        trust_both(tmp_path, court, center)
+        case = referral(court, center)
+        out = tmp_path / "to-center.mdx"
+        exchange.export_bundle(court, ACTOR, "center01", out)
+        exchange.import_bundle(center, ACTOR, out, dry_run=True)
+        assert svc.list_backups(center.path) == []  # a preview changes nothing: no backup
+        exchange.import_bundle(center, ACTOR, out)
+        [record] = svc.list_backups(center.path)
+        assert record.reason == "import" and record.verified
+        con = sqlite3.connect(record.path)  # the desk as it was before the bundle
+        assert con.execute("SELECT count(*) FROM cases WHERE id = ?", [case.id]).fetchone() == (0,)
+        con.close()
+    finally:
+        court.close()
+        center.close()
+
+
+def test_backup_settings_round_trip_and_validation(store):
+    from mediation_desk.domain.errors import ValidationError
+    from mediation_desk.services.settings import load_settings, save_settings
+
+    s = load_settings(store)
+    assert (s.backup_dir, s.backup_keep_daily, s.backup_keep_weekly,
+            s.backup_keep_monthly) == ("", 7, 4, 12)
+    assert svc.policy_of(s).folder == mech.default_backup_dir()
+    s.backup_dir, s.backup_keep_daily = "relative/folder", 0
+    with pytest.raises(ValidationError) as err:
+        save_settings(store, "测试员", s)
+    assert set(err.value.problems) == {"backup_dir", "backup_keep_daily"}
+    s.backup_dir, s.backup_keep_daily = "/media/usb/备份", 10
+    save_settings(store, "测试员", s)
+    again = load_settings(store)
+    assert again.backup_dir == "/media/usb/备份" and again.backup_keep_daily == 10
+    policy = svc.policy_of(again)
+    assert policy.configured and policy.folder == Path("/media/usb/备份")
+    assert mech.backup_dir_of(store.db) == Path("/media/usb/备份")
