@@ -1,0 +1,92 @@
+"""Kill a desk with SIGKILL at random moments and check what must survive (shared by the
+test suite's short run and ``benchmarks/bench_crash.py``'s long one)."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Acknowledged:
+    """Every commit a killed worker reported before it died."""
+
+    registered: dict[str, int] = field(default_factory=dict)
+    accepted: set[str] = field(default_factory=set)
+    titles: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def commits(self) -> int:
+        return len(self.registered) + len(self.accepted) + len(self.titles)
+
+    def read(self, lines: list[str]) -> None:
+        for line in lines:
+            parts = line.split()
+            if len(parts) == 3 and parts[0] == "registered":
+                self.registered[parts[1]] = int(parts[2])
+            elif len(parts) == 2 and parts[0] == "accepted":
+                self.accepted.add(parts[1])
+            elif len(parts) == 3 and parts[0] == "titled":
+                self.titles[parts[1]] = parts[2]
+
+
+def kill_once(db_path: Path, rng: random.Random, ack: Acknowledged,
+              worker: str = "tests.storage.crash_worker") -> None:
+    """Start a worker, let it commit, SIGKILL it at a random moment, record its commits."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", worker, str(db_path)],
+                            stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+    assert proc.stdout is not None
+    first = proc.stdout.readline()  # it has committed something
+    time.sleep(rng.uniform(0.0, 0.25))
+    os.kill(proc.pid, signal.SIGKILL)
+    out, _ = proc.communicate()
+    ack.read([first, *out.splitlines()])
+
+
+def check_survivors(db_path: Path, ack: Acknowledged) -> list[str]:
+    """Integrity, schema, audit chain and every acknowledged commit; the problems found."""
+    from mediation_desk.services.cases import CaseService
+    from mediation_desk.storage.store import Store
+
+    problems: list[str] = []
+    s = Store.open(db_path, readonly=True)
+    try:
+        integrity, chain = s.check()
+        problems += [f"integrity: {p}" for p in integrity]
+        if not chain.ok:
+            problems.append(f"audit chain: {chain}")
+        svc = CaseService(s)
+        for cid, serial in ack.registered.items():
+            case = svc.get(cid)
+            if case.serial != serial:
+                problems.append(f"{cid}: serial {case.serial} != {serial}")
+            if cid in ack.accepted and case.accepted_on is None:
+                problems.append(f"{cid}: acceptance lost")
+            if cid in ack.titles and case.title != ack.titles[cid]:
+                problems.append(f"{cid}: title lost")
+        serials = [r[0] for r in s.db.execute("SELECT serial FROM cases ORDER BY serial")]
+        if len(serials) != len(set(serials)):
+            problems.append("duplicate serials")
+    finally:
+        s.close()
+    return problems
+
+
+def run(db_path: Path, kills: int, seed: int = 20261201) -> tuple[Acknowledged, list[str]]:
+    """``kills`` kills, each followed by the full check; (commits seen, problems)."""
+    rng = random.Random(seed)
+    ack = Acknowledged()
+    problems: list[str] = []
+    for i in range(kills):
+        kill_once(db_path, rng, ack)
+        problems += [f"after kill {i + 1}: {p}" for p in check_survivors(db_path, ack)]
+    return ack, problems
