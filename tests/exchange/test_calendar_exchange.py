@@ -150,3 +150,34 @@ def test_a_center_cannot_send_the_court_a_calendar(desks, tmp_path):
         exchange.import_bundle(court, ACTOR, path)
     assert err.value.reason_code == "not_owner"
     assert db_digest(court) == before
+
+
+def test_the_center_relays_the_calendar_to_its_field_laptop(desks, tmp_path):
+    """Enrollment and later center→field bundles carry every notice the center applies."""
+    from mediation_desk.domain.models import Mediator
+    from mediation_desk.services.desk import MediatorService
+    from mediation_desk.services.enrollment import enroll, init_from_enrollment
+
+    court, center = desks
+    court_notice(court, tmp_path)
+    exchange.import_bundle(center, ACTOR, send(court, "center01", tmp_path))
+    MediatorService(center).save(ACTOR, Mediator(center_id="", name="王调解"))
+    rep = enroll(center, ACTOR, "王调解", tmp_path / "enroll.mdx")
+    field = init_from_enrollment(tmp_path / "field.db", rep.path, rep.passphrase)
+    try:
+        cal = cal_svc.load_calendar(field)
+        assert cal.source(2027) is YearSource.COURT  # relayed, still owned by the court
+        assert not cal.is_workday(date(2027, 1, 4))
+        # the center's own adjustment reaches the laptop in the next bundle
+        f = tmp_path / "adj.txt"
+        f.write_text("年份 2027\n完整 否\n放假 2027-03-01 2027-03-01 停电\n", encoding="utf-8")
+        cal_svc.import_notice_file(center, ACTOR, f)
+        card = tmp_path / "field.card"
+        exchange.export_card(field, card)
+        exchange.trust_card(center, ACTOR, exchange.read_card(card))
+        out = tmp_path / "to-field.mdx"
+        exchange.export_bundle(center, ACTOR, rep.field_code, out)
+        exchange.import_bundle(field, ACTOR, out)
+        assert not cal_svc.load_calendar(field).is_workday(date(2027, 3, 1))
+    finally:
+        field.close()
