@@ -221,7 +221,14 @@ def _is_open(conn: sqlite3.Connection) -> bool:
     return True
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
+FileIdentity = tuple[int, int]
+
+
+def file_identity(path: str | os.PathLike[str]) -> FileIdentity | None:
+    """(device, inode) of the file now at ``path``, None when it is missing or unreachable.
+
+    ``os.stat`` opens no descriptor, so it never disturbs SQLite's locks.
+    """
     try:
         st = os.stat(path)
     except OSError:
@@ -239,7 +246,7 @@ def is_open_database_file(path: str | os.PathLike[str]) -> bool:
         resolved = target.resolve()
     except OSError:
         resolved = target
-    ident = _identity(target)
+    ident = file_identity(target)
     for _conn, db_path in _OPEN_FILES.values():
         for suffix in ("", "-wal", "-shm", "-journal"):
             companion = Path(f"{db_path}{suffix}")
@@ -248,7 +255,7 @@ def is_open_database_file(path: str | os.PathLike[str]) -> bool:
                     return True
             except OSError:
                 pass
-            if ident is not None and _identity(companion) == ident:
+            if ident is not None and file_identity(companion) == ident:
                 return True
     return False
 
@@ -258,6 +265,69 @@ def refuse_database_file(path: str | os.PathLike[str]) -> None:
     if is_open_database_file(path):
         raise StorageError(f"这是调解工作台正在使用的数据库文件，不能用于这里：{path}。请选择其他文件。",
                            code="own_database_file")
+
+
+def _copy_refused(message: str) -> StorageError:
+    return StorageError(message, code="copy_target")
+
+
+def copy_database(db: sqlite_utils.Database, target: str | os.PathLike[str]) -> Path:
+    """Write a complete, consistent copy of the open database to ``target``.
+
+    The copy is made from the open connection with SQLite's backup API, so it works
+    even when the file under the connection was deleted, moved or replaced. It is
+    written beside the target, checked, switched to an ordinary rollback journal (a
+    single file, nothing to lose when it is copied on), then renamed into place.
+    """
+    t = Path(target)
+    if t.is_dir():
+        raise _copy_refused(f"这是一个文件夹：{t}。请给副本起一个文件名。")
+    if not t.parent.is_dir():
+        raise _copy_refused(f"文件夹不存在：{t.parent}。请选择已有的文件夹。")
+    if is_open_database_file(t):
+        raise _copy_refused(f"不能把副本保存在正在使用的数据库文件的位置：{t}。请换一个位置或文件名。")
+    for suffix in ("-wal", "-shm", "-journal"):
+        if Path(f"{t}{suffix}").exists():
+            # another database's log beside the target would be applied to the copy
+            raise _copy_refused(f"目标位置已有 {t.name}{suffix} 文件（另一个数据库的日志）。"
+                                "请换一个文件名或文件夹。")
+    part = t.with_name(f".{t.name}.{os.getpid()}.part")
+    try:
+        dest = sqlite3.connect(str(part))
+        try:
+            db.conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE").fetchone()
+            verdict = dest.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            dest.close()
+        if verdict != "ok":
+            raise StorageError(f"副本校验未通过（{verdict}），没有保存：{t}", code="copy_failed")
+        os.replace(part, t)
+    except DRIVER_ERRORS as exc:
+        raise translate_error(exc, t) from exc
+    except OSError as exc:
+        raise StorageError(f"无法写入副本：{t}（{exc.strerror}）", code="copy_failed") from exc
+    finally:
+        for leftover in (part, Path(f"{part}-journal")):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
+    _fsync_folder(t.parent)
+    return t
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def application_id(db: sqlite_utils.Database) -> int:

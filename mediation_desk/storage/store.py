@@ -26,7 +26,16 @@ from ..domain.models import (
     Mediator,
 )
 from . import audit, calendar, cases, directory, documents, items
-from .connection import DRIVER_ERRORS, StorageError, integrity_check, open_database, translate_error
+from .connection import (
+    DRIVER_ERRORS,
+    StorageError,
+    copy_database,
+    file_identity,
+    gone_message,
+    integrity_check,
+    open_database,
+    translate_error,
+)
 from .records import ChangeLog
 from .schema import ensure_schema, needs_migration
 
@@ -119,6 +128,8 @@ class Store:
         self.clock = clock
         self.readonly = readonly
         self._origin: str | None = None
+        # which file the connection has open: a write first checks the path still names it
+        self.identity = file_identity(path) if path is not None else None
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = False, readonly: bool = False,
@@ -153,6 +164,26 @@ class Store:
         """Close the connection."""
         self.db.close()
 
+    # -- the file under the connection ----------------------------------------
+    def file_gone(self) -> bool:
+        """True when the path no longer names the file opened (deleted, moved, replaced)."""
+        if self.path is None or self.identity is None:
+            return False
+        return file_identity(self.path) != self.identity
+
+    def _refuse_if_gone(self) -> None:
+        if self.file_gone():
+            log.warning("database file %s was moved, deleted or replaced; write refused", self.path)
+            raise StorageError(gone_message(self.path or ""), code="db_gone")
+
+    def save_copy(self, target: str | Path) -> Path:
+        """Write a complete copy of the open database to ``target`` (SQLite backup API).
+
+        Made from the open connection, so after the file went away (``db_gone``)
+        everything committed so far can still be kept. Returns the copy's path.
+        """
+        return copy_database(self.db, target)
+
     # -- time ---------------------------------------------------------------
     def now(self) -> datetime:
         """The current local time (injectable for tests)."""
@@ -180,6 +211,7 @@ class Store:
             raise StorageError("数据库以只读方式打开，不能修改。", code="db_readonly")
         if not actor:
             raise DomainError("必须注明操作人。", code="actor_missing")
+        self._refuse_if_gone()
         work = Work(self, self.clock())
         work.case_id, work.summary = case_id, summary
         try:
@@ -190,6 +222,7 @@ class Store:
             yield work
             audit.append(self.db, at=work.now, actor=actor, action=action,
                          case_id=work.case_id, summary=work.summary, changes=work.log.entries)
+            self._refuse_if_gone()  # gone while the operation ran: roll back, report
             self.db.execute("COMMIT")
         except BaseException as exc:
             if self.db.conn.in_transaction:
