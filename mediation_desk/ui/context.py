@@ -112,6 +112,11 @@ class Services:
         self.run(lambda s: s.reload_settings())
         self.data_changed()
 
+    def save_copy(self, target: Path) -> Path:
+        """A complete copy of the open database at ``target``, made on the database thread
+        from the open connection (works after the file itself went away)."""
+        return self.run(lambda s: s.store.save_copy(target))
+
     def center(self) -> Center | None:
         """This desk's own center."""
         from ..storage import directory

@@ -2573,6 +2573,40 @@ Reason code: {1}</source>
 <context>
     <name>QWidget</name>
     <message>
+        <location filename="../../mediation_desk/ui/errors.py" line="80" />
+        <source>Save a copy…</source>
+        <translation>另存副本…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/errors.py" line="81" />
+        <source>Mediation Desk copy {0}.db</source>
+        <translation>调解工作台副本 {0}.db</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/errors.py" line="82" />
+        <source>Save a copy of the database</source>
+        <translation>另存数据库副本</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/errors.py" line="83" />
+        <source>Mediation Desk databases (*.db);;All files (*)</source>
+        <translation>调解工作台数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/errors.py" line="84" />
+        <source>Copy saved</source>
+        <translation>副本已保存</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/errors.py" line="85" />
+        <source>A complete copy of the database, with everything saved so far, is now at:
+{0}
+Open that copy to go on working.</source>
+        <translation>数据库的完整副本（包括到目前为止保存的全部内容）已保存到：
+{0}
+请打开这份副本继续工作。</translation>
+    </message>
+    <message>
         <location filename="../../mediation_desk/ui/errors.py" line="33" />
         <source>Please check the input</source>
         <translation>请检查输入</translation>

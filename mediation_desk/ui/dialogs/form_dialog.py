@@ -151,6 +151,10 @@ class FormDialog(QDialog):
         else:
             self.clear_problems()
             self.general_error.show_messages([exc.message])
+            if exc.code == "db_gone":  # the file went away: offer to save a copy now
+                from .. import errors
+
+                errors.report(exc, self)
 
     # -- saving -------------------------------------------------------------------------
     def save(self) -> None:  # pragma: no cover - abstract
