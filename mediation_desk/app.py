@@ -121,6 +121,10 @@ class Application:
         self.services = services
         self.args = args
         self.window = None
+        self.clock = None  # tests pass the store's clock, used when the database is reopened
+        from .ui.dialogs.backup_dialogs import AutoBackup
+
+        self.auto_backup = AutoBackup(lambda: self.services, lambda: self.window)
 
     def show_window(self) -> None:
         from .ui.main_window import MainWindow
@@ -128,6 +132,7 @@ class Application:
         old = self.window
         self.window = MainWindow(self.services)
         self.window.language_changed.connect(self.switch_language)
+        self.window.restore_requested.connect(self.restore)
         self.services.tasks.on_error = lambda exc: errors.report(exc, self.window)
         if old is not None:
             self.window.setGeometry(old.geometry())
@@ -136,6 +141,37 @@ class Application:
             self.window.first_rows_shown.connect(self._first_rows)
         self.window.start()  # queries go to the worker and run while the window paints
         self.window.show()
+
+    def restore(self, backup: str) -> None:
+        """File → Restore: close the window and the database, restore, open both again."""
+        from .ui.dialogs.backup_dialogs import restore_and_reopen
+
+        if self.window is not None and not self.window.close():
+            return  # an unsaved case edit was kept
+        quit_on_close = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)  # no window while the restore runs
+
+        def reopen(message: str, error: BaseException | None) -> None:
+            try:
+                self.services = Services.open(self.services.db_path, self.services.tasks,
+                                              actor=self.services.actor, clock=self.clock)
+            except Exception as exc:  # noqa: BLE001 - shown, then the program ends
+                errors.report(exc)
+                self.app.quit()
+                return
+            finally:
+                self.app.setQuitOnLastWindowClosed(quit_on_close)
+            self.show_window()
+            if error is not None:
+                errors.report(error, self.window)
+            else:
+                QMessageBox.information(self.window, QDialog.tr("Restore from a backup"), message)
+
+        restore_and_reopen(self.services, Path(backup), reopen)
+
+    def close(self) -> None:
+        """Close the database and take the closing backup."""
+        self.auto_backup.on_close(self.services)
 
     def raise_window(self) -> str:
         """Bring the window to the front (a second start asked); return its title."""
@@ -195,9 +231,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             i18n.install(app, language)
         desk = holder["desk"] = Application(app, services, args)
         desk.show_window()
+        desk.auto_backup.start()
         code = app.exec()
         instance.release()
-        services.close()
+        desk.close()  # closes the database (a restore may have reopened it) and backs it up
         return code
     finally:
         runner.shutdown()

@@ -345,7 +345,7 @@ def write_backup(source: sqlite3.Connection | Path, db_path: Path, folder: Path,
         raise
     _fsync_dir(folder)
     record = BackupRecord(path=final, database=db_path.name, source=str(db_path.resolve()),
-                          created_at=moment.isoformat(timespec="seconds"), reason=reason,
+                          created_at=moment.isoformat(timespec="milliseconds"), reason=reason,
                           size=size, sha256=digest, cases=check.cases,
                           audit_rows=check.audit_rows, last_audit_at=check.last_audit_at,
                           schema_version=check.schema_version,

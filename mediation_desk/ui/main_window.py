@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
 
     language_changed = Signal(str)
     first_rows_shown = Signal()
+    restore_requested = Signal(str)  # a backup's path: the application restores and reopens
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +130,13 @@ class MainWindow(QMainWindow):
                                        lambda: self.close_case_tab(self.case_tabs.currentIndex()))
         self.blank_forms_action = action(file_menu, self.tr("Print &blank forms…"), "",
                                          self.blank_forms, "blankForms")
+        file_menu.addSeparator()
+        self.backup_action = action(file_menu, self.tr("Back &up…"), "",
+                                    lambda: self.backups("backup"), "backup")
+        self.restore_action = action(file_menu, self.tr("&Restore…"), "",
+                                     lambda: self.backups("restore"), "restore")
+        self.practice_action = action(file_menu, self.tr("&Practice restore…"), "",
+                                      lambda: self.backups("practice"), "practiceRestore")
         file_menu.addSeparator()
         action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
         for i, text in enumerate((self.tr("&Dashboard"), self.tr("&Cases"),
@@ -349,6 +357,18 @@ class MainWindow(QMainWindow):
         from .dialogs.blank_forms import BlankFormsDialog
 
         BlankFormsDialog(self.services, self).exec()
+
+    def backups(self, mode: str) -> None:
+        """File → Back up / Restore / Practice restore (ui/dialogs/backup_dialogs.py)."""
+        from .dialogs.backup_dialogs import BackupsDialog
+
+        try:
+            dialog = BackupsDialog(self.services, mode, self)
+        except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
+            errors.report(exc, self)
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
+            self.restore_requested.emit(str(dialog.chosen))
 
     def _show_log_location(self) -> None:
         from ..logs import log_file

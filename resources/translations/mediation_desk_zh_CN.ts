@@ -233,59 +233,211 @@
 <context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="44" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="45" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="44" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="45" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="44" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="45" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="45" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="46" />
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="45" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="46" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="49" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="50" />
         <source>Add a scan…</source>
         <translation>添加扫描件…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="51" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="52" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="53" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="54" />
         <source>Save a copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="86" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="87" />
         <source>Add a scan</source>
         <translation>添加扫描件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="87" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="88" />
         <source>Scans and documents (%1);;All files (*)</source>
         <translation>扫描件和文档 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="106" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="107" />
         <source>Save a copy</source>
         <translation>另存副本</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="75" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="219" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="222" />
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="75" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="204" />
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="76" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="234" />
+        <source>Practice restore</source>
+        <translation>演练恢复</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="82" />
+        <source>A verified backup is taken when the program closes, once a day while it is open, and before every import and upgrade.</source>
+        <translation>程序关闭时、打开期间每天一次、每次导入和升级之前，都会自动备份并校验。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="84" />
+        <source>Choose the backup to restore. The database now in use is first kept aside as a copy, never deleted.</source>
+        <translation>请选择要恢复的备份。正在使用的数据库会先另存一份，不会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="86" />
+        <source>A practice restore copies a backup into a temporary file and checks it, to prove the backups work. Nothing in the database in use changes.</source>
+        <translation>演练恢复把备份恢复到一个临时文件并检查，用来证明备份确实可用。正在使用的数据库不会有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="99" />
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="99" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="99" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="100" />
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="100" />
+        <source>Verified</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="111" />
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="112" />
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="113" />
+        <source>&amp;Practice restore</source>
+        <translation>演练恢复(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="117" />
+        <source>Other &amp;file…</source>
+        <translation>其他文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="118" />
+        <source>A backup somewhere else, e.g. on a USB stick</source>
+        <translation>其他位置的备份，例如 U 盘上的</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="140" />
+        <source>Backup folder: {0}  ·  kept: {1} daily, {2} weekly, {3} monthly</source>
+        <translation>备份文件夹：{0}  ·  保留：每日 {1} 份、每周 {2} 份、每月 {3} 份</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="148" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="148" />
+        <source>No: {0}</source>
+        <translation>否：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="186" />
+        <source>Choose a backup</source>
+        <translation>选择备份文件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="188" />
+        <source>Backups (*.mdbak);;All files (*)</source>
+        <translation>备份文件 (*.mdbak);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="205" />
+        <source>Replace the content of
+{0}
+with the backup
+{1} ({2} cases)?
+
+The database as it is now is kept aside as a copy. Open case tabs are closed and the database is opened again.</source>
+        <translation>用备份
+{1}（案件 {2} 件）
+替换
+{0}
+的内容吗？
+
+当前的数据库会先另存一份。已打开的案件标签页会关闭，数据库将重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="220" />
+        <source>Backed up and verified:
+{0}
+({1} cases)</source>
+        <translation>已备份并校验通过：
+{0}
+（案件 {1} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="223" />
+        <source>The backup was written but did not pass verification: {0}</source>
+        <translation>备份已写出，但未通过校验：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="226" />
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="236" />
+        <source>Practice restore…</source>
+        <translation>正在演练恢复…</translation>
     </message>
 </context>
 <context>
@@ -349,22 +501,22 @@
         <translation>制作书面调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="156" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="170" />
         <source>Before a mediator is assigned, a case ends only because a party cannot be reached, refuses mediation, or for another stated reason.</source>
         <translation>尚未指派调解员的案件，只能因期限内无法联系当事人、当事人明确表示不愿调解或其他说明的原因终止调解。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="201" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="215" />
         <source>Outcome at the court</source>
         <translation>法院处理结果</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="204" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="218" />
         <source>Number of the court's mediation document</source>
         <translation>人民法院调解书案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="212" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="226" />
         <source>An entrusted case does not go to judicial confirmation: record the court's mediation document or the withdrawal.</source>
         <translation>委托调解的案件不申请司法确认：请登记人民法院出具的调解书或原告撤诉。</translation>
     </message>
@@ -439,145 +591,145 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="112" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="126" />
         <source>Accepted on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="114" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="128" />
         <source>Accepting starts the mediation period.</source>
         <translation>受理后开始计算调解期限。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="116" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="159" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="130" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="173" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="118" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="132" />
         <source>For example: a party expressly refuses mediation, or the dispute is outside the committee's remit.</source>
         <translation>例如：一方当事人明确拒绝调解，或纠纷不属于调解委员会受理范围。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="122" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="136" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="123" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="188" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="137" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="202" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="124" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="138" />
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="125" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="139" />
         <source>Parties, mediators, invitees</source>
         <translation>当事人、调解员、邀请人员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="126" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="140" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="131" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="145" />
         <source>Suspended from</source>
         <translation>中止日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="132" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="146" />
         <source>Appraisal or assessment</source>
         <translation>鉴定或评估事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="135" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="149" />
         <source>The mediation clock stops while the appraisal runs.</source>
         <translation>鉴定评估期间调解期限暂停计算。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="137" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="151" />
         <source>Resumed on</source>
         <translation>恢复日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="141" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="155" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="143" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="157" />
         <source>Consent recorded</source>
         <translation>已记录各方同意</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="150" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="164" />
         <source>An extension needs the consent of every party.</source>
         <translation>延长期限须经各方当事人同意。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="161" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="175" />
         <source>Account of the mediation</source>
         <translation>调解情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="166" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="180" />
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="167" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="181" />
         <source>Court</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="171" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="185" />
         <source>Both parties apply jointly within 30 days of the agreement taking effect.</source>
         <translation>双方当事人应自协议生效之日起30日内共同申请。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="175" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="189" />
         <source>Ruling number</source>
         <translation>裁定书文号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="177" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="191" />
         <source>e.g. (2026)鲁0303民特12号</source>
         <translation>例如：（2026）鲁0303民特12号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="183" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="197" />
         <source>Visited on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="184" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="198" />
         <source>Performance</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="186" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="200" />
         <source>Satisfaction (1-5)</source>
         <translation>满意度（1-5）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="193" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="207" />
         <source>Court filing number</source>
         <translation>法院立案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="195" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="205" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="209" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="219" />
         <source>e.g. (2026)鲁0303民初88号</source>
         <translation>例如：（2026）鲁0303民初88号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="220" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="234" />
         <source>Hand the materials and the undisputed facts to the court.</source>
         <translation>将材料及无争议事实移送法院。</translation>
     </message>
@@ -690,12 +842,12 @@
         <translation>该期限涉及尚未录入放假安排的年份，系按法定节假日推算。请在“设置 → 节假日安排”中录入国务院当年的通知。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="173" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="176" />
         <source>The file could not be read: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="177" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="180" />
         <source>The file is larger than 20 MB. Scan it at a lower resolution or split it.</source>
         <translation>文件超过20 MB。请降低扫描分辨率或分成几个文件。</translation>
     </message>
@@ -1968,148 +2120,163 @@ Reason code: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="56" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="57" />
         <source>Mediation Desk</source>
         <translation>调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="59" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="60" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="59" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="60" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="59" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="60" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="60" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="61" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="73" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="74" />
         <source>Case list</source>
         <translation>案件列表</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="110" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="111" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="111" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="112" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="112" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="113" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="124" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="125" />
         <source>&amp;New case…</source>
         <translation>登记新案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="126" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="127" />
         <source>&amp;Find case…</source>
         <translation>查找案件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="128" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="129" />
         <source>&amp;Close case tab</source>
         <translation>关闭案件标签(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="130" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="131" />
         <source>Print &amp;blank forms…</source>
         <translation>打印空白表格(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="133" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="134" />
+        <source>Back &amp;up…</source>
+        <translation>备份(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="136" />
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="138" />
+        <source>&amp;Practice restore…</source>
+        <translation>演练恢复(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="141" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="134" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="142" />
         <source>&amp;Dashboard</source>
         <translation>工作台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="134" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="142" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="135" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="143" />
         <source>&amp;Mediators</source>
         <translation>调解员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="135" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="143" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="138" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="146" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="139" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="147" />
         <source>Where is the &amp;log file?</source>
         <translation>日志文件位置(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="189" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="197" />
         <source>Exchange</source>
         <translation>交换</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="197" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="205" />
         <source>Court</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="250" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="258" />
         <source>The database was changed by another program; the lists were refreshed.</source>
         <translation>数据库已被其他程序修改，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="256" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="264" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="259" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="267" />
         <source>⚠ Overdue cases: {0}</source>
         <translation>⚠ 超期案件：{0}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="292" />
-        <location filename="../../mediation_desk/ui/main_window.py" line="320" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="300" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="328" />
         <source>New case</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="293" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="301" />
         <source>Case registration is not available in this build.</source>
         <translation>此版本暂不能登记案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="356" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="376" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="357" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="377" />
         <source>The log file is at:
 {0}</source>
         <translation>日志文件位于：
@@ -2552,14 +2719,93 @@ Reason code: {1}</source>
         <translation>正在生成演示案件…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/app.py" line="184" />
+        <location filename="../../mediation_desk/app.py" line="168" />
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/app.py" line="220" />
         <source>Mediation Desk</source>
         <translation>调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/app.py" line="185" />
+        <location filename="../../mediation_desk/app.py" line="221" />
         <source>This database is already open in another window ({0}); that window was brought to the front.</source>
         <translation>该数据库已在另一个窗口中打开（{0}），已将那个窗口切换到前面。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="32" />
+        <source>By hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="32" />
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="33" />
+        <source>On closing</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="33" />
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="34" />
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="48" />
+        <source>Backup {0}
+Cases: {1}. Audit entries: {2}, the last on {3}.</source>
+        <translation>备份 {0}
+案件 {1} 件，审计记录 {2} 条，最后一条记于 {3}。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="51" />
+        <source>Restored into a temporary file and verified (integrity, structure, audit chain) in {0:.1f} s. The database in use was not changed.</source>
+        <translation>已恢复到临时文件并校验通过（完整性、结构、审计链），用时 {0:.1f} 秒。正在使用的数据库没有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="55" />
+        <source>This backup did not pass verification: {0}</source>
+        <translation>此备份未通过校验：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="58" />
+        <source>It was written by an older version; it is upgraded automatically when restored.</source>
+        <translation>此备份由旧版本写出，恢复时会自动升级。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="243" />
+        <source>Restored from {0}: {1} cases.</source>
+        <translation>已从 {0} 恢复：案件 {1} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="245" />
+        <source>The database as it was before is kept at
+{0}</source>
+        <translation>恢复前的数据库已另存为
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="252" />
+        <source>Backed up {0} ({1} cases, verified)</source>
+        <translation>{0} 已自动备份（案件 {1} 件，校验通过）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="313" />
+        <source>Automatic backup failed: {0}</source>
+        <translation>自动备份失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="365" />
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
     </message>
 </context>
 <context>
@@ -2848,127 +3094,172 @@ Please send this file to your technical contact.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="51" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="55" />
         <source>Center</source>
         <translation>本中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="53" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="57" />
         <source>Center &amp;name</source>
         <translation>中心名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="55" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="59" />
         <source>Center code</source>
         <translation>中心代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="56" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="60" />
         <source>Case number &amp;prefix</source>
         <translation>案号前缀(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="59" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="63" />
         <source>Example number</source>
         <translation>案号示例</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="60" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="64" />
         <source>Linked &amp;court</source>
         <translation>对接法院(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="61" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="65" />
         <source>Court code (e.g. 鲁0303)</source>
         <translation>法院代字（例如 鲁0303）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="87" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="91" />
         <source>Warnings and triage</source>
         <translation>预警与分流</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="96" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="93" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="97" />
         <source>Warn when due within</source>
         <translation>到期前提醒天数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="105" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="109" />
         <source>yuan/year, published for</source>
         <translation>元/年，统计年度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="107" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="111" />
         <source>Provincial average wage</source>
         <translation>全省就业人员年平均工资</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="102" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="106" />
         <source>e.g. Shandong</source>
         <translation>如：山东省</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="66" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="70" />
         <source>Mediation period by source</source>
         <translation>各来源的调解期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="75" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="79" />
         <source>days</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="76" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="80" />
         <source>months</source>
         <translation>个月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="77" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="81" />
         <source>A period written as 「一个月」 counts to the same day of the next month (31 January → 28 February).</source>
         <translation>规定为“一个月”的期限算至下月对应日（1月31日 → 2月28日）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="110" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="114" />
         <source>Province of the wage figure</source>
         <translation>平均工资所属省份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="113" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="117" />
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="119" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="123" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="121" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="125" />
         <source>&amp;Save settings (Ctrl+S)</source>
         <translation>保存设置(&amp;S)（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="123" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="127" />
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="134" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="138" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="209" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="164" />
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="169" />
+        <source>Empty: the backups folder in the user data folder</source>
+        <translation>留空：使用用户数据文件夹中的 backups 文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="170" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="175" />
+        <source>Backup &amp;folder</source>
+        <translation>备份文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="179" />
+        <source>daily</source>
+        <translation>份（每日）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="180" />
+        <source>weekly</source>
+        <translation>份（每周）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="181" />
+        <source>monthly</source>
+        <translation>份（每月）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="189" />
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="197" />
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="259" />
         <source>Enter the wage as a number of yuan</source>
         <translation>请以元为单位填写数字</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="231" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="284" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

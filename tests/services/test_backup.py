@@ -109,8 +109,8 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(store, db_path, tmp_path):
     assert left[0].path == newest.path
     last = datetime.fromisoformat(newest.created_at)
     # the last 7 days, each its newest (18:00) backup
-    assert [r.created_at for r in left[:7]] == [
-        (last - timedelta(days=i)).isoformat() for i in range(7)]
+    assert [r.created_at[:19] for r in left[:7]] == [
+        (last - timedelta(days=i)).isoformat()[:19] for i in range(7)]
     weeks = {datetime.fromisoformat(r.created_at).isocalendar()[:2] for r in left}
     months = {r.created_at[:7] for r in left}
     assert len(months) >= 12 and len(weeks) >= 4

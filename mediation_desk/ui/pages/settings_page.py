@@ -16,6 +16,9 @@ from ..context import Services
 from .holiday_calendar_box import HolidayCalendarBox
 
 
+BACKUP_KEYS = ("backup_dir", "backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly")
+
+
 def _error_label() -> QLabel:
     label = QLabel()
     label.setStyleSheet("color: #b3261e;")
@@ -48,6 +51,7 @@ class SettingsPage(QScrollArea):
         self.errors = {k: _error_label() for k in ("name", "number_prefix", "due_soon_days",
                                                     "avg_wage", "deadline_days")}
         self.errors.update({k: _error_label() for k in ("avg_wage_year", "avg_wage_province")})
+        self.errors.update({k: _error_label() for k in BACKUP_KEYS})
         center_box = QGroupBox(self.tr("Center"))
         form = QFormLayout(center_box)
         form.addRow(self.tr("Center &name"), self.center_name)
@@ -141,6 +145,7 @@ class SettingsPage(QScrollArea):
         left.addWidget(center_box)
         left.addWidget(other_box)
         left.addWidget(lang_box)
+        left.addWidget(self._backup_box())
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(deadline_box)
@@ -151,6 +156,50 @@ class SettingsPage(QScrollArea):
         layout.addLayout(columns)
         layout.addLayout(buttons)
         layout.addStretch(1)
+
+    def _backup_box(self) -> QGroupBox:
+        """备份: the backup folder (may be a USB stick) and how many backups are kept."""
+        from ...storage.backup import default_backup_dir
+
+        box = QGroupBox(self.tr("Backups"))
+        form = QFormLayout(box)
+        self.backup_dir = QLineEdit()
+        self.backup_dir.setObjectName("backupDir")
+        self.backup_dir.setPlaceholderText(str(default_backup_dir()))
+        self.backup_dir.setToolTip(self.tr("Empty: the backups folder in the user data folder"))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.clicked.connect(self._choose_backup_dir)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_dir, 1)
+        row.addWidget(choose)
+        label = QLabel(self.tr("Backup &folder"))
+        label.setBuddy(self.backup_dir)
+        form.addRow(label, row)
+        form.addRow("", self.errors["backup_dir"])
+        self.backup_keep: dict[str, QSpinBox] = {}
+        keep = QHBoxLayout()
+        for key, text, most in (("backup_keep_daily", self.tr("daily"), 366),
+                                ("backup_keep_weekly", self.tr("weekly"), 260),
+                                ("backup_keep_monthly", self.tr("monthly"), 240)):
+            spin = QSpinBox()
+            spin.setObjectName(key)
+            spin.setRange(1, most)
+            self.backup_keep[key] = spin
+            keep.addWidget(spin)
+            keep.addWidget(QLabel(text))
+        keep.addStretch(1)
+        form.addRow(self.tr("Keep"), keep)
+        for key in ("backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly"):
+            form.addRow("", self.errors[key])
+        return box
+
+    def _choose_backup_dir(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"),
+                                                  self.backup_dir.text())
+        if folder:
+            self.backup_dir.setText(folder)
 
     def _update_example(self) -> None:
         from ...domain.numbering import format_case_number
@@ -179,6 +228,9 @@ class SettingsPage(QScrollArea):
         self.avg_wage.setText(str(s.avg_wage))
         self.avg_wage_year.setValue(s.avg_wage_year)
         self.avg_wage_province.setText(s.avg_wage_province)
+        self.backup_dir.setText(s.backup_dir)
+        for key, spin in self.backup_keep.items():
+            spin.setValue(getattr(s, key))
         self.language.setCurrentIndex(max(self.language.findData(s.language), 0))
         for e in self.errors.values():
             e.hide()
@@ -214,6 +266,9 @@ class SettingsPage(QScrollArea):
         s.deadline_days.update({k: spin.value() for k, spin in self.days.items()})
         s.deadline_units.update({k: str(box.currentData()) for k, box in self.units.items()})
         s.language = self.language.currentData()
+        s.backup_dir = self.backup_dir.text().strip()
+        for key, spin in self.backup_keep.items():
+            setattr(s, key, spin.value())
         try:
             name, prefix = self.center_name.text(), self.prefix.text()
             court, court_code = self.linked_court.text(), self.court_code.text()

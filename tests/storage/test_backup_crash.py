@@ -1,0 +1,147 @@
+"""SIGKILL during backups and during restores (issue 8 item 10).
+
+After every kill: the live database passes integrity, schema and audit-chain checks and
+holds every commit the killed process reported; no half-written backup is listed as
+verified; a killed restore leaves the old or the new database whole, and when it is the
+new one, the kept-aside copy of the old one exists and is whole too.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mediation_desk.services import backup
+from mediation_desk.services.demo import build_demo
+from mediation_desk.storage import backup as mechanics
+from mediation_desk.storage.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+
+
+def _spawn(*args: str) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "tests.storage.backup_crash_worker", *args],
+                            stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+
+
+def _sound(path: Path) -> set[str]:
+    """Open like the app does, check everything, return the live case ids."""
+    s = Store.open(path, readonly=True)
+    try:
+        problems, chain = s.check()
+        assert problems == [], problems
+        assert chain.ok, chain
+        return {r[0] for r in s.db.execute("SELECT id FROM cases")}
+    finally:
+        s.close()
+
+
+def kill_during_backups(store, db_path: Path, kills: int, seed: int) -> dict[str, int]:
+    store.close()
+    folder = db_path.parent / "backups"
+    folder.mkdir()
+    rng = random.Random(seed)
+    registered: dict[str, int] = {}
+    backups_reported = 0
+    for _ in range(kills):
+        proc = _spawn("backup", str(db_path), str(folder))
+        lines = [proc.stdout.readline()]
+        time.sleep(rng.uniform(0.0, 0.3))
+        os.kill(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
+        lines += out.splitlines()
+        for line in lines:
+            parts = line.split()
+            if len(parts) == 3 and parts[0] == "registered":
+                registered[parts[1]] = int(parts[2])
+            elif len(parts) == 3 and parts[0] == "backup":
+                backups_reported += 1
+        live = _sound(db_path)
+        assert set(registered) <= live  # every acknowledged commit is there
+        policy = backup.BackupPolicy(folder=folder, configured=True)
+        for record in backup.list_backups(db_path, policy):
+            if record.verified:  # what is listed as verified really is
+                report = backup.verify_backup(record.path)
+                assert report.verified, (record.path, report.problems)
+    assert len(registered) >= kills and backups_reported >= kills // 2
+    return {"kills": kills, "commits_checked": len(registered), "backups": backups_reported}
+
+
+def test_sigkill_during_backups(store, db_path):
+    kill_during_backups(store, db_path, kills=8, seed=20261201)
+
+
+@pytest.mark.slow
+def test_sigkill_during_backups_many(store, db_path):
+    kill_during_backups(store, db_path, kills=60, seed=7)
+
+
+@pytest.fixture(scope="module")
+def restore_setup(tmp_path_factory):
+    """A demo desk (old: 360 cases) and a backup of it from before (new: 300 cases)."""
+    folder = tmp_path_factory.mktemp("restore-setup")
+    template = folder / "desk.db"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MEDIATION_DESK_HOME", str(folder / "home"))
+        build_demo(template, cases=300, seed=1)
+        older = backup.take_backup(template, "manual",
+                                   policy=backup.BackupPolicy(folder=folder, configured=True))
+        build_demo(template, cases=60, seed=2)
+    return template, older.path, _sound(template), _sound(older.path)
+
+
+def kill_during_restores(tmp_path: Path, setup, kills: int, seed: int) -> dict[str, int]:
+    template, source, old_ids, new_ids = setup
+    rng = random.Random(seed)
+    # how long an unkilled restore takes here, to spread the kills over it
+    probe = tmp_path / "probe" / "desk.db"
+    probe.parent.mkdir()
+    mechanics.copy_file(template, probe)
+    mechanics.set_wal(probe)
+    started = time.perf_counter()
+    backup.restore_backup(probe, source, "探测")
+    duration = time.perf_counter() - started
+    outcomes = {"old": 0, "new": 0}
+    for i in range(kills):
+        db = tmp_path / f"run{i}" / "desk.db"
+        db.parent.mkdir()
+        mechanics.copy_file(template, db)
+        mechanics.set_wal(db)
+        proc = _spawn("restore", str(db), str(source))
+        assert proc.stdout.readline().strip() == "start"
+        time.sleep(rng.uniform(0.0, duration * 1.2))
+        os.kill(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
+        live = _sound(db)
+        asides = sorted(db.parent.glob("desk.db.before-restore-*"))
+        asides = [p for p in asides if not p.name.endswith(".part")]
+        if live == old_ids:
+            outcomes["old"] += 1
+        else:
+            assert live == new_ids, "neither the old nor the restored database"
+            outcomes["new"] += 1
+            assert len(asides) == 1 and _sound(asides[0]) == old_ids
+        if "restored" in out:
+            assert live == new_ids
+    return {"kills": kills, **outcomes, "restore_seconds": round(duration, 3)}
+
+
+def test_sigkill_during_restores(tmp_path, restore_setup):
+    figures = kill_during_restores(tmp_path, restore_setup, kills=6, seed=20261202)
+    assert figures["old"] + figures["new"] == 6
+
+
+@pytest.mark.slow
+def test_sigkill_during_restores_many(tmp_path, restore_setup):
+    figures = kill_during_restores(tmp_path, restore_setup, kills=60, seed=11)
+    print(figures)
+    assert figures["old"] and figures["new"]  # kills landed both before and after the switch
