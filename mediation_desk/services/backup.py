@@ -72,7 +72,7 @@ def policy_for(db_path: Path) -> BackupPolicy:
 
     try:
         store = Store.open(db_path, readonly=True)
-    except DomainError:
+    except Exception:  # noqa: BLE001 - a broken or missing file: its backups still count
         remembered = mechanics.remembered_location(db_path)
         return BackupPolicy(folder=remembered or mechanics.default_backup_dir())
     try:

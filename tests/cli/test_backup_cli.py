@@ -103,3 +103,28 @@ def test_demo_twice_says_what_it_did(tmp_path, home):
     assert r.returncode == 0, r.stderr
     assert "新增案件 20 件，共 40 件" in r.stdout
     assert run("check", "--db", str(db), home=home).returncode == 0
+
+
+def test_restore_asks_on_a_terminal(desk, tmp_path, home):
+    import os
+    import subprocess
+    import sys
+
+    _add(desk, tmp_path, home)
+    run("backup", "--db", str(desk), home=home)
+    backup = json.loads(run("backups", "--db", str(desk), "--json", home=home).stdout)
+    _add(desk, tmp_path, home)
+    env = {**os.environ, "MEDIATION_DESK_HOME": str(home), "MEDIATION_DESK_ACTOR": "测试员"}
+    for answer, restored in (("no\n", False), ("yes\n", True)):
+        controller, terminal = os.openpty()
+        try:
+            os.write(controller, answer.encode())
+            r = subprocess.run([sys.executable, "-m", "mediation_desk", "restore", "--db",
+                                str(desk), backup["backups"][0]["path"]], stdin=terminal,
+                               capture_output=True, text=True, env=env, timeout=120)
+        finally:
+            os.close(terminal)
+            os.close(controller)
+        assert "确认恢复请输入 yes" in r.stdout + r.stderr
+        assert (r.returncode == 0) is restored, r.stderr
+        assert _count(desk) == (1 if restored else 2)

@@ -250,3 +250,13 @@ def test_backup_settings_round_trip_and_validation(store):
     policy = svc.policy_of(again)
     assert policy.configured and policy.folder == Path("/media/usb/备份")
     assert mech.backup_dir_of(store.db) == Path("/media/usb/备份")
+
+
+def test_backups_of_a_broken_database_are_still_found(store, db_path, tmp_path):
+    policy = _policy(tmp_path)
+    record = svc.take_backup(db_path, "manual", policy=policy)
+    store.close()
+    db_path.write_bytes(b"\0" * 4096)  # not a database any more
+    found = svc.policy_for(db_path)
+    assert found.folder == policy.folder  # remembered outside the database
+    assert [r.path for r in svc.list_backups(db_path)] == [record.path]
