@@ -99,7 +99,7 @@ def take_backup(db_path: Path, reason: str, *, policy: BackupPolicy | None = Non
                 clock: Callable[[], datetime] = _now) -> BackupRecord:
     """Write a verified backup of ``db_path`` and apply the rotation.
 
-    ``source`` may be an open connection of the database (e.g. the one about to import);
+    ``source`` may be the open store of the database (e.g. the one about to import);
     otherwise the file is opened read-only through SQLite. ``to`` writes into another
     folder (``backup --to``; no rotation there). Raises :class:`StorageError` when the
     folder cannot be written.
@@ -128,7 +128,7 @@ def backup_before_import(store: Store) -> BackupRecord | None:
     if store.path is None or store.readonly:
         return None
     record = take_backup(store.path, "import", policy=policy_of(load_settings(store)),
-                         source=store.db.conn, clock=store.now)
+                         source=store, clock=store.now)
     if not record.verified:
         raise StorageError("导入前的备份未通过校验（" + "；".join(record.problems[:2]) +
                            "），为安全起见未导入。请先运行 mediation-desk check。",
@@ -390,8 +390,7 @@ def _record_restore(stage: Path, backup: Path, aside: Path | None, actor: str,
                 "source": [None, str(backup)], "kept_aside": [None, str(aside or "")],
                 "cases": [None, report.check.cases],
                 "last_audit_at": [None, report.check.last_audit_at]})
-        row = store.db.execute("SELECT max(seq) FROM audit").fetchone()
-        return int(row[0] or 0)
+        return mechanics.last_audit_seq(store)
     finally:
         store.close()
 

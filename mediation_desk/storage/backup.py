@@ -33,12 +33,15 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
 from . import audit
 from .connection import APPLICATION_ID, DRIVER_ERRORS, StorageError
+
+if TYPE_CHECKING:
+    from .store import Store
 
 SUFFIX = ".mdbak"
 SIDECAR = ".json"
@@ -307,11 +310,12 @@ class BackupRecord:
         return data
 
 
-def write_backup(source: sqlite3.Connection | Path, db_path: Path, folder: Path,
+def write_backup(source: Store | sqlite3.Connection | Path, db_path: Path, folder: Path,
                  reason: str, moment: datetime) -> BackupRecord:
     """Write, verify and describe one backup of ``db_path`` in ``folder``.
 
-    ``source`` is an open connection (e.g. the one about to migrate) or the database path.
+    ``source`` is an open store or connection (e.g. the one about to import or migrate;
+    no transaction may be open on it) or the database path.
     Raises :class:`StorageError` when the folder is missing or not writable; a backup that
     fails its checks is kept (marked not verified in its sidecar) and reported.
     """
@@ -328,8 +332,10 @@ def write_backup(source: sqlite3.Connection | Path, db_path: Path, folder: Path,
     try:
         if isinstance(source, Path):
             copy_file(source, part)
-        else:
+        elif isinstance(source, sqlite3.Connection):
             copy_from_connection(source, part)
+        else:
+            copy_from_connection(source.db.conn, part)
         check = inspect(part)
         digest = sha256_of(part)
         size = part.stat().st_size
@@ -513,3 +519,9 @@ def migration_backup(db: sqlite_utils.Database, db_path: Path, first_migration: 
         raise StorageError(f"升级前的备份未通过校验（{'；'.join(record.problems[:2])}），"
                            f"数据库未升级（将执行 {first_migration}）。", code="backup_unverified")
     return record
+
+
+def last_audit_seq(store: Store) -> int:
+    """The number of the newest audit entry of an open store (0 when there is none)."""
+    row = store.db.execute("SELECT max(seq) FROM audit").fetchone()
+    return int(row[0] or 0)
