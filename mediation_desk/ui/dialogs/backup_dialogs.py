@@ -5,8 +5,8 @@
 closes the database, restores and reopens it) or ``practice`` (restore into a temporary
 file and report what it holds; nothing in the live database changes).
 
-The backup work uses its own SQLite connections (services/backup.py) and runs as a task,
-never on the GUI thread.
+The backup work uses its own SQLite connections (services/backup.py) and runs on a worker
+thread of its own, never on the GUI thread and without holding up the database thread.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
 from ...services import backup as backups
 from .. import errors
 from ..context import Services
-from ..tasks import run_with_progress
+from ..tasks import TaskRunner, run_with_progress
 
 MODES = ("backup", "restore", "practice")
 
@@ -223,9 +223,8 @@ class BackupsDialog(QDialog):
                     "The backup was written but did not pass verification: {0}").format(
                     "；".join(record.problems[:3])))
 
-        run_with_progress(self.services.tasks, self, self.tr("Backing up…"),
-                          lambda _p: backups.take_backup(db, "manual", policy=policy),
-                          done, lambda exc: errors.report(exc, self), cancellable=False)
+        self._run(self.tr("Backing up…"),
+                  lambda: backups.take_backup(db, "manual", policy=policy), done)
 
     def practise(self, path: Path) -> None:
         def done(report: backups.BackupReport) -> None:
@@ -233,9 +232,23 @@ class BackupsDialog(QDialog):
             show = QMessageBox.information if report.verified else QMessageBox.warning
             show(self, self.tr("Practice restore"), practice_text(report))
 
-        run_with_progress(self.services.tasks, self, self.tr("Practice restore…"),
-                          lambda _p: backups.practice_restore(path), done,
-                          lambda exc: errors.report(exc, self), cancellable=False)
+        self._run(self.tr("Practice restore…"), lambda: backups.practice_restore(path), done)
+
+    def _run(self, title: str, fn, done) -> None:
+        """Run ``fn`` behind a progress dialog on a worker of its own (the backup work has
+        its own connections; the database thread stays free meanwhile)."""
+        worker = TaskRunner(synchronous=self.services.tasks.synchronous)
+
+        def finished(value) -> None:
+            worker.shutdown()
+            done(value)
+
+        def failed(exc: BaseException) -> None:
+            worker.shutdown()
+            errors.report(exc, self)
+
+        run_with_progress(worker, self, title, lambda _p: fn(), finished, failed,
+                          cancellable=False)
 
 
 def restored_text(result: backups.RestoreResult) -> str:
@@ -258,7 +271,9 @@ class AutoBackup:
 
     ``services()`` and ``window()`` give the current ones (both change after a restore).
     A failed automatic backup never interrupts work: it is logged and shown in the
-    status bar.
+    status bar. The backup reads the file through its own read-only connection, on a
+    worker of its own: the database thread stays free for the desk's work meanwhile
+    (a backup of a very large desk takes a while).
     """
 
     CHECK_EVERY_MS = 60 * 60 * 1000
@@ -269,6 +284,7 @@ class AutoBackup:
 
         self._services = services
         self._window = window
+        self._worker: TaskRunner | None = None
         self.timer = QTimer()
         self.timer.setInterval(self.CHECK_EVERY_MS)
         self.timer.timeout.connect(self.daily)
@@ -302,7 +318,9 @@ class AutoBackup:
                 return None
             return backups.take_backup(db, "daily", policy=policy)
 
-        services.tasks.submit(job, self.done, self.failed)
+        if self._worker is None:
+            self._worker = TaskRunner(synchronous=services.tasks.synchronous)
+        self._worker.submit(job, self.done, self.failed)
 
     def done(self, record: backups.BackupRecord | None) -> None:
         if record is not None:
@@ -317,6 +335,8 @@ class AutoBackup:
         import threading
 
         self.timer.stop()
+        if self._worker is not None:
+            self._worker.shutdown(timeout=600)  # a daily backup still running ends first
         try:
             policy = backups.policy_of(services.load_settings())
         except Exception:  # noqa: BLE001 - the database may be gone: nothing to back up
@@ -348,8 +368,6 @@ def restore_and_reopen(services: Services, backup: Path, reopen, *, parent=None)
     ``reopen(message, is_error)`` opens the database again (whatever happened: a refused
     restore leaves it as it was) and shows ``message``.
     """
-    from ..tasks import TaskRunner
-
     db, actor, tasks = Path(services.db_path or ""), services.actor, services.tasks
     services.close()  # the app's own connections too: the restore needs the file alone
     job = TaskRunner(synchronous=tasks.synchronous)
