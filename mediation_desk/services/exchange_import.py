@@ -174,6 +174,9 @@ def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> Imp
                             already_applied=True, dry_run=dry_run)
     if dry_run:
         return _report(opened, plan_merge(store, opened, ""), dry_run=True)
+    from .backup import backup_before_import
+
+    backup_before_import(store)  # a verified backup of the desk as it was before this bundle
     with store.operation(actor, "import_bundle") as work:
         if xs.ledger_entry(store.db, m["bundle_id"]) is not None:  # applied meanwhile
             return ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
