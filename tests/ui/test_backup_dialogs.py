@@ -162,3 +162,29 @@ def test_backup_settings_on_the_settings_page(qtbot, services, db_path, tmp_path
     assert s.backup_dir == str(stick) and s.backup_keep_monthly == 24
     record = backups.take_backup(db_path, "manual")
     assert record.path.parent == stick
+
+
+def test_a_refused_restore_reopens_the_database_as_it_was(qtbot, services, db_path, clock):
+    from mediation_desk.app import Application, parse_args
+
+    _register(services)
+    record = backups.take_backup(db_path, "manual")
+    _register(services)
+    desk = Application(QApplication.instance(), services, parse_args([]))
+    desk.clock = clock
+    desk.show_window()
+    holder = sqlite3.connect(db_path)  # e.g. a command still running on the file
+    holder.execute("SELECT count(*) FROM cases").fetchone()
+    shown: list = []
+    on_modal(QMessageBox, lambda box: (shown.append(box.text()), _ok(box)), [])
+    try:
+        desk.restore(str(record.path))
+        qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+        assert "正被其他程序使用" in shown[0] and "未改动" in shown[0]
+        assert desk.window is not None and desk.window.isVisible()
+        assert _cases(db_path) == 2
+        assert not list(db_path.parent.glob("desk.db.before-restore-*"))
+    finally:
+        holder.close()
+        desk.window.close()
+        desk.services.close()
