@@ -236,19 +236,37 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    store = _open(args, readonly=True)
+    # the schema is reported here, not refused at open: check is how a person finds out why
+    store = Store.open(args.db, readonly=True, verify_schema=False)
     try:
-        problems, chain = store.check()
+        report = store.check_report()
     finally:
         store.close()
-    if problems:
-        print("数据库完整性检查未通过：" + "；".join(problems[:5]), file=sys.stderr)
-        return 1
+    err = sys.stderr
+    if report.integrity:
+        print("数据库完整性检查未通过：" + "；".join(report.integrity[:5]), file=err)
+    if report.schema:
+        print("数据库结构与本程序不一致：" + "；".join(report.schema[:10])
+              + "。这个文件可能被其他程序改动过，调解工作台不会打开它。", file=err)
+    for title, lines in (("条记录与审计记录不符", report.records),
+                         ("个附件的内容与其校验值不符", report.blobs)):
+        if lines:
+            print(f"有 {len(lines)} {title}：", file=err)
+            for line in lines[:CHECK_SHOWN]:
+                print(f"  {line}", file=err)
+            if len(lines) > CHECK_SHOWN:
+                print(f"  ……另有 {len(lines) - CHECK_SHOWN} 条未列出", file=err)
+    chain = report.chain
     if not chain.ok:
-        print(f"审计记录链校验失败：第 {chain.first_bad_seq} 条 {chain.reason}", file=sys.stderr)
+        print(f"审计记录链校验失败：第 {chain.first_bad_seq} 条 {chain.reason}", file=err)
+    if not report.ok:
         return 1
-    print(f"数据库完整，审计记录 {chain.rows_checked} 条，链校验通过")
+    print(f"数据库完整，审计记录 {chain.rows_checked} 条，链校验通过；"
+          f"{report.records_checked} 条记录与审计记录一致")
     return 0
+
+
+CHECK_SHOWN = 20  # findings listed one by one; the rest are counted
 
 
 # -- parser -----------------------------------------------------------------

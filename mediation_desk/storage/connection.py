@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
@@ -139,7 +140,8 @@ def _configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def _precheck(p: Path, max_user_version: int | None) -> None:
+def _precheck(p: Path, max_user_version: int | None,
+              verify: Callable[[sqlite_utils.Database], None] | None = None) -> None:
     """Look at an existing file through a read-only SQLite connection; refuse it before any write.
 
     The header, application id and schema version are read through SQLite, never
@@ -147,6 +149,9 @@ def _precheck(p: Path, max_user_version: int | None) -> None:
     lock this process holds on it, and another process would then delete the WAL
     under our open connections (SQLite, "How To Corrupt", 2.2). SQLite's own
     descriptors are shared per inode and their close is deferred while locks are held.
+
+    ``verify`` (e.g. the schema comparison) runs on the same read-only connection,
+    so a refused file is never opened for writing (not even to switch on WAL).
     """
     try:
         conn = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True)
@@ -155,26 +160,32 @@ def _precheck(p: Path, max_user_version: int | None) -> None:
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             app = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if app not in (0, APPLICATION_ID) or (tables and app != APPLICATION_ID):
+                raise StorageError(f"该文件是其他程序的数据库，不是调解工作台数据库：{p}",
+                                   code="db_wrong_kind")
+            if max_user_version is not None and version > max_user_version:
+                raise StorageError(
+                    f"此数据库由更新版本的调解工作台创建（结构版本 {version}，本程序支持 "
+                    f"{max_user_version}）。请升级程序后再打开，文件未被修改。", code="db_too_new")
+            if verify is not None and tables:
+                verify(sqlite_utils.Database(conn, execute_plugins=False))
         finally:
             conn.close()
     except DRIVER_ERRORS as exc:
         raise translate_error(exc, p) from exc
-    if app not in (0, APPLICATION_ID) or (tables and app != APPLICATION_ID):
-        raise StorageError(f"该文件是其他程序的数据库，不是调解工作台数据库：{p}", code="db_wrong_kind")
-    if max_user_version is not None and version > max_user_version:
-        raise StorageError(
-            f"此数据库由更新版本的调解工作台创建（结构版本 {version}，本程序支持 {max_user_version}）。"
-            "请升级程序后再打开，文件未被修改。", code="db_too_new")
 
 
 def open_database(path: str | os.PathLike[str], *, create: bool = False,
                   readonly: bool = False, check_same_thread: bool = True,
-                  max_user_version: int | None = None) -> sqlite_utils.Database:
+                  max_user_version: int | None = None,
+                  verify: Callable[[sqlite_utils.Database], None] | None = None
+                  ) -> sqlite_utils.Database:
     """Open (or with ``create`` create) a Mediation Desk database file.
 
     A read-only open never creates or modifies the file. A file that is not a
     SQLite database, or a SQLite database of another application, raises
-    :class:`StorageError` before anything is written. Only SQLite opens the file
+    :class:`StorageError` before anything is written; so does whatever ``verify``
+    raises for an existing file (run read-only first). Only SQLite opens the file
     (see :func:`_precheck`); ``stat`` and ``access`` open no descriptor.
     """
     p = Path(path)
@@ -191,7 +202,7 @@ def open_database(path: str | os.PathLike[str], *, create: bool = False,
         if not create:
             raise StorageError(f"数据库文件是空的：{p}", code="db_wrong_kind")
     else:
-        _precheck(p, max_user_version)
+        _precheck(p, max_user_version, verify)
     try:
         if readonly:
             uri = p.resolve().as_uri() + "?mode=ro"

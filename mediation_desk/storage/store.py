@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -25,19 +25,21 @@ from ..domain.models import (
     HolidayNotice,
     Mediator,
 )
-from . import audit, calendar, cases, directory, documents, items
+from . import audit, calendar, cases, directory, documents, items, seals
 from .connection import (
     DRIVER_ERRORS,
     StorageError,
     copy_database,
     file_identity,
     gone_message,
-    integrity_check,
     open_database,
     translate_error,
 )
 from .records import ChangeLog
 from .schema import ensure_schema, needs_migration
+
+if TYPE_CHECKING:
+    from .integrity import CheckReport
 
 log = logging.getLogger(__name__)
 
@@ -134,13 +136,21 @@ class Store:
     @classmethod
     def open(cls, path: str | Path, *, create: bool = False, readonly: bool = False,
              clock: Callable[[], datetime] = _local_now,
-             check_same_thread: bool = True) -> Store:
-        """Open a database file, migrating it if needed (never when read-only)."""
+             check_same_thread: bool = True, verify_schema: bool = True) -> Store:
+        """Open a database file, migrating it if needed (never when read-only).
+
+        An existing file's schema must be exactly what this version wrote for the
+        migrations it has applied (:mod:`.integrity`); otherwise it is refused,
+        unchanged, before any write. ``verify_schema=False`` is for ``check``,
+        which reports the differences instead.
+        """
         p = Path(path)
+        from .integrity import verify_schema as verify
         from .schema import SCHEMA_MAJOR
 
         db = open_database(p, create=create, readonly=readonly,
-                           check_same_thread=check_same_thread, max_user_version=SCHEMA_MAJOR)
+                           check_same_thread=check_same_thread, max_user_version=SCHEMA_MAJOR,
+                           verify=(lambda ro: verify(ro, p)) if verify_schema else None)
         try:
             if readonly:
                 if needs_migration(db):
@@ -152,6 +162,7 @@ class Store:
                         code="db_needs_migration")
             else:
                 ensure_schema(db, p)
+                seals.track_writes(db)  # every operation seals the rows it wrote
         except DRIVER_ERRORS as exc:
             db.close()
             raise translate_error(exc, p) from exc
@@ -220,8 +231,9 @@ class Store:
             raise translate_error(exc, self.path or "") from exc
         try:
             yield work
+            changes = work.log.entries + seals.seal_written(self.db)
             audit.append(self.db, at=work.now, actor=actor, action=action,
-                         case_id=work.case_id, summary=work.summary, changes=work.log.entries)
+                         case_id=work.case_id, summary=work.summary, changes=changes)
             self._refuse_if_gone()  # gone while the operation ran: roll back, report
             self.db.execute("COMMIT")
         except BaseException as exc:
@@ -253,5 +265,12 @@ class Store:
 
     # -- checks -------------------------------------------------------------
     def check(self) -> tuple[list[str], audit.ChainCheck]:
-        """SQLite integrity check and audit-chain verification."""
-        return integrity_check(self.db), audit.verify_chain(self.db)
+        """Every check of :meth:`check_report`: (its findings as lines, the audit chain)."""
+        report = self.check_report()
+        return report.problems(), report.chain
+
+    def check_report(self) -> CheckReport:
+        """Integrity, schema, every record against the audit trail, attachments, audit chain."""
+        from .integrity import full_check
+
+        return full_check(self.db)
