@@ -108,7 +108,8 @@ def _decode(tp: Any, value: Any) -> Any:
 
 def to_dict(record: Any, *, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
     """A record as a flat dict of JSON-able values (lists/dicts stay Python values)."""
-    hints = _hints(type(record))
+    cls: type = type(record)
+    hints = _hints(cls)
     out: dict[str, Any] = {}
     for f in dataclasses.fields(record):
         if f.name in exclude:

@@ -12,8 +12,6 @@ from enum import StrEnum
 class LabelledEnum(StrEnum):
     """A string enum whose members carry a Chinese label."""
 
-    _labels: dict[str, str]
-
     @property
     def label(self) -> str:
         return type(self)._label_map().get(self.value, self.value)
@@ -267,7 +265,11 @@ _LABELS: dict[str, dict[str, str]] = {
         "public_interest": "涉国家或公共利益",
         "facts_clear": "事实清楚争议不大",
     },
-    "RelationKind": {"near_relative": "近亲属", "interest": "有利害关系", "other": "其他可能影响公正的关系"},
+    "RelationKind": {
+        "near_relative": "近亲属",
+        "interest": "有利害关系",
+        "other": "其他可能影响公正的关系",
+    },
 }
 
 

@@ -73,7 +73,7 @@ def mask_text(text: str) -> str:
     Used for log messages and audit rows (summaries, notes, facts).
     """
     if not text:
-        return text or ""
+        return ""
     text = _ID_IN_TEXT.sub(lambda m: m.group(1) + MASK * 11 + m.group(2), text)
     text = _MOBILE_IN_TEXT.sub(
         lambda m: (m.group(1) or "") + m.group(2) + MASK * 4 + m.group(3), text)

@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from .enums import (
     AgreementForm,
@@ -162,7 +163,7 @@ class CaseEvent(Record):
     place: str = ""
     participants: str = ""
     notes: str = ""
-    data: dict = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(kw_only=True)

@@ -111,59 +111,61 @@ def build(*, keys: DeskKeys, sender: str, recipient: str, recipient_public: Publ
             manifest)
 
 
+def _bad_manifest(why: str) -> BundleRejected:
+    return BundleRejected("manifest_invalid", why)
+
+
 def _check_manifest_shape(m: Any) -> None:
-    bad = lambda why: BundleRejected("manifest_invalid", why)  # noqa: E731
     if not isinstance(m, dict):
-        raise bad("不是对象")
+        raise _bad_manifest("不是对象")
     if set(m) != _FIELDS:
         extra = sorted(set(m) - _FIELDS)
-        raise bad(f"未知字段 {extra[0][:40]}" if extra else "缺少字段")
+        raise _bad_manifest(f"未知字段 {extra[0][:40]}" if extra else "缺少字段")
     if m["format"] != BUNDLE_FORMAT:
-        raise bad("format")
+        raise _bad_manifest("format")
     for key in ("format_version", "schema_version", "sequence", "acknowledged"):
         if type(m[key]) is not int or m[key] < 0:
-            raise bad(key)
+            raise _bad_manifest(key)
     for key in ("sender", "recipient"):
         party = m[key]
         if (not isinstance(party, dict) or set(party) != {"code", "fingerprint"}
                 or not isinstance(party["code"], str) or not CODE_RE.match(party["code"])
                 or not isinstance(party["fingerprint"], str)
                 or not _FPR.match(party["fingerprint"])):
-            raise bad(key)
+            raise _bad_manifest(key)
 
 
 def _check_manifest_rest(m: dict[str, Any]) -> None:
-    bad = lambda why: BundleRejected("manifest_invalid", why)  # noqa: E731
     if not isinstance(m["bundle_id"], str) or not UUID_RE.match(m["bundle_id"]):
-        raise bad("bundle_id")
+        raise _bad_manifest("bundle_id")
     if m["kind"] not in KINDS:
         raise BundleRejected("wrong_kind", str(m["kind"])[:40])
     if m["sequence"] < 1 or m["acknowledged"] >= 2**53 or m["sequence"] >= 2**53:
         raise BundleRejected("sequence_invalid")
     if type(m["full"]) is not bool or not isinstance(m["created_at"], str):
-        raise bad("full/created_at")
+        raise _bad_manifest("full/created_at")
     counts = m["counts"]
     if not isinstance(counts, dict) or set(counts) != set(ENTITIES) or not all(
             type(v) is int and v >= 0 for v in counts.values()):
-        raise bad("counts")
+        raise _bad_manifest("counts")
     stats = m["statistics"]
     if not isinstance(stats, dict) or len(stats) > 200 or not all(
             isinstance(k, str) and len(k) <= 64 and type(v) is int and v >= 0
             for k, v in stats.items()):
-        raise bad("statistics")
+        raise _bad_manifest("statistics")
     members = m["members"]
     if not isinstance(members, list):
-        raise bad("members")
+        raise _bad_manifest("members")
     names = []
     for item in members:
         if (not isinstance(item, dict) or set(item) != {"name", "sha256", "size"}
                 or not isinstance(item["name"], str) or not isinstance(item["sha256"], str)
                 or not _HEX64.match(item["sha256"]) or type(item["size"]) is not int
                 or item["size"] < 0):
-            raise bad("members")
+            raise _bad_manifest("members")
         names.append(item["name"])
     if len(set(names)) != len(names) or {MANIFEST, SIGNATURE} & set(names):
-        raise bad("members 重复")
+        raise _bad_manifest("members 重复")
 
 
 def open_bundle(data: bytes, *, keys: DeskKeys, my_code: str,

@@ -74,6 +74,8 @@ def _local_header_end(data: bytes, offset: int) -> int:
     sig, *_rest = struct.unpack_from("<IHHHHHIIIHH", data, offset)
     if sig != 0x04034B50:
         raise BundleRejected("zip_invalid", "条目头无效")
+    name_len: int
+    extra_len: int
     name_len, extra_len = struct.unpack_from("<HH", data, offset + 26)
     return offset + 30 + name_len + extra_len
 
@@ -82,7 +84,8 @@ def _central_directory_start(data: bytes) -> int:
     end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65557))
     if end < 0 or end + 22 > len(data):
         raise BundleRejected("zip_invalid", "找不到目录")
-    size, start = struct.unpack_from("<II", data, end + 12)
+    start: int
+    _size, start = struct.unpack_from("<II", data, end + 12)
     return start
 
 

@@ -68,5 +68,6 @@ class BundleRejected(DomainError):
         self.message_zh = message
         self.detail = detail
 
-    def __reduce__(self):  # keep picklable across processes
+    def __reduce__(self) -> tuple[type[BundleRejected], tuple[str, str]]:
+        # keep picklable across processes
         return (type(self), (self.reason_code, self.detail))

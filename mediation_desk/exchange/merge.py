@@ -54,9 +54,9 @@ def decide(local: dict[str, Any] | None, base: dict[str, Any] | None,
     local_changed = base is not None and content(local) != content(base)
     if base is not None and incoming["version"] == base["version"]:
         # The peer edited a version we never sent it: every difference is a conflict.
-        conflicts = [(k, local[k], v) for k, v in incoming.items()
-                     if k not in FIXED and local[k] != v]
-        return Decision("conflicting" if conflicts else "unchanged", None, None, conflicts)
+        differences = [(k, local[k], v) for k, v in incoming.items()
+                       if k not in FIXED and local[k] != v]
+        return Decision("conflicting" if differences else "unchanged", None, None, differences)
     if not local_changed:
         if incoming["version"] > local["version"]:
             return Decision("updated", incoming, incoming)

@@ -61,6 +61,7 @@ def _unwrap(tp: Any) -> tuple[Any, bool]:
 def _checker(tp: Any) -> Callable[[Any], bool]:
     tp, optional = _unwrap(tp)
     origin = typing.get_origin(tp)
+    base: Callable[[Any], bool]
     if origin in (list, set):
         inner = _checker(typing.get_args(tp)[0])
         base = lambda v: isinstance(v, list) and len(v) <= 1000 and all(map(inner, v))  # noqa: E731

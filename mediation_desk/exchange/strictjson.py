@@ -9,6 +9,7 @@ NaN/Infinity, lone surrogates, integers over 64 bits and nesting deeper than
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from .errors import BundleRejected
@@ -54,7 +55,8 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no
                             parse_int=_bounded_int, parse_float=_float)
 
 
-_SCAN = _DECODER.scan_once
+# scan_once is set by JSONDecoder.__init__ (json.scanner.make_scanner); typeshed omits it.
+_SCAN: Callable[[str, int], tuple[Any, int]] = _DECODER.scan_once  # type: ignore[attr-defined]
 
 
 def _scan_exact(text: str) -> Any:
@@ -161,7 +163,7 @@ def loads_lines(data: bytes | str, where: str = "", max_line: int = 1 << 20) -> 
         return []
     if not text.endswith("\n"):
         raise BundleRejected("json_invalid", f"{where}最后一行没有换行符")
-    out = []
+    out: list[Any] = []
     append, scan = out.append, _SCAN
     for n, line in enumerate(text[:-1].split("\n"), 1):
         if len(line) > max_line:
