@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..domain.enums import AgreementForm, AgreementScope, PartyKind, PartyRole
 from ..domain.errors import DomainError
 from ..domain.models import Agreement
@@ -18,7 +20,8 @@ from .common import (
 from .data import CaseBundle, agent_sentence, amount_text, cn_date, party_sentence
 from .spec import DocSpec, Grid, Heading, Lines, Para, Signatures
 
-EFFECT = ("本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。")
+EFFECT = ("本协议自各方当事人签名、盖章或者按指印，"
+          "人民调解员签名并加盖人民调解委员会印章之日起生效。")
 JC_NOTICE = ("双方当事人可以自本协议生效之日起三十日内共同向人民法院申请司法确认。人民法院依法确认"
              "调解协议有效，一方当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请强制执行。")
 
@@ -28,15 +31,16 @@ def _require(b: CaseBundle, form: AgreementForm, what: str) -> Agreement | None:
         return None
     a = b.agreement
     if a is None or a.deleted:
-        raise DomainError(f"案件{b.number}尚未登记调解协议，不能生成{what}。请先在案件中登记调解协议。",
-                          code="no_agreement")
+        raise DomainError(f"案件{b.number}尚未登记调解协议，不能生成{what}。"
+                          "请先在案件中登记调解协议。", code="no_agreement")
     if a.form is not form:
         # an oral agreement written down later keeps its registration form
         earlier = [x for x in b.agreements if x.form is form and not x.deleted]
         if earlier and form is AgreementForm.ORAL:
             return earlier[-1]
         other = "口头协议登记表" if a.form is AgreementForm.ORAL else "人民调解协议书"
-        raise DomainError(f"案件{b.number}登记的是{a.form.label}，请生成{other}。", code="agreement_form")
+        raise DomainError(f"案件{b.number}登记的是{a.form.label}，请生成{other}。",
+                          code="agreement_form")
     return a
 
 
@@ -68,13 +72,14 @@ def agreement(b: CaseBundle) -> DocSpec:
     if a is not None and a.scope is AgreementScope.PARTIAL:
         spec.add(Para("本协议系就部分争议事项达成的协议，其余争议事项未达成协议，当事人可依法另行解决。"))
     perf = _performance(a)
-    spec.add(Para(perf) if perf else Para("履行方式、时限、地点：" + ("＿" * 20 if a is None else "按上述协议条款履行。")))
+    how = "＿" * 20 if a is None else "按上述协议条款履行。"
+    spec.add(Para(perf) if perf else Para("履行方式、时限、地点：" + how))
     n = len(b.parties) + 1 if a else None
     copies = f"本协议一式{n}份，当事人各执一份，人民调解委员会留存一份。" if n \
         else "本协议一式　　份，当事人各执一份，人民调解委员会留存一份。"
     spec.add(Para(copies), Para(EFFECT))
     if b.court_related:
-        spec.add(Para(f"本案系{b.court_name}{b.court_mode}调解的案件（法院案号：{b.case.court_case_number}），"
+        spec.add(Para(f"本案系{b.court_name}{b.court_mode}调解的案件（法院案号：{b.court_case_number}），"
                       "本协议生效后由人民调解委员会报送人民法院备案。"))
     spec.add(Para(JC_NOTICE))
     lines = (*party_sign_lines(b), "人民调解员（签名）：", "记录人（签名）：")
@@ -87,8 +92,8 @@ def _jc_sign_lines(b: CaseBundle) -> tuple[str, ...]:
     if b.blank:
         return ("申请人（签名并按指印）：", "申请人（签名并按指印）：")
     both = b.role_parties(PartyRole.APPLICANT) + b.role_parties(PartyRole.RESPONDENT)
-    return tuple(f"申请人{p.name}（"
-                 f"{'法定代表人签名并加盖单位印章' if p.kind is PartyKind.ORGANISATION else '签名并按指印'}）："
+    org, person = "法定代表人签名并加盖单位印章", "签名并按指印"
+    return tuple(f"申请人{p.name}（{org if p.kind is PartyKind.ORGANISATION else person}）："
                  for p in both)
 
 
@@ -123,7 +128,7 @@ MATERIALS = (
 )
 
 
-def _jc_applicants(b: CaseBundle, on) -> list[Para]:
+def _jc_applicants(b: CaseBundle, on: date | None) -> list[Para]:
     """Both sides as 申请人 (a joint application: CPL Art 205, CPLI Art 351), numbered."""
     if b.blank:
         return [Para("申请人：" + "＿" * 30, indent=False) for _ in range(2)]
@@ -145,7 +150,8 @@ def jc_application(b: CaseBundle) -> DocSpec:
     """
     a = b.agreement if not b.blank else None
     if not b.blank and (a is None or a.deleted):
-        raise DomainError(f"案件{b.number}没有调解协议，不能生成司法确认申请书。", code="no_agreement")
+        raise DomainError(f"案件{b.number}没有调解协议，不能生成司法确认申请书。",
+                          code="no_agreement")
     if a is not None and a.form is AgreementForm.ORAL:
         raise DomainError(f"案件{b.number}登记的是口头协议，不能申请司法确认；请先制作书面调解协议"
                           "（人民调解协议书）。", code="agreement_form")

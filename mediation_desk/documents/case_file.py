@@ -69,7 +69,8 @@ def _wanted(b: CaseBundle) -> list[tuple[int, str]]:
         out.append((5, "investigation"))
     if b.events_of(EventKind.SESSION):
         out.append((7, "session_record"))
-    forms = {a.form for a in b.agreements or [b.agreement] if a is not None and not a.deleted}
+    kept = b.agreements or ([b.agreement] if b.agreement is not None else [])
+    forms = {a.form for a in kept if not a.deleted}
     if AgreementForm.ORAL in forms:  # kept when written down later
         out.append((8, "oral_agreement"))
     if AgreementForm.WRITTEN in forms:
@@ -116,7 +117,8 @@ def _attachment_piece(att: Attachment, content: bytes, font: DocumentFont) -> Pi
                 raise PyPdfError("encrypted or empty")
             pdf = content
         except (PyPdfError, ValueError, OSError):
-            pdf = _notice_pdf(font, att.name, "该 PDF 附件已加密或已损坏，未能并入卷宗，请另行打印附卷。")
+            pdf = _notice_pdf(font, att.name,
+                              "该 PDF 附件已加密或已损坏，未能并入卷宗，请另行打印附卷。")
     elif att.media_type.startswith("image/"):
         try:
             pdf = _image_pdf(att, content)
@@ -145,7 +147,8 @@ def _front(b: CaseBundle, pieces: list[Piece], offset: int) -> DocSpec:
     index = [("序号", "文件名称", "页号", "备注")]
     for i, p in enumerate(pieces, start=1):
         index.append((str(i), p.title, str(p.start + offset), p.note))
-    index.append((str(len(pieces) + 1), "卷内备考表（封底）", str(sum(x.pages for x in pieces) + offset + 1), ""))
+    back_page = sum(x.pages for x in pieces) + offset + 1
+    index.append((str(len(pieces) + 1), "卷内备考表（封底）", str(back_page), ""))
     spec.add(Grid(rows=tuple(index), widths=(0.1, 0.6, 0.12, 0.18), labels=(0, 2, 3)))
     return spec
 
@@ -155,18 +158,21 @@ def _back(b: CaseBundle, total: int) -> DocSpec:
     spec.add(Para(f"本卷共{total}页（含封面、卷内目录及本表）。"))
     for note in b.internal_notes:
         spec.add(Para(f"说明：{note}"))
-    spec.add(Signatures(lines=("立卷人（签名）：", "检查人（签名）："), date=cn_date(None), columns=2))
+    spec.add(Signatures(lines=("立卷人（签名）：", "检查人（签名）："), date=cn_date(None),
+                        columns=2))
     return spec
 
 
 def _stamp(font: DocumentFont, sizes: list[tuple[float, float]], code: str) -> PdfReader:
     buf = io.BytesIO()
-    cv = Canvas(buf, invariant=1, initialFontName=font.name)
+    # the stubs type initialFontName as a number; reportlab takes a font name
+    cv = Canvas(buf, invariant=1, initialFontName=font.name)  # type: ignore[arg-type]
     total = len(sizes)
     for n, (w, h) in enumerate(sizes, start=1):
         cv.setPageSize((w, h))
         cv.setFont(font.name, 9)
-        cv.drawRightString(w - MARGIN_R * (w / A4[0]), h - 12 * mm, f"卷宗第{n}页 共{total}页  校验码 {code}")
+        cv.drawRightString(w - MARGIN_R * (w / A4[0]), h - 12 * mm,
+                           f"卷宗第{n}页 共{total}页  校验码 {code}")
         cv.showPage()
     cv.save()
     return PdfReader(io.BytesIO(buf.getvalue()))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from ..domain.enums import CaseSource, PartyKind, PartyRole, Sex
-from ..domain.formatting import format_cn_date, numeral  # noqa: F401 - re-exported
+from ..domain.formatting import format_cn_date
+from ..domain.formatting import numeral as numeral  # re-exported for the builders
 from ..domain.models import Party
 from .data import CaseBundle, age_on, agent_sentence, party_sentence, role_label
 from .spec import DocSpec, Grid, Para, Signatures
@@ -34,12 +36,16 @@ def new_spec(b: CaseBundle, kind: str, title: str) -> DocSpec:
                    footer_left=b.case.number if b.case else "")
 
 
-def _person_rows(p: Party | None, on, label: str) -> list[tuple[str, ...]]:
+_Row = tuple[str, str, str, str]
+
+
+def _person_rows(p: Party | None, on: date | None, label: str) -> list[_Row]:
     if p is None:
-        return [(label, "", "性别", ""), ("民族", "", "年龄", ""), ("职业或职务", "", "联系方式", ""),
-                ("公民身份号码", "", "", ""), ("单位或住址", "", "", "")]
+        return [(label, "", "性别", ""), ("民族", "", "年龄", ""),
+                ("职业或职务", "", "联系方式", ""), ("公民身份号码", "", "", ""),
+                ("单位或住址", "", "", "")]
     if p.kind is PartyKind.ORGANISATION:
-        rows = [(label, p.name, "统一社会信用代码", p.credit_code),
+        rows: list[_Row] = [(label, p.name, "统一社会信用代码", p.credit_code),
                 ("法定代表人（负责人）", p.legal_representative, "联系方式", p.phone),
                 ("住所", p.address, "", "")]
         if p.agent_name:
@@ -55,7 +61,7 @@ def _person_rows(p: Party | None, on, label: str) -> list[tuple[str, ...]]:
     return rows
 
 
-def party_grid(b: CaseBundle, roles: tuple[PartyRole, ...], on) -> Grid:
+def party_grid(b: CaseBundle, roles: tuple[PartyRole, ...], on: date | None) -> Grid:
     """A ruled table of the parties in ``roles`` (empty rows on a blank form)."""
     rows: list[tuple[str, ...]] = []
     spans: list[tuple[int, int, int, int]] = []
@@ -66,8 +72,8 @@ def party_grid(b: CaseBundle, roles: tuple[PartyRole, ...], on) -> Grid:
             groups.append((f"{role.label}姓名（名称）", None))
         for i, p in enumerate(ps):
             groups.append((role_label(p, i, len(ps)) + "姓名（名称）", p))
-    for label, p in groups:
-        block = _person_rows(p, on, label)
+    for label, person in groups:
+        block = _person_rows(person, on, label)
         for row in block:
             if row[2] == "" and row[3] == "":
                 spans.append((1, len(rows), 3, len(rows)))
@@ -76,8 +82,11 @@ def party_grid(b: CaseBundle, roles: tuple[PartyRole, ...], on) -> Grid:
                 min_height=22 if b.blank else 0)
 
 
-def party_paragraphs(b: CaseBundle, on, roles=(PartyRole.APPLICANT, PartyRole.RESPONDENT,
-                                                PartyRole.THIRD_PARTY)) -> list[Para]:
+_ALL_ROLES = (PartyRole.APPLICANT, PartyRole.RESPONDENT, PartyRole.THIRD_PARTY)
+
+
+def party_paragraphs(b: CaseBundle, on: date | None,
+                     roles: tuple[PartyRole, ...] = _ALL_ROLES) -> list[Para]:
     """Parties as sentences (agreement style), with agents; full ID numbers (REFERENCE §6.1)."""
     out: list[Para] = []
     if b.blank:
@@ -104,7 +113,8 @@ def party_sign_lines(b: CaseBundle, prompt: str = "签名并按指印") -> tuple
     return tuple(lines)
 
 
-def seal_block(b: CaseBundle, lines: tuple[str, ...], when, *, columns: int = 2) -> Signatures:
+def seal_block(b: CaseBundle, lines: tuple[str, ...], when: date | None, *,
+               columns: int = 2) -> Signatures:
     """Signatures plus the committee's seal line and the date."""
     date_text = format_cn_date(when) if when else "　　　　年　　月　　日"
     return Signatures(lines=lines, seal=f"{b.center_name}（印）", date=date_text, columns=columns)

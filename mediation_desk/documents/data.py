@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 
 from ..domain.enums import CaseSource, EventKind, PartyKind, PartyRole
 from ..domain.formatting import format_amount, format_cn_date
@@ -59,6 +60,11 @@ class CaseBundle:
         return bool(self.case and self.case.source.court_related)
 
     @property
+    def court_case_number(self) -> str:
+        """The court's own case number (法院案号), empty when there is none."""
+        return self.case.court_case_number if self.case else ""
+
+    @property
     def court_mode(self) -> str:
         """``委派`` (pre-filing) or ``委托`` (after filing)."""
         return "委托" if self.case and self.case.source is CaseSource.COURT_ENTRUSTED else "委派"
@@ -98,7 +104,7 @@ def cn_datetime(dt: datetime | None) -> str:
     return f"{format_cn_date(dt.date())} {dt.hour}时{dt.minute:02d}分"
 
 
-def amount_text(value) -> str:
+def amount_text(value: Decimal | int | None) -> str:
     """``肆万元整（¥40,000.00）``, or empty."""
     return "" if value is None else format_amount(value)
 
@@ -140,7 +146,8 @@ def party_sentence(p: Party, on: date | None, *, with_id: bool = True) -> str:
             bits.append(p.ethnicity if p.ethnicity.endswith("族") else p.ethnicity + "族")
         if p.birth_date:
             age = age_on(p.birth_date, on)
-            bits.append(f"{format_cn_date(p.birth_date)}出生" + (f"（{age}岁）" if age is not None else ""))
+            bits.append(f"{format_cn_date(p.birth_date)}出生"
+                        + (f"（{age}岁）" if age is not None else ""))
         if p.occupation:
             bits.append(p.occupation)
         if p.address:

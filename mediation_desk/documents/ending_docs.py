@@ -18,7 +18,8 @@ UNDISPUTED_KEY = "undisputed_facts"
 
 def _route(b: CaseBundle) -> str:
     if b.case is not None and b.case.source is CaseSource.COURT_DELEGATED:
-        return (f"本案系{b.court_name}委派调解的诉前调解案件（法院案号：{b.case.court_case_number}），"
+        return (f"本案系{b.court_name}委派调解的诉前调解案件"
+                f"（法院案号：{b.case.court_case_number}），"
                 "调解不成，本委员会将依法将案件材料移送人民法院登记立案。")
     if b.case is not None and b.case.source is CaseSource.COURT_ENTRUSTED:
         return (f"本案系{b.court_name}委托调解的案件（法院案号：{b.case.court_case_number}），"
@@ -29,21 +30,23 @@ def _route(b: CaseBundle) -> str:
 def termination(b: CaseBundle) -> DocSpec:
     """终止人民调解告知书 with the end reason; refused while mediation has not ended."""
     c = b.case
-    if c is not None and (c.end_reason is None or c.end_reason is EndReason.AGREEMENT_REACHED):
-        raise DomainError(f"案件{b.number}尚未终止调解，不能生成终止调解告知书。", code="not_terminated")
+    end_reason = c.end_reason if c is not None else None
+    if c is not None and (end_reason is None or end_reason is EndReason.AGREEMENT_REACHED):
+        raise DomainError(f"案件{b.number}尚未终止调解，不能生成终止调解告知书。",
+                          code="not_terminated")
     spec = new_spec(b, "termination", "终止人民调解告知书")
     spec.add(Para(f"{b.party_names() if c else '＿' * 10}：", indent=False))
     accepted = cn_date(c.accepted_on or c.received_on) if c else cn_date(None)
     spec.add(Para(f"{b.center_name}于{accepted}受理{b.dispute()}。"
                   "经调解，因下列原因，本委员会决定终止调解："))
-    if c is not None:
-        reason = c.end_reason.label
-        spec.add(Para(f"终止原因：{reason}。"))
+    if c is not None and end_reason is not None:  # always both or neither (refused above)
+        spec.add(Para(f"终止原因：{end_reason.label}。"))
         if c.end_note.strip():
             spec.add(Para(f"具体情况：{c.end_note.strip()}"))
     else:
-        spec.add(Para("终止原因：□当事人自行和解撤回申请　□期限内无法联系当事人　□当事人明确表示不愿调解"
-                      "　□各方分歧较大难以达成一致　□期限届满未同意延长　□当事人拒绝签署调解协议　□其他",
+        spec.add(Para("终止原因：□当事人自行和解撤回申请　□期限内无法联系当事人"
+                      "　□当事人明确表示不愿调解　□各方分歧较大难以达成一致"
+                      "　□期限届满未同意延长　□当事人拒绝签署调解协议　□其他",
                       indent=False), Lines(3))
     spec.add(Para("根据《中华人民共和国人民调解法》第二十六条的规定，人民调解员调解纠纷，调解不成的，"
                   "应当终止调解，并依据有关法律、法规的规定，告知当事人可以依法通过仲裁、行政、"
@@ -95,7 +98,8 @@ def court_report(b: CaseBundle) -> DocSpec:
     mode = b.court_mode if c else "委派（委托）"
     accepted = cn_date(c.accepted_on) if c and c.accepted_on else cn_date(None)
     spec.add(Para(f"贵院{mode}本委员会调解的{b.dispute()}（法院案号：{court_no}），"
-                  f"本委员会于{accepted}受理，指派人民调解员{b.mediator_names or '　' * 6}主持调解。"
+                  f"本委员会于{accepted}受理，"
+                  f"指派人民调解员{b.mediator_names or '　' * 6}主持调解。"
                   "现将调解情况报告如下："))
     sessions = b.events_of(EventKind.SESSION)
     spec.add(Heading("一、调解经过"))
@@ -113,7 +117,8 @@ def court_report(b: CaseBundle) -> DocSpec:
         spec.add(Para(f"各方当事人于{cn_date(a.effective_on)}达成{a.scope.label}的{a.form.label}"
                       f"（编号：{c.number}），现随本报告报送贵院备案。当事人已被告知可以自协议生效之日起"
                       "三十日内共同向人民法院申请司法确认。"))
-    if c is not None and c.end_reason is not None and c.end_reason is not EndReason.AGREEMENT_REACHED:
+    if (c is not None and c.end_reason is not None
+            and c.end_reason is not EndReason.AGREEMENT_REACHED):
         spec.add(Para(f"调解不成（终止调解）的原因：{c.end_reason.label}。"
                       + (c.end_note.strip() if c.end_note.strip() else "")))
         spec.add(Para("各方当事人书面确认的无争议事实见《无争议事实确认书》。"))

@@ -139,7 +139,8 @@ def _fc_list() -> list[Path]:
     return [Path(p) for p in paths if p.lower().endswith((".ttf", ".ttc"))]
 
 
-def system_candidates(env: Mapping[str, str] | None = None, *, use_fc_list: bool = True) -> list[Path]:
+def system_candidates(env: Mapping[str, str] | None = None, *,
+                      use_fc_list: bool = True) -> list[Path]:
     """Known OS font paths in order of preference (existing or not)."""
     env = os.environ if env is None else env
     out: list[Path] = []
@@ -160,12 +161,14 @@ def check_font(path: Path, subfont_index: int = 0) -> TTFont:
         with open(path, "rb") as fh:
             head = fh.read(4)
     except OSError as exc:
-        raise DomainError(f"无法读取字体文件 {path}：{exc.strerror or exc}", code="font_unreadable") from exc
+        raise DomainError(f"无法读取字体文件 {path}：{exc.strerror or exc}",
+                          code="font_unreadable") from exc
     if head == b"OTTO":
         raise DomainError(f"字体 {path.name} 是 OpenType（CFF）字体，无法嵌入 PDF。{INSTALL_HINT}",
                           code="font_cff")
     if head not in (b"\x00\x01\x00\x00", b"true", b"ttcf"):
-        raise DomainError(f"文件 {path.name} 不是 TrueType 字体。{INSTALL_HINT}", code="font_invalid")
+        raise DomainError(f"文件 {path.name} 不是 TrueType 字体。{INSTALL_HINT}",
+                          code="font_invalid")
     name = "MD" + hashlib.sha1(f"{path}|{subfont_index}".encode()).hexdigest()[:10]
     try:
         font = TTFont(name, str(path), subfontIndex=subfont_index)
@@ -200,7 +203,8 @@ def locate(setting: str | None = None, *, env: Mapping[str, str] | None = None,
         if value:
             path = Path(value).expanduser()
             if not path.is_file():
-                raise DomainError(f"指定的字体文件不存在：{path}。{INSTALL_HINT}", code="font_missing")
+                raise DomainError(f"指定的字体文件不存在：{path}。{INSTALL_HINT}",
+                                  code="font_missing")
             return FontFile(path, 0, source), check_font(path)
     for d in resource_font_dirs() if resource_dirs is None else resource_dirs:
         if d.is_dir():
@@ -226,17 +230,23 @@ def _extras(main: Path, env: Mapping[str, str]) -> list[Path]:
 
 
 def document_font(setting: str | None = None, *, env: Mapping[str, str] | None = None,
-                  **locate_kwargs) -> DocumentFont:
-    """The registered document font (cached per process: loading a CJK font is slow)."""
+                  resource_dirs: Iterable[Path] | None = None,
+                  system: Iterable[Path] | None = None) -> DocumentFont:
+    """The registered document font (cached per process: loading a CJK font is slow).
+
+    ``resource_dirs`` and ``system`` are passed to :func:`locate`; a font found with
+    either is not cached.
+    """
     env = os.environ if env is None else env
     key = (setting, env.get(ENV_VAR))
-    if not locate_kwargs and key in _CACHE:
+    cacheable = resource_dirs is None and system is None
+    if cacheable and key in _CACHE:
         return _CACHE[key]
-    file, ttf = locate(setting, env=env, **locate_kwargs)
+    file, ttf = locate(setting, env=env, resource_dirs=resource_dirs, system=system)
     if ttf.fontName not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(ttf)
     font = DocumentFont(ttf.fontName, file, frozenset(ttf.face.charToGlyph),
                         extra_paths=_extras(file.path, env))
-    if not locate_kwargs:
+    if cacheable:
         _CACHE[key] = font
     return font

@@ -95,7 +95,7 @@ def rights_notice(b: CaseBundle) -> DocSpec:
                   "对方当事人可以向人民法院申请强制执行。"))
     if b.court_related:
         spec.add(Para(f"本案系{b.court_name}{b.court_mode}调解的案件（法院案号："
-                      f"{b.case.court_case_number}），调解期限依照法院的规定计算。"))
+                      f"{b.court_case_number}），调解期限依照法院的规定计算。"))
     mediators = b.mediator_names or "　" * 8
     spec.add(Para(f"本案人民调解员：{mediators}。"))
     spec.add(Para("以上内容已告知，本人已知悉。", indent=True))

@@ -51,7 +51,8 @@ def title_of(kind: str) -> str:
 def check_kind(kind: str) -> str:
     """Return ``kind`` if known; raise DomainError listing the valid ids otherwise."""
     if kind not in KINDS and kind != CASE_FILE:
-        raise DomainError(f"未知的文书类型：{kind}（可选：{'、'.join(ALL_KINDS)}）", code="unknown_kind")
+        raise DomainError(f"未知的文书类型：{kind}（可选：{'、'.join(ALL_KINDS)}）",
+                          code="unknown_kind")
     return kind
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib import textsplit as _rl_textsplit
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -28,26 +30,48 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import paragraph as _rl_paragraph
+
+from .fonts import DocumentFont
+from .spec import (
+    Align,
+    DocSpec,
+    Grid,
+    Heading,
+    Lines,
+    PageBreak,
+    Para,
+    Signatures,
+    verification_code,
+)
+
+if TYPE_CHECKING:
+    from reportlab.platypus.tables import _TableCommand
 
 # Chinese typesetting (避头): reportlab's CJK wrapping knows the Japanese marks
 # that may not start a line but not the Chinese full-width ones, so a line could
 # begin with "，". Teach it the Chinese set (a process-wide list, only extended).
-from reportlab.lib import textsplit as _rl_textsplit  # noqa: E402
-from reportlab.platypus import paragraph as _rl_paragraph  # noqa: E402
-
+# paragraph.py holds its own copy of the name, so both copies are extended.
 _CHINESE_CANNOT_START = "，。、；：？！）》」』】〕〉”’…—％·"
-for _module in (_rl_textsplit, _rl_paragraph):
-    _module.ALL_CANNOT_START += "".join(
-        ch for ch in _CHINESE_CANNOT_START if ch not in _module.ALL_CANNOT_START)
 
-from .fonts import DocumentFont
-from .spec import DocSpec, Grid, Heading, Lines, PageBreak, Para, Signatures, verification_code
+
+def _with_chinese_marks(marks: str) -> str:
+    return marks + "".join(ch for ch in _CHINESE_CANNOT_START if ch not in marks)
+
+
+# Final in the stubs, though reportlab reads it as a module setting:
+_rl_textsplit.ALL_CANNOT_START = _with_chinese_marks(  # type: ignore[misc]
+    _rl_textsplit.ALL_CANNOT_START)
+# paragraph.py's copy (imported from textsplit) is missing from the stubs:
+_rl_paragraph.ALL_CANNOT_START = _with_chinese_marks(  # type: ignore[attr-defined]
+    _rl_paragraph.ALL_CANNOT_START)  # type: ignore[attr-defined]
 
 PAGE_W, PAGE_H = A4
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 28 * mm, 26 * mm, 28 * mm, 24 * mm
 FRAME_W = PAGE_W - MARGIN_L - MARGIN_R
 TITLE_SIZE, BODY_SIZE, CELL_SIZE, FOOTER_SIZE = 22, 14, 12, 9
-_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+_ALIGN: dict[Align, Literal[0, 1, 2, 4]] = {
+    "left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
 
 @dataclass(frozen=True)
@@ -94,10 +118,11 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("body", fontName=font, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.75,
                           wordWrap="CJK", alignment=TA_JUSTIFY, firstLineIndent=2 * BODY_SIZE)
     return {
-        "title": ParagraphStyle("title", parent=base, fontSize=TITLE_SIZE, leading=TITLE_SIZE * 1.5,
-                                alignment=TA_CENTER, firstLineIndent=0, spaceAfter=4),
-        "number": ParagraphStyle("number", parent=base, fontSize=CELL_SIZE, leading=CELL_SIZE * 1.6,
-                                 alignment=TA_RIGHT, firstLineIndent=0),
+        "title": ParagraphStyle("title", parent=base, fontSize=TITLE_SIZE,
+                                leading=TITLE_SIZE * 1.5, alignment=TA_CENTER,
+                                firstLineIndent=0, spaceAfter=4),
+        "number": ParagraphStyle("number", parent=base, fontSize=CELL_SIZE,
+                                 leading=CELL_SIZE * 1.6, alignment=TA_RIGHT, firstLineIndent=0),
         "body": base,
         "plain": ParagraphStyle("plain", parent=base, firstLineIndent=0),
         "heading": ParagraphStyle("heading", parent=base, firstLineIndent=0, spaceBefore=4),
@@ -123,17 +148,20 @@ def _grid(block: Grid, st: dict[str, ParagraphStyle], mk: Markup) -> Table:
     heights = [block.min_height or None] * len(data)
     table = Table(data, colWidths=widths, rowHeights=None if not block.min_height else heights,
                   repeatRows=0, splitByRow=1)
-    style = [("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("FONTNAME", (0, 0), (-1, -1), mk.font.name),
-             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-             ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+    style: list[_TableCommand] = [
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+        ("FONTNAME", (0, 0), (-1, -1), mk.font.name),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
     style += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in block.spans]
     table.setStyle(TableStyle(style))
     return table
 
 
 def _lines(block: Lines, font: str) -> Table:
-    table = Table([[""]] * block.count, colWidths=[FRAME_W], rowHeights=[BODY_SIZE * 1.9] * block.count)
+    table = Table([[""]] * block.count, colWidths=[FRAME_W],
+                  rowHeights=[BODY_SIZE * 1.9] * block.count)
     table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey),
                                ("FONTNAME", (0, 0), (-1, -1), font)]))
     return table
@@ -185,19 +213,20 @@ def flowables(spec: DocSpec, st: dict[str, ParagraphStyle], mk: Markup) -> list[
     return story
 
 
-def footer_canvas(font: str, code: str, left: str, enabled: bool = True):
+def footer_canvas(font: str, code: str, left: str, enabled: bool = True) -> type[Canvas]:
     """A Canvas class that prints ``第x页 共y页`` and the code once the page count is known."""
 
     class FooterCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs.setdefault("invariant", 1)
             kwargs["initialFontName"] = font  # no unembedded Helvetica in the PDF
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802 (reportlab API)
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            # Canvas._startPage (private, not in the stubs) starts a fresh page state
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             total = len(self._pages)

@@ -7,11 +7,13 @@ in by hand.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..domain.enums import EventKind, Performance
 from ..domain.models import CaseEvent
 from .common import FOUR, body_paras, new_spec, party_sign_lines
 from .data import CaseBundle, cn_date, cn_datetime
-from .spec import DocSpec, Grid, Heading, Lines, PageBreak, Para, Signatures
+from .spec import Block, DocSpec, Grid, Heading, Lines, PageBreak, Para, Signatures
 
 SATISFACTION = {5: "非常满意", 4: "满意", 3: "基本满意", 2: "不满意", 1: "非常不满意"}
 READ_BACK = "以上记录已经本人阅看（或已向本人宣读），与所述一致。"
@@ -23,7 +25,8 @@ def _grid(rows: list[tuple[str, str, str, str]], blank: bool) -> Grid:
                 min_height=24 if blank else 0)
 
 
-def _pages(spec: DocSpec, events: list[CaseEvent | None], page) -> DocSpec:
+def _pages(spec: DocSpec, events: list[CaseEvent | None],
+           page: Callable[[CaseEvent | None], list[Block]]) -> DocSpec:
     for i, ev in enumerate(events):
         if i:
             spec.add(PageBreak())
@@ -36,13 +39,13 @@ def investigation(b: CaseBundle) -> DocSpec:
     spec = new_spec(b, "investigation", "人民调解调查记录")
     events: list[CaseEvent | None] = list(b.events_of(EventKind.INVESTIGATION)) or [None]
 
-    def page(ev: CaseEvent | None):
+    def page(ev: CaseEvent | None) -> list[Block]:
         rows = [("时间", cn_datetime(ev.occurred_at) if ev else cn_datetime(None), "", ""),
                 ("地点", ev.place if ev else "", "", ""),
                 ("被调查人", ev.participants if ev else "", "", ""),
                 ("调查人", b.mediator_names if b.case else "", "记录人", ""),
                 ("事由", b.dispute() if b.case else "", "", "")]
-        out = [_grid(rows, ev is None), Heading("调查内容：")]
+        out: list[Block] = [_grid(rows, ev is None), Heading("调查内容：")]
         out += body_paras(ev.notes) if ev and ev.notes.strip() else [Lines(14)]
         out.append(Para(READ_BACK))
         out.append(Signatures(lines=("被调查人（签名）：", "调查人（签名）：", "记录人（签名）："),
@@ -58,14 +61,14 @@ def session_record(b: CaseBundle) -> DocSpec:
     spec = new_spec(b, "session_record", "人民调解记录")
     events: list[CaseEvent | None] = list(b.events_of(EventKind.SESSION)) or [None]
 
-    def page(ev: CaseEvent | None):
+    def page(ev: CaseEvent | None) -> list[Block]:
         rows = [("时间", cn_datetime(ev.occurred_at) if ev else cn_datetime(None), "", ""),
                 ("地点", ev.place if ev else "", "", ""),
                 ("事由", b.dispute() if b.case else "", "", ""),
                 ("当事人", b.party_names() if b.case else "", "", ""),
                 ("参加人", ev.participants if ev else "", "", ""),
                 ("人民调解员", b.mediator_names if b.case else "", "记录人", "")]
-        out = [_grid(rows, ev is None),
+        out: list[Block] = [_grid(rows, ev is None),
                Para("人民调解员告知：本次调解由人民调解委员会主持，调解遵循自愿、平等、合法的原则，"
                     "当事人享有选择或者接受人民调解员、拒绝调解或者要求终止调解等权利，"
                     "应当如实陈述纠纷事实、遵守调解秩序、尊重对方当事人。"
@@ -89,7 +92,7 @@ def followup(b: CaseBundle) -> DocSpec:
     spec = new_spec(b, "followup", "人民调解回访记录")
     events: list[CaseEvent | None] = list(b.events_of(EventKind.FOLLOW_UP)) or [None]
 
-    def page(ev: CaseEvent | None):
+    def page(ev: CaseEvent | None) -> list[Block]:
         perf, sat = "", ""
         if ev is not None:
             try:
@@ -108,7 +111,8 @@ def followup(b: CaseBundle) -> DocSpec:
                  "回访地点", ev.place if ev else ""),
                 ("履行情况", perf, "", ""),
                 ("当事人对调解结果的满意度", sat, "", "")]
-        out = [_grid(rows, ev is None), Heading("回访情况（履行情况、诉讼情况、有无激化迹象及采取的措施）：")]
+        out: list[Block] = [_grid(rows, ev is None),
+                            Heading("回访情况（履行情况、诉讼情况、有无激化迹象及采取的措施）：")]
         out += body_paras(ev.notes) if ev and ev.notes.strip() else [Lines(10)]
         out.append(Signatures(lines=("回访人（签名）：", "被回访人（签名）："), columns=2,
                               date=cn_date(ev.occurred_at.date()) if ev else cn_date(None)))

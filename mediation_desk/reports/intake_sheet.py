@@ -16,13 +16,15 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.enums import PartyKind
 from ..domain.models import Case, Party
 
-CASE_COLUMNS = ("序号", "调解案号", "诉前调解案号", "调解组织", "调解员", "收案日期", "纠纷类型",
-                "争议金额（元）", "诉讼请求", "事实与理由", "调解日期", "调解结果", "终止原因及说明",
-                "办结日期", "案卷材料（PDF）")
+CASE_COLUMNS = ("序号", "调解案号", "诉前调解案号", "调解组织", "调解员", "收案日期",
+                "纠纷类型", "争议金额（元）", "诉讼请求", "事实与理由", "调解日期", "调解结果",
+                "终止原因及说明", "办结日期", "案卷材料（PDF）")
 PARTY_COLUMNS = ("调解案号", "诉讼地位", "类型", "姓名/名称", "性别", "年龄", "民族", "职业",
                  "住所", "联系电话", "证件类型", "证件号码", "统一社会信用代码",
                  "法定代表人/主要负责人", "委托代理人", "代理人电话", "代理人证件号码",
@@ -67,7 +69,7 @@ def _party_row(c: Case, p: Party, today: date) -> list[Any]:
             p.legal_representative, p.agent_name, p.agent_phone, p.agent_id_number, ""]
 
 
-def _put(ws, row: int, values: list[Any]) -> None:
+def _put(ws: Worksheet, row: int, values: list[Any]) -> None:
     for col, value in enumerate(values, 1):
         cell = ws.cell(row=row, column=col)
         cell.value = value
@@ -76,7 +78,7 @@ def _put(ws, row: int, values: list[Any]) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
-def _sheet(ws, title: str, columns: tuple[str, ...], rows: list[list[Any]]) -> None:
+def _sheet(ws: Worksheet, title: str, columns: tuple[str, ...], rows: list[list[Any]]) -> None:
     ws.title = title
     _put(ws, 1, list(columns))
     for cell in ws[1]:
@@ -84,15 +86,17 @@ def _sheet(ws, title: str, columns: tuple[str, ...], rows: list[list[Any]]) -> N
     for i, values in enumerate(rows, 2):
         _put(ws, i, values)
     ws.freeze_panes = "A2"
+    wide = ("诉讼请求", "事实与理由", "住所")
     for i, name in enumerate(columns):
-        letter = ws.cell(row=1, column=i + 1).column_letter
-        ws.column_dimensions[letter].width = 30 if name in ("诉讼请求", "事实与理由", "住所") else 16
+        ws.column_dimensions[get_column_letter(i + 1)].width = 30 if name in wide else 16
 
 
 def build_intake_sheet(items: list[IntakeCase], *, court_desk: str, today: date) -> bytes:
     """The intake sheet as XLSX bytes."""
     wb = Workbook()
-    _sheet(wb.active, "移送立案案件", CASE_COLUMNS,
+    first = wb.active
+    assert isinstance(first, Worksheet)  # a new workbook starts with one worksheet
+    _sheet(first, "移送立案案件", CASE_COLUMNS,
            [_case_row(n, item) for n, item in enumerate(items, 1)])
     _sheet(wb.create_sheet(), "当事人", PARTY_COLUMNS,
            [_party_row(item.case, p, today) for item in items for p in item.case.parties
