@@ -16,6 +16,8 @@ import sqlite3
 import statistics
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,21 +36,25 @@ COUNT_CAP = 500  # the case list shows “500+” beyond this
 def pick_queries(con: sqlite3.Connection) -> list[tuple[str, str]]:
     """A fixed query set drawn deterministically from the data."""
     names2 = [r[0] for r in con.execute(
-        "SELECT name FROM parties WHERE length(name) = 2 AND kind = 'person' ORDER BY seq LIMIT 3")]
+        "SELECT name FROM parties WHERE length(name) = 2 AND kind = 'person'"
+        " ORDER BY seq LIMIT 3")]
     names3 = [r[0] for r in con.execute(
-        "SELECT name FROM parties WHERE length(name) = 3 AND kind = 'person' ORDER BY seq LIMIT 3")]
-    phone = con.execute("SELECT phone FROM parties WHERE phone != '' ORDER BY seq LIMIT 1").fetchone()[0]
+        "SELECT name FROM parties WHERE length(name) = 3 AND kind = 'person'"
+        " ORDER BY seq LIMIT 3")]
+    phone = con.execute(
+        "SELECT phone FROM parties WHERE phone != '' ORDER BY seq LIMIT 1").fetchone()[0]
     number = con.execute("SELECT number FROM cases ORDER BY seq DESC LIMIT 1").fetchone()[0]
     return [
         ("1 char", "张"), ("1 char", "淄"), ("1 char", "8"),
         *(("2 chars name", n) for n in names2), ("2 chars", "物业"), ("2 chars", "13"),
-        *(("3 chars name", n) for n in names3), ("3 chars", "马尚村"), ("3 chars phone", phone[-3:]),
+        *(("3 chars name", n) for n in names3), ("3 chars", "马尚村"),
+        ("3 chars phone", phone[-3:]),
         ("4+ phone", phone[-4:]), ("4+ phone", phone[3:7]), ("4+ phone", phone),
         ("4+ text", "宅基地界址"), ("4+ number", number), ("4+ two terms", f"{names2[0]} 马尚"),
     ]
 
 
-def timed(fn, repeats: int = REPEATS) -> tuple[float, float]:
+def timed(fn: Callable[[], object], repeats: int = REPEATS) -> tuple[float, float]:
     samples = []
     for _ in range(repeats):
         t = time.perf_counter()
@@ -57,6 +63,29 @@ def timed(fn, repeats: int = REPEATS) -> tuple[float, float]:
     samples.sort()
     p95 = samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
     return statistics.median(samples), p95
+
+
+def app_query(svc: CaseService, flt: CaseFilter) -> None:
+    """The case list's page and count, through the application."""
+    svc.list(flt, limit=50)
+    svc.count(flt, cap=COUNT_CAP)
+
+
+def fts_query(bare: sqlite3.Connection, where: str, params: list[str]) -> None:
+    """The same FTS page and count through bare sqlite3."""
+    bare.execute(f"SELECT id, number, status, received_on, party_names FROM cases"
+                 f" WHERE deleted = 0 AND {where} ORDER BY received_on DESC, seq DESC"
+                 f" LIMIT 50", params).fetchall()
+    bare.execute(f"SELECT count(*) FROM cases WHERE deleted = 0 AND {where}",
+                 params).fetchone()
+
+
+def like_query(bare: sqlite3.Connection, q: str) -> None:
+    """A plain LIKE scan, for contrast."""
+    pat = f"%{q}%"
+    bare.execute("SELECT id FROM cases WHERE party_names LIKE ? OR facts LIKE ?"
+                 " OR number LIKE ? ORDER BY received_on DESC LIMIT 50",
+                 [pat, pat, pat]).fetchall()
 
 
 def main() -> int:
@@ -86,39 +115,21 @@ def main() -> int:
     worst = 0.0
     for kind, q in queries:
         flt = CaseFilter(text=q)
-
-        def app() -> None:
-            svc.list(flt, limit=50)
-            svc.count(flt, cap=COUNT_CAP)
-
-        where_parts, params = [], []
+        where_parts: list[str] = []
+        params: list[str] = []
         for term in q.split():
             table = "case_fts" if len(term) >= 3 else "case_fts_chars"
             text = term if len(term) >= 3 else search.char_split(term)
             where_parts.append(f"seq IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
             params.append('"' + text + '"')
         where = " AND ".join(where_parts)
-
-        def fts() -> None:
-            bare.execute(f"SELECT id, number, status, received_on, party_names FROM cases"
-                         f" WHERE deleted = 0 AND {where} ORDER BY received_on DESC, seq DESC"
-                         f" LIMIT 50", params).fetchall()
-            bare.execute(f"SELECT count(*) FROM cases WHERE deleted = 0 AND {where}",
-                         params).fetchone()
-
-        def like() -> None:
-            pat = f"%{q}%"
-            bare.execute("SELECT id FROM cases WHERE party_names LIKE ? OR facts LIKE ?"
-                         " OR number LIKE ? ORDER BY received_on DESC LIMIT 50",
-                         [pat, pat, pat]).fetchall()
-
         hits = svc.count(flt, cap=COUNT_CAP)
-        a_med, a_p95 = timed(app)
-        f_med, f_p95 = timed(fts)
-        l_med, l_p95 = timed(like, 3)
+        a_med, a_p95 = timed(partial(app_query, svc, flt))
+        f_med, f_p95 = timed(partial(fts_query, bare, where, params))
+        l_med, l_p95 = timed(partial(like_query, bare, q), 3)
         worst = max(worst, a_p95)
-        print(f"{kind:<14}{q:<24}{hits:>7}  {a_med:>7.1f} /{a_p95:>6.1f}  {f_med:>5.1f} /{f_p95:>5.1f}"
-              f"  {l_med:>5.1f} /{l_p95:>5.1f}")
+        print(f"{kind:<14}{q:<24}{hits:>7}  {a_med:>7.1f} /{a_p95:>6.1f}"
+              f"  {f_med:>5.1f} /{f_p95:>5.1f}  {l_med:>5.1f} /{l_p95:>5.1f}")
     print(f"\nworst app p95: {worst:.1f} ms (target < 30 ms)")
     store.close()
     return 0

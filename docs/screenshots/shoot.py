@@ -21,8 +21,12 @@ sys.path.insert(0, str(ROOT))
 
 from mediation_desk.ui import i18n  # noqa: E402
 from mediation_desk.ui.context import Services  # noqa: E402
-from mediation_desk.ui.main_window import (PAGE_CASES, PAGE_DASHBOARD,  # noqa: E402
-                                           PAGE_SETTINGS, MainWindow)
+from mediation_desk.ui.main_window import (  # noqa: E402
+    PAGE_CASES,
+    PAGE_DASHBOARD,
+    PAGE_SETTINGS,
+    MainWindow,
+)
 from mediation_desk.ui.tasks import TaskRunner  # noqa: E402
 
 OUT = Path(__file__).resolve().parent

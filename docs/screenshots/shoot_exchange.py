@@ -21,8 +21,14 @@ from PySide6.QtWidgets import QApplication
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from mediation_desk.domain.enums import (CaseSource, CenterKind, DisputeType,  # noqa: E402
-                                         EndReason, EventKind, PartyRole)
+from mediation_desk.domain.enums import (  # noqa: E402
+    CaseSource,
+    CenterKind,
+    DisputeType,
+    EndReason,
+    EventKind,
+    PartyRole,
+)
 from mediation_desk.domain.models import Case, CaseEvent, Mediator, Party  # noqa: E402
 from mediation_desk.services import exchange  # noqa: E402
 from mediation_desk.services.cases import CaseService  # noqa: E402
