@@ -11,7 +11,7 @@ import sqlite3
 import pytest
 
 from mediation_desk.services.cases import CaseService
-from mediation_desk.storage import seals
+from mediation_desk.storage import audit, seals
 from mediation_desk.storage.connection import open_database
 from mediation_desk.storage.store import Store
 from tests.conftest import case_input
@@ -51,7 +51,7 @@ def test_program_edits_pass(store, db_path):
 
 def test_every_operation_seals_what_it_wrote(store):
     case = desk_with_cases(store)[0]
-    changes = store.audit.case_history(case.id)[-1]["changes"]
+    changes = audit.case_history(store.db, case.id)[-1]["changes"]
     sealed = {e["entity"]: e["records"] for e in changes if e["op"] == seals.SEAL}
     assert case.id not in sealed.get("case", {})  # the attachment did not touch the case row
     assert len(sealed["attachment"]) == 1
