@@ -6,7 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from tests.cli.test_cli import desk, home, run  # noqa: F401 - fixtures
+from tests.cli.conftest import run
 from tests.conftest import case_input
 
 

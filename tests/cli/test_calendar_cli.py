@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from tests.cli.test_cli import run
+from tests.cli.conftest import run
 
 
 @pytest.fixture

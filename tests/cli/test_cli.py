@@ -4,34 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
+from tests.cli.conftest import run
 from tests.conftest import case_input
-
-
-def run(*args: str, home: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "MEDIATION_DESK_HOME": str(home), "MEDIATION_DESK_ACTOR": "测试员"}
-    return subprocess.run([sys.executable, "-m", "mediation_desk", *args], capture_output=True,
-                          text=True, env=env, timeout=120)
-
-
-@pytest.fixture
-def home(tmp_path):
-    return tmp_path
-
-
-@pytest.fixture
-def desk(tmp_path, home):
-    db = tmp_path / "c.db"
-    r = run("init", "--db", str(db), "--center-code", "ZD-MS", "--center-name", "马尚调解中心",
-            "--prefix", "马尚", home=home)
-    assert r.returncode == 0, r.stderr
-    return db
 
 
 def test_add_cases_show_check(desk, tmp_path, home):
@@ -77,7 +54,8 @@ def test_invalid_json_rejected_as_a_whole(desk, tmp_path, home):
     assert json.loads(r.stdout) == []
 
 
-@pytest.mark.parametrize("content", [None, b"", b"hello world, not sqlite", b"SQLite format 3\x00" + b"\x00" * 200])
+@pytest.mark.parametrize("content", [None, b"", b"hello world, not sqlite",
+                                     b"SQLite format 3\x00" + b"\x00" * 200])
 def test_bad_database_files_exit_1_untouched(tmp_path, home, content):
     db = tmp_path / "x.db"
     if content is not None:
