@@ -73,13 +73,27 @@ def write_file_atomically(path: Path, content: bytes) -> None:
     """Write to a temporary file beside ``path``, flush, fsync, then rename over it."""
     path = Path(path)
     refuse_database_file(path)  # never replace the open database with an export
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.is_dir():
+        raise DomainError(f"这是一个文件夹：{path}。请给要保存的文件起一个文件名，"
+                          f"例如 {path / ('交换文件' + (path.suffix or '.mdx'))}。",
+                          code="out_is_folder")
+    if not path.parent.is_dir():
+        raise DomainError(f"文件夹不存在：{path.parent}。请选择已有的文件夹。", code="out_no_folder")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise DomainError(f"无法在文件夹 {path.parent} 中写入文件（{exc.strerror}）。"
+                          "请检查权限，或换一个文件夹。", code="out_unwritable") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise DomainError(f"无法写入文件：{path}（{exc.strerror}）。刚才的文件没有保存。",
+                          code="out_unwritable") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

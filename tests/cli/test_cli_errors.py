@@ -1,0 +1,96 @@
+"""Conditions a user causes end with one clear Chinese message and exit 1.
+
+Never 内部错误 for these, never a raw ``UNIQUE constraint failed``, never a traceback;
+a closed pipe ends quietly.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def mdesk(*args: str, home: Path, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
+    env = {**os.environ, "MEDIATION_DESK_HOME": str(home), "MEDIATION_DESK_ACTOR": "测试员"}
+    return subprocess.run([sys.executable, "-m", "mediation_desk", *args], stdout=stdout,
+                          stderr=subprocess.PIPE, text=True, env=env, timeout=120, cwd=ROOT)
+
+
+def user_error(r: subprocess.CompletedProcess, *words: str) -> None:
+    assert r.returncode == 1, r.stderr
+    assert "内部错误" not in r.stderr and "Traceback" not in r.stderr
+    assert "constraint" not in r.stderr.lower()
+    for w in words:
+        assert w in r.stderr, r.stderr
+
+
+def init(db: Path, home: Path, code: str, name: str, *more: str) -> Path:
+    r = mdesk("init", "--db", str(db), "--center-code", code, "--center-name", name, *more,
+              home=home)
+    assert r.returncode == 0, r.stderr
+    return db
+
+
+@pytest.fixture
+def center(tmp_path):
+    return init(tmp_path / "c.db", tmp_path, "ZD-MS", "马尚调解中心", "--prefix", "马尚")
+
+
+def test_add_with_deeply_nested_json(center, tmp_path):
+    f = tmp_path / "deep.json"
+    f.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    user_error(mdesk("add", "--db", str(center), "--json", str(f), home=tmp_path),
+               "嵌套", str(f))
+
+
+def test_export_out_pointing_at_a_folder(center, tmp_path):
+    court = init(tmp_path / "court.db", tmp_path, "FY-01", "张店区人民法院", "--kind", "court")
+    card = tmp_path / "court.card"
+    assert mdesk("keys", "--db", str(court), "--export-card", str(card),
+                 home=tmp_path).returncode == 0
+    assert mdesk("trust", "--db", str(center), str(card), "--yes", home=tmp_path).returncode == 0
+    folder = tmp_path / "out"
+    folder.mkdir()
+    user_error(mdesk("export", "--db", str(center), "--to", "FY-01", "--out", str(folder),
+                     home=tmp_path), "文件夹", str(folder))
+    assert list(folder.iterdir()) == [] and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_card_export_to_a_folder(center, tmp_path):
+    user_error(mdesk("keys", "--db", str(center), "--export-card", str(tmp_path),
+                     home=tmp_path), "文件夹")
+
+
+def test_cases_json_into_a_closed_pipe_ends_quietly(tmp_path):
+    db = tmp_path / "demo.db"
+    assert mdesk("demo", "--db", str(db), "--cases", "300", home=tmp_path).returncode == 0
+    env = {**os.environ, "MEDIATION_DESK_HOME": str(tmp_path)}
+    for extra in (["--json"], []):
+        p = subprocess.Popen([sys.executable, "-m", "mediation_desk", "cases", "--db", str(db),
+                              "--limit", "300", *extra], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=env, cwd=ROOT)
+        p.stdout.read(10)
+        p.stdout.close()  # like `| head -c 10`
+        err = p.stderr.read().decode()
+        p.stderr.close()
+        assert p.wait(timeout=60) == 0
+        assert "Traceback" not in err and "BrokenPipe" not in err and "内部错误" not in err
+
+
+def test_demo_run_again_on_the_same_file(tmp_path):
+    db = tmp_path / "demo.db"
+    for _ in range(2):
+        r = mdesk("demo", "--db", str(db), "--cases", "20", home=tmp_path)
+        assert "内部错误" not in r.stderr and "Traceback" not in r.stderr
+        assert r.returncode in (0, 1) and (r.stdout.strip() or r.stderr.strip())
+
+
+def test_demo_on_a_real_desk_is_not_an_internal_error(center, tmp_path):
+    r = mdesk("demo", "--db", str(center), "--cases", "20", home=tmp_path)
+    assert "内部错误" not in r.stderr and "Traceback" not in r.stderr
