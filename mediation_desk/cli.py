@@ -200,7 +200,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     except (UnicodeDecodeError, ValueError) as exc:
         raise DomainError(f"JSON 文件格式错误：{exc}", code="bad_json") from exc
     except RecursionError:  # thousands of nested [ or {: not case data, and not our bug
-        raise DomainError(f"JSON 文件嵌套层数过多，不是案件数据：{args.json}", code="bad_json") from None
+        raise DomainError(f"JSON 文件嵌套层数过多，不是案件数据：{args.json}",
+                          code="bad_json") from None
     items = doc.get("cases") if isinstance(doc, dict) and "cases" in doc else doc
     if isinstance(items, dict):
         items = [items]

@@ -272,10 +272,10 @@ def is_open_database_file(path: str | os.PathLike[str]) -> bool:
 
 
 def refuse_database_file(path: str | os.PathLike[str]) -> None:
-    """Raise when a file the user picked is an open database file (see :func:`is_open_database_file`)."""
+    """Raise when a file the user picked is an open database file (or one of its companions)."""
     if is_open_database_file(path):
-        raise StorageError(f"这是调解工作台正在使用的数据库文件，不能用于这里：{path}。请选择其他文件。",
-                           code="own_database_file")
+        raise StorageError(f"这是调解工作台正在使用的数据库文件，不能用于这里：{path}。"
+                           "请选择其他文件。", code="own_database_file")
 
 
 def _copy_refused(message: str) -> StorageError:
@@ -296,7 +296,8 @@ def copy_database(db: sqlite_utils.Database, target: str | os.PathLike[str]) -> 
     if not t.parent.is_dir():
         raise _copy_refused(f"文件夹不存在：{t.parent}。请选择已有的文件夹。")
     if is_open_database_file(t):
-        raise _copy_refused(f"不能把副本保存在正在使用的数据库文件的位置：{t}。请换一个位置或文件名。")
+        raise _copy_refused(f"不能把副本保存在正在使用的数据库文件的位置：{t}。"
+                            "请换一个位置或文件名。")
     for suffix in ("-wal", "-shm", "-journal"):
         if Path(f"{t}{suffix}").exists():
             # another database's log beside the target would be applied to the copy

@@ -7,8 +7,9 @@ mediators, cases, parties, events, agreements, attachments, holiday notices):
   wrote, holding a digest of each written record's complete row as committed
   (:func:`content_sql`: BLAKE2b, 8 bytes, of the row's values ordered by column
   name, ``seq`` left out, as SQLite's ``json_array`` renders them; a migration that
-  adds a column to a record table must seal again). The rows written are noticed by TEMP triggers on the writer
-  connection (:func:`track_writes`; temporary, so not part of the file's schema),
+  adds a column to a record table must seal again). The rows written are noticed
+  by TEMP triggers on the writer connection (:func:`track_writes`; temporary, so
+  not part of the file's schema),
   so every writer is covered: a form's save, an import's batched INSERTs and
   upserts, the demo's bulk insert, a conflict resolution. A record whose last
   audit mention is a seal must hash to that digest.
@@ -35,6 +36,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import sqlite_utils
@@ -239,7 +241,7 @@ def _scan(db: sqlite_utils.Database, table: str
     """Every row of ``table``: (id, a function reading the row as a dict, its seal digest)."""
     for seq, rid, content in db.execute(
             f"SELECT seq, id, {content_sql(db, table)} FROM main.{table} ORDER BY seq"):
-        yield str(rid), (lambda s=seq: _row_at(db, table, s)), digest_of(content)
+        yield str(rid), partial(_row_at, db, table, int(seq)), digest_of(content)
 
 
 def _row_at(db: sqlite_utils.Database, table: str, seq: int) -> dict[str, Any]:
@@ -264,8 +266,8 @@ def verify_records(db: sqlite_utils.Database) -> RecordCheck:
                 if digest is not None and row_seal == digest:
                     continue
                 hint = tuple(replay_mismatches(as_dict(), *replay)) if replay else ()
-                result.problems.append(RecordProblem(table, key[1], "与最后一次审计记录的校验值不符",
-                                                     hint))
+                result.problems.append(
+                    RecordProblem(table, key[1], "与最后一次审计记录的校验值不符", hint))
             elif replay is not None:
                 columns = replay_mismatches(as_dict(), *replay)
                 if columns:
