@@ -80,8 +80,9 @@ def agreed_case(svc, mediator):
                  _person("respondent", "李四", RESPONDENT_ID, "13900001111")]))
     svc.accept(ACTOR, c.id, on=date(2026, 2, 3))
     svc.assign(ACTOR, c.id, [mediator.id])
-    svc.record_investigation(ACTOR, c.id, notes="走访物业公司财务，核对收费台账。", place="物业办公室",
-                             participants="物业公司会计赵六", occurred_at=datetime(2026, 2, 5, 9, 0))
+    svc.record_investigation(ACTOR, c.id, notes="走访物业公司财务，核对收费台账。",
+                             place="物业办公室", participants="物业公司会计赵六",
+                             occurred_at=datetime(2026, 2, 5, 9, 0))
     svc.record_session(ACTOR, c.id, notes="申请人陈述：多收费用。\n被申请人陈述：同意核减。",
                        place="马尚街道调解室", participants="村委会主任王五",
                        occurred_at=datetime(2026, 2, 10, 14, 30))
@@ -101,7 +102,8 @@ def agreed_case(svc, mediator):
 @pytest.fixture
 def terminated_case(svc, mediator):
     """A court-delegated case whose mediation failed (gap too large)."""
-    c = svc.register(ACTOR, case_input(source="court_delegated", court_case_number=COURT_NO.replace("12", "13"),
+    c = svc.register(ACTOR, case_input(source="court_delegated",
+                                       court_case_number=COURT_NO.replace("12", "13"),
                                        received_on="2026-02-02"))
     svc.accept(ACTOR, c.id, on=date(2026, 2, 3))
     svc.assign(ACTOR, c.id, [mediator.id])

@@ -29,7 +29,8 @@ def assert_a4_and_embedded(pdf: bytes) -> None:
     reader = PdfReader(io.BytesIO(pdf))
     fonts = {}
     for page in reader.pages:
-        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4, abs=0.1)
+        size = (float(page.mediabox.width), float(page.mediabox.height))
+        assert size == pytest.approx(A4, abs=0.1)
         res = page["/Resources"]
         for ref in (res.get("/Font") or {}).values():
             f = ref.get_object()
@@ -132,7 +133,8 @@ def test_same_data_same_bytes_and_register(docs, store, agreed_case):
     assert [(r.kind, r.sha256, r.verification_code) for r in reg] == [
         ("agreement", a.sha256, a.verification_code)] * 2
     assert docs.find_by_code(a.verification_code.lower())[0].case_id == agreed_case.id
-    rows = [r for r in audit.case_history(store.db, agreed_case.id) if r["action"] == "generate_document"]
+    rows = [r for r in audit.case_history(store.db, agreed_case.id)
+            if r["action"] == "generate_document"]
     assert len(rows) == 2 and rows[0]["changes"][0]["fields"]["sha256"][1] == a.sha256
     assert audit.verify_chain(store.db).ok
 

@@ -13,7 +13,8 @@ RARE = "𠮷堃"
 
 
 def test_twenty_parties_long_facts_rare_characters(docs, svc, mediator):
-    people = [party("applicant" if i < 10 else "respondent", f"当事人{i:02d}{'堃' if i == 3 else ''}")
+    people = [party("applicant" if i < 10 else "respondent",
+                    f"当事人{i:02d}{'堃' if i == 3 else ''}")
               for i in range(20)]
     people[5]["name"] = "𠮷祥"
     facts = "\n".join(f"第{i}段：" + "双方就宅基地边界多次协商未果，邻里关系紧张。" * 12

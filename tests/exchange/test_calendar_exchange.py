@@ -24,7 +24,8 @@ from tests.exchange.helpers import (
     zip_members,
 )
 
-NOTICE = "年份 2027\n标题 国务院办公厅关于2027年部分节假日安排的通知\n放假 2027-01-01 2027-01-04 元旦\n"
+NOTICE = ("年份 2027\n标题 国务院办公厅关于2027年部分节假日安排的通知\n"
+          "放假 2027-01-01 2027-01-04 元旦\n")
 
 
 @pytest.fixture

@@ -8,7 +8,13 @@ from decimal import Decimal
 import pytest
 
 from mediation_desk.domain.enums import (
-    AgreementForm, AgreementScope, CaseSource, CaseStatus, EndReason, Performance, RelationKind,
+    AgreementForm,
+    AgreementScope,
+    CaseSource,
+    CaseStatus,
+    EndReason,
+    Performance,
+    RelationKind,
 )
 from mediation_desk.domain.errors import TransitionError, ValidationError
 from mediation_desk.domain.models import DeclaredRelation, Mediator
@@ -101,7 +107,8 @@ def test_full_life_of_a_case(svc, store, mediator, clock):
     assert kinds.count("status_change") == 8
     assert "session" in kinds and "follow_up" in kinds
     history = svc.history(c.id)
-    assert [h["action"] for h in history][:3] == ["register_case", "accept_case", "assign_mediators"]
+    assert [h["action"] for h in history][:3] == [
+        "register_case", "accept_case", "assign_mediators"]
     assert audit.verify_chain(store.db).ok
 
 
@@ -285,7 +292,8 @@ def test_an_edit_over_a_newer_version_is_refused_with_who_and_when(svc, store, c
 
     c = svc.register(ACTOR, case_input())
     loaded = svc.get(c.id)  # the form opens at this version
-    svc.update_details("另一名调解员", c.id, dict(case_input(), title="别处的修改"))  # saved elsewhere meanwhile
+    # saved elsewhere meanwhile
+    svc.update_details("另一名调解员", c.id, dict(case_input(), title="别处的修改"))
     count = store.db.execute("SELECT count(*) FROM audit").fetchone()[0]
     with pytest.raises(StaleEdit) as err:
         svc.update_details(ACTOR, c.id, dict(case_input(), title="我的修改"),

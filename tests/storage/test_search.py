@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mediation_desk.domain.queries import CaseFilter
 from mediation_desk.services.cases import CaseService
@@ -50,7 +51,8 @@ def test_phone_fragment(searchable):
         assert got == brute(texts, frag), frag
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(alphabet="张三丰李四王小明欧阳娜敏伟马尚村纠1234", min_size=1, max_size=5))
 def test_any_fragment(searchable, q):
     svc, texts = searchable

@@ -73,7 +73,8 @@ def test_ctrl_f_and_sorting(qtbot, services):
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.start()
-    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F,
+                   Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.case_tabs
     assert window.cases.search.hasFocus()
     header = window.cases.table.horizontalHeader()
@@ -121,8 +122,8 @@ def test_case_list_on_100k_cases_loads_one_page(qtbot, big_db, qapp):
             page.apply_filter()
             timings.append(time.perf_counter() - t0)
             assert page.model.rowCount() > 0
-        print("100k: first page %.3f s; search %s" % (
-            first_page, ", ".join(f"{t * 1000:.0f} ms" for t in timings)))
+        searches = ", ".join(f"{t * 1000:.0f} ms" for t in timings)
+        print(f"100k: first page {first_page:.3f} s; search {searches}")
     finally:
         services.close()
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from mediation_desk.storage.store import Store
 from mediation_desk.ui.dialogs.mediator_dialog import MediatorDialog
-from tests.ui.helpers import register
 from tests.ui.conftest import type_text
+from tests.ui.helpers import register
 
 
 def delete_database(db_path) -> None:

@@ -13,8 +13,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButto
 from mediation_desk.services import exchange
 from mediation_desk.storage import cases as case_store
 from mediation_desk.ui.context import Services
-from mediation_desk.ui.dialogs.exchange_dialogs import (ExportDialog, ImportPreviewDialog,
-                                                        TrustCardDialog)
+from mediation_desk.ui.dialogs.exchange_dialogs import (
+    ExportDialog,
+    ImportPreviewDialog,
+    TrustCardDialog,
+)
 from mediation_desk.ui.pages.exchange_page import ExchangePage
 from mediation_desk.ui.tasks import TaskRunner
 from tests.exchange.helpers import ACTOR, db_digest, make_desk, referral, trust_both
@@ -158,7 +161,8 @@ def test_export_then_preview_then_import(qtbot, two_desks, tmp_path, monkeypatch
         d.reject()
     on_modal(ImportPreviewDialog, look_then_cancel, previews)
     center_page.import_bundle.click()
-    assert previews and center.run(lambda s: db_digest(s.store)) == before  # the preview wrote nothing
+    # the preview wrote nothing
+    assert previews and center.run(lambda s: db_digest(s.store)) == before
     assert "没有任何改动" in center_page.status.text() or "未导入" in center_page.status.text()
 
     on_modal(ImportPreviewDialog, lambda d: d.apply.click(), previews)

@@ -16,7 +16,8 @@ from tests.ui.case_helpers import add_mediator, click
 from tests.ui.conftest import type_text
 from tests.ui.test_case_detail import open_page, start
 
-NOTICE = "年份 2027\n标题 国务院办公厅关于2027年部分节假日安排的通知\n放假 2027-01-01 2027-01-04 元旦\n"
+NOTICE = ("年份 2027\n标题 国务院办公厅关于2027年部分节假日安排的通知\n"
+          "放假 2027-01-01 2027-01-04 元旦\n")
 
 
 def rows(box) -> dict[int, tuple[str, str]]:

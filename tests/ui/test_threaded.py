@@ -99,7 +99,8 @@ def referral_for(court, center_id: str, n: int) -> None:
                 serial=1000 + n, source=CaseSource.COURT_DELEGATED,
                 dispute_type=DisputeType.CONTRACT, title=f"买卖合同纠纷{n}",
                 amount=Decimal("1234.50"), facts="货款未付", claims="支付货款",
-                received_on=date(2026, 3, 2), court_case_number=f"（2026）鲁0303民诉前调{100 + n}号")
+                received_on=date(2026, 3, 2),
+                court_case_number=f"（2026）鲁0303民诉前调{100 + n}号")
     case.parties = [Party(name=f"张三{n}", role=PartyRole.APPLICANT),
                     Party(name=f"李四{n}", role=PartyRole.RESPONDENT)]
     with court.operation(ACTOR, "refer_case", case_id=case.id) as work:
