@@ -276,6 +276,58 @@ def cases_of_mediator(db: sqlite_utils.Database, mediator_id: str) -> list[dict[
                   [mediator_id])
 
 
+# -- what a bundle carries: the selections an export makes ---------------------
+# Each returns raw rows (tombstones included, so a deletion travels) in insertion order.
+def all_records(db: sqlite_utils.Database, entity: str) -> list[dict[str, Any]]:
+    """Every row of ``entity``."""
+    return select(db, entity, "1", [])
+
+
+def cases_with_ids(db: sqlite_utils.Database, ids: list[str]) -> list[dict[str, Any]]:
+    """The case rows with these ids."""
+    return select(db, "cases", f"id IN ({','.join('?' * len(ids))})", list(ids))
+
+
+def cases_from_sources(db: sqlite_utils.Database, sources: Iterable[str]
+                       ) -> list[dict[str, Any]]:
+    """Case rows whose source is one of ``sources`` (e.g. the court-related ones)."""
+    values = list(sources)
+    return select(db, "cases", f"source IN ({', '.join('?' * len(values))})", values)
+
+
+def cases_of_center(db: sqlite_utils.Database, center_id: str) -> list[dict[str, Any]]:
+    """Case rows of one center."""
+    return select(db, "cases", "center_id = ?", [center_id])
+
+
+def children_of_cases(db: sqlite_utils.Database, entity: str, case_ids: list[str]
+                      ) -> list[dict[str, Any]]:
+    """Rows of a case's child entity (parties, events, ...) of these cases, in chunks."""
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(case_ids), _CHUNK):
+        chunk = case_ids[i:i + _CHUNK]
+        out += select(db, entity, f"case_id IN ({','.join('?' * len(chunk))})", chunk)
+    return out
+
+
+def mediators_of_center(db: sqlite_utils.Database, center_id: str) -> list[dict[str, Any]]:
+    """The whole roster of a center (mediator rows)."""
+    return select(db, "mediators", "center_id = ?", [center_id])
+
+
+def notices_of_origin(db: sqlite_utils.Database, origin: str) -> list[dict[str, Any]]:
+    """Holiday notice rows issued by the desk ``origin``."""
+    return select(db, "holiday_notices", "origin = ?", [origin])
+
+
+def case_id_of(db: sqlite_utils.Database, entity: str, record_id: str) -> str:
+    """The case a record belongs to (the record itself for a case; '' when unknown)."""
+    if entity == "cases":
+        return record_id
+    rows = fetch(db, entity, [record_id])
+    return str(rows[0].get("case_id", "") or "") if rows else ""
+
+
 def existing_ids(db: sqlite_utils.Database, entity: str, ids: set[str]) -> set[str]:
     """Which of ``ids`` exist in ``entity`` (tombstones included)."""
     return {r["id"] for r in fetch(db, entity, sorted(ids))}

@@ -125,7 +125,14 @@ class Store:
 
     def __init__(self, db: sqlite_utils.Database, path: Path | None,
                  clock: Callable[[], datetime] = _local_now, readonly: bool = False) -> None:
+        from . import repositories as r
+
         self.db = db
+        # what services may ask of this connection, in their words (storage/repositories.py)
+        self.cases, self.items = r.CaseRepository(db), r.ItemRepository(db)
+        self.directory, self.calendar = r.DirectoryRepository(db), r.CalendarRepository(db)
+        self.documents, self.audit = r.DocumentRegister(db), r.AuditLog(db)
+        self.exchange, self.changes = r.ExchangeRepository(db), r.Changes(db)
         self.path = path
         self.clock = clock
         self.readonly = readonly
