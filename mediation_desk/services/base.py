@@ -13,7 +13,6 @@ from ..domain.errors import DomainError, NeedsConfirmation, NotFoundError, Stale
 from ..domain.formatting import format_cn_date
 from ..domain.models import Case, CaseEvent
 from ..domain.state_machine import Action, CaseFacts, next_status
-from ..storage import audit, cases, items
 from ..storage.store import Store, Work
 from .settings import Settings, load_settings
 
@@ -55,7 +54,7 @@ class CaseServiceBase:
             yield work, case
 
     def _last_change(self, case_id: str) -> tuple[str, str]:
-        rows = audit.case_history(self.store.db, case_id)
+        rows = self.store.audit.case_history(case_id)
         if not rows:
             return "", ""
         last = rows[-1]
@@ -63,17 +62,17 @@ class CaseServiceBase:
 
     def get(self, key: str) -> Case:
         """A case by UUID or number; raises NotFoundError."""
-        case = cases.get_case(self.store.db, key)
+        case = self.store.cases.get(key)
         if case is None:
             raise NotFoundError("案件", key)
         return case
 
     def facts(self, case: Case) -> CaseFacts:
         """What the state machine needs to know about ``case``."""
-        agreement = items.agreement_of(self.store.db, case.id)
+        agreement = self.store.items.agreement_of(case.id)
         confirmed = case.status is CaseStatus.JC_CONFIRMED or any(
             e.kind is EventKind.STATUS_CHANGE and e.data.get("to") == CaseStatus.JC_CONFIRMED.value
-            for e in items.events_of(self.store.db, case.id))
+            for e in self.store.items.events_of(case.id))
         return CaseFacts(
             status=case.status, source=case.source,
             partial_agreement=agreement is not None and agreement.scope is AgreementScope.PARTIAL,

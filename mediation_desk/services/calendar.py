@@ -35,8 +35,6 @@ from ..domain.enums import DayKind, YearSource
 from ..domain.errors import DomainError, NotFoundError, ValidationError
 from ..domain.models import HolidayNotice, HolidaySpan
 from ..domain.workdays import HolidayCalendar
-from ..storage import calendar as calendar_store
-from ..storage import directory, items
 from ..storage.connection import refuse_database_file
 from ..storage.store import Store, Work
 from .base import CaseServiceBase
@@ -69,12 +67,12 @@ class CalendarChange:
 
 def load_calendar(store: Store) -> HolidayCalendar:
     """The calendar in force at this desk."""
-    return HolidayCalendar(calendar_store.notices(store.db), store.origin_code())
+    return HolidayCalendar(store.calendar.notices(), store.origin_code())
 
 
 def notices(store: Store, year: int | None = None) -> list[HolidayNotice]:
     """Live notices (of one year, or all)."""
-    return [n for n in calendar_store.notices(store.db) if year is None or n.year == year]
+    return [n for n in store.calendar.notices() if year is None or n.year == year]
 
 
 def year_overview(store: Store, years: range) -> list[YearStatus]:
@@ -228,7 +226,7 @@ def read_notice_file(path: str | Path) -> HolidayNotice:
 # -- changes ----------------------------------------------------------------------------
 def _own_complete(store: Store, year: int) -> HolidayNotice | None:
     me = store.origin_code()
-    found = [n for n in calendar_store.notices(store.db)
+    found = [n for n in store.calendar.notices()
              if n.year == year and n.complete and n.origin == me]
     return found[0] if found else None
 
@@ -244,7 +242,7 @@ def save_notice(store: Store, actor: str, notice: HolidayNotice) -> CalendarChan
                           code="not_owner")
     notice.title = _clean(notice.title)
     validate_notice(notice, store.today())
-    stored = calendar_store.notice(store.db, notice.id)
+    stored = store.calendar.notice(notice.id)
     if stored is not None and _content(stored) == _content(notice):
         return CalendarChange(stored, [])  # nothing to change, nothing to audit
     verb = "修改" if stored is not None else "录入"
@@ -269,7 +267,7 @@ def import_notice_file(store: Store, actor: str, path: str | Path) -> CalendarCh
 
 def delete_notice(store: Store, actor: str, notice_id: str) -> CalendarChange:
     """Tombstone one of this desk's notices; recompute the deadlines it moved."""
-    n = calendar_store.notice(store.db, notice_id)
+    n = store.calendar.notice(notice_id)
     if n is None or n.deleted:
         raise NotFoundError("节假日安排", notice_id)
     if n.origin != store.origin_code():
@@ -288,19 +286,19 @@ def recompute_deadlines(store: Store, work: Work, since: date) -> list[str]:
     Reads the notices as they now stand in the open transaction, so the new calendar is
     used; returns the numbers of the cases whose dates changed.
     """
-    me = directory.self_center(store.db)
+    me = store.directory.self_center()
     if me is None:
         return []
     settings = load_settings(store)
     ops = CaseServiceBase(store, settings)
     cal = settings.calendar()
     moved = []
-    for case in calendar_store.cases_with_deadlines_from(store.db, me.id, since):
+    for case in store.calendar.cases_with_deadlines_from(me.id, since):
         before = (case.due_on, case.base_due_on, case.jc_due_on)
         if case.accepted_on is not None:
             ops.recompute_due(case)
         if case.jc_due_on is not None:
-            agreement = items.agreement_of(store.db, case.id)
+            agreement = store.items.agreement_of(case.id)
             if agreement is not None and agreement.effective_on is not None:
                 case.jc_due_on = jc_window_end(agreement.effective_on, cal).due
         if (case.due_on, case.base_due_on, case.jc_due_on) != before:

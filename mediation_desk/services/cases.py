@@ -8,7 +8,6 @@ from ..domain.deadlines import DeadlineState, deadline_state
 from ..domain.models import Agreement, Attachment, Case, CaseEvent
 from ..domain.queries import CaseFilter, CaseRow, CaseSort, DashboardCounts
 from ..domain.state_machine import Action, allowed_actions, why_not
-from ..storage import audit, case_queries, items
 from .intake import IntakeOps
 from .mediation import MediationOps
 from .outcomes import OutcomeOps
@@ -21,43 +20,43 @@ class CaseService(IntakeOps, MediationOps, OutcomeOps):
     def list(self, flt: CaseFilter = CaseFilter(), *, sort: CaseSort = CaseSort(),
              offset: int = 0, limit: int = 100) -> list[CaseRow]:
         """One page of case rows."""
-        return case_queries.list_cases(self.store.db, flt, today=self.today(), sort=sort,
-                                       offset=offset, limit=limit)
+        return self.store.cases.page(flt, sort, today=self.today(), offset=offset,
+                                     limit=limit)
 
     def count(self, flt: CaseFilter = CaseFilter(), *, cap: int | None = None) -> int:
         """How many cases match (counting stops at ``cap`` when given)."""
-        return case_queries.count_cases(self.store.db, flt, today=self.today(), cap=cap)
+        return self.store.cases.count(flt, today=self.today(), cap=cap)
 
     def parties_of(self, case_ids: list[str]):
         """Parties of several cases."""
-        return case_queries.parties_of(self.store.db, case_ids)
+        return self.store.cases.parties_of(case_ids)
 
     def dashboard(self) -> DashboardCounts:
         """Counts for today."""
-        return case_queries.dashboard_counts(self.store.db, today=self.today(),
-                                             warn_days=self.settings.due_soon_days)
+        return self.store.cases.dashboard(today=self.today(),
+                                          warn_days=self.settings.due_soon_days)
 
     def awaiting_jc(self, limit: int = 100) -> list[CaseRow]:
-        return case_queries.awaiting_jc(self.store.db, today=self.today(), limit=limit)
+        return self.store.cases.awaiting_jc(today=self.today(), limit=limit)
 
     def follow_ups_due(self, limit: int = 100) -> list[CaseRow]:
-        return case_queries.follow_ups_due(self.store.db, today=self.today(), limit=limit)
+        return self.store.cases.follow_ups_due(today=self.today(), limit=limit)
 
     def events(self, case_id: str) -> list[CaseEvent]:
-        return items.events_of(self.store.db, case_id)
+        return self.store.items.events_of(case_id)
 
     def agreement(self, case_id: str) -> Agreement | None:
-        return items.agreement_of(self.store.db, case_id)
+        return self.store.items.agreement_of(case_id)
 
     def attachments(self, case_id: str) -> list[Attachment]:
-        return items.attachments_of(self.store.db, case_id)
+        return self.store.items.attachments_of(case_id)
 
     def attachment_content(self, attachment: Attachment) -> bytes | None:
-        return items.blob(self.store.db, attachment.sha256)
+        return self.store.items.blob(attachment.sha256)
 
     def history(self, case_id: str) -> list[dict]:
         """The audit rows of a case."""
-        return audit.case_history(self.store.db, case_id)
+        return self.store.audit.case_history(case_id)
 
     def deadline(self, case: Case | CaseRow) -> DeadlineState:
         """Deadline state of a case today."""

@@ -15,8 +15,6 @@ from pathlib import Path
 
 from ..domain.errors import DomainError
 from ..domain.queries import CaseFilter, CaseRow
-from ..storage import cases as case_store
-from ..storage import court_queries, directory
 from ..storage.store import Store
 
 
@@ -55,11 +53,11 @@ class CourtService:
         """Per-center counts (received, in mediation, agreed, overdue, handed to filing,
         judicial-confirmation applications and confirmations)."""
         return [CenterCounts(**row) for row in
-                court_queries.center_counts(self.store.db, today=self.store.today())]
+                self.store.cases.court_center_counts(today=self.store.today())]
 
     def center_id(self, code: str) -> str:
         """The id of a known center by its code (for the case-list filter)."""
-        for c in directory.centers(self.store.db):
+        for c in self.store.directory.centers():
             if c.code == code:
                 return c.id
         raise DomainError(f"没有该调解组织的数据：{code}", code="not_found")
@@ -78,19 +76,18 @@ class CourtService:
         from ..reports.intake_sheet import IntakeCase, build_intake_sheet
         from .exchange import write_file_atomically
 
-        db = self.store.db
-        ids = court_queries.handed_to_filing(
-            db, self.center_id(center_code) if center_code else None)
-        names = {c.id: c.name for c in directory.centers(db)}
+        store = self.store
+        ids = store.cases.handed_to_filing(self.center_id(center_code) if center_code else None)
+        names = {c.id: c.name for c in store.directory.centers()}
         items, pdfs = [], []
         if pdf_dir is not None:
             Path(pdf_dir).mkdir(parents=True, exist_ok=True)
         for cid in ids:
-            case = case_store.get_case(db, cid)
+            case = store.cases.get(cid)
             assert case is not None
             item = IntakeCase(case, names.get(case.center_id, ""),
-                              case_store.mediator_names(db, case.mediator_ids),
-                              court_queries.session_dates(db, cid), case.status.label)
+                              store.cases.mediator_names(case.mediator_ids),
+                              store.cases.session_dates(cid), case.status.label)
             if pdf_dir is not None:
                 from .documents import DocumentService
                 doc = DocumentService(self.store).generate(actor, cid, "case_file")
@@ -99,7 +96,7 @@ class CourtService:
                 item.pdf_name = path.name
                 pdfs.append(path)
             items.append(item)
-        me = directory.self_center(db)
+        me = store.directory.self_center()
         data = build_intake_sheet(items, court_desk=me.name if me else "",
                                   today=self.store.today())
         path = Path(out)

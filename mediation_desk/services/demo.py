@@ -23,7 +23,6 @@ from ..domain.enums import (
 from ..domain.models import Agreement, Case, CaseEvent, DeclaredRelation, Mediator, Party
 from ..domain.numbering import format_case_number
 from ..domain.validators import id_check_char
-from ..storage import bulk, cases as case_store, directory
 from ..storage.store import Store
 from . import demo_text as T
 from .desk import init_desk
@@ -60,8 +59,8 @@ def _refuse_real_desk(store: Store, path: Path) -> None:
     and use up real case numbers."""
     from ..domain.errors import DomainError
 
-    center = directory.self_center(store.db)
-    total = case_store.count_all(store.db)
+    center = store.directory.self_center()
+    total = store.cases.count_live()
     if total == 0 and center is not None and center.code == DEMO_CENTER["code"]:
         return  # an empty desk made for the demo (e.g. a build stopped before any batch)
     name = center.name if center is not None else "未初始化"
@@ -357,21 +356,21 @@ def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
             created.close()
     store = Store.open(path)
     try:
-        mark = directory.get_setting(store.db, DEMO_MARK)
+        mark = store.directory.setting(DEMO_MARK)
         if not isinstance(mark, dict):
             _refuse_real_desk(store, path)
             mark = {"seeds": []}
         seeds = [int(x) for x in mark.get("seeds", [])]
         if seed in seeds:
-            return DemoResult(cases_added=0, total_cases=case_store.count_all(store.db),
+            return DemoResult(cases_added=0, total_cases=store.cases.count_live(),
                               seconds=time.perf_counter() - started, seed_already_used=True)
         today = today or store.today()
-        center = directory.self_center(store.db)
+        center = store.directory.self_center()
         if center is None:
             raise ValueError("database has no own center")
         settings = load_settings(store)
         maker = _Maker(rng, today, [], settings)
-        mediators = [m for m in directory.mediators(store.db)]
+        mediators = [m for m in store.directory.mediators()]
         if not mediators:
             mediators = _mediators(rng, center.id, maker)
             with store.operation(ACTOR, "demo_mediators", summary="演示调解员") as work:
@@ -388,19 +387,19 @@ def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
             with store.operation(ACTOR, "demo_cases", summary=f"生成演示案件{len(made)}件") as work:
                 for c, _, _ in made:
                     c.year = c.received_on.year
-                    c.serial = bulk.reserve_serials(store.db, center.id, c.year, 1)
+                    c.serial = store.cases.reserve_serials(center.id, c.year, 1)
                     c.number = format_case_number(c.year, center.number_prefix, c.serial)
-                bulk.insert_batch(store.db, cases=[m[0] for m in made],
-                                  events=[e for m in made for e in m[1]],
-                                  agreements=[a for m in made for a in m[2]], mediators=by_id,
-                                  now=work.now, origin=work.origin)
+                store.cases.insert_batch(cases=[m[0] for m in made],
+                                         events=[e for m in made for e in m[1]],
+                                         agreements=[a for m in made for a in m[2]],
+                                         mediators=by_id, now=work.now, origin=work.origin)
                 work.log.add("demo", "batch", "insert", {"cases": [None, len(made)]})
                 if start == 0:  # this seed's cases are in (a rerun would repeat their ids)
                     work.set_setting(DEMO_MARK, {**mark, "seeds": [*seeds, seed]})
             done += len(chunk)
             if progress is not None and progress(done, cases) is False:
                 break
-        total = case_store.count_all(store.db)
+        total = store.cases.count_live()
     finally:
         store.close()
     return DemoResult(cases_added=done, total_cases=total, seconds=time.perf_counter() - started)

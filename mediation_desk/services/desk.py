@@ -9,7 +9,6 @@ from ..domain.enums import CenterKind, DisputeType, RelationKind
 from ..domain.errors import DomainError, ValidationError
 from ..domain.models import Center, DeclaredRelation, Mediator
 from ..domain.validators import InvalidValue, validate_phone
-from ..storage import case_queries, directory
 from ..storage.store import Store
 
 CODE_RE = re.compile(r"^[A-Za-z0-9_-]{2,32}$")
@@ -35,7 +34,7 @@ def init_desk(path: str | Path, *, code: str, name: str, kind: CenterKind = Cent
     validate_center(code, name, number_prefix)
     store = Store.open(path, create=True, **store_kwargs)
     try:
-        existing = directory.self_center(store.db)
+        existing = store.directory.self_center()
         if existing is not None:
             raise DomainError(f"该数据库已经初始化为“{existing.name}”（{existing.code}），不能重复初始化。",
                               code="already_initialised")
@@ -59,16 +58,16 @@ class MediatorService:
 
     def roster(self, *, include_inactive: bool = True) -> list[tuple[Mediator, int]]:
         """Mediators with their current open workload."""
-        loads = case_queries.open_workloads(self.store.db)
+        loads = self.store.cases.open_workloads()
         return [(m, loads.get(m.id, 0))
-                for m in directory.mediators(self.store.db, include_inactive=include_inactive)]
+                for m in self.store.directory.mediators(include_inactive=include_inactive)]
 
     def mediators(self, *, include_inactive: bool = True) -> list[Mediator]:
         """The mediators without their workload (cheap: for pickers and filters)."""
-        return directory.mediators(self.store.db, include_inactive=include_inactive)
+        return self.store.directory.mediators(include_inactive=include_inactive)
 
     def get(self, mediator_id: str) -> Mediator:
-        m = directory.mediator(self.store.db, mediator_id)
+        m = self.store.directory.mediator(mediator_id)
         if m is None or m.deleted:
             raise DomainError(f"找不到调解员：{mediator_id}", code="not_found")
         return m
@@ -97,7 +96,7 @@ class MediatorService:
 
     def save(self, actor: str, mediator: Mediator) -> Mediator:
         """Add or update a mediator."""
-        center = directory.self_center(self.store.db)
+        center = self.store.directory.self_center()
         if center is None:
             raise DomainError("数据库尚未初始化。", code="not_initialised")
         mediator.center_id = mediator.center_id or center.id
@@ -123,7 +122,7 @@ __all__ = ["init_desk", "MediatorService", "DeclaredRelation", "validate_center"
 def update_center(store: Store, actor: str, *, name: str, number_prefix: str,
                   linked_court: str = "", court_code: str = "") -> Center:
     """Change this desk's own center details (name, numbering prefix, linked court)."""
-    center = directory.self_center(store.db)
+    center = store.directory.self_center()
     if center is None:
         raise DomainError("数据库尚未初始化。", code="not_initialised")
     validate_center(center.code, name, number_prefix)

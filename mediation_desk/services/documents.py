@@ -20,7 +20,6 @@ from ..domain.errors import DomainError, NotFoundError
 from ..domain.formatting import format_cn_date
 from ..domain.models import Case, new_id
 from ..domain.workdays import ESTIMATE_WARNING
-from ..storage import cases, directory, documents, items
 from ..storage.documents import DocumentEntry
 from ..storage.store import Store
 from .calendar import load_calendar
@@ -67,7 +66,7 @@ class DocumentService:
     def font(self) -> DocumentFont:
         """The document font (setting ``document_font``, env, resources, OS); DomainError if none."""
         if self._font is None:
-            self._font = document_font(directory.get_setting(self.store.db, FONT_SETTING))
+            self._font = document_font(self.store.directory.setting(FONT_SETTING))
         return self._font
 
     @staticmethod
@@ -77,22 +76,22 @@ class DocumentService:
 
     def bundle(self, case_key: str, *, with_attachments: bool = False) -> CaseBundle:
         """Load a case with its center, mediators, events, agreement (and attachments)."""
-        db = self.store.db
-        case = cases.get_case(db, case_key)
+        store = self.store
+        case = store.cases.get(case_key)
         if case is None:
             raise NotFoundError("案件", case_key)
-        center = directory.center(db, case.center_id) or directory.self_center(db)
-        mediators = [m for m in (directory.mediator(db, i) for i in case.mediator_ids) if m]
+        center = store.directory.center(case.center_id) or store.directory.self_center()
+        mediators = [m for m in (store.directory.mediator(i) for i in case.mediator_ids) if m]
         attachments = []
         if with_attachments:
-            for att in items.attachments_of(db, case.id):
-                content = items.blob(db, att.sha256)
+            for att in store.items.attachments_of(case.id):
+                content = store.items.blob(att.sha256)
                 if content is not None:
                     attachments.append((att, content))
         return CaseBundle(center=center, case=case, mediators=mediators,
-                          events=items.events_of(db, case.id),
-                          agreement=items.agreement_of(db, case.id),
-                          agreements=items.agreements_of(db, case.id), attachments=attachments,
+                          events=store.items.events_of(case.id),
+                          agreement=store.items.agreement_of(case.id),
+                          agreements=store.items.agreements_of(case.id), attachments=attachments,
                           internal_notes=self.deadline_notes(case))
 
     def deadline_notes(self, case: Case) -> list[str]:
@@ -123,7 +122,7 @@ class DocumentService:
         if blank:
             if kind == CASE_FILE:
                 raise DomainError("卷宗必须针对具体案件生成，没有空白卷宗。", code="blank_case_file")
-            bundle = CaseBundle(center=directory.self_center(self.store.db))
+            bundle = CaseBundle(center=self.store.directory.self_center())
             r = render_kind(kind, bundle, self.font())
             return GeneratedDocument(kind, r.pdf, _sha(r.pdf), r.verification_code, title,
                                      _filename(title, "", True), r.pages, r.missing_glyphs)
@@ -145,14 +144,14 @@ class DocumentService:
 
     def register(self, case_key: str) -> list[DocumentEntry]:
         """The document register of a case, oldest first."""
-        case = cases.get_case(self.store.db, case_key)
+        case = self.store.cases.get(case_key)
         if case is None:
             raise NotFoundError("案件", case_key)
-        return documents.of_case(self.store.db, case.id)
+        return self.store.documents.of_case(case.id)
 
     def find_by_code(self, code: str) -> list[DocumentEntry]:
         """Register rows carrying a printed verification code (``XXXX-XXXX``)."""
-        return documents.by_code(self.store.db, code)
+        return self.store.documents.by_code(code)
 
 
 def _sha(data: bytes) -> str:

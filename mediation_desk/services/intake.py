@@ -15,7 +15,6 @@ from ..domain.numbering import format_case_number
 from ..domain.queries import CaseRow
 from ..domain.state_machine import Action
 from ..domain.triage import TriageResult, triage
-from ..storage import case_queries, directory
 from .base import CaseServiceBase
 from .case_input import Problems, parse_case
 
@@ -58,11 +57,11 @@ class IntakeOps(CaseServiceBase):
         s = self.settings
         result = triage(case, s.avg_wage, wage_year=s.avg_wage_year,
                         wage_province=s.avg_wage_province) if not problems.items else None
-        related = case_queries.related_open_cases(self.store.db, case.parties)
+        related = self.store.cases.related_open_cases(case.parties)
         return Preview(case, problems.items, problems.warnings, result, related)
 
     def _own_center(self):
-        center = directory.self_center(self.store.db)
+        center = self.store.directory.self_center()
         if center is None:
             raise DomainError("数据库尚未初始化（没有本中心信息），请先运行 init。", code="not_initialised")
         return center
@@ -108,7 +107,7 @@ class IntakeOps(CaseServiceBase):
         return case
 
     def _number_and_save(self, work, case: Case, actor: str) -> None:
-        center = directory.center(self.store.db, case.center_id) or self._own_center()
+        center = self.store.directory.center(case.center_id) or self._own_center()
         case.year = case.received_on.year
         case.serial = work.next_serial(center.id, case.year)
         case.number = format_case_number(case.year, center.number_prefix, case.serial)
@@ -153,8 +152,8 @@ class IntakeOps(CaseServiceBase):
     def suggestions(self, key: str) -> list[Suggestion]:
         """Ranked mediators for a case with reasons; recusal grounds flagged."""
         case = self.get(key)
-        return rank_mediators(case, directory.mediators(self.store.db, include_inactive=False),
-                              case_queries.open_workloads(self.store.db))
+        return rank_mediators(case, self.store.directory.mediators(include_inactive=False),
+                              self.store.cases.open_workloads())
 
     def assign(self, actor: str, key: str, mediator_ids: list[str], *,
                override_reason: str = "", expected_version: int | None = None) -> Case:
@@ -166,7 +165,7 @@ class IntakeOps(CaseServiceBase):
             grounds: list[str] = []
             names = []
             for mid in mediator_ids:
-                m = directory.mediator(self.store.db, mid)
+                m = self.store.directory.mediator(mid)
                 if m is None or m.deleted:
                     raise ValidationError({"mediators": [f"调解员不存在：{mid}"]})
                 if not m.active:

@@ -11,7 +11,6 @@ from ..domain.enums import AgreementForm, AgreementScope, CaseSource, EndReason,
 from ..domain.errors import DomainError, ValidationError
 from ..domain.models import Agreement, Case, CaseEvent
 from ..domain.state_machine import Action, end_reason_problem, next_status
-from ..storage import items
 from .base import CaseServiceBase
 
 FOLLOW_UP_AFTER_DAYS = 30
@@ -202,7 +201,7 @@ class MediationOps(CaseServiceBase):
         with self.case_operation(actor, key, Action.RECORD_WRITTEN_AGREEMENT.value,
                                  expected_version) as (work, case):
             next_status(self.facts(case), Action.RECORD_WRITTEN_AGREEMENT)
-            oral = items.agreement_of(self.store.db, case.id)
+            oral = self.store.items.agreement_of(case.id)
             if oral is None:  # pragma: no cover - the state machine needs an oral agreement
                 raise DomainError("本案没有口头协议。", code="no_agreement")
             written = self._agreement_from(case, replace(data, form=AgreementForm.WRITTEN),

@@ -15,7 +15,6 @@ from ..domain.validators import (
     InvalidValue,
     parse_court_case_number,
 )
-from ..storage import items
 from .base import CaseServiceBase
 
 JC_OUTCOMES = {"confirmed": Action.JC_CONFIRM, "rejected": Action.JC_REJECT,
@@ -82,7 +81,7 @@ class OutcomeOps(CaseServiceBase):
                                  expected_version) as (work, case):
             on = on or self.today()
             next_status(self.facts(case), Action.APPLY_JC)
-            agreement = items.agreement_of(self.store.db, case.id)
+            agreement = self.store.items.agreement_of(case.id)
             if agreement is None:
                 raise DomainError("没有调解协议，不能申请司法确认。", code="no_agreement")
             applicants = self.jc_applicants(case)

@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..storage import changes
 from ..storage.store import Store
 from .cases import CaseService
 from .desk import MediatorService
@@ -56,7 +55,7 @@ class DeskSession:
 
     def data_version(self) -> int:
         """Changes when another connection (another program) commits to the file."""
-        return changes.data_version(self.store.db)
+        return self.store.changes.data_version()
 
     def reload_settings(self) -> None:
         """Settings or the holiday calendar changed: every service reloads them."""

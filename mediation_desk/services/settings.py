@@ -14,8 +14,6 @@ from typing import Any
 
 from ..domain.deadlines import DEFAULT_MEDIATION_DAYS, HolidayCalendar, Period
 from ..domain.enums import CaseSource, PeriodUnit
-from ..storage import calendar as calendar_store
-from ..storage import directory
 from ..storage.store import Store
 
 # 2023 national average wage of urban non-private employers; replace with the
@@ -73,7 +71,7 @@ class Settings:
 
 def load_settings(store: Store) -> Settings:
     """Current settings (defaults for what is not stored)."""
-    raw = directory.all_settings(store.db)
+    raw = store.directory.settings()
     s = Settings()
     if "due_soon_days" in raw:
         s.due_soon_days = int(raw["due_soon_days"])
@@ -94,7 +92,7 @@ def load_settings(store: Store) -> Settings:
     for key in ("backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly"):
         if key in raw:
             setattr(s, key, int(raw[key]))
-    s.holiday_calendar = HolidayCalendar(calendar_store.notices(store.db), store.origin_code())
+    s.holiday_calendar = HolidayCalendar(store.calendar.notices(), store.origin_code())
     return s
 
 

@@ -119,9 +119,7 @@ class Services:
 
     def center(self) -> Center | None:
         """This desk's own center."""
-        from ..storage import directory
-
-        return self.run(lambda s: directory.self_center(s.store.db))
+        return self.run(lambda s: s.store.directory.self_center())
 
     def close(self) -> None:
         self.tasks.shutdown()
