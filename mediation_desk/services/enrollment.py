@@ -28,8 +28,6 @@ from ..exchange.errors import BundleRejected
 from ..exchange.keys import DeskKeys
 from ..exchange.records import check_references
 from ..exchange.strictjson import canonical_bytes, loads
-from ..storage import directory
-from ..storage import exchange as xs
 from ..storage.store import Store
 from .exchange import (
     FIELD_DESKS,
@@ -68,7 +66,7 @@ def new_passphrase(groups: int = 5) -> str:
 
 
 def _field_code(store: Store, center_code: str) -> str:
-    taken = set(directory.get_setting(store.db, FIELD_DESKS, {}) or {})
+    taken = set(store.directory.setting(FIELD_DESKS, {}) or {})
     n = len(taken) + 1
     while f"{center_code[:24]}-F{n}" in taken:
         n += 1
@@ -86,16 +84,16 @@ def enroll(store: Store, actor: str, mediator_key: str, out: str | Path, *,
         raise DomainError("只有调解中心可以登记外出调解笔记本。", code="wrong_kind")
     mediator = _find_mediator(store, mediator_key)
     code = field_code or _field_code(store, card.code)
-    if not CODE_RE.match(code) or code == card.code or xs.trusted(store.db, code):
+    if not CODE_RE.match(code) or code == card.code or store.exchange.trusted(code):
         raise DomainError(f"外出笔记本代码无效或已被使用：{code}", code="bad_code")
     keys = ensure_desk_keys(store)
-    desks = {**(directory.get_setting(store.db, FIELD_DESKS, {}) or {}), code: mediator.id}
+    desks = {**(store.directory.setting(FIELD_DESKS, {}) or {}), code: mediator.id}
     peer = {"code": code, "center_id": card.center_id}
     with store.operation(actor, "enroll_field_desk",
                          summary=f"登记外出调解笔记本{code}（调解员{mediator.name}）") as work:
         work.set_setting(FIELD_DESKS, desks)
         wires, _stats = _collect(store, "enrollment", peer, None, True)
-        settings = {k: v for k, v in directory.all_settings(store.db).items() if k in SETTING_KEYS}
+        settings = {k: v for k, v in store.directory.settings().items() if k in SETTING_KEYS}
         info = canonical_bytes({
             "format": ENROLLMENT_FORMAT, "format_version": 1,
             "center_card": loads(card.to_bytes().rstrip(b"\n")),
@@ -104,7 +102,7 @@ def enroll(store: Store, actor: str, mediator_key: str, out: str | Path, *,
             "settings": settings})
         blobs = {h: b for h in sorted({w["sha256"] for w in wires["attachments"]})
                  if (b := xs_blob(store, h)) is not None}
-        sequence = xs.last_sequence(store.db, code, "out") + 1
+        sequence = store.exchange.last_sequence(code, "out") + 1
         passphrase = new_passphrase()
         created = store.now().isoformat(timespec="seconds")
         data, manifest = bundle.build(
@@ -129,12 +127,11 @@ def enroll(store: Store, actor: str, mediator_key: str, out: str | Path, *,
 
 def xs_blob(store: Store, digest: str) -> bytes | None:
     """Stored attachment content by hash."""
-    from ..storage import items
-    return items.blob(store.db, digest)
+    return store.items.blob(digest)
 
 
 def _find_mediator(store: Store, key: str):
-    found = [m for m in directory.mediators(store.db) if key in (m.id, m.name)]
+    found = [m for m in store.directory.mediators() if key in (m.id, m.name)]
     if len(found) != 1:
         what = "找不到" if not found else "有多个同名"
         raise DomainError(f"{what}调解员：{key}（可用调解员编号）", code="not_found")
@@ -228,9 +225,9 @@ def init_from_enrollment(path: str | Path, bundle_file: str | Path, passphrase: 
             work.set_setting("desk_kind", "field")
             work.set_setting(FIELD_OF, info.center.code)
             work.set_setting(FIELD_MEDIATOR, info.mediator_id)
-            xs.save_keys(store.db, keys.signing_private, keys.encryption_private, work.now)
+            store.exchange.save_keys(keys.signing_private, keys.encryption_private, work.now)
             c = info.center
-            xs.save_trusted(store.db, {
+            store.exchange.save_trusted({
                 "code": c.code, "name": c.name, "kind": c.kind, "center_id": c.center_id,
                 "signing_public": c.public.signing, "encryption_public": c.public.encryption,
                 "fingerprint": c.fingerprint, "revoked": 0, "trusted_at": work.now,

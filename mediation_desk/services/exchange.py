@@ -18,9 +18,6 @@ from ..exchange.cards import DeskCard, parse_card
 from ..exchange.errors import BundleRejected
 from ..exchange.keys import DeskKeys, PublicKeys
 from ..exchange.records import ENTITIES, fields_of
-from ..storage import cases as case_store
-from ..storage import directory
-from ..storage import exchange as xs
 from ..storage.connection import refuse_database_file
 from ..storage.store import Store
 from .exchange_import import (  # noqa: F401  (re-exported)
@@ -36,26 +33,26 @@ COURT_SOURCES = ("court_delegated", "court_entrusted")
 
 def ensure_desk_keys(store: Store, actor: str = "系统初始化") -> DeskKeys:
     """This desk's keys, generated and stored (audited) the first time."""
-    found = xs.load_keys(store.db)
+    found = store.exchange.load_keys()
     if found is not None:
         return DeskKeys(*found)
     keys = DeskKeys.generate()
     with store.operation(actor, "generate_desk_keys",
                          summary=f"生成本单位密钥，指纹 {keys.public.fingerprint}") as work:
-        xs.save_keys(store.db, keys.signing_private, keys.encryption_private, work.now)
+        store.exchange.save_keys(keys.signing_private, keys.encryption_private, work.now)
     return keys
 
 
 def desk_keys(store: Store) -> DeskKeys:
     """This desk's keys; raise if the desk has none yet."""
-    found = xs.load_keys(store.db)
+    found = store.exchange.load_keys()
     if found is None:
         raise DomainError("本单位还没有密钥，请先运行 init 或 keys 命令。", code="no_keys")
     return DeskKeys(*found)
 
 
 def _self_center(store: Store) -> Center:
-    center = directory.self_center(store.db)
+    center = store.directory.self_center()
     if center is None:
         raise DomainError("数据库尚未初始化（没有本中心信息），请先运行 init。",
                           code="not_initialised")
@@ -65,7 +62,7 @@ def _self_center(store: Store) -> Center:
 def own_card(store: Store) -> DeskCard:
     """This desk's public card."""
     center = _self_center(store)
-    kind = str(directory.get_setting(store.db, "desk_kind", center.kind.value))
+    kind = str(store.directory.setting("desk_kind", center.kind.value))
     return DeskCard(center.code, center.name, kind, center.id, ensure_desk_keys(store).public)
 
 
@@ -136,27 +133,27 @@ def trust_card(store: Store, actor: str, card: DeskCard) -> None:
         raise DomainError("不能信任本单位自己的名片。", code="own_card")
     summary = f"信任{card.name}（{card.code}），指纹 {card.fingerprint}"
     with store.operation(actor, "trust_desk", summary=summary) as work:
-        xs.save_trusted(store.db, {
+        store.exchange.save_trusted({
             "code": card.code, "name": card.name, "kind": card.kind,
             "center_id": card.center_id, "signing_public": card.public.signing,
             "encryption_public": card.public.encryption, "fingerprint": card.fingerprint,
             "revoked": 0, "trusted_at": work.now, "revoked_at": None})
-        if not xs.existing_ids(store.db, "centers", {card.center_id}):
+        if not store.exchange.existing_ids("centers", {card.center_id}):
             kind = "court" if card.kind == "court" else "center"
             stub = {"id": card.center_id, "origin": card.code, "version": 0,
                     "updated_at": work.now, "deleted": False, "code": card.code,
                     "name": card.name, "kind": kind, "number_prefix": "", "linked_court": "",
                     "court_code": ""}
-            xs.write_rows(store.db, "centers", [stub])
+            store.exchange.write_rows("centers", [stub])
         work.note("trusted_desk", card.code, {"fingerprint": [None, card.fingerprint]})
 
 
 def revoke(store: Store, actor: str, code: str) -> None:
     """Revoke a trusted desk's key: its bundles are refused from now on (audited)."""
-    if not xs.trusted(store.db, code):
+    if not store.exchange.trusted(code):
         raise DomainError(f"信任名单中没有该单位：{code}", code="not_found")
     with store.operation(actor, "revoke_desk", summary=f"撤销对{code}的信任") as work:
-        xs.set_revoked(store.db, code, work.now)
+        store.exchange.set_revoked(code, work.now)
         work.note("trusted_desk", code, {"revoked": [False, True]})
 
 
@@ -173,7 +170,7 @@ class ExportReport:
 
 def field_desks(store: Store) -> dict[str, str]:
     """Field laptops enrolled by this center: desk code -> mediator id."""
-    return dict(directory.get_setting(store.db, FIELD_DESKS, {}) or {})
+    return dict(store.directory.setting(FIELD_DESKS, {}) or {})
 
 
 FIELD_DESKS = "field_desks"
@@ -189,53 +186,48 @@ def _kind(mine: str, peer: str) -> str:
 
 def _collect(store: Store, kind: str, peer: dict[str, Any], case_keys: list[str] | None,
              full: bool) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
-    db = store.db
+    ex = store.exchange
     me = _self_center(store)
     if case_keys:
         ids = []
         for key in case_keys:
-            case = case_store.get_case(db, key, include_deleted=True)
+            case = store.cases.get(key, include_deleted=True)
             if case is None:
                 raise DomainError(f"找不到案件：{key}", code="not_found")
             ids.append(case.id)
-        marks = ",".join("?" * len(ids))
-        case_rows = xs.select(db, "cases", f"id IN ({marks})", ids)
+        case_rows = ex.cases_with_ids(ids)
     elif kind == "center_to_court":
-        case_rows = xs.select(db, "cases", "source IN (?, ?)", list(COURT_SOURCES))
+        case_rows = ex.cases_from_sources(COURT_SOURCES)
     elif kind == "court_to_center":
-        case_rows = xs.select(db, "cases", "center_id = ?", [peer["center_id"]])
+        case_rows = ex.cases_of_center(peer["center_id"])
     elif kind in ("center_to_field", "enrollment"):
         mediator_id = field_desks(store).get(peer["code"], "")
-        case_rows = xs.cases_of_mediator(db, mediator_id)
+        case_rows = ex.cases_of_mediator(mediator_id)
     else:
-        case_rows = xs.select(db, "cases", "1", [])
+        case_rows = ex.all_records("cases")
     stats: dict[str, int] = {}
     if kind == "center_to_court":
-        for status, n in xs.status_counts_without_sources(db, list(COURT_SOURCES)).items():
+        for status, n in ex.status_counts_without_sources(list(COURT_SOURCES)).items():
             stats[f"other_cases.{status}"] = n
     case_ids = [r["id"] for r in case_rows]
-    raw: dict[str, list[dict[str, Any]]] = {"centers": xs.fetch(db, "centers", [me.id]),
+    raw: dict[str, list[dict[str, Any]]] = {"centers": ex.fetch("centers", [me.id]),
                                             "cases": case_rows}
     for entity in ("parties", "events", "agreements", "attachments"):
-        raw[entity] = []
-        for i in range(0, len(case_ids), 500):
-            chunk = case_ids[i:i + 500]
-            raw[entity] += xs.select(db, entity, f"case_id IN ({','.join('?' * len(chunk))})",
-                                     chunk)
+        raw[entity] = ex.children_of_cases(entity, case_ids)
     raw["holiday_notices"] = _notices_for(store, kind, me.code)
     wires: dict[str, list[dict[str, Any]]] = {}
     for entity, (cls, _ex) in ENTITIES.items():
-        wires[entity] = xs.to_wire_rows(db, entity, cls, raw.get(entity, []), fields_of(entity))
+        wires[entity] = ex.wire_rows(entity, cls, raw.get(entity, []), fields_of(entity))
     if kind == "enrollment":  # the whole roster of the center
-        mediator_rows = xs.select(db, "mediators", "center_id = ?", [me.id])
+        mediator_rows = ex.mediators_of_center(me.id)
     else:
-        mediator_rows = xs.fetch(db, "mediators",
+        mediator_rows = ex.fetch("mediators",
                                  sorted({m for c in wires["cases"] for m in c["mediator_ids"]}))
-    wires["mediators"] = xs.to_wire_rows(db, "mediators", ENTITIES["mediators"][0],
-                                         mediator_rows, fields_of("mediators"))
+    wires["mediators"] = ex.wire_rows("mediators", ENTITIES["mediators"][0], mediator_rows,
+                                      fields_of("mediators"))
     if not full:
         for entity in wires:
-            known = xs.known_versions(db, peer["code"], entity)
+            known = ex.known_versions(peer["code"], entity)
             wires[entity] = [w for w in wires[entity] if w["version"] > known.get(w["id"], -1)]
     return wires, stats
 
@@ -247,9 +239,9 @@ def _notices_for(store: Store, kind: str, my_code: str) -> list[dict[str, Any]]:
     (its own and its court's) to its field laptops, so their deadlines are the center's.
     """
     if kind == "court_to_center":
-        return xs.select(store.db, "holiday_notices", "origin = ?", [my_code])
+        return store.exchange.notices_of_origin(my_code)
     if kind in ("center_to_field", "enrollment"):
-        return xs.select(store.db, "holiday_notices", "1", [])
+        return store.exchange.all_records("holiday_notices")
     return []
 
 
@@ -257,15 +249,15 @@ def record_export(store: Store, work: Any, *, peer: str, kind: str, manifest: di
                   wires: dict[str, list[dict[str, Any]]], sequence: int, acknowledged: int,
                   full: bool, created: str, file_sha256: str) -> None:
     """Inside an operation: ledger entry, what the peer now holds, merge bases, audit note."""
-    xs.record_ledger(store.db, {
+    store.exchange.record_ledger({
         "bundle_id": manifest["bundle_id"], "direction": "out", "peer": peer, "kind": kind,
         "sequence": sequence, "acknowledged": acknowledged, "full": full,
         "created_at": created, "recorded_at": work.now, "counts": manifest["counts"],
         "file_sha256": file_sha256})
-    xs.record_sent(store.db, peer, sequence,
-                   [(e, w["id"], w["version"]) for e, ws in wires.items() for w in ws])
+    store.exchange.record_sent(peer, sequence,
+                               [(e, w["id"], w["version"]) for e, ws in wires.items() for w in ws])
     for entity, ws in wires.items():
-        xs.set_bases(store.db, entity, ws)
+        store.exchange.set_bases(entity, ws)
     work.note("bundle", manifest["bundle_id"], {"counts": [None, manifest["counts"]]})
 
 
@@ -276,7 +268,7 @@ def export_bundle(store: Store, actor: str, to: str, out: str | Path, *,
     The file is written atomically, read back and verified with this desk's own
     key before the export is recorded in the ledger.
     """
-    peers = xs.trusted(store.db, to)
+    peers = store.exchange.trusted(to)
     if not peers:
         raise DomainError(f"信任名单中没有该单位：{to}。请先导入对方的单位名片。", code="not_found")
     peer = peers[0]
@@ -289,8 +281,8 @@ def export_bundle(store: Store, actor: str, to: str, out: str | Path, *,
     hashes = {w["sha256"] for w in wires["attachments"]}
     blobs = {h: xs_blob for h in sorted(hashes)
              if (xs_blob := _blob(store, h)) is not None}
-    sequence = xs.last_sequence(store.db, to, "out") + 1
-    acknowledged = xs.last_sequence(store.db, to, "in")
+    sequence = store.exchange.last_sequence(to, "out") + 1
+    acknowledged = store.exchange.last_sequence(to, "in")
     peer_public = PublicKeys(bytes(peer["signing_public"]), bytes(peer["encryption_public"]))
     created = store.now().isoformat(timespec="seconds")
     data, manifest = bundle.build(
@@ -317,5 +309,4 @@ def export_bundle(store: Store, actor: str, to: str, out: str | Path, *,
 
 
 def _blob(store: Store, digest: str) -> bytes | None:
-    from ..storage import items
-    return items.blob(store.db, digest)
+    return store.items.blob(digest)

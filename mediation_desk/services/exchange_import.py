@@ -23,9 +23,6 @@ from ..exchange.errors import BundleRejected
 from ..exchange.keys import DeskKeys, PublicKeys
 from ..exchange.merge import Decision, decide
 from ..exchange.records import ENTITIES, check_references, fields_of
-from ..storage import directory
-from ..storage import exchange as xs
-from ..storage import exchange_apply as xa
 from ..storage.connection import refuse_database_file
 from ..storage.store import Store
 
@@ -56,7 +53,7 @@ class ImportReport:
 def trusted_lookup(store: Store):
     """A function code -> :class:`bundle.Trusted` over this desk's trust list."""
     def lookup(code: str) -> bundle.Trusted | None:
-        rows = xs.trusted(store.db, code)
+        rows = store.exchange.trusted(code)
         if not rows:
             return None
         r = rows[0]
@@ -79,19 +76,17 @@ def _read(path: str | Path) -> bytes:
 
 def verify(store: Store, data: bytes) -> bundle.Opened:
     """Every check short of merging; raise :class:`BundleRejected`."""
-    found = xs.load_keys(store.db)
-    me = directory.self_center(store.db)
+    found = store.exchange.load_keys()
+    me = store.directory.self_center()
     if found is None or me is None:
         raise DomainError("本单位还没有密钥或尚未初始化，请先运行 init。", code="no_keys")
     opened = bundle.open_bundle(data, keys=DeskKeys(*found), my_code=me.code,
                                 trusted=trusted_lookup(store))
-    desk_kind = str(directory.get_setting(store.db, "desk_kind", me.kind.value))
+    desk_kind = str(store.directory.setting("desk_kind", me.kind.value))
     if opened.manifest["kind"] not in ACCEPTS.get(desk_kind, set()):
         raise BundleRejected("wrong_kind", opened.manifest["kind"])
-    check_references(opened.records,
-                     lambda entity, ids: xs.existing_ids(store.db, entity, ids),
-                     set(opened.attachments),
-                     lambda hashes: xs.existing_blobs(store.db, hashes))
+    check_references(opened.records, store.exchange.existing_ids, set(opened.attachments),
+                     store.exchange.existing_blobs)
     check_notice_owners(opened)
     return opened
 
@@ -112,17 +107,16 @@ def check_notice_owners(opened: bundle.Opened) -> None:
 
 
 def plan_merge(store: Store, opened: bundle.Opened, now: str) -> dict[str, list[tuple[dict, Decision]]]:
+    ex = store.exchange
     plan: dict[str, list[tuple[dict, Decision]]] = {}
     for entity, (cls, _ex) in ENTITIES.items():
         incoming = opened.records[entity]
         ids = [r["id"] for r in incoming]
-        local = {w["id"]: w for w in xs.to_wire_rows(store.db, entity, cls,
-                                                      xs.fetch(store.db, entity, ids),
-                                                      fields_of(entity))}
+        local = {w["id"]: w for w in ex.wire_records(entity, cls, ids, fields_of(entity))}
         if not local:  # nothing here yet: every record is new (decide's first rule)
             plan[entity] = [(r, Decision("new", r, r)) for r in incoming]
             continue
-        base = xs.bases(store.db, entity, ids)
+        base = ex.bases(entity, ids)
         plan[entity] = [(r, decide(local.get(r["id"]), base.get(r["id"]), r, now))
                         for r in incoming]
     return plan
@@ -169,7 +163,7 @@ def import_bundle(store: Store, actor: str, path: str | Path, *,
 def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> ImportReport:
     opened = verify(store, _read(path))
     m = opened.manifest
-    if xs.ledger_entry(store.db, m["bundle_id"]) is not None:
+    if store.exchange.ledger_entry(m["bundle_id"]) is not None:
         return ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
                             already_applied=True, dry_run=dry_run)
     if dry_run:
@@ -178,7 +172,7 @@ def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> Imp
 
     backup_before_import(store)  # a verified backup of the desk as it was before this bundle
     with store.operation(actor, "import_bundle") as work:
-        if xs.ledger_entry(store.db, m["bundle_id"]) is not None:  # applied meanwhile
+        if store.exchange.ledger_entry(m["bundle_id"]) is not None:  # applied meanwhile
             return ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
                                 already_applied=True)
         plan = plan_merge(store, opened, work.now)
@@ -215,10 +209,10 @@ def apply_plan(store: Store, work, opened: bundle.Opened, plan) -> None:
     upserted and their cases refreshed. The audit row counts new records per
     entity and lists changed and conflicting ones.
     """
-    db = store.db
+    ex = store.exchange
     m = opened.manifest
     sender = m["sender"]["code"]
-    xs.store_blobs(db, opened.attachments)
+    ex.store_blobs(opened.attachments)
     touched_cases: set[str] = set()
     conflicts: list[tuple] = []
     listed: list[tuple[str, str, str, int]] = []
@@ -230,21 +224,21 @@ def apply_plan(store: Store, work, opened: bundle.Opened, plan) -> None:
         writes = [d.write for _r, d in items if d.outcome != "new" and d.write is not None]
         if entity == "cases":
             fast = [w for w in fresh if w["id"] in fast_cases]
-            derived, bodies = xa.new_case_texts(
-                db, fast, (r for r, d in plan["parties"] if d.outcome == "new"))
-            xa.insert_new(db, entity, fast, derived)
-            xa.index_new_cases(db, bodies)
+            derived, bodies = ex.new_case_texts(
+                fast, (r for r, d in plan["parties"] if d.outcome == "new"))
+            ex.insert_new(entity, fast, derived)
+            ex.index_new_cases(bodies)
             writes += [w for w in fresh if w["id"] not in fast_cases]
         else:
-            xa.insert_new(db, entity, fresh)
-        xs.write_rows(db, entity, writes)
+            ex.insert_new(entity, fresh)
+        ex.write_rows(entity, writes)
         # A new base is always the incoming record, i.e. line n of the bundle member.
         if entity in opened.packed:
-            xs.set_bases_packed(db, entity, opened.packed[entity],
+            ex.set_bases_packed(entity, opened.packed[entity],
                                 [(r["id"], r["version"], n) for n, (r, d) in enumerate(items)
                                  if d.new_base is not None])
         else:
-            xs.set_bases(db, entity, [d.new_base for _r, d in items if d.new_base is not None])
+            ex.set_bases(entity, [d.new_base for _r, d in items if d.new_base is not None])
         for rec, d in items:
             if d.outcome in ("updated", "conflicting"):
                 listed.append((entity, rec["id"], d.outcome, rec["version"]))
@@ -256,12 +250,12 @@ def apply_plan(store: Store, work, opened: bundle.Opened, plan) -> None:
         elif entity == "parties":
             touched_cases.update(w["case_id"] for w in (*fresh, *writes)
                                  if w["case_id"] not in fast_cases)
-    xs.add_conflicts(db, conflicts)
-    xs.refresh_cases(db, sorted(touched_cases))
-    xs.acknowledge(db, sender, m["acknowledged"])
-    xs.mark_known(db, sender, [(e, r["id"], r["version"])
-                               for e, rs in opened.records.items() for r in rs])
-    xs.record_ledger(db, {
+    ex.add_conflicts(conflicts)
+    ex.refresh_cases(sorted(touched_cases))
+    ex.acknowledge(sender, m["acknowledged"])
+    ex.mark_known(sender, [(e, r["id"], r["version"])
+                           for e, rs in opened.records.items() for r in rs])
+    ex.record_ledger({
         "bundle_id": m["bundle_id"], "direction": "in", "peer": sender, "kind": m["kind"],
         "sequence": m["sequence"], "acknowledged": m["acknowledged"], "full": m["full"],
         "created_at": m["created_at"], "recorded_at": work.now, "counts": m["counts"],
@@ -280,32 +274,32 @@ def _audit(work, m: dict[str, Any], plan, listed: list[tuple[str, str, str, int]
 
 def open_conflicts(store: Store) -> list[dict[str, Any]]:
     """Conflicts waiting for a person to choose a value."""
-    return xs.open_conflicts(store.db)
+    return store.exchange.open_conflicts()
 
 
 def resolve_conflict(store: Store, actor: str, seq: int, choice: str) -> None:
     """Keep the ``local`` or take the ``incoming`` value of a conflicting field (audited)."""
     if choice not in ("local", "incoming"):
         raise DomainError("请选择保留本地值或采用对方的值。", code="bad_choice")
-    found = [c for c in xs.open_conflicts(store.db) if c["seq"] == seq]
+    found = [c for c in store.exchange.open_conflicts() if c["seq"] == seq]
     if not found:
         raise DomainError(f"找不到待处理的冲突：{seq}", code="not_found")
     c = found[0]
     cls = ENTITIES[c["entity"]][0]
     with store.operation(actor, "resolve_conflict",
                          summary=f"处理冲突：{c['entity']}.{c['field']}") as work:
-        rows = xs.to_wire_rows(store.db, c["entity"], cls,
-                               xs.fetch(store.db, c["entity"], [c["record_id"]]),
-                               fields_of(c["entity"]))
+        rows = store.exchange.wire_records(c["entity"], cls, [c["record_id"]],
+                                           fields_of(c["entity"]))
         rec = rows[0]
         old = rec[c["field"]]
         rec[c["field"]] = c["local_value"] if choice == "local" else c["incoming_value"]
         rec["version"] += 1
         rec["updated_at"] = work.now
-        xs.write_rows(store.db, c["entity"], [rec])
+        store.exchange.write_rows(c["entity"], [rec])
         if c["entity"] in ("cases", "parties"):
-            xs.refresh_cases(store.db, [rec["id"] if c["entity"] == "cases" else rec["case_id"]])
-        xs.resolve_conflict(store.db, seq, choice, work.now)
+            store.exchange.refresh_cases([rec["id"] if c["entity"] == "cases"
+                                          else rec["case_id"]])
+        store.exchange.resolve_conflict(seq, choice, work.now)
         work.log.add(c["entity"].rstrip("s"), rec["id"], "update",
                      {c["field"]: [old, rec[c["field"]]]})
 

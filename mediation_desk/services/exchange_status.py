@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..storage import directory
-from ..storage import exchange as xs
-from ..storage.exchange_status import last_bundles
 from ..storage.store import Store
 
 
@@ -28,24 +25,24 @@ class TrustedDesk:
 
 def desk_kind(store: Store) -> str:
     """``center``, ``court`` or ``field``: what this desk is (``""`` before init)."""
-    me = directory.self_center(store.db)
+    me = store.directory.self_center()
     if me is None:
         return ""
-    return str(directory.get_setting(store.db, "desk_kind", me.kind.value))
+    return str(store.directory.setting("desk_kind", me.kind.value))
 
 
 def trusted_desks(store: Store) -> list[TrustedDesk]:
     """Every trusted (or revoked) desk, by code."""
-    last = last_bundles(store.db)
+    last = store.exchange.last_bundles()
     return [TrustedDesk(r["code"], r["name"], r["kind"], r["fingerprint"], bool(r["revoked"]),
                         r["trusted_at"], r["revoked_at"], last.get((r["code"], "out")),
                         last.get((r["code"], "in")))
-            for r in xs.trusted(store.db)]
+            for r in store.exchange.trusted()]
 
 
 def center_names(store: Store) -> dict[str, str]:
     """Center id -> name, for every live center this desk knows (itself included)."""
-    return {c.id: c.name for c in directory.centers(store.db)}
+    return {c.id: c.name for c in store.directory.centers()}
 
 
 @dataclass(frozen=True)
@@ -64,15 +61,10 @@ class OpenConflict:
 
 def open_conflicts(store: Store) -> list[OpenConflict]:
     """Open conflicts with the number of the case each belongs to."""
-    from ..storage import cases as case_store
-
     out = []
-    for c in xs.open_conflicts(store.db):
-        case_id = c["record_id"]
-        if c["entity"] != "cases":
-            rows = xs.fetch(store.db, c["entity"], [c["record_id"]])
-            case_id = rows[0].get("case_id", "") if rows else ""
-        case = case_store.get_case(store.db, case_id, include_deleted=True) if case_id else None
+    for c in store.exchange.open_conflicts():
+        case_id = store.exchange.case_id_of(c["entity"], c["record_id"])
+        case = store.cases.get(case_id, include_deleted=True) if case_id else None
         out.append(OpenConflict(c["seq"], c["entity"], c["record_id"], c["field"],
                                 c["local_value"], c["incoming_value"],
                                 (case.number or case.title) if case else "", c["created_at"]))
