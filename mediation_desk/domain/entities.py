@@ -30,6 +30,14 @@ ENTITIES: dict[str, tuple[type, tuple[str, ...]]] = {
 """entity -> (record class, fields not carried as columns)."""
 
 
+AUDIT_NAMES: dict[str, str] = {
+    "centers": "center", "mediators": "mediator", "cases": "case", "parties": "party",
+    "events": "event", "agreements": "agreement", "attachments": "attachment",
+    "holiday_notices": "holiday_notice",
+}
+"""entity -> the singular name its changes carry in the audit trail (as a form's save writes)."""
+
+
 def fields_of(entity: str) -> list[str]:
     """Column / wire field names of an entity, in declaration order."""
     cls, exclude = ENTITIES[entity]

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..domain.entities import AUDIT_NAMES
 from ..domain.errors import DomainError
 from ..exchange import bundle
 from ..exchange.errors import BundleRejected
@@ -269,7 +270,7 @@ def _audit(work, m: dict[str, Any], plan, listed: list[tuple[str, str, str, int]
         "sender": [None, m["sender"]["code"]], "sequence": [None, m["sequence"]],
         "outcomes": [None, outcomes], "listed": [None, min(len(listed), AUDIT_LISTED)]})
     for entity, rid, outcome, version in listed[:AUDIT_LISTED]:
-        work.log.add(entity.rstrip("s"), rid, outcome, {"version": [None, version]})
+        work.log.add(AUDIT_NAMES[entity], rid, outcome, {"version": [None, version]})
 
 
 def open_conflicts(store: Store) -> list[dict[str, Any]]:
@@ -300,6 +301,6 @@ def resolve_conflict(store: Store, actor: str, seq: int, choice: str) -> None:
             store.exchange.refresh_cases([rec["id"] if c["entity"] == "cases"
                                           else rec["case_id"]])
         store.exchange.resolve_conflict(seq, choice, work.now)
-        work.log.add(c["entity"].rstrip("s"), rec["id"], "update",
+        work.log.add(AUDIT_NAMES[c["entity"]], rec["id"], "update",
                      {c["field"]: [old, rec[c["field"]]]})
 
