@@ -20,10 +20,6 @@ CAUGHT = {"ImportError", "ModuleNotFoundError"}
 
 # (file, enclosing function or "<module>", modules imported inside the guarded block)
 ALLOWED: set[tuple[str, str, tuple[str, ...]]] = {
-    # cli.py: to go with the cli/ package (an explicit verb list, no optional verbs)
-    ("cli.py", "_after_init", (".services.exchange",)),
-    ("cli.py", "_extension_hooks", (".cli_documents",)),
-    ("cli.py", "_extension_hooks", (".cli_exchange",)),
     # ui: screens that are always installed now
     ("ui/main_window.py", "_case_detail_class", (".pages.case_detail",)),
     ("ui/main_window.py", "_register_dialog_class", (".dialogs.register_case",)),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mediation_desk.cli_documents import add_document_command
+from mediation_desk.cli.documents import add_document_command
 from mediation_desk.documents import fonts
 from mediation_desk.domain.errors import DomainError
 from tests.documents.conftest import ACTOR, pdf_text

@@ -13,8 +13,8 @@ import json
 import os
 from pathlib import Path
 
-from .domain.enums import DayKind
-from .domain.workdays import ESTIMATE_WARNING
+from ..domain.enums import DayKind
+from ..domain.workdays import ESTIMATE_WARNING
 
 
 def _actor(args: argparse.Namespace) -> str:
@@ -48,13 +48,13 @@ def add_calendar_commands(sub) -> None:
 
 
 def _store(args: argparse.Namespace, *, readonly: bool):
-    from .storage.store import Store
+    from ..storage.store import Store
 
     return Store.open(args.db, readonly=readonly)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from .services import calendar as cal_svc
+    from ..services import calendar as cal_svc
 
     store = _store(args, readonly=True)
     try:
@@ -88,7 +88,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .services import calendar as cal_svc
+    from ..services import calendar as cal_svc
 
     store = _store(args, readonly=False)
     try:
@@ -105,8 +105,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .domain.errors import DomainError
-    from .services import calendar as cal_svc
+    from ..domain.errors import DomainError
+    from ..services import calendar as cal_svc
 
     store = _store(args, readonly=True)
     try:
@@ -125,7 +125,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
-    from .services import calendar as cal_svc
+    from ..services import calendar as cal_svc
 
     store = _store(args, readonly=False)
     try:

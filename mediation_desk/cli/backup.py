@@ -18,7 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-from .domain.errors import DomainError
+from ..domain.errors import DomainError
 
 
 def add_backup_commands(sub) -> None:
@@ -57,7 +57,7 @@ def _size(n: int) -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from .services import backup as svc
+    from ..services import backup as svc
 
     to = Path(args.to) if args.to else None
     if to is not None and not to.is_dir():
@@ -72,7 +72,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
-    from .services import backup as svc
+    from ..services import backup as svc
 
     db = Path(args.db)
     policy = svc.policy_for(db)
@@ -105,7 +105,7 @@ def _find_backup(db: Path, name: str) -> Path:
     p = Path(name)
     if p.exists():
         return p
-    from .services import backup as svc
+    from ..services import backup as svc
 
     for r in svc.list_backups(db):
         if r.path.name == name:
@@ -115,7 +115,7 @@ def _find_backup(db: Path, name: str) -> Path:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from .services import backup as svc
+    from ..services import backup as svc
 
     db = Path(args.db)
     backup = _find_backup(db, args.backup)
@@ -145,7 +145,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _practice(backup: Path) -> int:
-    from .services import backup as svc
+    from ..services import backup as svc
 
     report = svc.practice_restore(backup)
     c = report.check

@@ -8,8 +8,8 @@ import os
 import sys
 from typing import Any
 
-from .exchange.errors import BundleRejected
-from .storage.store import Store
+from ..exchange.errors import BundleRejected
+from ..storage.store import Store
 
 
 def _actor(args: argparse.Namespace) -> str:
@@ -18,7 +18,7 @@ def _actor(args: argparse.Namespace) -> str:
 
 def run_keys(args: argparse.Namespace) -> int:
     """Print this desk's fingerprint; with --export-card write its card."""
-    from .services import exchange
+    from ..services import exchange
     store = Store.open(args.db)
     try:
         exchange.ensure_desk_keys(store, _actor(args))
@@ -35,7 +35,7 @@ def run_keys(args: argparse.Namespace) -> int:
 
 def run_trust(args: argparse.Namespace) -> int:
     """Show a card's fingerprint and trust it after confirmation (or --yes)."""
-    from .services import exchange
+    from ..services import exchange
     card = exchange.read_card(args.card)
     print(f"单位：{card.name}（代码 {card.code}，类型 {card.kind}）")
     print(f"指纹：{card.fingerprint}")
@@ -58,7 +58,7 @@ def run_trust(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Export a bundle to a trusted desk."""
-    from .services import exchange
+    from ..services import exchange
     store = Store.open(args.db)
     try:
         report = exchange.export_bundle(store, _actor(args), args.to, args.out,
@@ -80,7 +80,7 @@ def _reject(args: argparse.Namespace, exc: BundleRejected) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Verify and import a bundle (``--dry-run`` previews only)."""
-    from .services import exchange
+    from ..services import exchange
     store = Store.open(args.db)
     try:
         report = exchange.import_bundle(store, _actor(args), args.file, dry_run=args.dry_run)
@@ -103,7 +103,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_enroll(args: argparse.Namespace) -> int:
     """Write an enrollment file for a field laptop and print its one-time passphrase."""
-    from .services.enrollment import enroll
+    from ..services.enrollment import enroll
     store = Store.open(args.db)
     try:
         rep = enroll(store, _actor(args), args.mediator, args.out, field_code=args.code)
@@ -121,7 +121,7 @@ def read_passphrase(args: argparse.Namespace) -> str:
     """--passphrase, else MEDIATION_DESK_PASSPHRASE, else a getpass prompt on a terminal."""
     import getpass
 
-    from .domain.errors import DomainError
+    from ..domain.errors import DomainError
     value = getattr(args, "passphrase", None) or os.environ.get("MEDIATION_DESK_PASSPHRASE")
     if value:
         return value
@@ -133,7 +133,7 @@ def read_passphrase(args: argparse.Namespace) -> str:
 
 def run_init_from_enrollment(args: argparse.Namespace) -> int:
     """``init --db PATH --enrollment FILE``: set up a field laptop (verify first)."""
-    from .services.enrollment import init_from_enrollment, read_enrollment
+    from ..services.enrollment import init_from_enrollment, read_enrollment
     passphrase = read_passphrase(args)
     try:
         _opened, info = read_enrollment(args.enrollment, passphrase)
@@ -147,7 +147,7 @@ def run_init_from_enrollment(args: argparse.Namespace) -> int:
     except BundleRejected as exc:
         return _reject(args, exc)
     try:
-        from .services import exchange
+        from ..services import exchange
         fpr = exchange.own_card(store).fingerprint
         code = store.origin_code()
     finally:
@@ -192,6 +192,3 @@ def add_exchange_commands(sub: Any) -> None:
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--code", help="外出笔记本的单位代码（默认：中心代码-F序号）")
     p.set_defaults(func=run_enroll)
-
-    from .cli_court import add_court_commands
-    add_court_commands(sub)

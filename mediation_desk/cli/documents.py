@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from .documents.kinds import ALL_KINDS, title_of
-from .domain.errors import DomainError
+from ..documents.kinds import ALL_KINDS, title_of
+from ..domain.errors import DomainError
 
 
 def add_document_command(sub) -> None:
@@ -34,7 +34,7 @@ def _actor(args: argparse.Namespace) -> str:
 
 
 def _write(path: Path, data: bytes) -> None:
-    from .storage.connection import refuse_database_file
+    from ..storage.connection import refuse_database_file
 
     refuse_database_file(path)
     tmp = path.with_name(path.name + ".part")
@@ -44,8 +44,8 @@ def _write(path: Path, data: bytes) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Generate the document and write it; map errors to exit codes."""
-    from .services.documents import DocumentService
-    from .storage.store import Store
+    from ..services.documents import DocumentService
+    from ..storage.store import Store
 
     if not args.blank and not args.case:
         print("mediation-desk document: 用法错误：请用 --case 指定案件，或加 --blank 生成空白文书",

@@ -1,8 +1,4 @@
-"""The command-line verbs: init, demo, cases, show, add, check (and those of other modules).
-
-Exit codes: 0 success, 1 a user-facing error (one clear line on stderr, no
-traceback), 2 wrong usage.
-"""
+"""The desk verbs: init, demo, cases, show, add, upgrade, check."""
 
 from __future__ import annotations
 
@@ -11,18 +7,15 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .domain import codec
-from .domain.enums import CaseStatus, CenterKind
-from .domain.errors import DomainError, ValidationError
-from .domain.masking import mask_id_number, mask_phone
-from .domain.queries import CaseFilter
-from .logs import log_file, setup_logging
-from .storage.connection import user_error
-from .storage.store import Store
+from ..domain import codec
+from ..domain.enums import CaseStatus, CenterKind
+from ..domain.errors import DomainError, ValidationError
+from ..domain.masking import mask_id_number, mask_phone
+from ..domain.queries import CaseFilter
+from ..storage.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -44,10 +37,10 @@ def _masked_party(p: Any) -> dict[str, Any]:
 
 # -- verbs ------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
-    from .services.desk import init_desk
+    from ..services.desk import init_desk
 
     if getattr(args, "enrollment", None):
-        from .cli_exchange import run_init_from_enrollment
+        from .exchange import run_init_from_enrollment
         return run_init_from_enrollment(args)
     if not args.center_code or not args.center_name:
         print("mediation-desk init: 用法错误：需要 --center-code 和 --center-name"
@@ -66,16 +59,14 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def _after_init(store: Store) -> None:
-    """Hooks other modules need at init (e.g. the desk's key pairs)."""
-    try:
-        from .services.exchange import ensure_desk_keys
-    except ImportError:
-        return
+    """What a new desk needs at once: its key pairs for exchange."""
+    from ..services.exchange import ensure_desk_keys
+
     ensure_desk_keys(store)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .services.demo import build_demo
+    from ..services.demo import build_demo
 
     result = build_demo(Path(args.db), cases=args.cases, seed=args.seed,
                         progress=_print_progress if sys.stderr.isatty() else None)
@@ -97,7 +88,7 @@ def _print_progress(done: int, total: int) -> bool:
 
 
 def cmd_cases(args: argparse.Namespace) -> int:
-    from .services.cases import CaseService
+    from ..services.cases import CaseService
 
     store = _open(args, readonly=True)
     try:
@@ -163,7 +154,7 @@ def case_detail(svc: Any, key: str) -> dict[str, Any]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from .services.cases import CaseService
+    from ..services.cases import CaseService
 
     store = _open(args, readonly=True)
     try:
@@ -189,7 +180,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from .services.cases import CaseService
+    from ..services.cases import CaseService
 
     try:
         raw = Path(args.json).read_bytes()
@@ -273,19 +264,8 @@ CHECK_SHOWN = 20  # findings listed one by one; the rest are counted
 
 
 # -- parser -----------------------------------------------------------------
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 with a short usage line
-        self.print_usage(sys.stderr)
-        print(f"{self.prog}: 用法错误：{message}", file=sys.stderr)
-        raise SystemExit(2)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every verb."""
-    parser = _Parser(prog="mediation-desk", description="调解工作台 Mediation Desk")
-    parser.add_argument("--actor", default=default_actor(), help="操作人（记入审计记录）")
-    sub = parser.add_subparsers(dest="verb", parser_class=_Parser)
-
+def add_commands(sub: Any) -> None:
+    """Register the desk verbs: init, demo, cases, show, add, upgrade, check."""
     p = sub.add_parser("init", help="创建数据库")
     p.add_argument("--db", required=True)
     p.add_argument("--center-code")
@@ -333,62 +313,3 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="完整性与审计链检查")
     p.add_argument("--db", required=True)
     p.set_defaults(func=cmd_check)
-
-    for hook in _extension_hooks():
-        hook(sub)
-    return parser
-
-
-def _extension_hooks() -> list[Callable[[Any], None]]:
-    from .cli_backup import add_backup_commands
-    from .cli_calendar import add_calendar_commands
-
-    hooks: list[Callable[[Any], None]] = [add_calendar_commands, add_backup_commands]
-    try:
-        from .cli_documents import add_document_command
-        hooks.append(add_document_command)
-    except ImportError:
-        pass
-    try:
-        from .cli_exchange import add_exchange_commands
-        hooks.append(add_exchange_commands)
-    except ImportError:
-        pass
-    return hooks
-
-
-def run(argv: Sequence[str]) -> int:
-    """Run a verb; map errors to exit codes (never a traceback for the user)."""
-    parser = build_parser()
-    args = parser.parse_args(list(argv))
-    if not getattr(args, "func", None):
-        parser.print_help(sys.stderr)
-        return 2
-    setup_logging()
-    try:
-        return int(args.func(args) or 0)
-    except ValidationError as exc:
-        print("输入有误，未保存任何内容：", file=sys.stderr)
-        for field, msgs in exc.problems.items():
-            for msg in msgs:
-                print(f"  {field}：{msg}", file=sys.stderr)
-        return 1
-    except DomainError as exc:
-        print(exc.message.replace("\n", " "), file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("已取消", file=sys.stderr)
-        return 1
-    except BrokenPipeError:  # e.g. `cases --json | head`: the reader has gone; end quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
-    except Exception as exc:
-        known = user_error(exc)  # a driver error that escaped untranslated, e.g. from a read
-        if known is not None:
-            log.info("database error in CLI verb %s", args.verb, exc_info=True)
-            print(known.message, file=sys.stderr)
-            return 1
-        log.exception("unexpected error in CLI verb %s", args.verb)
-        print(f"抱歉，程序出现内部错误，未完成操作。详细信息已记录在 {log_file()}", file=sys.stderr)
-        return 1

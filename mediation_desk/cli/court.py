@@ -9,7 +9,7 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
-from .storage.store import Store
+from ..storage.store import Store
 
 
 def _actor(args: argparse.Namespace) -> str:
@@ -18,7 +18,7 @@ def _actor(args: argparse.Namespace) -> str:
 
 def run_court_summary(args: argparse.Namespace) -> int:
     """Per-center counts of court cases."""
-    from .services.court import CourtService
+    from ..services.court import CourtService
     store = Store.open(args.db, readonly=True)
     try:
         rows = CourtService(store).center_counts()
@@ -36,7 +36,7 @@ def run_court_summary(args: argparse.Namespace) -> int:
 
 def run_court_cases(args: argparse.Namespace) -> int:
     """Cases of one center (names only; no ID numbers or phones in a listing)."""
-    from .services.court import CourtService
+    from ..services.court import CourtService
     store = Store.open(args.db, readonly=True)
     try:
         rows = CourtService(store).cases_of_center(args.center, limit=args.limit)
@@ -58,7 +58,7 @@ def run_court_cases(args: argparse.Namespace) -> int:
 
 def run_intake_sheet(args: argparse.Namespace) -> int:
     """Write the intake sheet (XLSX) of cases handed to filing, optionally with PDFs."""
-    from .services.court import CourtService
+    from ..services.court import CourtService
     store = Store.open(args.db)
     try:
         rep = CourtService(store).intake_sheet(_actor(args), args.out, pdf_dir=args.pdf_dir,

@@ -1,0 +1,88 @@
+"""The command line: ``mediation-desk VERB ...``.
+
+One module per verb group, listed once in :data:`VERB_GROUPS` (no verb appears or
+disappears by an import failing). Exit codes: 0 success, 1 a user-facing error (one clear
+line on stderr, no traceback), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ..domain.errors import DomainError, ValidationError
+from ..logs import log_file, setup_logging
+from ..storage.connection import user_error
+from . import backup, calendar, court, desk, documents, exchange
+
+log = logging.getLogger(__name__)
+
+VERB_GROUPS: tuple[tuple[str, Callable[[Any], None]], ...] = (
+    ("desk", desk.add_commands),  # init demo cases show add upgrade check
+    ("calendar", calendar.add_calendar_commands),  # calendar show|import|export|delete
+    ("backup", backup.add_backup_commands),  # backup backups restore
+    ("documents", documents.add_document_command),  # document
+    ("exchange", exchange.add_exchange_commands),  # keys trust revoke export import enroll
+    ("court", court.add_court_commands),  # court-summary court-cases intake-sheet
+)
+"""Every verb group, in the order ``--help`` lists them."""
+
+default_actor = desk.default_actor
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]  # exit 2, short usage
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: 用法错误：{message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every verb."""
+    parser = _Parser(prog="mediation-desk", description="调解工作台 Mediation Desk")
+    parser.add_argument("--actor", default=default_actor(), help="操作人（记入审计记录）")
+    sub = parser.add_subparsers(dest="verb", parser_class=_Parser)
+    for _name, register in VERB_GROUPS:
+        register(sub)
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run a verb; map errors to exit codes (never a traceback for the user)."""
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    setup_logging()
+    try:
+        return int(args.func(args) or 0)
+    except ValidationError as exc:
+        print("输入有误，未保存任何内容：", file=sys.stderr)
+        for field, msgs in exc.problems.items():
+            for msg in msgs:
+                print(f"  {field}：{msg}", file=sys.stderr)
+        return 1
+    except DomainError as exc:
+        print(exc.message.replace("\n", " "), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. `cases --json | head`: the reader has gone; end quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except Exception as exc:
+        known = user_error(exc)  # a driver error that escaped untranslated, e.g. from a read
+        if known is not None:
+            log.info("database error in CLI verb %s", args.verb, exc_info=True)
+            print(known.message, file=sys.stderr)
+            return 1
+        log.exception("unexpected error in CLI verb %s", args.verb)
+        print(f"抱歉，程序出现内部错误，未完成操作。详细信息已记录在 {log_file()}", file=sys.stderr)
+        return 1
