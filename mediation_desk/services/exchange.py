@@ -133,6 +133,7 @@ def trust_card(store: Store, actor: str, card: DeskCard) -> None:
         raise DomainError("不能信任本单位自己的名片。", code="own_card")
     summary = f"信任{card.name}（{card.code}），指纹 {card.fingerprint}"
     with store.operation(actor, "trust_desk", summary=summary) as work:
+        refuse_code_held_by_another(store, card.code, card.center_id)
         store.exchange.save_trusted({
             "code": card.code, "name": card.name, "kind": card.kind,
             "center_id": card.center_id, "signing_public": card.public.signing,
@@ -146,6 +147,16 @@ def trust_card(store: Store, actor: str, card: DeskCard) -> None:
                     "court_code": ""}
             store.exchange.write_rows("centers", [stub])
         work.note("trusted_desk", card.code, {"fingerprint": [None, card.fingerprint]})
+
+
+def refuse_code_held_by_another(store: Store, code: str, center_id: str) -> None:
+    """Two desks cannot share a code: refuse one whose code another known center holds."""
+    held = store.directory.code_holders([code]).get(code)
+    if held is not None and held[0] != center_id:
+        raise DomainError(
+            f"单位代码 {code} 在本机已属于另一个单位（{held[1]}），两个单位不能用同一个代码，"
+            "没有信任这张名片。请与对方核实：对方如果重新安装过程序，应先恢复原来的数据库（或备份）"
+            "再导出名片；否则请对方换一个单位代码。", code="code_taken")
 
 
 def revoke(store: Store, actor: str, code: str) -> None:

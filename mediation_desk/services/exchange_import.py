@@ -89,7 +89,36 @@ def verify(store: Store, data: bytes) -> bundle.Opened:
     check_references(opened.records, store.exchange.existing_ids, set(opened.attachments),
                      store.exchange.existing_blobs)
     check_notice_owners(opened)
+    check_unique_keys(store, opened)
     return opened
+
+
+def check_unique_keys(store: Store, opened: bundle.Opened) -> None:
+    """A case number or a center code that another record already holds here refuses the bundle.
+
+    Checked before anything is written (the database's UNIQUE constraints would stop the
+    write anyway, but with a message no one can act on), and again inside the import's
+    transaction.
+    """
+    incoming = opened.records.get("cases", [])
+    clashes = store.cases.serial_clashes(
+        [(r["id"], r["center_id"], r["year"], r["serial"]) for r in incoming])
+    if clashes:
+        rid, local = clashes[0]
+        case = next(r for r in incoming if r["id"] == rid)
+        held = f"本机已有的案件 {local}" if local else "同一文件中的另一件案件"
+        raise DomainError(
+            f"交换文件中的案件 {case['number']} 与{held}占用同一个案号（{case['year']}年"
+            f"第{case['serial']}号），为免两件案件混在一起，整个文件没有导入。"
+            "请与发送方核对这件案件的案号。", code="case_number_taken")
+    centers = [(r["id"], r["code"]) for r in opened.records.get("centers", [])]
+    holders = store.directory.code_holders([code for _id, code in centers])
+    for center_id, code in centers:
+        held_by = holders.get(code)
+        if held_by is not None and held_by[0] != center_id:
+            raise DomainError(
+                f"交换文件中的单位 {code} 与本机已知的另一个单位（{held_by[1]}）代码相同，"
+                "整个文件没有导入。请与发送方核实单位代码。", code="code_taken")
 
 
 def check_notice_owners(opened: bundle.Opened) -> None:
@@ -176,6 +205,7 @@ def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> Imp
         if store.exchange.ledger_entry(m["bundle_id"]) is not None:  # applied meanwhile
             return ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
                                 already_applied=True)
+        check_unique_keys(store, opened)  # a case registered here meanwhile may hold a number
         plan = plan_merge(store, opened, work.now)
         apply_plan(store, work, opened, plan)
         moved = _calendar_after_import(store, work, plan)

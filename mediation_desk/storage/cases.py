@@ -55,6 +55,34 @@ def next_serial(db: sqlite_utils.Database, center_id: str, year: int) -> int:
     return serial
 
 
+def serial_clashes(db: sqlite_utils.Database, incoming: list[tuple[str, str, int, int]]
+                   ) -> list[tuple[str, str]]:
+    """Incoming cases whose number (center, year, serial) another case already holds here.
+
+    ``incoming`` is (id, center_id, year, serial) per case; returns (incoming id, the local
+    case's number) per clash, also for two incoming cases sharing one number.
+    """
+    out: list[tuple[str, str]] = []
+    seen: dict[tuple[str, int, int], str] = {}
+    for cid, center_id, year, serial in incoming:
+        key = (center_id, year, serial)
+        if key in seen and seen[key] != cid:
+            out.append((cid, ""))
+        seen.setdefault(key, cid)
+    keys = list(seen.items())
+    for i in range(0, len(keys), 300):
+        chunk = keys[i:i + 300]
+        marks = ", ".join("(?, ?, ?)" for _ in chunk)
+        params = [v for key, _cid in chunk for v in key]
+        for rid, center_id, year, serial, number in db.execute(
+                f"SELECT id, center_id, year, serial, number FROM cases"
+                f" WHERE (center_id, year, serial) IN (VALUES {marks})", params):
+            mine = seen[(center_id, year, serial)]
+            if rid != mine:
+                out.append((mine, number))
+    return out
+
+
 def mediator_names(db: sqlite_utils.Database, ids: list[str]) -> str:
     """Names of mediators by id, in the given order."""
     if not ids:

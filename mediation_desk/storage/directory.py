@@ -20,6 +20,17 @@ def self_center(db: sqlite_utils.Database) -> Center | None:
     return found[0] if found else None
 
 
+def code_holders(db: sqlite_utils.Database, codes: list[str]) -> dict[str, tuple[str, str]]:
+    """Centers (tombstoned ones too) holding these codes: code -> (center id, name)."""
+    out: dict[str, tuple[str, str]] = {}
+    for i in range(0, len(codes), 500):
+        chunk = codes[i:i + 500]
+        out.update((code, (cid, name)) for code, cid, name in db.execute(
+            f"SELECT code, id, name FROM centers WHERE code IN ({','.join('?' * len(chunk))})",
+            chunk))
+    return out
+
+
 def centers(db: sqlite_utils.Database) -> list[Center]:
     """All live centers known to this desk."""
     return records.load_where(db, "centers", Center, "1", [], order="code")

@@ -77,6 +77,12 @@ class CaseRepository(_Repository):
         """How many cases match ``flt`` (counting stops at ``cap`` when given)."""
         return case_queries.count_cases(self._db, flt, today=today, cap=cap)
 
+    def serial_clashes(self, incoming: list[tuple[str, str, int, int]]
+                       ) -> list[tuple[str, str]]:
+        """Incoming cases (id, center, year, serial) whose number another case holds here:
+        (incoming id, that case's number)."""
+        return cases.serial_clashes(self._db, incoming)
+
     def count_live(self) -> int:
         """Number of live cases."""
         return cases.count_all(self._db)
@@ -179,6 +185,10 @@ class DirectoryRepository(_Repository):
     def centers(self) -> list[Center]:
         """All live centers known to this desk, by code."""
         return directory.centers(self._db)
+
+    def code_holders(self, codes: list[str]) -> dict[str, tuple[str, str]]:
+        """Centers holding these codes (tombstoned too): code -> (center id, name)."""
+        return directory.code_holders(self._db, codes)
 
     def mediators(self, *, include_inactive: bool = True) -> list[Mediator]:
         """Live mediators, by name."""

@@ -94,3 +94,50 @@ def test_demo_run_again_on_the_same_file(tmp_path):
 def test_demo_on_a_real_desk_is_not_an_internal_error(center, tmp_path):
     r = mdesk("demo", "--db", str(center), "--cases", "20", home=tmp_path)
     assert "内部错误" not in r.stderr and "Traceback" not in r.stderr
+
+
+def _desks(tmp_path):
+    from tests.exchange.helpers import make_desk, trust_both
+
+    court, center = make_desk(tmp_path, "court01", "court"), make_desk(tmp_path, "center01")
+    trust_both(tmp_path, court, center)
+    return court, center
+
+
+def test_import_of_a_case_whose_number_is_taken_here(tmp_path):
+    from mediation_desk.services import exchange
+    from mediation_desk.services.cases import CaseService
+    from mediation_desk.storage import cases as case_store
+    from tests.conftest import case_input
+    from tests.exchange.helpers import ACTOR, referral
+
+    court, center = _desks(tmp_path)
+    local = CaseService(center).register(ACTOR, case_input())
+    sent = case_store.get_case(court.db, referral(court, center).id)
+    sent.year, sent.serial = local.year, local.serial  # the same slot as the local case
+    with court.operation(ACTOR, "renumber", case_id=sent.id) as work:
+        work.save_case(sent)
+    bundle = tmp_path / "to-center.mdx"
+    exchange.export_bundle(court, ACTOR, "center01", bundle)
+    court.close()
+    center.close()
+    for dry in ([], ["--dry-run"]):
+        r = mdesk("import", "--db", str(tmp_path / "center01.db"), str(bundle), *dry,
+                  home=tmp_path)
+        user_error(r, sent.number, local.number, "没有导入")
+    r = mdesk("cases", "--db", str(tmp_path / "center01.db"), "--json", home=tmp_path)
+    assert r.returncode == 0 and r.stdout.count('"number"') == 1
+
+
+def test_trusting_a_card_whose_code_another_desk_holds(tmp_path):
+    court, center = _desks(tmp_path)
+    court.close()
+    center.close()
+    other = init(tmp_path / "other.db", tmp_path, "court01", "另一个法院", "--kind", "court")
+    card = tmp_path / "other.card"
+    assert mdesk("keys", "--db", str(other), "--export-card", str(card),
+                 home=tmp_path).returncode == 0
+    r = mdesk("trust", "--db", str(tmp_path / "center01.db"), str(card), "--yes", home=tmp_path)
+    user_error(r, "court01", "court01单位")
+    r = mdesk("check", "--db", str(tmp_path / "center01.db"), home=tmp_path)
+    assert r.returncode == 0, r.stderr
