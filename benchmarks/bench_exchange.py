@@ -42,6 +42,12 @@ Recorded (10,000 cases = 60,001 records, 2-core shared machine, load 1-3):
   regex guard (the regex over the text cost more than the hook saved), binding
   booleans without int() (no measurable gain), FTS5 automerge=0 / crisismerge=64 /
   pgsz=4000 during the bulk insert (within noise).
+* record seals (issue 8, docs/integrity.md: the import's audit row seals every row it
+  wrote, read back through TEMP-trigger notes and json_array): 4 interleaved runs with
+  sealing switched off/on on a busy shared machine (load 1.5-1.9): seal_written itself
+  0.46-0.82 s (60,000 rows: 0.64 s the joined json_array read, 0.26 s BLAKE2b); the
+  triggers within noise once temp_store = MEMORY (1.4 s with a file-backed temp table);
+  import wall time +0.6-1.0 s on a 5-7 s import.
 """
 
 from __future__ import annotations
