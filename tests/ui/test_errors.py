@@ -32,3 +32,21 @@ def test_unexpected_error_logged_not_shown_as_traceback(qapp):
     assert str(log_file()) in text and "Traceback" not in text and "boom" not in text
     logged = log_file().read_text("utf-8")
     assert "boom-7f3a" in logged and "Traceback" in logged
+
+
+def test_raw_driver_errors_are_told_apart_by_their_code(qapp):
+    """A driver error that escaped untranslated: a known SQLite code is the user's to fix."""
+    import sqlite3
+
+    from mediation_desk.storage.connection import InternalDatabaseError
+    from mediation_desk.ui.errors import is_user_error
+
+    busy = sqlite3.OperationalError("database is locked")
+    busy.sqlite_errorcode, busy.sqlite_errorname = 5, "SQLITE_BUSY"
+    title, text = describe(busy)
+    assert is_user_error(busy) and title == "无法完成操作" and "锁定" in text
+    odd = sqlite3.OperationalError("database is locked")  # the same words, another code
+    odd.sqlite_errorcode, odd.sqlite_errorname = 1, "SQLITE_ERROR"
+    for bug in (odd, InternalDatabaseError("unexpected database error SQLITE_ERROR")):
+        title, text = describe(bug)
+        assert not is_user_error(bug) and title == "出错了" and str(log_file()) in text
