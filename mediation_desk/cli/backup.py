@@ -25,7 +25,8 @@ def add_backup_commands(sub) -> None:
     """Register ``backup``, ``backups`` and ``restore``."""
     p = sub.add_parser("backup", help="立即备份数据库（校验后保存，见 docs/backup.md）")
     p.add_argument("--db", required=True)
-    p.add_argument("--to", metavar="DIR", help="备份到这个文件夹（如 U 盘；默认为设置中的备份文件夹）")
+    p.add_argument("--to", metavar="DIR",
+                   help="备份到这个文件夹（如 U 盘；默认为设置中的备份文件夹）")
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("backups", help="列出数据库的备份（日期、大小、案件数、是否校验通过）")
@@ -34,7 +35,8 @@ def add_backup_commands(sub) -> None:
     p.set_defaults(func=cmd_backups)
 
     p = sub.add_parser("restore", help="从备份恢复数据库（当前文件先另存，不会丢失）",
-                       description="先校验备份；恢复前当前数据库另存为 <数据库>.before-restore-<时间>。"
+                       description="先校验备份；恢复前当前数据库另存为 "
+                                   "<数据库>.before-restore-<时间>。"
                                    "恢复时不能有其他窗口或命令打开该数据库。")
     p.add_argument("--db", required=True)
     p.add_argument("backup", help="备份文件路径，或 backups 列出的文件名")
@@ -61,7 +63,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     to = Path(args.to) if args.to else None
     if to is not None and not to.is_dir():
-        raise DomainError(f"文件夹不存在（如果是 U 盘，请检查是否已插好）：{to}", code="backup_dir_missing")
+        raise DomainError(f"文件夹不存在（如果是 U 盘，请检查是否已插好）：{to}",
+                          code="backup_dir_missing")
     record = svc.take_backup(Path(args.db), "manual", to=to)
     if not record.verified:
         print(f"备份已写出但未通过校验：{record.path}：" + "；".join(record.problems[:3]),
@@ -123,11 +126,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
         return _practice(backup)
     report = svc.verify_backup(backup)
     if not report.verified:
-        raise DomainError(f"备份文件未通过校验，未恢复：{backup}：" + "；".join(report.problems[:3]),
+        raise DomainError(f"备份文件未通过校验，未恢复：{backup}："
+                          + "；".join(report.problems[:3]),
                           code="backup_unverified")
     if not args.yes:
         if not sys.stdin.isatty():
-            print("恢复会替换当前数据库的内容，需要确认：请在终端中运行，或加 --yes。未做任何改动。",
+            print("恢复会替换当前数据库的内容，需要确认：请在终端中运行，或加 --yes。"
+                  "未做任何改动。",
                   file=sys.stderr)
             return 1
         print(f"将用备份 {backup.name}（案件 {report.check.cases} 件，最后一条审计记录 "

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..domain import codec
 from ..domain.enums import CaseStatus, CenterKind
-from ..domain.errors import DomainError, ValidationError
+from ..domain.errors import DomainError
 from ..domain.masking import mask_id_number, mask_phone
 from ..domain.queries import CaseFilter
 from ..storage.store import Store
@@ -71,11 +71,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     result = build_demo(Path(args.db), cases=args.cases, seed=args.seed,
                         progress=_print_progress if sys.stderr.isatty() else None)
     if result.seed_already_used:
-        print(f"演示数据库 {args.db} 已含用种子 {args.seed} 生成的案件（共 {result.total_cases} 件），"
+        print(f"演示数据库 {args.db} 已含用种子 {args.seed} 生成的案件"
+              f"（共 {result.total_cases} 件），"
               f"未新增。要再添加演示案件，请换一个种子，例如 --seed {args.seed + 1}；"
               "要重新开始，请用一个新文件。")
         return 0
-    print(f"演示数据库已就绪：{args.db}（新增案件 {result.cases_added} 件，共 {result.total_cases} 件，"
+    print(f"演示数据库已就绪：{args.db}（新增案件 {result.cases_added} 件，"
+          f"共 {result.total_cases} 件，"
           f"用时 {result.seconds:.1f} 秒）")
     return 0
 
@@ -197,7 +199,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     if isinstance(items, dict):
         items = [items]
     if not isinstance(items, list) or not items:
-        raise DomainError("JSON 中没有案件（应为一个案件对象、案件数组或 {\"cases\": [...]}）", code="bad_json")
+        raise DomainError("JSON 中没有案件（应为一个案件对象、案件数组或 {\"cases\": [...]}）",
+                          code="bad_json")
     store = _open(args, readonly=False)
     try:
         result = CaseService(store).register_checked(args.actor, items)

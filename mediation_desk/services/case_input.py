@@ -193,7 +193,8 @@ def parse_case(data: Any, *, center_id: str, today: date, path: str = "") -> tup
     if isinstance(data.get("id"), str) and data["id"]:
         case.id = data["id"]
     case.source = _enum(CaseSource, data, "source", path, problems) or CaseSource.PARTY_APPLICATION
-    case.dispute_type = _enum(DisputeType, data, "dispute_type", path, problems) or DisputeType.OTHER
+    case.dispute_type = (_enum(DisputeType, data, "dispute_type", path, problems)
+                         or DisputeType.OTHER)
     case.title = _text(data, "title", path, problems, max_len=100)
     case.facts = _text(data, "facts", path, problems, required=True, max_len=20000)
     case.claims = _text(data, "claims", path, problems, max_len=5000)

@@ -2,32 +2,38 @@
 
 from __future__ import annotations
 
+import builtins
 from datetime import date
+from typing import Any
 
 from ..domain.deadlines import DeadlineState, deadline_state
-from ..domain.models import Agreement, Attachment, Case, CaseEvent
+from ..domain.models import Agreement, Attachment, Case, CaseEvent, Party
 from ..domain.queries import CaseFilter, CaseRow, CaseSort, DashboardCounts
 from ..domain.state_machine import Action, allowed_actions, why_not
 from .intake import IntakeOps
 from .mediation import MediationOps
 from .outcomes import OutcomeOps
 
+_EVERY_CASE = CaseFilter()
+_DEFAULT_SORT = CaseSort()
+
 
 class CaseService(IntakeOps, MediationOps, OutcomeOps):
     """Use cases on cases, plus the read queries the screens need."""
 
     # -- reads --------------------------------------------------------------
-    def list(self, flt: CaseFilter = CaseFilter(), *, sort: CaseSort = CaseSort(),
-             offset: int = 0, limit: int = 100) -> list[CaseRow]:
+    # `list` is a method here, so annotations in the class body name builtins.list
+    def list(self, flt: CaseFilter = _EVERY_CASE, *, sort: CaseSort = _DEFAULT_SORT,
+             offset: int = 0, limit: int = 100) -> builtins.list[CaseRow]:
         """One page of case rows."""
         return self.store.cases.page(flt, sort, today=self.today(), offset=offset,
                                      limit=limit)
 
-    def count(self, flt: CaseFilter = CaseFilter(), *, cap: int | None = None) -> int:
+    def count(self, flt: CaseFilter = _EVERY_CASE, *, cap: int | None = None) -> int:
         """How many cases match (counting stops at ``cap`` when given)."""
         return self.store.cases.count(flt, today=self.today(), cap=cap)
 
-    def parties_of(self, case_ids: list[str]):
+    def parties_of(self, case_ids: builtins.list[str]) -> dict[str, builtins.list[Party]]:
         """Parties of several cases."""
         return self.store.cases.parties_of(case_ids)
 
@@ -36,25 +42,25 @@ class CaseService(IntakeOps, MediationOps, OutcomeOps):
         return self.store.cases.dashboard(today=self.today(),
                                           warn_days=self.settings.due_soon_days)
 
-    def awaiting_jc(self, limit: int = 100) -> list[CaseRow]:
+    def awaiting_jc(self, limit: int = 100) -> builtins.list[CaseRow]:
         return self.store.cases.awaiting_jc(today=self.today(), limit=limit)
 
-    def follow_ups_due(self, limit: int = 100) -> list[CaseRow]:
+    def follow_ups_due(self, limit: int = 100) -> builtins.list[CaseRow]:
         return self.store.cases.follow_ups_due(today=self.today(), limit=limit)
 
-    def events(self, case_id: str) -> list[CaseEvent]:
+    def events(self, case_id: str) -> builtins.list[CaseEvent]:
         return self.store.items.events_of(case_id)
 
     def agreement(self, case_id: str) -> Agreement | None:
         return self.store.items.agreement_of(case_id)
 
-    def attachments(self, case_id: str) -> list[Attachment]:
+    def attachments(self, case_id: str) -> builtins.list[Attachment]:
         return self.store.items.attachments_of(case_id)
 
     def attachment_content(self, attachment: Attachment) -> bytes | None:
         return self.store.items.blob(attachment.sha256)
 
-    def history(self, case_id: str) -> list[dict]:
+    def history(self, case_id: str) -> builtins.list[dict[str, Any]]:
         """The audit rows of a case."""
         return self.store.audit.case_history(case_id)
 
@@ -75,7 +81,7 @@ class CaseService(IntakeOps, MediationOps, OutcomeOps):
             return None
         return case.jc_due_on, self.settings.calendar().due_is_estimated(case.jc_due_on)
 
-    def allowed(self, case: Case) -> list[Action]:
+    def allowed(self, case: Case) -> builtins.list[Action]:
         """Actions allowed now."""
         return allowed_actions(self.facts(case))
 

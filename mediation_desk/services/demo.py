@@ -11,14 +11,26 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time as dtime, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as dtime
 from decimal import Decimal
 from pathlib import Path
 
 from ..domain.deadlines import jc_window_end, mediation_due
 from ..domain.enums import (
-    AgreementForm, AgreementScope, CaseFlag, CaseSource, CaseStatus, DisputeType, EndReason,
-    EventKind, PartyKind, PartyRole, Performance, RelationKind, Sex,
+    AgreementForm,
+    AgreementScope,
+    CaseFlag,
+    CaseSource,
+    CaseStatus,
+    DisputeType,
+    EndReason,
+    EventKind,
+    PartyKind,
+    PartyRole,
+    Performance,
+    RelationKind,
+    Sex,
 )
 from ..domain.models import Agreement, Case, CaseEvent, DeclaredRelation, Mediator, Party
 from ..domain.numbering import format_case_number
@@ -208,7 +220,8 @@ class _Maker:
                 chosen.append(other)
         case.mediator_ids = [m.id for m in chosen]
         self._status(case, events, acc, CaseStatus.MEDIATING, "assign")
-        self._ev(case, events, EventKind.ASSIGNMENT, acc, participants="、".join(m.name for m in chosen),
+        self._ev(case, events, EventKind.ASSIGNMENT, acc,
+                 participants="、".join(m.name for m in chosen),
                  data={"mediator_ids": case.mediator_ids})
         # how long this mediation takes; some run over their deadline
         span = r.choice((3, 5, 8, 12, 15, 20, 25, 28, 35, 45))
@@ -218,19 +231,22 @@ class _Maker:
         if r.random() < 0.3:
             self._ev(case, events, EventKind.INVESTIGATION, min(today, acc + timedelta(days=1)),
                      actor=mediator, place=f"{case.parties[0].village or '现场'}",
-                     participants=names, notes="到现场查看情况，分别听取双方陈述，并向村委会了解情况。")
+                     participants=names,
+                     notes="到现场查看情况，分别听取双方陈述，并向村委会了解情况。")
         for k in range(r.choice((1, 1, 2, 2, 3))):
             d = min(today, acc + timedelta(days=2 + k * max(1, span // 3)))
             self._ev(case, events, EventKind.SESSION, d, actor=mediator, place="调解室",
                      participants=names,
                      notes=("告知当事人权利义务后，双方分别陈述。调解员释法明理，"
-                            "引导双方互谅互让。" + ("双方初步达成一致意见。" if k else "双方分歧较大。")))
+                            "引导双方互谅互让。"
+                            + ("双方初步达成一致意见。" if k else "双方分歧较大。")))
         if end > today:  # still open today
             if r.random() < 0.08:
                 since = min(today, acc + timedelta(days=5))
                 self._status(case, events, since, CaseStatus.SUSPENDED, "suspend")
                 case.suspended_since = since
-                self._ev(case, events, EventKind.SUSPENSION, since, notes="委托鉴定机构进行伤情鉴定")
+                self._ev(case, events, EventKind.SUSPENSION, since,
+                         notes="委托鉴定机构进行伤情鉴定")
             return
         outcome = r.random()
         if outcome < 0.80:
@@ -328,11 +344,12 @@ def _mediators(rng: random.Random, center_id: str, maker: _Maker) -> list[Mediat
     out = []
     for i in range(14):
         m = Mediator(id=maker.uid(), center_id=center_id, name=maker.name(), phone=maker.phone(),
-                     full_time=i < 6, specialties=sorted(set(rng.sample(types, 3)), key=types.index),
+                     full_time=i < 6,
+                     specialties=sorted(set(rng.sample(types, 3)), key=types.index),
                      villages=sorted(rng.sample(T.VILLAGES, 3)), active=i != 13)
         if rng.random() < 0.4:
-            m.relations = [DeclaredRelation(person_name=maker.name(), kind=RelationKind.NEAR_RELATIVE,
-                                            note="配偶")]
+            m.relations = [DeclaredRelation(person_name=maker.name(),
+                                            kind=RelationKind.NEAR_RELATIVE, note="配偶")]
         out.append(m)
     return out
 

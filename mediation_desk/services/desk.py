@@ -36,7 +36,8 @@ def init_desk(path: str | Path, *, code: str, name: str, kind: CenterKind = Cent
     try:
         existing = store.directory.self_center()
         if existing is not None:
-            raise DomainError(f"该数据库已经初始化为“{existing.name}”（{existing.code}），不能重复初始化。",
+            raise DomainError(f"该数据库已经初始化为“{existing.name}”（{existing.code}），"
+                              "不能重复初始化。",
                               code="already_initialised")
         center = Center(code=code, name=name.strip(), kind=kind,
                         number_prefix=number_prefix.strip(), linked_court=linked_court.strip(),

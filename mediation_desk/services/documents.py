@@ -48,7 +48,8 @@ class GeneratedDocument:
             return ""
         chars = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in self.missing_glyphs)
         return (f"字体缺少以下字符：{chars}。文书中已用“[U+编码]”标出，请打印后手写补正，"
-                "或安装含这些字符的字体（如 Windows 的 SimSun-ExtB，Linux 的 fonts-hanazono）后重新生成。")
+                "或安装含这些字符的字体（如 Windows 的 SimSun-ExtB，Linux 的 fonts-hanazono）"
+                "后重新生成。")
 
 
 def _filename(title: str, number: str, blank: bool) -> str:
@@ -64,7 +65,10 @@ class DocumentService:
         self._font = font
 
     def font(self) -> DocumentFont:
-        """The document font (setting ``document_font``, env, resources, OS); DomainError if none."""
+        """The document font (setting ``document_font``, env, resources, OS).
+
+        DomainError if none.
+        """
         if self._font is None:
             self._font = document_font(self.store.directory.setting(FONT_SETTING))
         return self._font
@@ -121,7 +125,8 @@ class DocumentService:
         title = title_of(kind)
         if blank:
             if kind == CASE_FILE:
-                raise DomainError("卷宗必须针对具体案件生成，没有空白卷宗。", code="blank_case_file")
+                raise DomainError("卷宗必须针对具体案件生成，没有空白卷宗。",
+                                  code="blank_case_file")
             bundle = CaseBundle(center=self.store.directory.self_center())
             r = render_kind(kind, bundle, self.font())
             return GeneratedDocument(kind, r.pdf, _sha(r.pdf), r.verification_code, title,

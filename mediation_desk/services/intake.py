@@ -63,7 +63,8 @@ class IntakeOps(CaseServiceBase):
     def _own_center(self):
         center = self.store.directory.self_center()
         if center is None:
-            raise DomainError("数据库尚未初始化（没有本中心信息），请先运行 init。", code="not_initialised")
+            raise DomainError("数据库尚未初始化（没有本中心信息），请先运行 init。",
+                              code="not_initialised")
         return center
 
     def register(self, actor: str, data: dict[str, Any]) -> Case:
@@ -173,7 +174,8 @@ class IntakeOps(CaseServiceBase):
                 names.append(m.name)
                 grounds += recusal_grounds(m, case)
             if grounds and not override_reason.strip():
-                raise ValidationError({"mediators": [*grounds, "存在回避事由，如确需指派，请填写理由（例如双方当事人同意）"]})
+                raise ValidationError({"mediators": [
+                    *grounds, "存在回避事由，如确需指派，请填写理由（例如双方当事人同意）"]})
             work.summary = f"{case.number}指派调解员：{'、'.join(names)}"
             self.transition(work, case, Action.ASSIGN, actor)
             case.mediator_ids = list(dict.fromkeys(mediator_ids))

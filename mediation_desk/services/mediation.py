@@ -119,7 +119,8 @@ class MediationOps(CaseServiceBase):
             live = [p for p in case.parties if not p.deleted]
             missing = [p.name for p in live if p.id not in set(consenting_party_ids)]
             if missing:
-                problems["consent"] = [f"延长调解期限须经全部当事人同意，以下当事人未同意：{'、'.join(missing)}"]
+                problems["consent"] = [
+                    f"延长调解期限须经全部当事人同意，以下当事人未同意：{'、'.join(missing)}"]
             if problems:
                 raise ValidationError(problems)
             work.summary = f"{case.number}延长调解期限{days}天"

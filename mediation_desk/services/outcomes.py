@@ -117,7 +117,8 @@ class OutcomeOps(CaseServiceBase):
             number, warnings = self._court_number(ruling, CourtNumberUse.JC_RULING, "ruling")
             ruling = number.text
         elif outcome == "confirmed":
-            raise ValidationError({"ruling": ["请填写司法确认裁定的案号（如（2026）鲁0303民特12号）"]})
+            raise ValidationError(
+                {"ruling": ["请填写司法确认裁定的案号（如（2026）鲁0303民特12号）"]})
         action = JC_OUTCOMES[outcome]
         return self._simple(actor, key, action, notes=notes, summary=action.label,
                             data={"ruling": ruling, "warnings": warnings}, jc_ruling=ruling,
@@ -159,8 +160,8 @@ class OutcomeOps(CaseServiceBase):
                     case_id=case.id, kind=EventKind.STATUS_CHANGE, occurred_at=at, actor=actor,
                     data={"from": case.status.value, "to": new.value, "action": "follow_up"}))
                 case.status = new
-            case.follow_up_due_on = None if new in (CaseStatus.PERFORMED,
-                                                    CaseStatus.NOT_PERFORMED) else case.follow_up_due_on
+            if new in (CaseStatus.PERFORMED, CaseStatus.NOT_PERFORMED):
+                case.follow_up_due_on = None
             work.save_case(case)
         return event
 
@@ -209,7 +210,8 @@ class OutcomeOps(CaseServiceBase):
                     result = TrialOutcome(outcome)
                 except ValueError:
                     raise ValidationError({"outcome": [
-                        "委托调解达成协议后，请选择结果：人民法院出具调解书，或原告撤诉"]}) from None
+                        "委托调解达成协议后，请选择结果：人民法院出具调解书，或原告撤诉"]},
+                    ) from None
                 data = {"outcome": result.value, "warnings": []}
                 summary = f"退回审判：{result.label}"
                 if result is TrialOutcome.MEDIATION_DOCUMENT:

@@ -107,7 +107,8 @@ def verify_chain(db: sqlite_utils.Database) -> ChainCheck:
         row = dict(zip(cols, values, strict=True))
         count += 1
         if row["prev_hash"] != prev:
-            return ChainCheck(False, count, row["seq"], "与上一条记录的链接不一致（记录被删除、插入或改动）")
+            return ChainCheck(False, count, row["seq"],
+                              "与上一条记录的链接不一致（记录被删除、插入或改动）")
         if row_hash(prev, row) != row["hash"]:
             return ChainCheck(False, count, row["seq"], "记录内容与其哈希不符（记录被改动）")
         prev = row["hash"]

@@ -503,7 +503,8 @@ def set_wal(path: Path) -> None:
         conn.close()
 
 
-def migration_backup(db: sqlite_utils.Database, db_path: Path, first_migration: str) -> BackupRecord:
+def migration_backup(db: sqlite_utils.Database, db_path: Path,
+                     first_migration: str) -> BackupRecord:
     """The verified backup taken from the open connection before migrating ``db_path``.
 
     It goes to the database's backup folder (the default one when that is missing) and is

@@ -117,8 +117,11 @@ def _to_row(values: tuple[Any, ...]) -> CaseRow:
     )
 
 
+_DEFAULT_SORT = CaseSort()
+
+
 def list_cases(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
-               sort: CaseSort = CaseSort(), offset: int = 0, limit: int = 100) -> list[CaseRow]:
+               sort: CaseSort = _DEFAULT_SORT, offset: int = 0, limit: int = 100) -> list[CaseRow]:
     """One page of case rows matching ``flt``, ordered by ``sort``."""
     where, params = where_clause(db, flt, today)
     order = _SORT_COLUMNS.get(sort.key, _SORT_COLUMNS["received_on"])

@@ -9,11 +9,23 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..domain.enums import (AgreementForm, AgreementScope, CaseFlag, CaseSource, CaseStatus,
-                            DisputeType, EndReason, EventKind, PartyKind, PartyRole, Performance,
-                            RelationKind, Sex)
+from ..domain.enums import (
+    AgreementForm,
+    AgreementScope,
+    CaseFlag,
+    CaseSource,
+    CaseStatus,
+    DisputeType,
+    EndReason,
+    EventKind,
+    PartyKind,
+    PartyRole,
+    Performance,
+    RelationKind,
+    Sex,
+)
 from ..domain.state_machine import TrialOutcome
 
 CONTEXT = "labels"

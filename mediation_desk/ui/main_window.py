@@ -12,8 +12,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from ..domain.queries import DashboardCounts
 from . import errors
@@ -141,7 +151,8 @@ class MainWindow(QMainWindow):
         action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
         for i, text in enumerate((self.tr("&Dashboard"), self.tr("&Cases"),
                                   self.tr("&Mediators"), self.tr("&Settings"))):
-            action(view_menu, text, f"Ctrl+{i + 1}", lambda _c=False, i=i: self.nav.setCurrentRow(i))
+            action(view_menu, text, f"Ctrl+{i + 1}",
+                   lambda _c=False, i=i: self.nav.setCurrentRow(i))
         view_menu.addSeparator()
         action(view_menu, self.tr("&Refresh"), "F5", self.refresh_all)
         action(help_menu, self.tr("Where is the &log file?"), "", self._show_log_location)

@@ -58,7 +58,10 @@ class TaskRunner:
 
     def submit(self, fn: Callable[[], Any], done: Done | None = None,
                failed: Failed | None = None) -> None:
-        """Run ``fn()`` in the background; then ``done(result)`` or ``failed(exc)`` on the GUI thread."""
+        """Run ``fn()`` in the background.
+
+        Then ``done(result)`` or ``failed(exc)`` on the GUI thread.
+        """
         if self.closed:
             return
         if self.door is not None:

@@ -90,7 +90,8 @@ class CasesPage(CasesPageView):
         return CaseFilter(
             statuses=(status,) if status not in (None, "open") else (),
             open_only=status == "open",
-            dispute_types=(self.dispute_type.currentData(),) if self.dispute_type.currentData() else (),
+            dispute_types=((self.dispute_type.currentData(),)
+                           if self.dispute_type.currentData() else ()),
             sources=(self.source.currentData(),) if self.source.currentData() else (),
             flags=(self.flag.currentData(),) if self.flag.currentData() else (),
             mediator_id=self.mediator.currentData(),

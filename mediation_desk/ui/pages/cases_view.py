@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.enums import CaseFlag, CaseSource, CaseStatus, DisputeType
 from .. import labels
@@ -47,7 +56,8 @@ class CasesPageView(QWidget):
                                                           (self.tr("Due soon"), "due_soon")])
         self.dispute_type = _combo(self.tr("All dispute types"),
                                    [(t, m) for m, t in labels.choices(DisputeType)])
-        self.source = _combo(self.tr("All sources"), [(t, m) for m, t in labels.choices(CaseSource)])
+        self.source = _combo(self.tr("All sources"),
+                             [(t, m) for m, t in labels.choices(CaseSource)])
         self.mediator = _combo(self.tr("All mediators"), [])
         self.flag = _combo(self.tr("Any flag"), [(t, m) for m, t in labels.choices(CaseFlag)])
         self.received_from = date_edit(self.tr("Received from"))

@@ -8,14 +8,33 @@ or Enter on a row opens the case.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.queries import CaseFilter, CaseSort, DashboardCounts
 from ...services.settings import wage_warning
 from ..context import Services
-from ..models.case_table import (COL_AMOUNT, COL_DEADLINE, COL_NUMBER, COL_PARTIES,
-                                 COL_RECEIVED, COL_SOURCE, COL_STATUS, CaseIdRole, CaseTableModel)
+from ..models.case_table import (
+    COL_AMOUNT,
+    COL_DEADLINE,
+    COL_NUMBER,
+    COL_PARTIES,
+    COL_RECEIVED,
+    COL_SOURCE,
+    COL_STATUS,
+    CaseIdRole,
+    CaseTableModel,
+)
 
 # sample texts that set the column widths (scale with the font, so with the display)
 COLUMN_SAMPLES = {COL_NUMBER: "（2026）马尚调字第00000号", COL_DEADLINE: "⚠ 超期000天",

@@ -22,12 +22,18 @@ from ...services import exchange, exchange_status
 from ...services.exchange_import import ImportReport
 from .. import errors
 from ..context import Services
-from ..dialogs.exchange_dialogs import (ExportDialog, ImportPreviewDialog, TrustCardDialog,
-                                        desk_kind_text, fingerprint_text)
+from ..dialogs.exchange_dialogs import (
+    ExportDialog,
+    ImportPreviewDialog,
+    TrustCardDialog,
+    desk_kind_text,
+    fingerprint_text,
+)
 from ..models.exchange_tables import ConflictsModel, KeyRole, TrustedDesksModel
 from ..tasks import run_with_progress
 from ..widgets.ask import confirm
 from .exchange_view import ExchangePageView
+
 
 class ExchangePage(ExchangePageView):
     """The exchange screen's behaviour."""

@@ -6,15 +6,25 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.enums import CaseSource, PeriodUnit
 from ...domain.errors import ValidationError
 from .. import errors, labels
 from ..context import Services
 from .holiday_calendar_box import HolidayCalendarBox
-
 
 BACKUP_KEYS = ("backup_dir", "backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly")
 
