@@ -19,13 +19,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "mediation_desk"
 CAUGHT = {"ImportError", "ModuleNotFoundError"}
 
 # (file, enclosing function or "<module>", modules imported inside the guarded block)
-ALLOWED: set[tuple[str, str, tuple[str, ...]]] = {
-    # ui: screens that are always installed now
-    ("ui/main_window.py", "_case_detail_class", (".pages.case_detail",)),
-    ("ui/main_window.py", "_register_dialog_class", (".dialogs.register_case",)),
-    # QtPdf ships in PySide6-Addons, a required dependency since Qt 6.10
-    ("ui/widgets/pdf_preview.py", "<module>", ("PySide6.QtPdf", "PySide6.QtPdfWidgets")),
-}
+# empty now: the last guards (main_window's screens, pdf_preview's QtPdf) are gone
+ALLOWED: set[tuple[str, str, tuple[str, ...]]] = set()
 
 
 def _name(node: ast.expr) -> str:

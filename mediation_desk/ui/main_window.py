@@ -10,6 +10,8 @@ Start-up shows the dashboard and the case list first: the other pages (调解员
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -31,24 +33,25 @@ from .context import Services
 from .pages.cases_page import CasesPage
 from .pages.dashboard import DashboardPage
 
+if TYPE_CHECKING:  # imported lazily at run time
+    from .dialogs.register_case import RegisterCaseDialog
+    from .pages.case_detail import CaseDetailWidget
+
 PAGE_DASHBOARD, PAGE_CASES, PAGE_MEDIATORS, PAGE_SETTINGS = range(4)
 PAGE_EXCHANGE, PAGE_COURT = 4, 5  # 法院 only on a court liaison desk
 
 
-def _case_detail_class():
-    """The case detail widget, if that screen is installed (it is built separately)."""
-    try:
-        from .pages.case_detail import CaseDetailWidget
-    except ImportError:
-        return None
+def _case_detail_class() -> type[CaseDetailWidget]:
+    """The case detail widget (imported on first use: start-up does not need it)."""
+    from .pages.case_detail import CaseDetailWidget
+
     return CaseDetailWidget
 
 
-def _register_dialog_class():
-    try:
-        from .dialogs.register_case import RegisterCaseDialog
-    except ImportError:
-        return None
+def _register_dialog_class() -> type[RegisterCaseDialog]:
+    """The registration dialog (imported on first use: start-up does not need it)."""
+    from .dialogs.register_case import RegisterCaseDialog
+
     return RegisterCaseDialog
 
 
@@ -306,12 +309,7 @@ class MainWindow(QMainWindow):
 
     # -- cases ----------------------------------------------------------------------
     def new_case(self) -> None:
-        dialog_class = _register_dialog_class()
-        if dialog_class is None:
-            QMessageBox.information(self, self.tr("New case"),
-                                    self.tr("Case registration is not available in this build."))
-            return
-        dialog = dialog_class(self.services, self)
+        dialog = _register_dialog_class()(self.services, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh_all()
             case_id = getattr(dialog, "created_case_id", None)
@@ -326,12 +324,8 @@ class MainWindow(QMainWindow):
                 return
         try:
             case = self.services.cases.get(case_id)
-            detail_class = _case_detail_class()
-            if detail_class is None:
-                widget: QWidget = QLabel(f"{case.number}\n{case.title}")
-            else:
-                widget = detail_class(self.services, case_id)
-                widget.changed.connect(lambda _cid: self.refresh_all())
+            widget = _case_detail_class()(self.services, case_id)
+            widget.changed.connect(lambda _cid: self.refresh_all())
         except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
             errors.report(exc, self)
             return

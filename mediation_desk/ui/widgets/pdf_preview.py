@@ -22,17 +22,14 @@ from PySide6.QtCore import (
     QUrl,
 )
 from PySide6.QtGui import QDesktopServices, QPainter
+
+# QtPdf ships in PySide6-Addons, a required dependency (pyproject.toml)
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-try:  # QtPdf is an optional wheel; see the module docstring
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPdfWidgets import QPdfView
-except ImportError:  # pragma: no cover - depends on the installed wheels
-    QPdfDocument = None  # type: ignore[assignment,misc]
-    QPdfView = None  # type: ignore[assignment,misc]
-
 translate = QCoreApplication.translate
-HAVE_QTPDF = QPdfDocument is not None
+HAVE_QTPDF = True  # always, since QtPdf is required; kept for the callers' branches
 ZOOM_STEP = 1.25
 PRINT_DPI = 300  # enough for text and seals; a higher printer resolution only costs memory
 
@@ -152,8 +149,6 @@ def print_pdf(pdf: bytes, printer) -> int:
     Each page is rendered at up to PRINT_DPI and scaled to the printer's page,
     keeping its proportions. Needs QtPdf.
     """
-    if QPdfDocument is None:
-        raise RuntimeError("QtPdf is not installed")
     data = QByteArray(pdf)
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
