@@ -79,7 +79,10 @@ def _known(exc: BaseException, path: Path | str) -> StorageError | None:
         return StorageError(f"文件不是调解工作台数据库（或已加密、已损坏）：{path}。"
                             "请确认选择的文件是否正确。", code="db_wrong_kind")
     if primary == SQLITE_CORRUPT:
-        return StorageError(f"数据库文件已损坏：{path}。请停止使用这个文件，并从备份恢复。",
+        from .backup import restore_hint  # backup imports this module
+
+        return StorageError(f"数据库文件已损坏：{path}。请停止使用这个文件，从备份恢复："
+                            f"{restore_hint(path)}",
                             code="db_corrupt")
     if primary == SQLITE_CANTOPEN:
         return StorageError(f"无法打开数据库文件：{path}。请检查文件和所在文件夹是否存在、"

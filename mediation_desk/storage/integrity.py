@@ -131,9 +131,12 @@ def verify_schema(db: sqlite_utils.Database, path: object = "") -> None:
         raise StorageError(f"此数据库由更新版本的调解工作台升级过：{path}（{problems[0]}）。"
                            "请升级程序后再打开，文件未被修改。", code="db_too_new")
     shown = "；".join(problems[:5]) + ("……" if len(problems) > 5 else "")
+    from .backup import restore_hint  # backup imports this module's checks
+
     raise StorageError(
         f"数据库结构与本程序不一致：{shown}。这个文件可能被其他程序改动过（{path}），"
-        "调解工作台不会使用它，文件未被修改。请从备份恢复，或请技术支持检查这个文件。",
+        "调解工作台不会使用它，文件未被修改。请从备份恢复（"
+        f"{restore_hint(path)}），或请技术支持检查这个文件。",
         code="db_schema_mismatch")
 
 
