@@ -38,7 +38,7 @@ from ..domain.validators import id_check_char
 from ..storage.store import Store
 from . import demo_text as T
 from .desk import init_desk
-from .settings import load_settings
+from .settings import Settings, load_settings
 
 DEMO_CENTER = {"code": "ZD-MS", "name": "张店区马尚街道矛盾纠纷调解中心", "number_prefix": "马尚",
                "linked_court": "淄博市张店区人民法院"}
@@ -88,7 +88,8 @@ def _pick(rng: random.Random, weighted: list[tuple]) -> object:
 class _Maker:
     """Makes people, cases and histories from one random generator."""
 
-    def __init__(self, rng: random.Random, today: date, mediators: list[Mediator], settings) -> None:
+    def __init__(self, rng: random.Random, today: date, mediators: list[Mediator],
+                 settings: Settings) -> None:
         self.rng, self.today, self.mediators, self.settings = rng, today, mediators, settings
         self.calendar = settings.calendar()
         self.court_serial: dict[tuple[int, str], int] = {}

@@ -75,7 +75,8 @@ def write_file_atomically(path: Path, content: bytes) -> None:
                           f"例如 {path / ('交换文件' + (path.suffix or '.mdx'))}。",
                           code="out_is_folder")
     if not path.parent.is_dir():
-        raise DomainError(f"文件夹不存在：{path.parent}。请选择已有的文件夹。", code="out_no_folder")
+        raise DomainError(f"文件夹不存在：{path.parent}。请选择已有的文件夹。",
+                          code="out_no_folder")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:

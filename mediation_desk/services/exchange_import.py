@@ -133,12 +133,16 @@ def check_notice_owners(opened: bundle.Opened) -> None:
         return
     for rec in notices:
         if kind != "court_to_center" or rec["origin"] != sender:
-            raise BundleRejected("not_owner", f"holiday_notices {rec['id']}（来源 {rec['origin']}）")
+            raise BundleRejected("not_owner",
+                                 f"holiday_notices {rec['id']}（来源 {rec['origin']}）")
 
 
-def plan_merge(store: Store, opened: bundle.Opened, now: str) -> dict[str, list[tuple[dict, Decision]]]:
+Plan = dict[str, list[tuple[dict[str, Any], Decision]]]
+
+
+def plan_merge(store: Store, opened: bundle.Opened, now: str) -> Plan:
     ex = store.exchange
-    plan: dict[str, list[tuple[dict, Decision]]] = {}
+    plan: Plan = {}
     for entity, (cls, _ex) in ENTITIES.items():
         incoming = opened.records[entity]
         ids = [r["id"] for r in incoming]

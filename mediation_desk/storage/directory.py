@@ -82,5 +82,6 @@ def set_setting(db: sqlite_utils.Database, key: str, value: Any, *, log: ChangeL
     if old == value:
         return
     db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key)"
-               " DO UPDATE SET value = excluded.value", [key, json.dumps(value, ensure_ascii=False)])
+               " DO UPDATE SET value = excluded.value",
+               [key, json.dumps(value, ensure_ascii=False)])
     log.add("setting", key, "update", {key: [old, value]})
