@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from ..domain.deadlines import jc_window_end
 from ..domain.enums import AgreementForm, AgreementScope, CaseSource, EndReason, EventKind
@@ -30,7 +31,7 @@ class AgreementInput:
     amount: Decimal | None = None
     signed_on: date | None = None
     effective_on: date | None = None
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class MediationOps(CaseServiceBase):
@@ -38,7 +39,7 @@ class MediationOps(CaseServiceBase):
 
     def _event(self, actor: str, key: str, action: Action, kind: EventKind, *,
                occurred_at: datetime | None, place: str, participants: str, notes: str,
-               summary: str, data: dict | None = None,
+               summary: str, data: dict[str, Any] | None = None,
                expected_version: int | None = None) -> CaseEvent:
         if not notes.strip():
             raise ValidationError({"notes": ["请填写记录内容"]})

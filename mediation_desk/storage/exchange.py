@@ -8,6 +8,7 @@ generic :func:`records.save` would bump them).
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any
@@ -74,7 +75,7 @@ TABLES = {"centers": "centers", "mediators": "mediators", "cases": "cases", "par
 _CHUNK = 500
 
 
-def _rows(cur) -> list[dict[str, Any]]:
+def _rows(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, v, strict=True)) for v in cur]
 
@@ -189,7 +190,7 @@ def set_bases_packed(db: sqlite_utils.Database, entity: str, member: tuple[int, 
     exchange_bases.set_bases_packed(db, entity, member, rows)
 
 
-def add_conflicts(db: sqlite_utils.Database, rows: list[tuple]) -> None:
+def add_conflicts(db: sqlite_utils.Database, rows: list[tuple[Any, ...]]) -> None:
     """Rows of (bundle_id, entity, record_id, field, local, incoming, created_at)."""
     db.conn.executemany(
         "INSERT INTO exchange_conflicts (bundle_id, entity, record_id, field, local_value,"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import sqlite_utils
 
@@ -109,7 +110,7 @@ class Match:
     """The SQL condition for a search, and what is known of its size."""
 
     sql: str
-    params: list
+    params: list[Any]
     at_least: int  # cases known to match the text alone
     exact: bool  # whether ``at_least`` is the exact number of matches of the text alone
 
@@ -138,7 +139,7 @@ def match_clause(db: sqlite_utils.Database, text: str) -> Match | None:
     sized.sort(key=lambda item: len(item[2]))
     table, query, rowids = sized[0]
     clauses: list[str] = []
-    params: list = []
+    params: list[Any] = []
     if len(rowids) > SMALL_SET and not _clearly_huge(db, rowids):
         rowids = _rowids(db, table, query, MEDIUM_SET + 1)
     exact = len(sized) == 1 and len(rowids) <= MEDIUM_SET
