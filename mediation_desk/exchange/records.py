@@ -46,11 +46,6 @@ MAX_TEXT = 100_000
 fields_of = _fields_of
 
 
-def to_wire(entity: str, record: Any) -> dict[str, Any]:
-    """A domain record as its wire dict."""
-    return codec.to_dict(record, exclude=ENTITIES[entity][1])
-
-
 def _unwrap(tp: Any) -> tuple[Any, bool]:
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
@@ -156,13 +151,6 @@ _ALL_OTHER = {e: tuple((k, c) for k, c in _CHECKERS[e].items() if k not in _TEXT
               for e in ENTITIES}
 
 
-def _domain_problem(entity: str, rec: dict[str, Any]) -> str | None:
-    """The first form-level problem of a record, or None (validators from domain)."""
-    if rec["version"] < 1 or not CODE_RE.match(rec["origin"]):
-        return "版本号或来源单位代码无效"
-    return _entity_problem(entity, rec)
-
-
 # Entities with checks beyond version and origin (in _entity_problem).
 _ENTITY_CHECKED = frozenset({"parties", "centers", "attachments", "holiday_notices"})
 
@@ -237,7 +225,7 @@ def validate_records(entity: str, rows: Iterable[Any]) -> list[dict[str, Any]]:
         if not UUID_RE.match(rec["id"]) or rec["id"] in seen:
             raise BundleRejected("record_invalid", f"{where}编号无效或重复")
         seen.add(rec["id"])
-        # _domain_problem, with each distinct origin matched once
+        # version and origin code checked, each distinct origin matched once
         origin = rec["origin"]
         if origin not in good_origins:
             if rec["version"] < 1 or not CODE_RE.match(origin):
