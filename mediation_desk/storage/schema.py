@@ -138,20 +138,83 @@ CREATE VIRTUAL TABLE case_fts_chars USING fts5(body, tokenize = 'unicode61');
 """)
 
 
+# Frozen DDL of the migrations below, copied from the table definitions of their day:
+# a migration never imports today's definitions, so later edits cannot change it.
+_M002_DOCUMENTS_DDL = """
+CREATE TABLE documents (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    case_id TEXT NOT NULL REFERENCES cases(id),
+    kind TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    verification_code TEXT NOT NULL,
+    actor TEXT NOT NULL
+);
+CREATE INDEX documents_case ON documents (case_id, seq);
+CREATE INDEX documents_code ON documents (verification_code);
+"""
+
+_M003_EXCHANGE_DDL = """
+CREATE TABLE desk_keys (
+    id INTEGER PRIMARY KEY CHECK (id = 1), signing_private BLOB NOT NULL,
+    encryption_private BLOB NOT NULL, created_at TEXT NOT NULL
+);
+CREATE TABLE trusted_desks (
+    code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, center_id TEXT NOT NULL,
+    signing_public BLOB NOT NULL, encryption_public BLOB NOT NULL, fingerprint TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0, trusted_at TEXT NOT NULL, revoked_at TEXT
+);
+CREATE TABLE exchange_ledger (
+    bundle_id TEXT PRIMARY KEY, direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    peer TEXT NOT NULL, kind TEXT NOT NULL, sequence INTEGER NOT NULL,
+    acknowledged INTEGER NOT NULL, full INTEGER NOT NULL, created_at TEXT NOT NULL,
+    recorded_at TEXT NOT NULL, counts TEXT NOT NULL, file_sha256 TEXT NOT NULL
+);
+CREATE INDEX exchange_ledger_peer ON exchange_ledger (peer, direction, sequence);
+CREATE TABLE exchange_sent (
+    peer TEXT NOT NULL, sequence INTEGER NOT NULL, entity TEXT NOT NULL,
+    record_id TEXT NOT NULL, version INTEGER NOT NULL
+);
+CREATE INDEX exchange_sent_peer ON exchange_sent (peer, sequence);
+CREATE TABLE exchange_known (
+    peer TEXT NOT NULL, entity TEXT NOT NULL, record_id TEXT NOT NULL,
+    version INTEGER NOT NULL, PRIMARY KEY (peer, entity, record_id)
+) WITHOUT ROWID;
+CREATE TABLE exchange_base (
+    entity TEXT NOT NULL, record_id TEXT NOT NULL, version INTEGER NOT NULL,
+    content TEXT NOT NULL, PRIMARY KEY (entity, record_id)
+) WITHOUT ROWID;
+CREATE TABLE exchange_conflicts (
+    seq INTEGER PRIMARY KEY, bundle_id TEXT NOT NULL, entity TEXT NOT NULL,
+    record_id TEXT NOT NULL, field TEXT NOT NULL, local_value TEXT, incoming_value TEXT,
+    created_at TEXT NOT NULL, resolved_at TEXT, resolution TEXT
+);
+CREATE INDEX exchange_conflicts_open ON exchange_conflicts (resolved_at, entity, record_id);
+"""
+
+_M005_BASE_ROWID_DDL = """
+CREATE TABLE exchange_base_new (
+    entity TEXT NOT NULL, record_id TEXT NOT NULL, version INTEGER NOT NULL,
+    content TEXT NOT NULL
+);
+INSERT INTO exchange_base_new SELECT entity, record_id, version, content FROM exchange_base;
+DROP TABLE exchange_base;
+ALTER TABLE exchange_base_new RENAME TO exchange_base;
+CREATE UNIQUE INDEX exchange_base_record ON exchange_base (entity, record_id);
+"""
+
+
 @migrations()
 def m002_documents(db: sqlite_utils.Database) -> None:
     """The document register: generated documents with their hash and verification code."""
-    from .documents import DDL
-
-    db.executescript(DDL)
+    db.executescript(_M002_DOCUMENTS_DDL)
 
 
 @migrations()
 def m003_exchange(db: sqlite_utils.Database) -> None:
     """Exchange tables: desk keys, trusted desks, bundle ledger, merge bases, conflicts."""
-    from .exchange import DDL
-
-    db.executescript(DDL)
+    db.executescript(_M003_EXCHANGE_DDL)
 
 
 
@@ -164,9 +227,7 @@ def m004_tombstone_index(db: sqlite_utils.Database) -> None:
 @migrations()
 def m005_exchange_base_rowid(db: sqlite_utils.Database) -> None:
     """Merge bases in a rowid table (large rows; a WITHOUT ROWID b-tree wrote 2x slower)."""
-    from .exchange import BASE_ROWID_DDL
-
-    db.executescript(BASE_ROWID_DDL)
+    db.executescript(_M005_BASE_ROWID_DDL)
 
 
 @migrations()
