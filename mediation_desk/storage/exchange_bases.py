@@ -24,31 +24,6 @@ import sqlite_utils
 
 _CHUNK = 500
 
-# m006: bases move from one JSON row per record to blobs with an index.
-DDL = """
-CREATE TABLE exchange_base_blobs (
-    seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, content BLOB NOT NULL
-);
-CREATE TABLE exchange_base_index (
-    entity TEXT NOT NULL, record_id TEXT NOT NULL, version INTEGER NOT NULL,
-    blob INTEGER NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (entity, record_id)
-) WITHOUT ROWID;
-"""
-
-
-def migrate(db: sqlite_utils.Database) -> None:
-    """Create the blob tables and move the old per-record bases into them."""
-    db.executescript(DDL)
-    old: dict[str, list[tuple[str, int, str]]] = {}
-    for entity, rid, version, content in db.execute(
-            "SELECT entity, record_id, version, content FROM exchange_base ORDER BY rowid"):
-        old.setdefault(entity, []).append((rid, version, content))
-    db.execute("DROP TABLE exchange_base")
-    db.execute("ALTER TABLE exchange_base_index RENAME TO exchange_base")
-    for entity, rows in old.items():
-        _store_texts(db, entity, rows)
-
-
 # A blob is a one-byte tag and its payload: zlib, raw deflate (a bundle's own
 # ZIP member, kept as it came) or stored text. The first blobs had no tag (zlib).
 _ZLIB, _DEFLATE, _STORED = b"z", b"d", b"s"

@@ -232,10 +232,37 @@ def m005_exchange_base_rowid(db: sqlite_utils.Database) -> None:
 
 @migrations()
 def m006_exchange_base_blobs(db: sqlite_utils.Database) -> None:
-    """Merge bases as compressed JSON Lines blobs with a small index (no JSON row per record)."""
-    from .exchange_bases import migrate
+    """Merge bases as compressed JSON Lines blobs with a small index (no JSON row per record).
 
-    migrate(db)
+    Frozen as it ran when written: the DDL, and the old per-record bases moved into one
+    zlib blob (tag ``z``) per entity with an index row per record, in record-id order.
+    """
+    import zlib
+
+    db.executescript("""
+CREATE TABLE exchange_base_blobs (
+    seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, content BLOB NOT NULL
+);
+CREATE TABLE exchange_base_index (
+    entity TEXT NOT NULL, record_id TEXT NOT NULL, version INTEGER NOT NULL,
+    blob INTEGER NOT NULL, line INTEGER NOT NULL, PRIMARY KEY (entity, record_id)
+) WITHOUT ROWID;
+""")
+    old: dict[str, list[tuple[str, int, str]]] = {}
+    for entity, rid, version, content in db.execute(
+            "SELECT entity, record_id, version, content FROM exchange_base ORDER BY rowid"):
+        old.setdefault(entity, []).append((rid, version, content))
+    db.execute("DROP TABLE exchange_base")
+    db.execute("ALTER TABLE exchange_base_index RENAME TO exchange_base")
+    for entity, rows in old.items():
+        last = {rid: n for n, (rid, _v, _t) in enumerate(rows)}  # one base per record
+        rows = [rows[n] for n in sorted(last.values())]
+        packed = b"z" + zlib.compress("\n".join(t for _r, _v, t in rows).encode("utf-8"), 1)
+        blob = db.conn.execute("INSERT INTO exchange_base_blobs (entity, content)"
+                               " VALUES (?, ?)", [entity, packed]).lastrowid
+        index = sorted((rid, v, n) for n, (rid, v, _t) in enumerate(rows))
+        db.conn.executemany("INSERT INTO exchange_base VALUES (?, ?, ?, ?, ?)",
+                            [(entity, rid, v, blob, n) for rid, v, n in index])
 
 
 @migrations()
