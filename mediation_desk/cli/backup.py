@@ -17,11 +17,12 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..domain.errors import DomainError
 
 
-def add_backup_commands(sub) -> None:
+def add_backup_commands(sub: Any) -> None:
     """Register ``backup``, ``backups`` and ``restore``."""
     p = sub.add_parser("backup", help="立即备份数据库（校验后保存，见 docs/backup.md）")
     p.add_argument("--db", required=True)

@@ -12,16 +12,20 @@ import argparse
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..domain.enums import DayKind
 from ..domain.workdays import ESTIMATE_WARNING
+
+if TYPE_CHECKING:
+    from ..storage.store import Store
 
 
 def _actor(args: argparse.Namespace) -> str:
     return getattr(args, "actor", None) or os.environ.get("MEDIATION_DESK_ACTOR") or "命令行"
 
 
-def add_calendar_commands(sub) -> None:
+def add_calendar_commands(sub: Any) -> None:
     """Register ``calendar show|import|export|delete``."""
     p = sub.add_parser("calendar", help="节假日安排：查看各年来源、导入国务院通知",
                        description="节假日安排。没有官方数据也未录入通知的年份按法定节假日推算，"
@@ -47,7 +51,7 @@ def add_calendar_commands(sub) -> None:
     rm.set_defaults(func=cmd_delete)
 
 
-def _store(args: argparse.Namespace, *, readonly: bool):
+def _store(args: argparse.Namespace, *, readonly: bool) -> Store:
     from ..storage.store import Store
 
     return Store.open(args.db, readonly=readonly)

@@ -10,12 +10,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..documents.kinds import ALL_KINDS, title_of
 from ..domain.errors import DomainError
 
 
-def add_document_command(sub) -> None:
+def add_document_command(sub: Any) -> None:
     """Register the ``document`` verb on an argparse subparsers object."""
     kinds = "；".join(f"{k}={title_of(k)}" for k in ALL_KINDS)
     p = sub.add_parser("document", help="生成文书 PDF（协议书、笔录、卷宗等）",

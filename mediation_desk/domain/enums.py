@@ -7,6 +7,7 @@ Ids are English snake_case (stable in the database and in exchange files);
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
 class LabelledEnum(StrEnum):
@@ -21,7 +22,7 @@ class LabelledEnum(StrEnum):
         return _LABELS.get(cls.__name__, {})
 
     @classmethod
-    def parse(cls, value: str) -> LabelledEnum:
+    def parse(cls, value: str) -> Self:
         """Accept an id or a Chinese label; raise ValueError otherwise."""
         try:
             return cls(value)

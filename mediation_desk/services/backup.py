@@ -95,7 +95,7 @@ def _folder(policy: BackupPolicy, reason: str, to: Path | None) -> Path:
 
 
 def take_backup(db_path: Path, reason: str, *, policy: BackupPolicy | None = None,
-                to: Path | None = None, source=None,
+                to: Path | None = None, source: Store | None = None,
                 clock: Callable[[], datetime] = _now) -> BackupRecord:
     """Write a verified backup of ``db_path`` and apply the rotation.
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..domain.enums import CaseFlag, CaseSource, DisputeType, PartyKind, PartyRole, Sex
+from ..domain.enums import (
+    CaseFlag,
+    CaseSource,
+    DisputeType,
+    LabelledEnum,
+    PartyKind,
+    PartyRole,
+    Sex,
+)
 from ..domain.errors import ValidationError
 from ..domain.formatting import parse_amount
 from ..domain.models import Case, Party
@@ -56,7 +64,7 @@ class Problems:
 
 def _text(data: dict[str, Any], key: str, path: str, problems: Problems, *,
           required: bool = False, max_len: int = 200) -> str:
-    value = data.get(key, "")
+    value: object = data.get(key, "")
     if value is None:
         value = ""
     if not isinstance(value, str):
@@ -70,7 +78,7 @@ def _text(data: dict[str, Any], key: str, path: str, problems: Problems, *,
     return value
 
 
-def _enum(enum: type, data: dict[str, Any], key: str, path: str, problems: Problems,
+def _enum(enum: type[LabelledEnum], data: dict[str, Any], key: str, path: str, problems: Problems,
           default: Any = None) -> Any:
     value = data.get(key)
     if value in (None, ""):

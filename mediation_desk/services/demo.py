@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from datetime import time as dtime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, TypedDict, TypeVar
 
 from ..domain.deadlines import jc_window_end, mediation_due
 from ..domain.enums import (
@@ -40,8 +41,16 @@ from . import demo_text as T
 from .desk import init_desk
 from .settings import Settings, load_settings
 
-DEMO_CENTER = {"code": "ZD-MS", "name": "张店区马尚街道矛盾纠纷调解中心", "number_prefix": "马尚",
-               "linked_court": "淄博市张店区人民法院"}
+
+class _CenterFields(TypedDict):
+    code: str
+    name: str
+    number_prefix: str
+    linked_court: str
+
+
+DEMO_CENTER: _CenterFields = {"code": "ZD-MS", "name": "张店区马尚街道矛盾纠纷调解中心",
+                              "number_prefix": "马尚", "linked_court": "淄博市张店区人民法院"}
 SOURCES = [(CaseSource.PARTY_APPLICATION, 45), (CaseSource.SELF_INITIATED, 18),
            (CaseSource.COURT_DELEGATED, 22), (CaseSource.COURT_ENTRUSTED, 5),
            (CaseSource.POLICE_TRANSFER, 6), (CaseSource.GOVERNMENT_ASSIGNED, 4)]
@@ -81,7 +90,10 @@ def _refuse_real_desk(store: Store, path: Path) -> None:
         "演示数据请用一个新文件，例如 mediation-desk demo --db 演示.db。", code="demo_refused")
 
 
-def _pick(rng: random.Random, weighted: list[tuple]) -> object:
+_T = TypeVar("_T")
+
+
+def _pick(rng: random.Random, weighted: list[tuple[_T, int]]) -> _T:
     return rng.choices([w[0] for w in weighted], [w[1] for w in weighted])[0]
 
 
@@ -184,18 +196,20 @@ class _Maker:
         self._history(case, events, agreements, clause.format(**fmt))
         return case, events, agreements
 
-    def _ev(self, case: Case, events: list, kind: EventKind, d: date, **kw) -> None:
+    def _ev(self, case: Case, events: list[CaseEvent], kind: EventKind, d: date,
+            **kw: Any) -> None:
         events.append(CaseEvent(id=self.uid(), case_id=case.id, kind=kind, occurred_at=self.at(d),
                                 actor=kw.pop("actor", ACTOR), **kw))
 
-    def _status(self, case: Case, events: list, d: date, new: CaseStatus, action: str,
-                **data) -> None:
+    def _status(self, case: Case, events: list[CaseEvent], d: date, new: CaseStatus, action: str,
+                **data: Any) -> None:
         self._ev(case, events, EventKind.STATUS_CHANGE, d,
                  data={"from": case.status.value if events else None, "to": new.value,
                        "action": action, **data})
         case.status = new
 
-    def _history(self, case: Case, events: list, agreements: list, clause: str) -> None:
+    def _history(self, case: Case, events: list[CaseEvent], agreements: list[Agreement],
+                 clause: str) -> None:
         r, today = self.rng, self.today
         age = (today - case.received_on).days
         self._status(case, events, case.received_on, CaseStatus.REGISTERED, "register")
@@ -268,7 +282,8 @@ class _Maker:
                 self._status(case, events, after, CaseStatus.RETURNED_TO_TRIAL, "return_to_trial")
             self._maybe_archive(case, events)
 
-    def _agree(self, case: Case, events: list, agreements: list, clause: str, end: date) -> None:
+    def _agree(self, case: Case, events: list[CaseEvent], agreements: list[Agreement],
+               clause: str, end: date) -> None:
         r, today = self.rng, self.today
         oral = r.random() < 0.12 and (case.amount or 0) < 5000
         partial = r.random() < 0.04
@@ -333,7 +348,7 @@ class _Maker:
         case.follow_up_due_on = None
         self._maybe_archive(case, events)
 
-    def _maybe_archive(self, case: Case, events: list) -> None:
+    def _maybe_archive(self, case: Case, events: list[CaseEvent]) -> None:
         last = max(e.occurred_at.date() for e in events)
         if (self.today - last).days > 90 and self.rng.random() < 0.6:
             self._status(case, events, last + timedelta(days=self.rng.randint(10, 60)),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ..domain.enums import CenterKind, DisputeType, RelationKind
 from ..domain.errors import DomainError, ValidationError
@@ -29,7 +31,7 @@ def validate_center(code: str, name: str, prefix: str) -> None:
 
 def init_desk(path: str | Path, *, code: str, name: str, kind: CenterKind = CenterKind.CENTER,
               number_prefix: str = "", linked_court: str = "", court_code: str = "",
-              actor: str = "系统初始化", **store_kwargs) -> Store:
+              actor: str = "系统初始化", **store_kwargs: Any) -> Store:
     """Create (or open) a database and record this desk's own center once."""
     validate_center(code, name, number_prefix)
     store = Store.open(path, create=True, **store_kwargs)
@@ -83,14 +85,17 @@ class MediatorService:
                 m.phone = validate_phone(m.phone)
             except InvalidValue as exc:
                 problems["phone"] = [exc.message]
-        for i, s in enumerate(m.specialties):
+        # the lists may hold anything untyped callers put there: check each value
+        specialties: Sequence[object] = m.specialties
+        for i, s in enumerate(specialties):
             if not isinstance(s, DisputeType):
                 problems[f"specialties[{i}]"] = ["未知纠纷类型"]
         m.villages = [v.strip() for v in m.villages if v.strip()]
         for i, r in enumerate(m.relations):
             if not r.person_name.strip():
                 problems[f"relations[{i}].person_name"] = ["请填写关系人姓名"]
-            if not isinstance(r.kind, RelationKind):
+            kind: object = r.kind
+            if not isinstance(kind, RelationKind):
                 problems[f"relations[{i}].kind"] = ["未知关系类型"]
         if problems:
             raise ValidationError(problems)

@@ -138,7 +138,8 @@ class Bound:
 
     def _run(self, fn: Callable[[], T]) -> T:
         around = self._around
-        return self._door.call(fn if around is None else (lambda: around(fn)))
+        result: T = self._door.call(fn if around is None else (lambda: around(fn)))
+        return result
 
     def __getattr__(self, name: str) -> Any:
         member = getattr(type(self._target), name, None)

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..domain.enums import CenterKind
 from ..domain.errors import DomainError
-from ..domain.models import Center
+from ..domain.models import Center, Mediator
 from ..exchange import bundle
 from ..exchange.cards import CODE_RE, DeskCard, parse_card
 from ..exchange.errors import BundleRejected
@@ -130,7 +130,7 @@ def xs_blob(store: Store, digest: str) -> bytes | None:
     return store.items.blob(digest)
 
 
-def _find_mediator(store: Store, key: str):
+def _find_mediator(store: Store, key: str) -> Mediator:
     found = [m for m in store.directory.mediators() if key in (m.id, m.name)]
     if len(found) != 1:
         what = "找不到" if not found else "有多个同名"
@@ -198,7 +198,7 @@ def read_enrollment(bundle_file: str | Path, passphrase: str
 
 
 def init_from_enrollment(path: str | Path, bundle_file: str | Path, passphrase: str, *,
-                         actor: str = "外出笔记本登记", **store_kwargs) -> Store:
+                         actor: str = "外出笔记本登记", **store_kwargs: Any) -> Store:
     """Create a field desk database at ``path`` from an enrollment file.
 
     Everything is verified before the database file is created; the set-up is

@@ -20,13 +20,13 @@ from ..exchange.keys import DeskKeys, PublicKeys
 from ..exchange.records import ENTITIES, fields_of
 from ..storage.connection import refuse_database_file
 from ..storage.store import Store
-from .exchange_import import (  # noqa: F401  (re-exported)
-    ImportReport,
-    import_bundle,
-    open_conflicts,
-    resolve_conflict,
-    trusted_lookup,
-)
+
+# re-exported (the `name as name` form marks an explicit re-export for mypy)
+from .exchange_import import ImportReport as ImportReport
+from .exchange_import import import_bundle as import_bundle
+from .exchange_import import open_conflicts as open_conflicts
+from .exchange_import import resolve_conflict as resolve_conflict
+from .exchange_import import trusted_lookup as trusted_lookup
 
 COURT_SOURCES = ("court_delegated", "court_entrusted")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,7 +25,7 @@ from ..exchange.keys import DeskKeys, PublicKeys
 from ..exchange.merge import Decision, decide
 from ..exchange.records import ENTITIES, check_references, fields_of
 from ..storage.connection import refuse_database_file
-from ..storage.store import Store
+from ..storage.store import Store, Work
 
 ACCEPTS = {"court": {"center_to_court"}, "center": {"court_to_center", "field_to_center"},
            "field": {"center_to_field", "enrollment"}}
@@ -51,7 +51,7 @@ class ImportReport:
                 "already_applied": self.already_applied, "dry_run": self.dry_run}
 
 
-def trusted_lookup(store: Store):
+def trusted_lookup(store: Store) -> Callable[[str], bundle.Trusted | None]:
     """A function code -> :class:`bundle.Trusted` over this desk's trust list."""
     def lookup(code: str) -> bundle.Trusted | None:
         rows = store.exchange.trusted(code)
@@ -156,7 +156,7 @@ def plan_merge(store: Store, opened: bundle.Opened, now: str) -> Plan:
     return plan
 
 
-def _report(opened: bundle.Opened, plan, *, dry_run: bool) -> ImportReport:
+def _report(opened: bundle.Opened, plan: Plan, *, dry_run: bool) -> ImportReport:
     m = opened.manifest
     report = ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
                           dry_run=dry_run)
@@ -222,7 +222,7 @@ def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> Imp
     return report
 
 
-def _calendar_after_import(store: Store, work, plan) -> list[str]:
+def _calendar_after_import(store: Store, work: Work, plan: Plan) -> list[str]:
     """Recompute this desk's deadlines when a bundle brought a changed holiday notice."""
     changed = [r for r, d in plan.get("holiday_notices", []) if d.outcome in ("new", "updated")]
     if not changed:
@@ -236,7 +236,7 @@ def _calendar_after_import(store: Store, work, plan) -> list[str]:
 AUDIT_LISTED = 1000  # changed records listed one by one in the audit row; new ones are counted
 
 
-def apply_plan(store: Store, work, opened: bundle.Opened, plan) -> None:
+def apply_plan(store: Store, work: Work, opened: bundle.Opened, plan: Plan) -> None:
     """Write a planned merge inside ``work``'s transaction, with the ledger entry.
 
     Records new to this desk go in as plain batched INSERTs (new cases with
@@ -249,7 +249,7 @@ def apply_plan(store: Store, work, opened: bundle.Opened, plan) -> None:
     sender = m["sender"]["code"]
     ex.store_blobs(opened.attachments)
     touched_cases: set[str] = set()
-    conflicts: list[tuple] = []
+    conflicts: list[tuple[Any, ...]] = []
     listed: list[tuple[str, str, str, int]] = []
     new_ids = {e: {r["id"] for r, d in items if d.outcome == "new"} for e, items in plan.items()}
     fast_cases = new_ids["cases"] - {r["case_id"] for r, d in plan["parties"]
@@ -298,7 +298,8 @@ def apply_plan(store: Store, work, opened: bundle.Opened, plan) -> None:
     _audit(work, m, plan, listed)
 
 
-def _audit(work, m: dict[str, Any], plan, listed: list[tuple[str, str, str, int]]) -> None:
+def _audit(work: Work, m: dict[str, Any], plan: Plan,
+           listed: list[tuple[str, str, str, int]]) -> None:
     outcomes = {e: dict(Counter(d.outcome for _r, d in items)) for e, items in plan.items()}
     work.note("bundle", m["bundle_id"], {
         "sender": [None, m["sender"]["code"]], "sequence": [None, m["sequence"]],

@@ -10,11 +10,12 @@ from ..domain.assignment import Suggestion, rank_mediators, recusal_grounds
 from ..domain.enums import EventKind
 from ..domain.errors import DomainError, ValidationError
 from ..domain.masking import mask_id_number, mask_phone
-from ..domain.models import Attachment, Case, CaseEvent
+from ..domain.models import Attachment, Case, CaseEvent, Center
 from ..domain.numbering import format_case_number
 from ..domain.queries import CaseRow
 from ..domain.state_machine import Action
 from ..domain.triage import TriageResult, triage
+from ..storage.store import Work
 from .base import CaseServiceBase
 from .case_input import Problems, parse_case
 
@@ -60,7 +61,7 @@ class IntakeOps(CaseServiceBase):
         related = self.store.cases.related_open_cases(case.parties)
         return Preview(case, problems.items, problems.warnings, result, related)
 
-    def _own_center(self):
+    def _own_center(self) -> Center:
         center = self.store.directory.self_center()
         if center is None:
             raise DomainError("数据库尚未初始化（没有本中心信息），请先运行 init。",
@@ -107,7 +108,7 @@ class IntakeOps(CaseServiceBase):
             work.summary = f"登记案件{case.number}"
         return case
 
-    def _number_and_save(self, work, case: Case, actor: str) -> None:
+    def _number_and_save(self, work: Work, case: Case, actor: str) -> None:
         center = self.store.directory.center(case.center_id) or self._own_center()
         case.year = case.received_on.year
         case.serial = work.next_serial(center.id, case.year)

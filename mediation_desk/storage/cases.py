@@ -42,11 +42,11 @@ def next_serial(db: sqlite_utils.Database, center_id: str, year: int) -> int:
         "SELECT last_serial FROM number_counters WHERE center_id = ? AND year = ?",
         [center_id, year],
     ).fetchone()
-    used = db.execute(
+    used: int = db.execute(
         "SELECT coalesce(max(serial), 0) FROM cases WHERE center_id = ? AND year = ?",
         [center_id, year],
     ).fetchone()[0]
-    serial = max(row[0] if row else 0, used) + 1
+    serial: int = max(row[0] if row else 0, used) + 1
     db.execute(
         "INSERT INTO number_counters (center_id, year, last_serial) VALUES (?, ?, ?)"
         " ON CONFLICT (center_id, year) DO UPDATE SET last_serial = excluded.last_serial",

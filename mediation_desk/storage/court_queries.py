@@ -17,7 +17,9 @@ HANDED = ("handed_to_filing", "filed")
 def center_counts(db: sqlite_utils.Database, *, today: date) -> list[dict[str, Any]]:
     """Per center (not this desk): received, in mediation, agreed, overdue, handed to
     filing, judicial-confirmation applications and confirmations, of court cases."""
-    marks = lambda xs: ",".join("?" * len(xs))  # noqa: E731
+    def marks(xs: tuple[str, ...]) -> str:
+        return ",".join("?" * len(xs))
+
     sql = f"""
         SELECT ce.id, ce.code, ce.name,
           count(c.id),

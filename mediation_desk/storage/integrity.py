@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 import sqlite_utils
 
@@ -121,7 +122,7 @@ def schema_differences(db: sqlite_utils.Database) -> list[str]:
     return [str(d) for d in differences(db)]
 
 
-def verify_schema(db: sqlite_utils.Database, path: object = "") -> None:
+def verify_schema(db: sqlite_utils.Database, path: Path | str = "") -> None:
     """Refuse a file whose schema is not exactly this version's (call before any write)."""
     found = differences(db)
     if not found:

@@ -31,7 +31,8 @@ def to_row(record: Any, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
 
 def from_row(cls: type[T], row: dict[str, Any], exclude: tuple[str, ...] = ()) -> T:
     """SQLite row -> domain record."""
-    return codec.from_dict(cls, row, exclude=exclude)
+    record: T = codec.from_dict(cls, row, exclude=exclude)
+    return record
 
 
 def _comparable(row: dict[str, Any]) -> dict[str, Any]:

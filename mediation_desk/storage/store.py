@@ -257,7 +257,8 @@ class Store:
 
         Nested use (already in a transaction) just runs inside the outer one.
         """
-        if self.db.conn.in_transaction:
+        outer = self.db.conn.in_transaction  # a local: the check after yield is not narrowed
+        if outer:
             yield
             return
         try:
