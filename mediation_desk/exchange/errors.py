@@ -7,6 +7,8 @@ the person at the desk and says what to do.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..domain.errors import DomainError
 
 REASONS: dict[str, str] = {
@@ -34,7 +36,7 @@ REASONS: dict[str, str] = {
     "key_mismatch": "发送方使用的密钥与信任名单中的不一致，请电话核对指纹。",
     "bad_signature": "签名无效：文件在签名后被改动，或不是对方签发的。",
     "format_too_new": "文件由更新版本的调解工作台生成，请升级程序后再导入。",
-    "format_too_old": "文件格式版本过旧，本程序不再支持。",
+    "format_too_old": "文件格式版本过旧，本程序不再支持，请发送方用新版本重新导出。",
     "schema_too_new": "文件的数据结构版本比本程序新，请升级程序后再导入。",
     "schema_too_old": "文件的数据结构版本过旧，本程序不再支持。",
     "wrong_kind": "交换文件的类型不适用于本单位。",
@@ -47,6 +49,8 @@ REASONS: dict[str, str] = {
     "record_invalid": "交换文件中的记录未通过校验。",
     "record_dangling": "交换文件中的记录引用了不存在的案件或其他记录。",
     "sequence_invalid": "交换文件的序号不正确。",
+    "sequence_old": "这份交换文件比已导入的文件旧，没有导入。",
+    "sequence_jump": "交换文件的序号跳跃异常，没有导入。请与发送方核实。",
     "not_owner": "交换文件含有发送方无权修改的记录，整个文件未导入。",
     "bad_passphrase": "登记口令不正确（请核对中心打印的口令后重试）。",
     "enrollment_invalid": "登记文件的内容不正确。",
@@ -57,17 +61,23 @@ class BundleRejected(DomainError):
     """A bundle failed verification; nothing was imported.
 
     ``reason_code`` is one of :data:`REASONS`; ``message_zh`` is the Chinese
-    text for the user (the general message plus a detail when one helps).
+    text for the user (the general message plus a detail when one helps, or
+    ``message`` instead of both where one sentence says it better).
     """
 
-    def __init__(self, reason_code: str, detail: str = "") -> None:
-        base = REASONS.get(reason_code, "交换文件被拒绝。")
-        message = f"{base}（{detail}）" if detail else base
+    def __init__(self, reason_code: str, detail: str = "", *, message: str = "") -> None:
+        if not message:
+            base = REASONS.get(reason_code, "交换文件被拒绝。")
+            message = f"{base}（{detail}）" if detail else base
         super().__init__(message, code=f"bundle_{reason_code}")
         self.reason_code = reason_code
         self.message_zh = message
         self.detail = detail
 
-    def __reduce__(self) -> tuple[type[BundleRejected], tuple[str, str]]:
-        # keep picklable across processes
-        return (type(self), (self.reason_code, self.detail))
+    def __reduce__(self) -> tuple[Any, ...]:
+        # keep picklable across processes (the message travels too)
+        return (_rebuild, (self.reason_code, self.detail, self.message_zh))
+
+
+def _rebuild(reason_code: str, detail: str, message: str) -> BundleRejected:
+    return BundleRejected(reason_code, detail, message=message)
