@@ -19,7 +19,8 @@ from typing import Any
 
 from ..domain.entities import AUDIT_NAMES
 from ..domain.errors import DomainError
-from ..exchange import bundle
+from ..domain.numbering import format_case_number
+from ..exchange import bundle, ownership
 from ..exchange.errors import BundleRejected
 from ..exchange.keys import DeskKeys, PublicKeys
 from ..exchange.merge import Decision, decide
@@ -43,12 +44,15 @@ class ImportReport:
     by_entity: dict[str, dict[str, int]] = field(default_factory=dict)
     already_applied: bool = False
     dry_run: bool = False
+    missing: list[int] = field(default_factory=list)  # sequences skipped (a gap)
+    renumbered: list[str] = field(default_factory=list)  # field cases numbered here
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-able summary (for ``import --json``)."""
         return {"bundle_id": self.bundle_id, "sender": self.sender, "kind": self.kind,
                 "sequence": self.sequence, "counts": self.counts, "by_entity": self.by_entity,
-                "already_applied": self.already_applied, "dry_run": self.dry_run}
+                "already_applied": self.already_applied, "dry_run": self.dry_run,
+                "missing": self.missing, "renumbered": self.renumbered}
 
 
 def trusted_lookup(store: Store) -> Callable[[str], bundle.Trusted | None]:
@@ -88,7 +92,6 @@ def verify(store: Store, data: bytes) -> bundle.Opened:
         raise BundleRejected("wrong_kind", opened.manifest["kind"])
     check_references(opened.records, store.exchange.existing_ids, set(opened.attachments),
                      store.exchange.existing_blobs)
-    check_notice_owners(opened)
     check_unique_keys(store, opened)
     return opened
 
@@ -121,39 +124,61 @@ def check_unique_keys(store: Store, opened: bundle.Opened) -> None:
                 "整个文件没有导入。请与发送方核实单位代码。", code="code_taken")
 
 
-def check_notice_owners(opened: bundle.Opened) -> None:
-    """Holiday notices may only come from the desk that owns them (per record, not per file).
-
-    A court's bundle to a center may carry the court's own notices; a center's bundle to
-    its field laptop relays the notices the center applies; no other bundle carries any.
-    """
-    notices = opened.records.get("holiday_notices", [])
-    kind, sender = opened.manifest["kind"], opened.manifest["sender"]["code"]
-    if kind in ("center_to_field", "enrollment"):
-        return
-    for rec in notices:
-        if kind != "court_to_center" or rec["origin"] != sender:
-            raise BundleRejected("not_owner",
-                                 f"holiday_notices {rec['id']}（来源 {rec['origin']}）")
-
-
 Plan = dict[str, list[tuple[dict[str, Any], Decision]]]
 
 
 def plan_merge(store: Store, opened: bundle.Opened, now: str) -> Plan:
+    """Decide every incoming record, then refuse the bundle if its sender may not write one
+    of the records it would change (``not_owner``; see :mod:`..exchange.ownership`)."""
     ex = store.exchange
     plan: Plan = {}
+    items: dict[str, list[ownership.Item]] = {}
     for entity, (cls, _ex) in ENTITIES.items():
         incoming = opened.records[entity]
         ids = [r["id"] for r in incoming]
         local = {w["id"]: w for w in ex.wire_records(entity, cls, ids, fields_of(entity))}
         if not local:  # nothing here yet: every record is new (decide's first rule)
             plan[entity] = [(r, Decision("new", r, r)) for r in incoming]
+            items[entity] = [ownership.Item(r, None, None, "new") for r in incoming]
             continue
         base = ex.bases(entity, ids)
         plan[entity] = [(r, decide(local.get(r["id"]), base.get(r["id"]), r, now))
                         for r in incoming]
+        items[entity] = [ownership.Item(r, local.get(r["id"]), base.get(r["id"]), d.outcome)
+                         for r, d in plan[entity]]
+    ownership.check_bundle(ownership_context(store, opened.manifest), items,
+                           lambda case_id: _local_case(store, case_id))
     return plan
+
+
+def _local_case(store: Store, case_id: str) -> dict[str, Any] | None:
+    rows = store.exchange.wire_records("cases", ENTITIES["cases"][0], [case_id],
+                                       fields_of("cases"))
+    return rows[0] if rows else None
+
+
+def ownership_context(store: Store, manifest: dict[str, Any],
+                      sender_center: str | None = None) -> ownership.Context:
+    """What ownership is judged against: the sender's trusted center, this desk, the courts."""
+    me = store.directory.self_center()
+    assert me is not None  # verify() refused a desk without its own center
+    sender = manifest["sender"]["code"]
+    trusted = store.exchange.trusted()
+    if sender_center is None:
+        rows = [t for t in trusted if t["code"] == sender]
+        sender_center = rows[0]["center_id"] if rows else ""
+    courts = {t["code"] for t in trusted if t["kind"] == "court"}
+    desk_kind = str(store.directory.setting("desk_kind", me.kind.value))
+    if desk_kind == "court":
+        courts.add(me.code)
+    from .exchange import field_desks
+
+    return ownership.Context(
+        kind=manifest["kind"], sender=sender, sender_center=sender_center, my_code=me.code,
+        my_center=me.id, center_codes=store.directory.center_codes(),
+        court_codes=frozenset(courts),
+        field_mediator=field_desks(store).get(sender, "") if manifest["kind"] ==
+        "field_to_center" else "")
 
 
 def _report(opened: bundle.Opened, plan: Plan, *, dry_run: bool) -> ImportReport:
@@ -200,8 +225,12 @@ def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> Imp
     if store.exchange.ledger_entry(m["bundle_id"]) is not None:
         return ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
                             already_applied=True, dry_run=dry_run)
+    missing = check_sequence(store, m)
+    preview = plan_merge(store, opened, "")  # ownership refused before any backup is taken
     if dry_run:
-        return _report(opened, plan_merge(store, opened, ""), dry_run=True)
+        report = _report(opened, preview, dry_run=True)
+        report.missing = missing
+        return report
     from .backup import backup_before_import
 
     backup_before_import(store)  # a verified backup of the desk as it was before this bundle
@@ -209,17 +238,85 @@ def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> Imp
         if store.exchange.ledger_entry(m["bundle_id"]) is not None:  # applied meanwhile
             return ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
                                 already_applied=True)
+        missing = check_sequence(store, m)
         check_unique_keys(store, opened)  # a case registered here meanwhile may hold a number
         plan = plan_merge(store, opened, work.now)
         apply_plan(store, work, opened, plan)
+        renumbered = reown_field_cases(store, work, opened, plan)
         moved = _calendar_after_import(store, work, plan)
         report = _report(opened, plan, dry_run=False)
+        report.missing, report.renumbered = missing, renumbered
         work.summary = (f"导入{m['sender']['code']}的交换文件（序号{m['sequence']}）："
                         f"新增{report.counts['new']}，更新{report.counts['updated']}，"
                         f"未变{report.counts['unchanged']}，冲突{report.counts['conflicting']}")
         if moved:
             work.summary += f"；节假日安排已更新，重新计算{len(moved)}件案件的期限"
+        if renumbered:
+            work.summary += f"；外出调解笔记本登记的{len(renumbered)}件案件已由本中心编号"
+        if missing:
+            work.summary += f"；{missing_text(m['sender']['code'], missing)}"
     return report
+
+
+MAX_SEQUENCE_JUMP = 1000  # more bundles than this skipped at once is not a lost file
+
+
+def check_sequence(store: Store, manifest: dict[str, Any]) -> list[int]:
+    """A bundle must be newer than the last one applied from its sender.
+
+    An older one is refused (``sequence_old``: everything it carried that this desk has not
+    acknowledged travels again in every later bundle, so nothing is lost); a jump of more than
+    :data:`MAX_SEQUENCE_JUMP` is refused (``sequence_jump``). Returns the sequences skipped
+    (a gap: files that were never imported), which the 交换 page and the report show.
+    """
+    sender, seq = manifest["sender"]["code"], manifest["sequence"]
+    last = store.exchange.last_sequence(sender, "in")
+    if seq <= last:
+        raise BundleRejected(
+            "sequence_old",
+            f"已导入来自{sender}的第{last}号交换文件，这份是第{seq}号，较旧；"
+            "它的内容已包含在较新的文件中，无需导入")
+    if seq > last + MAX_SEQUENCE_JUMP:
+        raise BundleRejected(
+            "sequence_jump",
+            f"上一份来自{sender}的交换文件是第{last}号，这份却是第{seq}号，序号跳跃异常")
+    return list(range(last + 1, seq))
+
+
+def missing_text(sender: str, missing: list[int]) -> str:
+    """「缺少来自ZD-MS的第7号交换文件」 for a gap (ranges shortened)."""
+    if len(missing) == 1:
+        numbers = f"第{missing[0]}号"
+    else:
+        numbers = f"第{missing[0]}至{missing[-1]}号"
+    return f"缺少来自{sender}的{numbers}交换文件"
+
+
+def reown_field_cases(store: Store, work: Work, opened: bundle.Opened, plan: Plan) -> list[str]:
+    """Cases a field laptop registered become this center's, with this center's numbers.
+
+    The laptop learns the new number and center from the center's next bundle (the case is
+    changed here after its merge base was set, so the change travels back).
+    """
+    if opened.manifest["kind"] != "field_to_center":
+        return []
+    me = store.directory.self_center()
+    assert me is not None
+    laptop = [t["center_id"] for t in store.exchange.trusted(opened.manifest["sender"]["code"])]
+    fresh = [r["id"] for r, d in plan["cases"]
+             if d.outcome == "new" and laptop and r["center_id"] == laptop[0]]
+    numbers = []
+    for case_id in fresh:
+        case = store.cases.get(case_id)
+        assert case is not None
+        old = case.number
+        case.center_id = me.id
+        case.serial = work.next_serial(me.id, case.year)
+        case.number = format_case_number(case.year, me.number_prefix, case.serial)
+        work.save_case(case)
+        work.note("case", case.id, {"number": [old, case.number]})
+        numbers.append(case.number)
+    return numbers
 
 
 def _calendar_after_import(store: Store, work: Work, plan: Plan) -> list[str]:

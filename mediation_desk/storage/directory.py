@@ -31,6 +31,11 @@ def code_holders(db: sqlite_utils.Database, codes: list[str]) -> dict[str, tuple
     return out
 
 
+def center_codes(db: sqlite_utils.Database) -> dict[str, str]:
+    """Every center this desk knows (tombstoned ones too): id -> code."""
+    return dict(db.execute("SELECT id, code FROM centers").fetchall())
+
+
 def centers(db: sqlite_utils.Database) -> list[Center]:
     """All live centers known to this desk."""
     return records.load_where(db, "centers", Center, "1", [], order="code")

@@ -186,6 +186,10 @@ class DirectoryRepository(_Repository):
         """All live centers known to this desk, by code."""
         return directory.centers(self._db)
 
+    def center_codes(self) -> dict[str, str]:
+        """Every known center (tombstoned too): id -> code."""
+        return directory.center_codes(self._db)
+
     def code_holders(self, codes: list[str]) -> dict[str, tuple[str, str]]:
         """Centers holding these codes (tombstoned too): code -> (center id, name)."""
         return directory.code_holders(self._db, codes)

@@ -18,15 +18,15 @@ def test_updated_parties_are_audited_as_party(tmp_path):
         first = tmp_path / "1.mdx"
         exchange.export_bundle(court, ACTOR, "center01", first)
         exchange.import_bundle(center, ACTOR, first)
-        c = case_store.get_case(court.db, case.id)
+        c = case_store.get_case(center.db, case.id)  # the center keeps the parties' data
         c.parties[0].address = "淄博市张店区新址"
-        with court.operation(ACTOR, "edit", case_id=c.id) as work:
+        with center.operation(ACTOR, "edit", case_id=c.id) as work:
             work.save_case(c)
         second = tmp_path / "2.mdx"
-        exchange.export_bundle(court, ACTOR, "center01", second)
-        report = exchange.import_bundle(center, ACTOR, second)
+        exchange.export_bundle(center, ACTOR, "court01", second)
+        report = exchange.import_bundle(court, ACTOR, second)
         assert report.by_entity["parties"].get("updated") == 1
-        row = center.db.execute("SELECT changes FROM audit WHERE action = 'import_bundle'"
+        row = court.db.execute("SELECT changes FROM audit WHERE action = 'import_bundle'"
                                 " ORDER BY seq DESC LIMIT 1").fetchone()
         names = {e["entity"] for e in json.loads(row[0])}
         assert "party" in names and "partie" not in names

@@ -105,6 +105,10 @@ def test_both_sides_changed_goes_to_conflicts(tmp_path, desks):
     b1 = tmp_path / "1.mdx"
     exchange.export_bundle(court, ACTOR, "center01", b1)
     exchange.import_bundle(center, ACTOR, b1)
+    b1r = tmp_path / "1r.mdx"
+    exchange.export_bundle(center, ACTOR, "court01", b1r)
+    exchange.import_bundle(court, ACTOR, b1r)
+    # the court corrects its copy of the facts, the center (which owns them) edits them too
     edits = ((court, "法院改了事实", None), (center, "中心改了事实", "中心改了请求"))
     for store, facts, claims in edits:
         c = case_store.get_case(store.db, case.id)
@@ -114,17 +118,17 @@ def test_both_sides_changed_goes_to_conflicts(tmp_path, desks):
         with store.operation(ACTOR, "edit", case_id=c.id) as work:
             work.save_case(c)
     b2 = tmp_path / "2.mdx"
-    exchange.export_bundle(court, ACTOR, "center01", b2)
-    preview = exchange.import_bundle(center, ACTOR, b2, dry_run=True)
+    exchange.export_bundle(center, ACTOR, "court01", b2)
+    preview = exchange.import_bundle(court, ACTOR, b2, dry_run=True)
     assert preview.counts["conflicting"] == 1
-    exchange.import_bundle(center, ACTOR, b2)
-    c = case_store.get_case(center.db, case.id)
-    assert c.facts == "中心改了事实" and c.claims == "中心改了请求"  # never silently overwritten
-    conflicts = exchange.open_conflicts(center)
+    exchange.import_bundle(court, ACTOR, b2)
+    c = case_store.get_case(court.db, case.id)
+    assert c.facts == "法院改了事实" and c.claims == "中心改了请求"  # never silently overwritten
+    conflicts = exchange.open_conflicts(court)
     assert [(x["field"], x["local_value"], x["incoming_value"]) for x in conflicts] == \
-        [("facts", "中心改了事实", "法院改了事实")]
-    exchange.resolve_conflict(center, ACTOR, conflicts[0]["seq"], "incoming")
-    assert case_store.get_case(center.db, case.id).facts == "法院改了事实"
-    assert exchange.open_conflicts(center) == []
+        [("facts", "法院改了事实", "中心改了事实")]
+    exchange.resolve_conflict(court, ACTOR, conflicts[0]["seq"], "incoming")
+    assert case_store.get_case(court.db, case.id).facts == "中心改了事实"
+    assert exchange.open_conflicts(court) == []
     ok, chain = center.check()
     assert ok == [] and chain.ok
