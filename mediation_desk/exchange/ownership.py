@@ -13,7 +13,8 @@ record has an owner desk, derived from the data every desk already holds:
   or attachment a court created (its ``origin`` is a court's code: the court's materials and
   records): only that court changes it (a referral's parties become the center's);
 * a field laptop may change only the cases its center assigned to its mediator, plus the cases
-  it registered itself (which the center re-owns and renumbers on import); the center is
+  it registered itself (which the center re-owns and renumbers on import; the reassignment,
+  numbers and roster stay the center's); the center is
   authoritative for everything it sends to the laptop except the laptop's own center record.
 
 :func:`check_bundle` looks only at records the merge would write (new, updated or conflicting)
@@ -193,7 +194,7 @@ class _Checker:
             if rec["center_id"] != ctx.sender_center:
                 raise self.refuse("cases", rec, "外出调解笔记本只能登记本机的新案件")
             return
-        assigned = self.local_assigned(rec["id"])
+        assigned = self.local_assigned(rec["id"]) or ref["origin"] == ctx.sender
         if ref["center_id"] != ctx.sender_center and not assigned:
             raise self.refuse("cases", rec, "案件没有指派给该外出调解笔记本的调解员")
         changed = it.changed()

@@ -214,7 +214,7 @@ def _collect(store: Store, kind: str, peer: dict[str, Any], case_keys: list[str]
         case_rows = ex.cases_of_center(peer["center_id"])
     elif kind in ("center_to_field", "enrollment"):
         mediator_id = field_desks(store).get(peer["code"], "")
-        case_rows = ex.cases_of_mediator(mediator_id)
+        case_rows = ex.cases_of_mediator(mediator_id, peer["code"])
     else:
         case_rows = ex.all_records("cases")
     stats: dict[str, int] = {}

@@ -271,10 +271,12 @@ def select(db: sqlite_utils.Database, entity: str, where: str, params: list[Any]
     return _rows(db.execute(f"SELECT * FROM {TABLES[entity]} WHERE {where} ORDER BY seq", params))
 
 
-def cases_of_mediator(db: sqlite_utils.Database, mediator_id: str) -> list[dict[str, Any]]:
-    """Raw case rows (tombstones included) to which ``mediator_id`` is assigned."""
-    return select(db, "cases", "id IN (SELECT case_id FROM case_mediators WHERE mediator_id = ?)",
-                  [mediator_id])
+def cases_of_mediator(db: sqlite_utils.Database, mediator_id: str, origin: str = ""
+                      ) -> list[dict[str, Any]]:
+    """Raw case rows (tombstones included) to which ``mediator_id`` is assigned, and those a
+    desk with code ``origin`` registered (a field laptop's own cases)."""
+    return select(db, "cases", "id IN (SELECT case_id FROM case_mediators WHERE mediator_id = ?)"
+                  " OR origin = ?", [mediator_id, origin])
 
 
 # -- what a bundle carries: the selections an export makes ---------------------

@@ -395,9 +395,9 @@ class ExchangeRepository(_Repository):
         """Case rows of one center."""
         return exchange.cases_of_center(self._db, center_id)
 
-    def cases_of_mediator(self, mediator_id: str) -> Rows:
-        """Case rows to which a mediator is assigned."""
-        return exchange.cases_of_mediator(self._db, mediator_id)
+    def cases_of_mediator(self, mediator_id: str, origin: str = "") -> Rows:
+        """Case rows to which a mediator is assigned, and those desk ``origin`` registered."""
+        return exchange.cases_of_mediator(self._db, mediator_id, origin)
 
     def children_of_cases(self, entity: str, case_ids: list[str]) -> Rows:
         """Rows of a child entity (parties, events, agreements, attachments) of these cases."""
