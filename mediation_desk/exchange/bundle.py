@@ -1,8 +1,9 @@
 """Bundles (.mdx): build one, and open one with every check in the documented order.
 
-A bundle is ``envelope.encrypt(zip)``; the ZIP holds ``manifest.json``
-(canonical JSON), ``manifest.sig`` (64-byte Ed25519 signature of the manifest
-bytes), ``records/<entity>.jsonl`` for every entity and ``attachments/<sha256>``.
+A bundle is ``envelope.encrypt(zip)`` (an age file); the ZIP holds ``manifest.json``
+(canonical JSON), ``manifest.sig`` (64-byte Ed25519 signature of
+:data:`SIGNATURE_CONTEXT` followed by the manifest bytes), ``records/<entity>.jsonl``
+for every entity and ``attachments/<sha256>``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,11 @@ from .records import ENTITIES, validate_records
 from .strictjson import canonical_bytes, decode_utf8, loads, loads_lines
 
 BUNDLE_FORMAT = "mediation-desk-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# What is signed: this prefix, then the exact manifest bytes (a signature over a manifest can
+# never be taken for a signature over anything else a desk key signs).
+SIGNATURE_CONTEXT = b"mediation-desk/bundle-manifest/v2\x00"
+MAX_ANCHORS = 256
 SCHEMA_VERSION = 1
 MIN_SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 768 * 1024 * 1024
@@ -35,9 +40,10 @@ ENROLLMENT = "enrollment.json"  # only in bundles of kind "enrollment"
 NO_FINGERPRINT = " ".join(["0000"] * 10)  # recipient of an enrollment: it has no keys yet
 _FIELDS = {"format", "format_version", "schema_version", "bundle_id", "kind", "sender",
            "recipient", "sequence", "acknowledged", "full", "created_at", "counts",
-           "statistics", "members"}
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
-_FPR = re.compile(r"^([0-9A-F]{4} ){9}[0-9A-F]{4}$")
+           "statistics", "members", "audit_head", "anchors"}
+_HEX64 = re.compile(r"[0-9a-f]{64}")  # always used with fullmatch
+_FPR = re.compile(r"([0-9A-F]{4} ){9}[0-9A-F]{4}")
+_MAX_SEQ = 2**53
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,11 @@ def record_member(entity: str) -> str:
     return f"records/{entity}.jsonl"
 
 
+def sign_manifest(keys: DeskKeys, manifest_bytes: bytes) -> bytes:
+    """The ``manifest.sig`` of a manifest: Ed25519 over the context prefix and its bytes."""
+    return keys.sign(SIGNATURE_CONTEXT + manifest_bytes)
+
+
 def _jsonl(rows: list[dict[str, Any]]) -> bytes:
     return b"".join(canonical_bytes(r) + b"\n" for r in rows)
 
@@ -77,11 +88,19 @@ def build(*, keys: DeskKeys, sender: str, recipient: str, recipient_public: Publ
           records: dict[str, list[dict[str, Any]]], attachments: dict[str, bytes],
           statistics: dict[str, int] | None = None, full: bool = False,
           bundle_id: str | None = None, enrollment: bytes | None = None,
-          passphrase: str | None = None) -> tuple[bytes, dict[str, Any]]:
+          passphrase: str | None = None, audit_head: tuple[int, str] = (0, ""),
+          anchors: list[dict[str, Any]] | None = None) -> tuple[bytes, dict[str, Any]]:
     """The encrypted bundle file and its manifest.
 
+    ``audit_head`` is the sender's audit-chain head ``(seq, hash)``; ``anchors``
+    the audit heads (``{"code", "seq", "hash"}``) the sender received from the
+    recipient and confirms, written sorted by (code, seq). A value that a
+    reader would refuse raises ``ValueError``.
+
     An enrollment (``recipient_public`` None) carries ``enrollment`` as the
-    member ``enrollment.json`` and is encrypted to ``passphrase`` and the sender.
+    member ``enrollment.json`` and is encrypted to ``passphrase`` only (age
+    allows a passphrase recipient only alone); otherwise the file is encrypted
+    to the recipient and to the sender, who can so re-read its own export.
     """
     members = {record_member(e): _jsonl(records.get(e, [])) for e in ENTITIES}
     if enrollment is not None:
@@ -99,16 +118,24 @@ def build(*, keys: DeskKeys, sender: str, recipient: str, recipient_public: Publ
         "created_at": created_at,
         "counts": {e: len(records.get(e, [])) for e in ENTITIES},
         "statistics": dict(statistics or {}),
+        "audit_head": {"seq": audit_head[0], "hash": audit_head[1]},
+        "anchors": sorted(({"code": a["code"], "seq": a["seq"], "hash": a["hash"]}
+                           for a in anchors or []), key=lambda a: (a["code"], a["seq"])),
         "members": [{"name": n, "sha256": hashlib.sha256(c).hexdigest(), "size": len(c)}
                     for n, c in sorted(members.items())],
     }
+    try:
+        _check_anchoring(manifest)
+    except BundleRejected as exc:
+        raise ValueError(exc.message_zh) from exc
     raw = canonical_bytes(manifest)
     members[MANIFEST] = raw
-    members[SIGNATURE] = keys.sign(raw)
+    members[SIGNATURE] = sign_manifest(keys, raw)
     plain = container.write_zip(members)
-    targets = [recipient_public.encryption] if recipient_public else []
-    return (envelope.encrypt(plain, [*targets, keys.public.encryption], passphrase=passphrase),
-            manifest)
+    if recipient_public is None and passphrase is not None:
+        return envelope.encrypt_with_passphrase(plain, passphrase), manifest
+    targets = [recipient_public.age_recipient] if recipient_public else []
+    return envelope.encrypt(plain, [*targets, keys.public.age_recipient]), manifest
 
 
 def _bad_manifest(why: str) -> BundleRejected:
@@ -131,7 +158,7 @@ def _check_manifest_shape(m: Any) -> None:
         if (not isinstance(party, dict) or set(party) != {"code", "fingerprint"}
                 or not isinstance(party["code"], str) or not CODE_RE.match(party["code"])
                 or not isinstance(party["fingerprint"], str)
-                or not _FPR.match(party["fingerprint"])):
+                or not _FPR.fullmatch(party["fingerprint"])):
             raise _bad_manifest(key)
 
 
@@ -160,12 +187,42 @@ def _check_manifest_rest(m: dict[str, Any]) -> None:
     for item in members:
         if (not isinstance(item, dict) or set(item) != {"name", "sha256", "size"}
                 or not isinstance(item["name"], str) or not isinstance(item["sha256"], str)
-                or not _HEX64.match(item["sha256"]) or type(item["size"]) is not int
+                or not _HEX64.fullmatch(item["sha256"]) or type(item["size"]) is not int
                 or item["size"] < 0):
             raise _bad_manifest("members")
         names.append(item["name"])
     if len(set(names)) != len(names) or {MANIFEST, SIGNATURE} & set(names):
         raise _bad_manifest("members 重复")
+    _check_anchoring(m)
+
+
+def _is_seq(value: Any, least: int) -> bool:
+    return type(value) is int and least <= value < _MAX_SEQ
+
+
+def _is_hash(value: Any) -> bool:
+    return isinstance(value, str) and _HEX64.fullmatch(value) is not None
+
+
+def _check_anchoring(m: dict[str, Any]) -> None:
+    """``audit_head`` and ``anchors`` (docs/exchange-format.md section 4)."""
+    head = m["audit_head"]
+    if (not isinstance(head, dict) or set(head) != {"seq", "hash"}
+            or not _is_seq(head["seq"], 0)
+            or not (_is_hash(head["hash"]) or (head["hash"] == "" and head["seq"] == 0))):
+        raise _bad_manifest("audit_head")
+    anchors = m["anchors"]
+    if not isinstance(anchors, list) or len(anchors) > MAX_ANCHORS:
+        raise _bad_manifest("anchors")
+    order: list[tuple[str, int]] = []
+    for a in anchors:
+        if (not isinstance(a, dict) or set(a) != {"code", "seq", "hash"}
+                or not isinstance(a["code"], str) or not CODE_RE.match(a["code"])
+                or not _is_seq(a["seq"], 1) or not _is_hash(a["hash"])):
+            raise _bad_manifest("anchors")
+        order.append((a["code"], a["seq"]))
+    if any(x >= y for x, y in zip(order, order[1:], strict=False)):
+        raise _bad_manifest("anchors 未按 (code, seq) 排序或重复")
 
 
 def open_bundle(data: bytes, *, keys: DeskKeys, my_code: str,
@@ -232,7 +289,7 @@ def _verify(members: dict[str, bytes], data: bytes, *, my_code: str | None, my_f
         raise BundleRejected("sender_revoked", sender)
     if desk.public.fingerprint != manifest["sender"]["fingerprint"]:
         raise BundleRejected("key_mismatch", sender)
-    if len(signature) != 64 or not desk.public.verify(signature, raw):
+    if len(signature) != 64 or not desk.public.verify(signature, SIGNATURE_CONTEXT + raw):
         raise BundleRejected("bad_signature")
     if raw != canonical_bytes(manifest):
         raise BundleRejected("manifest_invalid", "清单不是规范格式")
@@ -280,7 +337,7 @@ def _verify(members: dict[str, bytes], data: bytes, *, my_code: str | None, my_f
     attachments: dict[str, bytes] = {}
     for name, content in members.items():
         digest = name.removeprefix("attachments/")
-        if not name.startswith("attachments/") or not _HEX64.match(digest):
+        if not name.startswith("attachments/") or not _HEX64.fullmatch(digest):
             raise BundleRejected("member_extra", name[:80])
         if hashlib.sha256(content).hexdigest() != digest:
             raise BundleRejected("member_hash", name)

@@ -18,8 +18,9 @@ from .strictjson import canonical_bytes, loads
 CARD_FORMAT = "mediation-desk-card"
 CARD_VERSION = 1
 MAX_CARD_BYTES = 16 * 1024
-CODE_RE = re.compile(r"^[A-Za-z0-9_-]{2,32}$")
-UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+# \Z, not $: "$" also matches before a final newline ("ZD-MS\n" is not a code)
+CODE_RE = re.compile(r"^[A-Za-z0-9_-]{2,32}\Z")
+UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
 _FIELDS = {"format", "format_version", "code", "name", "kind", "center_id", "signing_key",
            "encryption_key", "fingerprint"}
 

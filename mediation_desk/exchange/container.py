@@ -32,7 +32,7 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-_NAME_RE = re.compile(r"^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$")
+_NAME_RE = re.compile(r"^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*\Z")
 _RESERVED = {"con", "prn", "aux", "nul", "clock$", "conin$", "conout$",
              *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 _S_IFMT, _S_IFREG, _S_IFLNK, _S_IFDIR = 0o170000, 0o100000, 0o120000, 0o040000

@@ -1,51 +1,40 @@
-"""Encryption of a whole bundle to several recipients (format MDXE v1).
+"""The envelope of a bundle file: age (age-encryption.org/v1) through the ``pyrage`` bindings.
 
-Construction (documented in docs/exchange-format.md):
+A bundle is an ordinary binary age file encrypted to X25519 recipients (the
+recipient desk and the sender, each desk's X25519 key being its age identity,
+see :mod:`.keys`); an enrollment file is encrypted to one scrypt passphrase
+recipient (age allows a scrypt stanza only alone). Any age implementation can
+read them with the right identity (``age -d -i key.txt``).
 
-* a random 32-byte file key ``K`` and 12-byte nonce encrypt the payload with
-  AES-256-GCM; the associated data is the whole header;
-* for each recipient a block ``key_id(16) || ephemeral_public(32) || wrapped(48)``
-  where ``key_id = SHA-256(recipient_public)[:16]``,
-  ``shared = X25519(ephemeral_private, recipient_public)``,
-  ``wrap_key = HKDF-SHA256(ikm=shared, salt=ephemeral_public || recipient_public,
-  info="mediation-desk/v1/wrap", L=32)`` and
-  ``wrapped = AES-256-GCM(wrap_key, nonce=0^12, K, aad="mediation-desk/v1/wrap")``.
-
-Header: ``"MDXE" || version(1)=1 || count(1) || blocks || nonce(12)``.
-
-A **passphrase block** (enrollment bundles, read by a desk that has no keys
-yet) has the same 96-byte size:
-``PASSPHRASE_ID(16) || salt(16) || log2_n(1) || r(1) || p(1) || 0^13 || wrapped(48)``
-with ``kek = scrypt(normalize(passphrase), salt, n=2**log2_n, r, p, L=32)`` and
-``wrapped = AES-256-GCM(kek, nonce=0^12, K, aad="mediation-desk/v1/passphrase")``.
+Before handing the file to age, the header is read here (bounded, without
+decrypting) only to tell the person what is wrong in the words of the
+verifier's reason codes: an old MDXE v1 file, not an age file, cut short, not
+addressed to a desk key or to a passphrase, a costlier scrypt work factor than
+a reader accepts. The cryptography itself is age's.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
+import re
 import unicodedata
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+import pyrage
+from pyrage import passphrase as age_passphrase
+from pyrage import x25519
 
 from .errors import BundleRejected
 from .keys import DeskKeys
 
-MAGIC = b"MDXE"
-VERSION = 1
-BLOCK = 16 + 32 + 48
+MAGIC = b"age-encryption.org/v1\n"
+OLD_MAGIC = b"MDXE"  # format v1 (no release shipped it), refused with its own message
+OLD_FORMAT_MESSAGE = "这是旧版本（第1版）的交换文件，请发送方用新版本重新导出。"
 MAX_RECIPIENTS = 8
-WRAP_INFO = b"mediation-desk/v1/wrap"
-_ZERO_NONCE = bytes(12)
-PASSPHRASE_ID = b"MDX-PASSPHRASE\x00\x01"
-PASS_INFO = b"mediation-desk/v1/passphrase"
-SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P = 15, 8, 1
-_MAX_LOG2_N = 20  # a reader refuses costlier parameters (denial of service)
+MAX_HEADER = 16 * 1024  # 8 X25519 stanzas and age's grease are well under 2 KiB
+SCRYPT_MAX_LOG2_N = 20  # a reader refuses costlier scrypt parameters (denial of service)
+_PAYLOAD_MIN = 16 + 16  # payload nonce + the tag of the (possibly empty) last chunk
+_FOOTER = b"\n--- "
+_MAC_LEN = 43  # base64 of the 32-byte header MAC, unpadded
+_LOG2_N = re.compile(r"^[1-9][0-9]?\Z")
 
 
 def normalize_passphrase(passphrase: str) -> str:
@@ -54,109 +43,109 @@ def normalize_passphrase(passphrase: str) -> str:
     return "".join(ch for ch in text if ch not in " -\t\r\n")
 
 
-def _passphrase_key(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
-    return Scrypt(salt=salt, length=32, n=2**log2_n, r=r, p=p).derive(
-        normalize_passphrase(passphrase).encode("utf-8"))
-
-
-def _passphrase_block(file_key: bytes, passphrase: str) -> bytes:
-    salt = os.urandom(16)
-    kek = _passphrase_key(passphrase, salt, SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P)
-    params = bytes([SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P]) + bytes(13)
-    return PASSPHRASE_ID + salt + params + AESGCM(kek).encrypt(_ZERO_NONCE, file_key, PASS_INFO)
-
-
-def key_id(public: bytes) -> bytes:
-    """The 16-byte id of an X25519 public key used in recipient blocks."""
-    return hashlib.sha256(public).digest()[:16]
-
-
-def _wrap_key(shared: bytes, eph_public: bytes, recipient_public: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=eph_public + recipient_public,
-                info=WRAP_INFO).derive(shared)
-
-
-def encrypt(plaintext: bytes, recipients: list[bytes], passphrase: str | None = None) -> bytes:
-    """Encrypt ``plaintext`` so that each X25519 public key in ``recipients`` can read it.
-
-    With ``passphrase`` a passphrase block comes first (enrollment bundles).
-    """
-    if not 1 <= len(recipients) + (passphrase is not None) <= MAX_RECIPIENTS:
+def encrypt(plaintext: bytes, recipients: list[str]) -> bytes:
+    """Encrypt ``plaintext`` to the age X25519 recipients (``age1...``), 1..8 of them."""
+    unique = list(dict.fromkeys(recipients))
+    if not 1 <= len(unique) <= MAX_RECIPIENTS:
         raise ValueError("1..8 recipients")
-    file_key = AESGCM.generate_key(bit_length=256)
-    blocks = b"" if passphrase is None else _passphrase_block(file_key, passphrase)
-    for public in dict.fromkeys(recipients):
-        eph = X25519PrivateKey.generate()
-        eph_public = eph.public_key().public_bytes_raw()
-        shared = eph.exchange(X25519PublicKey.from_public_bytes(public))
-        wrapped = AESGCM(_wrap_key(shared, eph_public, public)).encrypt(
-            _ZERO_NONCE, file_key, WRAP_INFO)
-        blocks += key_id(public) + eph_public + wrapped
-    nonce = os.urandom(12)
-    header = MAGIC + bytes([VERSION, len(blocks) // BLOCK]) + blocks + nonce
-    return header + AESGCM(file_key).encrypt(nonce, plaintext, header)
+    return pyrage.encrypt(plaintext, [x25519.Recipient.from_str(r) for r in unique])
 
 
-def _header(data: bytes) -> tuple[bytes, int]:
+def encrypt_with_passphrase(plaintext: bytes, passphrase: str) -> bytes:
+    """Encrypt ``plaintext`` to an age scrypt recipient: the normalised passphrase."""
+    return age_passphrase.encrypt(plaintext, normalize_passphrase(passphrase))
+
+
+def stanzas(data: bytes) -> list[list[str]]:
+    """The arguments of each recipient stanza of an age header (``[["X25519", ...], ...]``).
+
+    Raises :class:`BundleRejected` for everything that is not the header of a
+    complete binary age file: empty, an MDXE v1 file (``format_too_old``),
+    another file (``not_a_bundle``), a file cut inside the header or before the
+    payload's first tag (``truncated``). Bodies and the MAC are left to age.
+    """
     if not data:
         raise BundleRejected("empty_file")
-    if len(data) < 6 or data[:4] != MAGIC:
-        raise BundleRejected("not_a_bundle")
-    if data[4] != VERSION:
-        raise BundleRejected("format_too_new" if data[4] > VERSION else "not_a_bundle")
-    count = data[5]
-    if not 1 <= count <= MAX_RECIPIENTS:
-        raise BundleRejected("not_a_bundle", "接收方数量不正确")
-    header_len = 6 + count * BLOCK + 12
-    if len(data) < header_len + 16:
+    if data.startswith(OLD_MAGIC):
+        raise BundleRejected("format_too_old", message=OLD_FORMAT_MESSAGE)
+    if not data.startswith(MAGIC):
+        raise BundleRejected("truncated" if MAGIC.startswith(data) else "not_a_bundle")
+    end = data.find(_FOOTER, len(MAGIC) - 1, MAX_HEADER)
+    if end < 0:
+        raise BundleRejected("truncated" if len(data) < MAX_HEADER else "not_a_bundle",
+                             "加密头不完整" if len(data) < MAX_HEADER else "加密头过长")
+    header_end = end + len(_FOOTER) + _MAC_LEN + 1
+    if len(data) < header_end:
+        raise BundleRejected("truncated", "加密头不完整")
+    if data[header_end - 1:header_end] != b"\n":
+        raise BundleRejected("not_a_bundle", "加密头格式不正确")
+    if len(data) < header_end + _PAYLOAD_MIN:
         raise BundleRejected("truncated")
-    return data[:header_len], count
+    try:
+        lines = data[len(MAGIC):end + 1].decode("ascii").split("\n")[:-1]
+    except UnicodeDecodeError as exc:
+        raise BundleRejected("not_a_bundle", "加密头格式不正确") from exc
+    out: list[list[str]] = []
+    for line in lines:
+        if line.startswith("-> "):
+            args = line[3:].split(" ")
+            if not all(args):
+                raise BundleRejected("not_a_bundle", "加密头格式不正确")
+            out.append(args)
+        elif not out:
+            raise BundleRejected("not_a_bundle", "加密头格式不正确")
+    if not out:
+        raise BundleRejected("not_a_bundle", "加密头没有接收方")
+    return out
+
+
+def _reason(exc: pyrage.DecryptError, unwrap_failed: str) -> BundleRejected:
+    """Map age's decryption errors to the verifier's reason codes."""
+    text = str(exc)
+    if "No matching keys" in text:
+        return BundleRejected(unwrap_failed)
+    if "fill whole buffer" in text:
+        return BundleRejected("truncated")
+    if "Header is invalid" in text or "Unknown age format" in text:
+        return BundleRejected("not_a_bundle", "加密头格式不正确")
+    if "Decryption failed" in text:  # a scrypt stanza that does not unwrap
+        return BundleRejected(unwrap_failed)
+    if "Excessive work" in text:
+        return BundleRejected("not_a_bundle", "口令参数无效")
+    return BundleRejected("decrypt_failed", text[:80] if "MAC" in text else "")
 
 
 def decrypt(data: bytes, keys: DeskKeys) -> bytes:
-    """Decrypt a bundle file with this desk's key; raise :class:`BundleRejected`."""
-    header, count = _header(data)
-    header_len = len(header)
-    my_public = keys.public.encryption
-    my_id = key_id(my_public)
-    file_key = None
-    for i in range(count):
-        block = header[6 + i * BLOCK: 6 + (i + 1) * BLOCK]
-        if block[:16] != my_id:
-            continue
-        eph_public = block[16:48]
-        try:
-            shared = keys.x25519().exchange(X25519PublicKey.from_public_bytes(eph_public))
-            file_key = AESGCM(_wrap_key(shared, eph_public, my_public)).decrypt(
-                _ZERO_NONCE, block[48:], WRAP_INFO)
-        except (InvalidTag, ValueError) as exc:
-            raise BundleRejected("decrypt_failed", "密钥块无效") from exc
-        break
-    if file_key is None:
-        raise BundleRejected("not_for_this_desk")
+    """Decrypt a bundle file with this desk's age identity; raise :class:`BundleRejected`."""
+    found = stanzas(data)
+    x25519_count = sum(1 for s in found if s[0] == "X25519")
+    if x25519_count == 0:
+        is_enrollment = any(s[0] == "scrypt" for s in found)
+        raise BundleRejected("not_for_this_desk",
+                             "这是外出笔记本登记文件，请用登记口令打开" if is_enrollment else "")
+    if x25519_count > MAX_RECIPIENTS:
+        raise BundleRejected("not_a_bundle", "接收方数量不正确")
+    identity = x25519.Identity.from_str(keys.age_identity())
     try:
-        return AESGCM(file_key).decrypt(header[-12:], data[header_len:], header)
-    except InvalidTag as exc:
-        raise BundleRejected("decrypt_failed") from exc
+        return pyrage.decrypt(data, [identity])
+    except pyrage.DecryptError as exc:
+        raise _reason(exc, "not_for_this_desk") from exc
 
 
 def decrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:
-    """Decrypt through the passphrase block; raise :class:`BundleRejected`."""
-    header, count = _header(data)
-    for i in range(count):
-        block = header[6 + i * BLOCK: 6 + (i + 1) * BLOCK]
-        if block[:16] != PASSPHRASE_ID:
-            continue
-        salt, (log2_n, r, p) = block[16:32], block[32:35]
-        if not (10 <= log2_n <= _MAX_LOG2_N and 1 <= r <= 16 and 1 <= p <= 4) or any(block[35:48]):
-            raise BundleRejected("not_a_bundle", "口令参数无效")
-        try:
-            kek = _passphrase_key(passphrase, salt, log2_n, r, p)
-            file_key = AESGCM(kek).decrypt(_ZERO_NONCE, block[48:], PASS_INFO)
-        except InvalidTag as exc:
-            raise BundleRejected("bad_passphrase") from exc
-        try:
-            return AESGCM(file_key).decrypt(header[-12:], data[len(header):], header)
-        except InvalidTag as exc:
-            raise BundleRejected("decrypt_failed") from exc
-    raise BundleRejected("not_for_this_desk", "不是登记文件（没有口令块）")
+    """Decrypt an enrollment file (one age scrypt stanza); raise :class:`BundleRejected`.
+
+    A work factor (log2 N) above :data:`SCRYPT_MAX_LOG2_N` is refused before any
+    key derivation; a wrong passphrase is ``bad_passphrase``.
+    """
+    found = stanzas(data)
+    scrypt = [s for s in found if s[0] == "scrypt"]
+    if not scrypt:
+        raise BundleRejected("not_for_this_desk", "不是登记文件（没有口令块）")
+    if len(scrypt) != 1 or len(scrypt[0]) != 3 or not _LOG2_N.match(scrypt[0][2]) \
+            or int(scrypt[0][2]) > SCRYPT_MAX_LOG2_N:
+        raise BundleRejected("not_a_bundle", "口令参数无效")
+    try:
+        return age_passphrase.decrypt(data, normalize_passphrase(passphrase))
+    except pyrage.DecryptError as exc:
+        raise _reason(exc, "bad_passphrase") from exc

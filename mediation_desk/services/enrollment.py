@@ -2,8 +2,9 @@
 
 ``enroll`` (at the center) writes an enrollment bundle for one mediator: the
 center's card, its settings and roster, and the cases assigned to that
-mediator. The bundle is signed by the center and encrypted to a one-time
-passphrase (printed for the mediator to type) and to the center itself.
+mediator. The bundle is signed by the center and encrypted (age, scrypt) to a
+one-time passphrase printed for the mediator to type; age allows a passphrase
+recipient only alone, so the center checks its own export with that passphrase.
 
 ``init_from_enrollment`` (on the laptop) decrypts it with the passphrase,
 verifies it like any bundle against the center card it carries (the
@@ -112,8 +113,8 @@ def enroll(store: Store, actor: str, mediator_key: str, out: str | Path, *,
         path = Path(out)
         write_file_atomically(path, data)
         try:
-            check = bundle.open_bundle(path.read_bytes(), keys=keys, my_code=card.code,
-                                       trusted=lambda _c: None, allow_own=True)
+            own = bundle.Trusted(card.code, keys.public)
+            check = bundle.open_enrollment(path.read_bytes(), passphrase, lambda _m: own)
             if check.manifest["bundle_id"] != manifest["bundle_id"]:
                 raise DomainError("登记文件校验失败，请重试。", code="export_verify_failed")
             record_export(store, work, peer=code, kind="enrollment", manifest=manifest,

@@ -126,6 +126,7 @@ def manifest_for(sender: Store, recipient: Store, members: dict[str, bytes],
         "counts": {e: len(records.get(e, [])) for e in ENTITIES}, "statistics": {},
         "members": [{"name": n, "sha256": hashlib.sha256(c).hexdigest(), "size": len(c)}
                     for n, c in sorted(members.items())],
+        "audit_head": {"seq": 0, "hash": ""}, "anchors": [],
     }
     m.update(patch)
     return m
@@ -143,8 +144,13 @@ def zip_members(items: list[tuple[str | zipfile.ZipInfo, bytes]]) -> bytes:
 
 
 def seal(zip_bytes: bytes, recipient: Store) -> bytes:
-    """Encrypt a ZIP to a recipient desk."""
-    return envelope.encrypt(zip_bytes, [keys_of(recipient).public.encryption])
+    """Encrypt a ZIP to a recipient desk (an age file to its X25519 recipient)."""
+    return envelope.encrypt(zip_bytes, [keys_of(recipient).public.age_recipient])
+
+
+def sign(keys: DeskKeys, manifest_bytes: bytes) -> bytes:
+    """``manifest.sig`` as the project writes it (context prefix + manifest bytes)."""
+    return bundle.sign_manifest(keys, manifest_bytes)
 
 
 def signed_zip_items(frm: Store, to: Store, records: dict[str, list[dict]], /,
@@ -155,7 +161,7 @@ def signed_zip_items(frm: Store, to: Store, records: dict[str, list[dict]], /,
     members = members_for(records, attachments)
     manifest = manifest_for(frm, to, members, records, **patch)
     raw = manifest_bytes if manifest_bytes is not None else canonical_bytes(manifest)
-    sig = (signer or keys_of(frm)).sign(raw)
+    sig = sign(signer or keys_of(frm), raw)
     items = sorted({**members, **(extra or {})}.items())
     return [("manifest.json", raw), ("manifest.sig", sig), *items]
 

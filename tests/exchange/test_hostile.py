@@ -13,12 +13,15 @@ import pytest
 
 from mediation_desk.exchange.errors import REASONS, BundleRejected
 from mediation_desk.exchange.keys import DeskKeys
+from mediation_desk.exchange.strictjson import canonical_bytes
 from mediation_desk.services import exchange
 
 from .helpers import (
     ACTOR,
     db_digest,
     make_desk,
+    manifest_for,
+    members_for,
     referral,
     seal,
     signed_zip_items,
@@ -101,11 +104,71 @@ def test_truncated_ciphertext(world, cut):
     assert err.message_zh
 
 
-@pytest.mark.parametrize("where", [10, 200, -5])
-def test_corrupted_ciphertext(world, where):
+def _age_offsets(data: bytes) -> dict[str, int]:
+    """Where to poke an age file: its magic, the first (the recipient's) stanza body,
+    the header MAC, the payload and its last byte."""
+    body = data.index(b"\n", data.index(b"-> X25519")) + 5
+    mac = data.index(b"\n--- ") + 10
+    return {"magic": 10, "stanza": body, "mac": mac, "payload": mac + 100, "end": -5}
+
+
+@pytest.mark.parametrize(("where", "code"), [
+    ("magic", "not_a_bundle"), ("stanza", "not_for_this_desk"), ("mac", "decrypt_failed"),
+    ("payload", "decrypt_failed"), ("end", "decrypt_failed")])
+def test_corrupted_ciphertext(world, where, code):
     data = bytearray(world["good"])
-    data[where] ^= 0x40
-    refused(world, bytes(data), "decrypt_failed" if where != 10 else "not_for_this_desk")
+    at = _age_offsets(world["good"])[where]
+    if where in ("stanza", "mac"):  # another base64 character (the header still parses)
+        data[at] = ord("A") if data[at] != ord("A") else ord("B")
+    else:
+        data[at] ^= 0x40
+    refused(world, bytes(data), code)
+
+
+def test_stanza_made_not_base64(world):
+    data = bytearray(world["good"])
+    data[_age_offsets(world["good"])["stanza"]] = 0x18
+    refused(world, bytes(data), "not_a_bundle")
+
+
+def test_old_format_v1_file(world):
+    err = refused(world, b"MDXE\x01\x02" + os.urandom(400), "format_too_old")
+    assert err.message_zh == "这是旧版本（第1版）的交换文件，请发送方用新版本重新导出。"
+
+
+def test_enrollment_file_given_to_import(world):
+    from mediation_desk.exchange import envelope
+    err = refused(world, envelope.encrypt_with_passphrase(_plain_zip(world), "ABCD-EFGH"),
+                  "not_for_this_desk")
+    assert "登记" in err.message_zh
+
+
+@pytest.mark.parametrize("header", [
+    b"age-encryption.org/v1\n--- " + b"A" * 43 + b"\n",  # no recipient stanza
+    b"age-encryption.org/v1\nnot a stanza\n--- " + b"A" * 43 + b"\n",
+    b"age-encryption.org/v1\n-> X25519  x\nAAAA\n--- " + b"A" * 43 + b"\n",  # empty argument
+    b"age-encryption.org/v1\n-> X25519 \xff\nAAAA\n--- " + b"A" * 43 + b"\n",  # not ASCII
+    b"age-encryption.org/v1\n" + b"-> grease\n" + b"A" * 20_000,  # header never ends
+    b"-----BEGIN AGE ENCRYPTED FILE-----\n",  # armored age is not a bundle
+])
+def test_malformed_age_header(world, header):
+    refused(world, header + os.urandom(64), "not_a_bundle")
+
+
+def test_age_header_cut_short(world):
+    good = world["good"]
+    refused(world, good[:good.index(b"\n--- ") + 20], "truncated")
+    refused(world, good[:good.index(b"\n--- ") + 49 + 20], "truncated")  # no payload tag
+
+
+def test_too_many_x25519_recipients(world):
+    from mediation_desk.exchange import envelope
+    keys = [DeskKeys.generate().public.age_recipient for _ in range(8)]
+    data = envelope.encrypt(_plain_zip(world), keys)
+    stanza = data.index(b"-> X25519")
+    line_end = data.index(b"\n", data.index(b"\n", stanza) + 1) + 1
+    # a ninth X25519 stanza (a copy): refused before age is asked (age would refuse the MAC)
+    refused(world, data[:line_end] + data[stanza:line_end] + data[line_end:], "not_a_bundle")
 
 
 def test_truncated_zip(world):
@@ -267,13 +330,59 @@ def test_manifest_changed_after_signing(world):
 
 @pytest.mark.parametrize(("patch", "code"), [
     ({"schema_version": 99}, "schema_too_new"), ({"schema_version": 0}, "schema_too_old"),
-    ({"format_version": 2}, "format_too_new"), ({"format_version": 0}, "format_too_old"),
+    ({"format_version": 3}, "format_too_new"), ({"format_version": 1}, "format_too_old"),
     ({"kind": "center_to_court"}, "wrong_kind"), ({"kind": "gossip"}, "wrong_kind"),
     ({"sequence": 0}, "sequence_invalid"), ({"bundle_id": "x"}, "manifest_invalid"),
     ({"extra_field": 1}, "manifest_invalid"),
 ])
 def test_manifest_fields(world, patch, code):
     refused(world, crafted(world, **patch), code)
+
+
+_HASH = "ab" * 32
+
+
+@pytest.mark.parametrize("patch", [
+    {"audit_head": {"seq": 1, "hash": ""}}, {"audit_head": {"seq": -1, "hash": ""}},
+    {"audit_head": {"seq": 3, "hash": _HASH.upper()}}, {"audit_head": {"seq": 3}},
+    {"audit_head": {"seq": True, "hash": _HASH}}, {"audit_head": [3, _HASH]},
+    {"audit_head": {"seq": 3, "hash": _HASH + "\n"}}, {"audit_head": {"seq": 2**53, "hash": _HASH}},
+    {"anchors": {}}, {"anchors": [{"code": "center01", "seq": 0, "hash": _HASH}]},
+    {"anchors": [{"code": "x", "seq": 1, "hash": _HASH}]},
+    {"anchors": [{"code": "center01\n", "seq": 1, "hash": _HASH}]},
+    {"anchors": [{"code": "center01", "seq": 1, "hash": _HASH, "note": ""}]},
+    {"anchors": [{"code": "center01", "seq": 2, "hash": _HASH},
+                 {"code": "center01", "seq": 1, "hash": _HASH}]},  # not sorted
+    {"anchors": [{"code": "center01", "seq": 1, "hash": _HASH}] * 2},  # duplicate
+    {"anchors": [{"code": "center01", "seq": n, "hash": _HASH} for n in range(1, 258)]},
+])
+def test_audit_anchoring_fields(world, patch):
+    refused(world, crafted(world, **patch), "manifest_invalid")
+
+
+def test_audit_anchoring_fields_required(world):
+    for field in ("audit_head", "anchors"):
+        raw = canonical_bytes({k: v for k, v in manifest_for(
+            world["court"], world["center"], members_for(world["records"]),
+            world["records"]).items() if k != field})
+        refused(world, crafted(world, manifest_bytes=raw), "manifest_invalid")
+
+
+def test_audit_anchoring_fields_accepted(world, tmp_path):
+    path = tmp_path / "anchored.mdx"
+    path.write_bytes(crafted(world, audit_head={"seq": 7, "hash": _HASH}, anchors=[
+        {"code": "center01", "seq": 3, "hash": _HASH}, {"code": "center01", "seq": 9,
+                                                        "hash": "cd" * 32}]))
+    exchange.import_bundle(world["center"], ACTOR, path, dry_run=True)
+
+
+def test_signature_without_context_prefix(world):
+    """A signature over the bare manifest bytes (format v1's) is not a manifest signature."""
+    items = signed_zip_items(world["court"], world["center"], world["records"])
+    raw = dict(items)["manifest.json"]
+    bare = [(n, exchange.desk_keys(world["court"]).sign(raw) if n == "manifest.sig" else c)
+            for n, c in items]
+    refused(world, seal(zip_members(bare), world["center"]), "bad_signature")
 
 
 def test_recipient_is_another_desk_even_if_decryptable(world):
@@ -291,10 +400,10 @@ def _with_cases_line(world, line: bytes) -> bytes:
     members["records/cases.jsonl"] = line
     from mediation_desk.exchange.strictjson import canonical_bytes
 
-    from .helpers import keys_of, manifest_for
+    from .helpers import keys_of, manifest_for, sign
     m = manifest_for(world["court"], world["center"], members, recs)
     raw = canonical_bytes(m)
-    sig = keys_of(world["court"]).sign(raw)
+    sig = sign(keys_of(world["court"]), raw)
     return seal(zip_members([("manifest.json", raw), ("manifest.sig", sig),
                              *sorted(members.items())]), world["center"])
 
