@@ -2,9 +2,11 @@
 
 Each entity is one JSON Lines member (``records/<entity>.jsonl``) holding
 ``codec.to_dict`` of the domain record: exactly the listed fields, each of the
-declared JSON type. Values are then checked like the forms check them (ID
-numbers, credit codes) and references must resolve inside the bundle or the
-desk's database.
+declared JSON type. Values are then checked by the same rules as the forms and
+``add --json`` (:mod:`..domain.record_rules`: text, lengths, phones, amounts,
+dates, the case's status; ID numbers and credit codes) and references must
+resolve inside the bundle or the desk's database. One violation rejects the
+bundle, naming the entity, the record and the field.
 """
 
 from __future__ import annotations
@@ -12,14 +14,16 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+import unicodedata
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from operator import itemgetter
+from operator import gt, itemgetter
 from typing import Any
 
 from ..domain import codec, models
+from ..domain import record_rules as rules
 from ..domain.entities import ENTITIES as _ENTITIES
 from ..domain.entities import fields_of as _fields_of
 from ..domain.validators import (
@@ -40,10 +44,13 @@ REFERENCES: dict[str, list[tuple[str, str]]] = {
     "agreements": [("case_id", "cases")],
     "attachments": [("case_id", "cases")],
 }
-MAX_TEXT = 100_000
-
+MAX_DATA_DEPTH = 8  # nesting of an event's data
 
 fields_of = _fields_of
+
+
+class _FieldProblem(Exception):
+    """Raised inside a checker: the message for the field (or item) that failed."""
 
 
 def _unwrap(tp: Any) -> tuple[Any, bool]:
@@ -53,18 +60,51 @@ def _unwrap(tp: Any) -> tuple[Any, bool]:
     return tp, False
 
 
-def _checker(tp: Any) -> Callable[[Any], bool]:
+def _text_checker(entity: str, field: str) -> Callable[[Any], bool]:
+    limit = rules.max_len(entity, field)
+    multiline = rules.is_multiline(entity, field)
+
+    def check(v: Any) -> bool:
+        if not isinstance(v, str):
+            return False
+        problem = rules.text_problem(v, limit, multiline=multiline)
+        if problem:
+            raise _FieldProblem(problem)
+        return True
+    return check
+
+
+def _data_checker(entity: str, field: str) -> Callable[[Any], bool]:
+    """Free-form JSON (an event's data): every key and string value follows the text rule."""
+    text = _text_checker(entity, field)
+
+    def walk(v: Any, depth: int) -> bool:
+        if depth > MAX_DATA_DEPTH:
+            raise _FieldProblem("嵌套过深")
+        if isinstance(v, str):
+            return text(v)
+        if isinstance(v, dict):
+            return all(text(k) and walk(x, depth + 1) for k, x in v.items())
+        if isinstance(v, list):
+            return all(walk(x, depth + 1) for x in v)
+        return v is None or type(v) in (int, float, bool)
+    return lambda v: isinstance(v, dict) and (not v or walk(v, 0))
+
+
+def _checker(tp: Any, entity: str, field: str) -> Callable[[Any], bool]:
     tp, optional = _unwrap(tp)
     origin = typing.get_origin(tp)
     base: Callable[[Any], bool]
     if origin in (list, set):
-        inner = _checker(typing.get_args(tp)[0])
-        base = lambda v: isinstance(v, list) and len(v) <= 1000 and all(map(inner, v))  # noqa: E731
+        inner = _checker(typing.get_args(tp)[0], entity, field)
+        most = rules.MAX_ITEMS.get(field, 1000)
+        base = lambda v: isinstance(v, list) and len(v) <= most and all(map(inner, v))  # noqa: E731
     elif tp is dict or origin is dict:
-        base = lambda v: isinstance(v, dict)  # noqa: E731
+        base = _data_checker(entity, field)
     elif dataclasses.is_dataclass(tp):  # DeclaredRelation, HolidaySpan
         hints = typing.get_type_hints(tp, vars(models))
-        names = {f.name: _checker(hints[f.name]) for f in dataclasses.fields(tp)}
+        names = {f.name: _checker(hints[f.name], entity, f"{field}.{f.name}")
+                 for f in dataclasses.fields(tp)}
         base = lambda v: (isinstance(v, dict) and set(v) == set(names)  # noqa: E731
                           and all(names[k](x) for k, x in v.items()))
     elif isinstance(tp, type) and issubclass(tp, Enum):
@@ -79,7 +119,7 @@ def _checker(tp: Any) -> Callable[[Any], bool]:
     elif tp is bool:
         base = lambda v: type(v) is bool  # noqa: E731
     elif tp is str:
-        base = lambda v: isinstance(v, str) and len(v) <= MAX_TEXT  # noqa: E731
+        base = _text_checker(entity, field)
     else:
         raise TypeError(tp)
     if optional:
@@ -95,12 +135,18 @@ def _parses(fn: Callable[[str], Any], value: str) -> bool:
     return True
 
 
+def _hints(entity: str) -> tuple[list[dataclasses.Field[Any]], dict[str, Any]]:
+    cls, exclude = ENTITIES[entity]
+    hints = typing.get_type_hints(cls, vars(models))
+    return [f for f in dataclasses.fields(cls) if f.name not in exclude], hints
+
+
 def _build_checkers() -> dict[str, dict[str, Callable[[Any], bool]]]:
     out = {}
-    for entity, (cls, exclude) in ENTITIES.items():
-        hints = typing.get_type_hints(cls, vars(models))
-        out[entity] = {codec.column_name(f.name, hints[f.name]): _checker(hints[f.name])
-                       for f in dataclasses.fields(cls) if f.name not in exclude}
+    for entity in ENTITIES:
+        fields, hints = _hints(entity)
+        out[entity] = {codec.column_name(f.name, hints[f.name]):
+                       _checker(hints[f.name], entity, f.name) for f in fields}
     return out
 
 
@@ -108,36 +154,44 @@ _CHECKERS = _build_checkers()
 _FIELDSETS = {e: frozenset(c) for e, c in _CHECKERS.items()}
 
 
-def _plain_text_fields(entity: str) -> tuple[str, ...]:
-    cls, exclude = ENTITIES[entity]
-    hints = typing.get_type_hints(cls, vars(models))
-    return tuple(f.name for f in dataclasses.fields(cls)
-                 if f.name not in exclude and hints[f.name] is str)
-
-
-# Plain text fields are checked inline (most fields; a call per value was the
-# verifier's largest cost); the others through their checker.
-_TEXT = {e: _plain_text_fields(e) for e in ENTITIES}
+def _exact_fields(entity: str, tp: type) -> tuple[str, ...]:
+    fields, hints = _hints(entity)
+    return tuple(f.name for f in fields if hints[f.name] is tp)
 
 
 def _tuple_getter(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
     """A function returning the values of ``keys`` as a tuple (C itemgetter when 2+ keys)."""
     if len(keys) >= 2:
         return itemgetter(*keys)
-    return lambda rec: tuple(rec[k] for k in keys)
+    if keys:
+        one = itemgetter(keys[0])
+        return lambda rec: (one(rec),)
+    return lambda rec: ()
 
 
-# The text values of a record are checked in one pass of C builtins (type set, max length).
+def _joined_getter(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], str]:
+    """A function returning the values of ``keys`` joined by spaces (for one search)."""
+    if len(keys) >= 2:
+        values = itemgetter(*keys)
+        return lambda rec: " ".join(values(rec))
+    if keys:
+        return itemgetter(keys[0])
+    return lambda rec: ""
+
+
+# Plain text fields are checked inline, a record at a time in C builtins (a call per value
+# was the verifier's largest cost): the type set, the lengths against the table, one
+# search for forbidden characters over the single-line fields and one over the
+# multi-line ones, one NFC check; only a failing record goes field by field.
+_TEXT = {e: _exact_fields(e, str) for e in ENTITIES}
 _TEXT_VALUES = {e: _tuple_getter(k) for e, k in _TEXT.items()}
+_MAXES = {e: tuple(rules.max_len(e, k) for k in keys) for e, keys in _TEXT.items()}
+_LINE_VALUES = {e: _joined_getter(tuple(k for k in keys if not rules.is_multiline(e, k)))
+                for e, keys in _TEXT.items()}
+_MULTI_VALUES = {e: _joined_getter(tuple(k for k in keys if rules.is_multiline(e, k)))
+                 for e, keys in _TEXT.items()}
 _STR = {str}
-
-
-def _exact_fields(entity: str, tp: type) -> tuple[str, ...]:
-    cls, exclude = ENTITIES[entity]
-    hints = typing.get_type_hints(cls, vars(models))
-    return tuple(f.name for f in dataclasses.fields(cls)
-                 if f.name not in exclude and hints[f.name] is tp)
-
+_is_nfc = unicodedata.is_normalized
 
 # Plain int and bool fields likewise: one type set per record (exact types, as
 # their checkers); only a failing record goes through the checkers for the message.
@@ -151,90 +205,164 @@ _ALL_OTHER = {e: tuple((k, c) for k, c in _CHECKERS[e].items() if k not in _TEXT
               for e in ENTITIES}
 
 
-# Entities with checks beyond version and origin (in _entity_problem).
-_ENTITY_CHECKED = frozenset({"parties", "centers", "attachments", "holiday_notices"})
-
-
-def _notice_problem(rec: dict[str, Any]) -> str | None:
+def _notice_problem(rec: dict[str, Any]) -> tuple[str, str] | None:
     """Holiday notices as the calendar service checks them (year, spans inside it)."""
     year = rec["year"]
-    if not 2000 <= year <= 2100 or len(rec["spans"]) > 100 or len(rec["title"]) > 200:
-        return "节假日安排的年份或内容无效"
+    if not 2000 <= year <= 2100:
+        return "year", "节假日安排的年份无效"
     for span in rec["spans"]:
         start, end = date.fromisoformat(span["start"]), date.fromisoformat(span["end"])
         if end < start or start.year != year or end.year != year or (end - start).days > 31:
-            return "节假日安排的日期段无效"
-        if len(span["name"]) > 40 or any(ord(ch) < 32 or 0x200b <= ord(ch) <= 0x202e
-                                         for ch in span["name"]):
-            return "节假日安排的名称无效"
+            return "spans", "节假日安排的日期段无效"
     return None
 
 
-def _entity_problem(entity: str, rec: dict[str, Any]) -> str | None:
+def _phone_ok(value: str) -> bool:
+    return (value.isascii() and value.isdigit() and 5 <= len(value) <= 20) or (
+        rules.phone_problem(value) is None)
+
+
+def _party_problem(rec: dict[str, Any], today: date) -> tuple[str, str] | None:
+    if not rec["name"].strip():
+        return "name", "当事人姓名为空"
     try:
-        if entity == "parties":
-            if not rec["name"].strip():
-                return "当事人姓名为空"
-            for key in ("id_number", "agent_id_number"):
-                if rec[key] and not id_number_ok(rec[key]):
-                    validate_id_number(rec[key])  # raises with the precise message
-            if rec["credit_code"]:
-                check_credit_code(rec["credit_code"])
-        elif entity == "centers" and not CODE_RE.match(rec["code"]):
-            return "单位代码无效"
-        elif entity == "attachments" and (len(rec["sha256"]) != 64 or rec["size"] < 0
-                                          or rec["size"] > models.MAX_ATTACHMENT_BYTES):
-            return "附件信息无效"
-        elif entity == "holiday_notices":
-            return _notice_problem(rec)
+        for key in ("id_number", "agent_id_number"):
+            if rec[key] and not id_number_ok(rec[key], today=today):
+                validate_id_number(rec[key], today=today)  # raises with the precise message
+        if rec["credit_code"]:
+            key = "credit_code"
+            check_credit_code(rec["credit_code"])
     except InvalidValue as exc:
-        return exc.message
+        return key, exc.message
+    for key in ("phone", "agent_phone"):
+        if rec[key] and not _phone_ok(rec[key]):
+            return key, rules.phone_problem(rec[key]) or ""
+    if not 0 <= rec["position"] <= rules.MAX_POSITION:
+        return "position", rules.count_problem(rec["position"], rules.MAX_POSITION) or ""
+    if rec["birth_date"] is not None:
+        problem = rules.date_problem(rec["birth_date"], today, birth=True)
+        if problem:
+            return "birth_date", problem
     return None
 
 
-def validate_records(entity: str, rows: Iterable[Any]) -> list[dict[str, Any]]:
+def _mediator_problem(rec: dict[str, Any], today: date) -> tuple[str, str] | None:
+    if not rec["name"].strip():
+        return "name", "调解员姓名为空"
+    if rec["phone"] and not _phone_ok(rec["phone"]):
+        return "phone", rules.phone_problem(rec["phone"]) or ""
+    for relation in rec["relations"]:
+        if relation["id_number"] and not id_number_ok(relation["id_number"], today=today):
+            return "relations", "关系人的身份证号码无效"
+    return None
+
+
+def _center_problem(rec: dict[str, Any], today: date) -> tuple[str, str] | None:
+    if not CODE_RE.match(rec["code"]):
+        return "code", "单位代码无效"
+    if not rec["name"].strip():
+        return "name", "单位名称为空"
+    return None
+
+
+def _event_problem(rec: dict[str, Any], today: date) -> tuple[str, str] | None:
+    problem = rules.date_problem(rec["occurred_at"], today)
+    return ("occurred_at", problem) if problem else None
+
+
+_ENTITY_PROBLEM: dict[str, Callable[[dict[str, Any], date], tuple[str, str] | None]] = {
+    "centers": _center_problem,
+    "mediators": _mediator_problem,
+    "cases": rules.case_problem,
+    "parties": _party_problem,
+    "events": _event_problem,
+    "agreements": rules.agreement_problem,
+    "attachments": lambda rec, _today: rules.attachment_problem(rec),
+    "holiday_notices": lambda rec, _today: _notice_problem(rec),
+}
+
+
+def _where(entity: str, n: int, rec: dict[str, Any]) -> str:
+    """``cases 1f0…（第3条）``: the record's id when it has a valid one, and its place."""
+    rid = rec.get("id")
+    if isinstance(rid, str) and UUID_RE.match(rid):
+        return f"{entity} {rid}（第{n}条）"
+    return f"{entity} 第{n}条"
+
+
+def _field_rejected(where: str, key: str, message: str = "") -> BundleRejected:
+    return BundleRejected("record_invalid", f"{where}：{key} {message or '的值无效'}")
+
+
+def _text_failure(entity: str, where: str, rec: dict[str, Any]) -> BundleRejected:
+    """The first plain text field of a record that failed the grouped checks."""
+    for key in _TEXT[entity]:
+        value = rec[key]
+        if type(value) is not str:
+            return _field_rejected(where, key, "应为文字")
+        problem = rules.text_problem(value, rules.max_len(entity, key),
+                                     multiline=rules.is_multiline(entity, key))
+        if problem:
+            return _field_rejected(where, key, problem)
+    return _field_rejected(where, "?")  # pragma: no cover - the grouped check found one
+
+
+def validate_records(entity: str, rows: Iterable[Any], *,
+                     today: date | None = None) -> list[dict[str, Any]]:
     """Check parsed JSON rows of ``entity``; return them or raise BundleRejected."""
-    text_keys, others = _TEXT[entity], _OTHER[entity]
-    text_values = _TEXT_VALUES[entity]
+    today = today or date.today()
+    others = _OTHER[entity]
+    text_values, maxes = _TEXT_VALUES[entity], _MAXES[entity]
+    line_values, multi_values = _LINE_VALUES[entity], _MULTI_VALUES[entity]
+    bad_line, bad_multi = rules.BAD_LINE.search, rules.BAD_MULTILINE.search
     exact = _EXACT[entity]
     fieldset = _FIELDSETS[entity]
-    entity_checked = entity in _ENTITY_CHECKED
+    entity_problem = _ENTITY_PROBLEM[entity]
     out = []
     seen: set[str] = set()
     good_origins: set[str] = set()  # origins already matched by CODE_RE (a bundle has few)
     for n, rec in enumerate(rows, 1):
-        where = f"{entity} 第{n}条"
         if not isinstance(rec, dict):
-            raise BundleRejected("record_invalid", f"{where}不是对象")
+            raise BundleRejected("record_invalid", f"{entity} 第{n}条不是对象")
         if rec.keys() != fieldset:
             unknown = sorted(set(rec) - fieldset)
             if unknown:
-                raise BundleRejected("record_unknown_field", f"{where}：{unknown[0][:40]}")
-            raise BundleRejected("record_invalid", f"{where}缺少字段")
+                raise BundleRejected("record_unknown_field",
+                                     f"{entity} 第{n}条：{unknown[0][:40]}")
+            raise BundleRejected("record_invalid", f"{entity} 第{n}条缺少字段")
         texts = text_values(rec)
-        if texts and (set(map(type, texts)) != _STR or max(map(len, texts)) > MAX_TEXT):
-            key = next(k for k in text_keys
-                       if type(rec[k]) is not str or len(rec[k]) > MAX_TEXT)
-            raise BundleRejected("record_invalid", f"{where}字段 {key} 的值无效")
+        if texts and (set(map(type, texts)) != _STR or any(map(gt, map(len, texts), maxes))):
+            raise _text_failure(entity, _where(entity, n, rec), rec)
+        line, multi = line_values(rec), multi_values(rec)
+        if (bad_line(line) or bad_multi(multi) or not (line.isascii() or _is_nfc("NFC", line))
+                or not (multi.isascii() or _is_nfc("NFC", multi))):
+            raise _text_failure(entity, _where(entity, n, rec), rec)
         for getter, types_ in exact:
             if set(map(type, getter(rec))) != types_:
                 others = _ALL_OTHER[entity]  # the failing field is among these
         for key, check in others:
-            if not check(rec[key]):
-                raise BundleRejected("record_invalid", f"{where}字段 {key} 的值无效")
+            try:
+                ok = check(rec[key])
+            except _FieldProblem as exc:
+                raise _field_rejected(_where(entity, n, rec), key, str(exc)) from None
+            if not ok:
+                raise _field_rejected(_where(entity, n, rec), key)
         if not UUID_RE.match(rec["id"]) or rec["id"] in seen:
-            raise BundleRejected("record_invalid", f"{where}编号无效或重复")
+            raise BundleRejected("record_invalid", f"{entity} 第{n}条编号无效或重复")
         seen.add(rec["id"])
         # version and origin code checked, each distinct origin matched once
         origin = rec["origin"]
         if origin not in good_origins:
             if rec["version"] < 1 or not CODE_RE.match(origin):
-                raise BundleRejected("record_invalid", f"{where}：版本号或来源单位代码无效")
+                raise BundleRejected("record_invalid",
+                                     f"{_where(entity, n, rec)}：版本号或来源单位代码无效")
             good_origins.add(origin)
         if rec["version"] < 1:
-            raise BundleRejected("record_invalid", f"{where}：版本号或来源单位代码无效")
-        if entity_checked and (problem := _entity_problem(entity, rec)):
-            raise BundleRejected("record_invalid", f"{where}：{problem}")
+            raise BundleRejected("record_invalid",
+                                 f"{_where(entity, n, rec)}：版本号或来源单位代码无效")
+        problem = entity_problem(rec, today)
+        if problem:
+            raise _field_rejected(_where(entity, n, rec), *problem)
         out.append(rec)
     return out
 

@@ -90,9 +90,15 @@ def _ms_case(world) -> dict[str, list[dict[str, Any]]]:
     return wire_records(world["court"], world["case"].id)
 
 
+def _closed(case: dict[str, Any]) -> dict[str, Any]:
+    """Fields that close a registered case as not accepted, consistently with its status."""
+    return {"status": "not_accepted", "accepted_on": None, "closed_on": case["received_on"]}
+
+
 def test_other_center_cannot_change_a_case(world):
     recs = _ms_case(world)
-    recs["cases"] = [bumped(recs["cases"][0], amount_fen=1, status="agreed")]
+    # a status change that is itself consistent (record_rules), so only ownership refuses it
+    recs["cases"] = [bumped(recs["cases"][0], amount_fen=1, **_closed(recs["cases"][0]))]
     err = refused(world["court"], hostile(world["tmp"], world["xx"], world["court"], recs,
                                           kind="center_to_court"))
     assert world["case"].id in err.message_zh and "另一个单位" in err.message_zh
@@ -143,7 +149,7 @@ def test_center_cannot_change_court_fields_or_make_court_rulings(world):
     recs = wire_records(ms, world["case"].id)
     for changes in ({"court_case_number": "（2026）鲁0303民诉前调999号"},
                     {"filing_number": "（2026）鲁0303民初1号"},
-                    {"status": "jc_confirmed", "jc_ruling": "（2026）鲁0303民特1号"}):
+                    {"jc_ruling": "（2026）鲁0303民特1号"}):
         forged = {"cases": [bumped(recs["cases"][0], **changes)]}
         err = refused(court, hostile(world["tmp"], ms, court, forged, kind="center_to_court"))
         assert "法院" in err.message_zh
@@ -161,7 +167,7 @@ def test_center_cannot_forge_a_court_event(world):
 def test_court_cannot_rewrite_the_centers_mediation_record(world):
     court, ms = world["court"], world["ms"]
     recs = wire_records(court, world["case"].id)
-    for changes in ({"facts": "法院改写的事实"}, {"amount_fen": 1}, {"status": "agreed"},
+    for changes in ({"facts": "法院改写的事实"}, {"amount_fen": 1}, _closed(recs["cases"][0]),
                     {"received_on": "2026-01-05"}):
         forged = {"cases": [bumped(recs["cases"][0], **changes)]}
         refused(ms, hostile(world["tmp"], court, ms, forged, kind="court_to_center"))
