@@ -22,6 +22,7 @@ from ..domain.enums import (
 from ..domain.errors import ValidationError
 from ..domain.formatting import parse_amount
 from ..domain.models import Case, Party
+from ..domain.record_rules import clean_text, date_problem, is_multiline, max_len
 from ..domain.validators import (
     CourtNumberUse,
     InvalidValue,
@@ -63,18 +64,26 @@ class Problems:
 
 
 def _text(data: dict[str, Any], key: str, path: str, problems: Problems, *,
-          required: bool = False, max_len: int = 200) -> str:
+          entity: str = "parties", field: str | None = None, required: bool = False,
+          raw_len: int | None = None) -> str:
+    """A text value under the shared text rule (record_rules): NFC, no hidden or control
+    characters, at most the table's length for ``entity.field`` (``raw_len``: a cap on the
+    raw input of a value a validator then normalises, such as an ID number)."""
     value: object = data.get(key, "")
     if value is None:
         value = ""
     if not isinstance(value, str):
         problems.add(f"{path}{key}", "应为文字")
         return ""
-    value = value.strip()
+    name = field or key
+    try:
+        value = clean_text(value, raw_len or max_len(entity, name),
+                           multiline=is_multiline(entity, name))
+    except InvalidValue as exc:
+        problems.add(f"{path}{key}", exc.message)
+        return ""
     if required and not value:
         problems.add(f"{path}{key}", "不能为空")
-    if len(value) > max_len:
-        problems.add(f"{path}{key}", f"不能超过{max_len}个字")
     return value
 
 
@@ -93,17 +102,24 @@ def _enum(enum: type[LabelledEnum], data: dict[str, Any], key: str, path: str, p
         return default
 
 
-def _date(data: dict[str, Any], key: str, path: str, problems: Problems) -> date | None:
+def _date(data: dict[str, Any], key: str, path: str, problems: Problems, *, today: date,
+          birth: bool = False) -> date | None:
     value = data.get(key)
     if value in (None, ""):
         return None
     if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        problems.add(f"{path}{key}", f"日期格式应为 YYYY-MM-DD：{value}")
+        parsed = value
+    else:
+        try:
+            parsed = date.fromisoformat(str(value))
+        except ValueError:
+            problems.add(f"{path}{key}", f"日期格式应为 YYYY-MM-DD：{value}")
+            return None
+    problem = date_problem(parsed, today, birth=birth)
+    if problem:
+        problems.add(f"{path}{key}", problem)
         return None
+    return parsed
 
 
 def _unknown(data: dict[str, Any], allowed: set[str], path: str, problems: Problems) -> None:
@@ -121,16 +137,16 @@ def parse_party(data: Any, path: str, problems: Problems, *, today: date) -> Par
     kind = _enum(PartyKind, data, "kind", path, problems, PartyKind.PERSON)
     role = _enum(PartyRole, data, "role", path, problems)
     party = Party(kind=kind, role=role or PartyRole.APPLICANT,
-                  name=_text(data, "name", path, problems, required=True, max_len=100))
+                  name=_text(data, "name", path, problems, required=True))
     if isinstance(data.get("id"), str) and data["id"]:
         party.id = data["id"]
     for key in ("ethnicity", "occupation", "legal_representative", "village"):
         setattr(party, key, _text(data, key, path, problems))
-    party.address = _text(data, "address", path, problems, max_len=300)
+    party.address = _text(data, "address", path, problems)
     if data.get("sex"):
         party.sex = _enum(Sex, data, "sex", path, problems)
-    party.birth_date = _date(data, "birth_date", path, problems)
-    id_number = _text(data, "id_number", path, problems, max_len=40)
+    party.birth_date = _date(data, "birth_date", path, problems, today=today, birth=True)
+    id_number = _text(data, "id_number", path, problems, raw_len=40)
     if id_number:
         try:
             info = validate_id_number(id_number, today=today)
@@ -146,7 +162,7 @@ def parse_party(data: Any, path: str, problems: Problems, *, today: date) -> Par
             region = id_region_warning(info)
             if region:
                 problems.warn(f"{path}id_number", region)
-    credit = _text(data, "credit_code", path, problems, max_len=40)
+    credit = _text(data, "credit_code", path, problems, raw_len=40)
     if credit:
         try:
             check = check_credit_code(credit)
@@ -160,7 +176,7 @@ def parse_party(data: Any, path: str, problems: Problems, *, today: date) -> Par
         problems.add(f"{path}credit_code", "自然人不填写统一社会信用代码")
     if kind is PartyKind.ORGANISATION and party.id_number:
         problems.add(f"{path}id_number", "单位当事人请填写统一社会信用代码，不填身份证号码")
-    phone = _text(data, "phone", path, problems, max_len=40)
+    phone = _text(data, "phone", path, problems, raw_len=40)
     if phone:
         try:
             party.phone = validate_phone(phone)
@@ -173,15 +189,17 @@ def parse_party(data: Any, path: str, problems: Problems, *, today: date) -> Par
             problems.add(f"{path}agent", "代理人信息格式不正确")
         else:
             _unknown(agent, AGENT_FIELDS, apath, problems)
-            party.agent_name = _text(agent, "name", apath, problems, required=True)
-            party.agent_relation = _text(agent, "relation", apath, problems)
-            aphone = _text(agent, "phone", apath, problems)
+            party.agent_name = _text(agent, "name", apath, problems, field="agent_name",
+                                     required=True)
+            party.agent_relation = _text(agent, "relation", apath, problems,
+                                         field="agent_relation")
+            aphone = _text(agent, "phone", apath, problems, raw_len=40)
             if aphone:
                 try:
                     party.agent_phone = validate_phone(aphone)
                 except InvalidValue as exc:
                     problems.add(f"{apath}phone", exc.message)
-            aid = _text(agent, "id_number", apath, problems)
+            aid = _text(agent, "id_number", apath, problems, raw_len=40)
             if aid:
                 try:
                     party.agent_id_number = validate_id_number(aid, today=today).number
@@ -203,10 +221,10 @@ def parse_case(data: Any, *, center_id: str, today: date, path: str = "") -> tup
     case.source = _enum(CaseSource, data, "source", path, problems) or CaseSource.PARTY_APPLICATION
     case.dispute_type = (_enum(DisputeType, data, "dispute_type", path, problems)
                          or DisputeType.OTHER)
-    case.title = _text(data, "title", path, problems, max_len=100)
-    case.facts = _text(data, "facts", path, problems, required=True, max_len=20000)
-    case.claims = _text(data, "claims", path, problems, max_len=5000)
-    received = _date(data, "received_on", path, problems)
+    case.title = _text(data, "title", path, problems, entity="cases")
+    case.facts = _text(data, "facts", path, problems, entity="cases", required=True)
+    case.claims = _text(data, "claims", path, problems, entity="cases")
+    received = _date(data, "received_on", path, problems, today=today)
     if received and received > today:
         problems.add(f"{path}received_on", "收案日期不能晚于今天")
     case.received_on = received or today
@@ -225,7 +243,7 @@ def parse_case(data: Any, *, center_id: str, today: date, path: str = "") -> tup
             case.flags.add(CaseFlag.parse(f))
         except (ValueError, TypeError):
             problems.add(f"{path}flags[{i}]", f"未知标记：{f}")
-    court_no = _text(data, "court_case_number", path, problems, max_len=60)
+    court_no = _text(data, "court_case_number", path, problems, entity="cases")
     if court_no:
         try:
             number = parse_court_case_number(court_no, today=today)
