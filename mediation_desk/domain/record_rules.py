@@ -28,6 +28,7 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
+from .errors import ValidationError
 from .formatting import MAX_AMOUNT
 from .models import MAX_ATTACHMENT_BYTES
 from .validators import InvalidValue
@@ -150,6 +151,23 @@ def is_multiline(entity: str, field: str) -> bool:
 def check_text(entity: str, field: str, value: str) -> str:
     """Input for ``entity.field`` cleaned (NFC, stripped) or InvalidValue."""
     return clean_text(value, max_len(entity, field), multiline=is_multiline(entity, field))
+
+
+def clean_input(entity: str, values: Mapping[str, tuple[str, str]]) -> dict[str, str]:
+    """Form input cleaned by :func:`check_text`: ``{path: (field, value)}`` -> ``{path: text}``.
+
+    Raises :class:`ValidationError` naming every path that breaks the text rule.
+    """
+    out: dict[str, str] = {}
+    problems: dict[str, list[str]] = {}
+    for path, (field, value) in values.items():
+        try:
+            out[path] = check_text(entity, field, value)
+        except InvalidValue as exc:
+            problems[path] = [exc.message]
+    if problems:
+        raise ValidationError(problems)
+    return out
 
 
 # ---------------------------------------------------------------------------- phones

@@ -10,30 +10,43 @@ from typing import Any
 from ..domain.enums import CenterKind, DisputeType, RelationKind
 from ..domain.errors import DomainError, ValidationError
 from ..domain.models import Center, DeclaredRelation, Mediator
+from ..domain.record_rules import MAX_ITEMS, check_text, clean_text
 from ..domain.validators import InvalidValue, validate_phone
 from ..storage.store import Store
 
 CODE_RE = re.compile(r"^[A-Za-z0-9_-]{2,32}$")
 
 
-def validate_center(code: str, name: str, prefix: str) -> None:
-    """Check the first-run fields; raise ValidationError listing every problem."""
+def validate_center(code: str, name: str, prefix: str, *, linked_court: str = "",
+                    court_code: str = "") -> dict[str, str]:
+    """Check a center's fields; return them cleaned (record_rules' text rule) or raise
+    ValidationError listing every problem."""
     problems: dict[str, list[str]] = {}
     if not CODE_RE.match(code or ""):
         problems["code"] = ["中心代码应为2到32位字母、数字、下划线或短横线"]
-    if not (name or "").strip():
+    cleaned: dict[str, str] = {}
+    for key, value in (("name", name), ("number_prefix", prefix),
+                       ("linked_court", linked_court), ("court_code", court_code)):
+        try:
+            cleaned[key] = check_text("centers", key, value or "")
+        except InvalidValue as exc:
+            problems[key] = [exc.message]
+    if "name" in cleaned and not cleaned["name"]:
         problems["name"] = ["请填写中心名称"]
-    if prefix and (len(prefix) > 10 or any(c in prefix for c in "（）()第号 ")):
+    prefix = cleaned.get("number_prefix", "")
+    if prefix and any(c in prefix for c in "（）()第号 "):
         problems["number_prefix"] = ["编号前缀不超过10个字，且不含括号、“第”“号”或空格"]
     if problems:
         raise ValidationError(problems)
+    return cleaned
 
 
 def init_desk(path: str | Path, *, code: str, name: str, kind: CenterKind = CenterKind.CENTER,
               number_prefix: str = "", linked_court: str = "", court_code: str = "",
               actor: str = "系统初始化", **store_kwargs: Any) -> Store:
     """Create (or open) a database and record this desk's own center once."""
-    validate_center(code, name, number_prefix)
+    cleaned = validate_center(code, name, number_prefix, linked_court=linked_court,
+                              court_code=court_code)
     store = Store.open(path, create=True, **store_kwargs)
     try:
         existing = store.directory.self_center()
@@ -41,9 +54,10 @@ def init_desk(path: str | Path, *, code: str, name: str, kind: CenterKind = Cent
             raise DomainError(f"该数据库已经初始化为“{existing.name}”（{existing.code}），"
                               "不能重复初始化。",
                               code="already_initialised")
-        center = Center(code=code, name=name.strip(), kind=kind,
-                        number_prefix=number_prefix.strip(), linked_court=linked_court.strip(),
-                        court_code=court_code.strip(), origin=code)
+        center = Center(code=code, name=cleaned["name"], kind=kind,
+                        number_prefix=cleaned["number_prefix"],
+                        linked_court=cleaned["linked_court"], court_code=cleaned["court_code"],
+                        origin=code)
         with store.operation(actor, "init_desk", summary=f"初始化{name}") as work:
             work.origin = code
             work.save_center(center, is_self=True)
@@ -76,13 +90,22 @@ class MediatorService:
         return m
 
     def _validate(self, m: Mediator) -> None:
+        """Check and clean a mediator as every input is (record_rules); raise ValidationError."""
         problems: dict[str, list[str]] = {}
-        m.name = m.name.strip()
-        if not m.name:
+
+        def text(path: str, field: str, value: str) -> str:
+            try:
+                return check_text("mediators", field, value)
+            except InvalidValue as exc:
+                problems[path] = [exc.message]
+                return value
+
+        m.name = text("name", "name", m.name)
+        if not m.name and "name" not in problems:
             problems["name"] = ["请填写姓名"]
         if m.phone:
             try:
-                m.phone = validate_phone(m.phone)
+                m.phone = validate_phone(clean_text(m.phone, 40))
             except InvalidValue as exc:
                 problems["phone"] = [exc.message]
         # the lists may hold anything untyped callers put there: check each value
@@ -90,9 +113,17 @@ class MediatorService:
         for i, s in enumerate(specialties):
             if not isinstance(s, DisputeType):
                 problems[f"specialties[{i}]"] = ["未知纠纷类型"]
-        m.villages = [v.strip() for v in m.villages if v.strip()]
+        m.villages = [text("villages", "villages", v) for v in m.villages]
+        m.villages = [v for v in m.villages if v]
+        if len(m.villages) > MAX_ITEMS["villages"]:
+            problems["villages"] = [f"最多{MAX_ITEMS['villages']}个村（社区）"]
+        if len(m.relations) > MAX_ITEMS["relations"]:
+            problems["relations"] = [f"最多{MAX_ITEMS['relations']}项申报的关系"]
         for i, r in enumerate(m.relations):
-            if not r.person_name.strip():
+            r.person_name = text(f"relations[{i}].person_name", "relations.person_name",
+                                 r.person_name)
+            r.note = text(f"relations[{i}].note", "relations.note", r.note)
+            if not r.person_name and f"relations[{i}].person_name" not in problems:
                 problems[f"relations[{i}].person_name"] = ["请填写关系人姓名"]
             kind: object = r.kind
             if not isinstance(kind, RelationKind):
@@ -131,9 +162,10 @@ def update_center(store: Store, actor: str, *, name: str, number_prefix: str,
     center = store.directory.self_center()
     if center is None:
         raise DomainError("数据库尚未初始化。", code="not_initialised")
-    validate_center(center.code, name, number_prefix)
-    center.name, center.number_prefix = name.strip(), number_prefix.strip()
-    center.linked_court, center.court_code = linked_court.strip(), court_code.strip()
+    cleaned = validate_center(center.code, name, number_prefix, linked_court=linked_court,
+                              court_code=court_code)
+    center.name, center.number_prefix = cleaned["name"], cleaned["number_prefix"]
+    center.linked_court, center.court_code = cleaned["linked_court"], cleaned["court_code"]
     with store.operation(actor, "update_center", summary=f"修改中心信息{center.name}") as work:
         work.save_center(center, is_self=True)
     return center

@@ -11,6 +11,7 @@ from ..domain.deadlines import jc_window_end
 from ..domain.enums import AgreementForm, AgreementScope, CaseSource, EndReason, EventKind
 from ..domain.errors import DomainError, ValidationError
 from ..domain.models import Agreement, Case, CaseEvent
+from ..domain.record_rules import MAX_ITEMS, clean_input
 from ..domain.state_machine import Action, end_reason_problem, next_status
 from .base import CaseServiceBase
 
@@ -41,7 +42,10 @@ class MediationOps(CaseServiceBase):
                occurred_at: datetime | None, place: str, participants: str, notes: str,
                summary: str, data: dict[str, Any] | None = None,
                expected_version: int | None = None) -> CaseEvent:
-        if not notes.strip():
+        clean = clean_input("events", {"notes": ("notes", notes), "place": ("place", place),
+                                       "participants": ("participants", participants)})
+        notes, place, participants = clean["notes"], clean["place"], clean["participants"]
+        if not notes:
             raise ValidationError({"notes": ["请填写记录内容"]})
         with self.case_operation(actor, key, action.value,
                                  expected_version) as (work, case):
@@ -74,7 +78,8 @@ class MediationOps(CaseServiceBase):
     def suspend(self, actor: str, key: str, *, reason: str, on: date | None = None,
                 expected_version: int | None = None) -> Case:
         """Suspend for appraisal (诉前鉴定评估): the mediation clock stops."""
-        if not reason.strip():
+        reason = clean_input("events", {"reason": ("notes", reason)})["reason"]
+        if not reason:
             raise ValidationError({"reason": ["请填写中止原因（如鉴定评估事项）"]})
         with self.case_operation(actor, key, "suspend_case",
                                  expected_version) as (work, case):
@@ -91,6 +96,7 @@ class MediationOps(CaseServiceBase):
     def resume(self, actor: str, key: str, *, on: date | None = None, notes: str = "",
                expected_version: int | None = None) -> Case:
         """Resume after suspension; the stopped days move the due date out."""
+        notes = clean_input("events", {"notes": ("notes", notes)})["notes"]
         with self.case_operation(actor, key, "resume_case",
                                  expected_version) as (work, case):
             on = on or self.today()
@@ -112,6 +118,7 @@ class MediationOps(CaseServiceBase):
     def extend(self, actor: str, key: str, *, days: int, consenting_party_ids: list[str],
                notes: str = "", expected_version: int | None = None) -> Case:
         """Extend the period; only with the recorded consent of every party."""
+        notes = clean_input("events", {"notes": ("notes", notes)})["notes"]
         with self.case_operation(actor, key, "extend_case",
                                  expected_version) as (work, case):
             problems: dict[str, list[str]] = {}
@@ -142,9 +149,25 @@ class MediationOps(CaseServiceBase):
     def _agreement_from(self, case: Case, data: AgreementInput, *,
                         not_before: date | None = None) -> Agreement:
         """Validate the form's input into an Agreement (raises ValidationError)."""
-        clauses = [c.strip() for c in data.clauses if c and c.strip()]
         problems: dict[str, list[str]] = {}
-        if not clauses:
+        texts = {"facts": ("facts", data.facts),
+                 "performance_method": ("performance_method", data.performance_method),
+                 "performance_place": ("performance_place", data.performance_place),
+                 **{f"clauses[{i}]": ("clauses", c) for i, c in enumerate(data.clauses)}}
+        try:
+            clean = clean_input("agreements", texts)
+        except ValidationError as exc:
+            clean = {k: v for k, (_f, v) in texts.items()}
+            for path, messages in exc.problems.items():
+                # clause problems are shown at the clauses, saying which one
+                key, _, index = path.partition("[")
+                prefix = f"第{int(index.rstrip(']')) + 1}项条款" if index else ""
+                problems.setdefault(key, []).extend(prefix + m for m in messages)
+        clauses = [clean[f"clauses[{i}]"] for i in range(len(data.clauses))]
+        clauses = [c for c in clauses if c]
+        if len(clauses) > MAX_ITEMS["clauses"]:
+            problems["clauses"] = [f"协议最多{MAX_ITEMS['clauses']}项条款"]
+        if not clauses and "clauses" not in problems:
             problems["clauses"] = ["协议至少需要一项条款"]
         effective = data.effective_on or data.signed_on or self.today()
         if effective > self.today():
@@ -160,9 +183,9 @@ class MediationOps(CaseServiceBase):
         if problems:
             raise ValidationError(problems)
         return Agreement(
-            case_id=case.id, form=data.form, scope=data.scope, facts=data.facts or case.facts,
-            clauses=clauses, performance_method=data.performance_method,
-            performance_place=data.performance_place,
+            case_id=case.id, form=data.form, scope=data.scope, facts=clean["facts"] or case.facts,
+            clauses=clauses, performance_method=clean["performance_method"],
+            performance_place=clean["performance_place"],
             performance_deadline=data.performance_deadline, amount=data.amount,
             signed_on=data.signed_on or effective, effective_on=effective)
 
@@ -234,7 +257,8 @@ class MediationOps(CaseServiceBase):
         """
         if reason is EndReason.AGREEMENT_REACHED:
             raise ValidationError({"reason": ["达成协议请使用“登记调解协议”"]})
-        if reason is EndReason.OTHER and not notes.strip():
+        notes = clean_input("cases", {"notes": ("end_note", notes)})["notes"]
+        if reason is EndReason.OTHER and not notes:
             raise ValidationError({"notes": ["选择“其他原因”时请填写说明"]})
         with self.case_operation(actor, key, "terminate_case",
                                  expected_version) as (work, case):

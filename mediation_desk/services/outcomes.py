@@ -8,6 +8,7 @@ from typing import Any
 from ..domain.enums import CaseStatus, EventKind, Performance
 from ..domain.errors import DomainError, ValidationError
 from ..domain.models import Case, CaseEvent
+from ..domain.record_rules import clean_input
 from ..domain.state_machine import Action, TrialOutcome, follow_up_status, next_status
 from ..domain.validators import (
     CourtCaseNumber,
@@ -27,6 +28,7 @@ class OutcomeOps(CaseServiceBase):
     def _simple(self, actor: str, key: str, action: Action, *, notes: str = "",
                 summary: str, data: dict[str, Any] | None = None,
                 expected_version: int | None = None, **changes: Any) -> Case:
+        notes = clean_input("events", {"notes": ("notes", notes)})["notes"]
         with self.case_operation(actor, key, action.value,
                                  expected_version) as (work, case):
             work.summary = f"{case.number}{summary}"
@@ -77,6 +79,7 @@ class OutcomeOps(CaseServiceBase):
         again while the window is open. Every check reads the case inside the write
         transaction.
         """
+        court = clean_input("events", {"court": ("place", court)})["court"]
         with self.case_operation(actor, key, Action.APPLY_JC.value,
                                  expected_version) as (work, case):
             on = on or self.today()
@@ -143,6 +146,8 @@ class OutcomeOps(CaseServiceBase):
         """Record a follow-up visit (回访): performance, satisfaction 1-5, notes."""
         if not 1 <= int(satisfaction) <= 5:
             raise ValidationError({"satisfaction": ["满意度应为1到5分"]})
+        clean = clean_input("events", {"notes": ("notes", notes), "place": ("place", place)})
+        notes, place = clean["notes"], clean["place"]
         with self.case_operation(actor, key, "follow_up",
                                  expected_version) as (work, case):
             next_status(self.facts(case), Action.FOLLOW_UP)
@@ -200,6 +205,7 @@ class OutcomeOps(CaseServiceBase):
         plaintiff withdraws (``outcome="withdrawn"``), SIM Art 20; the outcome is recorded
         in the status event.
         """
+        notes = clean_input("events", {"notes": ("notes", notes)})["notes"]
         with self.case_operation(actor, key, Action.RETURN_TO_TRIAL.value,
                                  expected_version) as (work, case):
             next_status(self.facts(case), Action.RETURN_TO_TRIAL)

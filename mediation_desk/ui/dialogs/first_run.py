@@ -100,7 +100,8 @@ class FirstRunDialog(QDialog):
 
         problems: dict[str, list[str]] = {}
         try:
-            validate_center(self.value("code"), self.value("name"), self.value("number_prefix"))
+            validate_center(self.value("code"), self.value("name"), self.value("number_prefix"),
+                            linked_court=self.value("linked_court"))
         except ValidationError as exc:
             problems.update(exc.problems)
         if not self.value("actor"):
