@@ -168,7 +168,7 @@ class _Checker:
         if rec["center_id"] != ctx.my_center or rec["source"] not in COURT_SOURCES:
             raise self.refuse("cases", rec, "法院只能向本调解组织委派或委托案件")
         if ref is None:
-            if rec["status"] != "registered" or rec["deleted"]:
+            if rec["status"] != "registered":  # (a withdrawn one arrives as a tombstone)
                 raise self.refuse("cases", rec, "法院委派的新案件应为新登记状态")
             if rec["origin"] != ctx.sender or not rec["court_case_number"]:
                 raise self.refuse("cases", rec, "法院委派的新案件应有法院案号，来源为该法院")
@@ -183,7 +183,8 @@ class _Checker:
             raise self.refuse("cases", rec, "法院只能撤回尚未受理的委派案件")
         extra = changed - COURT_FIELDS
         if extra:
-            raise self.refuse("cases", rec, f"法院只能修改法院字段，不能修改 {'、'.join(sorted(extra))}")
+            names = "、".join(sorted(extra))
+            raise self.refuse("cases", rec, f"法院只能修改法院字段，不能修改 {names}")
         if rec["status"] != ref["status"] and (ref["status"], rec["status"]) not in COURT_MOVES:
             raise self.refuse("cases", rec,
                               f"法院不能把状态从 {ref['status']} 改为 {rec['status']}")

@@ -49,9 +49,22 @@ class CaseServiceBase:
             case = self.get(key)
             if expected_version is not None and case.version != expected_version:
                 raise StaleEdit(case.number, *self._last_change(case.id))
+            self.refuse_unowned(case, action)
             work.case_id = case.id
             work.summary = case.number
             yield work, case
+
+    def refuse_unowned(self, case: Case, action: str) -> None:
+        """Refuse a change this desk does not own (docs/exchange-format.md §10).
+
+        The exchange refuses a bundle carrying a record its sender may not write, so a desk
+        must not make such a change in the first place: a court desk records only the court's
+        results on a center's case; a center leaves those results to the court desk it
+        exchanges with; a field laptop neither assigns mediators nor records court results.
+        """
+        why = desk_may_not(self.store, case, action)
+        if why:
+            raise DomainError(why, code="not_owner")
 
     def _last_change(self, case_id: str) -> tuple[str, str]:
         rows = self.store.audit.case_history(case_id)
@@ -131,3 +144,34 @@ class CaseServiceBase:
 
     def today(self) -> date:
         return self.store.today()
+
+
+COURT_RESULTS = frozenset({Action.JC_CONFIRM.value, Action.JC_REJECT.value,
+                           Action.JC_WITHDRAW.value, Action.RECORD_FILING.value})
+COURT_SOURCES = frozenset({"court_delegated", "court_entrusted"})
+ANY_DESK = frozenset({"reveal_identifiers"})  # reads, audited, change no record
+
+
+def desk_may_not(store: Store, case: Case, action: str) -> str:
+    """Why this desk may not make ``action`` on ``case`` ('' when it may)."""
+    if action in ANY_DESK:
+        return ""
+    me = store.directory.self_center()
+    kind = str(store.directory.setting("desk_kind", me.kind.value if me else "center"))
+    court_case = case.source.value in COURT_SOURCES
+    if kind == "court":
+        if me is not None and case.center_id != me.id and \
+                action not in COURT_RESULTS | {"add_attachment"}:
+            return ("这件案件由调解组织办理，法院联络台只能录入法院的结果（司法确认裁定、立案）"
+                    "和添加法院的材料；其他内容请由调解组织修改，随交换文件传来。")
+        return ""
+    if action in COURT_RESULTS and court_case:
+        if kind == "field":
+            return "法院委派、委托案件的法院结果请在中心录入，外出调解笔记本不能录入。"
+        courts = [t for t in store.exchange.trusted() if t["kind"] == "court" and not t["revoked"]]
+        if courts:
+            return (f"本中心与{courts[0]['name']}交换数据：法院委派、委托案件的司法确认和立案结果"
+                    "由法院联络台录入，随法院的交换文件自动更新。")
+    if kind == "field" and action == "assign_mediators":
+        return "指派调解员由中心主任在中心办理，外出调解笔记本不能指派。"
+    return ""

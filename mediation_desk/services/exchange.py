@@ -129,11 +129,42 @@ def read_card(path: str | Path) -> DeskCard:
 
 
 def trust_card(store: Store, actor: str, card: DeskCard) -> None:
-    """Trust another desk's keys (audited); the desk becomes a known center."""
+    """Trust another desk's keys (audited); the desk becomes a known center.
+
+    Key continuity: a card whose code or center is already trusted with other keys is
+    refused (a key change is :func:`change_peer_key`, with the fingerprint compared by phone
+    and a reason); a revoked key is never trusted again; trusting the same card twice changes
+    nothing.
+    """
     if card.code == store.origin_code():
         raise DomainError("不能信任本单位自己的名片。", code="own_card")
     summary = f"信任{card.name}（{card.code}），指纹 {card.fingerprint}"
     with store.operation(actor, "trust_desk", summary=summary) as work:
+        refuse_revoked_key(store, card)
+        existing = store.exchange.trusted(card.code)
+        if existing:
+            row = existing[0]
+            if row["revoked"]:
+                raise DomainError(
+                    f"对{row['name']}（{card.code}）的信任已撤销。撤销不能取消；对方如已更换密钥，"
+                    "请用「更换对方密钥」并电话核对新指纹。", code="revoked")
+            if row["fingerprint"] != card.fingerprint:
+                raise DomainError(
+                    f"本机已信任{row['name']}（{card.code}），指纹 {row['fingerprint']}；这张名片的"
+                    f"指纹是 {card.fingerprint}，密钥不同，没有信任。如果对方确实更换了密钥，请用"
+                    "「更换对方密钥」，电话核对新指纹并写明原因；否则这张名片可能是伪造的。",
+                    code="key_changed")
+            if row["center_id"] != card.center_id:
+                raise DomainError(f"这张名片的单位编号与本机已信任的{card.code}不同，没有信任。",
+                                  code="key_changed")
+            work.summary = f"{card.name}（{card.code}）已受信任，名片相同，未作更改"
+            return
+        for row in store.exchange.trusted():
+            if row["center_id"] == card.center_id or \
+                    bytes(row["signing_public"]) == card.public.signing:
+                raise DomainError(
+                    f"这张名片（{card.code}）与本机已信任的{row['name']}（{row['code']}）是同一个单位或"
+                    "同一把密钥，没有信任。单位代码不能更改；请与对方核实。", code="key_changed")
         refuse_code_held_by_another(store, card.code, card.center_id)
         store.exchange.save_trusted({
             "code": card.code, "name": card.name, "kind": card.kind,
@@ -150,6 +181,81 @@ def trust_card(store: Store, actor: str, card: DeskCard) -> None:
         work.note("trusted_desk", card.code, {"fingerprint": [None, card.fingerprint]})
 
 
+def refuse_revoked_key(store: Store, card: DeskCard) -> None:
+    """A revoked key is never trusted again, under any code."""
+    found = store.exchange.key_revoked(card.public.signing, card.public.encryption)
+    if found is not None:
+        raise DomainError(f"这张名片的密钥（指纹 {found}）已被撤销，不能再信任。请对方生成新密钥。",
+                          code="key_revoked")
+
+
+def _normalise_fingerprint(text: str) -> str:
+    hexes = "".join(ch for ch in text.upper() if ch in "0123456789ABCDEF")
+    return " ".join(hexes[i:i + 4] for i in range(0, len(hexes), 4))
+
+
+def change_peer_key(store: Store, actor: str, card: DeskCard, *, confirmed_fingerprint: str,
+                    reason: str) -> None:
+    """Accept a trusted desk's new key (audited): the old key is revoked for ever.
+
+    ``confirmed_fingerprint`` is the fingerprint the other desk read out by phone; it must
+    equal the new card's. The code and center must be those already trusted.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise DomainError("请写明更换密钥的原因（如：对方电脑丢失、重装系统）。",
+                          code="reason_required")
+    if _normalise_fingerprint(confirmed_fingerprint) != card.fingerprint:
+        raise DomainError("输入的指纹与新名片的指纹不一致，没有更换。"
+                          "请再次电话核对对方读出的指纹。", code="fingerprint_mismatch")
+    existing = store.exchange.trusted(card.code)
+    if not existing:
+        raise DomainError(f"信任名单中没有{card.code}；新单位请直接信任其名片。", code="not_found")
+    row = existing[0]
+    if row["center_id"] != card.center_id:
+        raise DomainError(f"新名片的单位编号与已信任的{card.code}不同，不是同一个单位，没有更换。",
+                          code="key_changed")
+    if row["fingerprint"] == card.fingerprint:
+        raise DomainError("新名片的密钥与现在信任的相同，无需更换。", code="same_key")
+    summary = (f"更换{row['name']}（{card.code}）的密钥：{row['fingerprint']} → "
+               f"{card.fingerprint}，原因：{reason}")
+    with store.operation(actor, "change_peer_key", summary=summary) as work:
+        refuse_revoked_key(store, card)
+        store.exchange.add_revoked_key({
+            "fingerprint": row["fingerprint"], "code": row["code"],
+            "signing_public": bytes(row["signing_public"]),
+            "encryption_public": bytes(row["encryption_public"]), "revoked_at": work.now,
+            "reason": f"更换密钥：{reason}"})
+        store.exchange.save_trusted({
+            **row, "name": card.name, "signing_public": card.public.signing,
+            "encryption_public": card.public.encryption, "fingerprint": card.fingerprint,
+            "revoked": 0, "trusted_at": work.now, "revoked_at": None})
+        work.note("trusted_desk", card.code, {"fingerprint": [row["fingerprint"],
+                                                              card.fingerprint],
+                                              "reason": [None, reason]})
+
+
+def change_own_keys(store: Store, actor: str, *, reason: str) -> DeskKeys:
+    """Generate new keys for this desk (audited, with the reason); return them.
+
+    Every peer must then accept the new card with :func:`change_peer_key`; bundles made for
+    the old key can no longer be read here and are exported again by their senders.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise DomainError("请写明更换本单位密钥的原因。", code="reason_required")
+    old = desk_keys(store)
+    new = DeskKeys.generate()
+    with store.operation(actor, "change_own_keys",
+                         summary=f"更换本单位密钥：{old.public.fingerprint} → "
+                                 f"{new.public.fingerprint}，原因：{reason}") as work:
+        store.exchange.replace_keys(new.signing_private, new.encryption_private, work.now)
+        work.note("desk_keys", "self", {"fingerprint": [old.public.fingerprint,
+                                                        new.public.fingerprint],
+                                        "reason": [None, reason]})
+    return new
+
+
 def refuse_code_held_by_another(store: Store, code: str, center_id: str) -> None:
     """Two desks cannot share a code: refuse one whose code another known center holds."""
     held = store.directory.code_holders([code]).get(code)
@@ -160,13 +266,27 @@ def refuse_code_held_by_another(store: Store, code: str, center_id: str) -> None
             "再导出名片；否则请对方换一个单位代码。", code="code_taken")
 
 
-def revoke(store: Store, actor: str, code: str) -> None:
-    """Revoke a trusted desk's key: its bundles are refused from now on (audited)."""
-    if not store.exchange.trusted(code):
+def revoke(store: Store, actor: str, code: str, reason: str) -> None:
+    """Revoke a trusted desk's key (audited, with the reason): its bundles are refused from
+    now on and the key is never trusted again."""
+    reason = reason.strip()
+    if not reason:
+        raise DomainError("请写明撤销信任的原因。", code="reason_required")
+    rows = store.exchange.trusted(code)
+    if not rows:
         raise DomainError(f"信任名单中没有该单位：{code}", code="not_found")
-    with store.operation(actor, "revoke_desk", summary=f"撤销对{code}的信任") as work:
+    row = rows[0]
+    if row["revoked"]:
+        raise DomainError(f"对{row['name']}（{code}）的信任已经撤销。", code="revoked")
+    with store.operation(actor, "revoke_desk",
+                         summary=f"撤销对{row['name']}（{code}）的信任，原因：{reason}") as work:
         store.exchange.set_revoked(code, work.now)
-        work.note("trusted_desk", code, {"revoked": [False, True]})
+        store.exchange.add_revoked_key({
+            "fingerprint": row["fingerprint"], "code": code,
+            "signing_public": bytes(row["signing_public"]),
+            "encryption_public": bytes(row["encryption_public"]), "revoked_at": work.now,
+            "reason": reason})
+        work.note("trusted_desk", code, {"revoked": [False, True], "reason": [None, reason]})
 
 
 @dataclass(frozen=True)
@@ -300,7 +420,8 @@ def export_bundle(store: Store, actor: str, to: str, out: str | Path, *,
     data, manifest = bundle.build(
         keys=keys, sender=card.code, recipient=to, recipient_public=peer_public, kind=kind,
         sequence=sequence, acknowledged=acknowledged, created_at=created, records=wires,
-        attachments=blobs, statistics=stats, full=full)
+        attachments=blobs, statistics=stats, full=full, audit_head=store.audit.head(),
+        anchors=echoed_anchors(store, to))
     path = Path(out)
     write_file_atomically(path, data)
     check = bundle.open_bundle(path.read_bytes(), keys=keys, my_code=card.code,
@@ -318,6 +439,19 @@ def export_bundle(store: Store, actor: str, to: str, out: str | Path, *,
         raise
     return ExportReport(path, manifest["bundle_id"], sequence, manifest["counts"],
                         keys.public.fingerprint)
+
+
+ECHOED_ANCHORS = 16  # the latest audit heads received from a peer, confirmed back to it
+
+
+def echoed_anchors(store: Store, peer: str) -> list[dict[str, Any]]:
+    """The audit-chain heads ``peer`` sent us, confirmed back to it in our bundles.
+
+    The peer keeps them; its ``check`` then verifies that its chain still passes through
+    each, so history rewritten or cut after this desk saw it is found (docs §4, §11).
+    """
+    return [{"code": peer, "seq": a["seq"], "hash": a["hash"]}
+            for a in store.exchange.anchors("received", peer, ECHOED_ANCHORS)]
 
 
 def _blob(store: Store, digest: str) -> bytes | None:

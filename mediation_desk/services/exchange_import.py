@@ -27,6 +27,7 @@ from ..exchange.merge import Decision, decide
 from ..exchange.records import ENTITIES, check_references, fields_of
 from ..storage.connection import refuse_database_file
 from ..storage.store import Store, Work
+from .exchange_status import missing_text
 
 ACCEPTS = {"court": {"center_to_court"}, "center": {"court_to_center", "field_to_center"},
            "field": {"center_to_field", "enrollment"}}
@@ -254,7 +255,7 @@ def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> Imp
         if renumbered:
             work.summary += f"；外出调解笔记本登记的{len(renumbered)}件案件已由本中心编号"
         if missing:
-            work.summary += f"；{missing_text(m['sender']['code'], missing)}"
+            work.summary += f"；{missing_text(m['sender']['code'], tuple(missing))}"
     return report
 
 
@@ -281,15 +282,6 @@ def check_sequence(store: Store, manifest: dict[str, Any]) -> list[int]:
             "sequence_jump",
             f"上一份来自{sender}的交换文件是第{last}号，这份却是第{seq}号，序号跳跃异常")
     return list(range(last + 1, seq))
-
-
-def missing_text(sender: str, missing: list[int]) -> str:
-    """「缺少来自ZD-MS的第7号交换文件」 for a gap (ranges shortened)."""
-    if len(missing) == 1:
-        numbers = f"第{missing[0]}号"
-    else:
-        numbers = f"第{missing[0]}至{missing[-1]}号"
-    return f"缺少来自{sender}的{numbers}交换文件"
 
 
 def reown_field_cases(store: Store, work: Work, opened: bundle.Opened, plan: Plan) -> list[str]:
@@ -387,12 +379,26 @@ def apply_plan(store: Store, work: Work, opened: bundle.Opened, plan: Plan) -> N
     ex.acknowledge(sender, m["acknowledged"])
     ex.mark_known(sender, [(e, r["id"], r["version"])
                            for e, rs in opened.records.items() for r in rs])
+    keep_anchors(store, work, m)
     ex.record_ledger({
         "bundle_id": m["bundle_id"], "direction": "in", "peer": sender, "kind": m["kind"],
         "sequence": m["sequence"], "acknowledged": m["acknowledged"], "full": m["full"],
         "created_at": m["created_at"], "recorded_at": work.now, "counts": m["counts"],
         "file_sha256": opened.sha256})
     _audit(work, m, plan, listed)
+
+
+def keep_anchors(store: Store, work: Work, m: dict[str, Any]) -> None:
+    """Keep the sender's audit head (``received``) and the heads of this desk's own chain
+    that the sender confirms having received (``confirmed``, checked by ``check``)."""
+    sender, me = m["sender"]["code"], store.origin_code()
+    rows = []
+    head = m["audit_head"]
+    if head["seq"] > 0:
+        rows.append((sender, "received", head["seq"], head["hash"], m["bundle_id"], work.now))
+    rows += [(sender, "confirmed", a["seq"], a["hash"], m["bundle_id"], work.now)
+             for a in m["anchors"] if a["code"] == me]
+    store.exchange.add_anchors(rows)
 
 
 def _audit(work: Work, m: dict[str, Any], plan: Plan,

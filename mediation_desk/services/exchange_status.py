@@ -21,6 +21,7 @@ class TrustedDesk:
     revoked_at: str | None
     last_sent: tuple[int, str] | None  # (sequence, recorded at)
     last_received: tuple[int, str] | None
+    missing: tuple[int, ...] = ()  # sequences from this desk never imported (a gap)
 
 
 def desk_kind(store: Store) -> str:
@@ -32,12 +33,58 @@ def desk_kind(store: Store) -> str:
 
 
 def trusted_desks(store: Store) -> list[TrustedDesk]:
-    """Every trusted (or revoked) desk, by code."""
+    """Every trusted (or revoked) desk, by code, with the files missing from it."""
     last = store.exchange.last_bundles()
     return [TrustedDesk(r["code"], r["name"], r["kind"], r["fingerprint"], bool(r["revoked"]),
                         r["trusted_at"], r["revoked_at"], last.get((r["code"], "out")),
-                        last.get((r["code"], "in")))
+                        last.get((r["code"], "in")), missing_from(store, r["code"]))
             for r in store.exchange.trusted()]
+
+
+def missing_from(store: Store, code: str) -> tuple[int, ...]:
+    """Sequences of files from ``code`` that were skipped: later ones were imported first.
+
+    Their content travelled in the later files (each carries what was not acknowledged), so
+    nothing is lost; a gap still means a file went astray and is worth asking about.
+    """
+    seen = store.exchange.ledger_sequences(code, "in")
+    if not seen:
+        return ()
+    have = set(seen)
+    return tuple(n for n in range(1, max(seen)) if n not in have)
+
+
+def missing_text(code: str, missing: tuple[int, ...]) -> str:
+    """「缺少来自ZD-MS的第7号交换文件」 (numbers listed, runs shortened)."""
+    runs: list[str] = []
+    start = prev = None
+    for n in missing:
+        if start is None:
+            start = prev = n
+        elif prev is not None and n == prev + 1:
+            prev = n
+        else:
+            runs.append(f"{start}" if start == prev else f"{start}至{prev}")
+            start = prev = n
+    if start is not None:
+        runs.append(f"{start}" if start == prev else f"{start}至{prev}")
+    return f"缺少来自{code}的第{'、'.join(runs)}号交换文件" if runs else ""
+
+
+@dataclass(frozen=True)
+class RevokedKey:
+    """A key this desk stopped trusting (never trusted again)."""
+
+    code: str
+    fingerprint: str
+    revoked_at: str
+    reason: str
+
+
+def revoked_keys(store: Store) -> list[RevokedKey]:
+    """Every revoked key, newest first."""
+    return [RevokedKey(r["code"], r["fingerprint"], r["revoked_at"], r["reason"])
+            for r in store.exchange.revoked_keys()]
 
 
 def center_names(store: Store) -> dict[str, str]:

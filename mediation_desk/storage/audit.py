@@ -128,3 +128,29 @@ def case_history(db: sqlite_utils.Database, case_id: str) -> list[dict[str, Any]
         row["changes"] = json.loads(row["changes"])
         out.append(row)
     return out
+
+
+def head(db: sqlite_utils.Database) -> tuple[int, str]:
+    """The chain's newest row as (seq, hash); (0, '') for an empty chain."""
+    row = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return (0, "") if row is None else (int(row[0]), str(row[1]))
+
+
+def anchor_problems(db: sqlite_utils.Database) -> list[str]:
+    """Anchors a peer confirmed that this desk's chain no longer passes through.
+
+    A peer that received a bundle from this desk echoes the audit head it carried; the
+    chain must still hold a row with that sequence and hash. A missing row means history was
+    truncated, a different hash that it was rewritten, after the peer saw it.
+    """
+    out = []
+    for peer, seq, digest in db.execute(
+            "SELECT peer, seq, hash FROM audit_anchors WHERE direction = 'confirmed'"
+            " ORDER BY peer, seq"):
+        row = db.execute("SELECT hash FROM audit WHERE seq = ?", [seq]).fetchone()
+        if row is None:
+            out.append(f"审计记录第{seq}条已不存在，但{peer}确认收到过含这一条的审计链："
+                       "审计记录在交换之后被截短")
+        elif row[0] != digest:
+            out.append(f"审计记录第{seq}条与{peer}确认收到的不一致：审计记录在交换之后被改写")
+    return out

@@ -112,6 +112,60 @@ def set_revoked(db: sqlite_utils.Database, code: str, now: str) -> None:
     db.execute("UPDATE trusted_desks SET revoked = 1, revoked_at = ? WHERE code = ?", [now, code])
 
 
+def replace_keys(db: sqlite_utils.Database, signing: bytes, encryption: bytes, now: str) -> None:
+    """Replace the desk's own keys (a key change)."""
+    db.execute("UPDATE desk_keys SET signing_private = ?, encryption_private = ?,"
+               " created_at = ? WHERE id = 1", [signing, encryption, now])
+
+
+def add_revoked_key(db: sqlite_utils.Database, row: dict[str, Any]) -> None:
+    """Remember a key this desk stopped trusting (kept for ever)."""
+    db.execute("INSERT OR IGNORE INTO revoked_keys (fingerprint, code, signing_public,"
+               " encryption_public, revoked_at, reason) VALUES (:fingerprint, :code,"
+               " :signing_public, :encryption_public, :revoked_at, :reason)", row)
+
+
+def revoked_keys(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every revoked key, newest first."""
+    return _rows(db.execute("SELECT * FROM revoked_keys ORDER BY revoked_at DESC, code"))
+
+
+def key_revoked(db: sqlite_utils.Database, signing: bytes, encryption: bytes) -> str | None:
+    """The fingerprint of a revoked key sharing either public key with these, or None."""
+    row = db.execute("SELECT fingerprint FROM revoked_keys WHERE signing_public = ?"
+                     " OR encryption_public = ?", [signing, encryption]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def add_anchors(db: sqlite_utils.Database, rows: list[tuple[str, str, int, str, str, str]]
+                ) -> None:
+    """Keep anchors (peer, direction, seq, hash, bundle_id, recorded_at); repeats ignored."""
+    db.conn.executemany("INSERT OR IGNORE INTO audit_anchors (peer, direction, seq, hash,"
+                        " bundle_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+
+def anchors(db: sqlite_utils.Database, direction: str, peer: str | None = None,
+            limit: int | None = None) -> list[dict[str, Any]]:
+    """Anchors of one direction (of one peer), newest first."""
+    sql = "SELECT * FROM audit_anchors WHERE direction = ?"
+    params: list[Any] = [direction]
+    if peer is not None:
+        sql += " AND peer = ?"
+        params.append(peer)
+    sql += " ORDER BY seq DESC"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return _rows(db.execute(sql, params))
+
+
+def ledger_sequences(db: sqlite_utils.Database, peer: str, direction: str) -> list[int]:
+    """Every sequence in the ledger from/to ``peer``, ascending."""
+    return [int(r[0]) for r in db.execute(
+        "SELECT sequence FROM exchange_ledger WHERE peer = ? AND direction = ?"
+        " ORDER BY sequence", [peer, direction])]
+
+
 # -- ledger, acknowledgements, bases ------------------------------------------
 def ledger_entry(db: sqlite_utils.Database, bundle_id: str) -> dict[str, Any] | None:
     """The ledger row of a bundle, or None."""

@@ -151,6 +151,7 @@ class CheckReport:
     records: list[str] = field(default_factory=list)
     records_checked: int = 0
     blobs: list[str] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)  # history a peer saw, since rewritten
     chain: audit.ChainCheck = field(default_factory=lambda: audit.ChainCheck(True, 0))
 
     @property
@@ -159,7 +160,7 @@ class CheckReport:
 
     def problems(self) -> list[str]:
         """Every finding except the audit chain's, as Chinese lines."""
-        return self.integrity + self.schema + self.records + self.blobs
+        return self.integrity + self.schema + self.records + self.blobs + self.anchors
 
 
 def _blob_problems(db: sqlite_utils.Database) -> list[str]:
@@ -179,6 +180,9 @@ def full_check(db: sqlite_utils.Database) -> CheckReport:
     found = differences(db)
     report.schema = [str(d) for d in found]
     report.chain = audit.verify_chain(db)
+    if not any(d.kind == "table" and d.name == "audit_anchors" for d in found) and \
+            db.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit_anchors'").fetchone():
+        report.anchors = audit.anchor_problems(db)
     tables = set(seals.TABLES) | {"audit", "attachment_blobs"}
     if any(d.kind == "table" and d.name in tables or d.what == "unknown_migration"
            for d in found):

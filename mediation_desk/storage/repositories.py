@@ -256,6 +256,10 @@ class AuditLog(_Repository):
         """Walk the hash chain; report the first row that does not match."""
         return audit.verify_chain(self._db)
 
+    def head(self) -> tuple[int, str]:
+        """The chain's newest row as (seq, hash); (0, '') when empty."""
+        return audit.head(self._db)
+
     def last_seq(self) -> int:
         """Sequence number of the newest audit row (0 when there is none)."""
         row = self._db.execute("SELECT max(seq) FROM audit").fetchone()
@@ -280,9 +284,38 @@ class ExchangeRepository(_Repository):
         """Inside an operation: store the desk's keys once."""
         exchange.save_keys(self._db, signing, encryption, now)
 
+    def replace_keys(self, signing: bytes, encryption: bytes, now: str) -> None:
+        """Inside an operation: replace the desk's own keys (a key change)."""
+        exchange.replace_keys(self._db, signing, encryption, now)
+
     def trusted(self, code: str | None = None) -> Rows:
         """Trusted desks (all, or the one with ``code``)."""
         return exchange.trusted(self._db, code)
+
+    def add_revoked_key(self, row: dict[str, Any]) -> None:
+        """Inside an operation: remember a key this desk stopped trusting."""
+        exchange.add_revoked_key(self._db, row)
+
+    def revoked_keys(self) -> Rows:
+        """Every revoked key, newest first."""
+        return exchange.revoked_keys(self._db)
+
+    def key_revoked(self, signing: bytes, encryption: bytes) -> str | None:
+        """Fingerprint of a revoked key sharing either public key, or None."""
+        return exchange.key_revoked(self._db, signing, encryption)
+
+    def add_anchors(self, rows: list[tuple[str, str, int, str, str, str]]) -> None:
+        """Inside an operation: keep audit anchors (repeats ignored)."""
+        exchange.add_anchors(self._db, rows)
+
+    def anchors(self, direction: str, peer: str | None = None,
+                limit: int | None = None) -> Rows:
+        """Audit anchors of one direction (``received`` or ``confirmed``), newest first."""
+        return exchange.anchors(self._db, direction, peer, limit)
+
+    def ledger_sequences(self, peer: str, direction: str) -> list[int]:
+        """Every ledger sequence from/to ``peer``, ascending."""
+        return exchange.ledger_sequences(self._db, peer, direction)
 
     def save_trusted(self, row: dict[str, Any]) -> None:
         """Inside an operation: insert or replace a trusted desk."""

@@ -296,6 +296,31 @@ def m008_record_seals(db: sqlite_utils.Database) -> None:
     seal_existing(db)
 
 
+@migrations()
+def m009_trust_continuity(db: sqlite_utils.Database) -> None:
+    """Revoked keys (never trusted again) and audit-chain anchors exchanged with peers.
+
+    ``revoked_keys`` keeps every key this desk stopped trusting, with the reason;
+    ``audit_anchors`` keeps the audit-chain heads peers sent (``received``) and the heads of
+    this desk's own chain that a peer confirmed having received (``confirmed``).
+    """
+    db.executescript("""
+CREATE TABLE revoked_keys (
+    fingerprint TEXT PRIMARY KEY, code TEXT NOT NULL, signing_public BLOB NOT NULL,
+    encryption_public BLOB NOT NULL, revoked_at TEXT NOT NULL, reason TEXT NOT NULL
+);
+CREATE TABLE audit_anchors (
+    peer TEXT NOT NULL, direction TEXT NOT NULL CHECK (direction IN ('received', 'confirmed')),
+    seq INTEGER NOT NULL, hash TEXT NOT NULL, bundle_id TEXT NOT NULL, recorded_at TEXT NOT NULL,
+    PRIMARY KEY (peer, direction, seq)
+) WITHOUT ROWID;
+INSERT INTO revoked_keys (fingerprint, code, signing_public, encryption_public, revoked_at,
+                          reason)
+    SELECT fingerprint, code, signing_public, encryption_public, coalesce(revoked_at, trusted_at),
+           '升级前已撤销' FROM trusted_desks WHERE revoked = 1;
+""")
+
+
 def _convert_overrides(db: sqlite_utils.Database, raw: str) -> None:
     import json
     import uuid
