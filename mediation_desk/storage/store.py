@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
+from ..domain import attachment_types
 from ..domain.errors import DomainError
 from ..domain.models import (
     Agreement,
@@ -82,7 +83,14 @@ class Work:
         items.save_agreement(self.db, agreement, **self._kw())
 
     def add_attachment(self, attachment: Attachment, content: bytes) -> None:
-        """Store an attachment's content (hashed) and its metadata."""
+        """Store an attachment's content (hashed) and its metadata.
+
+        The content decides (``domain.attachment_types.accept``): anything but PDF, JPEG,
+        PNG or TIFF raises ``AttachmentRefused``; the stored media type is the sniffed one
+        and the name is reduced to a safe base name whose extension matches it.
+        """
+        attachment.name, kind = attachment_types.accept(attachment.name, content)
+        attachment.media_type = kind.media_type
         attachment.sha256 = items.store_blob(self.db, content)
         attachment.size = len(content)
         attachment.added_at = attachment.added_at or self.now

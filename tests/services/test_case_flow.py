@@ -22,6 +22,7 @@ from mediation_desk.services.cases import CaseService
 from mediation_desk.services.desk import MediatorService
 from mediation_desk.services.mediation import AgreementInput
 from mediation_desk.storage import audit
+from tests.attachment_samples import png_bytes
 from tests.conftest import case_input, party
 
 ACTOR = "王调解员"
@@ -225,9 +226,10 @@ def test_audit_masks_identifiers(svc, store):
 
 def test_attachment_is_hashed_and_limited(svc):
     c = svc.register(ACTOR, case_input())
-    att = svc.add_attachment(ACTOR, c.id, "身份证复印件.png", b"\x89PNG fake", "image/png")
-    assert len(att.sha256) == 64 and att.size == 9
-    assert svc.attachment_content(svc.attachments(c.id)[0]) == b"\x89PNG fake"
+    scan = png_bytes()
+    att = svc.add_attachment(ACTOR, c.id, "身份证复印件.png", scan, "image/png")
+    assert len(att.sha256) == 64 and att.size == len(scan)
+    assert svc.attachment_content(svc.attachments(c.id)[0]) == scan
     with pytest.raises(Exception) as err:
         svc.add_attachment(ACTOR, c.id, "big.bin", b"0" * (20 * 1024 * 1024 + 1))
     assert "20 MB" in str(err.value)

@@ -14,6 +14,7 @@ from mediation_desk.services.cases import CaseService
 from mediation_desk.storage import audit, seals
 from mediation_desk.storage.connection import open_database
 from mediation_desk.storage.store import Store
+from tests.attachment_samples import pdf_bytes
 from tests.conftest import case_input
 
 
@@ -21,7 +22,7 @@ def desk_with_cases(store: Store) -> list:
     svc = CaseService(store)
     made = [svc.register("测试员", case_input()) for _ in range(2)]
     svc.accept("测试员", made[0].id)
-    svc.add_attachment("测试员", made[0].id, "申请书.pdf", b"%PDF-1.4 scan", "application/pdf")
+    svc.add_attachment("测试员", made[0].id, "申请书.pdf", pdf_bytes(), "application/pdf")
     return made
 
 
@@ -106,7 +107,7 @@ def test_an_edit_through_the_program_after_an_outside_edit_is_still_caught(store
     case = desk_with_cases(store)[1]
     outside(db_path, "UPDATE cases SET title = '改过的' WHERE id = ?", [case.id])
     assert len(store.check()[0]) == 1
-    CaseService(store).add_attachment("测试员", case.id, "b.pdf", b"x", "application/pdf")
+    CaseService(store).add_attachment("测试员", case.id, "b.pdf", pdf_bytes(), "application/pdf")
     assert len(store.check()[0]) == 1  # the case row was not written: still reported
 
 

@@ -13,6 +13,7 @@ from mediation_desk.domain.state_machine import Action
 from mediation_desk.storage import audit
 from mediation_desk.ui.dialogs.register_case import RegisterCaseDialog
 from mediation_desk.ui.pages.case_detail import CaseDetailWidget
+from tests.attachment_samples import pdf_bytes
 from tests.conftest import case_input
 from tests.ui.case_helpers import add_mediator, answer_box, click
 from tests.ui.conftest import type_text
@@ -198,16 +199,17 @@ def test_attach_a_scan(qtbot, services, tmp_path):
     case = services.cases.register(services.actor, case_input())
     page = open_page(qtbot, services, case.id)
     scan = tmp_path / "申请书.pdf"
-    scan.write_bytes(b"%PDF-1.4 scan")
+    content = pdf_bytes()
+    scan.write_bytes(content)
     assert page.add_attachment(scan)
     table = page.view.attachments.table
     assert table.rowCount() == 1 and table.item(0, 0).text() == "申请书.pdf"
     stored = services.cases.attachments(case.id)[0]
-    assert stored.sha256 == hashlib.sha256(b"%PDF-1.4 scan").hexdigest()
+    assert stored.sha256 == hashlib.sha256(content).hexdigest()
     table.selectRow(0)
     copy = tmp_path / "copy.pdf"
     page.view.attachments.save_to(page.view.attachments.selected(), copy)
-    assert copy.read_bytes() == b"%PDF-1.4 scan"
+    assert copy.read_bytes() == content
 
 
 def test_edited_details_ask_before_closing_and_save_with_ctrl_s(qtbot, services):

@@ -1,14 +1,16 @@
-"""Attachments (附件): add a scan, open it, save a copy. Content is hashed and stored by the
-service; this tab only reads and writes files the user picks."""
+"""Attachments (附件): add a scan, view it in the desk, save a copy through 另存为.
+
+Content is checked, hashed and stored by the service; this tab reads the file the user
+picks (bounded, regular files only) and shows stored content in the in-app viewer
+(``ui/dialogs/attachment_viewer.py``). It never writes an attachment to a temporary file
+and never opens one with the system's file associations.
+"""
 
 from __future__ import annotations
 
-import mimetypes
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -17,11 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.models import MAX_ATTACHMENT_BYTES, Attachment
-from ...storage.connection import refuse_database_file
+from ...domain.attachment_types import MAX_ATTACHMENT_BYTES, AttachmentRefused, accept, sniff
+from ...domain.models import Attachment
+from ...services.files import read_input_file
+from ..dialogs.attachment_viewer import AttachmentViewer, open_viewer, save_as, write_copy
+from ..widgets.ask import show_error
 from .case_tabs import fill, read_only_table
 
-SCAN_FILTER = "*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc *.docx"
+SCAN_FILTER = "*.pdf *.jpg *.jpeg *.png *.tif *.tiff"
 
 
 def human_size(n: int) -> str:
@@ -41,6 +46,7 @@ class AttachmentsTab(QWidget):
         super().__init__(parent)
         self.attachments: list[Attachment] = []
         self.content_of = lambda att: None  # set by the page: Attachment -> bytes | None
+        self.viewer: AttachmentViewer | None = None
         layout = QVBoxLayout(self)
         self.table = read_only_table([self.tr("Name"), self.tr("Type"), self.tr("Size"),
                                       self.tr("Added"), self.tr("SHA-256")])
@@ -49,9 +55,9 @@ class AttachmentsTab(QWidget):
         row = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add a scan…"))
         self.add_button.setObjectName("addAttachment")
-        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button = QPushButton(self.tr("View"))
         self.open_button.setObjectName("openAttachment")
-        self.save_button = QPushButton(self.tr("Save a copy…"))
+        self.save_button = QPushButton(self.tr("Save as…"))
         self.save_button.setObjectName("saveAttachment")
         for b in (self.add_button, self.open_button, self.save_button):
             row.addWidget(b)
@@ -85,41 +91,45 @@ class AttachmentsTab(QWidget):
         start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Add a scan"), start,
-            self.tr("Scans and documents (%1);;All files (*)").replace("%1", SCAN_FILTER))
+            self.tr("Scans and photos: PDF, JPEG, PNG, TIFF (%1);;All files (*)")
+            .replace("%1", SCAN_FILTER))
         if path:
             self.add_requested.emit(path)
 
-    def open_selected(self) -> Path | None:
+    def open_selected(self) -> AttachmentViewer | None:
+        """Show the selected attachment in the desk's viewer."""
         att = self.selected()
         content = self.content_of(att) if att else None
         if att is None or content is None:
             return None
-        folder = Path(tempfile.mkdtemp(prefix="mediation-desk-"))
-        target = folder / Path(att.name).name
-        target.write_bytes(content)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
-        return target
+        self.viewer = open_viewer(self, att, content)
+        return self.viewer
 
-    def save_selected(self) -> None:
+    def save_selected(self) -> Path | None:
+        """另存为: a copy of the selected attachment where the user chooses."""
         att = self.selected()
-        if att is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), att.name)
-        if path:
-            self.save_to(att, Path(path))
+        content = self.content_of(att) if att else None
+        if att is None or content is None:
+            return None
+        try:
+            kind = sniff(content)
+        except AttachmentRefused as exc:
+            show_error(self, exc.message)
+            return None
+        return save_as(self, att, content, kind)
 
     def save_to(self, att: Attachment, path: Path) -> None:
         content = self.content_of(att)
         if content is not None:
-            refuse_database_file(path)
-            path.write_bytes(content)
+            write_copy(path, content)
 
 
 def read_scan(path: Path) -> tuple[str, bytes, str]:
-    """(name, content, media type) of a file to attach; raises ValueError if too large."""
-    refuse_database_file(path)  # reading the open database would drop its locks
-    size = path.stat().st_size
-    if size > MAX_ATTACHMENT_BYTES:
-        raise ValueError(size)
-    media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return path.name, path.read_bytes(), media
+    """(safe name, content, sniffed media type) of a file to attach.
+
+    Raises ``DomainError``: a folder, device, pipe, a file over the limit, the open
+    database, or content that is not PDF, JPEG, PNG or TIFF.
+    """
+    content = read_input_file(path, limit=MAX_ATTACHMENT_BYTES, what="附件")
+    name, kind = accept(path.name, content)
+    return name, content, kind.media_type

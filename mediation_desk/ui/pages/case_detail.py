@@ -167,18 +167,10 @@ class CaseDetailWidget(QWidget):
         self.view.parties.show_full(party_id, numbers)
 
     def add_attachment(self, path: Path) -> bool:
-        try:
+        try:  # refused before the database is asked: folder, device, too large, wrong type
             name, content, media = read_scan(path)
-        except DomainError as exc:  # e.g. the open database file itself
+        except DomainError as exc:
             show_error(self, exc.message)
-            return False
-        except OSError as exc:
-            show_error(self, self.tr("The file could not be read: %1").replace(
-                "%1", exc.strerror or str(exc)))
-            return False
-        except ValueError:
-            show_error(self, self.tr("The file is larger than 20 MB. Scan it at a lower "
-                                     "resolution or split it."))
             return False
         try:
             self.services.cases.add_attachment(self.services.actor, self.case_id, name, content,
