@@ -439,3 +439,150 @@ def test_id_number_ok_examples():
     assert id_number_ok(f" {good} ", today=date(2026, 1, 1))
     assert not id_number_ok(good, today=date(1949, 12, 30))
     assert not id_number_ok(good[:17] + ("0" if good[17] != "0" else "1"), today=date(2026, 1, 1))
+
+
+# ------------------------------------------- one set of rules for all input (record_rules)
+
+from mediation_desk.domain import record_rules as rules  # noqa: E402
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("张\x00三", "U+0000"), ("张三\x7f", "U+007F"), ("张\x85三", "U+0085"),
+    ("\x1b[31m张三", "终端转义序列"), ("张三\u202e", "改变文字方向"), ("\u2066张三", "U+2066"),
+    ("张\u200e三", "U+200E"), ("\u061c张三", "U+061C"), ("张\u200b三", "零宽度"),
+    ("张\u200d三", "U+200D"), ("张\u2060三", "U+2060"), ("\ufeff张三", "U+FEFF"),
+    ("张\ud800三", "无效的字符编码"), ("张\u2028三", "分行符"), ("张\n三", "换行"),
+    ("张\t三", "制表符"),
+])
+def test_the_text_rule_refuses_hidden_and_control_characters(text, part):
+    with pytest.raises(InvalidValue) as err:
+        rules.clean_text(text, 100)
+    assert part in err.value.message
+
+
+def test_the_text_rule_keeps_rare_characters_and_normalises():
+    assert rules.clean_text(" 𠮷野家 ", 100) == "𠮷野家"  # CJK Extension B
+    assert rules.clean_text("José", 100) == "Jos\u00e9"  # NFC
+    assert rules.clean_text("e\u0301", 100) == "\u00e9"
+    assert rules.clean_text("第一行\r\n第二行\t甲", 100, multiline=True) == "第一行\n第二行\t甲"
+    with pytest.raises(InvalidValue, match="不能超过5个字"):
+        rules.clean_text("一二三四五六", 5)
+    assert rules.text_problem("e\u0301", 10) == "文字不是NFC规范形式"  # stored text: no fixing
+
+
+def test_every_text_field_has_a_length_limit():
+    import dataclasses
+    import typing
+
+    from mediation_desk.domain import models
+    from mediation_desk.domain.entities import ENTITIES
+
+    for entity, (cls, exclude) in ENTITIES.items():
+        hints = typing.get_type_hints(cls, vars(models))
+        for f in dataclasses.fields(cls):
+            tp = hints[f.name]
+            if f.name in exclude or not (tp is str or tp == list[str]):
+                continue
+            assert rules.max_len(entity, f.name) > 0, (entity, f.name)
+    assert rules.max_len("cases", "facts") == 20_000
+    assert rules.max_len("parties", "name") == rules.max_len("parties", "agent_name") == 100
+    assert rules.is_multiline("cases", "facts") and not rules.is_multiline("parties", "name")
+
+
+@pytest.mark.parametrize("phone", ["13812341234", "0533-1234567", "+86 138 1234 1234",
+                                   "(0533)1234567 转 12", "010-12345678 ext. 9", "12345"])
+def test_record_phones_that_pass(phone):
+    assert rules.phone_problem(phone) is None
+
+
+@pytest.mark.parametrize("phone", ["<script>", "1234", "1" * 21, "138-abcd-1234", "+-() 1",
+                                   "13812341234\u202e"])
+def test_record_phones_that_fail(phone):
+    assert rules.phone_problem(phone)
+
+
+def test_amounts_dates_and_counters():
+    assert rules.amount_problem(None) is None and rules.amount_problem(0) is None
+    assert rules.amount_problem(-1) == "金额不能为负数"
+    assert rules.amount_problem(rules.MAX_AMOUNT_FEN) is None
+    assert rules.amount_problem(rules.MAX_AMOUNT_FEN + 1)
+    today = date(2026, 3, 2)
+    assert rules.date_problem("1949-10-01", today) is None
+    assert rules.date_problem("1949-09-30", today)
+    assert rules.date_problem("2031-03-02", today) is None
+    assert rules.date_problem("2031-03-03", today)
+    assert rules.date_problem("1880-01-01", today, birth=True) is None
+    assert rules.last_date(date(2028, 2, 29)) == date(2033, 2, 28)
+    assert rules.count_problem(-99999, rules.MAX_DAYS) == "不能为负数"
+    assert rules.count_problem(3651, rules.MAX_DAYS) == "不能大于3650"
+
+
+def _case(status: str, **fields) -> dict:
+    rec = {"status": status, "received_on": "2026-03-02", "accepted_on": None,
+           "suspended_since": None, "closed_on": None, "jc_applied_on": None,
+           "end_reason": None, "jc_ruling": "", "filing_number": "", "mediator_ids": []}
+    rec.update(fields)
+    return rec
+
+
+ACC = {"accepted_on": "2026-03-03"}
+MED = {**ACC, "mediator_ids": ["m"]}
+AGREED = {**MED, "closed_on": "2026-03-20", "end_reason": "agreement_reached"}
+
+CONSISTENT = [
+    _case("registered"), _case("not_accepted", closed_on="2026-03-02"), _case("accepted", **ACC),
+    _case("mediating", **MED), _case("suspended", **MED, suspended_since="2026-03-10"),
+    _case("agreed", **AGREED), _case("agreed", **{**AGREED, "end_reason": None}),
+    _case("terminated", **ACC, closed_on="2026-03-09", end_reason="unreachable"),
+    _case("jc_applied", **AGREED, jc_applied_on="2026-03-21"),
+    _case("jc_confirmed", **AGREED, jc_applied_on="2026-03-21", jc_ruling="（2026）鲁0303民特1号"),
+    _case("handed_to_filing", **MED, closed_on="2026-03-09", end_reason="gap_too_large"),
+    _case("filed", **ACC, closed_on="2026-03-09", end_reason="unwilling",
+          filing_number="（2026）鲁0303民初1号"),
+    _case("archived", closed_on="2026-03-02"),  # archived after not being accepted
+    _case("mediating", **MED, jc_applied_on="2026-03-21"),  # re-mediation keeps the date
+    _case("agreed", **{**AGREED, "closed_on": "2026-03-02"}),  # agreed on the spot
+]
+
+
+@pytest.mark.parametrize("rec", CONSISTENT, ids=[r["status"] for r in CONSISTENT])
+def test_consistent_statuses_pass(rec):
+    assert rules.case_state_problem(rec) is None
+
+
+INCONSISTENT = [
+    ("accepted_on", _case("registered", **ACC)),
+    ("accepted_on", _case("mediating", mediator_ids=["m"])),
+    ("accepted_on", _case("accepted", accepted_on="2026-03-01")),
+    ("suspended_since", _case("suspended", **MED)),
+    ("suspended_since", _case("mediating", **MED, suspended_since="2026-03-10")),
+    ("closed_on", _case("mediating", **MED, closed_on="2026-03-10")),
+    ("closed_on", _case("agreed", **{**AGREED, "closed_on": None})),
+    ("closed_on", _case("not_accepted", closed_on="2026-03-01")),
+    ("closed_on", _case("terminated", **ACC, closed_on="2026-03-02", end_reason="unreachable")),
+    ("end_reason", _case("terminated", **ACC, closed_on="2026-03-09")),
+    ("end_reason", _case("terminated", **ACC, closed_on="2026-03-09",
+                         end_reason="agreement_reached")),
+    ("end_reason", _case("mediating", **MED, end_reason="unwilling")),
+    ("end_reason", _case("agreed", **{**AGREED, "end_reason": "unwilling"})),
+    ("jc_applied_on", _case("jc_applied", **AGREED)),
+    ("jc_applied_on", _case("jc_applied", **AGREED, jc_applied_on="2026-03-19")),
+    ("jc_applied_on", _case("accepted", **ACC, jc_applied_on="2026-03-21")),
+    ("jc_ruling", _case("jc_confirmed", **AGREED, jc_applied_on="2026-03-21")),
+    ("filing_number", _case("filed", **ACC, closed_on="2026-03-09", end_reason="unwilling")),
+    ("mediator_ids", _case("mediating", **ACC)),
+    ("mediator_ids", _case("agreed", **{**AGREED, "mediator_ids": []})),
+]
+
+
+@pytest.mark.parametrize(("field", "rec"), INCONSISTENT,
+                         ids=[f"{f}-{r['status']}" for f, r in INCONSISTENT])
+def test_inconsistent_statuses_name_the_field(field, rec):
+    problem = rules.case_state_problem(rec)
+    assert problem is not None and problem[0] == field, problem
+
+
+def test_attachment_names_are_plain_file_names():
+    assert rules.attachment_name_problem("身份证.jpg") is None
+    for bad in ("..\\..\\Windows\\evil.bat", "a/b.pdf", "C:evil", "..", "   "):
+        assert rules.attachment_name_problem(bad), bad
