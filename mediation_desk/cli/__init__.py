@@ -17,7 +17,7 @@ from typing import Any
 from ..domain.errors import DomainError, ValidationError
 from ..logs import log_file, setup_logging
 from ..storage.connection import user_error
-from . import backup, calendar, court, desk, documents, exchange
+from . import backup, calendar, court, desk, documents, exchange, referral
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +28,7 @@ VERB_GROUPS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("documents", documents.add_document_command),  # document
     ("exchange", exchange.add_exchange_commands),  # keys trust revoke export import enroll
     ("court", court.add_court_commands),  # court-summary court-cases intake-sheet
+    ("referral", referral.add_referral_commands),  # referral add|list
 )
 """Every verb group, in the order ``--help`` lists them."""
 

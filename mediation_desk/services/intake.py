@@ -108,11 +108,15 @@ class IntakeOps(CaseServiceBase):
             work.summary = f"登记案件{case.number}"
         return case
 
-    def _number_and_save(self, work: Work, case: Case, actor: str) -> None:
+    def _number(self, work: Work, case: Case) -> None:
+        """Give a case the next serial and number of its center (year of receipt)."""
         center = self.store.directory.center(case.center_id) or self._own_center()
         case.year = case.received_on.year
         case.serial = work.next_serial(center.id, case.year)
         case.number = format_case_number(case.year, center.number_prefix, case.serial)
+
+    def _number_and_save(self, work: Work, case: Case, actor: str) -> None:
+        self._number(work, case)
         if not case.title:
             names = [p.name for p in case.applicants[:1] + case.respondents[:1]]
             case.title = "与".join(names) + case.dispute_type.label
@@ -130,8 +134,10 @@ class IntakeOps(CaseServiceBase):
             on = on or self.today()
             if on < case.received_on:
                 raise ValidationError({"accepted_on": ["受理日期不能早于收案日期"]})
-            work.summary = f"受理{case.number}"
             self.transition(work, case, Action.ACCEPT, actor, notes=notes)
+            if case.serial < 1:  # a court's referral: the center numbers it on acceptance
+                self._number(work, case)
+            work.summary = f"受理{case.number}"
             case.accepted_on = on
             self.recompute_due(case)
             work.save_case(case)
@@ -197,6 +203,9 @@ class IntakeOps(CaseServiceBase):
                       "received_on": case.received_on.isoformat(), **data}
             new, problems = parse_case(merged, center_id=case.center_id, today=self.today())
             problems.raise_if_any()
+            if new.court_case_number != case.court_case_number and self._court_made(case):
+                raise ValidationError({"court_case_number": [
+                    "该案件由法院委派，法院案号由法院填写，本单位不能修改"]})
             work.summary = f"修改{case.number}"
             for attr in ("source", "dispute_type", "title", "amount", "facts", "claims", "flags",
                          "court_case_number", "received_on"):
@@ -215,6 +224,13 @@ class IntakeOps(CaseServiceBase):
             self.recompute_due(case)
             work.save_case(case)
         return case
+
+    def _court_made(self, case: Case) -> bool:
+        """Whether another desk, a court, created ``case`` (its court fields are the court's)."""
+        if not case.origin or case.origin == self.store.origin_code():
+            return False
+        return any(c.code == case.origin and c.kind.value == "court"
+                   for c in self.store.directory.centers())
 
     def add_attachment(self, actor: str, key: str, name: str, content: bytes,
                        media_type: str = "application/octet-stream", *,

@@ -8,20 +8,17 @@ import json
 import uuid
 import warnings
 import zipfile
-from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from mediation_desk.domain.enums import CaseSource, CenterKind, DisputeType, EventKind, PartyRole
-from mediation_desk.domain.models import Case, CaseEvent, Party
+from mediation_desk.domain.enums import CenterKind
+from mediation_desk.domain.models import Case
 from mediation_desk.exchange import bundle, envelope
 from mediation_desk.exchange.keys import DeskKeys
 from mediation_desk.exchange.records import ENTITIES
 from mediation_desk.exchange.strictjson import canonical_bytes
 from mediation_desk.services import exchange
 from mediation_desk.services.desk import init_desk
-from mediation_desk.storage import directory
 from mediation_desk.storage.store import Store
 
 ACTOR = "测试员"
@@ -52,25 +49,25 @@ def trust_both(tmp: Path, a: Store, b: Store) -> None:
         exchange.trust_card(y, ACTOR, exchange.read_card(card))
 
 
+def referral_input(n: int = 0) -> dict[str, Any]:
+    """The referral the tests send, as ``referral add --json`` takes it."""
+    return {
+        "court_case_number": f"（2026）鲁0303民诉前调{100 + n}号",
+        "dispute_type": "contract", "title": f"买卖合同纠纷{n}", "amount": "1234.50",
+        "facts": "货款未付", "claims": "支付货款", "received_on": "2026-03-02",
+        "due_on": "2026-04-01",
+        "parties": [
+            {"role": "applicant", "name": f"张三{n}", "id_number": id_number(n),
+             "phone": "13800000000", "address": "淄博市张店区"},
+            {"role": "respondent", "name": f"李四{n}", "id_number": id_number(n + 500)},
+        ]}
+
+
 def referral(court: Store, center: Store, n: int = 0) -> Case:
-    """The court creates a referral (委派调解) for ``center``."""
-    center_id = directory.self_center(center.db).id
-    case = Case(center_id=center_id, number=f"（2026）鲁0303民诉前调{100 + n}号", year=2026,
-                serial=1000 + n, source=CaseSource.COURT_DELEGATED,
-                dispute_type=DisputeType.CONTRACT, title=f"买卖合同纠纷{n}",
-                amount=Decimal("1234.50"), facts="货款未付", claims="支付货款",
-                received_on=date(2026, 3, 2), due_on=date(2026, 4, 1),
-                court_case_number=f"（2026）鲁0303民诉前调{100 + n}号")
-    case.parties = [
-        Party(name=f"张三{n}", role=PartyRole.APPLICANT, id_number=id_number(n),
-              phone="13800000000", address="淄博市张店区"),
-        Party(name=f"李四{n}", role=PartyRole.RESPONDENT, id_number=id_number(n + 500)),
-    ]
-    with court.operation(ACTOR, "refer_case", case_id=case.id) as work:
-        work.save_case(case)
-        work.save_event(CaseEvent(case_id=case.id, kind=EventKind.NOTE,
-                                  occurred_at=datetime(2026, 3, 2, 9, 0), notes="委派"))
-    return case
+    """The court registers a referral (委派调解) for ``center`` through the real service."""
+    from mediation_desk.services.referrals import ReferralService
+
+    return ReferralService(court).refer(ACTOR, center.origin_code(), referral_input(n)).case
 
 
 def db_digest(store: Store) -> str:
