@@ -51,6 +51,8 @@ REASONS: dict[str, str] = {
     "sequence_invalid": "交换文件的序号不正确。",
     "sequence_old": "这份交换文件比已导入的文件旧，没有导入。",
     "sequence_jump": "交换文件的序号跳跃异常，没有导入。请与发送方核实。",
+    "attachment_invalid": "交换文件中的附件不符合要求（只接受 PDF、JPEG、PNG、TIFF，"
+                          "类型和文件名须与内容一致），整个文件未导入。",
     "not_owner": "交换文件含有发送方无权修改的记录，整个文件未导入。",
     "bad_passphrase": "登记口令不正确（请核对中心打印的口令后重试）。",
     "enrollment_invalid": "登记文件的内容不正确。",

@@ -21,6 +21,7 @@ from ..domain.entities import AUDIT_NAMES
 from ..domain.errors import DomainError
 from ..domain.numbering import format_case_number
 from ..exchange import bundle, ownership
+from ..exchange.attachment_check import check_bundle_attachments
 from ..exchange.errors import BundleRejected
 from ..exchange.keys import DeskKeys, PublicKeys
 from ..exchange.merge import Decision, decide
@@ -93,6 +94,7 @@ def verify(store: Store, data: bytes) -> bundle.Opened:
         raise BundleRejected("wrong_kind", opened.manifest["kind"])
     check_references(opened.records, store.exchange.existing_ids, set(opened.attachments),
                      store.exchange.existing_blobs)
+    check_bundle_attachments(opened.records, opened.attachments, store.items.blob)
     check_unique_keys(store, opened)
     return opened
 
