@@ -97,7 +97,9 @@ class MediatorService:
             try:
                 return check_text("mediators", field, value)
             except InvalidValue as exc:
-                problems[path] = [exc.message]
+                row = f"第{int(path[10:path.index(']')]) + 1}行：" if path.startswith(
+                    "relations[") else ""  # the form shows them under the table
+                problems[path] = [row + exc.message]
                 return value
 
         m.name = text("name", "name", m.name)

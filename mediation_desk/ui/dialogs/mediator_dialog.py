@@ -45,7 +45,12 @@ class MediatorDialog(QDialog):
         self.name_error = QLabel()
         self.phone = QLineEdit(mediator.phone if mediator else "")
         self.phone_error = QLabel()
-        for e in (self.name_error, self.phone_error):
+        self.villages_error = QLabel()
+        self.relations_error = QLabel()
+        self.errors = {"name": self.name_error, "phone": self.phone_error,
+                       "villages": self.villages_error, "relations": self.relations_error}
+        for e in self.errors.values():
+            e.setWordWrap(True)
             e.setStyleSheet("color: #b3261e;")
             e.hide()
         self.full_time = QCheckBox(self.tr("Full-time mediator"))
@@ -89,8 +94,10 @@ class MediatorDialog(QDialog):
         form.addRow("", self.full_time)
         form.addRow(self.tr("&Specialties"), self.specialties)
         form.addRow(self.tr("&Villages"), self.villages)
+        form.addRow("", self.villages_error)
         form.addRow(QLabel(self.tr("Declared relations (for recusal)")))
         form.addRow(self.relations)
+        form.addRow(self.relations_error)
         form.addRow(rel_buttons)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -147,19 +154,22 @@ class MediatorDialog(QDialog):
         return base
 
     def save(self) -> None:
-        for e in (self.name_error, self.phone_error):
+        for e in self.errors.values():
             e.hide()
         try:
             self.saved = self.services.mediators.save(self.services.actor, self.values())
         except ValidationError as exc:
-            shown = False
-            for key, label in (("name", self.name_error), ("phone", self.phone_error)):
-                if key in exc.problems:
-                    label.setText("\n".join(exc.problems[key]))
-                    label.show()
-                    shown = True
-            if not shown:
-                errors.report(exc, self)
+            # each problem beside its field: relations[2].note goes under the relations table
+            grouped: dict[str, list[str]] = {}
+            for path, messages in exc.problems.items():
+                key = path.split("[")[0].split(".")[0]
+                if key not in self.errors:
+                    errors.report(exc, self)
+                    return
+                grouped.setdefault(key, []).extend(messages)
+            for key, messages in grouped.items():
+                self.errors[key].setText("\n".join(messages))
+                self.errors[key].show()
             return
         except Exception as exc:  # noqa: BLE001 - shown, not raised into Qt
             errors.report(exc, self)
