@@ -13,6 +13,7 @@ from ..domain.masking import mask_id_number, mask_phone
 from ..domain.models import Attachment, Case, CaseEvent, Center
 from ..domain.numbering import format_case_number
 from ..domain.queries import CaseRow
+from ..domain.record_rules import clean_input
 from ..domain.state_machine import Action
 from ..domain.triage import TriageResult, triage
 from ..storage.store import Work
@@ -129,6 +130,7 @@ class IntakeOps(CaseServiceBase):
     def accept(self, actor: str, key: str, *, on: date | None = None, notes: str = "",
                expected_version: int | None = None) -> Case:
         """Accept a registered case (受理); the mediation clock starts."""
+        notes = clean_input("events", {"notes": ("notes", notes)})["notes"]
         with self.case_operation(actor, key, "accept_case",
                                  expected_version) as (work, case):
             on = on or self.today()
@@ -146,7 +148,8 @@ class IntakeOps(CaseServiceBase):
     def not_accept(self, actor: str, key: str, *, reason: str,
                    expected_version: int | None = None) -> Case:
         """Refuse a case (不予受理), e.g. a party expressly refuses mediation (PML 17)."""
-        if not reason.strip():
+        reason = clean_input("cases", {"reason": ("end_note", reason)})["reason"]
+        if not reason:
             raise ValidationError({"reason": ["请填写不予受理的理由"]})
         with self.case_operation(actor, key, "not_accept_case",
                                  expected_version) as (work, case):
@@ -168,6 +171,8 @@ class IntakeOps(CaseServiceBase):
         """Assign mediators (指派); a recusal ground needs an explicit reason."""
         if not mediator_ids:
             raise ValidationError({"mediators": ["请至少选择一名调解员"]})
+        override_reason = clean_input(
+            "events", {"override_reason": ("notes", override_reason)})["override_reason"]
         with self.case_operation(actor, key, "assign_mediators",
                                  expected_version) as (work, case):
             grounds: list[str] = []
