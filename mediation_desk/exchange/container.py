@@ -97,7 +97,8 @@ def _check_entries(data: bytes, infos: list[zipfile.ZipInfo], limits: Limits) ->
     total = 0
     for info in infos:
         name = info.orig_filename
-        if name.endswith("/") or info.is_dir():
+        # not info.is_dir(): it indexes info.filename, empty for a name "" or "\0..." (fuzz)
+        if name.endswith("/"):
             raise BundleRejected("zip_not_regular_file", name[:80])
         check_name(name)
         if name in seen:

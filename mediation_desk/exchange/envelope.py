@@ -112,7 +112,7 @@ def _reason(exc: pyrage.DecryptError, unwrap_failed: str) -> BundleRejected:
         return BundleRejected(unwrap_failed)
     if "Excessive work" in text:
         return BundleRejected("not_a_bundle", "口令参数无效")
-    return BundleRejected("decrypt_failed", text[:80] if "MAC" in text else "")
+    return BundleRejected("decrypt_failed", "加密头校验失败" if "MAC" in text else "")
 
 
 def decrypt(data: bytes, keys: DeskKeys) -> bytes:
@@ -132,19 +132,24 @@ def decrypt(data: bytes, keys: DeskKeys) -> bytes:
         raise _reason(exc, "not_for_this_desk") from exc
 
 
+def check_passphrase_header(data: bytes) -> None:
+    """Refuse, before any key derivation, a file that is not one age scrypt stanza of
+    work factor (log2 N) at most :data:`SCRYPT_MAX_LOG2_N`."""
+    scrypt = [s for s in stanzas(data) if s[0] == "scrypt"]
+    if not scrypt:
+        raise BundleRejected("not_for_this_desk", "不是登记文件（没有口令块）")
+    if len(scrypt) != 1 or len(scrypt[0]) != 3 or not _LOG2_N.match(scrypt[0][2]) \
+            or int(scrypt[0][2]) > SCRYPT_MAX_LOG2_N:
+        raise BundleRejected("not_a_bundle", "口令参数无效")
+
+
 def decrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:
     """Decrypt an enrollment file (one age scrypt stanza); raise :class:`BundleRejected`.
 
     A work factor (log2 N) above :data:`SCRYPT_MAX_LOG2_N` is refused before any
     key derivation; a wrong passphrase is ``bad_passphrase``.
     """
-    found = stanzas(data)
-    scrypt = [s for s in found if s[0] == "scrypt"]
-    if not scrypt:
-        raise BundleRejected("not_for_this_desk", "不是登记文件（没有口令块）")
-    if len(scrypt) != 1 or len(scrypt[0]) != 3 or not _LOG2_N.match(scrypt[0][2]) \
-            or int(scrypt[0][2]) > SCRYPT_MAX_LOG2_N:
-        raise BundleRejected("not_a_bundle", "口令参数无效")
+    check_passphrase_header(data)
     try:
         return age_passphrase.decrypt(data, normalize_passphrase(passphrase))
     except pyrage.DecryptError as exc:

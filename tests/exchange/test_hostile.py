@@ -186,6 +186,17 @@ def test_bad_member_names(world, name):
     refused(world, seal(zip_members([*items, (name, b"x")]), world["center"]), code)
 
 
+@pytest.mark.parametrize("name", ["\0\0\0\0", "\0abc"])
+def test_empty_or_nul_member_name(world, name):
+    # found by the fuzz run (benchmarks/fuzz_bundle.py): ZipInfo.is_dir() raised IndexError
+    # on the name zipfile keeps after cutting at NUL
+    items = signed_zip_items(world["court"], world["center"], world["records"])
+    plain = bytearray(zip_members([*items, ("zzzz", b"x")]))
+    for at in (plain.index(b"zzzz"), plain.rindex(b"zzzz")):  # local header and directory
+        plain[at:at + 4] = name.encode()
+    refused(world, seal(bytes(plain), world["center"]), "zip_bad_name")
+
+
 def test_symlink_member(world):
     items = signed_zip_items(world["court"], world["center"], world["records"])
     link = zipfile.ZipInfo("link")
@@ -305,7 +316,7 @@ def test_revoked_sender(world, tmp_path):
         card = tmp_path / "c.card"
         exchange.export_card(revoked, card)
         exchange.trust_card(world["center"], ACTOR, exchange.read_card(card))
-        exchange.revoke(world["center"], ACTOR, "court77")
+        exchange.revoke(world["center"], ACTOR, "court77", "测试撤销")
         items = signed_zip_items(revoked, world["center"], world["records"])
         refused(world, seal(zip_members(items), world["center"]), "sender_revoked")
     finally:
