@@ -312,9 +312,10 @@ class ReferralService:
                 case_id=case.id, kind=EventKind.STATUS_CHANGE,
                 occurred_at=work.moment.replace(microsecond=0), actor=actor,
                 notes=f"{court.name}委派调解，请于{format_cn_date(due)}前调结",
-                data={"from": None, "to": CaseStatus.REGISTERED.value, "action": "refer",
-                      "court": court.code, "center": center.code,
-                      "requested_due_on": due.isoformat()}))
+                # keys in sorted order, as every desk that imports it stores them
+                data={"action": "refer", "center": center.code, "court": court.code,
+                      "from": None, "requested_due_on": due.isoformat(),
+                      "to": CaseStatus.REGISTERED.value}))
             for att, content in checked:
                 work.add_attachment(att, content)
         return Referred(case, center, due, [a for a, _c in checked], problems.warnings)

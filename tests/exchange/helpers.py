@@ -67,7 +67,14 @@ def referral(court: Store, center: Store, n: int = 0) -> Case:
     """The court registers a referral (委派调解) for ``center`` through the real service."""
     from mediation_desk.services.referrals import ReferralService
 
-    return ReferralService(court).refer(ACTOR, center.origin_code(), referral_input(n)).case
+    svc = ReferralService(court)
+    data = referral_input(n)
+    taken = {r.court_case_number for r in svc.referrals()}
+    serial = 100 + n
+    while data["court_case_number"] in taken:  # a court number names one case only
+        serial += 1000
+        data["court_case_number"] = f"（2026）鲁0303民诉前调{serial}号"
+    return svc.refer(ACTOR, center.origin_code(), data).case
 
 
 def db_digest(store: Store) -> str:

@@ -1,14 +1,15 @@
 """Court, center and field laptop exchanging through files only, checked field by field.
 
-Referral court -> center; mediation at the center and on the field laptop
-(enrolled from the center); results center -> court; the court's outcome
-court -> center -> field.
+A referral registered at the court (the referral service; in another test the
+``referral add`` verb) court -> center; acceptance back center -> court; mediation at
+the center and on the field laptop (enrolled from the center); results center -> court;
+the court's outcome court -> center -> field. The court's referral states (what its 法院
+page lists) are checked at each step: sent -> accepted -> result.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
 
@@ -20,10 +21,11 @@ from mediation_desk.services.cases import CaseService
 from mediation_desk.services.desk import MediatorService
 from mediation_desk.services.enrollment import enroll, init_from_enrollment
 from mediation_desk.services.mediation import AgreementInput
+from mediation_desk.services.referrals import ReferralService, ReferralState
 from mediation_desk.storage import cases as case_store
 from mediation_desk.storage.store import Store
 
-from .helpers import ACTOR, db_digest, make_desk, referral, state, trust_both
+from .helpers import ACTOR, db_digest, make_desk, referral, referral_input, state, trust_both
 
 
 def _send(tmp, frm: Store, to_code: str, to: Store, name: str):
@@ -64,14 +66,36 @@ def _case_fields(store: Store, case_id: str) -> dict:
     return out
 
 
+def _court_state(court: Store, case_id: str) -> ReferralState:
+    """The state the court's 法院 page shows for a referral."""
+    [row] = [r for r in ReferralService(court).referrals() if r.case_id == case_id]
+    return row.state
+
+
+def _today_referral(store: Store, n: int = 0) -> dict:
+    data = referral_input(n)
+    data.pop("due_on")  # the default: the 委派调解 period from today
+    data["received_on"] = store.today().isoformat()
+    return data
+
+
 def test_court_center_field_round_trip(tmp_path, desks):
     court, center, mediator = desks
-    case = referral(court, center)
+    case = ReferralService(court).refer(ACTOR, "center01", _today_referral(court)).case
+    assert _court_state(court, case.id) is ReferralState.SENT
     r1 = _send(tmp_path, court, "center01", center, "1-referral")
     assert r1.by_entity["cases"] == {"new": 1}
+    arrived = case_store.get_case(center.db, case.id)
+    assert arrived.status.value == "registered" and arrived.source.value == "court_delegated"
+    assert arrived.court_case_number == case.court_case_number and arrived.origin == "court01"
     svc = CaseService(center)
     svc.accept(ACTOR, case.id)
     svc.assign(ACTOR, case.id, [mediator.id])
+    numbered = case_store.get_case(center.db, case.id)
+    assert numbered.serial == 1 and numbered.number != case.court_case_number
+    r1a = _send(tmp_path, center, "court01", court, "1a-accepted")
+    assert r1a.counts["conflicting"] == 0
+    assert _court_state(court, case.id) is ReferralState.ACCEPTED
     other = referral(court, center, 1)  # not assigned to the field mediator
     _send(tmp_path, court, "center01", center, "1b-referral")
 
@@ -97,18 +121,19 @@ def test_court_center_field_round_trip(tmp_path, desks):
         fsvc.record_session(ACTOR, case.id, notes="在村委会调解", place="东村")
         fsvc.record_agreement(ACTOR, case.id, AgreementInput(
             clauses=["被申请人于2026年4月10日前支付货款1234.50元"],
-            signed_on=date(2026, 3, 5), effective_on=date(2026, 3, 5)))
+            signed_on=center.today(), effective_on=center.today()))
         svc.record_investigation(ACTOR, case.id, notes="走访供货商")
         r2 = _send(tmp_path, field, "center01", center, "2-field-to-center")
         assert r2.counts["conflicting"] == 0
         assert r2.by_entity["agreements"] == {"new": 1}
         at_center = case_store.get_case(center.db, case.id)
         assert at_center.status.value == "agreed"
-        svc.apply_jc(ACTOR, case.id, on=date(2026, 3, 6))
+        svc.apply_jc(ACTOR, case.id, on=center.today())
 
         # results center -> court; the court rules; outcome court -> center -> field
         r3 = _send(tmp_path, center, "court01", court, "3-results")
         assert r3.counts["conflicting"] == 0
+        assert _court_state(court, case.id) is ReferralState.RESULT
         CaseService(court).record_jc_outcome(ACTOR, case.id, outcome="confirmed",
                                              ruling="（2026）鲁0303民特12号")
         r4 = _send(tmp_path, court, "center01", center, "4-outcome")
@@ -142,7 +167,12 @@ def test_court_center_field_round_trip(tmp_path, desks):
 
 def test_enroll_and_init_on_the_command_line(tmp_path, desks, capsys, monkeypatch):
     court, center, mediator = desks
-    case = referral(court, center)
+    src = tmp_path / "referral.json"
+    src.write_text(json.dumps(_today_referral(court), ensure_ascii=False), encoding="utf-8")
+    assert run(["referral", "add", "--db", str(court.path), "--center", "center01",
+                "--json", str(src), "--output", "json"]) == 0
+    case = case_store.get_case(court.db, json.loads(capsys.readouterr().out)["id"])
+    assert _court_state(court, case.id) is ReferralState.SENT
     _send(tmp_path, court, "center01", center, "ref")
     svc = CaseService(center)
     svc.accept(ACTOR, case.id)
