@@ -181,13 +181,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+MAX_CASE_JSON_BYTES = 64 * 1024 * 1024  # ~10,000 cases with long facts; more: split the file
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     from ..services.cases import CaseService
+    from ..services.files import read_input_file
 
-    try:
-        raw = Path(args.json).read_bytes()
-    except OSError as exc:
-        raise DomainError(f"无法读取文件 {args.json}：{exc.strerror}", code="file") from exc
+    raw = read_input_file(args.json, limit=MAX_CASE_JSON_BYTES, what="案件 JSON 文件")
     try:
         doc = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError) as exc:

@@ -35,9 +35,9 @@ from ..domain.enums import DayKind, YearSource
 from ..domain.errors import DomainError, NotFoundError, ValidationError
 from ..domain.models import HolidayNotice, HolidaySpan
 from ..domain.workdays import HolidayCalendar
-from ..storage.connection import refuse_database_file
 from ..storage.store import Store, Work
 from .base import CaseServiceBase
+from .files import read_input_file
 from .settings import load_settings
 
 MAX_NOTICE_FILE_BYTES = 64 * 1024
@@ -204,17 +204,7 @@ def notice_text(n: HolidayNotice) -> str:
 
 def read_notice_file(path: str | Path) -> HolidayNotice:
     """Parse a notice file (regular file, UTF-8, at most 64 KiB)."""
-    p = Path(path)
-    refuse_database_file(p)
-    try:
-        if not p.is_file():
-            raise DomainError(f"不是普通文件：{p}", code="file_unreadable")
-        if p.stat().st_size > MAX_NOTICE_FILE_BYTES:
-            raise DomainError(f"文件过大（超过64KB），不是节假日安排文件：{p}",
-                              code="file_too_large")
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise DomainError(f"无法读取文件：{p}（{exc.strerror}）", code="file_unreadable") from exc
+    raw = read_input_file(path, limit=MAX_NOTICE_FILE_BYTES, what="节假日安排文件")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -39,7 +39,8 @@ from .exchange import (
     record_export,
     write_file_atomically,
 )
-from .exchange_import import _read, apply_plan, plan_merge
+from .exchange_import import apply_plan, plan_merge
+from .files import read_input_file
 
 ENROLLMENT_FORMAT = "mediation-desk-enrollment"
 PASSPHRASE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I
@@ -185,7 +186,9 @@ def read_enrollment(bundle_file: str | Path, passphrase: str
         holder.append(parse_enrollment(raw))
         return bundle.Trusted(holder[0].center.code, holder[0].center.public)
 
-    opened = bundle.open_enrollment(_read(bundle_file), passphrase, sender)
+    opened = bundle.open_enrollment(
+        read_input_file(bundle_file, limit=bundle.MAX_FILE_BYTES, what="登记文件"), passphrase,
+        sender)
     info = holder[0]
     if opened.manifest["recipient"]["code"] != info.field_code:
         raise BundleRejected("enrollment_invalid", "接收方代码不一致")

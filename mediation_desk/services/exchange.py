@@ -14,8 +14,7 @@ from typing import Any
 from ..domain.errors import DomainError
 from ..domain.models import Center
 from ..exchange import bundle
-from ..exchange.cards import DeskCard, parse_card
-from ..exchange.errors import BundleRejected
+from ..exchange.cards import MAX_CARD_BYTES, DeskCard, parse_card
 from ..exchange.keys import DeskKeys, PublicKeys
 from ..exchange.records import ENTITIES, fields_of
 from ..storage.connection import refuse_database_file
@@ -27,6 +26,7 @@ from .exchange_import import import_bundle as import_bundle
 from .exchange_import import open_conflicts as open_conflicts
 from .exchange_import import resolve_conflict as resolve_conflict
 from .exchange_import import trusted_lookup as trusted_lookup
+from .files import read_input_file
 
 COURT_SOURCES = ("court_delegated", "court_entrusted")
 
@@ -116,15 +116,7 @@ def export_card(store: Store, path: str | Path) -> str:
 
 def read_card(path: str | Path) -> DeskCard:
     """Read a card file (raises BundleRejected when it is not a valid card)."""
-    p = Path(path)
-    refuse_database_file(p)
-    try:
-        if p.stat().st_size > 16 * 1024:
-            raise BundleRejected("file_too_large", "单位名片")
-        data = p.read_bytes()
-    except OSError as exc:
-        raise DomainError(f"无法读取名片文件：{p}（{exc.strerror}）",
-                          code="file_unreadable") from exc
+    data = read_input_file(path, limit=MAX_CARD_BYTES, what="单位名片文件")
     return parse_card(data)
 
 

@@ -48,7 +48,7 @@ def _kind_problem(mode: int, what: str, p: Path) -> InputFileRefused | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return InputFileRefused(f"这里要选的是{what}文件，选中的是一个文件夹：{p}", "folder")
+        return InputFileRefused(f"{what}应是一个文件，选中的却是文件夹：{p}", "folder")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return InputFileRefused(f"{what}不能是设备文件：{p}", "device")
     if stat.S_ISFIFO(mode):
@@ -60,27 +60,27 @@ def _kind_problem(mode: int, what: str, p: Path) -> InputFileRefused | None:
 
 def _too_large(what: str, p: Path, size: int | None, limit: int) -> InputFileRefused:
     found = f"（{format_size(size)}）" if size is not None else ""
-    return InputFileRefused(f"{what}文件过大{found}，上限为 {format_size(limit)}，未读取：{p}",
+    return InputFileRefused(f"{what}过大{found}，上限为 {format_size(limit)}，未读取：{p}",
                             "too_large")
 
 
 def read_input_file(path: str | os.PathLike[str], *, limit: int, what: str) -> bytes:
     """The content of the regular file at ``path``, at most ``limit`` bytes.
 
-    ``what`` names the file for the messages (「交换文件」, 「附件」). A symbolic link to a
-    regular file is followed. Raises :class:`InputFileRefused` (a ``DomainError``) for
-    a missing file, a folder, a device, a FIFO, a socket, a file over ``limit`` (also one
-    that grows past it while being read) or a read error; the storage error of
-    ``refuse_database_file`` for the desk's own database.
+    ``what`` names the file for the messages (「交换文件」, 「附件」, 「单位名片文件」).
+    A symbolic link to a regular file is followed. Raises :class:`InputFileRefused`
+    (a ``DomainError``) for a missing file, a folder, a device, a FIFO, a socket, a file
+    over ``limit`` (also one that grows past it while being read) or a read error; the
+    storage error of ``refuse_database_file`` for the desk's own database.
     """
     p = Path(path)
     refuse_database_file(p)  # first: a descriptor on it would drop this process's locks
     try:
         before = os.stat(p)  # opens nothing: a device or FIFO is refused before open()
     except FileNotFoundError:
-        raise InputFileRefused(f"找不到{what}文件：{p}", "missing") from None
+        raise InputFileRefused(f"找不到{what}：{p}", "missing") from None
     except OSError as exc:
-        raise InputFileRefused(f"无法读取{what}文件：{p}（{exc.strerror}）", "unreadable") from exc
+        raise InputFileRefused(f"无法读取{what}：{p}（{exc.strerror}）", "unreadable") from exc
     if (problem := _kind_problem(before.st_mode, what, p)) is not None:
         raise problem
     if before.st_size > limit:
@@ -91,7 +91,7 @@ def read_input_file(path: str | os.PathLike[str], *, limit: int, what: str) -> b
     try:
         fd = os.open(p, flags)
     except OSError as exc:
-        raise InputFileRefused(f"无法读取{what}文件：{p}（{exc.strerror}）", "unreadable") from exc
+        raise InputFileRefused(f"无法读取{what}：{p}（{exc.strerror}）", "unreadable") from exc
     try:
         opened = os.fstat(fd)
         if (problem := _kind_problem(opened.st_mode, what, p)) is not None:
@@ -107,7 +107,7 @@ def read_input_file(path: str | os.PathLike[str], *, limit: int, what: str) -> b
             parts.append(chunk)
             left -= len(chunk)
     except OSError as exc:
-        raise InputFileRefused(f"无法读取{what}文件：{p}（{exc.strerror}）", "unreadable") from exc
+        raise InputFileRefused(f"无法读取{what}：{p}（{exc.strerror}）", "unreadable") from exc
     finally:
         os.close(fd)
     data = b"".join(parts)

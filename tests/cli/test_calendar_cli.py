@@ -90,9 +90,9 @@ def test_bad_files_exit_1_with_a_chinese_reason_and_change_nothing(desk, tmp_pat
 
 
 def test_a_folder_or_device_is_refused(desk, tmp_path, home):
-    for target in (str(tmp_path), "/dev/zero"):
+    for target, word in ((str(tmp_path), "文件夹"), ("/dev/zero", "设备文件")):
         r = run("calendar", "import", "--db", str(desk), target, home=home)
-        assert r.returncode == 1 and "不是普通文件" in r.stderr
+        assert r.returncode == 1 and word in r.stderr
 
 
 def test_closed_pipe_ends_quietly(desk, home, tmp_path):
