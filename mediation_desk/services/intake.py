@@ -208,7 +208,7 @@ class IntakeOps(CaseServiceBase):
                       "received_on": case.received_on.isoformat(), **data}
             new, problems = parse_case(merged, center_id=case.center_id, today=self.today())
             problems.raise_if_any()
-            if new.court_case_number != case.court_case_number and self._court_made(case):
+            if new.court_case_number != case.court_case_number and self.court_made(case):
                 raise ValidationError({"court_case_number": [
                     "该案件由法院委派，法院案号由法院填写，本单位不能修改"]})
             work.summary = f"修改{case.number}"
@@ -230,8 +230,9 @@ class IntakeOps(CaseServiceBase):
             work.save_case(case)
         return case
 
-    def _court_made(self, case: Case) -> bool:
-        """Whether another desk, a court, created ``case`` (its court fields are the court's)."""
+    def court_made(self, case: Case) -> bool:
+        """Whether another desk, a court, created ``case`` (a referral): its court number
+        is the court's, shown read-only and refused by :meth:`update_details`."""
         if not case.origin or case.origin == self.store.origin_code():
             return False
         return any(c.code == case.origin and c.kind.value == "court"

@@ -260,9 +260,30 @@ class ReferralService:
                              f"本院已用案号{case.court_case_number}委派过一件案件，不能重复委派")
         return case, due, problems
 
-    def preview(self, center_code: str, data: Any) -> ReferralPreview:
+    def _check_materials(self, case_id: str, materials: list[Material] | tuple[Material, ...],
+                         problems: Problems) -> list[tuple[Attachment, bytes]]:
+        """Each material by content (PDF, JPEG, PNG, TIFF) with a plain base name."""
+        checked: list[tuple[Attachment, bytes]] = []
+        if len(materials) > MAX_MATERIALS:
+            problems.add("materials", f"材料不能超过{MAX_MATERIALS}份")
+        for i, m in enumerate(materials):
+            if len(m.content) > MAX_MATERIAL_BYTES:
+                problems.add(f"materials[{i}]", f"“{m.name}”超过50MB")
+                continue
+            try:  # by content, not by name; the name becomes a plain base name
+                name, kind = attachment_types.accept(m.name, m.content)
+            except attachment_types.AttachmentRefused as exc:
+                problems.add(f"materials[{i}]", exc.message)
+                continue
+            checked.append((Attachment(case_id=case_id, name=name, media_type=kind.media_type),
+                            m.content))
+        return checked
+
+    def preview(self, center_code: str, data: Any,
+                materials: list[Material] | tuple[Material, ...] = ()) -> ReferralPreview:
         """What the referral form shows before saving: problems, warnings, the due date."""
         case, due, problems = self.check(center_code, data)
+        self._check_materials(case.id, materials, problems)
         return ReferralPreview(problems.items, problems.warnings, due,
                                self.settings.calendar().due_is_estimated(due))
 
@@ -277,20 +298,7 @@ class ReferralService:
         court = self._court()
         case, due, problems = self.check(center_code, data)
         center = self.center(center_code)
-        checked: list[tuple[Attachment, bytes]] = []
-        if len(materials) > MAX_MATERIALS:
-            problems.add("materials", f"材料不能超过{MAX_MATERIALS}份")
-        for i, m in enumerate(materials):
-            if len(m.content) > MAX_MATERIAL_BYTES:
-                problems.add(f"materials[{i}]", f"“{m.name}”超过50MB")
-                continue
-            try:  # by content, not by name; the name becomes a plain base name
-                name, kind = attachment_types.accept(m.name, m.content)
-            except attachment_types.AttachmentRefused as exc:
-                problems.add(f"materials[{i}]", exc.message)
-                continue
-            checked.append((Attachment(case_id=case.id, name=name, media_type=kind.media_type),
-                            m.content))
+        checked = self._check_materials(case.id, materials, problems)
         problems.raise_if_any()
         case.status = CaseStatus.REGISTERED
         case.number = case.court_case_number

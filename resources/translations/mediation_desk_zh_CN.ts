@@ -1355,7 +1355,42 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <source>Intake sheet written: {0} ({1} case(s)); {2} case-file PDF(s) in {3}.</source>
         <translation>已导出移送立案登记表：{0}（{1} 件）；案卷 PDF {2} 份，在 {3}。</translation>
     </message>
-</context>
+<message>
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="83" />
+        <source>Referrals</source>
+        <translation>委派调解</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="84" />
+        <source>Cases per center</source>
+        <translation>各调解组织案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="95" />
+        <source>&amp;Refer a case…</source>
+        <translation>委派调解(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="120" />
+        <source>Double-click or press Enter to open the case</source>
+        <translation>双击或按回车键打开案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="128" />
+        <source>Referrals this court sent, as of the last exchange file imported from each center. A referral travels with the next exchange file to its center.</source>
+        <translation>本院委派的案件，状态以最近一次导入的各调解组织交换文件为准。新登记的委派随下一次向该调解组织导出的交换文件发送。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="143" />
+        <source>All ({0})</source>
+        <translation>全部（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="163" />
+        <source>Referral saved; it goes to the center with the next exchange file.</source>
+        <translation>委派已登记，将随下一次向该调解组织导出的交换文件发送。</translation>
+    </message>
+    </context>
 <context>
     <name>DashboardPage</name>
     <message>
@@ -2472,7 +2507,17 @@ Reason code: {1}</source>
         <source>Filed as %1</source>
         <translation>立案号 %1</translation>
     </message>
-</context>
+<message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="149" />
+        <source>%1 (by the court, read-only)</source>
+        <translation>%1（法院填写，只读）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="153" />
+        <source>Set by the court that referred the case; it cannot be changed here.</source>
+        <translation>由委派法院填写，本单位不能修改。</translation>
+    </message>
+    </context>
 <context>
     <name>PartiesTab</name>
     <message>
@@ -3848,4 +3893,164 @@ Please send this file to your technical contact.</source>
         <translation>其他纠纷</translation>
     </message>
 </context>
-</TS>
+<context><name>Referral</name><message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="29" />
+        <source>Sent, not yet accepted</source>
+        <translation>已委派待受理</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="30" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="31" />
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="32" />
+        <source>Overdue</source>
+        <translation>超期未结</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="33" />
+        <source>Result</source>
+        <translation>已有结果</translation>
+    </message>
+</context><context><name>ReferralCountsModel</name><message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="79" />
+        <source>Center</source>
+        <translation>调解组织</translation>
+    </message>
+</context><context><name>ReferralDialog</name><message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="52" />
+        <source>Refer a case to a mediation center</source>
+        <translation>委派调解</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="55" />
+        <source>Save the referral</source>
+        <translation>保存委派</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="61" />
+        <source>The referral</source>
+        <translation>委派</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="68" />
+        <source>Mediation center *</source>
+        <translation>调解组织 *</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="73" />
+        <source>To be finished by *</source>
+        <translation>要求调结日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="86" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="88" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="94" />
+        <source>Materials (PDF, JPEG, PNG, TIFF)</source>
+        <translation>材料（PDF、JPEG、PNG、TIFF）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="102" />
+        <source>e.g. (2026)鲁0303民诉前调12号</source>
+        <translation>例如（2026）鲁0303民诉前调12号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="103" />
+        <source>Referred on</source>
+        <translation>委派日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="104" />
+        <source>The referral goes to the center with the next exchange file; the center numbers it when it accepts it.</source>
+        <translation>委派随下一次交换文件发给调解组织；调解组织受理时为其编调解案号。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="118" />
+        <source>No trusted mediation center yet. Trust a center's card on the Exchange page first.</source>
+        <translation>还没有信任的调解组织。请先在“交换”页导入并信任调解组织的单位名片。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="167" />
+        <source>Default: the period of delegated mediation from the referral day, by the holiday calendar ({0}).</source>
+        <translation>默认：自委派之日起按委派调解期限（30日）计算，遇节假日顺延（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="179" />
+        <source>Materials for the referral</source>
+        <translation>委派材料</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="180" />
+        <source>Case files (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>案件材料 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="228" />
+        <source>To be finished by {0}.</source>
+        <translation>要求于{0}前调结。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="230" />
+        <source>This date depends on a holiday year not yet published.</source>
+        <translation>该日期所在年度的节假日安排尚未公布，系推算。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="241" />
+        <source>Choose the mediation center</source>
+        <translation>请选择调解组织</translation>
+    </message>
+</context><context><name>ReferralsModel</name><message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="40" />
+        <source>Court number</source>
+        <translation>法院案号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="40" />
+        <source>Center</source>
+        <translation>调解组织</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="40" />
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="41" />
+        <source>State</source>
+        <translation>委派状态</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="41" />
+        <source>Status at the center</source>
+        <translation>调解组织办理状态</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="41" />
+        <source>Referred on</source>
+        <translation>委派日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="42" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="42" />
+        <source>Reason or outcome</source>
+        <translation>理由或结果</translation>
+    </message>
+</context></TS>

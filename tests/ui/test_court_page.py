@@ -73,6 +73,7 @@ def test_court_page_counts_and_center_filter(qtbot, court_services):
 
     window.nav.setCurrentRow(PAGE_COURT)
     page = window.court
+    page.tabs.setCurrentIndex(1)  # 各调解组织案件 (the first tab is 委派调解)
     model = page.model
     expected = services.run(lambda s: CourtService(s.store).center_counts())
     assert model.rowCount() == len(expected) == 2

@@ -73,7 +73,7 @@ class CaseDetailWidget(QWidget):
                 names.append(self.services.mediators.get(mid).name)
             except DomainError:
                 names.append("?")
-        v.overview.load(case, names)
+        v.overview.load(case, names, court_made=cs.court_made(case))
         v.parties.load(case)
         events = cs.events(case.id)
         v.timeline.load(events)

@@ -1,24 +1,40 @@
-"""法院 Court liaison desk: cases per center and the intake sheet (移送立案登记表).
+"""法院 Court liaison desk: referrals (委派调解), cases per center, the intake sheet.
 
-Shown only when this desk is a court liaison desk (``init --kind court``).
-Counts are queried on the worker over the reader connection; clicking a center
-asks the main window to show the case list filtered to it. The intake sheet
-(XLSX) and each handed-over case's case-file PDF are written into a folder the
-person chooses, on the worker behind a progress dialog.
+Shown only when this desk is a court liaison desk (``init --kind court``). The first tab
+follows the court's referrals by state (sent, accepted, refused, overdue, result) with
+counts per state and per center, and the 「委派调解」 button opens the referral dialog;
+double-clicking a referral opens its case. The second tab has the court-related cases
+per center (clicking a center asks the main window to show the case list filtered to it).
+Everything is queried on the worker over the reader connection. The intake sheet (XLSX)
+and each handed-over case's case-file PDF are written into a folder the person chooses,
+on the worker behind a progress dialog.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...services import exchange_status
 from ...services.court import CourtService, IntakeReport
+from ...services.referrals import Referral, ReferralService, ReferralState
 from .. import errors
 from ..context import Services
 from ..models.exchange_tables import CenterCountsModel, KeyRole
+from ..models.referral_table import STATES, ReferralCountsModel, ReferralsModel, state_label
 from ..tasks import run_with_progress
 from .exchange_view import table, title_label
 
@@ -56,25 +72,118 @@ class CourtPage(QWidget):
         buttons.addWidget(self.show_cases)
         buttons.addStretch(1)
         buttons.addWidget(self.intake)
+        centers_tab = QWidget()
+        centers_layout = QVBoxLayout(centers_tab)
+        centers_layout.addWidget(hint)
+        centers_layout.addLayout(buttons)
+        centers_layout.addWidget(self.table, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("courtTabs")
+        self.tabs.addTab(self._build_referrals_tab(), self.tr("Referrals"))
+        self.tabs.addTab(centers_tab, self.tr("Cases per center"))
         layout = QVBoxLayout(self)
         layout.addWidget(title_label(self.tr("Court liaison desk")))
-        layout.addWidget(hint)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         self.table.selectionModel().currentRowChanged.connect(
             lambda *_: self.show_cases.setEnabled(self.table.currentIndex().isValid()))
         self.show_cases.setEnabled(False)
 
+    def _build_referrals_tab(self) -> QWidget:
+        tab = QWidget()
+        self.refer_button = QPushButton(self.tr("&Refer a case…"))
+        self.refer_button.setObjectName("referCase")
+        self.refer_button.clicked.connect(self.refer)
+        self.referral_filter = QButtonGroup(self)
+        self.referral_filter.setExclusive(True)
+        self.state_buttons: dict[ReferralState | None, QPushButton] = {}
+        filters = QHBoxLayout()
+        for state in (None, *STATES):
+            button = QPushButton()
+            button.setCheckable(True)
+            button.setObjectName(f"referralState_{state.value if state else 'all'}")
+            self.referral_filter.addButton(button)
+            self.state_buttons[state] = button
+            button.clicked.connect(lambda _c=False, st=state: self._filter(st))
+            filters.addWidget(button)
+        self.state_buttons[None].setChecked(True)
+        filters.addStretch(1)
+        filters.addWidget(self.refer_button)
+        self.referral_counts = ReferralCountsModel(self)
+        self.counts_table = table("referralCounts")
+        self.counts_table.setModel(self.referral_counts)
+        self.counts_table.horizontalHeader().setStretchLastSection(False)
+        self.referrals = ReferralsModel(self)
+        self.referral_table = table("referrals")
+        self.referral_table.setModel(self.referrals)
+        self.referral_table.setToolTip(self.tr("Double-click or press Enter to open the case"))
+        self.referral_table.activated.connect(self._referral_activated)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.counts_table)
+        split.addWidget(self.referral_table)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setChildrenCollapsible(False)
+        hint = QLabel(self.tr("Referrals this court sent, as of the last exchange file "
+                              "imported from each center. A referral travels with the next "
+                              "exchange file to its center."))
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(hint)
+        layout.addLayout(filters)
+        layout.addWidget(split, 1)
+        self._all_referrals: list[Referral] = []
+        self._state: ReferralState | None = None
+        self._label_states({})
+        return tab
+
+    def _label_states(self, counts: dict[ReferralState, int]) -> None:
+        total = sum(counts.values())
+        self.state_buttons[None].setText(self.tr("All ({0})").format(total))
+        for state in STATES:
+            self.state_buttons[state].setText(f"{state_label(state)}（{counts.get(state, 0)}）")
+
+    def _filter(self, state: ReferralState | None) -> None:
+        self._state = state
+        self.referrals.set_rows([r for r in self._all_referrals
+                                 if state is None or r.state is state])
+
+    def _referral_activated(self, index) -> None:
+        if index.isValid():
+            self.services.open_case(index.siblingAtColumn(0).data(KeyRole))
+
+    def refer(self) -> bool:
+        """Open the referral dialog; True when a referral was saved."""
+        from ..dialogs.referral_dialog import ReferralDialog
+
+        dialog = ReferralDialog(self.services, self)
+        saved = dialog.exec() == QDialog.DialogCode.Accepted
+        if saved:
+            self.status.setText(self.tr("Referral saved; it goes to the center with the next "
+                                        "exchange file."))
+            self.services.data_changed()
+            self.refresh()
+        return saved
+
     def refresh(self) -> None:
-        """Counts and center names, queried on the worker."""
+        """Counts, referrals and center names, queried on the worker."""
         reader = self.services.read_cases.store
-        self.services.tasks.submit(
-            lambda: (CourtService(reader).center_counts(), exchange_status.center_names(reader)),
-            self._loaded)
+
+        def load():
+            refs = ReferralService(reader)
+            rows = refs.referrals()
+            return (CourtService(reader).center_counts(), exchange_status.center_names(reader),
+                    rows, refs.counts(rows))
+
+        self.services.tasks.submit(load, self._loaded)
 
     def _loaded(self, result) -> None:
-        counts, names = result
+        counts, names, referrals, referral_counts = result
+        self._all_referrals = referrals
+        self._label_states(dict(referral_counts.total))
+        self.referral_counts.set_rows(referral_counts.by_center)
+        self._filter(self._state)
         current = self.current_center()
         self.model.set_rows(counts)
         for row, c in enumerate(counts):

@@ -137,13 +137,21 @@ class OverviewTab(QWidget):
         self.save_button.setEnabled(True)
         self.edited.emit()
 
-    def load(self, case: Case, mediator_names: list[str]) -> None:
+    def load(self, case: Case, mediator_names: list[str], *, court_made: bool = False) -> None:
+        """Show ``case``; ``court_made``: a court's referral, whose court data is the court's."""
         self._loading = True
         try:
             i = self.info
             i["source"].setText(enum_label(case.source))
             i["dispute_type"].setText(enum_label(case.dispute_type))
-            i["court_case_number"].setText(case.court_case_number or "—")
+            court_number = case.court_case_number or "—"
+            if court_made and case.court_case_number:  # the court's field: never edited here
+                court_number = self.tr("%1 (by the court, read-only)").replace(
+                    "%1", case.court_case_number)
+            i["court_case_number"].setText(court_number)
+            i["court_case_number"].setToolTip(self.tr(
+                "Set by the court that referred the case; it cannot be changed here.")
+                if court_made else "")
             i["received_on"].setText(format_cn_date(case.received_on))
             i["accepted_on"].setText(format_cn_date(case.accepted_on) if case.accepted_on
                                      else "—")
