@@ -231,176 +231,209 @@
     </message>
 </context>
 <context>
+    <name>AttachmentViewer</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="201" />
+        <source>Save a copy</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="202" />
+        <source>%1 files (%2)</source>
+        <translation>%1 文件 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="215" />
+        <source>The file could not be saved: %1</source>
+        <translation>无法保存文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="253" />
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="255" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="276" />
+        <source>This attachment could not be shown: the file may be damaged or protected by a password. It is kept unchanged; use “Save as…” to open it elsewhere.</source>
+        <translation>无法显示这个附件：文件可能已损坏或设有密码。附件原样保留；可以用“另存为…”保存后用其他程序查看。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="291" />
+        <source>This attachment cannot be shown. %1</source>
+        <translation>无法显示这个附件。%1</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentsTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="45" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="51" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="45" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="51" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="45" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="51" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="46" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="52" />
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="46" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="52" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="50" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="56" />
         <source>Add a scan…</source>
         <translation>添加扫描件…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="52" />
-        <source>Open</source>
-        <translation>打开</translation>
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="58" />
+        <source>View</source>
+        <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="54" />
-        <source>Save a copy…</source>
-        <translation>另存副本…</translation>
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="60" />
+        <source>Save as…</source>
+        <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="87" />
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="94" />
+        <source>Scans and photos: PDF, JPEG, PNG, TIFF (%1);;All files (*)</source>
+        <translation>扫描件和照片：PDF、JPEG、PNG、TIFF (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="93" />
         <source>Add a scan</source>
         <translation>添加扫描件</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="88" />
-        <source>Scans and documents (%1);;All files (*)</source>
-        <translation>扫描件和文档 (%1);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/pages/attachments_tab.py" line="107" />
-        <source>Save a copy</source>
-        <translation>另存副本</translation>
     </message>
 </context>
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="75" />
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="219" />
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="222" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="87" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="231" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="234" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="75" />
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="204" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="87" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="216" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="76" />
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="234" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="88" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="245" />
         <source>Practice restore</source>
         <translation>演练恢复</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="82" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="94" />
         <source>A verified backup is taken when the program closes, once a day while it is open, and before every import and upgrade.</source>
         <translation>程序关闭时、打开期间每天一次、每次导入和升级之前，都会自动备份并校验。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="84" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="96" />
         <source>Choose the backup to restore. The database now in use is first kept aside as a copy, never deleted.</source>
         <translation>请选择要恢复的备份。正在使用的数据库会先另存一份，不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="86" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="98" />
         <source>A practice restore copies a backup into a temporary file and checks it, to prove the backups work. Nothing in the database in use changes.</source>
         <translation>演练恢复把备份恢复到一个临时文件并检查，用来证明备份确实可用。正在使用的数据库不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="99" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="111" />
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="99" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="111" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="99" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="111" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="100" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="112" />
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="100" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="112" />
         <source>Verified</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="111" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="123" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="112" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="124" />
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="113" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="125" />
         <source>&amp;Practice restore</source>
         <translation>演练恢复(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="117" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="129" />
         <source>Other &amp;file…</source>
         <translation>其他文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="118" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="130" />
         <source>A backup somewhere else, e.g. on a USB stick</source>
         <translation>其他位置的备份，例如 U 盘上的</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="140" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="152" />
         <source>Backup folder: {0}  ·  kept: {1} daily, {2} weekly, {3} monthly</source>
         <translation>备份文件夹：{0}  ·  保留：每日 {1} 份、每周 {2} 份、每月 {3} 份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="148" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="160" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="148" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="160" />
         <source>No: {0}</source>
         <translation>否：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="186" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="198" />
         <source>Choose a backup</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="188" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="200" />
         <source>Backups (*.mdbak);;All files (*)</source>
         <translation>备份文件 (*.mdbak);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="205" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="217" />
         <source>Replace the content of
 {0}
 with the backup
@@ -416,7 +449,7 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 当前的数据库会先另存一份。已打开的案件标签页会关闭，数据库将重新打开。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="220" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="232" />
         <source>Backed up and verified:
 {0}
 ({1} cases)</source>
@@ -425,17 +458,17 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 （案件 {1} 件）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="223" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="235" />
         <source>The backup was written but did not pass verification: {0}</source>
         <translation>备份已写出，但未通过校验：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="226" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="238" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="236" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="247" />
         <source>Practice restore…</source>
         <translation>正在演练恢复…</translation>
     </message>
@@ -841,16 +874,6 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <source>This deadline depends on a year whose holiday arrangement has not been entered yet; it was computed from the statutory holidays. Enter the State Council notice under Settings → Holiday calendar.</source>
         <translation>该期限涉及尚未录入放假安排的年份，系按法定节假日推算。请在“设置 → 节假日安排”中录入国务院当年的通知。</translation>
     </message>
-    <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="176" />
-        <source>The file could not be read: %1</source>
-        <translation>无法读取文件：%1</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="180" />
-        <source>The file is larger than 20 MB. Scan it at a lower resolution or split it.</source>
-        <translation>文件超过20 MB。请降低扫描分辨率或分成几个文件。</translation>
-    </message>
 </context>
 <context>
     <name>CaseTableModel</name>
@@ -971,19 +994,19 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <translation>{0}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="107" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="108" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="165" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="166" />
         <source>More than %n case(s)</source>
         <translation>
             <numerusform>超过 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="167" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="168" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -993,127 +1016,127 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CasesPageView</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="41" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="50" />
         <source>Search names, case numbers, villages… (Ctrl+F)</source>
         <translation>搜索姓名、案号、村（社区）…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="42" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="51" />
         <source>Search cases</source>
         <translation>搜索案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="43" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="52" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="44" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="53" />
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="46" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="55" />
         <source>Any deadline</source>
         <translation>不限期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="46" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="55" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="47" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="56" />
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="48" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="57" />
         <source>All dispute types</source>
         <translation>全部纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="50" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="59" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="51" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="61" />
         <source>All mediators</source>
         <translation>全部调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="52" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="62" />
         <source>Any flag</source>
         <translation>不限标记</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="53" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="63" />
         <source>Received from</source>
         <translation>登记起始</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="54" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="64" />
         <source>Received to</source>
         <translation>登记截止</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="55" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="65" />
         <source>All centers</source>
         <translation>全部调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="57" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="67" />
         <source>Center</source>
         <translation>中心/调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="59" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="69" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="60" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="70" />
         <source>New case (Ctrl+N)</source>
         <translation>登记新案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="69" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="79" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="69" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="79" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="70" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="80" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="70" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="80" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="71" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="81" />
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="71" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="81" />
         <source>Flag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="72" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="82" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="72" />
+        <location filename="../../mediation_desk/ui/pages/cases_view.py" line="82" />
         <source>To</source>
         <translation>至</translation>
     </message>
@@ -1121,44 +1144,97 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CenterCountsModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="140" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="165" />
         <source>Center</source>
         <translation>中心/调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="140" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="165" />
         <source>Received</source>
         <translation>收到</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="140" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="165" />
         <source>In mediation</source>
         <translation>调解中</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="141" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="166" />
         <source>Agreed</source>
         <translation>达成协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="141" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="166" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="141" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="166" />
         <source>Handed to filing</source>
         <translation>移送立案</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="142" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="167" />
         <source>JC applied</source>
         <translation>申请司法确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="142" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="167" />
         <source>JC confirmed</source>
         <translation>确认有效</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeKeyDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="211" />
+        <source>Change the key of a trusted desk</source>
+        <translation>更换已信任单位的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="214" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="215" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="218" />
+        <source>Old fingerprint</source>
+        <translation>原指纹</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="219" />
+        <source>New fingerprint</source>
+        <translation>新指纹</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="220" />
+        <source>Call the other desk. Ask them to read the fingerprint shown on their screen and type it here. The old key is then revoked and can never be trusted again.</source>
+        <translation>请给对方打电话，请对方读出其屏幕上显示的指纹，并在这里输入。原密钥随即撤销，今后不能再被信任。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="233" />
+        <source>Fingerprint read &amp;aloud</source>
+        <translation>对方读出的指纹(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="235" />
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="237" />
+        <source>Change the key</source>
+        <translation>更换密钥</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="254" />
+        <source>The fingerprint does not match the new card.</source>
+        <translation>输入的指纹与新名片不一致。</translation>
     </message>
 </context>
 <context>
@@ -1177,138 +1253,138 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="91" />
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="95" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="116" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="120" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="91" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="116" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="91" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="116" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="91" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="116" />
         <source>Value here</source>
         <translation>本单位的值</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="92" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="117" />
         <source>Incoming value</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="95" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="120" />
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="96" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="121" />
         <source>Event</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="96" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="121" />
         <source>Agreement</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="97" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="122" />
         <source>Attachment</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="97" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="122" />
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="98" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="123" />
         <source>Center</source>
         <translation>中心/调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="102" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="127" />
         <source>Facts</source>
         <translation>纠纷事实</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="102" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="127" />
         <source>Claims</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="103" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="128" />
         <source>Title</source>
         <translation>案件名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="103" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="128" />
         <source>Amount (yuan)</source>
         <translation>争议金额（元）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="104" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="129" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="104" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="129" />
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="105" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="130" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="105" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="130" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="106" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="131" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="106" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="131" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="107" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="132" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="107" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="132" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="108" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="133" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="108" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="133" />
         <source>Court case number</source>
         <translation>诉前调解案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="109" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="134" />
         <source>Filing number</source>
         <translation>立案案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="109" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="134" />
         <source>Ruling</source>
         <translation>裁定结果</translation>
     </message>
@@ -1316,46 +1392,46 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CourtPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="41" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="57" />
         <source>Double-click or press Enter to list the center's cases</source>
         <translation>双击或按回车键，查看该调解组织的案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="43" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="59" />
         <source>&amp;Show its cases</source>
         <translation>查看其案件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="46" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="62" />
         <source>Write the &amp;intake sheet with case files…</source>
         <translation>导出移送立案登记表及案卷(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="52" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="68" />
         <source>Court-referred cases of each center, as of the last imported exchange files.</source>
         <translation>各调解组织办理的法院委派、委托案件（截至最近一次导入的交换文件）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="60" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="86" />
         <source>Court liaison desk</source>
         <translation>法院联络台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="95" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="204" />
         <source>Folder for the intake sheet and case files</source>
         <translation>选择存放移送立案登记表和案卷的文件夹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="103" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="212" />
         <source>Writing the intake sheet and case files…</source>
         <translation>正在生成移送立案登记表和案卷…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="108" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="217" />
         <source>Intake sheet written: {0} ({1} case(s)); {2} case-file PDF(s) in {3}.</source>
         <translation>已导出移送立案登记表：{0}（{1} 件）；案卷 PDF {2} 份，在 {3}。</translation>
     </message>
-<message>
+    <message>
         <location filename="../../mediation_desk/ui/pages/court_page.py" line="83" />
         <source>Referrals</source>
         <translation>委派调解</translation>
@@ -1390,66 +1466,66 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <source>Referral saved; it goes to the center with the next exchange file.</source>
         <translation>委派已登记，将随下一次向该调解组织导出的交换文件发送。</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="89" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="108" />
         <source>New (not yet accepted)</source>
         <translation>新登记（未受理）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="90" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="109" />
         <source>In mediation</source>
         <translation>调解中</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="91" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="110" />
         <source>Due within {0} days</source>
         <translation>{0}天内到期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="111" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="93" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="112" />
         <source>Awaiting judicial confirmation</source>
         <translation>待申请司法确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="94" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="113" />
         <source>Follow-up visits due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="107" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="126" />
         <source>Overdue cases</source>
         <translation>超期案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="108" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="127" />
         <source>Cases due soon</source>
         <translation>即将到期案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="120" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="139" />
         <source>Double-click a case or press Enter to open it.</source>
         <translation>双击案件或按回车键打开。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="123" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="142" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="157" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="176" />
         <source>Overdue cases ({0})</source>
         <translation>超期案件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="158" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="177" />
         <source>Cases due soon ({0})</source>
         <translation>即将到期案件（{0}）</translation>
     </message>
@@ -1528,22 +1604,22 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <translation>未找到打开 PDF 文件的程序。请安装 PDF 阅读器，或“另存为”后自行打开。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="200" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="197" />
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="201" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="198" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="210" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="207" />
         <source>The file could not be saved: %1</source>
         <translation>无法保存文件：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="213" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="210" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
@@ -1551,119 +1627,149 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>ExchangePage</name>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="79" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="102" />
         <source>Conflicts to decide (%n)</source>
         <translation>
             <numerusform>待处理的冲突（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="119" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="143" />
         <source>Export this desk's card</source>
         <translation>导出本单位名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="112" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="136" />
         <source>Desk cards (*.card *.json);;All files (*)</source>
         <translation>单位名片 (*.card *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="128" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="152" />
         <source>Card written to {0}. Fingerprint: {1}</source>
         <translation>已导出单位名片：{0}。指纹：{1}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="131" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="155" />
         <source>Trust a desk's card</source>
         <translation>选择要信任的单位名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="152" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="176" />
         <source>{0} ({1}) is now trusted.</source>
         <translation>已信任 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="159" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="184" />
         <source>Revoke trust</source>
         <translation>撤销信任</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="160" />
-        <source>Revoke the key of {0} ({1})? Its files will be refused from now on, and nothing can be exported to it.</source>
-        <translation>撤销对 {0}（{1}）密钥的信任？此后将拒绝导入其文件，也不能再向其导出。</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="162" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="187" />
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="169" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="197" />
         <source>The key of {0} ({1}) is revoked.</source>
         <translation>已撤销对 {0}（{1}）的信任。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="181" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="264" />
         <source>Save the exchange file</source>
         <translation>保存交换文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="115" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="139" />
         <source>Exchange files (*.mdx);;All files (*)</source>
         <translation>交换文件 (*.mdx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="187" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="185" />
+        <source>Revoke the key of {0} ({1})? Its files will be refused from now on, nothing can be exported to it, and this key can never be trusted again.</source>
+        <translation>撤销{0}（{1}）的密钥？此后拒收其交换文件，也不能再向其导出，这把密钥今后不能再被信任。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="206" />
+        <source>The new card of {0}</source>
+        <translation>{0}的新名片</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="231" />
+        <source>The key of {0} ({1}) was changed; the old key is revoked.</source>
+        <translation>{0}（{1}）的密钥已更换，原密钥已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="237" />
+        <source>Change this desk's keys</source>
+        <translation>更换本单位密钥</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="238" />
+        <source>New keys are made for this desk. Every desk you exchange with must then take your new card with 'Change key…' after comparing the fingerprint by phone; files already made for the old key cannot be read here and must be exported again.</source>
+        <translation>将为本单位生成新密钥。此后每个交换单位都要在电话核对指纹后，用「更换密钥…」接受本单位的新名片；按原密钥制作的交换文件本机无法再读取，需要对方重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="241" />
+        <source>Make new keys</source>
+        <translation>生成新密钥</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="251" />
+        <source>This desk has new keys. Export the new card and send it to every desk you exchange with.</source>
+        <translation>本单位已有新密钥。请导出新名片，发给每个交换单位。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="270" />
         <source>Exporting and verifying…</source>
         <translation>正在导出并校验…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="193" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="276" />
         <source>Exported and verified: {0} (No. {1}, {2} records). Send this file to the other desk.</source>
         <translation>已导出并校验：{0}（第 {1} 号，{2} 条记录）。请把这个文件交给对方。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="198" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="281" />
         <source>Import an exchange file</source>
         <translation>导入交换文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="207" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="290" />
         <source>Checking the file…</source>
         <translation>正在校验文件…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="218" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="301" />
         <source>This file (No. {0} from {1}) was imported before; nothing changed.</source>
         <translation>这个文件（{1} 第 {0} 号）已经导入过，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="221" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="304" />
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="225" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="308" />
         <source>Import cancelled; nothing changed.</source>
         <translation>已取消导入，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="229" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="312" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="237" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="320" />
         <source>This file was imported before; nothing changed.</source>
         <translation>这个文件已经导入过，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="239" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="322" />
         <source>Imported No. {0} from {1}: {2} new, {3} updated, {4} unchanged, {5} conflicting.</source>
         <translation>已导入 {1} 第 {0} 号：新增 {2}，更新 {3}，未变 {4}，冲突 {5}。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="253" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="336" />
         <source>The file was refused and nothing was imported.
 
 {0}
@@ -1676,17 +1782,17 @@ Reason code: {1}</source>
 原因代码：{1}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="256" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="339" />
         <source>File refused</source>
         <translation>文件被拒绝</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="272" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="355" />
         <source>Conflict decided: kept the value here.</source>
         <translation>冲突已处理：保留了本单位的值。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="273" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="356" />
         <source>Conflict decided: took the incoming value.</source>
         <translation>冲突已处理：采用了对方的值。</translation>
     </message>
@@ -1694,77 +1800,97 @@ Reason code: {1}</source>
 <context>
     <name>ExchangePageView</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="41" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="50" />
         <source>Export this desk's card…</source>
         <translation>导出本单位名片…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="43" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="52" />
+        <source>New keys for this desk…</source>
+        <translation>更换本单位密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="54" />
         <source>This desk's card</source>
         <translation>本单位名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="45" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="56" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="46" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="57" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="47" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="58" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="48" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="59" />
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="54" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="69" />
         <source>&amp;Trust a card…</source>
         <translation>信任单位名片(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="56" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="71" />
         <source>&amp;Revoke…</source>
         <translation>撤销信任(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="58" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="73" />
+        <source>Change &amp;key…</source>
+        <translation>更换密钥(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="75" />
+        <source>The desk has new keys: take its new card after comparing the fingerprint by phone</source>
+        <translation>对方已更换密钥：电话核对指纹后接受其新名片</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="77" />
         <source>&amp;Export bundle…</source>
         <translation>导出交换文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="60" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="79" />
         <source>&amp;Import bundle…</source>
         <translation>导入交换文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="62" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="81" />
         <source>Trusted desks</source>
         <translation>信任名单</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="78" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="94" />
+        <source>Revoked keys (never trusted again)</source>
+        <translation>已撤销的密钥（不再信任）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="109" />
         <source>Keep the value &amp;here</source>
         <translation>保留本单位的值(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="80" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="111" />
         <source>Take the &amp;incoming value</source>
         <translation>采用对方的值(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="82" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="113" />
         <source>Conflicts to decide</source>
         <translation>待处理的冲突</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="123" />
         <source>Data exchange</source>
         <translation>数据交换</translation>
     </message>
@@ -1772,32 +1898,32 @@ Reason code: {1}</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="80" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="90" />
         <source>Export a bundle</source>
         <translation>导出交换文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="86" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="96" />
         <source>Only what the desk has not confirmed yet</source>
         <translation>只导出对方尚未确认收到的内容（增量）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="88" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="98" />
         <source>Everything (full export)</source>
         <translation>全部内容（完整导出）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="91" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="101" />
         <source>To</source>
         <translation>发给</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="92" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="102" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="95" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="105" />
         <source>Choose file and export…</source>
         <translation>选择保存位置并导出…</translation>
     </message>
@@ -1805,77 +1931,77 @@ Reason code: {1}</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="28" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="35" />
         <source>Welcome to Mediation Desk</source>
         <translation>欢迎使用调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="29" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="36" />
         <source>This computer has no mediation database yet. Enter your center's details to create one. You can change them later in Settings, except the center code.</source>
         <translation>这台电脑上还没有调解数据库。请填写本中心的信息以创建数据库。除中心代码外，以后都可以在“设置”中修改。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="36" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="43" />
         <source>e.g. 马尚街道矛盾纠纷调解中心</source>
         <translation>例如：马尚街道矛盾纠纷调解中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="37" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="44" />
         <source>letters and digits, e.g. ZD-MS</source>
         <translation>字母和数字，例如 ZD-MS</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="38" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="45" />
         <source>e.g. 马尚 → （2026）马尚调字第1号</source>
         <translation>例如：马尚 → （2026）马尚调字第1号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="39" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="46" />
         <source>e.g. 张店区人民法院</source>
         <translation>例如：张店区人民法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="40" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="47" />
         <source>shown in the audit trail</source>
         <translation>记录在操作日志中</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="43" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="50" />
         <source>Center &amp;name</source>
         <translation>中心名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="44" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="51" />
         <source>Center &amp;code</source>
         <translation>中心代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="45" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="52" />
         <source>Case number &amp;prefix</source>
         <translation>案号前缀(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="46" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="53" />
         <source>Linked c&amp;ourt</source>
         <translation>对接法院(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="47" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="54" />
         <source>&amp;Your name</source>
         <translation>您的姓名(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="63" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="70" />
         <source>Database file: {0}</source>
         <translation>数据库文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="68" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="75" />
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="100" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="108" />
         <source>Please enter your name</source>
         <translation>请填写您的姓名</translation>
     </message>
@@ -1931,7 +2057,7 @@ Reason code: {1}</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="165" />
+        <location filename="../../mediation_desk/ui/dialogs/form_dialog.py" line="169" />
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
@@ -2110,44 +2236,82 @@ Reason code: {1}</source>
     </message>
 </context>
 <context>
+    <name>ImageView</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="91" />
+        <source>◀ Previous page</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="92" />
+        <source>Next page ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="95" />
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="96" />
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="97" />
+        <source>Fit to window</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="160" />
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="116" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="126" />
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="118" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="128" />
         <source>Bundle No. {0} from {1}. Nothing has been imported yet.</source>
         <translation>{1} 发来的第 {0} 号交换文件，校验通过。尚未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="123" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="133" />
         <source>New records</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="123" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="133" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="124" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="134" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="125" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="135" />
         <source>Conflicting</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="134" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="144" />
+        <source>Files No. {0} from this desk were never imported here. Their content is included in this file, but ask the other desk where they went.</source>
+        <translation>来自该单位的第{0}号交换文件从未在本机导入。其内容已包含在这份文件中，但请向对方问明这些文件的去向。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="152" />
         <source>Where both desks changed the same field, this desk's value is kept and both values wait in the conflicts list for you to choose.</source>
         <translation>双方都改过的字段，暂时保留本单位的值，两个值都列在“待处理的冲突”中，由您选择。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="140" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="158" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -2155,163 +2319,157 @@ Reason code: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="57" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="70" />
         <source>Mediation Desk</source>
         <translation>调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="60" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="73" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="60" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="73" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="60" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="73" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="61" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="74" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="74" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="87" />
         <source>Case list</source>
         <translation>案件列表</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="111" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="124" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="112" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="125" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="113" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="126" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="125" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="138" />
         <source>&amp;New case…</source>
         <translation>登记新案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="127" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="140" />
         <source>&amp;Find case…</source>
         <translation>查找案件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="129" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="142" />
         <source>&amp;Close case tab</source>
         <translation>关闭案件标签(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="131" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="144" />
         <source>Print &amp;blank forms…</source>
         <translation>打印空白表格(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="134" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="147" />
         <source>Back &amp;up…</source>
         <translation>备份(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="136" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="149" />
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="138" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="151" />
         <source>&amp;Practice restore…</source>
         <translation>演练恢复(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="141" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="154" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="142" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="155" />
         <source>&amp;Dashboard</source>
         <translation>工作台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="142" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="155" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="143" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="156" />
         <source>&amp;Mediators</source>
         <translation>调解员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="143" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="156" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="146" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="160" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="147" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="161" />
         <source>Where is the &amp;log file?</source>
         <translation>日志文件位置(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="197" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="211" />
         <source>Exchange</source>
         <translation>交换</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="205" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="219" />
         <source>Court</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="258" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="272" />
         <source>The database was changed by another program; the lists were refreshed.</source>
         <translation>数据库已被其他程序修改，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="264" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="278" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="267" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="281" />
         <source>⚠ Overdue cases: {0}</source>
         <translation>⚠ 超期案件：{0}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="300" />
-        <location filename="../../mediation_desk/ui/main_window.py" line="328" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="333" />
         <source>New case</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="301" />
-        <source>Case registration is not available in this build.</source>
-        <translation>此版本暂不能登记案件。</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="376" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="381" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="377" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="382" />
         <source>The log file is at:
 {0}</source>
         <translation>日志文件位于：
@@ -2321,72 +2479,72 @@ Reason code: {1}</source>
 <context>
     <name>MediatorDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="27" />
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="42" />
         <source>Edit mediator</source>
         <translation>编辑调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="27" />
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="42" />
         <source>Add mediator</source>
         <translation>添加调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="36" />
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="56" />
         <source>Full-time mediator</source>
         <translation>专职调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="50" />
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="70" />
         <source>Separate villages with 、 or commas</source>
         <translation>多个村（社区）用“、”或逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="53" />
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="73" />
         <source>Person</source>
         <translation>自然人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="53" />
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="73" />
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="54" />
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="74" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="60" />
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="80" />
         <source>Add relation</source>
         <translation>添加关系</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="61" />
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="81" />
         <source>Remove relation</source>
         <translation>删除关系</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="70" />
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="90" />
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="72" />
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="92" />
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="75" />
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="95" />
         <source>&amp;Specialties</source>
         <translation>擅长类型(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="76" />
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="96" />
         <source>&amp;Villages</source>
         <translation>负责村（社区）(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="77" />
+        <location filename="../../mediation_desk/ui/dialogs/mediator_dialog.py" line="98" />
         <source>Declared relations (for recusal)</source>
         <translation>申报的亲属及利害关系（用于回避）</translation>
     </message>
@@ -2394,28 +2552,28 @@ Reason code: {1}</source>
 <context>
     <name>MediatorsPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="79" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="88" />
         <source>&amp;Add mediator</source>
         <translation>添加调解员(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="80" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="89" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="81" />
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="124" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="90" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="133" />
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="101" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="123" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="132" />
         <source>&amp;Activate</source>
         <translation>启用(&amp;A)</translation>
     </message>
@@ -2493,21 +2651,21 @@ Reason code: {1}</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="150" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="158" />
         <source>Not assigned yet</source>
         <translation>尚未指派</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="153" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="161" />
         <source>Ruling %1</source>
         <translation>裁定书 %1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="154" />
+        <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="162" />
         <source>Filed as %1</source>
         <translation>立案号 %1</translation>
     </message>
-<message>
+    <message>
         <location filename="../../mediation_desk/ui/pages/overview_tab.py" line="149" />
         <source>%1 (by the court, read-only)</source>
         <translation>%1（法院填写，只读）</translation>
@@ -2517,7 +2675,7 @@ Reason code: {1}</source>
         <source>Set by the court that referred the case; it cannot be changed here.</source>
         <translation>由委派法院填写，本单位不能修改。</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>PartiesTab</name>
     <message>
@@ -2721,37 +2879,32 @@ Reason code: {1}</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="48" />
+        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="45" />
         <source>◀ Previous page</source>
         <translation>◀ 上一页</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="49" />
+        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="46" />
         <source>Next page ▶</source>
         <translation>下一页 ▶</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="52" />
+        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="49" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="53" />
+        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="50" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="54" />
+        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="51" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="81" />
-        <source>The preview needs the QtPdf module, which is not installed. Use “Open in viewer” to see the document.</source>
-        <translation>预览需要 QtPdf 组件，本机未安装。请点“用系统程序打开”查看文书。</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="127" />
+        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="109" />
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
@@ -2779,76 +2932,76 @@ Reason code: {1}</source>
         <translation>该数据库已在另一个窗口中打开（{0}），已将那个窗口切换到前面。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="32" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="44" />
         <source>By hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="32" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="44" />
         <source>Daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="33" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="45" />
         <source>On closing</source>
         <translation>关闭时</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="33" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="45" />
         <source>Before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="34" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="46" />
         <source>Before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="48" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="60" />
         <source>Backup {0}
 Cases: {1}. Audit entries: {2}, the last on {3}.</source>
         <translation>备份 {0}
 案件 {1} 件，审计记录 {2} 条，最后一条记于 {3}。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="51" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="63" />
         <source>Restored into a temporary file and verified (integrity, structure, audit chain) in {0:.1f} s. The database in use was not changed.</source>
         <translation>已恢复到临时文件并校验通过（完整性、结构、审计链），用时 {0:.1f} 秒。正在使用的数据库没有改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="55" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="67" />
         <source>This backup did not pass verification: {0}</source>
         <translation>此备份未通过校验：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="58" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="70" />
         <source>It was written by an older version; it is upgraded automatically when restored.</source>
         <translation>此备份由旧版本写出，恢复时会自动升级。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="243" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="268" />
         <source>Restored from {0}: {1} cases.</source>
         <translation>已从 {0} 恢复：案件 {1} 件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="245" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="270" />
         <source>The database as it was before is kept at
 {0}</source>
         <translation>恢复前的数据库已另存为
 {0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="252" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="277" />
         <source>Backed up {0} ({1} cases, verified)</source>
         <translation>{0} 已自动备份（案件 {1} 件，校验通过）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="313" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="343" />
         <source>Automatic backup failed: {0}</source>
         <translation>自动备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="365" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="395" />
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
@@ -2856,7 +3009,7 @@ Cases: {1}. Audit entries: {2}, the last on {3}.</source>
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/tasks.py" line="167" />
+        <location filename="../../mediation_desk/ui/tasks.py" line="170" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2864,32 +3017,32 @@ Cases: {1}. Audit entries: {2}, the last on {3}.</source>
 <context>
     <name>QWidget</name>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="80" />
+        <location filename="../../mediation_desk/ui/errors.py" line="77" />
         <source>Save a copy…</source>
         <translation>另存副本…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="81" />
+        <location filename="../../mediation_desk/ui/errors.py" line="98" />
         <source>Mediation Desk copy {0}.db</source>
         <translation>调解工作台副本 {0}.db</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="82" />
+        <location filename="../../mediation_desk/ui/errors.py" line="100" />
         <source>Save a copy of the database</source>
         <translation>另存数据库副本</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="83" />
+        <location filename="../../mediation_desk/ui/errors.py" line="102" />
         <source>Mediation Desk databases (*.db);;All files (*)</source>
         <translation>调解工作台数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="84" />
+        <location filename="../../mediation_desk/ui/errors.py" line="110" />
         <source>Copy saved</source>
         <translation>副本已保存</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="85" />
+        <location filename="../../mediation_desk/ui/errors.py" line="111" />
         <source>A complete copy of the database, with everything saved so far, is now at:
 {0}
 Open that copy to go on working.</source>
@@ -2898,22 +3051,22 @@ Open that copy to go on working.</source>
 请打开这份副本继续工作。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="33" />
+        <location filename="../../mediation_desk/ui/errors.py" line="52" />
         <source>Please check the input</source>
         <translation>请检查输入</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="35" />
+        <location filename="../../mediation_desk/ui/errors.py" line="54" />
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="36" />
+        <location filename="../../mediation_desk/ui/errors.py" line="55" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="37" />
+        <location filename="../../mediation_desk/ui/errors.py" line="56" />
         <source>Sorry, something unexpected went wrong and the last action may not have been completed. The details were written to the log file:
 {0}
 Please send this file to your technical contact.</source>
@@ -2922,19 +3075,204 @@ Please send this file to your technical contact.</source>
 请将此文件发送给技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="36" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="46" />
         <source>Mediation center</source>
         <translation>调解中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="36" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="46" />
         <source>Court liaison desk</source>
         <translation>法院联络台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="37" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="47" />
         <source>Field laptop</source>
         <translation>外出调解笔记本</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="179" />
+        <source>e.g. the laptop was lost</source>
+        <translation>例如：笔记本电脑丢失</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="188" />
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>Referral</name>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="29" />
+        <source>Sent, not yet accepted</source>
+        <translation>已委派待受理</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="30" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="31" />
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="32" />
+        <source>Overdue</source>
+        <translation>超期未结</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="33" />
+        <source>Result</source>
+        <translation>已有结果</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralCountsModel</name>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="79" />
+        <source>Center</source>
+        <translation>调解组织</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="52" />
+        <source>Refer a case to a mediation center</source>
+        <translation>委派调解</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="55" />
+        <source>Save the referral</source>
+        <translation>保存委派</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="61" />
+        <source>The referral</source>
+        <translation>委派</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="68" />
+        <source>Mediation center *</source>
+        <translation>调解组织 *</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="73" />
+        <source>To be finished by *</source>
+        <translation>要求调结日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="86" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="88" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="94" />
+        <source>Materials (PDF, JPEG, PNG, TIFF)</source>
+        <translation>材料（PDF、JPEG、PNG、TIFF）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="102" />
+        <source>e.g. (2026)鲁0303民诉前调12号</source>
+        <translation>例如（2026）鲁0303民诉前调12号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="103" />
+        <source>Referred on</source>
+        <translation>委派日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="104" />
+        <source>The referral goes to the center with the next exchange file; the center numbers it when it accepts it.</source>
+        <translation>委派随下一次交换文件发给调解组织；调解组织受理时为其编调解案号。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="118" />
+        <source>No trusted mediation center yet. Trust a center's card on the Exchange page first.</source>
+        <translation>还没有信任的调解组织。请先在“交换”页导入并信任调解组织的单位名片。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="167" />
+        <source>Default: the period of delegated mediation from the referral day, by the holiday calendar ({0}).</source>
+        <translation>默认：自委派之日起按委派调解期限（30日）计算，遇节假日顺延（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="179" />
+        <source>Materials for the referral</source>
+        <translation>委派材料</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="180" />
+        <source>Case files (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>案件材料 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="228" />
+        <source>To be finished by {0}.</source>
+        <translation>要求于{0}前调结。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="230" />
+        <source>This date depends on a holiday year not yet published.</source>
+        <translation>该日期所在年度的节假日安排尚未公布，系推算。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="245" />
+        <source>Choose the mediation center</source>
+        <translation>请选择调解组织</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsModel</name>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="40" />
+        <source>Court number</source>
+        <translation>法院案号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="40" />
+        <source>Center</source>
+        <translation>调解组织</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="40" />
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="41" />
+        <source>State</source>
+        <translation>委派状态</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="41" />
+        <source>Status at the center</source>
+        <translation>调解组织办理状态</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="41" />
+        <source>Referred on</source>
+        <translation>委派日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="42" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="42" />
+        <source>Reason or outcome</source>
+        <translation>理由或结果</translation>
     </message>
 </context>
 <context>
@@ -3079,59 +3417,82 @@ Please send this file to your technical contact.</source>
     </message>
 </context>
 <context>
+    <name>RevokedKeysModel</name>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="101" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="101" />
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="101" />
+        <source>Revoked at</source>
+        <translation>撤销时间</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="102" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="35" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="44" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="35" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="44" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="35" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="44" />
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="36" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="45" />
         <source>Specialties</source>
         <translation>擅长类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="36" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="45" />
         <source>Villages</source>
         <translation>负责村（社区）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="36" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="45" />
         <source>Declared relations</source>
         <translation>申报关系</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="37" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="46" />
         <source>Employment</source>
         <translation>任职方式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="47" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="56" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="47" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="56" />
         <source>Inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="52" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="61" />
         <source>Full-time</source>
         <translation>专职</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="52" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="61" />
         <source>Part-time</source>
         <translation>兼职</translation>
     </message>
@@ -3139,172 +3500,172 @@ Please send this file to your technical contact.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="55" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="65" />
         <source>Center</source>
         <translation>本中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="57" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="67" />
         <source>Center &amp;name</source>
         <translation>中心名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="59" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="69" />
         <source>Center code</source>
         <translation>中心代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="60" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="70" />
         <source>Case number &amp;prefix</source>
         <translation>案号前缀(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="63" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="73" />
         <source>Example number</source>
         <translation>案号示例</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="64" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="74" />
         <source>Linked &amp;court</source>
         <translation>对接法院(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="65" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="75" />
         <source>Court code (e.g. 鲁0303)</source>
         <translation>法院代字（例如 鲁0303）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="91" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="101" />
         <source>Warnings and triage</source>
         <translation>预警与分流</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="96" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="106" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="97" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="107" />
         <source>Warn when due within</source>
         <translation>到期前提醒天数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="109" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="119" />
         <source>yuan/year, published for</source>
         <translation>元/年，统计年度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="111" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="121" />
         <source>Provincial average wage</source>
         <translation>全省就业人员年平均工资</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="106" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="116" />
         <source>e.g. Shandong</source>
         <translation>如：山东省</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="70" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="80" />
         <source>Mediation period by source</source>
         <translation>各来源的调解期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="79" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="89" />
         <source>days</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="80" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="90" />
         <source>months</source>
         <translation>个月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="81" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="91" />
         <source>A period written as 「一个月」 counts to the same day of the next month (31 January → 28 February).</source>
         <translation>规定为“一个月”的期限算至下月对应日（1月31日 → 2月28日）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="114" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="124" />
         <source>Province of the wage figure</source>
         <translation>平均工资所属省份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="117" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="127" />
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="123" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="133" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="125" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="135" />
         <source>&amp;Save settings (Ctrl+S)</source>
         <translation>保存设置(&amp;S)（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="127" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="137" />
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="138" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="148" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="164" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="174" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="169" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="179" />
         <source>Empty: the backups folder in the user data folder</source>
         <translation>留空：使用用户数据文件夹中的 backups 文件夹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="170" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="180" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="175" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="185" />
         <source>Backup &amp;folder</source>
         <translation>备份文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="179" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="191" />
         <source>daily</source>
         <translation>份（每日）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="180" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="192" />
         <source>weekly</source>
         <translation>份（每周）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="181" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="193" />
         <source>monthly</source>
         <translation>份（每月）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="189" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="201" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="197" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="209" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="259" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="271" />
         <source>Enter the wage as a number of yuan</source>
         <translation>请以元为单位填写数字</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="284" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="296" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3335,42 +3696,42 @@ Please send this file to your technical contact.</source>
 <context>
     <name>TrustCardDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="46" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="56" />
         <source>Trust another desk</source>
         <translation>信任其他单位</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="48" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="58" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="49" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="59" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="50" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="60" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="51" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="61" />
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="52" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="62" />
         <source>Call the other desk and read the fingerprint aloud group by group. Trust the card only if every group matches what they see on their screen.</source>
         <translation>请给对方打电话，逐组念出指纹。只有每一组都与对方屏幕上显示的一致，才可以信任这张名片。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="56" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="66" />
         <source>I compared the fingerprint over the phone and every group matches</source>
         <translation>我已与对方电话逐组核对，指纹完全一致</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="60" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="70" />
         <source>Trust this desk</source>
         <translation>信任该单位</translation>
     </message>
@@ -3413,37 +3774,52 @@ Please send this file to your technical contact.</source>
         <translation>最近收到</translation>
     </message>
     <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="55" />
+        <source>Missing files</source>
+        <translation>缺少的文件</translation>
+    </message>
+    <message>
         <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="59" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="60" />
+        <source>No. {0}</source>
+        <translation>第{0}号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="66" />
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="61" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="68" />
         <source>No. {0}, {1}</source>
         <translation>第 {0} 号，{1}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="64" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="71" />
         <source>Mediation center</source>
         <translation>调解中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="64" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="71" />
         <source>Court liaison desk</source>
         <translation>法院联络台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="65" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="72" />
         <source>Field laptop</source>
         <translation>外出调解笔记本</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="74" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="81" />
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="74" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="81" />
         <source>Trusted</source>
         <translation>已信任</translation>
     </message>
@@ -3451,606 +3827,446 @@ Please send this file to your technical contact.</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="22" />
+        <location filename="../../mediation_desk/ui/labels.py" line="34" />
         <source>Registered</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="23" />
+        <location filename="../../mediation_desk/ui/labels.py" line="35" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="24" />
+        <location filename="../../mediation_desk/ui/labels.py" line="36" />
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="25" />
+        <location filename="../../mediation_desk/ui/labels.py" line="37" />
         <source>In mediation</source>
         <translation>调解中</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="26" />
+        <location filename="../../mediation_desk/ui/labels.py" line="38" />
         <source>Suspended (appraisal)</source>
         <translation>中止（鉴定）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="27" />
+        <location filename="../../mediation_desk/ui/labels.py" line="39" />
         <source>Agreement reached</source>
         <translation>已达成协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="28" />
+        <location filename="../../mediation_desk/ui/labels.py" line="40" />
         <source>Mediation terminated</source>
         <translation>终止调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="29" />
+        <location filename="../../mediation_desk/ui/labels.py" line="41" />
         <source>Judicial confirmation applied</source>
         <translation>已申请司法确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="30" />
+        <location filename="../../mediation_desk/ui/labels.py" line="42" />
         <source>Judicially confirmed</source>
         <translation>司法确认有效</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="31" />
+        <location filename="../../mediation_desk/ui/labels.py" line="43" />
         <source>Judicial confirmation rejected</source>
         <translation>司法确认驳回</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="32" />
+        <location filename="../../mediation_desk/ui/labels.py" line="44" />
         <source>Judicial confirmation withdrawn</source>
         <translation>司法确认撤回</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="33" />
-        <location filename="../../mediation_desk/ui/labels.py" line="90" />
+        <location filename="../../mediation_desk/ui/labels.py" line="45" />
+        <location filename="../../mediation_desk/ui/labels.py" line="102" />
         <source>Performed</source>
         <translation>已履行</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="34" />
-        <location filename="../../mediation_desk/ui/labels.py" line="92" />
+        <location filename="../../mediation_desk/ui/labels.py" line="46" />
+        <location filename="../../mediation_desk/ui/labels.py" line="104" />
         <source>Not performed</source>
         <translation>未履行</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="35" />
+        <location filename="../../mediation_desk/ui/labels.py" line="47" />
         <source>Enforcement applied</source>
         <translation>已申请执行</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="36" />
+        <location filename="../../mediation_desk/ui/labels.py" line="48" />
         <source>Turned to litigation</source>
         <translation>转诉讼</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="37" />
+        <location filename="../../mediation_desk/ui/labels.py" line="49" />
         <source>Handed over for filing</source>
         <translation>已移送立案</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="38" />
+        <location filename="../../mediation_desk/ui/labels.py" line="50" />
         <source>Filed by the court</source>
         <translation>法院已立案</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="39" />
+        <location filename="../../mediation_desk/ui/labels.py" line="51" />
         <source>Returned to trial</source>
         <translation>退回审判</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="40" />
+        <location filename="../../mediation_desk/ui/labels.py" line="52" />
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="41" />
+        <location filename="../../mediation_desk/ui/labels.py" line="53" />
         <source>Party application</source>
         <translation>当事人申请</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="42" />
+        <location filename="../../mediation_desk/ui/labels.py" line="54" />
         <source>Self-initiated</source>
         <translation>主动调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="43" />
+        <location filename="../../mediation_desk/ui/labels.py" line="55" />
         <source>Delegated by court</source>
         <translation>法院委派</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="44" />
+        <location filename="../../mediation_desk/ui/labels.py" line="56" />
         <source>Entrusted by court</source>
         <translation>法院委托</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="45" />
+        <location filename="../../mediation_desk/ui/labels.py" line="57" />
         <source>Transferred by police</source>
         <translation>公安移交</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="46" />
+        <location filename="../../mediation_desk/ui/labels.py" line="58" />
         <source>Assigned by government</source>
         <translation>政府指定</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="47" />
+        <location filename="../../mediation_desk/ui/labels.py" line="59" />
         <source>Marriage and family</source>
         <translation>婚姻家庭纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="48" />
+        <location filename="../../mediation_desk/ui/labels.py" line="60" />
         <source>Neighbours</source>
         <translation>邻里纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="49" />
+        <location filename="../../mediation_desk/ui/labels.py" line="61" />
         <source>Housing and homestead</source>
         <translation>房屋宅基地纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="50" />
+        <location filename="../../mediation_desk/ui/labels.py" line="62" />
         <source>Contract</source>
         <translation>合同纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="51" />
+        <location filename="../../mediation_desk/ui/labels.py" line="63" />
         <source>Production and business</source>
         <translation>生产经营纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="52" />
+        <location filename="../../mediation_desk/ui/labels.py" line="64" />
         <source>Damages</source>
         <translation>损害赔偿纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="53" />
+        <location filename="../../mediation_desk/ui/labels.py" line="65" />
         <source>Forest and land</source>
         <translation>山林土地纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="54" />
+        <location filename="../../mediation_desk/ui/labels.py" line="66" />
         <source>Land requisition</source>
         <translation>征地拆迁纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="55" />
+        <location filename="../../mediation_desk/ui/labels.py" line="67" />
         <source>Environmental pollution</source>
         <translation>环境污染纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="56" />
+        <location filename="../../mediation_desk/ui/labels.py" line="68" />
         <source>Labour</source>
         <translation>劳动争议纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="57" />
+        <location filename="../../mediation_desk/ui/labels.py" line="69" />
         <source>Consumer</source>
         <translation>消费纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="58" />
+        <location filename="../../mediation_desk/ui/labels.py" line="70" />
         <source>Medical</source>
         <translation>医疗纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="59" />
+        <location filename="../../mediation_desk/ui/labels.py" line="71" />
         <source>Road traffic accident</source>
         <translation>道路交通事故纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="60" />
+        <location filename="../../mediation_desk/ui/labels.py" line="72" />
         <source>Property management</source>
         <translation>物业纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="61" />
+        <location filename="../../mediation_desk/ui/labels.py" line="73" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="62" />
+        <location filename="../../mediation_desk/ui/labels.py" line="74" />
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="63" />
+        <location filename="../../mediation_desk/ui/labels.py" line="75" />
         <source>Respondent</source>
         <translation>被申请人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="64" />
+        <location filename="../../mediation_desk/ui/labels.py" line="76" />
         <source>Third party</source>
         <translation>第三人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="65" />
+        <location filename="../../mediation_desk/ui/labels.py" line="77" />
         <source>Person</source>
         <translation>自然人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="66" />
+        <location filename="../../mediation_desk/ui/labels.py" line="78" />
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="67" />
+        <location filename="../../mediation_desk/ui/labels.py" line="79" />
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="68" />
+        <location filename="../../mediation_desk/ui/labels.py" line="80" />
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="69" />
+        <location filename="../../mediation_desk/ui/labels.py" line="81" />
         <source>Status change</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="70" />
+        <location filename="../../mediation_desk/ui/labels.py" line="82" />
         <source>Mediation session</source>
         <translation>调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="71" />
+        <location filename="../../mediation_desk/ui/labels.py" line="83" />
         <source>Investigation</source>
         <translation>调查</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="72" />
+        <location filename="../../mediation_desk/ui/labels.py" line="84" />
         <source>Follow-up visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="73" />
+        <location filename="../../mediation_desk/ui/labels.py" line="85" />
         <source>Extension</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="74" />
+        <location filename="../../mediation_desk/ui/labels.py" line="86" />
         <source>Suspension</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="75" />
+        <location filename="../../mediation_desk/ui/labels.py" line="87" />
         <source>Resumption</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="76" />
+        <location filename="../../mediation_desk/ui/labels.py" line="88" />
         <source>Mediator assigned</source>
         <translation>指派调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="77" />
+        <location filename="../../mediation_desk/ui/labels.py" line="89" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="78" />
+        <location filename="../../mediation_desk/ui/labels.py" line="90" />
         <source>Ended by agreement</source>
         <translation>达成调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="79" />
+        <location filename="../../mediation_desk/ui/labels.py" line="91" />
         <source>Settled and withdrawn</source>
         <translation>当事人自行和解撤回申请</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="80" />
+        <location filename="../../mediation_desk/ui/labels.py" line="92" />
         <source>Party unreachable within the period</source>
         <translation>期限内无法联系当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="81" />
+        <location filename="../../mediation_desk/ui/labels.py" line="93" />
         <source>A party refuses mediation</source>
         <translation>当事人明确表示不愿调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="82" />
+        <location filename="../../mediation_desk/ui/labels.py" line="94" />
         <source>Positions too far apart</source>
         <translation>各方分歧较大难以达成一致</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="83" />
+        <location filename="../../mediation_desk/ui/labels.py" line="95" />
         <source>Period expired without consent</source>
         <translation>期限届满未同意延长</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="84" />
+        <location filename="../../mediation_desk/ui/labels.py" line="96" />
         <source>A party refused to sign</source>
         <translation>当事人拒绝签署调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="85" />
+        <location filename="../../mediation_desk/ui/labels.py" line="97" />
         <source>Other reason</source>
         <translation>其他原因</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="86" />
+        <location filename="../../mediation_desk/ui/labels.py" line="98" />
         <source>Written agreement</source>
         <translation>书面协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="87" />
+        <location filename="../../mediation_desk/ui/labels.py" line="99" />
         <source>Oral agreement</source>
         <translation>口头协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="88" />
+        <location filename="../../mediation_desk/ui/labels.py" line="100" />
         <source>Full agreement</source>
         <translation>全部达成</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="89" />
+        <location filename="../../mediation_desk/ui/labels.py" line="101" />
         <source>Partial agreement</source>
         <translation>部分达成</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="91" />
+        <location filename="../../mediation_desk/ui/labels.py" line="103" />
         <source>Being performed</source>
         <translation>正在履行</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="93" />
+        <location filename="../../mediation_desk/ui/labels.py" line="105" />
         <source>Risk of escalation</source>
         <translation>有激化风险</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="94" />
+        <location filename="../../mediation_desk/ui/labels.py" line="106" />
         <source>Reported to police</source>
         <translation>已报告公安</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="95" />
+        <location filename="../../mediation_desk/ui/labels.py" line="107" />
         <source>Family matter</source>
         <translation>家事纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="96" />
+        <location filename="../../mediation_desk/ui/labels.py" line="108" />
         <source>On-site circuit mediation</source>
         <translation>巡回就地调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="97" />
+        <location filename="../../mediation_desk/ui/labels.py" line="109" />
         <source>Involves a business</source>
         <translation>涉企（营商环境）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="98" />
+        <location filename="../../mediation_desk/ui/labels.py" line="110" />
         <source>Litigation-free community</source>
         <translation>无讼社区</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="99" />
+        <location filename="../../mediation_desk/ui/labels.py" line="111" />
         <source>Money only</source>
         <translation>仅涉金钱给付</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="100" />
+        <location filename="../../mediation_desk/ui/labels.py" line="112" />
         <source>Personal status or title</source>
         <translation>涉身份关系或确权</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="101" />
+        <location filename="../../mediation_desk/ui/labels.py" line="113" />
         <source>Foreign-related</source>
         <translation>涉外</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="102" />
+        <location filename="../../mediation_desk/ui/labels.py" line="114" />
         <source>Appraisal needed</source>
         <translation>需鉴定评估</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="103" />
+        <location filename="../../mediation_desk/ui/labels.py" line="115" />
         <source>Party whereabouts unknown</source>
         <translation>当事人下落不明</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="104" />
+        <location filename="../../mediation_desk/ui/labels.py" line="116" />
         <source>Counterclaim</source>
         <translation>有反请求</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="105" />
+        <location filename="../../mediation_desk/ui/labels.py" line="117" />
         <source>State or public interest</source>
         <translation>涉国家或公共利益</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="106" />
+        <location filename="../../mediation_desk/ui/labels.py" line="118" />
         <source>Facts clear, little dispute</source>
         <translation>事实清楚争议不大</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="110" />
+        <location filename="../../mediation_desk/ui/labels.py" line="122" />
         <source>Near relative</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="107" />
+        <location filename="../../mediation_desk/ui/labels.py" line="119" />
         <source>The court issues its mediation document</source>
         <translation>人民法院出具调解书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="109" />
+        <location filename="../../mediation_desk/ui/labels.py" line="121" />
         <source>The plaintiff withdraws</source>
         <translation>原告撤诉</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="111" />
+        <location filename="../../mediation_desk/ui/labels.py" line="123" />
         <source>Interested party</source>
         <translation>有利害关系</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="112" />
+        <location filename="../../mediation_desk/ui/labels.py" line="124" />
         <source>Other relation affecting impartiality</source>
         <translation>其他纠纷</translation>
     </message>
 </context>
-<context><name>Referral</name><message>
-        <location filename="../../mediation_desk/ui/models/referral_table.py" line="29" />
-        <source>Sent, not yet accepted</source>
-        <translation>已委派待受理</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/models/referral_table.py" line="30" />
-        <source>Accepted</source>
-        <translation>已受理</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/models/referral_table.py" line="31" />
-        <source>Refused</source>
-        <translation>不予受理</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/models/referral_table.py" line="32" />
-        <source>Overdue</source>
-        <translation>超期未结</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/models/referral_table.py" line="33" />
-        <source>Result</source>
-        <translation>已有结果</translation>
-    </message>
-</context><context><name>ReferralCountsModel</name><message>
-        <location filename="../../mediation_desk/ui/models/referral_table.py" line="79" />
-        <source>Center</source>
-        <translation>调解组织</translation>
-    </message>
-</context><context><name>ReferralDialog</name><message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="52" />
-        <source>Refer a case to a mediation center</source>
-        <translation>委派调解</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="55" />
-        <source>Save the referral</source>
-        <translation>保存委派</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="61" />
-        <source>The referral</source>
-        <translation>委派</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="68" />
-        <source>Mediation center *</source>
-        <translation>调解组织 *</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="73" />
-        <source>To be finished by *</source>
-        <translation>要求调结日期 *</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="86" />
-        <source>Add files…</source>
-        <translation>添加文件…</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="88" />
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="94" />
-        <source>Materials (PDF, JPEG, PNG, TIFF)</source>
-        <translation>材料（PDF、JPEG、PNG、TIFF）</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="102" />
-        <source>e.g. (2026)鲁0303民诉前调12号</source>
-        <translation>例如（2026）鲁0303民诉前调12号</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="103" />
-        <source>Referred on</source>
-        <translation>委派日期</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="104" />
-        <source>The referral goes to the center with the next exchange file; the center numbers it when it accepts it.</source>
-        <translation>委派随下一次交换文件发给调解组织；调解组织受理时为其编调解案号。</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="118" />
-        <source>No trusted mediation center yet. Trust a center's card on the Exchange page first.</source>
-        <translation>还没有信任的调解组织。请先在“交换”页导入并信任调解组织的单位名片。</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="167" />
-        <source>Default: the period of delegated mediation from the referral day, by the holiday calendar ({0}).</source>
-        <translation>默认：自委派之日起按委派调解期限（30日）计算，遇节假日顺延（{0}）。</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="179" />
-        <source>Materials for the referral</source>
-        <translation>委派材料</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="180" />
-        <source>Case files (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
-        <translation>案件材料 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="228" />
-        <source>To be finished by {0}.</source>
-        <translation>要求于{0}前调结。</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="230" />
-        <source>This date depends on a holiday year not yet published.</source>
-        <translation>该日期所在年度的节假日安排尚未公布，系推算。</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="241" />
-        <source>Choose the mediation center</source>
-        <translation>请选择调解组织</translation>
-    </message>
-</context><context><name>ReferralsModel</name><message>
-        <location filename="../../mediation_desk/ui/models/referral_table.py" line="40" />
-        <source>Court number</source>
-        <translation>法院案号</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/models/referral_table.py" line="40" />
-        <source>Center</source>
-        <translation>调解组织</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/models/referral_table.py" line="40" />
-        <source>Parties</source>
-        <translation>当事人</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/models/referral_table.py" line="41" />
-        <source>State</source>
-        <translation>委派状态</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/models/referral_table.py" line="41" />
-        <source>Status at the center</source>
-        <translation>调解组织办理状态</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/models/referral_table.py" line="41" />
-        <source>Referred on</source>
-        <translation>委派日期</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/models/referral_table.py" line="42" />
-        <source>Due</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/models/referral_table.py" line="42" />
-        <source>Reason or outcome</source>
-        <translation>理由或结果</translation>
-    </message>
-</context></TS>
+</TS>

@@ -8,14 +8,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton
 
 from mediation_desk.services import exchange
 from mediation_desk.storage import cases as case_store
 from mediation_desk.ui.context import Services
 from mediation_desk.ui.dialogs.exchange_dialogs import (
+    ChangeKeyDialog,
     ExportDialog,
     ImportPreviewDialog,
+    ReasonDialog,
     TrustCardDialog,
 )
 from mediation_desk.ui.pages.exchange_page import ExchangePage
@@ -115,15 +117,52 @@ def test_trust_a_card(qtbot, services, tmp_path, monkeypatch):
     assert row[5] == row[6] == "从未"
     assert [d.code for d in exchange_status_desks(services)] == ["center09"]
 
-    # revoke it (after confirming)
+    # revoke it (a reason is required)
     page.desks.selectRow(0)
     assert page.revoke.isEnabled()
-    on_modal(QMessageBox, lambda box: box.findChild(QPushButton, "confirmButton").click(),
-             seen)
+
+    def give_reason(d: ReasonDialog) -> None:
+        assert not d.ok.isEnabled()
+        d.reason.setText("对方电脑丢失")
+        d.ok.click()
+    on_modal(ReasonDialog, give_reason, seen)
     page.revoke.click()
     assert page.desk_model.index(0, 4).data() == "已撤销"
     assert exchange_status_desks(services)[0].revoked
     assert not page.revoke.isEnabled()
+    assert page.revoked_box.isVisibleTo(page)
+    assert [page.revoked_model.index(0, c).data() for c in (0, 1, 3)] == \
+        ["center09", fpr, "对方电脑丢失"]
+
+
+def test_change_a_desks_key_by_phone(qtbot, services, tmp_path, monkeypatch):
+    other = make_desk(tmp_path, "center09")
+    exchange.export_card(other, tmp_path / "old.card")
+    old = exchange.own_card(other).fingerprint
+    services.run(lambda s: exchange.trust_card(s.store, ACTOR,
+                                               exchange.read_card(tmp_path / "old.card")))
+    exchange.change_own_keys(other, ACTOR, reason="重装系统")
+    exchange.export_card(other, tmp_path / "new.card")
+    new = exchange.own_card(other).fingerprint
+    other.close()
+    page = page_for(qtbot, services)
+    page.desks.selectRow(0)
+    file_dialogs(monkeypatch, open_path=tmp_path / "new.card")
+    seen: list = []
+
+    def phone(d: ChangeKeyDialog) -> None:
+        assert d.findChild(QLabel, "oldFingerprint").text().replace("\n", " ") == old
+        d.reason.setText("对方重装系统")
+        d.typed.setText(old)  # the wrong one: refused beside the field
+        assert d.typed_error.text() and not d.ok.isEnabled()
+        d.typed.setText(new.lower())
+        assert d.typed_error.text() == "" and d.ok.isEnabled()
+        d.ok.click()
+    on_modal(ChangeKeyDialog, phone, seen)
+    page.change_key_button.click()
+    assert seen
+    assert page.desk_model.index(0, 3).data() == new
+    assert page.revoked_model.index(0, 1).data() == old
 
 
 def test_cancelled_trust_changes_nothing(qtbot, services, tmp_path, monkeypatch):
@@ -207,11 +246,15 @@ def test_hostile_file_is_refused_in_chinese(qtbot, two_desks, tmp_path, monkeypa
 
 
 def test_resolve_a_conflict_through_the_page(qtbot, two_desks, tmp_path, monkeypatch):
+    """The center owns the facts; the court corrected its own copy meanwhile: a conflict at
+    the court, decided on its page."""
     court, center, case = two_desks
     court_page, center_page = page_for(qtbot, court), page_for(qtbot, center)
-    first = tmp_path / "1.mdx"
+    first, back = tmp_path / "1.mdx", tmp_path / "1b.mdx"
     send(qtbot, monkeypatch, court_page, "center01", first)
     center.run(lambda s: exchange.import_bundle(s.store, ACTOR, first))
+    send(qtbot, monkeypatch, center_page, "court01", back)
+    court.run(lambda s: exchange.import_bundle(s.store, ACTOR, back))
     for services, facts in ((court, "法院改了事实"), (center, "中心改了事实")):
         def edit(s, facts=facts):
             c = case_store.get_case(s.store.db, case.id)
@@ -220,7 +263,7 @@ def test_resolve_a_conflict_through_the_page(qtbot, two_desks, tmp_path, monkeyp
                 work.save_case(c)
         services.run(edit)
     second = tmp_path / "2.mdx"
-    send(qtbot, monkeypatch, court_page, "center01", second)
+    send(qtbot, monkeypatch, center_page, "court01", second)
 
     file_dialogs(monkeypatch, open_path=second)
     previews: list = []
@@ -229,16 +272,16 @@ def test_resolve_a_conflict_through_the_page(qtbot, two_desks, tmp_path, monkeyp
         assert d.count_labels["conflicting"].text() == "1"
         d.apply.click()
     on_modal(ImportPreviewDialog, conflicting_then_import, previews)
-    center_page.import_bundle.click()
+    court_page.import_bundle.click()
     assert previews
-    assert center.run(lambda s: case_store.get_case(s.store.db, case.id)).facts == "中心改了事实"
-    model = center_page.conflict_model
+    assert court.run(lambda s: case_store.get_case(s.store.db, case.id)).facts == "法院改了事实"
+    model = court_page.conflict_model
     assert model.rowCount() == 1
     assert [model.index(0, c).data() for c in range(5)] == \
-        [case.number, "案件", "纠纷事实", "中心改了事实", "法院改了事实"]
-    assert "1" in center_page.conflicts_box.title()
-    center_page.conflicts.selectRow(0)
-    center_page.take_incoming.click()
-    assert center.run(lambda s: case_store.get_case(s.store.db, case.id)).facts == "法院改了事实"
-    assert model.rowCount() == 0 and center.run(lambda s: exchange.open_conflicts(s.store)) == []
-    assert not center_page.take_incoming.isEnabled()
+        [case.number, "案件", "纠纷事实", "法院改了事实", "中心改了事实"]
+    assert "1" in court_page.conflicts_box.title()
+    court_page.conflicts.selectRow(0)
+    court_page.take_incoming.click()
+    assert court.run(lambda s: case_store.get_case(s.store.db, case.id)).facts == "中心改了事实"
+    assert model.rowCount() == 0 and court.run(lambda s: exchange.open_conflicts(s.store)) == []
+    assert not court_page.take_incoming.isEnabled()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -139,6 +140,14 @@ class ImportPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(head)
         layout.addLayout(form)
+        if report.missing:
+            gap = QLabel(self.tr("Files No. {0} from this desk were never imported here. Their "
+                                 "content is included in this file, but ask the other desk "
+                                 "where they went.").format(
+                                     "、".join(str(n) for n in report.missing[:20])))
+            gap.setObjectName("gapNote")
+            gap.setWordWrap(True)
+            layout.addWidget(gap)
         if c.get("conflicting"):
             note = QLabel(self.tr("Where both desks changed the same field, this desk's value "
                                   "is kept and both values wait in the conflicts list for you "
@@ -152,3 +161,99 @@ class ImportPreviewDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+
+class ReasonDialog(QDialog):
+    """Asks for the reason of a revocation or a key change (required, kept in the audit)."""
+
+    def __init__(self, title: str, text: str, action: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reasonDialog")
+        self.setWindowTitle(title)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText(self.tr("e.g. the laptop was lost"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setObjectName("reasonOk")
+        self.ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("&Reason"), self.reason)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+    def value(self) -> str:
+        return self.reason.text().strip()
+
+
+def _grouped(text: str) -> str:
+    hexes = "".join(ch for ch in text.upper() if ch in "0123456789ABCDEF")
+    return " ".join(hexes[i:i + 4] for i in range(0, len(hexes), 4))
+
+
+class ChangeKeyDialog(QDialog):
+    """Accept a trusted desk's new key: the new fingerprint typed as read over the phone,
+    and a reason; the old key is revoked for ever."""
+
+    def __init__(self, card: DeskCard, old_fingerprint: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("changeKeyDialog")
+        self.setWindowTitle(self.tr("Change the key of a trusted desk"))
+        self.card = card
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), QLabel(card.name))
+        form.addRow(self.tr("Code"), QLabel(card.code))
+        old = QLabel(fingerprint_text(old_fingerprint))
+        old.setObjectName("oldFingerprint")
+        form.addRow(self.tr("Old fingerprint"), old)
+        form.addRow(self.tr("New fingerprint"), fingerprint_label(card.fingerprint))
+        hint = QLabel(self.tr("Call the other desk. Ask them to read the fingerprint shown on "
+                              "their screen and type it here. The old key is then revoked and "
+                              "can never be trusted again."))
+        hint.setWordWrap(True)
+        self.typed = QLineEdit()
+        self.typed.setObjectName("typedFingerprint")
+        self.typed.setPlaceholderText("XXXX XXXX XXXX XXXX XXXX XXXX XXXX XXXX XXXX XXXX")
+        self.typed_error = QLabel()
+        self.typed_error.setObjectName("typedFingerprintError")
+        self.typed_error.setStyleSheet("color: #842029")
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setMaxLength(200)
+        form.addRow(self.tr("Fingerprint read &aloud"), self.typed)
+        form.addRow("", self.typed_error)
+        form.addRow(self.tr("&Reason"), self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.addButton(self.tr("Change the key"),
+                                         QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setObjectName("changeKeyOk")
+        self.ok.setEnabled(False)
+        self.typed.textChanged.connect(self._check)
+        self.reason.textChanged.connect(self._check)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.buttons)
+
+    def _check(self) -> None:
+        typed = _grouped(self.typed.text())
+        complete = len(typed.replace(" ", "")) >= 40
+        matches = typed == self.card.fingerprint
+        self.typed_error.setText(self.tr("The fingerprint does not match the new card.")
+                                 if complete and not matches else "")
+        self.ok.setEnabled(matches and bool(self.reason.text().strip()))
+
+    def values(self) -> tuple[str, str]:
+        return self.typed.text(), self.reason.text().strip()

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from ...services.court import CenterCounts
-from ...services.exchange_status import OpenConflict, TrustedDesk
+from ...services.exchange_status import OpenConflict, RevokedKey, TrustedDesk
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -51,7 +51,14 @@ class TrustedDesksModel(_RowsModel):
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Code"), self.tr("Name"), self.tr("Kind"), self.tr("Fingerprint"),
-                self.tr("Status"), self.tr("Last sent"), self.tr("Last received"))
+                self.tr("Status"), self.tr("Last sent"), self.tr("Last received"),
+                self.tr("Missing files"))
+
+    def missing_text(self, missing: tuple[int, ...]) -> str:
+        if not missing:
+            return self.tr("None")
+        return self.tr("No. {0}").format("、".join(str(n) for n in missing[:10])) + \
+            ("…" if len(missing) > 10 else "")
 
     def last_text(self, value: tuple[int, str] | None) -> str:
         """A ledger entry as "No. 3, 2026-03-02 09:00"."""
@@ -72,16 +79,34 @@ class TrustedDesksModel(_RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (d.code, d.name, self.kind_text(d.kind), d.fingerprint,
                     self.tr("Revoked") if d.revoked else self.tr("Trusted"),
-                    self.last_text(d.last_sent), self.last_text(d.last_received))[col]
+                    self.last_text(d.last_sent), self.last_text(d.last_received),
+                    self.missing_text(d.missing))[col]
         if role == Qt.ItemDataRole.FontRole and col == 3:
             font = QFont("monospace")
             font.setStyleHint(QFont.StyleHint.Monospace)
             return font
+        if role == Qt.ItemDataRole.ForegroundRole and col == 7 and d.missing:
+            return QColor("#842029")
         if role == Qt.ItemDataRole.ForegroundRole and d.revoked:
             return QColor("#842029") if col == 4 else QColor("#6c757d")
         if role == KeyRole:
             return d.code
         return None
+
+
+class RevokedKeysModel(_RowsModel):
+    """Code, fingerprint, when and why a key was revoked."""
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Code"), self.tr("Fingerprint"), self.tr("Revoked at"),
+                self.tr("Reason"))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        k: RevokedKey = self.rows[index.row()]
+        return (k.code, k.fingerprint, k.revoked_at[:16].replace("T", " "),
+                k.reason)[index.column()]
 
 
 class ConflictsModel(_RowsModel):

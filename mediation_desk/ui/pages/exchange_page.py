@@ -17,21 +17,28 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
+from ...domain.errors import DomainError
 from ...exchange.errors import BundleRejected
 from ...services import exchange, exchange_status
 from ...services.exchange_import import ImportReport
 from .. import errors
 from ..context import Services
 from ..dialogs.exchange_dialogs import (
+    ChangeKeyDialog,
     ExportDialog,
     ImportPreviewDialog,
+    ReasonDialog,
     TrustCardDialog,
     desk_kind_text,
     fingerprint_text,
 )
-from ..models.exchange_tables import ConflictsModel, KeyRole, TrustedDesksModel
+from ..models.exchange_tables import (
+    ConflictsModel,
+    KeyRole,
+    RevokedKeysModel,
+    TrustedDesksModel,
+)
 from ..tasks import run_with_progress
-from ..widgets.ask import confirm
 from .exchange_view import ExchangePageView
 
 
@@ -45,10 +52,14 @@ class ExchangePage(ExchangePageView):
         self.desk_model = TrustedDesksModel(self)
         self.desks.setModel(self.desk_model)
         self.conflict_model = ConflictsModel(self)
+        self.revoked_model = RevokedKeysModel(self)
+        self.revoked.setModel(self.revoked_model)
         self.conflicts.setModel(self.conflict_model)
         self.export_card.clicked.connect(self.export_own_card)
         self.trust.clicked.connect(self.trust_card)
         self.revoke.clicked.connect(self.revoke_desk)
+        self.change_key_button.clicked.connect(self.change_key)
+        self.new_own_keys.clicked.connect(self.change_own_keys)
         self.export_bundle.clicked.connect(self.export)
         self.import_bundle.clicked.connect(self.import_file)
         self.keep_local.clicked.connect(lambda: self.resolve("local"))
@@ -75,12 +86,18 @@ class ExchangePage(ExchangePageView):
         reader = self.services.read_cases.store
         self.services.tasks.submit(
             lambda: (exchange_status.trusted_desks(reader),
-                     exchange_status.open_conflicts(reader)), self._show_lists)
+                     exchange_status.open_conflicts(reader),
+                     exchange_status.revoked_keys(reader)), self._show_lists)
 
     def _show_lists(self, lists) -> None:
-        desks, conflicts = lists
+        desks, conflicts, revoked = lists
         current = self.current_desk()
         self.desk_model.set_rows(desks)
+        self.revoked_model.set_rows(revoked)
+        self.revoked_box.setVisible(bool(revoked))
+        gaps = [exchange_status.missing_text(d.code, d.missing) for d in desks if d.missing]
+        self.gaps.setText("；".join(gaps))
+        self.gaps.setVisible(bool(gaps))
         self.conflict_model.set_rows(conflicts)
         self.conflicts_box.setTitle(self.tr("Conflicts to decide (%n)", "", len(conflicts)))
         for row, d in enumerate(desks):
@@ -103,6 +120,7 @@ class ExchangePage(ExchangePageView):
         revoked = code is not None and any(d.code == code and d.revoked
                                            for d in self.desk_model.rows)
         self.revoke.setEnabled(code is not None and not revoked)
+        self.change_key_button.setEnabled(code is not None)
         self.export_bundle.setEnabled(any(not d.revoked for d in self.desk_model.rows))
         has_conflict = self.current_conflict() is not None
         self.keep_local.setEnabled(has_conflict)
@@ -162,17 +180,76 @@ class ExchangePage(ExchangePageView):
         if code is None:
             return
         name = next((d.name for d in self.desk_model.rows if d.code == code), code)
-        if not confirm(self, self.tr("Revoke trust"),
-                       self.tr("Revoke the key of {0} ({1})? Its files will be refused from "
-                               "now on, and nothing can be exported to it.").format(name, code),
-                       self.tr("Revoke")):
+        dialog = ReasonDialog(
+            self.tr("Revoke trust"),
+            self.tr("Revoke the key of {0} ({1})? Its files will be refused from now on, "
+                    "nothing can be exported to it, and this key can never be trusted "
+                    "again.").format(name, code), self.tr("Revoke"), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        reason = dialog.value()
         try:
-            self.services.run(lambda s: exchange.revoke(s.store, self.services.actor, code))
+            self.services.run(lambda s: exchange.revoke(s.store, self.services.actor, code,
+                                                        reason))
         except Exception as exc:  # noqa: BLE001
             errors.report(exc, self)
             return
         self._changed(self.tr("The key of {0} ({1}) is revoked.").format(name, code))
+
+    def change_key(self) -> None:
+        """A trusted desk has new keys: its new card, the phoned fingerprint, a reason."""
+        code = self.current_desk()
+        desk = next((d for d in self.desk_model.rows if d.code == code), None)
+        if desk is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("The new card of {0}").format(desk.name), "", self._card_filter())
+        if not path:
+            return
+        try:
+            card = exchange.read_card(path)
+        except BundleRejected as exc:
+            self.show_rejection(exc)
+            return
+        except Exception as exc:  # noqa: BLE001
+            errors.report(exc, self)
+            return
+        if card.code != desk.code:
+            errors.report(DomainError(f"这张名片属于{card.code}，不是{desk.code}。",
+                                      code="wrong_card"), self)
+            return
+        dialog = ChangeKeyDialog(card, desk.fingerprint, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        typed, reason = dialog.values()
+        try:
+            self.services.run(lambda s: exchange.change_peer_key(
+                s.store, self.services.actor, card, confirmed_fingerprint=typed, reason=reason))
+        except Exception as exc:  # noqa: BLE001
+            errors.report(exc, self)
+            return
+        self._changed(self.tr("The key of {0} ({1}) was changed; the old key is revoked.")
+                      .format(card.name, card.code))
+
+    def change_own_keys(self) -> None:
+        """New keys for this desk (e.g. after the old ones may have been copied)."""
+        dialog = ReasonDialog(
+            self.tr("Change this desk's keys"),
+            self.tr("New keys are made for this desk. Every desk you exchange with must then "
+                    "take your new card with 'Change key…' after comparing the fingerprint by "
+                    "phone; files already made for the old key cannot be read here and must "
+                    "be exported again."), self.tr("Make new keys"), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        reason = dialog.value()
+        try:
+            self.services.run(lambda s: exchange.change_own_keys(s.store, self.services.actor,
+                                                                 reason=reason))
+        except Exception as exc:  # noqa: BLE001
+            errors.report(exc, self)
+            return
+        self._changed(self.tr("This desk has new keys. Export the new card and send it to "
+                              "every desk you exchange with."))
 
     # -- bundles ----------------------------------------------------------------------
     def export(self) -> None:
