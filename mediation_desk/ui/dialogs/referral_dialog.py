@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -101,8 +101,18 @@ class ReferralDialog(RegisterCaseDialog):
         self._source_changed()
         v.court_case_number.setPlaceholderText(self.tr("e.g. (2026)鲁0303民诉前调12号"))
         self._relabel(v.received_on, self.tr("Referred on"))
-        v.related.setText(self.tr("The referral goes to the center with the next exchange "
-                                  "file; the center numbers it when it accepts it."))
+        # the related-cases panel is about a center's own open cases: not shown here
+        related = QCoreApplication.translate("RegisterCaseView", "Related open cases")
+        side = v.related.parentWidget()
+        for label in side.findChildren(QLabel) if side is not None else []:
+            if related in label.text():
+                label.hide()
+        v.related.hide()
+        self.flow = QLabel(self.tr("The referral goes to the center with the next exchange "
+                                   "file; the center numbers it when it accepts it."))
+        self.flow.setObjectName("referralFlow")
+        self.flow.setWordWrap(True)
+        v.triage.parentWidget().layout().insertWidget(2, self.flow)  # type: ignore[union-attr]
 
         self.track(self.center, self.due_on)
         self.center.currentIndexChanged.connect(self._changed)

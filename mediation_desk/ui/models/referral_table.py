@@ -59,11 +59,13 @@ class ReferralsModel(_RowsModel):
                 return enum_label(r.status)
             if col == 5:
                 return format_cn_date(r.referred_on)
-            if col == 6:
-                return format_cn_date(r.due_on) if r.due_on else "—"
+            if col == 6:  # a refused referral has no running period
+                shown = r.due_on if r.state is not ReferralState.REFUSED else None
+                return format_cn_date(shown) if shown else "—"
             outcome = [r.reason, r.filing_number, r.jc_ruling]
             return "；".join(x for x in outcome if x) or "—"
-        if role == Qt.ItemDataRole.ForegroundRole and col in (3, 6) and r.state in _TONE:
+        if role == Qt.ItemDataRole.ForegroundRole and r.state in _TONE and (
+                col == 3 or (col == 6 and r.state is ReferralState.OVERDUE)):
             return QColor(_TONE[r.state])
         if role == Qt.ItemDataRole.ToolTipRole and col == 7 and r.reason:
             return r.reason

@@ -123,7 +123,8 @@ class CourtPage(QWidget):
         split.addWidget(self.counts_table)
         split.addWidget(self.referral_table)
         split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(1, 4)
+        split.setSizes([110, 440])  # a few centers above, the referrals below
         split.setChildrenCollapsible(False)
         hint = QLabel(self.tr("Referrals this court sent, as of the last exchange file "
                               "imported from each center. A referral travels with the next "
