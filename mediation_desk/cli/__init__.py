@@ -26,7 +26,8 @@ VERB_GROUPS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("calendar", calendar.add_calendar_commands),  # calendar show|import|export|delete
     ("backup", backup.add_backup_commands),  # backup backups restore
     ("documents", documents.add_document_command),  # document
-    ("exchange", exchange.add_exchange_commands),  # keys trust revoke export import enroll
+    ("exchange", exchange.add_exchange_commands),  # keys trust revoke change-key export import
+    # enroll
     ("court", court.add_court_commands),  # court-summary court-cases intake-sheet
     ("referral", referral.add_referral_commands),  # referral add|list
 )

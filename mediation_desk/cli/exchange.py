@@ -17,11 +17,17 @@ def _actor(args: argparse.Namespace) -> str:
 
 
 def run_keys(args: argparse.Namespace) -> int:
-    """Print this desk's fingerprint; with --export-card write its card."""
+    """Print this desk's fingerprint; with --export-card write its card; with --new-keys
+    make new keys for this desk (a reason is required)."""
     from ..services import exchange
     store = Store.open(args.db)
     try:
         exchange.ensure_desk_keys(store, _actor(args))
+        if args.new_keys:
+            old = exchange.own_card(store).fingerprint
+            exchange.change_own_keys(store, _actor(args), reason=args.reason or "")
+            print(f"已更换本单位密钥：原指纹 {old}")
+            print("请导出新名片发给每个交换单位；对方电话核对新指纹后用 change-key 接受。")
         if args.export_card:
             fpr = exchange.export_card(store, args.export_card)
             print(f"已导出单位名片：{args.export_card}")
@@ -53,6 +59,34 @@ def run_trust(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"已信任 {card.name}（{card.code}）")
+    return 0
+
+
+def run_revoke(args: argparse.Namespace) -> int:
+    """Revoke a trusted desk's key for ever (a reason is required)."""
+    from ..services import exchange
+    store = Store.open(args.db)
+    try:
+        exchange.revoke(store, _actor(args), args.code, args.reason)
+    finally:
+        store.close()
+    print(f"已撤销对 {args.code} 的信任；这把密钥今后不能再被信任。")
+    return 0
+
+
+def run_change_key(args: argparse.Namespace) -> int:
+    """Accept a trusted desk's new card: the fingerprint read over the phone and a reason."""
+    from ..services import exchange
+    card = exchange.read_card(args.card)
+    store = Store.open(args.db)
+    try:
+        old = store.exchange.trusted(card.code)
+        exchange.change_peer_key(store, _actor(args), card,
+                                 confirmed_fingerprint=args.fingerprint, reason=args.reason)
+    finally:
+        store.close()
+    was = old[0]["fingerprint"] if old else ""
+    print(f"已更换 {card.name}（{card.code}）的密钥：{was} → {card.fingerprint}；原密钥已撤销。")
     return 0
 
 
@@ -98,6 +132,12 @@ def run_import(args: argparse.Namespace) -> int:
     head = "预览（未导入）" if report.dry_run else "已导入"
     print(f"{head}：来自 {report.sender}，序号 {report.sequence}。新增 {c['new']}，"
           f"更新 {c['updated']}，未变 {c['unchanged']}，冲突 {c['conflicting']}")
+    if report.missing:
+        from ..services.exchange_status import missing_text
+        print(f"注意：{missing_text(report.sender, tuple(report.missing))}"
+              "（其内容已包含在这份文件中；请向对方问明这些文件的去向）。")
+    if report.renumbered:
+        print(f"外出调解笔记本登记的案件已由本中心编号：{'、'.join(report.renumbered)}")
     return 0
 
 
@@ -163,7 +203,24 @@ def add_exchange_commands(sub: Any) -> None:
     p = sub.add_parser("keys", help="本单位密钥与单位名片")
     p.add_argument("--db", required=True)
     p.add_argument("--export-card", metavar="FILE")
+    p.add_argument("--new-keys", action="store_true",
+                   help="为本单位生成新密钥（需 --reason；各交换单位须用 change-key 接受新名片）")
+    p.add_argument("--reason", metavar="TEXT", help="更换密钥的原因")
     p.set_defaults(func=run_keys)
+
+    p = sub.add_parser("revoke", help="撤销对某单位密钥的信任（永久）")
+    p.add_argument("--db", required=True)
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--reason", required=True, metavar="TEXT", help="撤销的原因")
+    p.set_defaults(func=run_revoke)
+
+    p = sub.add_parser("change-key", help="接受已信任单位的新名片（更换密钥）")
+    p.add_argument("--db", required=True)
+    p.add_argument("card", metavar="CARD")
+    p.add_argument("--fingerprint", required=True, metavar="TEXT",
+                   help="对方在电话中读出的新指纹")
+    p.add_argument("--reason", required=True, metavar="TEXT", help="更换的原因")
+    p.set_defaults(func=run_change_key)
 
     p = sub.add_parser("trust", help="信任另一单位的名片")
     p.add_argument("--db", required=True)

@@ -26,7 +26,6 @@ from ..exchange.errors import BundleRejected
 from ..exchange.keys import DeskKeys, PublicKeys
 from ..exchange.merge import Decision, decide
 from ..exchange.records import ENTITIES, check_references, fields_of
-from ..storage.connection import refuse_database_file
 from ..storage.store import Store, Work
 from .exchange_status import missing_text
 
@@ -70,15 +69,20 @@ def trusted_lookup(store: Store) -> Callable[[str], bundle.Trusted | None]:
 
 
 def _read(path: str | Path) -> bytes:
-    p = Path(path)
-    refuse_database_file(p)  # reading it would drop this process's locks on the database
+    """The bundle file's bytes: a regular file only, at most the bundle size limit.
+
+    A device (``/dev/zero``), pipe, folder or a file over the limit is refused before it can
+    fill memory or hang the desk (``services/files.py``); an oversized one as
+    ``file_too_large``, like any bundle over the limit.
+    """
+    from .files import InputFileRefused, read_input_file
+
     try:
-        size = p.stat().st_size
-        if size > bundle.MAX_FILE_BYTES:
-            raise BundleRejected("file_too_large")
-        return p.read_bytes()
-    except OSError as exc:
-        raise DomainError(f"无法读取文件：{p}（{exc.strerror}）", code="file_unreadable") from exc
+        return read_input_file(path, limit=bundle.MAX_FILE_BYTES, what="交换文件")
+    except InputFileRefused as exc:
+        if exc.reason == "too_large":
+            raise BundleRejected("file_too_large", message=exc.message) from None
+        raise
 
 
 def verify(store: Store, data: bytes) -> bundle.Opened:
