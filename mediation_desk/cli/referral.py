@@ -34,10 +34,20 @@ def _read_material(path: Path) -> Any:
     return Material(path.name, read_input_file(path, limit=MAX_MATERIAL_BYTES, what="材料"))
 
 
+def _db(args: argparse.Namespace) -> str:
+    db = args.db or args.referral_db
+    if not db:
+        print("mediation-desk referral: 用法错误：需要 --db COURT.db", file=sys.stderr)
+        raise SystemExit(2)
+    return str(db)
+
+
 def run_referral_add(args: argparse.Namespace) -> int:
     """Register a referral from a JSON file (docs/case-input.md plus ``due_on`` and
     ``materials``) for the trusted center ``--center``."""
     from ..services.referrals import ReferralService
+
+    db = _db(args)
 
     doc = _read_json(args.json)
     if isinstance(doc, dict) and isinstance(doc.get("cases"), list) and len(doc["cases"]) == 1:
@@ -51,7 +61,7 @@ def run_referral_add(args: argparse.Namespace) -> int:
                           code="bad_json")
     paths = [base / x for x in listed] + [Path(x) for x in args.material or []]
     materials = [_read_material(p) for p in paths]
-    store = Store.open(args.db)
+    store = Store.open(db)
     try:
         done = ReferralService(store).refer(args.actor, args.center, doc, materials)
     finally:
@@ -76,7 +86,7 @@ def run_referral_list(args: argparse.Namespace) -> int:
     """This court's referrals, by state."""
     from ..services.referrals import ReferralService
 
-    store = Store.open(args.db, readonly=True)
+    store = Store.open(_db(args), readonly=True)
     try:
         svc = ReferralService(store)
         rows = svc.referrals(args.state)
@@ -109,10 +119,12 @@ def add_referral_commands(sub: Any) -> None:
     from ..services.referrals import ReferralState
 
     p = sub.add_parser("referral", help="法院联络台：委派调解（登记、查看）")
+    # `referral --db COURT.db add ...` and `referral add --db COURT.db ...` both work
+    p.add_argument("--db", dest="referral_db", metavar="DB")
     verbs = p.add_subparsers(dest="referral_verb", required=True,
                              parser_class=type(p))
     a = verbs.add_parser("add", help="登记一件委派调解，发给本院信任的调解组织")
-    a.add_argument("--db", required=True)
+    a.add_argument("--db", metavar="DB")
     a.add_argument("--center", required=True, metavar="CODE", help="调解组织代码")
     a.add_argument("--json", required=True, metavar="FILE",
                    help="委派内容（格式同 add --json，另可含 due_on、materials）")
@@ -121,7 +133,7 @@ def add_referral_commands(sub: Any) -> None:
     a.add_argument("--output", choices=["text", "json"], default="text")
     a.set_defaults(func=run_referral_add)
     ls = verbs.add_parser("list", help="按状态列出本院的委派调解")
-    ls.add_argument("--db", required=True)
+    ls.add_argument("--db", metavar="DB")
     ls.add_argument("--state", choices=[s.value for s in ReferralState],
                     help="sent 待受理 / accepted 已受理 / refused 不予受理 / overdue 超期 / "
                          "result 已有结果")

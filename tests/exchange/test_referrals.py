@@ -204,15 +204,17 @@ def test_referral_on_the_command_line(tmp_path, desks, capsys):
     assert run(["referral", "add", "--db", court_db, "--center", "center01",
                 "--json", str(src)]) == 1
     assert "parties[1].phone" in capsys.readouterr().err
-    assert run(["referral", "add", "--db", court_db, "--center", "nobody",
+    assert run(["referral", "--db", court_db, "add", "--center", "nobody",
                 "--json", str(src)]) == 1
     assert "不是本院信任的调解组织" in capsys.readouterr().err
-    assert run(["referral", "list", "--db", court_db, "--json"]) == 0
+    assert run(["referral", "--db", court_db, "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in listed["referrals"]] == [out["id"]]
     assert listed["counts"]["sent"] == 1 and listed["by_center"][0]["center"] == "center01"
     assert run(["referral", "list", "--db", court_db, "--state", "accepted", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["referrals"] == []
     assert run(["referral", "list", "--db", court_db]) == 0
+    with pytest.raises(SystemExit):
+        run(["referral", "list"])
     text = capsys.readouterr().out
     assert "（2026）鲁0303民诉前调100号" in text and "已委派待受理" in text
