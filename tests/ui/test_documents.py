@@ -10,11 +10,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from mediation_desk.services.mediation import AgreementInput
 from mediation_desk.ui.pages.case_detail import CaseDetailWidget
-from mediation_desk.ui.widgets.pdf_preview import HAVE_QTPDF
 from tests.ui.case_helpers import add_mediator, click
 from tests.ui.helpers import register
-
-needs_qtpdf = pytest.mark.skipif(not HAVE_QTPDF, reason="QtPdf (preview) not installed")
 
 
 def agreed_case(services):
@@ -56,12 +53,11 @@ def test_agreement_is_generated_previewed_and_registered(qtbot, services):
     row = [tab.register.item(0, c).text() for c in range(4)]
     assert row[0] == "人民调解协议书" and row[2] == doc.verification_code
     assert row[3] == services.actor and "2026年" in row[1]
-    if HAVE_QTPDF:
-        from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPdf import QPdfDocument
 
-        assert tab.preview.document.status() == QPdfDocument.Status.Ready
-        assert tab.preview.page_count() == doc.pages > 0
-        assert tab.preview.page_label.text() == f"第 1 页，共 {doc.pages} 页"
+    assert tab.preview.document.status() == QPdfDocument.Status.Ready
+    assert tab.preview.page_count() == doc.pages > 0
+    assert tab.preview.page_label.text() == f"第 1 页，共 {doc.pages} 页"
 
 
 def test_agreement_without_an_agreement_is_refused_in_chinese(qtbot, services):
@@ -114,11 +110,9 @@ def test_blank_form_from_the_file_menu_dialog(qtbot, services):
     doc = forms.document
     assert doc is not None and doc.filename == "人民调解申请书（空白）.pdf"
     assert not forms.error.isVisible()
-    if HAVE_QTPDF:
-        assert forms.preview.page_count() == doc.pages > 0
+    assert forms.preview.page_count() == doc.pages > 0
 
 
-@needs_qtpdf
 def test_print_renders_every_page(qtbot, services, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
@@ -136,7 +130,6 @@ def test_print_renders_every_page(qtbot, services, tmp_path):
     assert out.read_bytes().startswith(b"%PDF")
 
 
-@needs_qtpdf
 def test_preview_navigation_and_zoom(qtbot, services):
     case = agreed_case(services)
     _page, tab = open_documents(qtbot, services, case.id)

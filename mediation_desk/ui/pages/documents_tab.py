@@ -24,7 +24,7 @@ from .. import errors
 from ..context import Services
 from ..widgets.ask import show_error
 from ..widgets.field_error import FieldError
-from ..widgets.pdf_preview import HAVE_QTPDF, PdfPreview, open_in_viewer, print_pdf
+from ..widgets.pdf_preview import PdfPreview, open_in_viewer, print_pdf
 from .case_tabs import fill, read_only_table, when
 
 CASE_FILE = "case_file"
@@ -177,9 +177,6 @@ class DocumentsTab(QWidget):
 
     def print_document(self) -> None:
         if self.document is None:
-            return
-        if not HAVE_QTPDF:  # Qt cannot rasterise the PDF: the viewer prints it
-            self.open_external()
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 

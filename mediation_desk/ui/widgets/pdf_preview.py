@@ -1,14 +1,13 @@
-"""A generated PDF on screen and out of the application: preview, system viewer, print, save.
+"""A PDF on screen and out of the application: preview, system viewer, print, save.
 
-The preview uses QtPdf (``PySide6.QtPdf`` / ``QtPdfWidgets``) when it is installed.
-Without it the preview says so and the other ways (open in the system viewer, save)
-still work; printing then goes through the system viewer too, since Qt's printer
-cannot rasterise a PDF by itself.
+The preview uses QtPdf (``PySide6.QtPdf`` / ``QtPdfWidgets``, in the required
+PySide6-Addons) and reads the PDF from memory. Only a document the desk generated is ever
+opened in the system viewer, from the desk's private temporary folder; attachments are
+shown by ``ui/dialogs/attachment_viewer.py`` and never leave the desk that way.
 """
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -28,8 +27,9 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..temp_folder import write_private
+
 translate = QCoreApplication.translate
-HAVE_QTPDF = True  # always, since QtPdf is required; kept for the callers' branches
 ZOOM_STEP = 1.25
 PRINT_DPI = 300  # enough for text and seals; a higher printer resolution only costs memory
 
@@ -57,36 +57,24 @@ class PdfPreview(QWidget):
         layout.addLayout(bar)
         self._data = QByteArray()
         self._buffer: QBuffer | None = None
-        if HAVE_QTPDF:
-            self.document = QPdfDocument(self)
-            self.view = QPdfView(self)
-            self.view.setObjectName("pdfView")
-            self.view.setDocument(self.document)
-            self.view.setPageMode(QPdfView.PageMode.MultiPage)
-            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-            self.view.pageNavigator().currentPageChanged.connect(self._update_page)
-            layout.addWidget(self.view, 1)
-            self.previous.clicked.connect(lambda: self.go_to(self.current_page() - 1))
-            self.next.clicked.connect(lambda: self.go_to(self.current_page() + 1))
-            self.zoom_in.clicked.connect(lambda: self.zoom(ZOOM_STEP))
-            self.zoom_out.clicked.connect(lambda: self.zoom(1 / ZOOM_STEP))
-            self.fit_width.clicked.connect(
-                lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
-        else:
-            self.document = None
-            self.view = None
-            note = QLabel(self.tr("The preview needs the QtPdf module, which is not installed. "
-                                  "Use “Open in viewer” to see the document."))
-            note.setObjectName("noPreview")
-            note.setWordWrap(True)
-            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(note, 1)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdfView")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.pageNavigator().currentPageChanged.connect(self._update_page)
+        layout.addWidget(self.view, 1)
+        self.previous.clicked.connect(lambda: self.go_to(self.current_page() - 1))
+        self.next.clicked.connect(lambda: self.go_to(self.current_page() + 1))
+        self.zoom_in.clicked.connect(lambda: self.zoom(ZOOM_STEP))
+        self.zoom_out.clicked.connect(lambda: self.zoom(1 / ZOOM_STEP))
+        self.fit_width.clicked.connect(
+            lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
         self._update_page()
 
     def load(self, pdf: bytes) -> None:
         """Show ``pdf`` from its first page."""
-        if self.document is None:
-            return
         self.document.close()
         self._data = QByteArray(pdf)
         self._buffer = QBuffer(self._data, self)  # the document reads from it while shown
@@ -95,26 +83,23 @@ class PdfPreview(QWidget):
         self.go_to(0)
 
     def clear(self) -> None:
-        if self.document is not None:
-            self.document.close()
+        self.document.close()
         self._update_page()
 
     def page_count(self) -> int:
-        return self.document.pageCount() if self.document is not None else 0
+        return self.document.pageCount()
 
     def current_page(self) -> int:
-        return self.view.pageNavigator().currentPage() if self.view is not None else 0
+        return self.view.pageNavigator().currentPage()
 
     def go_to(self, page: int) -> None:
-        if self.view is None or not 0 <= page < self.page_count():
+        if not 0 <= page < self.page_count():
             self._update_page()
             return
         self.view.pageNavigator().jump(page, QPointF(), self.view.zoomFactor())
         self._update_page()
 
     def zoom(self, factor: float) -> None:
-        if self.view is None:
-            return
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
         self.view.setZoomFactor(max(0.25, min(8.0, self.view.zoomFactor() * factor)))
 
@@ -131,15 +116,15 @@ class PdfPreview(QWidget):
 
 
 def write_temp(pdf: bytes, filename: str) -> Path:
-    """Write ``pdf`` to a fresh temporary folder under its own name (for the system viewer)."""
-    folder = Path(tempfile.mkdtemp(prefix="mediation-desk-"))
-    path = folder / filename
-    path.write_bytes(pdf)
-    return path
+    """Write a generated ``pdf`` into the private temporary folder (for the system viewer)."""
+    return write_private(filename, pdf)
 
 
 def open_in_viewer(pdf: bytes, filename: str) -> bool:
-    """Open the PDF in the system's PDF viewer; False if the system has none."""
+    """Open a PDF the desk generated in the system's PDF viewer; False if there is none.
+
+    Never for attachments: their content is not the desk's and is shown in the desk.
+    """
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(write_temp(pdf, filename))))
 
 
