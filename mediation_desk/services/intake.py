@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from ..domain.assignment import Suggestion, rank_mediators, recusal_grounds
+from ..domain.attachment_types import accept as accept_attachment
 from ..domain.enums import EventKind
 from ..domain.errors import DomainError, ValidationError
 from ..domain.masking import mask_id_number, mask_phone
@@ -239,14 +240,21 @@ class IntakeOps(CaseServiceBase):
                    for c in self.store.directory.centers())
 
     def add_attachment(self, actor: str, key: str, name: str, content: bytes,
-                       media_type: str = "application/octet-stream", *,
+                       media_type: str = "", *,
                        expected_version: int | None = None) -> Attachment:
-        """Attach a scan or file to a case; it is hashed and stored in the database."""
+        """Attach a scan or photo to a case; it is hashed and stored in the database.
+
+        The content decides (``domain.attachment_types``): PDF, JPEG, PNG or TIFF, anything
+        else raises ``AttachmentRefused`` before the operation begins. ``media_type`` is what
+        the caller declares; it is never stored (the sniffed type is), and the name is
+        stored as its safe base name (``..\\x\\照片.jpg`` holding a PNG: ``照片.png``).
+        """
+        if not name.strip():
+            raise ValidationError({"name": ["请填写附件名称"]})
+        safe, kind = accept_attachment(name, content)
         with self.case_operation(actor, key, "add_attachment",
                                  expected_version) as (work, case):
-            if not name.strip():
-                raise ValidationError({"name": ["请填写附件名称"]})
-            att = Attachment(case_id=case.id, name=name.strip(), media_type=media_type)
+            att = Attachment(case_id=case.id, name=safe, media_type=kind.media_type)
             work.summary = f"{case.number}添加附件{att.name}"
             work.add_attachment(att, content)
         return att
