@@ -24,6 +24,7 @@ from ..domain.enums import CenterKind
 from ..domain.errors import DomainError
 from ..domain.models import Center, Mediator
 from ..exchange import bundle
+from ..exchange.attachment_check import check_bundle_attachments
 from ..exchange.cards import CODE_RE, DeskCard, parse_card
 from ..exchange.errors import BundleRejected
 from ..exchange.keys import DeskKeys
@@ -198,6 +199,7 @@ def read_enrollment(bundle_file: str | Path, passphrase: str
         raise BundleRejected("record_dangling", "登记的调解员或中心不在文件中")
     check_references(opened.records, lambda _e, _ids: set(), set(opened.attachments),
                      lambda _h: set())
+    check_bundle_attachments(opened.records, opened.attachments)  # a new desk stores none yet
     return opened, info
 
 
