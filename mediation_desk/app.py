@@ -30,7 +30,7 @@ _LOADED_BEFORE_QT = (_cases, _desk, _store)
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
 
-from .ui import errors, i18n  # noqa: E402
+from .ui import errors, i18n, temp_folder  # noqa: E402
 from .ui.context import Services, default_actor  # noqa: E402
 from .ui.single_instance import SingleInstance  # noqa: E402
 from .ui.tasks import TaskRunner, run_with_progress  # noqa: E402
@@ -206,6 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName("调解工作台")
     hook = errors.ExceptionHook().install()
     i18n.install(app, args.lang or i18n.DEFAULT_LANGUAGE)
+    temp_folder.remove_stale()  # private temporary folders a crashed run left behind
     runner = TaskRunner(on_error=errors.report)
     try:
         path = choose_database(args, runner)
