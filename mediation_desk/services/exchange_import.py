@@ -188,6 +188,17 @@ def ownership_context(store: Store, manifest: dict[str, Any],
         "field_to_center" else "")
 
 
+def dated(plan: Plan, now: str) -> Plan:
+    """A plan made with ``now=""`` given the operation's time: merged records (the only
+    writes decide() dates, and the only ones whose ``updated_at`` can be empty, since every
+    incoming record has one) get ``now``."""
+    for items in plan.values():
+        for _r, d in items:
+            if d.write is not None and d.write["updated_at"] == "":
+                d.write["updated_at"] = now
+    return plan
+
+
 def _report(opened: bundle.Opened, plan: Plan, *, dry_run: bool) -> ImportReport:
     m = opened.manifest
     report = ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
@@ -233,6 +244,7 @@ def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> Imp
         return ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
                             already_applied=True, dry_run=dry_run)
     missing = check_sequence(store, m)
+    marker = store.changes.marker()
     preview = plan_merge(store, opened, "")  # ownership refused before any backup is taken
     if dry_run:
         report = _report(opened, preview, dry_run=True)
@@ -246,8 +258,11 @@ def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> Imp
             return ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
                                 already_applied=True)
         missing = check_sequence(store, m)
-        check_unique_keys(store, opened)  # a case registered here meanwhile may hold a number
-        plan = plan_merge(store, opened, work.now)
+        if store.changes.marker() == marker:  # nothing written since: the preview holds
+            plan = dated(preview, work.now)
+        else:
+            check_unique_keys(store, opened)  # a case registered meanwhile may hold a number
+            plan = plan_merge(store, opened, work.now)
         apply_plan(store, work, opened, plan)
         renumbered = reown_field_cases(store, work, opened, plan)
         moved = _calendar_after_import(store, work, plan)

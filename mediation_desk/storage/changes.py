@@ -13,3 +13,9 @@ def data_version(db: sqlite_utils.Database) -> int:
     something outside it (the CLI, a second program) changed the data.
     """
     return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
+def marker(db: sqlite_utils.Database) -> tuple[int, int]:
+    """Something that changes whenever anyone commits to the file: (data_version, this
+    connection's total_changes). Equal markers mean nothing was written in between."""
+    return data_version(db), int(db.conn.total_changes)

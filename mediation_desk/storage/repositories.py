@@ -484,3 +484,7 @@ class Changes(_Repository):
     def data_version(self) -> int:
         """Changes whenever another connection commits to the file."""
         return changes.data_version(self._db)
+
+    def marker(self) -> tuple[int, int]:
+        """Changes whenever anyone (this connection included) writes to the file."""
+        return changes.marker(self._db)

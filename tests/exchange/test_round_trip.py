@@ -128,6 +128,7 @@ def test_both_sides_changed_goes_to_conflicts(tmp_path, desks):
     exchange.import_bundle(court, ACTOR, b2)
     c = case_store.get_case(court.db, case.id)
     assert c.facts == "法院改了事实" and c.claims == "中心改了请求"  # never silently overwritten
+    assert c.updated_at.startswith("20")  # the merged record is dated by the import
     conflicts = exchange.open_conflicts(court)
     assert [(x["field"], x["local_value"], x["incoming_value"]) for x in conflicts] == \
         [("facts", "法院改了事实", "中心改了事实")]
