@@ -10,6 +10,7 @@ from ..domain.deadlines import DeadlineState, deadline_state
 from ..domain.models import Agreement, Attachment, Case, CaseEvent, Party
 from ..domain.queries import CaseFilter, CaseRow, CaseSort, DashboardCounts
 from ..domain.state_machine import Action, allowed_actions, why_not
+from .base import desk_may_not
 from .intake import IntakeOps
 from .mediation import MediationOps
 from .outcomes import OutcomeOps
@@ -82,9 +83,16 @@ class CaseService(IntakeOps, MediationOps, OutcomeOps):
         return case.jc_due_on, self.settings.calendar().due_is_estimated(case.jc_due_on)
 
     def allowed(self, case: Case) -> builtins.list[Action]:
-        """Actions allowed now."""
-        return allowed_actions(self.facts(case))
+        """Actions allowed now (by the state machine, and this desk owning the change)."""
+        return [a for a in allowed_actions(self.facts(case))
+                if not desk_may_not(self.store, case, _operation_name(a))]
 
     def why_not(self, case: Case, action: Action) -> str | None:
         """Why an action is not allowed now (None if it is)."""
-        return why_not(self.facts(case), action)
+        return why_not(self.facts(case), action) or \
+            desk_may_not(self.store, case, _operation_name(action)) or None
+
+
+def _operation_name(action: Action) -> str:
+    """The operation an action's service method records (assigning is 'assign_mediators')."""
+    return "assign_mediators" if action is Action.ASSIGN else action.value

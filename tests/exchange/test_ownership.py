@@ -318,3 +318,52 @@ def test_laptop_case_is_renumbered_by_the_center_and_the_laptop_learns_it(laptop
     for desk in (ms, field):
         problems, chain = desk.check()
         assert problems == [] and chain.ok
+
+
+# -- desks do not make changes their next bundle could not carry ---------------------------
+def test_court_desk_records_only_court_results_on_a_centers_case(world):
+    from mediation_desk.domain.errors import DomainError
+    from mediation_desk.domain.state_machine import Action
+
+    court, case = world["court"], world["case"]
+    svc = CaseService(court)
+    with pytest.raises(DomainError) as err:
+        svc.record_investigation(ACTOR, case.id, notes="法院去调查")
+    assert err.value.code == "not_owner"
+    got = court.cases.get(case.id)
+    assert got is not None
+    assert Action.RECORD_INVESTIGATION not in svc.allowed(got)
+    assert "调解组织" in (svc.why_not(got, Action.RECORD_INVESTIGATION) or "")
+
+
+def test_center_leaves_court_results_to_the_court_desk(world):
+    from mediation_desk.domain.errors import DomainError
+    from mediation_desk.domain.models import Mediator
+    from mediation_desk.domain.state_machine import Action
+    from mediation_desk.services.desk import MediatorService
+    from mediation_desk.services.mediation import AgreementInput
+
+    ms, case = world["ms"], world["case"]
+    svc = CaseService(ms)
+    m = MediatorService(ms).save(ACTOR, Mediator(center_id="", name="王调解",
+                                                  phone="13900000001"))
+    svc.assign(ACTOR, case.id, [m.id])
+    svc.record_agreement(ACTOR, case.id, AgreementInput(
+        clauses=["被申请人于2026年12月20日前支付货款1234.50元"],
+        signed_on=date(2026, 11, 30), effective_on=date(2026, 11, 30)))
+    svc.apply_jc(ACTOR, case.id, on=date(2026, 12, 1))
+    got = ms.cases.get(case.id)
+    assert got is not None and Action.JC_CONFIRM not in svc.allowed(got)
+    assert "法院联络台" in (svc.why_not(got, Action.JC_CONFIRM) or "")
+    with pytest.raises(DomainError) as err:
+        svc.record_jc_outcome(ACTOR, case.id, outcome="confirmed", ruling="（2026）鲁0303民特1号")
+    assert err.value.code == "not_owner"
+
+
+def test_laptop_does_not_assign(laptop):
+    from mediation_desk.domain.errors import DomainError
+
+    field = laptop["field"]
+    with pytest.raises(DomainError) as err:
+        CaseService(field).assign(ACTOR, laptop["case"].id, [laptop["other"].id])
+    assert err.value.code == "not_owner" and "中心主任" in err.value.message
