@@ -8,7 +8,6 @@ import sys
 import pytest
 
 from mediation_desk.cli import run
-from mediation_desk.services import exchange
 from mediation_desk.storage.store import Store
 from tests.exchange.helpers import db_digest, make_desk, referral, trust_both
 
