@@ -357,7 +357,10 @@ def apply_plan(store: Store, work: Work, opened: bundle.Opened, plan: Plan) -> N
     ex = store.exchange
     m = opened.manifest
     sender = m["sender"]["code"]
-    ex.store_blobs(opened.attachments)
+    # only content a written record uses (or a conflict may take): nothing unreferenced
+    wanted = {h for r, d in plan["attachments"] if d.outcome != "unchanged"
+              for h in ((d.write or r)["sha256"], r["sha256"])}
+    ex.store_blobs({h: b for h, b in opened.attachments.items() if h in wanted})
     touched_cases: set[str] = set()
     conflicts: list[tuple[Any, ...]] = []
     listed: list[tuple[str, str, str, int]] = []

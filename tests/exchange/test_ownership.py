@@ -27,7 +27,8 @@ from .helpers import ACTOR, db_digest, make_desk, referral, trust_both, wire_rec
 
 
 def hostile(tmp: Path, frm: Store, to: Store, records: dict[str, list[dict[str, Any]]],
-            *, kind: str, sequence: int | None = None, name: str = "hostile") -> Path:
+            *, kind: str, sequence: int | None = None, name: str = "hostile",
+            attachments: dict[str, bytes] | None = None) -> Path:
     """A bundle signed by ``frm`` (trusted by ``to``) carrying exactly ``records``."""
     peer = frm.exchange.trusted(to.origin_code())[0]
     seq = sequence if sequence is not None else frm.exchange.last_sequence(
@@ -37,7 +38,7 @@ def hostile(tmp: Path, frm: Store, to: Store, records: dict[str, list[dict[str, 
         recipient_public=PublicKeys(bytes(peer["signing_public"]),
                                     bytes(peer["encryption_public"])),
         kind=kind, sequence=seq, acknowledged=0, created_at="2026-12-01T09:00:00+08:00",
-        records={e: records.get(e, []) for e in ENTITIES}, attachments={})
+        records={e: records.get(e, []) for e in ENTITIES}, attachments=attachments or {})
     path = tmp / f"{name}.mdx"
     path.write_bytes(data)
     return path
@@ -367,3 +368,30 @@ def test_laptop_does_not_assign(laptop):
     with pytest.raises(DomainError) as err:
         CaseService(field).assign(ACTOR, laptop["case"].id, [laptop["other"].id])
     assert err.value.code == "not_owner" and "中心主任" in err.value.message
+
+
+def test_content_of_a_record_the_merge_skips_is_not_stored(world):
+    """An old version of an attachment record carrying other content: the record is
+    unchanged (older than the base), so its content is not kept either."""
+    import hashlib
+
+    from tests.attachment_samples import pdf_bytes
+
+    court, ms, case = world["court"], world["ms"], world["case"]
+    att = CaseService(ms).add_attachment(ACTOR, case.id, "调解申请书.pdf", pdf_bytes(text="v1"))
+    att.name = "调解申请书（更正）.pdf"  # version 2
+    with ms.operation(ACTOR, "rename_attachment", case_id=case.id) as work:
+        work.save_attachment(att)
+    out = world["tmp"] / "att.mdx"
+    exchange.export_bundle(ms, ACTOR, "court01", out)
+    exchange.import_bundle(court, ACTOR, out)
+    rec = wire_records(court, case.id)["attachments"][0]
+    other = pdf_bytes(text="old content")
+    digest = hashlib.sha256(other).hexdigest()
+    assert rec["version"] == 2
+    old = {**rec, "sha256": digest, "size": len(other), "version": 1}
+    path = hostile(world["tmp"], ms, court, {"attachments": [old]}, kind="center_to_court",
+                   attachments={digest: other})
+    report = exchange.import_bundle(court, ACTOR, path)
+    assert report.by_entity["attachments"] == {"unchanged": 1}
+    assert court.items.blob(digest) is None
