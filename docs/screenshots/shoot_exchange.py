@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -22,19 +20,15 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from mediation_desk.domain.enums import (  # noqa: E402
-    CaseSource,
     CenterKind,
-    DisputeType,
     EndReason,
-    EventKind,
-    PartyRole,
 )
-from mediation_desk.domain.models import Case, CaseEvent, Mediator, Party  # noqa: E402
+from mediation_desk.domain.models import Case, Mediator  # noqa: E402
 from mediation_desk.services import exchange  # noqa: E402
 from mediation_desk.services.cases import CaseService  # noqa: E402
 from mediation_desk.services.desk import MediatorService, init_desk  # noqa: E402
+from mediation_desk.services.referrals import ReferralService  # noqa: E402
 from mediation_desk.storage import cases as case_store  # noqa: E402
-from mediation_desk.storage import directory  # noqa: E402
 from mediation_desk.ui import i18n  # noqa: E402
 from mediation_desk.ui.context import Services  # noqa: E402
 from mediation_desk.ui.main_window import PAGE_COURT, PAGE_EXCHANGE, MainWindow  # noqa: E402
@@ -54,24 +48,17 @@ def id_number(seed: int) -> str:
 
 
 def refer(court, center, n: int) -> Case:
-    center_id = directory.self_center(center.db).id
+    """The court registers a referral through the real service (委派调解)."""
     number = f"（2026）鲁0303民诉前调{120 + n}号"
-    case = Case(center_id=center_id, number=number, year=2026, serial=120 + n,
-                source=CaseSource.COURT_DELEGATED, dispute_type=DisputeType.CONTRACT,
-                title=f"买卖合同纠纷{n}", amount=Decimal(3000 + 250 * n), facts="货款未付",
-                claims="支付货款", received_on=date(2026, 3, 2 + n % 20),
-                due_on=date(2026, 4, 1 + n % 20), court_case_number=number)
-    case.parties = [
-        Party(name=NAMES[n % len(NAMES)], role=PartyRole.APPLICANT, id_number=id_number(n),
-              phone="13800000000", address="淄博市张店区"),
-        Party(name=NAMES[(n + 5) % len(NAMES)], role=PartyRole.RESPONDENT,
-              id_number=id_number(n + 500)),
-    ]
-    with court.operation(ACTOR, "refer_case", case_id=case.id) as work:
-        work.save_case(case)
-        work.save_event(CaseEvent(case_id=case.id, kind=EventKind.NOTE,
-                                  occurred_at=datetime(2026, 3, 2, 9, 0), notes="委派调解"))
-    return case
+    data = {"court_case_number": number, "dispute_type": "contract",
+            "title": f"买卖合同纠纷{n}", "amount": str(3000 + 250 * n), "facts": "货款未付",
+            "claims": "支付货款", "received_on": f"2026-11-{1 + n % 20:02d}",
+            "parties": [
+                {"role": "applicant", "name": NAMES[n % len(NAMES)], "id_number": id_number(n),
+                 "phone": "13800000000", "address": "淄博市张店区"},
+                {"role": "respondent", "name": NAMES[(n + 5) % len(NAMES)],
+                 "id_number": id_number(n + 500)}]}
+    return ReferralService(court).refer(ACTOR, center.origin_code(), data).case
 
 
 def send(tmp: Path, frm, to_code: str, to, name: str) -> None:
@@ -111,7 +98,9 @@ def build(tmp: Path) -> Path:
                 svc.terminate(ACTOR, case.id, reason=EndReason.GAP_TOO_LARGE,
                               notes="双方分歧较大")
                 svc.hand_over(ACTOR, case.id, notes="移送立案")
-    # both desks change the facts of one case: the court gets a conflict to decide
+    for c in centers[:2]:
+        send(tmp, c, "ZD-FY", court, f"back-{c.origin_code()}")
+    # the center owns the facts; the court corrected its copy meanwhile: a conflict to decide
     case = referred[centers[0]][1]
     for store, facts in ((court, "被告称货物有质量问题，拒付部分货款"),
                          (centers[0], "双方确认欠款 3,250 元，分歧在付款期限")):
@@ -119,8 +108,10 @@ def build(tmp: Path) -> Path:
         c.facts = facts
         with store.operation(ACTOR, "edit", case_id=c.id) as work:
             work.save_case(c)
-    for c in centers[:2]:
-        send(tmp, c, "ZD-FY", court, f"back-{c.origin_code()}")
+    lost = tmp / "lost.mdx"  # a file that never arrives: the next one shows the gap
+    exchange.export_bundle(centers[0], ACTOR, "ZD-FY", lost)
+    send(tmp, centers[0], "ZD-FY", court, "back-ZD-MS-2")
+    exchange.revoke(court, ACTOR, "ZD-FS", "房镇镇调解中心笔记本电脑丢失，待重新生成密钥")
     path = court.path
     for s in (court, *centers):
         s.close()

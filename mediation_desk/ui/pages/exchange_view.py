@@ -91,6 +91,9 @@ class ExchangePageView(QWidget):
         self.gaps.setStyleSheet("color: #842029")
         self.gaps.setVisible(False)
         self.revoked = table("revokedKeys")
+        rows = self.revoked.verticalHeader().defaultSectionSize()
+        self.revoked.setMaximumHeight(self.revoked.horizontalHeader().sizeHint().height()
+                                      + 3 * rows + 4)  # three rows; it scrolls beyond
         self.revoked_box = QGroupBox(self.tr("Revoked keys (never trusted again)"))
         revoked_layout = QVBoxLayout(self.revoked_box)
         revoked_layout.addWidget(self.revoked)
@@ -99,7 +102,7 @@ class ExchangePageView(QWidget):
         trusted_layout.addLayout(buttons)
         trusted_layout.addWidget(self.desks, 1)
         trusted_layout.addWidget(self.gaps)
-        trusted_layout.addWidget(self.revoked_box)
+        trusted_layout.addWidget(self.revoked_box, 0)
 
         self.status = QLabel()
         self.status.setObjectName("exchangeStatus")
