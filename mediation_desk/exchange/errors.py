@@ -49,6 +49,8 @@ REASONS: dict[str, str] = {
     "record_invalid": "交换文件中的记录未通过校验。",
     "record_dangling": "交换文件中的记录引用了不存在的案件或其他记录。",
     "sequence_invalid": "交换文件的序号不正确。",
+    "case_number_taken": "交换文件中的案件与本机已有的案件占用同一个案号，整个文件未导入。",
+    "code_taken": "交换文件中的单位与本机已知的另一个单位代码相同，整个文件未导入。",
     "sequence_old": "这份交换文件比已导入的文件旧，没有导入。",
     "sequence_jump": "交换文件的序号跳跃异常，没有导入。请与发送方核实。",
     "attachment_invalid": "交换文件中的附件不符合要求（只接受 PDF、JPEG、PNG、TIFF，"

@@ -104,7 +104,8 @@ def verify(store: Store, data: bytes) -> bundle.Opened:
 
 
 def check_unique_keys(store: Store, opened: bundle.Opened) -> None:
-    """A case number or a center code that another record already holds here refuses the bundle.
+    """A case number or a center code that another record already holds here refuses the bundle
+    (``case_number_taken``, ``code_taken``: a rejection like any other, nothing written).
 
     Checked before anything is written (the database's UNIQUE constraints would stop the
     write anyway, but with a message no one can act on), and again inside the import's
@@ -117,18 +118,18 @@ def check_unique_keys(store: Store, opened: bundle.Opened) -> None:
         rid, local = clashes[0]
         case = next(r for r in incoming if r["id"] == rid)
         held = f"本机已有的案件 {local}" if local else "同一文件中的另一件案件"
-        raise DomainError(
+        raise BundleRejected("case_number_taken", message=(
             f"交换文件中的案件 {case['number']} 与{held}占用同一个案号（{case['year']}年"
             f"第{case['serial']}号），为免两件案件混在一起，整个文件没有导入。"
-            "请与发送方核对这件案件的案号。", code="case_number_taken")
+            "请与发送方核对这件案件的案号。"))
     centers = [(r["id"], r["code"]) for r in opened.records.get("centers", [])]
     holders = store.directory.code_holders([code for _id, code in centers])
     for center_id, code in centers:
         held_by = holders.get(code)
         if held_by is not None and held_by[0] != center_id:
-            raise DomainError(
+            raise BundleRejected("code_taken", message=(
                 f"交换文件中的单位 {code} 与本机已知的另一个单位（{held_by[1]}）代码相同，"
-                "整个文件没有导入。请与发送方核实单位代码。", code="code_taken")
+                "整个文件没有导入。请与发送方核实单位代码。"))
 
 
 Plan = dict[str, list[tuple[dict[str, Any], Decision]]]

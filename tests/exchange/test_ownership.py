@@ -395,3 +395,15 @@ def test_content_of_a_record_the_merge_skips_is_not_stored(world):
     report = exchange.import_bundle(court, ACTOR, path)
     assert report.by_entity["attachments"] == {"unchanged": 1}
     assert court.items.blob(digest) is None
+
+
+def test_a_second_center_record_under_a_trusted_code_is_refused_as_a_rejection(world):
+    """Found by the property fuzz: a signed record holding the sender's own code under
+    another id was a plain DomainError, not a rejection (nothing written either way)."""
+    court, ms = world["court"], world["ms"]
+    rec = bumped(center_wire(court, court.directory.self_center().id),
+                 id="0a0a0a0a-0000-4000-8000-00000000000c")
+    rec["version"] = 1
+    err = refused(ms, hostile(world["tmp"], court, ms, {"centers": [rec]},
+                              kind="court_to_center"), "code_taken")
+    assert "court01" in err.message_zh
