@@ -30,10 +30,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..domain.enums import CaseSource
 from .errors import BundleRejected
 from .merge import META
 
-COURT_SOURCES = frozenset({"court_delegated", "court_entrusted"})
+COURT_SOURCES = frozenset(s.value for s in CaseSource if s.court_related)
 # Fields of a court-related case that the court writes (with its own outcome statuses).
 COURT_FIELDS = frozenset({"court_case_number", "filing_number", "jc_ruling", "status",
                           "closed_on"})

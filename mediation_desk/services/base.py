@@ -148,7 +148,6 @@ class CaseServiceBase:
 
 COURT_RESULTS = frozenset({Action.JC_CONFIRM.value, Action.JC_REJECT.value,
                            Action.JC_WITHDRAW.value, Action.RECORD_FILING.value})
-COURT_SOURCES = frozenset({"court_delegated", "court_entrusted"})
 ANY_DESK = frozenset({"reveal_identifiers"})  # reads, audited, change no record
 
 
@@ -158,7 +157,7 @@ def desk_may_not(store: Store, case: Case, action: str) -> str:
         return ""
     me = store.directory.self_center()
     kind = str(store.directory.setting("desk_kind", me.kind.value if me else "center"))
-    court_case = case.source.value in COURT_SOURCES
+    court_case = case.source.court_related
     if kind == "court":
         if me is not None and case.center_id != me.id and \
                 action not in COURT_RESULTS | {"add_attachment"}:

@@ -18,6 +18,7 @@ from ..exchange.cards import MAX_CARD_BYTES, DeskCard, parse_card
 from ..exchange.keys import DeskKeys, PublicKeys
 from ..exchange.records import ENTITIES, fields_of
 from ..storage.connection import refuse_database_file
+from ..storage.court_queries import COURT_SOURCES
 from ..storage.store import Store
 
 # re-exported (the `name as name` form marks an explicit re-export for mypy)
@@ -27,8 +28,6 @@ from .exchange_import import open_conflicts as open_conflicts
 from .exchange_import import resolve_conflict as resolve_conflict
 from .exchange_import import trusted_lookup as trusted_lookup
 from .files import read_input_file
-
-COURT_SOURCES = ("court_delegated", "court_entrusted")
 
 
 def ensure_desk_keys(store: Store, actor: str = "系统初始化") -> DeskKeys:
@@ -181,7 +180,8 @@ def refuse_revoked_key(store: Store, card: DeskCard) -> None:
                           code="key_revoked")
 
 
-def _normalise_fingerprint(text: str) -> str:
+def normalise_fingerprint(text: str) -> str:
+    """A fingerprint as typed (any case, spaces or none) in the card's groups of four."""
     hexes = "".join(ch for ch in text.upper() if ch in "0123456789ABCDEF")
     return " ".join(hexes[i:i + 4] for i in range(0, len(hexes), 4))
 
@@ -197,7 +197,7 @@ def change_peer_key(store: Store, actor: str, card: DeskCard, *, confirmed_finge
     if not reason:
         raise DomainError("请写明更换密钥的原因（如：对方电脑丢失、重装系统）。",
                           code="reason_required")
-    if _normalise_fingerprint(confirmed_fingerprint) != card.fingerprint:
+    if normalise_fingerprint(confirmed_fingerprint) != card.fingerprint:
         raise DomainError("输入的指纹与新名片的指纹不一致，没有更换。"
                           "请再次电话核对对方读出的指纹。", code="fingerprint_mismatch")
     existing = store.exchange.trusted(card.code)

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
+from .court_queries import COURT_SOURCES
+
 if TYPE_CHECKING:
     from .store import Store
-
-COURT_SOURCES = ("court_delegated", "court_entrusted")
 
 _COLUMNS = ("id", "center_id", "center_code", "center_name", "court_case_number", "number",
             "title", "status", "received_on", "accepted_on", "due_on", "closed_on",

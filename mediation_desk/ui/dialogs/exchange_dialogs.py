@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...exchange.cards import DeskCard
+from ...services.exchange import normalise_fingerprint
 from ...services.exchange_import import ImportReport
 from ...services.exchange_status import TrustedDesk
 
@@ -195,11 +196,6 @@ class ReasonDialog(QDialog):
         return self.reason.text().strip()
 
 
-def _grouped(text: str) -> str:
-    hexes = "".join(ch for ch in text.upper() if ch in "0123456789ABCDEF")
-    return " ".join(hexes[i:i + 4] for i in range(0, len(hexes), 4))
-
-
 class ChangeKeyDialog(QDialog):
     """Accept a trusted desk's new key: the new fingerprint typed as read over the phone,
     and a reason; the old key is revoked for ever."""
@@ -248,7 +244,7 @@ class ChangeKeyDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _check(self) -> None:
-        typed = _grouped(self.typed.text())
+        typed = normalise_fingerprint(self.typed.text())
         complete = len(typed.replace(" ", "")) >= 40
         matches = typed == self.card.fingerprint
         self.typed_error.setText(self.tr("The fingerprint does not match the new card.")
