@@ -233,37 +233,37 @@
 <context>
     <name>AttachmentViewer</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="201" />
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="192" />
         <source>Save a copy</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="202" />
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="193" />
         <source>%1 files (%2)</source>
         <translation>%1 文件 (%2)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="215" />
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="206" />
         <source>The file could not be saved: %1</source>
         <translation>无法保存文件：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="253" />
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="244" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="255" />
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="246" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="276" />
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="267" />
         <source>This attachment could not be shown: the file may be damaged or protected by a password. It is kept unchanged; use “Save as…” to open it elsewhere.</source>
         <translation>无法显示这个附件：文件可能已损坏或设有密码。附件原样保留；可以用“另存为…”保存后用其他程序查看。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="291" />
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="282" />
         <source>This attachment cannot be shown. %1</source>
         <translation>无法显示这个附件。%1</translation>
     </message>
@@ -1187,52 +1187,52 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>ChangeKeyDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="211" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="207" />
         <source>Change the key of a trusted desk</source>
         <translation>更换已信任单位的密钥</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="214" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="210" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="215" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="211" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="218" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="214" />
         <source>Old fingerprint</source>
         <translation>原指纹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="219" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="215" />
         <source>New fingerprint</source>
         <translation>新指纹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="220" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="216" />
         <source>Call the other desk. Ask them to read the fingerprint shown on their screen and type it here. The old key is then revoked and can never be trusted again.</source>
         <translation>请给对方打电话，请对方读出其屏幕上显示的指纹，并在这里输入。原密钥随即撤销，今后不能再被信任。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="233" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="229" />
         <source>Fingerprint read &amp;aloud</source>
         <translation>对方读出的指纹(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="235" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="231" />
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="237" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="233" />
         <source>Change the key</source>
         <translation>更换密钥</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="254" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="250" />
         <source>The fingerprint does not match the new card.</source>
         <translation>输入的指纹与新名片不一致。</translation>
     </message>
@@ -1417,17 +1417,17 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <translation>法院联络台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="204" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="205" />
         <source>Folder for the intake sheet and case files</source>
         <translation>选择存放移送立案登记表和案卷的文件夹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="212" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="213" />
         <source>Writing the intake sheet and case files…</source>
         <translation>正在生成移送立案登记表和案卷…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="217" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="218" />
         <source>Intake sheet written: {0} ({1} case(s)); {2} case-file PDF(s) in {3}.</source>
         <translation>已导出移送立案登记表：{0}（{1} 件）；案卷 PDF {2} 份，在 {3}。</translation>
     </message>
@@ -1452,17 +1452,17 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <translation>双击或按回车键打开案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="128" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="129" />
         <source>Referrals this court sent, as of the last exchange file imported from each center. A referral travels with the next exchange file to its center.</source>
         <translation>本院委派的案件，状态以最近一次导入的各调解组织交换文件为准。新登记的委派随下一次向该调解组织导出的交换文件发送。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="143" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="144" />
         <source>All ({0})</source>
         <translation>全部（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="163" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="164" />
         <source>Referral saved; it goes to the center with the next exchange file.</source>
         <translation>委派已登记，将随下一次向该调解组织导出的交换文件发送。</translation>
     </message>
@@ -1870,27 +1870,27 @@ Reason code: {1}</source>
         <translation>信任名单</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="94" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="97" />
         <source>Revoked keys (never trusted again)</source>
         <translation>已撤销的密钥（不再信任）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="109" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="112" />
         <source>Keep the value &amp;here</source>
         <translation>保留本单位的值(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="111" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="114" />
         <source>Take the &amp;incoming value</source>
         <translation>采用对方的值(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="113" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="116" />
         <source>Conflicts to decide</source>
         <translation>待处理的冲突</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="123" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="126" />
         <source>Data exchange</source>
         <translation>数据交换</translation>
     </message>
@@ -1898,32 +1898,32 @@ Reason code: {1}</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="90" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="91" />
         <source>Export a bundle</source>
         <translation>导出交换文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="96" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="97" />
         <source>Only what the desk has not confirmed yet</source>
         <translation>只导出对方尚未确认收到的内容（增量）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="98" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="99" />
         <source>Everything (full export)</source>
         <translation>全部内容（完整导出）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="101" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="102" />
         <source>To</source>
         <translation>发给</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="102" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="103" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="105" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="106" />
         <source>Choose file and export…</source>
         <translation>选择保存位置并导出…</translation>
     </message>
@@ -2239,31 +2239,11 @@ Reason code: {1}</source>
     <name>ImageView</name>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="91" />
-        <source>◀ Previous page</source>
-        <translation>◀ 上一页</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="92" />
-        <source>Next page ▶</source>
-        <translation>下一页 ▶</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="95" />
-        <source>Zoom out</source>
-        <translation>缩小</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="96" />
-        <source>Zoom in</source>
-        <translation>放大</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="97" />
         <source>Fit to window</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="160" />
+        <location filename="../../mediation_desk/ui/dialogs/attachment_viewer.py" line="151" />
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
@@ -2271,47 +2251,47 @@ Reason code: {1}</source>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="126" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="127" />
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="128" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="129" />
         <source>Bundle No. {0} from {1}. Nothing has been imported yet.</source>
         <translation>{1} 发来的第 {0} 号交换文件，校验通过。尚未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="133" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="134" />
         <source>New records</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="133" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="134" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="134" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="135" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="135" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="136" />
         <source>Conflicting</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="144" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="145" />
         <source>Files No. {0} from this desk were never imported here. Their content is included in this file, but ask the other desk where they went.</source>
         <translation>来自该单位的第{0}号交换文件从未在本机导入。其内容已包含在这份文件中，但请向对方问明这些文件的去向。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="152" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="153" />
         <source>Where both desks changed the same field, this desk's value is kept and both values wait in the conflicts list for you to choose.</source>
         <translation>双方都改过的字段，暂时保留本单位的值，两个值都列在“待处理的冲突”中，由您选择。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="158" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="159" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -2677,6 +2657,29 @@ Reason code: {1}</source>
     </message>
 </context>
 <context>
+    <name>PageBar</name>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/page_bar.py" line="29" />
+        <source>◀ Previous page</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/page_bar.py" line="30" />
+        <source>Next page ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/page_bar.py" line="31" />
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/page_bar.py" line="32" />
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+</context>
+<context>
     <name>PartiesTab</name>
     <message>
         <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="66" />
@@ -2880,31 +2883,11 @@ Reason code: {1}</source>
     <name>PdfPreview</name>
     <message>
         <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="45" />
-        <source>◀ Previous page</source>
-        <translation>◀ 上一页</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="46" />
-        <source>Next page ▶</source>
-        <translation>下一页 ▶</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="49" />
-        <source>Zoom out</source>
-        <translation>缩小</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="50" />
-        <source>Zoom in</source>
-        <translation>放大</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="51" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="109" />
+        <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="100" />
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
@@ -2922,12 +2905,12 @@ Reason code: {1}</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/app.py" line="220" />
+        <location filename="../../mediation_desk/app.py" line="221" />
         <source>Mediation Desk</source>
         <translation>调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/app.py" line="221" />
+        <location filename="../../mediation_desk/app.py" line="222" />
         <source>This database is already open in another window ({0}); that window was brought to the front.</source>
         <translation>该数据库已在另一个窗口中打开（{0}），已将那个窗口切换到前面。</translation>
     </message>
@@ -3075,17 +3058,17 @@ Please send this file to your technical contact.</source>
 请将此文件发送给技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="46" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="47" />
         <source>Mediation center</source>
         <translation>调解中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="46" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="47" />
         <source>Court liaison desk</source>
         <translation>法院联络台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="47" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="48" />
         <source>Field laptop</source>
         <translation>外出调解笔记本</translation>
     </message>
@@ -3093,12 +3076,12 @@ Please send this file to your technical contact.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="179" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="180" />
         <source>e.g. the laptop was lost</source>
         <translation>例如：笔记本电脑丢失</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="188" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="189" />
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
@@ -3134,7 +3117,7 @@ Please send this file to your technical contact.</source>
 <context>
     <name>ReferralCountsModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/referral_table.py" line="79" />
+        <location filename="../../mediation_desk/ui/models/referral_table.py" line="81" />
         <source>Center</source>
         <translation>调解组织</translation>
     </message>
@@ -3192,42 +3175,42 @@ Please send this file to your technical contact.</source>
         <translation>委派日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="104" />
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="111" />
         <source>The referral goes to the center with the next exchange file; the center numbers it when it accepts it.</source>
         <translation>委派随下一次交换文件发给调解组织；调解组织受理时为其编调解案号。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="118" />
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="128" />
         <source>No trusted mediation center yet. Trust a center's card on the Exchange page first.</source>
         <translation>还没有信任的调解组织。请先在“交换”页导入并信任调解组织的单位名片。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="167" />
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="177" />
         <source>Default: the period of delegated mediation from the referral day, by the holiday calendar ({0}).</source>
         <translation>默认：自委派之日起按委派调解期限（30日）计算，遇节假日顺延（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="179" />
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="189" />
         <source>Materials for the referral</source>
         <translation>委派材料</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="180" />
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="190" />
         <source>Case files (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>案件材料 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="228" />
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="238" />
         <source>To be finished by {0}.</source>
         <translation>要求于{0}前调结。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="230" />
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="240" />
         <source>This date depends on a holiday year not yet published.</source>
         <translation>该日期所在年度的节假日安排尚未公布，系推算。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="245" />
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="255" />
         <source>Choose the mediation center</source>
         <translation>请选择调解组织</translation>
     </message>
@@ -3401,6 +3384,7 @@ Please send this file to your technical contact.</source>
         <translation>填写表单后显示分流建议。</translation>
     </message>
     <message>
+        <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="105" />
         <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="133" />
         <source>Related open cases</source>
         <translation>相关未结案件</translation>
@@ -3696,42 +3680,42 @@ Please send this file to your technical contact.</source>
 <context>
     <name>TrustCardDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="56" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="57" />
         <source>Trust another desk</source>
         <translation>信任其他单位</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="58" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="59" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="59" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="60" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="60" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="61" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="61" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="62" />
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="62" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="63" />
         <source>Call the other desk and read the fingerprint aloud group by group. Trust the card only if every group matches what they see on their screen.</source>
         <translation>请给对方打电话，逐组念出指纹。只有每一组都与对方屏幕上显示的一致，才可以信任这张名片。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="66" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="67" />
         <source>I compared the fingerprint over the phone and every group matches</source>
         <translation>我已与对方电话逐组核对，指纹完全一致</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="70" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="71" />
         <source>Trust this desk</source>
         <translation>信任该单位</translation>
     </message>

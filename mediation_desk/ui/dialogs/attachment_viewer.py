@@ -40,6 +40,7 @@ from ...domain.errors import DomainError
 from ...domain.models import Attachment
 from ...storage.connection import refuse_database_file
 from ..widgets.ask import show_error
+from ..widgets.page_bar import page_bar
 from ..widgets.pdf_preview import ZOOM_STEP, PdfPreview
 
 translate = QCoreApplication.translate
@@ -87,20 +88,10 @@ class ImageView(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        self.previous = QPushButton(self.tr("◀ Previous page"))
-        self.next = QPushButton(self.tr("Next page ▶"))
-        self.page_label = QLabel()
-        self.page_label.setObjectName("imagePageLabel")
-        self.zoom_out = QPushButton(self.tr("Zoom out"))
-        self.zoom_in = QPushButton(self.tr("Zoom in"))
-        self.fit = QPushButton(self.tr("Fit to window"))
-        for w in (self.previous, self.next, self.page_label):
-            bar.addWidget(w)
-        bar.addStretch(1)
-        for w in (self.zoom_out, self.zoom_in, self.fit):
-            bar.addWidget(w)
-        layout.addLayout(bar)
+        bar = page_bar(self.tr("Fit to window"), "imagePageLabel")
+        self.previous, self.next, self.page_label = bar.previous, bar.next, bar.page_label
+        self.zoom_out, self.zoom_in, self.fit = bar.zoom_out, bar.zoom_in, bar.fit
+        layout.addLayout(bar.layout)
         self.picture = QLabel()
         self.picture.setObjectName("attachmentImage")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -25,9 +25,10 @@ from PySide6.QtGui import QDesktopServices, QPainter
 # QtPdf ships in PySide6-Addons, a required dependency (pyproject.toml)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..temp_folder import write_private
+from .page_bar import page_bar
 
 translate = QCoreApplication.translate
 ZOOM_STEP = 1.25
@@ -41,20 +42,10 @@ class PdfPreview(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        self.previous = QPushButton(self.tr("◀ Previous page"))
-        self.next = QPushButton(self.tr("Next page ▶"))
-        self.page_label = QLabel()
-        self.page_label.setObjectName("pageLabel")
-        self.zoom_out = QPushButton(self.tr("Zoom out"))
-        self.zoom_in = QPushButton(self.tr("Zoom in"))
-        self.fit_width = QPushButton(self.tr("Fit width"))
-        for w in (self.previous, self.next, self.page_label):
-            bar.addWidget(w)
-        bar.addStretch(1)
-        for w in (self.zoom_out, self.zoom_in, self.fit_width):
-            bar.addWidget(w)
-        layout.addLayout(bar)
+        bar = page_bar(self.tr("Fit width"), "pageLabel")
+        self.previous, self.next, self.page_label = bar.previous, bar.next, bar.page_label
+        self.zoom_out, self.zoom_in, self.fit_width = bar.zoom_out, bar.zoom_in, bar.fit
+        layout.addLayout(bar.layout)
         self._data = QByteArray()
         self._buffer: QBuffer | None = None
         self.document = QPdfDocument(self)
