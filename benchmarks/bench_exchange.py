@@ -55,12 +55,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
+
+from sqlcipher3 import dbapi2 as sqlite3  # the app's SQLite: one copy per process
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 

@@ -12,13 +12,14 @@ for contrast. Target: every query's p95 under 30 ms at 100,000 cases.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import statistics
 import sys
 import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+
+from sqlcipher3 import dbapi2 as sqlite3  # the app's SQLite: one copy per process
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))

@@ -14,6 +14,7 @@ from ..domain.formatting import format_cn_date
 from ..domain.models import Case, CaseEvent
 from ..domain.state_machine import Action, CaseFacts, next_status
 from ..storage.store import Store, Work
+from .access import check_case
 from .settings import Settings, load_settings
 
 
@@ -50,6 +51,7 @@ class CaseServiceBase:
             if expected_version is not None and case.version != expected_version:
                 raise StaleEdit(case.number, *self._last_change(case.id))
             self.refuse_unowned(case, action)
+            check_case(self.store, case, action)  # the account's role and case scope
             work.case_id = case.id
             work.summary = case.number
             yield work, case

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..domain.access import Account
 from ..domain.enums import CenterKind, DisputeType, RelationKind
 from ..domain.errors import DomainError, ValidationError
 from ..domain.models import Center, DeclaredRelation, Mediator
@@ -43,8 +44,13 @@ def validate_center(code: str, name: str, prefix: str, *, linked_court: str = ""
 
 def init_desk(path: str | Path, *, code: str, name: str, kind: CenterKind = CenterKind.CENTER,
               number_prefix: str = "", linked_court: str = "", court_code: str = "",
-              actor: str = "系统初始化", **store_kwargs: Any) -> Store:
-    """Create (or open) a database and record this desk's own center once."""
+              actor: str = "系统初始化", director: Account | None = None,
+              **store_kwargs: Any) -> Store:
+    """Create (or open) a database and record this desk's own center once.
+
+    With ``director`` (services/auth.py) the director's account is created in the same
+    operation, which the audit names as its actor.
+    """
     cleaned = validate_center(code, name, number_prefix, linked_court=linked_court,
                               court_code=court_code)
     store = Store.open(path, create=True, **store_kwargs)
@@ -58,9 +64,12 @@ def init_desk(path: str | Path, *, code: str, name: str, kind: CenterKind = Cent
                         number_prefix=cleaned["number_prefix"],
                         linked_court=cleaned["linked_court"], court_code=cleaned["court_code"],
                         origin=code)
-        with store.operation(actor, "init_desk", summary=f"初始化{name}") as work:
+        with store.operation(director.name if director else actor, "init_desk",
+                             summary=f"初始化{name}") as work:
             work.origin = code
             work.save_center(center, is_self=True)
+            if director is not None:
+                work.save_account(director)
     except BaseException:
         store.close()
         raise

@@ -115,6 +115,13 @@ def verify_chain(db: sqlite_utils.Database) -> ChainCheck:
     return ChainCheck(True, count)
 
 
+def first_actor(db: sqlite_utils.Database, case_id: str) -> str:
+    """The actor of a case's first audit row here ('' when it has none)."""
+    row = db.execute("SELECT actor FROM audit WHERE case_id = ? ORDER BY seq LIMIT 1",
+                     [case_id]).fetchone()
+    return "" if row is None else str(row[0])
+
+
 def case_history(db: sqlite_utils.Database, case_id: str) -> list[dict[str, Any]]:
     """Audit rows of one case, oldest first."""
     cur = db.execute(

@@ -33,12 +33,20 @@ from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import sqlite_utils
 
 from . import audit
-from .connection import APPLICATION_ID, DRIVER_ERRORS, StorageError
+from .connection import (
+    APPLICATION_ID,
+    DRIVER_ERRORS,
+    SQLITE_BUSY,
+    SQLITE_LOCKED,
+    StorageError,
+    connect,
+    key_of,
+)
 
 if TYPE_CHECKING:
     from .store import Store
@@ -163,14 +171,14 @@ class BackupCheck:
         return not self.problems
 
 
-def _open_readonly(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+def _open_readonly(path: Path, key: bytes | None = None) -> sqlite3.Connection:
+    conn = connect(path, key=key, readonly=True)
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA query_only = ON")
     return conn
 
 
-def inspect(path: Path) -> BackupCheck:
+def inspect(path: Path, key: bytes | None = None) -> BackupCheck:
     """Open ``path`` read-only and check it: integrity, kind, schema version, audit chain."""
     from .schema import SCHEMA_MAJOR, migrations
 
@@ -179,7 +187,7 @@ def inspect(path: Path) -> BackupCheck:
         check.problems.append(f"文件不存在：{path}")
         return check
     try:
-        conn = _open_readonly(path)
+        conn = _open_readonly(path, key)
     except DRIVER_ERRORS as exc:
         check.problems.append(f"无法打开：{exc}")
         return check
@@ -256,16 +264,18 @@ def _write_atomic(target: Path, data: bytes) -> None:
     _fsync_dir(target.parent)
 
 
-def copy_from_connection(source: sqlite3.Connection, target: Path) -> None:
+def copy_from_connection(source: sqlite3.Connection, target: Path,
+                         key: bytes | None = None) -> None:
     """Write a consistent copy of ``source``'s database to the new file ``target``.
 
     One backup step copies every page inside one read transaction of the source, so the
     copy is the committed state of one moment (WAL included), whatever others write.
-    The copy is a rollback-journal file (no ``-wal`` beside it), synced to disk.
+    The copy is a rollback-journal file (no ``-wal`` beside it), synced to disk, encrypted
+    with ``key`` (the source's own key: SQLCipher copies pages only between equal keys).
     """
     if target.exists():
         raise StorageError(f"目标文件已存在：{target}", code="backup_exists")
-    dest = sqlite3.connect(str(target))
+    dest = connect(target, key=key)
     try:
         source.backup(dest, pages=-1)
         dest.execute("PRAGMA journal_mode = DELETE")
@@ -274,11 +284,11 @@ def copy_from_connection(source: sqlite3.Connection, target: Path) -> None:
     _fsync_file(target)
 
 
-def copy_file(source: Path, target: Path) -> None:
+def copy_file(source: Path, target: Path, key: bytes | None = None) -> None:
     """A consistent copy of the database at ``source`` (opened read-only through SQLite)."""
-    src = _open_readonly(source)
+    src = _open_readonly(source, key)
     try:
-        copy_from_connection(src, target)
+        copy_from_connection(src, target, key)
     finally:
         src.close()
 
@@ -311,11 +321,12 @@ class BackupRecord:
 
 
 def write_backup(source: Store | sqlite3.Connection | Path, db_path: Path, folder: Path,
-                 reason: str, moment: datetime) -> BackupRecord:
+                 reason: str, moment: datetime, key: bytes | None = None) -> BackupRecord:
     """Write, verify and describe one backup of ``db_path`` in ``folder``.
 
     ``source`` is an open store or connection (e.g. the one about to import or migrate;
-    no transaction may be open on it) or the database path.
+    no transaction may be open on it) or the database path. The backup is encrypted with
+    the database's data key (a store's own; ``key`` for a path or a connection).
     Raises :class:`StorageError` when the folder is missing or not writable; a backup that
     fails its checks is kept (marked not verified in its sidecar) and reported.
     """
@@ -331,12 +342,14 @@ def write_backup(source: Store | sqlite3.Connection | Path, db_path: Path, folde
     part = final.with_name(f"{final.name}.part-{os.getpid()}")
     try:
         if isinstance(source, Path):
-            copy_file(source, part)
-        elif isinstance(source, sqlite3.Connection):
-            copy_from_connection(source, part)
+            copy_file(source, part, key)
+        elif hasattr(source, "db"):  # a Store (the driver's Connection class is untyped)
+            store = cast("Store", source)
+            key = store.key
+            copy_from_connection(store.db.conn, part, key)
         else:
-            copy_from_connection(source.db.conn, part)
-        check = inspect(part)
+            copy_from_connection(source, part, key)
+        check = inspect(part, key)
         digest = sha256_of(part)
         size = part.stat().st_size
         os.replace(part, final)
@@ -444,19 +457,19 @@ _IN_USE = ("数据库正被其他程序使用（调解工作台窗口或命令�
 def _is_locked(exc: BaseException) -> bool:
     code = getattr(exc, "sqlite_errorcode", None)
     if code is not None:
-        return (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+        return (code & 0xFF) in (SQLITE_BUSY, SQLITE_LOCKED)
     return "locked" in str(exc).lower() or "busy" in str(exc).lower()
 
 
 @contextmanager
-def exclusive(db_path: Path) -> Iterator[sqlite3.Connection]:
+def exclusive(db_path: Path, key: bytes | None = None) -> Iterator[sqlite3.Connection]:
     """Hold the database file alone for the block (no other connection, any process).
 
     In exclusive locking mode SQLite keeps its lock until the connection closes: while
     the block runs no other process can open the file, and if one already has it open
     (even idle), this raises ``db_in_use`` without changing anything.
     """
-    conn = sqlite3.connect(str(db_path), timeout=0.5, isolation_level=None)
+    conn = connect(db_path, key=key, timeout=0.5, isolation_level=None)
     try:
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
@@ -473,20 +486,20 @@ def exclusive(db_path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-def probe_exclusive(db_path: Path) -> None:
+def probe_exclusive(db_path: Path, key: bytes | None = None) -> None:
     """Raise ``db_in_use`` if another connection has ``db_path`` open (then let go)."""
-    with exclusive(db_path):
+    with exclusive(db_path, key):
         pass
 
 
-def copy_into(source: Path, target: sqlite3.Connection) -> None:
+def copy_into(source: Path, target: sqlite3.Connection, key: bytes | None = None) -> None:
     """Replace ``target``'s whole content with the database at ``source``.
 
     One backup step is one write transaction on the target: a process killed while it
     runs leaves the target as it was (its journal rolls back), never half old, half new.
     The target keeps its journal mode (WAL); its WAL is checkpointed afterwards.
     """
-    src = _open_readonly(source)
+    src = _open_readonly(source, key)
     try:
         src.backup(target, pages=-1)
     finally:
@@ -494,9 +507,9 @@ def copy_into(source: Path, target: sqlite3.Connection) -> None:
     target.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
 
 
-def set_wal(path: Path) -> None:
+def set_wal(path: Path, key: bytes | None = None) -> None:
     """Put a freshly restored file into WAL mode (the live database's journal mode)."""
-    conn = sqlite3.connect(str(path))
+    conn = connect(path, key=key)
     try:
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
     finally:
@@ -515,7 +528,7 @@ def migration_backup(db: sqlite_utils.Database, db_path: Path,
     if folder is None or not folder.is_dir():
         folder = default_backup_dir()
         folder.mkdir(parents=True, exist_ok=True)
-    record = write_backup(db.conn, db_path, folder, "migration", datetime.now())
+    record = write_backup(db.conn, db_path, folder, "migration", datetime.now(), key_of(db))
     if not record.verified:
         raise StorageError(f"升级前的备份未通过校验（{'；'.join(record.problems[:2])}），"
                            f"数据库未升级（将执行 {first_migration}）。", code="backup_unverified")

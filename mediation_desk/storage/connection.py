@@ -1,9 +1,11 @@
 """The one place that opens the database file.
 
-Everything else receives a :class:`sqlite_utils.Database` from
-:func:`open_database`; nothing outside this module imports ``sqlite3``. A later
-issue swaps the driver for SQLCipher here (``sqlcipher3`` has its own
-exception classes, hence :data:`DRIVER_ERRORS`).
+Everything else receives a :class:`sqlite_utils.Database` from :func:`open_database` (or a
+driver connection from :func:`connect`). The driver is ``sqlcipher3``: SQLCipher's SQLite,
+which keeps the ``sqlite3`` API and encrypts every page with the desk's data key
+(docs/encryption.md). Every connection of the process goes through it, keyed or not: two
+copies of SQLite in one process do not see each other's POSIX locks, and closing one copy's
+descriptor of a file would drop the other's locks (https://sqlite.org/howtocorrupt.html 2.2.1).
 """
 
 from __future__ import annotations
@@ -12,17 +14,105 @@ import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
+from sqlcipher3 import dbapi2 as driver
 
 from ..domain.errors import DomainError
 
 APPLICATION_ID = 0x4D445331  # "MDS1": marks a file as a Mediation Desk database
 BUSY_TIMEOUT_MS = 5000
 
-DRIVER_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error,)
-IntegrityError = sqlite3.IntegrityError
-OperationalError = sqlite3.OperationalError
+# sqlite3's own classes too: sqlite-utils' in-memory databases (integrity.py) use it
+DRIVER_ERRORS: tuple[type[BaseException], ...] = (driver.Error, sqlite3.Error)
+IntegrityError: type[Exception] = driver.IntegrityError
+OperationalError: type[Exception] = driver.OperationalError
+KEY_BYTES = 32
+
+
+def _key_pragma(key: bytes) -> str:
+    if len(key) != KEY_BYTES:
+        raise ValueError("a data key is 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def connect(path: str | os.PathLike[str], *, key: bytes | None = None, readonly: bool = False,
+            check_same_thread: bool = True, timeout: float = 5.0,
+            isolation_level: str | None = "") -> sqlite3.Connection:
+    """A driver connection to ``path``, keyed with ``key`` before anything else runs.
+
+    ``readonly`` opens through a ``mode=ro`` URI (nothing is created or changed). The key
+    is not checked here: the first read of a wrong key raises SQLITE_NOTADB.
+    """
+    p = Path(path)
+    kw: dict[str, Any] = {"check_same_thread": check_same_thread, "timeout": timeout}
+    if isolation_level != "":
+        kw["isolation_level"] = isolation_level
+    if readonly:
+        conn = driver.connect(p.resolve().as_uri() + "?mode=ro", uri=True, **kw)
+    else:
+        conn = driver.connect(str(p), **kw)
+    if key is not None:
+        conn.execute(_key_pragma(key))
+    return conn  # type: ignore[no-any-return]
+
+
+def attach_encrypted(conn: sqlite3.Connection, target: str | os.PathLike[str], schema: str,
+                     key: bytes | None) -> None:
+    """ATTACH ``target`` as ``schema``, encrypted with ``key`` (plain with None)."""
+    hexkey = "" if key is None else key.hex()
+    if key is not None and len(key) != KEY_BYTES:
+        raise ValueError("a data key is 32 bytes")
+    conn.execute(f"ATTACH DATABASE ? AS {schema} KEY \"x'{hexkey}'\"" if key is not None
+                 else f"ATTACH DATABASE ? AS {schema} KEY ''", (os.fspath(target),))
+
+
+def export_to(conn: sqlite3.Connection, target: str | os.PathLike[str], key: bytes | None
+              ) -> None:
+    """Write the whole database of ``conn`` into the new file ``target`` under ``key``.
+
+    SQLCipher's ``sqlcipher_export``: the way to encrypt a plain file, decrypt one, or
+    change its key (the backup API copies pages only between files with the same key).
+    """
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    app = conn.execute("PRAGMA application_id").fetchone()[0]
+    attach_encrypted(conn, target, "export_target", key)
+    try:
+        conn.execute("SELECT sqlcipher_export('export_target')").fetchall()
+        conn.execute(f"PRAGMA export_target.user_version = {int(version)}")
+        conn.execute(f"PRAGMA export_target.application_id = {int(app)}")
+    finally:
+        conn.execute("DETACH DATABASE export_target")
+
+
+def is_encrypted(path: str | os.PathLike[str]) -> bool:
+    """True when ``path`` is not readable as a plain SQLite file (SQLCipher, or not a database).
+
+    Read through SQLite (``mode=ro``), never with Python's ``open()``.
+    """
+    try:
+        conn = connect(path, readonly=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except DRIVER_ERRORS as exc:
+        return _primary(exc) == SQLITE_NOTADB
+    return False
+
+
+def key_opens(path: str | os.PathLike[str], key: bytes) -> bool:
+    """True when ``key`` decrypts the database at ``path`` (read-only, nothing changes)."""
+    try:
+        conn = connect(path, key=key, readonly=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except DRIVER_ERRORS:
+        return False
+    return True
 
 
 class StorageError(DomainError):
@@ -144,7 +234,8 @@ def _configure(conn: sqlite3.Connection, *, readonly: bool) -> None:
 
 
 def _precheck(p: Path, max_user_version: int | None,
-              verify: Callable[[sqlite_utils.Database], None] | None = None) -> None:
+              verify: Callable[[sqlite_utils.Database], None] | None = None,
+              key: bytes | None = None) -> None:
     """Look at an existing file through a read-only SQLite connection; refuse it before any write.
 
     The header, application id and schema version are read through SQLite, never
@@ -157,7 +248,7 @@ def _precheck(p: Path, max_user_version: int | None,
     so a refused file is never opened for writing (not even to switch on WAL).
     """
     try:
-        conn = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = connect(p, key=key, readonly=True)
         try:
             conn.execute("PRAGMA trusted_schema = OFF")
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -181,15 +272,16 @@ def _precheck(p: Path, max_user_version: int | None,
 def open_database(path: str | os.PathLike[str], *, create: bool = False,
                   readonly: bool = False, check_same_thread: bool = True,
                   max_user_version: int | None = None,
-                  verify: Callable[[sqlite_utils.Database], None] | None = None
-                  ) -> sqlite_utils.Database:
+                  verify: Callable[[sqlite_utils.Database], None] | None = None,
+                  key: bytes | None = None) -> sqlite_utils.Database:
     """Open (or with ``create`` create) a Mediation Desk database file.
 
     A read-only open never creates or modifies the file. A file that is not a
     SQLite database, or a SQLite database of another application, raises
     :class:`StorageError` before anything is written; so does whatever ``verify``
     raises for an existing file (run read-only first). Only SQLite opens the file
-    (see :func:`_precheck`); ``stat`` and ``access`` open no descriptor.
+    (see :func:`_precheck`); ``stat`` and ``access`` open no descriptor. With ``key`` the
+    file is a SQLCipher database under that data key (a new file is created encrypted).
     """
     p = Path(path)
     if not p.exists():
@@ -205,20 +297,30 @@ def open_database(path: str | os.PathLike[str], *, create: bool = False,
         if not create:
             raise StorageError(f"数据库文件是空的：{p}", code="db_wrong_kind")
     else:
-        _precheck(p, max_user_version, verify)
+        _precheck(p, max_user_version, verify, key)
     try:
-        if readonly:
-            uri = p.resolve().as_uri() + "?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, check_same_thread=check_same_thread)
-        else:
-            conn = sqlite3.connect(str(p), check_same_thread=check_same_thread)
+        conn = connect(p, key=key, readonly=readonly, check_same_thread=check_same_thread)
         _configure(conn, readonly=readonly)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DRIVER_ERRORS as exc:
         raise translate_error(exc, p) from exc
     _OPEN_FILES[id(conn)] = (conn, p)
     db = sqlite_utils.Database(conn, execute_plugins=False)
+    if key is not None:
+        _KEYS[id(conn)] = key
+    else:
+        _KEYS.pop(id(conn), None)
     return db
+
+
+# The data key of each open keyed connection, so a copy of it (backup, save-copy) is
+# written under the same key and never in plain text.
+_KEYS: dict[int, bytes] = {}
+
+
+def key_of(db: sqlite_utils.Database) -> bytes | None:
+    """The data key the database was opened with (None: a plain file)."""
+    return _KEYS.get(id(db.conn))
 
 
 # Database files this process has open, so that a file the user picks (an attachment,
@@ -230,7 +332,7 @@ _OPEN_FILES: dict[int, tuple[sqlite3.Connection, Path]] = {}
 def _is_open(conn: sqlite3.Connection) -> bool:
     try:
         conn.in_transaction  # noqa: B018 - raises ProgrammingError once closed
-    except sqlite3.ProgrammingError:
+    except (driver.ProgrammingError, sqlite3.ProgrammingError):
         return False
     return True
 
@@ -252,9 +354,10 @@ def file_identity(path: str | os.PathLike[str]) -> FileIdentity | None:
 
 def is_open_database_file(path: str | os.PathLike[str]) -> bool:
     """True when ``path`` is a database file this process has open, or its -wal/-shm/-journal."""
-    for key, (conn, _p) in list(_OPEN_FILES.items()):
+    for ident_key, (conn, _p) in list(_OPEN_FILES.items()):
         if not _is_open(conn):
-            del _OPEN_FILES[key]
+            del _OPEN_FILES[ident_key]
+            _KEYS.pop(ident_key, None)
     target = Path(path)
     try:
         resolved = target.resolve()
@@ -308,7 +411,7 @@ def copy_database(db: sqlite_utils.Database, target: str | os.PathLike[str]) -> 
                                 "请换一个文件名或文件夹。")
     part = t.with_name(f".{t.name}.{os.getpid()}.part")
     try:
-        dest = sqlite3.connect(str(part))
+        dest = connect(part, key=key_of(db))
         try:
             db.conn.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE").fetchone()
@@ -366,8 +469,8 @@ def set_user_version(db: sqlite_utils.Database, value: int) -> None:
 
 
 def backup_file(db: sqlite_utils.Database, target: Path) -> None:
-    """Copy the whole database (consistently, WAL included) to ``target``."""
-    dest = sqlite3.connect(str(target))
+    """Copy the whole database (consistently, WAL included) to ``target``, under its key."""
+    dest = connect(target, key=key_of(db))
     try:
         db.conn.backup(dest)
     finally:

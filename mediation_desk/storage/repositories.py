@@ -21,6 +21,7 @@ from typing import Any
 
 import sqlite_utils
 
+from ..domain.access import Account
 from ..domain.models import (
     Agreement,
     Attachment,
@@ -33,6 +34,7 @@ from ..domain.models import (
 )
 from ..domain.queries import CaseFilter, CaseRow, CaseSort, DashboardCounts
 from . import (
+    accounts,
     audit,
     bulk,
     calendar,
@@ -243,6 +245,25 @@ class DocumentRegister(_Repository):
         return documents.by_code(self._db, code)
 
 
+class AccountRepository(_Repository):
+    """The desk's accounts (local, never exchanged); writes through ``Work.save_account``."""
+
+    __slots__ = ()
+
+    def all(self) -> list[Account]:
+        """Every account, active first, by name."""
+        return accounts.all_accounts(self._db)
+
+    def get(self, account_id: str) -> Account | None:
+        return accounts.by_id(self._db, account_id)
+
+    def named(self, name: str) -> Account | None:
+        return accounts.by_name(self._db, name)
+
+    def count(self) -> int:
+        return accounts.count(self._db)
+
+
 class AuditLog(_Repository):
     """The audit trail (its rows are appended by ``Store.operation``)."""
 
@@ -259,6 +280,10 @@ class AuditLog(_Repository):
     def head(self) -> tuple[int, str]:
         """The chain's newest row as (seq, hash); (0, '') when empty."""
         return audit.head(self._db)
+
+    def registered_by(self, case_id: str) -> str:
+        """Who registered a case here (the actor of its first audit row; '' when unknown)."""
+        return audit.first_actor(self._db, case_id)
 
     def last_seq(self) -> int:
         """Sequence number of the newest audit row (0 when there is none)."""

@@ -321,6 +321,24 @@ INSERT INTO revoked_keys (fingerprint, code, signing_public, encryption_public, 
 """)
 
 
+@migrations()
+def m010_accounts(db: sqlite_utils.Database) -> None:
+    """Accounts: the people who log in to this desk (docs/permissions.md).
+
+    Local to the desk, never exchanged. A name is unique for ever (the audit trail names
+    accounts by it), so an account is deactivated, never deleted or renamed. The password
+    is not here: each account's key slot in the key file beside the database opens it.
+    """
+    db.executescript("""
+CREATE TABLE accounts (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL CHECK (role IN ('mediator', 'director', 'liaison', 'readonly')),
+    mediator_id TEXT, active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+);
+""")
+
+
 def _convert_overrides(db: sqlite_utils.Database, raw: str) -> None:
     import json
     import uuid

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from ..domain import attachment_types
+from ..domain.access import Account
 from ..domain.errors import DomainError
 from ..domain.models import (
     Agreement,
@@ -33,6 +34,7 @@ from .connection import (
     copy_database,
     file_identity,
     gone_message,
+    key_of,
     open_database,
     translate_error,
 )
@@ -112,6 +114,12 @@ class Work:
         """Write a holiday notice (节假日安排)."""
         calendar.save_notice(self.db, notice, **self._kw())
 
+    def save_account(self, account: Account) -> None:
+        """Write an account (local to this desk, never exchanged)."""
+        from . import accounts
+
+        accounts.save(self.db, account, log=self.log, now=self.now)
+
     def set_setting(self, key: str, value: Any) -> None:
         """Store a setting."""
         directory.set_setting(self.db, key, value, log=self.log)
@@ -141,23 +149,31 @@ class Store:
         self.directory, self.calendar = r.DirectoryRepository(db), r.CalendarRepository(db)
         self.documents, self.audit = r.DocumentRegister(db), r.AuditLog(db)
         self.exchange, self.changes = r.ExchangeRepository(db), r.Changes(db)
+        self.accounts = r.AccountRepository(db)
         self.path = path
         self.clock = clock
         self.readonly = readonly
         self._origin: str | None = None
+        # who is logged in (None: the program itself, e.g. building a demo or a test
+        # fixture); set by services/access.py, which also installs ``guard``: called with
+        # each operation's action before it begins, it raises when the account may not
+        self.principal: Account | None = None
+        self.guard: Callable[[str], None] | None = None
         # which file the connection has open: a write first checks the path still names it
         self.identity = file_identity(path) if path is not None else None
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = False, readonly: bool = False,
              clock: Callable[[], datetime] = _local_now,
-             check_same_thread: bool = True, verify_schema: bool = True) -> Store:
+             check_same_thread: bool = True, verify_schema: bool = True,
+             key: bytes | None = None) -> Store:
         """Open a database file, migrating it if needed (never when read-only).
 
         An existing file's schema must be exactly what this version wrote for the
         migrations it has applied (:mod:`.integrity`); otherwise it is refused,
         unchanged, before any write. ``verify_schema=False`` is for ``check``,
-        which reports the differences instead.
+        which reports the differences instead. ``key``: the data key of an encrypted file
+        (docs/encryption.md); a new file made with a key is encrypted from its first page.
         """
         p = Path(path)
         from .integrity import verify_schema as verify
@@ -165,7 +181,8 @@ class Store:
 
         db = open_database(p, create=create, readonly=readonly,
                            check_same_thread=check_same_thread, max_user_version=SCHEMA_MAJOR,
-                           verify=(lambda ro: verify(ro, p)) if verify_schema else None)
+                           verify=(lambda ro: verify(ro, p)) if verify_schema else None,
+                           key=key)
         try:
             if readonly:
                 if needs_migration(db):
@@ -185,6 +202,11 @@ class Store:
             db.close()
             raise
         return cls(db, p, clock=clock, readonly=readonly)
+
+    @property
+    def key(self) -> bytes | None:
+        """The data key the file is encrypted with (None: a plain file)."""
+        return key_of(self.db)
 
     def close(self) -> None:
         """Close the connection."""
@@ -235,8 +257,12 @@ class Store:
         """One business operation: its writes and audit row in one transaction."""
         if self.readonly:
             raise StorageError("数据库以只读方式打开，不能修改。", code="db_readonly")
+        if self.principal is not None:
+            actor = self.principal.name  # the audit names the logged-in account, always
         if not actor:
             raise DomainError("必须注明操作人。", code="actor_missing")
+        if self.guard is not None:
+            self.guard(action)
         self._refuse_if_gone()
         work = Work(self, self.clock())
         work.case_id, work.summary = case_id, summary

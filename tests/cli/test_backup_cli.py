@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
+
+from sqlcipher3 import dbapi2 as sqlite3  # the app's SQLite: one copy per process
 
 from tests.cli.conftest import run
 from tests.conftest import case_input

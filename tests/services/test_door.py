@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 
 import pytest
+from sqlcipher3 import dbapi2 as sqlite3  # the app's SQLite: one copy per process
 
 from mediation_desk.services.door import Bound, Door, DoorClosed
 from mediation_desk.services.session import DeskSession

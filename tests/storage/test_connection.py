@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 
 import pytest
+from sqlcipher3 import dbapi2 as sqlite3  # the app's SQLite: one copy per process
 
 from mediation_desk.storage.connection import StorageError
 from mediation_desk.storage.store import Store

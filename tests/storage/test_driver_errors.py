@@ -7,9 +7,8 @@ to do; anything else is a bug and is raised as :class:`InternalDatabaseError`.
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
+from sqlcipher3 import dbapi2 as sqlite3  # the app's SQLite: one copy per process
 
 from mediation_desk.domain.errors import DomainError
 from mediation_desk.storage import connection

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 
 import pytest
+from sqlcipher3 import dbapi2 as sqlite3  # the app's SQLite: one copy per process
 
 from mediation_desk.services.cases import CaseService
 from mediation_desk.storage.connection import StorageError

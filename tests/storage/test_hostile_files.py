@@ -8,9 +8,9 @@ open with the object named, before anything is written (the file is unchanged);
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 
 import pytest
+from sqlcipher3 import dbapi2 as sqlite3  # the app's SQLite: one copy per process
 
 from mediation_desk.services.cases import CaseService
 from mediation_desk.storage.connection import StorageError

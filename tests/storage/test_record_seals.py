@@ -6,9 +6,8 @@ removed directly in the file (with sqlite3) is reported, naming the record.
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
+from sqlcipher3 import dbapi2 as sqlite3  # the app's SQLite: one copy per process
 
 from mediation_desk.services.cases import CaseService
 from mediation_desk.storage import audit, seals

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlcipher3 import dbapi2 as sqlite3  # the app's SQLite: one copy per process
 
 from mediation_desk.services import backup as backups
 from mediation_desk.services.settings import load_settings

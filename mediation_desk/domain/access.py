@@ -1,0 +1,175 @@
+"""Who may do what: roles, accounts and the permission matrix (docs/permissions.md).
+
+Every business operation is named by its audit action (``store.operation(actor, action)``);
+:data:`MATRIX` says, for each action, which roles may run it and whether a mediator must be
+on the case. The services enforce it (``services/access.py`` guards every operation of a
+logged-in store), the GUI asks the same table to disable what a user may not press, and
+``tests/services/test_permission_matrix.py`` runs every cell.
+
+An action missing from the table is refused to every account (deny by default).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """The four roles of a desk's accounts."""
+
+    MEDIATOR = "mediator"
+    DIRECTOR = "director"
+    LIAISON = "liaison"
+    READONLY = "readonly"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+    @classmethod
+    def parse(cls, value: str) -> Role:
+        """A role from its code or its Chinese label; ValueError names the choices."""
+        text = value.strip()
+        for role in cls:
+            if text in (role.value, role.label):
+                return role
+        choices = "、".join(f"{r.label}（{r.value}）" for r in cls)
+        raise ValueError(f"没有这个角色：{value}。可选：{choices}")
+
+
+ROLE_LABELS: dict[Role, str] = {
+    Role.MEDIATOR: "调解员",
+    Role.DIRECTOR: "中心主任",
+    Role.LIAISON: "法院联络员",
+    Role.READONLY: "只读",
+}
+
+
+@dataclass(frozen=True)
+class Account:
+    """A person's account on this desk (who the audit trail names)."""
+
+    id: str
+    name: str
+    role: Role
+    mediator_id: str | None = None  # the roster entry of a mediator's account
+    active: bool = True
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}（{self.role.label}）"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Who may run one action; ``own_cases``: a mediator only on cases that are theirs."""
+
+    roles: frozenset[Role]
+    own_cases: bool = False
+    label: str = ""
+
+
+D, M, L, R = Role.DIRECTOR, Role.MEDIATOR, Role.LIAISON, Role.READONLY
+
+
+def _rule(label: str, *roles: Role, own: bool = False) -> Rule:
+    return Rule(frozenset(roles), own_cases=own, label=label)
+
+
+CASE_WORK = {  # the mediation itself: director, or a mediator on their own case
+    "accept_case": "受理", "not_accept_case": "不予受理", "update_case": "修改案件信息",
+    "add_attachment": "添加附件", "record_session": "记录调解", "record_investigation": "记录调查",
+    "suspend_case": "中止调解", "resume_case": "恢复调解", "extend_case": "延长期限",
+    "record_agreement": "登记调解协议", "record_written_agreement": "制作书面调解协议",
+    "terminate_case": "终止调解", "apply_jc": "申请司法确认", "remediate": "重新调解",
+    "follow_up": "回访", "apply_enforcement": "申请强制执行", "litigate": "告知起诉",
+    "hand_over": "转立案", "archive": "归档",
+    "reveal_identifiers": "查看完整证件号码和电话", "generate_document": "生成文书",
+}
+COURT_RESULTS = {  # the court's results: its liaison, a director, or the case's mediator
+    "jc_confirm": "司法确认：有效", "jc_reject": "司法确认：驳回", "jc_withdraw": "司法确认：撤回",
+    "record_filing": "登记立案", "return_to_trial": "转回诉讼",
+}
+
+MATRIX: dict[str, Rule] = {
+    **{a: _rule(label, D, M, own=True) for a, label in CASE_WORK.items()},
+    **{a: _rule(label, D, M, L, own=True) for a, label in COURT_RESULTS.items()},
+    "register_case": _rule("登记新案件", D, M),
+    "register_cases": _rule("批量登记案件", D, M),
+    "refer_case": _rule("法院委派（发出委派）", D, L),
+    "assign_mediators": _rule("指派、改派调解员", D),
+    "intake_sheet": _rule("导出法院立案登记表（含完整号码）", L),
+    "save_mediator": _rule("新增调解员名册", D),
+    "update_mediator": _rule("修改调解员名册", D),
+    "update_center": _rule("修改中心信息和编号", D),
+    "update_settings": _rule("修改设置", D),
+    "save_holiday_notice": _rule("录入节假日安排", D),
+    "delete_holiday_notice": _rule("删除节假日安排", D),
+    "generate_desk_keys": _rule("生成本单位交换密钥", D),
+    "change_own_keys": _rule("更换本单位密钥", D),
+    "trust_desk": _rule("信任其他单位", D),
+    "change_peer_key": _rule("更换其他单位的密钥", D),
+    "revoke_desk": _rule("吊销其他单位的密钥", D),
+    "export_bundle": _rule("导出交换文件", D, L),
+    "import_bundle": _rule("导入交换文件", D, L),
+    "resolve_conflict": _rule("处理交换冲突", D, L),
+    "enroll_field_desk": _rule("登记外出调解笔记本", D),
+    "restore_backup": _rule("从备份恢复", D),
+    "create_account": _rule("新建账户", D),
+    "update_account": _rule("修改账户（角色、停用）", D),
+    "reset_password": _rule("重置他人密码", D),
+    "change_password": _rule("修改自己的密码", D, M, L, R),
+    "encrypt_database": _rule("加密旧数据库", D),
+    "recover_access": _rule("用恢复密钥重设主任密码", D),
+}
+"""Every action a logged-in account may run, by audit action name."""
+
+READ_ONLY_VIEWS = ("案件列表和详情（号码已遮蔽）", "统计和法院汇总", "审计记录", "交换状态")
+"""What every role, 只读 included, may look at (never a full ID or phone number)."""
+
+
+def rule_for(action: str) -> Rule | None:
+    return MATRIX.get(action)
+
+
+def may(account: Account, action: str) -> bool:
+    """The role part of the rule (a mediator's case scope is checked with the case)."""
+    rule = MATRIX.get(action)
+    return account.active and rule is not None and account.role in rule.roles
+
+
+def owns_case(account: Account, mediator_ids: Iterable[str], registered_by: str) -> bool:
+    """A mediator's case: they are assigned to it, or they registered it and none is yet."""
+    ids = list(mediator_ids)
+    if account.mediator_id and account.mediator_id in ids:
+        return True
+    return not ids and registered_by == account.name
+
+
+def refusal(account: Account, action: str) -> str:
+    """Why ``account`` may not run ``action`` at all ('' when its role may)."""
+    rule = MATRIX.get(action)
+    if not account.active:
+        return f"账户“{account.name}”已停用，不能操作。"
+    if rule is None:
+        return f"没有账户可以执行这个操作（{action}）。"
+    if account.role in rule.roles:
+        return ""
+    who = "、".join(r.label for r in Role if r in rule.roles)
+    return f"“{rule.label}”只能由{who}操作；您的账户“{account.name}”是{account.role.label}。"
+
+
+def case_refusal(account: Account, action: str, case_number: str,
+                 mediator_ids: Iterable[str], registered_by: str) -> str:
+    """Why ``account`` may not run ``action`` on this case ('' when it may)."""
+    why = refusal(account, action)
+    if why:
+        return why
+    rule = MATRIX[action]
+    if rule.own_cases and account.role is Role.MEDIATOR and \
+            not owns_case(account, mediator_ids, registered_by):
+        return (f"案件{case_number}没有指派给您，调解员只能办理指派给自己的案件"
+                "（或自己登记、尚未指派的案件）。请找中心主任指派。")
+    return ""

@@ -1,0 +1,80 @@
+"""The permission matrix enforced on a logged-in store (docs/permissions.md).
+
+``login_store(store, account)`` makes ``account`` the store's principal: from then on every
+``store.operation(actor, action)`` names that account in the audit row and first asks
+:data:`domain.access.MATRIX` whether its role may run ``action`` (an action missing from the
+table is refused). Operations on one case also check the case scope (a mediator works only
+on their own cases) through :func:`check_case`, called by ``CaseServiceBase.case_operation``.
+A store without a principal is the program itself (building a demo, a migration, a test
+fixture); every way a person opens a desk (the CLI's verbs, the GUI) logs in first.
+"""
+
+from __future__ import annotations
+
+from ..domain.access import Account, Role, case_refusal, may, refusal
+from ..domain.errors import DomainError
+from ..domain.models import Case
+from ..storage.store import Store
+
+
+class NotPermitted(DomainError):
+    """The logged-in account's role may not do this."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, code="not_permitted")
+
+
+def login_store(store: Store, account: Account) -> None:
+    """Make ``account`` the store's principal and guard every operation by its role."""
+    store.principal = account
+
+    def guard(action: str) -> None:
+        current = store.principal
+        if current is None:
+            return
+        why = refusal(current, action)
+        if why:
+            raise NotPermitted(why)
+
+    store.guard = guard
+
+
+def principal(store: Store) -> Account | None:
+    return store.principal
+
+
+def require(store: Store, action: str) -> None:
+    """Raise :class:`NotPermitted` unless the logged-in account may run ``action``."""
+    account = store.principal
+    if account is None:
+        return
+    why = refusal(account, action)
+    if why:
+        raise NotPermitted(why)
+
+
+def allowed(store: Store, action: str) -> bool:
+    account = store.principal
+    return account is None or may(account, action)
+
+
+def case_why_not(store: Store, case: Case, action: str) -> str:
+    """Why the logged-in account may not run ``action`` on ``case`` ('' when it may)."""
+    account = store.principal
+    if account is None:
+        return ""
+    registered_by = ""
+    if account.role is Role.MEDIATOR and not case.mediator_ids:
+        registered_by = store.audit.registered_by(case.id)
+    return case_refusal(account, action, case.number, case.mediator_ids, registered_by)
+
+
+def check_case(store: Store, case: Case, action: str) -> None:
+    why = case_why_not(store, case, action)
+    if why:
+        raise NotPermitted(why)
+
+
+def may_reveal(store: Store, case: Case) -> bool:
+    """Full ID and phone numbers: a director, or the case's mediator (logged when shown)."""
+    return not case_why_not(store, case, "reveal_identifiers")

@@ -1,0 +1,84 @@
+"""The core of logging in: an encrypted desk, its key file, passwords and the recovery key."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from mediation_desk.domain.access import Role
+from mediation_desk.domain.errors import ValidationError
+from mediation_desk.security import keyfile as kf
+from mediation_desk.services import auth
+
+
+@pytest.fixture
+def desk(tmp_path):
+    path = tmp_path / "desk.db"
+    store, recovery = auth.create_desk(path, director_name="张主任", password="correct horse",
+                                       code="ZD-MS", name="马尚调解中心", number_prefix="马尚")
+    store.close()
+    return path, recovery
+
+
+def test_the_director_logs_in_and_the_audit_names_the_account(desk):
+    path, _ = desk
+    store = auth.login(path, "张主任", "correct horse")
+    try:
+        assert store.principal is not None and store.principal.role is Role.DIRECTOR
+        with store.operation("随便写的名字", "update_settings") as work:
+            work.set_setting("x", 1)
+        assert store.audit.verify_chain().ok
+        rows = store.db.execute("SELECT actor FROM audit ORDER BY seq").fetchall()
+        assert [r[0] for r in rows] == ["张主任", "张主任"]
+    finally:
+        store.close()
+
+
+def test_the_file_holds_no_plain_text(desk):
+    path, _ = desk
+    out = subprocess.run(["strings", "-n", "3", str(path)], capture_output=True).stdout
+    assert "马尚".encode() not in out and b"SQLite format 3" not in out
+    assert auth.state(path) == "encrypted"
+
+
+def test_a_wrong_password_is_counted_then_throttled(desk):
+    path, _ = desk
+    for _ in range(kf.FREE_ATTEMPTS):
+        with pytest.raises(kf.KeyFileError) as err:
+            auth.unlock(path, "张主任", "wrong one")
+        assert err.value.code == "wrong_password"
+    with pytest.raises(kf.KeyFileError) as err:
+        auth.unlock(path, "张主任", "correct horse")
+    assert err.value.code == "throttled" and "秒后再试" in err.value.message
+
+
+def test_an_unknown_name_and_a_missing_key_file(desk):
+    path, _ = desk
+    with pytest.raises(kf.KeyFileError) as err:
+        auth.unlock(path, "李四", "correct horse")
+    assert err.value.code == "no_account"
+    kf.keyfile_path(path).rename(path.with_name("elsewhere.keys"))
+    with pytest.raises(kf.KeyFileError) as err:
+        auth.unlock(path, "张主任", "correct horse")
+    assert err.value.code == "keyfile_missing" and "恢复密钥" in err.value.message
+
+
+def test_the_recovery_key_opens_without_the_key_file_and_rebuilds_it(desk):
+    path, recovery = desk
+    kf.keyfile_path(path).unlink()
+    with pytest.raises(kf.KeyFileError) as err:
+        auth.recover(path, recovery.replace("A", "B", 1) if "A" in recovery else "X" + recovery,
+                     "张主任", "a new secret")
+    assert err.value.code in {"recovery_key_malformed", "wrong_recovery_key"}
+    store = auth.recover(path, recovery.lower().replace("-", " "), "张主任", "a new secret")
+    store.close()
+    auth.login(path, "张主任", "a new secret").close()
+
+
+def test_weak_passwords_are_refused_beside_the_field(tmp_path):
+    with pytest.raises(ValidationError) as err:
+        auth.create_desk(tmp_path / "x.db", director_name="张主任", password="12345678",
+                         code="ZD-MS", name="马尚调解中心")
+    assert "password" in err.value.problems
+    assert not (tmp_path / "x.db").exists() and not kf.keyfile_path(tmp_path / "x.db").exists()
