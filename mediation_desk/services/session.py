@@ -15,7 +15,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..domain.access import Account
+from ..domain.errors import DomainError
 from ..storage.store import Store
+from .access import login_store
 from .cases import CaseService
 from .desk import MediatorService
 
@@ -34,16 +37,31 @@ class DeskSession:
     read_mediators: MediatorService
 
     @classmethod
-    def open(cls, path: str | Path, *, clock: Callable[[], datetime] | None = None
-             ) -> DeskSession:
-        """Open the writer (migrating if needed) and then the reader connection."""
+    def open(cls, path: str | Path, *, clock: Callable[[], datetime] | None = None,
+             key: bytes | None = None, account: Account | None = None) -> DeskSession:
+        """Open the writer (migrating if needed) and then the reader connection.
+
+        ``key`` and ``account`` come from a login (services/auth.py): both connections are
+        keyed, and the account is the principal of both (its role guards every operation).
+        The account is read again from the opened database: a role changed or an account
+        deactivated since the login counts.
+        """
         kw: dict[str, Any] = {"clock": clock} if clock is not None else {}
-        store = Store.open(path, **kw)
+        store = Store.open(path, key=key, **kw)
         try:
-            reader = Store.open(path, **kw)
+            reader = Store.open(path, key=key, **kw)
         except BaseException:
             store.close()
             raise
+        if account is not None:
+            current = store.accounts.get(account.id)
+            if current is None or not current.active:
+                reader.close()
+                store.close()
+                raise DomainError("这个账户已停用或不存在，不能登录。请联系中心主任。",
+                                  code="account_inactive")
+            login_store(store, current)
+            login_store(reader, current)
         return cls(store=store, reader_store=reader, cases=CaseService(store),
                    mediators=MediatorService(store), read_cases=CaseService(reader),
                    read_mediators=MediatorService(reader))
