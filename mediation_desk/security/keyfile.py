@@ -322,8 +322,10 @@ def editing(db_path: str | os.PathLike[str], timeout: float = 10.0) -> Iterator[
                                ) from None
     try:
         keyfile = read_keyfile(db_path)
+        before = keyfile.to_json()
         yield keyfile
-        write_keyfile(db_path, keyfile)
+        if keyfile.to_json() != before:  # a successful login changes nothing: no write
+            write_keyfile(db_path, keyfile)
     finally:
         with suppress(OSError):
             lock.unlink()
