@@ -14,7 +14,7 @@ from ..domain.formatting import format_cn_date
 from ..domain.models import Case, CaseEvent
 from ..domain.state_machine import Action, CaseFacts, next_status
 from ..storage.store import Store, Work
-from .access import check_case
+from .access import check_case, desk_kind
 from .settings import Settings, load_settings
 
 
@@ -158,7 +158,7 @@ def desk_may_not(store: Store, case: Case, action: str) -> str:
     if action in ANY_DESK:
         return ""
     me = store.directory.self_center()
-    kind = str(store.directory.setting("desk_kind", me.kind.value if me else "center"))
+    kind = desk_kind(store)
     court_case = case.source.court_related
     if kind == "court":
         if me is not None and case.center_id != me.id and \

@@ -36,6 +36,7 @@ from ..domain.errors import DomainError, NotFoundError, ValidationError
 from ..domain.models import HolidayNotice, HolidaySpan
 from ..domain.workdays import HolidayCalendar
 from ..storage.store import Store, Work
+from .access import require
 from .base import CaseServiceBase
 from .files import read_input_file
 from .settings import load_settings
@@ -227,6 +228,7 @@ def _content(n: HolidayNotice) -> tuple[object, ...]:
 
 def save_notice(store: Store, actor: str, notice: HolidayNotice) -> CalendarChange:
     """Add or change a notice of this desk; recompute the deadlines it moves."""
+    require(store, "save_holiday_notice")
     if notice.origin and notice.origin != store.origin_code():
         raise DomainError("这份节假日安排由法院下发，只能由法院修改；可另行录入本机的安排。",
                           code="not_owner")
@@ -247,6 +249,7 @@ def save_notice(store: Store, actor: str, notice: HolidayNotice) -> CalendarChan
 
 def import_notice_file(store: Store, actor: str, path: str | Path) -> CalendarChange:
     """Import a notice file; a complete notice replaces this desk's one for the year."""
+    require(store, "save_holiday_notice")
     incoming = read_notice_file(path)
     existing = _own_complete(store, incoming.year) if incoming.complete else None
     if existing is not None:
@@ -257,6 +260,7 @@ def import_notice_file(store: Store, actor: str, path: str | Path) -> CalendarCh
 
 def delete_notice(store: Store, actor: str, notice_id: str) -> CalendarChange:
     """Tombstone one of this desk's notices; recompute the deadlines it moved."""
+    require(store, "delete_holiday_notice")
     n = store.calendar.notice(notice_id)
     if n is None or n.deleted:
         raise NotFoundError("节假日安排", notice_id)

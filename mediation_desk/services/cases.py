@@ -10,6 +10,7 @@ from ..domain.deadlines import DeadlineState, deadline_state
 from ..domain.models import Agreement, Attachment, Case, CaseEvent, Party
 from ..domain.queries import CaseFilter, CaseRow, CaseSort, DashboardCounts
 from ..domain.state_machine import Action, allowed_actions, why_not
+from .access import case_why_not
 from .base import desk_may_not
 from .intake import IntakeOps
 from .mediation import MediationOps
@@ -83,16 +84,34 @@ class CaseService(IntakeOps, MediationOps, OutcomeOps):
         return case.jc_due_on, self.settings.calendar().due_is_estimated(case.jc_due_on)
 
     def allowed(self, case: Case) -> builtins.list[Action]:
-        """Actions allowed now (by the state machine, and this desk owning the change)."""
+        """Actions allowed now: by the state machine, this desk owning the change, and the
+        logged-in account's role and case scope (docs/permissions.md)."""
         return [a for a in allowed_actions(self.facts(case))
-                if not desk_may_not(self.store, case, _operation_name(a))]
+                if not desk_may_not(self.store, case, operation_name(a))
+                and not case_why_not(self.store, case, operation_name(a))]
 
     def why_not(self, case: Case, action: Action) -> str | None:
-        """Why an action is not allowed now (None if it is)."""
-        return why_not(self.facts(case), action) or \
-            desk_may_not(self.store, case, _operation_name(action)) or None
+        """Why an action is not allowed now (None if it is): the account's role or case
+        scope first (what the user can do nothing about at this desk), then the case's state,
+        then this desk's ownership of the change."""
+        operation = operation_name(action)
+        return case_why_not(self.store, case, operation) or why_not(self.facts(case), action) \
+            or desk_may_not(self.store, case, operation) or None
+
+    def may_reveal(self, case: Case) -> bool:
+        """Whether the logged-in account may ask for ``case``'s full ID and phone numbers."""
+        return not case_why_not(self.store, case, "reveal_identifiers")
 
 
-def _operation_name(action: Action) -> str:
-    """The operation an action's service method records (assigning is 'assign_mediators')."""
-    return "assign_mediators" if action is Action.ASSIGN else action.value
+OPERATIONS: dict[Action, str] = {
+    Action.ACCEPT: "accept_case", Action.NOT_ACCEPT: "not_accept_case",
+    Action.ASSIGN: "assign_mediators", Action.SUSPEND: "suspend_case",
+    Action.RESUME: "resume_case", Action.EXTEND: "extend_case",
+    Action.TERMINATE: "terminate_case",
+}
+"""The audit action of a state-machine action whose service records another name."""
+
+
+def operation_name(action: Action) -> str:
+    """The operation (audit action, MATRIX key) an action's service method records."""
+    return OPERATIONS.get(action, action.value)

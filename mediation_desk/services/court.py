@@ -16,6 +16,7 @@ from pathlib import Path
 from ..domain.errors import DomainError
 from ..domain.queries import CaseFilter, CaseRow
 from ..storage.store import Store
+from .access import require
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class CourtService:
         from .exchange import write_file_atomically
 
         store = self.store
+        require(store, "intake_sheet")  # full numbers: the liaison only, before any file
         ids = store.cases.handed_to_filing(self.center_id(center_code) if center_code else None)
         names = {c.id: c.name for c in store.directory.centers()}
         items, pdfs = [], []
@@ -90,7 +92,8 @@ class CourtService:
                               store.cases.session_dates(cid), case.status.label)
             if pdf_dir is not None:
                 from .documents import DocumentService
-                doc = DocumentService(self.store).generate(actor, cid, "case_file")
+                doc = DocumentService(self.store).generate(actor, cid, "case_file",
+                                                           action="intake_case_file")
                 path = Path(pdf_dir) / doc.filename
                 write_file_atomically(path, doc.pdf)
                 item.pdf_name = path.name

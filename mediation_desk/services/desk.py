@@ -14,6 +14,7 @@ from ..domain.models import Center, DeclaredRelation, Mediator
 from ..domain.record_rules import MAX_ITEMS, check_text, clean_text
 from ..domain.validators import InvalidValue, validate_phone
 from ..storage.store import Store
+from .access import require
 
 CODE_RE = re.compile(r"^[A-Za-z0-9_-]{2,32}$")
 
@@ -156,6 +157,7 @@ class MediatorService:
 
     def set_active(self, actor: str, mediator_id: str, active: bool) -> Mediator:
         """Activate or deactivate a mediator (their history stays)."""
+        require(self.store, "update_mediator")
         m = self.get(mediator_id)
         m.active = active
         with self.store.operation(actor, "update_mediator",
@@ -170,6 +172,7 @@ __all__ = ["init_desk", "MediatorService", "DeclaredRelation", "validate_center"
 def update_center(store: Store, actor: str, *, name: str, number_prefix: str,
                   linked_court: str = "", court_code: str = "") -> Center:
     """Change this desk's own center details (name, numbering prefix, linked court)."""
+    require(store, "update_center")
     center = store.directory.self_center()
     if center is None:
         raise DomainError("数据库尚未初始化。", code="not_initialised")

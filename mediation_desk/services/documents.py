@@ -22,6 +22,7 @@ from ..domain.models import Case, new_id
 from ..domain.workdays import ESTIMATE_WARNING
 from ..storage.documents import DocumentEntry
 from ..storage.store import Store
+from .access import check_case, require
 from .calendar import load_calendar
 
 FONT_SETTING = "document_font"
@@ -114,16 +115,21 @@ class DocumentService:
         return out
 
     def generate(self, actor: str, case_key: str | None, kind: str, *,
-                 blank: bool = False) -> GeneratedDocument:
+                 blank: bool = False, action: str = "generate_document") -> GeneratedDocument:
         """Generate one document (or the case file) and record it in the register.
 
-        Raises DomainError with a Chinese reason when the case lacks what the
-        document needs (e.g. an agreement), when the kind is unknown, or when no
-        usable font is installed.
+        A paper carries the parties' full ID and phone numbers, so it is the reveal's rule
+        (docs/permissions.md): a director or the case's mediator, every paper registered and
+        audited; a blank form, any role but read-only. ``action`` names the operation when
+        another one asks for the paper (the court's intake sheet: ``intake_case_file``).
+        Raises NotPermitted before anything is rendered, and DomainError with a Chinese
+        reason when the case lacks what the document needs (e.g. an agreement), when the
+        kind is unknown, or when no usable font is installed.
         """
         check_kind(kind)
         title = title_of(kind)
         if blank:
+            require(self.store, "blank_form")
             if kind == CASE_FILE:
                 raise DomainError("卷宗必须针对具体案件生成，没有空白卷宗。",
                                   code="blank_case_file")
@@ -133,14 +139,18 @@ class DocumentService:
                                      _filename(title, "", True), r.pages, r.missing_glyphs)
         if not case_key:
             raise DomainError("请指定案件（案号或编号），或选择生成空白文书。", code="case_missing")
-        bundle = self.bundle(case_key, with_attachments=kind == CASE_FILE)
+        found = self.store.cases.get(case_key)
+        if found is None:
+            raise NotFoundError("案件", case_key)
+        check_case(self.store, found, action)  # before the paper exists
+        bundle = self.bundle(found.id, with_attachments=kind == CASE_FILE)
         case = bundle.case
         assert case is not None
         r = build_case_file(bundle, self.font()) if kind == CASE_FILE \
             else render_kind(kind, bundle, self.font())
         doc = GeneratedDocument(kind, r.pdf, _sha(r.pdf), r.verification_code, title,
                                 _filename(title, case.number, False), r.pages, r.missing_glyphs)
-        with self.store.operation(actor, "generate_document", case_id=case.id,
+        with self.store.operation(actor, action, case_id=case.id,
                                   summary=f"{case.number}生成{title}") as work:
             work.register_document(DocumentEntry(
                 id=new_id(), case_id=case.id, kind=kind, created_at=work.now, sha256=doc.sha256,

@@ -20,6 +20,7 @@ from ..exchange.records import ENTITIES, fields_of
 from ..storage.connection import refuse_database_file
 from ..storage.court_queries import COURT_SOURCES
 from ..storage.store import Store
+from .access import require
 
 # re-exported (the `name as name` form marks an explicit re-export for mypy)
 from .exchange_import import ImportReport as ImportReport
@@ -127,6 +128,7 @@ def trust_card(store: Store, actor: str, card: DeskCard) -> None:
     and a reason); a revoked key is never trusted again; trusting the same card twice changes
     nothing.
     """
+    require(store, "trust_desk")
     if card.code == store.origin_code():
         raise DomainError("不能信任本单位自己的名片。", code="own_card")
     summary = f"信任{card.name}（{card.code}），指纹 {card.fingerprint}"
@@ -193,6 +195,7 @@ def change_peer_key(store: Store, actor: str, card: DeskCard, *, confirmed_finge
     ``confirmed_fingerprint`` is the fingerprint the other desk read out by phone; it must
     equal the new card's. The code and center must be those already trusted.
     """
+    require(store, "change_peer_key")
     reason = reason.strip()
     if not reason:
         raise DomainError("请写明更换密钥的原因（如：对方电脑丢失、重装系统）。",
@@ -233,6 +236,7 @@ def change_own_keys(store: Store, actor: str, *, reason: str) -> DeskKeys:
     Every peer must then accept the new card with :func:`change_peer_key`; bundles made for
     the old key can no longer be read here and are exported again by their senders.
     """
+    require(store, "change_own_keys")
     reason = reason.strip()
     if not reason:
         raise DomainError("请写明更换本单位密钥的原因。", code="reason_required")
@@ -261,6 +265,7 @@ def refuse_code_held_by_another(store: Store, code: str, center_id: str) -> None
 def revoke(store: Store, actor: str, code: str, reason: str) -> None:
     """Revoke a trusted desk's key (audited, with the reason): its bundles are refused from
     now on and the key is never trusted again."""
+    require(store, "revoke_desk")
     reason = reason.strip()
     if not reason:
         raise DomainError("请写明撤销信任的原因。", code="reason_required")
@@ -392,6 +397,7 @@ def export_bundle(store: Store, actor: str, to: str, out: str | Path, *,
     The file is written atomically, read back and verified with this desk's own
     key before the export is recorded in the ledger.
     """
+    require(store, "export_bundle")
     peers = store.exchange.trusted(to)
     if not peers:
         raise DomainError(f"信任名单中没有该单位：{to}。请先导入对方的单位名片。", code="not_found")

@@ -26,7 +26,9 @@ from ..exchange.errors import BundleRejected
 from ..exchange.keys import DeskKeys, PublicKeys
 from ..exchange.merge import Decision, decide
 from ..exchange.records import ENTITIES, check_references, fields_of
+from ..storage.audit import mask_value
 from ..storage.store import Store, Work
+from .access import require
 from .exchange_status import missing_text
 
 ACCEPTS = {"court": {"center_to_court"}, "center": {"court_to_center", "field_to_center"},
@@ -239,6 +241,7 @@ def import_bundle(store: Store, actor: str, path: str | Path, *,
 
 
 def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> ImportReport:
+    require(store, "import_bundle")
     opened = verify(store, _read(path))
     m = opened.manifest
     if store.exchange.ledger_entry(m["bundle_id"]) is not None:
@@ -443,6 +446,7 @@ def open_conflicts(store: Store) -> list[dict[str, Any]]:
 
 def resolve_conflict(store: Store, actor: str, seq: int, choice: str) -> None:
     """Keep the ``local`` or take the ``incoming`` value of a conflicting field (audited)."""
+    require(store, "resolve_conflict")
     if choice not in ("local", "incoming"):
         raise DomainError("请选择保留本地值或采用对方的值。", code="bad_choice")
     found = [c for c in store.exchange.open_conflicts() if c["seq"] == seq]
@@ -464,6 +468,7 @@ def resolve_conflict(store: Store, actor: str, seq: int, choice: str) -> None:
             store.exchange.refresh_cases([rec["id"] if c["entity"] == "cases"
                                           else rec["case_id"]])
         store.exchange.resolve_conflict(seq, choice, work.now)
+        name = c["field"]  # an ID or phone number is masked in the audit row, as always
         work.log.add(AUDIT_NAMES[c["entity"]], rec["id"], "update",
-                     {c["field"]: [old, rec[c["field"]]]})
+                     {name: [mask_value(name, old), mask_value(name, rec[name])]})
 

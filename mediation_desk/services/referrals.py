@@ -38,6 +38,7 @@ from ..domain.formatting import format_cn_date
 from ..domain.models import Attachment, Case, CaseEvent, Center
 from ..storage.referral_queries import referrals_of
 from ..storage.store import Store
+from .access import require
 from .case_input import Problems, parse_case
 from .settings import Settings, load_settings
 
@@ -295,6 +296,7 @@ class ReferralService:
         nothing is saved; warnings (e.g. a court number whose type code is not 民诉前调) do
         not block and are returned.
         """
+        require(self.store, "refer_case")
         court = self._court()
         case, due, problems = self.check(center_code, data)
         center = self.center(center_code)

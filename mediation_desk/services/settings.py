@@ -15,6 +15,7 @@ from typing import Any
 from ..domain.deadlines import DEFAULT_MEDIATION_DAYS, HolidayCalendar, Period
 from ..domain.enums import CaseSource, PeriodUnit
 from ..storage.store import Store
+from .access import require
 
 # 2023 national average wage of urban non-private employers; replace with the
 # province's latest published figure (REFERENCE §4.1, open item 4).
@@ -98,6 +99,7 @@ def load_settings(store: Store) -> Settings:
 
 def save_settings(store: Store, actor: str, settings: Settings) -> None:
     """Store every setting in one audited operation."""
+    require(store, "update_settings")
     from ..domain.errors import ValidationError
 
     problems: dict[str, list[str]] = {}
