@@ -2,7 +2,9 @@
 
 One module per verb group, listed once in :data:`VERB_GROUPS` (no verb appears or
 disappears by an import failing). Exit codes: 0 success, 1 a user-facing error (one clear
-line on stderr, no traceback), 2 wrong usage.
+line on stderr, no traceback), 2 wrong usage. Every verb that opens a database logs in
+first (:mod:`.login`); the logged-in account is the audit actor and its role decides, in
+the services, what the verb may do.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from typing import Any
 from ..domain.errors import DomainError, ValidationError
 from ..logs import log_file, setup_logging
 from ..storage.connection import user_error
-from . import backup, calendar, court, desk, documents, exchange, referral
+from . import accounts, backup, calendar, court, desk, documents, exchange, referral
+from .login import USER_HELP
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +33,13 @@ VERB_GROUPS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     # enroll
     ("court", court.add_court_commands),  # court-summary court-cases intake-sheet
     ("referral", referral.add_referral_commands),  # referral add|list
+    ("accounts", accounts.add_account_commands),  # account ... password recover encrypt
 )
 """Every verb group, in the order ``--help`` lists them."""
 
-default_actor = desk.default_actor
+FIELD_NAMES = {"name": "姓名", "password": "密码", "old_password": "原密码",
+               "mediator": "调解员（--mediator）", "role": "角色"}
+"""The fields of the account services' ValidationError, as the command line names them."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -46,7 +52,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every verb."""
     parser = _Parser(prog="mediation-desk", description="调解工作台 Mediation Desk")
-    parser.add_argument("--actor", default=default_actor(), help="操作人（记入审计记录）")
+    parser.add_argument("--user", metavar="NAME", help=USER_HELP)
     sub = parser.add_subparsers(dest="verb", parser_class=_Parser)
     for _name, register in VERB_GROUPS:
         register(sub)
@@ -67,7 +73,7 @@ def run(argv: Sequence[str]) -> int:
         print("输入有误，未保存任何内容：", file=sys.stderr)
         for field, msgs in exc.problems.items():
             for msg in msgs:
-                print(f"  {field}：{msg}", file=sys.stderr)
+                print(f"  {FIELD_NAMES.get(field, field)}：{msg}", file=sys.stderr)
         return 1
     except DomainError as exc:
         print(exc.message.replace("\n", " "), file=sys.stderr)

@@ -8,30 +8,33 @@
 ``restore`` verifies the backup first, refuses while any window or command has the
 database open, and keeps the current file aside as ``<db>.before-restore-<stamp>``.
 Without ``--yes`` it asks on the terminal, and refuses when there is no terminal.
+Each verb logs in first (``--user``): backups are encrypted with the desk's data key, which
+the login unwraps; only a director restores.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from ..domain.access import Account
 from ..domain.errors import DomainError
+from .login import add_db, open_desk
 
 
 def add_backup_commands(sub: Any) -> None:
     """Register ``backup``, ``backups`` and ``restore``."""
     p = sub.add_parser("backup", help="立即备份数据库（校验后保存，见 docs/backup.md）")
-    p.add_argument("--db", required=True)
+    add_db(p)
     p.add_argument("--to", metavar="DIR",
                    help="备份到这个文件夹（如 U 盘；默认为设置中的备份文件夹）")
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("backups", help="列出数据库的备份（日期、大小、案件数、是否校验通过）")
-    p.add_argument("--db", required=True)
+    add_db(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_backups)
 
@@ -39,7 +42,7 @@ def add_backup_commands(sub: Any) -> None:
                        description="先校验备份；恢复前当前数据库另存为 "
                                    "<数据库>.before-restore-<时间>。"
                                    "恢复时不能有其他窗口或命令打开该数据库。")
-    p.add_argument("--db", required=True)
+    add_db(p)
     p.add_argument("backup", help="备份文件路径，或 backups 列出的文件名")
     p.add_argument("--yes", action="store_true", help="不再询问，直接恢复")
     p.add_argument("--practice", action="store_true",
@@ -47,8 +50,22 @@ def add_backup_commands(sub: Any) -> None:
     p.set_defaults(func=cmd_restore)
 
 
-def _actor(args: argparse.Namespace) -> str:
-    return getattr(args, "actor", None) or os.environ.get("MEDIATION_DESK_ACTOR") or "命令行"
+def _login(args: argparse.Namespace, action: str = "") -> tuple[Account, bytes | None]:
+    """Log in, check ``action`` is the account's to run, and close again: (account, key).
+
+    The verbs here work on the file (a backup copies it, a restore replaces it), so the
+    login's store is not kept open.
+    """
+    from ..services.access import require
+
+    store = open_desk(args, readonly=True)
+    try:
+        if action:
+            require(store, action)
+        assert store.principal is not None  # open_desk logs in
+        return store.principal, store.key
+    finally:
+        store.close()
 
 
 def _size(n: int) -> str:
@@ -66,7 +83,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if to is not None and not to.is_dir():
         raise DomainError(f"文件夹不存在（如果是 U 盘，请检查是否已插好）：{to}",
                           code="backup_dir_missing")
-    record = svc.take_backup(Path(args.db), "manual", to=to)
+    _account, key = _login(args)
+    record = svc.take_backup(Path(args.db), "manual", to=to, key=key)
     if not record.verified:
         print(f"备份已写出但未通过校验：{record.path}：" + "；".join(record.problems[:3]),
               file=sys.stderr)
@@ -79,8 +97,9 @@ def cmd_backups(args: argparse.Namespace) -> int:
     from ..services import backup as svc
 
     db = Path(args.db)
-    policy = svc.policy_for(db)
-    records = svc.list_backups(db, policy)
+    _account, key = _login(args)
+    policy = svc.policy_for(db, key)
+    records = svc.list_backups(db, policy, key)
     if args.json:
         out = {"folder": str(policy.folder), "backups": [
             {"file": r.path.name, "path": str(r.path), "created_at": r.created_at,
@@ -105,13 +124,13 @@ _REASONS = {"manual": "手动", "daily": "每日", "close": "关闭时", "import
             "migration": "升级前"}
 
 
-def _find_backup(db: Path, name: str) -> Path:
+def _find_backup(db: Path, name: str, key: bytes | None) -> Path:
     p = Path(name)
     if p.exists():
         return p
     from ..services import backup as svc
 
-    for r in svc.list_backups(db):
+    for r in svc.list_backups(db, key=key):
         if r.path.name == name:
             return r.path
     raise DomainError(f"找不到备份文件：{name}（可用 mediation-desk backups --db {db} 查看）",
@@ -122,10 +141,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from ..services import backup as svc
 
     db = Path(args.db)
-    backup = _find_backup(db, args.backup)
+    account, key = _login(args, "" if args.practice else "restore_backup")
+    backup = _find_backup(db, args.backup, key)
     if args.practice:
-        return _practice(backup)
-    report = svc.verify_backup(backup)
+        return _practice(backup, key)
+    report = svc.verify_backup(backup, key)
     if not report.verified:
         raise DomainError(f"备份文件未通过校验，未恢复：{backup}："
                           + "；".join(report.problems[:3]),
@@ -143,17 +163,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if answer not in ("yes", "y", "是"):
             print("已取消，未做任何改动。", file=sys.stderr)
             return 1
-    result = svc.restore_backup(db, backup, _actor(args))
+    result = svc.restore_backup(db, backup, key=key, account=account)
     print(f"已从备份 {backup.name} 恢复 {db}（案件 {result.cases} 件）")
     if result.kept_aside is not None:
         print(f"恢复前的数据库已另存为 {result.kept_aside}")
     return 0
 
 
-def _practice(backup: Path) -> int:
+def _practice(backup: Path, key: bytes | None) -> int:
     from ..services import backup as svc
 
-    report = svc.practice_restore(backup)
+    report = svc.practice_restore(backup, key)
     c = report.check
     print(f"演练恢复：{backup.name}")
     print(f"  案件 {c.cases} 件，审计记录 {c.audit_rows} 条，最后一条 {c.last_audit_at or '-'}")

@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.enums import DayKind
 from ..domain.workdays import ESTIMATE_WARNING
+from .login import actor, add_db, open_desk
 
 if TYPE_CHECKING:
     from ..storage.store import Store
 
-
-def _actor(args: argparse.Namespace) -> str:
-    return getattr(args, "actor", None) or os.environ.get("MEDIATION_DESK_ACTOR") or "命令行"
 
 
 def add_calendar_commands(sub: Any) -> None:
@@ -32,29 +29,27 @@ def add_calendar_commands(sub: Any) -> None:
                                    "相关期限标注“节假日安排为推算”。")
     verbs = p.add_subparsers(dest="calendar_verb", required=True)
     show = verbs.add_parser("show", help="各年安排的来源；指定 --year 时列出放假和调休上班日")
-    show.add_argument("--db", required=True)
+    add_db(show)
     show.add_argument("--year", type=int)
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=cmd_show)
     imp = verbs.add_parser("import", help="从文本文件导入一年的节假日安排（格式见用户手册）")
-    imp.add_argument("--db", required=True)
+    add_db(imp)
     imp.add_argument("file")
     imp.set_defaults(func=cmd_import)
     exp = verbs.add_parser("export", help="把一年的安排写成可导入的文本文件")
-    exp.add_argument("--db", required=True)
+    add_db(exp)
     exp.add_argument("--year", type=int, required=True)
     exp.add_argument("--out", required=True)
     exp.set_defaults(func=cmd_export)
     rm = verbs.add_parser("delete", help="删除本机录入的一份安排")
-    rm.add_argument("--db", required=True)
+    add_db(rm)
     rm.add_argument("notice_id")
     rm.set_defaults(func=cmd_delete)
 
 
 def _store(args: argparse.Namespace, *, readonly: bool) -> Store:
-    from ..storage.store import Store
-
-    return Store.open(args.db, readonly=readonly)
+    return open_desk(args, readonly=readonly)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -96,7 +91,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     store = _store(args, readonly=False)
     try:
-        change = cal_svc.import_notice_file(store, _actor(args), args.file)
+        change = cal_svc.import_notice_file(store, actor(store), args.file)
         source = cal_svc.load_calendar(store).source(change.notice.year)
     finally:
         store.close()
@@ -133,7 +128,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
     store = _store(args, readonly=False)
     try:
-        change = cal_svc.delete_notice(store, _actor(args), args.notice_id)
+        change = cal_svc.delete_notice(store, actor(store), args.notice_id)
     finally:
         store.close()
     print(f"已删除{change.notice.year}年节假日安排；重新计算期限的案件：{len(change.moved)}件")

@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from dataclasses import asdict
 from typing import Any
 
-from ..storage.store import Store
-
-
-def _actor(args: argparse.Namespace) -> str:
-    return getattr(args, "actor", None) or os.environ.get("MEDIATION_DESK_ACTOR") or "命令行"
+from .login import actor, add_db, open_desk
 
 
 def run_court_summary(args: argparse.Namespace) -> int:
     """Per-center counts of court cases."""
     from ..services.court import CourtService
-    store = Store.open(args.db, readonly=True)
+    store = open_desk(args, readonly=True)
     try:
         rows = CourtService(store).center_counts()
     finally:
@@ -37,7 +32,7 @@ def run_court_summary(args: argparse.Namespace) -> int:
 def run_court_cases(args: argparse.Namespace) -> int:
     """Cases of one center (names only; no ID numbers or phones in a listing)."""
     from ..services.court import CourtService
-    store = Store.open(args.db, readonly=True)
+    store = open_desk(args, readonly=True)
     try:
         rows = CourtService(store).cases_of_center(args.center, limit=args.limit)
     finally:
@@ -59,9 +54,9 @@ def run_court_cases(args: argparse.Namespace) -> int:
 def run_intake_sheet(args: argparse.Namespace) -> int:
     """Write the intake sheet (XLSX) of cases handed to filing, optionally with PDFs."""
     from ..services.court import CourtService
-    store = Store.open(args.db)
+    store = open_desk(args)
     try:
-        rep = CourtService(store).intake_sheet(_actor(args), args.out, pdf_dir=args.pdf_dir,
+        rep = CourtService(store).intake_sheet(actor(store), args.out, pdf_dir=args.pdf_dir,
                                                center_code=args.center)
     finally:
         store.close()
@@ -73,19 +68,19 @@ def run_intake_sheet(args: argparse.Namespace) -> int:
 def add_court_commands(sub: Any) -> None:
     """Add the court desk's verbs."""
     p = sub.add_parser("court-summary", help="法院联络台：各调解组织的案件统计")
-    p.add_argument("--db", required=True)
+    add_db(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_court_summary)
 
     p = sub.add_parser("court-cases", help="法院联络台：某调解组织的案件")
-    p.add_argument("--db", required=True)
+    add_db(p)
     p.add_argument("--center", required=True, metavar="CODE")
     p.add_argument("--limit", type=int, default=100)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_court_cases)
 
     p = sub.add_parser("intake-sheet", help="法院联络台：导出移送立案登记表（XLSX）")
-    p.add_argument("--db", required=True)
+    add_db(p)
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     p.add_argument("--pdf-dir", metavar="DIR", help="同时生成各案卷宗 PDF")
     p.add_argument("--center", metavar="CODE", help="只导出该调解组织的案件")

@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,17 +17,13 @@ from ..domain.errors import DomainError
 from ..domain.masking import mask_id_number, mask_phone
 from ..domain.queries import CaseFilter
 from ..storage.store import Store
+from .login import PASSWORD_ENV, actor, add_db, new_password, open_desk, require_user
 
 log = logging.getLogger(__name__)
 
 
-def default_actor() -> str:
-    """Who is acting on the command line (recorded in the audit trail)."""
-    return os.environ.get("MEDIATION_DESK_ACTOR") or f"命令行:{os.environ.get('USER', 'user')}"
-
-
 def _open(args: argparse.Namespace, *, readonly: bool) -> Store:
-    return Store.open(args.db, readonly=readonly)
+    return open_desk(args, readonly=readonly)
 
 
 def _masked_party(p: Any) -> dict[str, Any]:
@@ -37,7 +34,8 @@ def _masked_party(p: Any) -> dict[str, Any]:
 
 # -- verbs ------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
-    from ..services.desk import init_desk
+    """A new encrypted desk and its director's account; the recovery key shown once."""
+    from ..services.auth import create_desk
 
     if getattr(args, "enrollment", None):
         from .exchange import run_init_from_enrollment
@@ -46,23 +44,78 @@ def cmd_init(args: argparse.Namespace) -> int:
         print("mediation-desk init: 用法错误：需要 --center-code 和 --center-name"
               "（或 --enrollment FILE）", file=sys.stderr)
         return 2
-
-    store = init_desk(args.db, code=args.center_code, name=args.center_name,
-                      kind=CenterKind(args.kind), number_prefix=args.prefix or "",
-                      linked_court=args.linked_court or "", actor=args.actor)
+    director = require_user(args, "中心主任的账户姓名")
+    if Path(args.db).exists():
+        raise DomainError(f"文件已存在：{args.db}。新建数据库请换一个文件名。",
+                          code="already_initialised")
+    sheet = output_file(args.recovery_sheet, "恢复密钥单") if args.recovery_sheet else None
+    password = new_password(f"中心主任“{director}”", env=PASSWORD_ENV)
+    store, recovery_key = create_desk(args.db, director_name=director, password=password,
+                                      code=args.center_code, name=args.center_name,
+                                      kind=CenterKind(args.kind),
+                                      number_prefix=args.prefix or "",
+                                      linked_court=args.linked_court or "")
     try:
         _after_init(store)
+        created = store.today()
     finally:
         store.close()
-    print(f"已创建数据库 {args.db}（{args.center_name}，代码 {args.center_code}）")
+    print(f"已创建加密数据库 {args.db}（{args.center_name}，代码 {args.center_code}）；"
+          f"中心主任账户：{director}")
+    show_recovery_key(recovery_key, args.db, director)
+    if sheet is not None:
+        write_recovery_sheet(sheet, args.center_name, args.center_code, director, recovery_key,
+                             created)
     return 0
+
+
+def output_file(name: str, what: str) -> Path:
+    """A file the verb will write, checked before anything else is done."""
+    out = Path(name)
+    if out.is_dir():
+        raise DomainError(f"{what}的输出路径是一个文件夹，应为文件：{out}", code="out_invalid")
+    if not out.parent.is_dir():
+        raise DomainError(f"{what}的输出文件夹不存在：{out.parent}", code="out_dir_missing")
+    return out
+
+
+def show_recovery_key(recovery_key: str, db: str, director: str) -> None:
+    """Print the recovery key once, with what it is for and where it belongs."""
+    print("恢复密钥（只显示这一次，本程序不保存它）：")
+    print(f"    {recovery_key}")
+    print("请现在就把它抄在纸上或打印恢复密钥单（init 时加 --recovery-sheet 文件.pdf），"
+          "锁进中心的保险柜。凭它可以在任何电脑上打开这个数据库和它的每一份备份，"
+          "请勿拍照、存在电脑里或发给他人。")
+    if director:
+        print(f"主任忘记密码时用它重设：mediation-desk recover --db {db} --user {director}")
+    else:
+        print("外出笔记本的恢复密钥请交中心主任保管。")
+
+
+def write_recovery_sheet(out: Path, center_name: str, center_code: str, director: str,
+                         recovery_key: str, created: date) -> None:
+    """Write the one-page 恢复密钥单 (PDF) for the center's safe."""
+    from ..documents.recovery_sheet import render_recovery_sheet
+    from ..storage.connection import refuse_database_file
+
+    pdf = render_recovery_sheet(center_name, center_code, director, recovery_key, created)
+    refuse_database_file(out)
+    part = out.with_name(out.name + ".part")
+    try:
+        part.write_bytes(pdf)
+        os.replace(part, out)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise DomainError(f"无法写入恢复密钥单 {out}：{exc.strerror or exc}。"
+                          "请抄下上面的恢复密钥。", code="write_failed") from exc
+    print(f"已写出恢复密钥单：{out}。打印后请删除这个文件（它和恢复密钥一样能打开数据库）。")
 
 
 def _after_init(store: Store) -> None:
     """What a new desk needs at once: its key pairs for exchange."""
     from ..services.exchange import ensure_desk_keys
 
-    ensure_desk_keys(store)
+    ensure_desk_keys(store, actor(store))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -75,11 +128,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
               f"（共 {result.total_cases} 件），"
               f"未新增。要再添加演示案件，请换一个种子，例如 --seed {args.seed + 1}；"
               "要重新开始，请用一个新文件。")
-        return 0
-    print(f"演示数据库已就绪：{args.db}（新增案件 {result.cases_added} 件，"
-          f"共 {result.total_cases} 件，"
-          f"用时 {result.seconds:.1f} 秒）")
+    else:
+        print(f"演示数据库已就绪：{args.db}（新增案件 {result.cases_added} 件，"
+              f"共 {result.total_cases} 件，"
+              f"用时 {result.seconds:.1f} 秒）")
+    print(DEMO_ACCOUNTS_TEXT)
     return 0
+
+
+DEMO_ACCOUNTS_TEXT = ("演示账户：演示主任（中心主任）、演示调解员（调解员），密码都是 demo。"
+                      "例如 mediation-desk cases --db 演示数据库 --user 演示主任，"
+                      "密码在终端输入或用环境变量 MEDIATION_DESK_PASSWORD。")
 
 
 def _print_progress(done: int, total: int) -> bool:
@@ -204,7 +263,7 @@ def cmd_add(args: argparse.Namespace) -> int:
                           code="bad_json")
     store = _open(args, readonly=False)
     try:
-        result = CaseService(store).register_checked(args.actor, items)
+        result = CaseService(store).register_checked(actor(store), items)
     finally:
         store.close()
     # warnings never block the registration, but the user must see them
@@ -235,7 +294,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     # the schema is reported here, not refused at open: check is how a person finds out why
-    store = Store.open(args.db, readonly=True, verify_schema=False)
+    store = open_desk(args, readonly=True, verify_schema=False)
     try:
         report = store.check_report()
     finally:
@@ -270,8 +329,16 @@ CHECK_SHOWN = 20  # findings listed one by one; the rest are counted
 # -- parser -----------------------------------------------------------------
 def add_commands(sub: Any) -> None:
     """Register the desk verbs: init, demo, cases, show, add, upgrade, check."""
-    p = sub.add_parser("init", help="创建数据库")
+    p = sub.add_parser("init", help="创建加密的数据库和中心主任账户（--user 主任姓名）",
+                       description="创建加密的数据库和中心主任的账户（--user 主任姓名；"
+                                   f"密码用环境变量 {PASSWORD_ENV} 或在终端输入两次），"
+                                   "并显示一次恢复密钥。外出调解笔记本用 --enrollment 登记文件 "
+                                   "初始化，建立该调解员的账户。")
     p.add_argument("--db", required=True)
+    p.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
+                   help="中心主任的姓名（账户名）；外出笔记本：调解员的账户名（默认为名册中的姓名）")
+    p.add_argument("--recovery-sheet", metavar="FILE.pdf",
+                   help="同时写出可打印的恢复密钥单（PDF），打印后请删除该文件")
     p.add_argument("--center-code")
     p.add_argument("--center-name")
     p.add_argument("--kind", choices=["center", "court"], default="center")
@@ -288,7 +355,7 @@ def add_commands(sub: Any) -> None:
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("cases", help="列出案件")
-    p.add_argument("--db", required=True)
+    add_db(p)
     p.add_argument("--status", action="append", help="状态 id，如 mediating（可重复）")
     p.add_argument("--overdue", action="store_true")
     p.add_argument("--due-within", type=int, metavar="DAYS")
@@ -298,22 +365,22 @@ def add_commands(sub: Any) -> None:
     p.set_defaults(func=cmd_cases)
 
     p = sub.add_parser("show", help="查看一个案件")
-    p.add_argument("--db", required=True)
+    add_db(p)
     p.add_argument("case", help="案件 UUID 或案号")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("add", help="从 JSON 文件登记案件")
-    p.add_argument("--db", required=True)
+    add_db(p)
     p.add_argument("--json", required=True, metavar="FILE")
     p.add_argument("--output", choices=["text", "json"], default="text",
                    help="输出格式：text（案号与编号）或 json（含提示信息）")
     p.set_defaults(func=cmd_add)
 
     p = sub.add_parser("upgrade", help="升级旧版本数据库（先自动备份）")
-    p.add_argument("--db", required=True)
+    add_db(p)
     p.set_defaults(func=cmd_upgrade)
 
     p = sub.add_parser("check", help="完整性与审计链检查")
-    p.add_argument("--db", required=True)
+    add_db(p)
     p.set_defaults(func=cmd_check)

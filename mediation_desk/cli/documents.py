@@ -14,6 +14,7 @@ from typing import Any
 
 from ..documents.kinds import ALL_KINDS, title_of
 from ..domain.errors import DomainError
+from .login import actor, add_db, open_desk
 
 
 def add_document_command(sub: Any) -> None:
@@ -21,7 +22,7 @@ def add_document_command(sub: Any) -> None:
     kinds = "；".join(f"{k}={title_of(k)}" for k in ALL_KINDS)
     p = sub.add_parser("document", help="生成文书 PDF（协议书、笔录、卷宗等）",
                        description=f"生成文书 PDF。文书类型：{kinds}")
-    p.add_argument("--db", required=True, help="数据库文件")
+    add_db(p)
     p.add_argument("--case", help="案件编号、法院案号或 UUID（生成空白文书时可省略）")
     p.add_argument("--kind", required=True, choices=ALL_KINDS, metavar="KIND",
                    help="文书类型：" + "、".join(ALL_KINDS))
@@ -29,9 +30,6 @@ def add_document_command(sub: Any) -> None:
     p.add_argument("--blank", action="store_true", help="生成空白文书（外出时手写填写）")
     p.set_defaults(func=run)
 
-
-def _actor(args: argparse.Namespace) -> str:
-    return getattr(args, "actor", None) or os.environ.get("MEDIATION_DESK_ACTOR") or "命令行"
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -46,7 +44,6 @@ def _write(path: Path, data: bytes) -> None:
 def run(args: argparse.Namespace) -> int:
     """Generate the document and write it; map errors to exit codes."""
     from ..services.documents import DocumentService
-    from ..storage.store import Store
 
     if not args.blank and not args.case:
         print("mediation-desk document: 用法错误：请用 --case 指定案件，或加 --blank 生成空白文书",
@@ -56,9 +53,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         if not out.parent.is_dir():
             raise DomainError(f"输出文件夹不存在：{out.parent}", code="out_dir_missing")
-        store = Store.open(args.db)
+        store = open_desk(args)
         try:
-            doc = DocumentService(store).generate(_actor(args), args.case, args.kind,
+            doc = DocumentService(store).generate(actor(store), args.case, args.kind,
                                                   blank=args.blank)
         finally:
             store.close()

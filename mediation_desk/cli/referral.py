@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import DomainError
-from ..storage.store import Store
+from .login import actor, add_user, open_desk
 
 
 def _read_json(path: str) -> Any:
@@ -61,9 +61,9 @@ def run_referral_add(args: argparse.Namespace) -> int:
                           code="bad_json")
     paths = [base / x for x in listed] + [Path(x) for x in args.material or []]
     materials = [_read_material(p) for p in paths]
-    store = Store.open(db)
+    store = open_desk(args, db)
     try:
-        done = ReferralService(store).refer(args.actor, args.center, doc, materials)
+        done = ReferralService(store).refer(actor(store), args.center, doc, materials)
     finally:
         store.close()
     for path, messages in done.warnings.items():
@@ -86,7 +86,7 @@ def run_referral_list(args: argparse.Namespace) -> int:
     """This court's referrals, by state."""
     from ..services.referrals import ReferralService
 
-    store = Store.open(_db(args), readonly=True)
+    store = open_desk(args, _db(args), readonly=True)
     try:
         svc = ReferralService(store)
         rows = svc.referrals(args.state)
@@ -121,10 +121,12 @@ def add_referral_commands(sub: Any) -> None:
     p = sub.add_parser("referral", help="法院联络台：委派调解（登记、查看）")
     # `referral --db COURT.db add ...` and `referral add --db COURT.db ...` both work
     p.add_argument("--db", dest="referral_db", metavar="DB")
+    add_user(p)
     verbs = p.add_subparsers(dest="referral_verb", required=True,
                              parser_class=type(p))
     a = verbs.add_parser("add", help="登记一件委派调解，发给本院信任的调解组织")
     a.add_argument("--db", metavar="DB")
+    add_user(a)
     a.add_argument("--center", required=True, metavar="CODE", help="调解组织代码")
     a.add_argument("--json", required=True, metavar="FILE",
                    help="委派内容（格式同 add --json，另可含 due_on、materials）")
@@ -134,6 +136,7 @@ def add_referral_commands(sub: Any) -> None:
     a.set_defaults(func=run_referral_add)
     ls = verbs.add_parser("list", help="按状态列出本院的委派调解")
     ls.add_argument("--db", metavar="DB")
+    add_user(ls)
     ls.add_argument("--state", choices=[s.value for s in ReferralState],
                     help="sent 待受理 / accepted 已受理 / refused 不予受理 / overdue 超期 / "
                          "result 已有结果")

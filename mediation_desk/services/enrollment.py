@@ -16,12 +16,14 @@ records. A rejected enrollment creates no database file.
 from __future__ import annotations
 
 import secrets
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..domain.access import Account, Role
 from ..domain.enums import CenterKind
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, ValidationError
 from ..domain.models import Center, Mediator
 from ..exchange import bundle
 from ..exchange.attachment_check import check_bundle_attachments
@@ -30,6 +32,7 @@ from ..exchange.errors import BundleRejected
 from ..exchange.keys import DeskKeys
 from ..exchange.records import check_references
 from ..exchange.strictjson import canonical_bytes, loads
+from ..security import keyfile as kf
 from ..storage.store import Store
 from .exchange import (
     FIELD_DESKS,
@@ -204,23 +207,28 @@ def read_enrollment(bundle_file: str | Path, passphrase: str
 
 
 def init_from_enrollment(path: str | Path, bundle_file: str | Path, passphrase: str, *,
-                         actor: str = "外出笔记本登记", **store_kwargs: Any) -> Store:
+                         actor: str = "外出笔记本登记", account: Account | None = None,
+                         enrollment: tuple[bundle.Opened, EnrollmentInfo] | None = None,
+                         **store_kwargs: Any) -> Store:
     """Create a field desk database at ``path`` from an enrollment file.
 
     Everything is verified before the database file is created; the set-up is
-    one transaction; on any failure no database file is left behind.
+    one transaction; on any failure no database file is left behind. ``account``
+    (the enrolled mediator's, :func:`create_field_desk`) is created in the same
+    operation, which the audit names as its actor. ``enrollment``: what
+    :func:`read_enrollment` already returned for this file and passphrase.
     """
     db_path = Path(path)
     if db_path.exists():
         raise DomainError(f"数据库文件已存在：{db_path}。外出笔记本只能登记到新的数据库。",
                           code="already_initialised")
-    opened, info = read_enrollment(bundle_file, passphrase)
+    opened, info = enrollment or read_enrollment(bundle_file, passphrase)
     store = Store.open(db_path, create=True, **store_kwargs)
     try:
         me = Center(code=info.field_code, name=info.field_name, kind=CenterKind.CENTER,
                     origin=info.field_code)
         keys = DeskKeys.generate()
-        with store.operation(actor, "init_field_desk",
+        with store.operation(account.name if account else actor, "init_field_desk",
                              summary=f"由{info.center.name}的登记文件初始化外出笔记本"
                                      f"{info.field_code}，中心指纹 {info.center.fingerprint}"
                              ) as work:
@@ -240,6 +248,8 @@ def init_from_enrollment(path: str | Path, bundle_file: str | Path, passphrase: 
                 "revoked_at": None})
             work.note("trusted_desk", c.code, {"fingerprint": [None, c.fingerprint]})
             apply_plan(store, work, opened, plan_merge(store, opened, work.now))
+            if account is not None:
+                work.save_account(account)
     except BaseException:
         store.close()
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -247,3 +257,55 @@ def init_from_enrollment(path: str | Path, bundle_file: str | Path, passphrase: 
         raise
     desk_keys(store)
     return store
+
+
+def enrolled_mediator_name(opened: bundle.Opened, info: EnrollmentInfo) -> str:
+    """The roster name of the mediator an enrollment file is for."""
+    return next(str(r.get("name") or "") for r in opened.records["mediators"]
+                if r["id"] == info.mediator_id)
+
+
+def create_field_desk(path: str | Path, bundle_file: str | Path, passphrase: str, *,
+                      password: str, name: str = "",
+                      enrollment: tuple[bundle.Opened, EnrollmentInfo] | None = None,
+                      **store_kwargs: Any) -> tuple[Store, str]:
+    """An encrypted field laptop with the enrolled mediator's account: (store, recovery key).
+
+    The account (role mediator, linked to the roster entry the enrollment names) is called
+    ``name``, by default the mediator's roster name. As with ``auth.create_desk`` the key
+    file is written first and the database is encrypted from its first page; the recovery
+    key is returned once and kept nowhere. Nothing is written when the file, the
+    passphrase, the name or the password is refused.
+    """
+    from .access import login_store
+    from .auth import name_problems, password_problems
+
+    db_path = Path(path)
+    keys = kf.keyfile_path(db_path)
+    if db_path.exists() or keys.exists():
+        raise DomainError(f"文件已存在：{db_path if db_path.exists() else keys}。"
+                          "外出笔记本只能登记到新的数据库。", code="already_initialised")
+    opened, info = enrollment or read_enrollment(bundle_file, passphrase)
+    clean = (name or enrolled_mediator_name(opened, info)).strip()
+    problems: dict[str, list[str]] = {}
+    if msgs := name_problems(clean):
+        problems["name"] = msgs
+    if msgs := password_problems(password, clean):
+        problems["password"] = msgs
+    if problems:
+        raise ValidationError(problems)
+    secret = kf.new_recovery_secret()
+    key = kf.data_key_from_recovery(secret)
+    account = Account(id=str(uuid.uuid4()), name=clean, role=Role.MEDIATOR,
+                      mediator_id=info.mediator_id)
+    keyfile = kf.KeyFile.new(key)
+    keyfile.put(kf.new_slot(keyfile.file_id, account.id, account.name, password, key))
+    kf.write_keyfile(db_path, keyfile)
+    try:
+        store = init_from_enrollment(db_path, bundle_file, passphrase, account=account,
+                                     enrollment=(opened, info), key=key, **store_kwargs)
+    except BaseException:
+        keys.unlink(missing_ok=True)
+        raise
+    login_store(store, account)
+    return store, kf.format_recovery_key(secret)
