@@ -14,6 +14,13 @@ A restore never destroys the current file: it is first copied aside as
 ``<db>.before-restore-<stamp>``. The new content is prepared in a staging file (with its
 ``restore_backup`` audit entry) and then copied into the database in one SQLite
 transaction, so a crash leaves either the old or the new database, never a mix.
+
+* **Encrypted** (docs/encryption.md): every copy (each backup, the copy kept aside, the
+  staging and practice files) is written under the live database's data key, which each
+  function here takes as ``key`` (``store.key`` of the logged-in store; None only for a
+  legacy plain desk). A backup opens with the live key file or the recovery key; the key
+  file is never copied beside a backup. A backup under another key, or a plain one for an
+  encrypted desk, is refused with one sentence (:func:`.storage.backup.key_problem`).
 """
 
 from __future__ import annotations
@@ -29,10 +36,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain.access import Account, refusal
 from ..domain.errors import DomainError
+from ..security.keyfile import keyfile_path
 from ..storage import backup as mechanics
 from ..storage.backup import BackupCheck, BackupRecord
-from ..storage.connection import DRIVER_ERRORS, StorageError
+from ..storage.connection import DRIVER_ERRORS, StorageError, is_encrypted, key_opens
 from ..storage.store import Store
 
 if TYPE_CHECKING:
@@ -66,12 +75,13 @@ def policy_of(settings: Settings) -> BackupPolicy:
                         keep_monthly=settings.backup_keep_monthly, configured=bool(folder))
 
 
-def policy_for(db_path: Path) -> BackupPolicy:
-    """The policy stored in the database at ``db_path``; the default if it cannot be read."""
+def policy_for(db_path: Path, key: bytes | None = None) -> BackupPolicy:
+    """The policy stored in the database at ``db_path`` (opened with ``key``); the default
+    (or the remembered folder) if it cannot be read."""
     from .settings import load_settings
 
     try:
-        store = Store.open(db_path, readonly=True)
+        store = Store.open(db_path, readonly=True, key=key)
     except Exception:  # noqa: BLE001 - a broken or missing file: its backups still count
         remembered = mechanics.remembered_location(db_path)
         return BackupPolicy(folder=remembered or mechanics.default_backup_dir())
@@ -96,22 +106,26 @@ def _folder(policy: BackupPolicy, reason: str, to: Path | None) -> Path:
 
 def take_backup(db_path: Path, reason: str, *, policy: BackupPolicy | None = None,
                 to: Path | None = None, source: Store | None = None,
-                clock: Callable[[], datetime] = _now) -> BackupRecord:
+                clock: Callable[[], datetime] = _now, key: bytes | None = None) -> BackupRecord:
     """Write a verified backup of ``db_path`` and apply the rotation.
 
-    ``source`` may be the open store of the database (e.g. the one about to import);
-    otherwise the file is opened read-only through SQLite. ``to`` writes into another
-    folder (``backup --to``; no rotation there). Raises :class:`StorageError` when the
-    folder cannot be written.
+    ``source`` may be the open store of the database (e.g. the one about to import; the
+    backup is then under the store's key); otherwise the file is opened read-only through
+    SQLite with ``key``. ``to`` writes into another folder (``backup --to``; no rotation
+    there). Raises :class:`StorageError` when the folder cannot be written.
     """
     db_path = Path(db_path)
     if not db_path.is_file():
         raise StorageError(f"数据库文件不存在：{db_path}", code="db_missing")
-    policy = policy or policy_for(db_path)
+    if source is not None:
+        key = source.key
+    else:
+        _check_live_key(db_path, key)
+    policy = policy or policy_for(db_path, key)
     folder = _folder(policy, reason, to)
     try:
         record = mechanics.write_backup(source if source is not None else db_path, db_path,
-                                        folder, reason, clock().replace(tzinfo=None))
+                                        folder, reason, clock().replace(tzinfo=None), key)
     except DRIVER_ERRORS as exc:
         from ..storage.connection import translate_error
 
@@ -136,10 +150,22 @@ def backup_before_import(store: Store) -> BackupRecord | None:
     return record
 
 
-def list_backups(db_path: Path, policy: BackupPolicy | None = None) -> list[BackupRecord]:
+def _check_live_key(db_path: Path, key: bytes | None) -> None:
+    """Refuse, in one sentence, to work on an encrypted database without its key."""
+    if key is None:
+        if keyfile_path(db_path).exists() and is_encrypted(db_path):
+            raise StorageError(f"数据库 {db_path.name} 是加密的，请先登录再操作备份。",
+                               code="login_required")
+    elif not key_opens(db_path, key):
+        raise StorageError(f"登录所用的密钥打不开数据库 {db_path.name}（密钥文件可能属于另一个"
+                           "数据库）。数据库未改动。", code="keyfile_mismatch")
+
+
+def list_backups(db_path: Path, policy: BackupPolicy | None = None,
+                 key: bytes | None = None) -> list[BackupRecord]:
     """Backups of ``db_path`` (its folder and the default one), newest first."""
     db_path = Path(db_path)
-    policy = policy or policy_for(db_path)
+    policy = policy or policy_for(db_path, key)
     folders = [policy.folder, mechanics.default_backup_dir()]
     remembered = mechanics.remembered_location(db_path)
     if remembered is not None:
@@ -147,22 +173,23 @@ def list_backups(db_path: Path, policy: BackupPolicy | None = None) -> list[Back
     seen: set[Path] = set()
     out: list[BackupRecord] = []
     for folder in folders:
-        key = folder.resolve() if folder.exists() else folder
-        if key in seen:
+        where = folder.resolve() if folder.exists() else folder
+        if where in seen:
             continue
-        seen.add(key)
+        seen.add(where)
         out.extend(mechanics.backups_in(folder, db_path.stem))
     out.sort(key=lambda r: (r.created_at[:19], r.path.name), reverse=True)
     return out
 
 
-def latest_verified(db_path: Path, policy: BackupPolicy | None = None) -> BackupRecord | None:
+def latest_verified(db_path: Path, policy: BackupPolicy | None = None,
+                    key: bytes | None = None) -> BackupRecord | None:
     """The newest verified backup of ``db_path``, or None."""
-    return next((r for r in list_backups(db_path, policy) if r.verified), None)
+    return next((r for r in list_backups(db_path, policy, key) if r.verified), None)
 
 
 def daily_due(db_path: Path, policy: BackupPolicy, today: datetime) -> bool:
-    """True when no verified backup of ``db_path`` was taken today."""
+    """True when no verified backup of ``db_path`` was taken today (from the sidecars)."""
     latest = latest_verified(db_path, policy)
     return latest is None or latest.created_at[:10] != today.date().isoformat()
 
@@ -269,35 +296,43 @@ def _pending(check: BackupCheck) -> int:
     return len([m for m in migrations._migrations if m.name not in set(check.migrations)])
 
 
-def verify_backup(path: Path) -> BackupReport:
-    """Check a backup file as it is now: its sidecar hash, integrity, schema, audit chain."""
-    path = Path(path)
-    started = time.perf_counter()
-    if not path.is_file():
-        raise DomainError(f"备份文件不存在：{path}", code="backup_missing")
-    sha_ok = _sha256_matches(path)
-    check = mechanics.inspect(path)
-    return BackupReport(path, check, sha_ok, _pending(check), time.perf_counter() - started)
+def verify_backup(path: Path, key: bytes | None = None) -> BackupReport:
+    """Check a backup file as it is now: its sidecar hash, integrity, schema, audit chain.
 
-
-def practice_restore(path: Path) -> BackupReport:
-    """演练恢复: restore a backup into a temporary file, check it, report what it holds.
-
-    Nothing outside the temporary folder changes; the live database is not touched.
+    ``key``: the live database's data key (the backup must open with it).
     """
     path = Path(path)
     started = time.perf_counter()
     if not path.is_file():
         raise DomainError(f"备份文件不存在：{path}", code="backup_missing")
     sha_ok = _sha256_matches(path)
+    check = mechanics.inspect(path, key)
+    return BackupReport(path, check, sha_ok, _pending(check), time.perf_counter() - started)
+
+
+def practice_restore(path: Path, key: bytes | None = None) -> BackupReport:
+    """演练恢复: restore a backup into a temporary file, check it, report what it holds.
+
+    Nothing outside the temporary folder changes; the live database is not touched. The
+    temporary file is encrypted with ``key`` like the backup itself.
+    """
+    path = Path(path)
+    started = time.perf_counter()
+    if not path.is_file():
+        raise DomainError(f"备份文件不存在：{path}", code="backup_missing")
+    sha_ok = _sha256_matches(path)
+    refused = mechanics.key_problem(path, key)
+    if refused:
+        return BackupReport(path, BackupCheck(problems=[refused]), sha_ok, 0,
+                            time.perf_counter() - started)
     with tempfile.TemporaryDirectory(prefix="mediation-desk-practice-") as tmp:
         target = Path(tmp) / "practice.db"
         try:
-            mechanics.copy_file(path, target)
+            mechanics.copy_file(path, target, key)
         except DRIVER_ERRORS as exc:
             check = BackupCheck(problems=[f"无法从备份恢复：{exc}"])
             return BackupReport(path, check, sha_ok, 0, time.perf_counter() - started)
-        check = mechanics.inspect(target)
+        check = mechanics.inspect(target, key)
     return BackupReport(path, check, sha_ok, _pending(check), time.perf_counter() - started)
 
 
@@ -317,19 +352,32 @@ def _stamp(moment: datetime) -> str:
     return moment.strftime("%Y%m%d-%H%M%S")
 
 
-def restore_backup(db_path: Path, backup: Path, actor: str, *,
-                   clock: Callable[[], datetime] = _now) -> RestoreResult:
+def restore_backup(db_path: Path, backup: Path, actor: str = "", *,
+                   clock: Callable[[], datetime] = _now, key: bytes | None = None,
+                   account: Account | None = None) -> RestoreResult:
     """Replace the database at ``db_path`` with the content of ``backup``.
 
     Refuses an unverified backup and a database another connection has open (any
     process, this one included: close the app's own connections first). The current file
     is first copied aside as ``<db>.before-restore-<stamp>`` and never deleted. The
     restored database records a ``restore_backup`` audit entry naming both files.
+    ``key`` is the live database's data key: the backup must open with it, and every copy
+    made here (staging, the copy kept aside) is written under it. ``account``, the
+    logged-in account, must be allowed to restore (a director); the audit names it.
     """
     db_path, backup = Path(db_path), Path(backup)
+    if account is not None:
+        why = refusal(account, "restore_backup")
+        if why:
+            from .access import NotPermitted
+
+            raise NotPermitted(why)
+        actor = account.name
     if not actor:
         raise DomainError("必须注明操作人。", code="actor_missing")
-    report = verify_backup(backup)
+    if db_path.exists():
+        _check_live_key_for_restore(db_path, key)
+    report = verify_backup(backup, key)
     if not report.verified:
         raise DomainError(f"备份文件未通过校验，未恢复：{backup.name}："
                           + "；".join(report.problems[:3]), code="backup_unverified")
@@ -338,7 +386,7 @@ def restore_backup(db_path: Path, backup: Path, actor: str, *,
     broken = False
     if db_path.exists():
         try:
-            mechanics.probe_exclusive(db_path)  # fail fast, before the staging copy
+            mechanics.probe_exclusive(db_path, key)  # fail fast, before the staging copy
         except DRIVER_ERRORS:
             broken = True  # not a database any more: it is moved aside, not copied
     moment = clock()
@@ -346,21 +394,21 @@ def restore_backup(db_path: Path, backup: Path, actor: str, *,
     stage_dir = Path(tempfile.mkdtemp(prefix=f".{db_path.name}.restore-", dir=db_path.parent))
     try:
         stage = stage_dir / db_path.name
-        mechanics.copy_file(backup, stage)
+        mechanics.copy_file(backup, stage, key)
         seq = _record_restore(stage, backup, aside if db_path.exists() else None, actor,
-                              report, clock)
-        cases = mechanics.inspect(stage).cases
+                              report, clock, key, account)
+        cases = mechanics.inspect(stage, key).cases
         if not db_path.exists():
             os.replace(stage, db_path)
             return RestoreResult(db_path, backup, None, cases, seq)
         if broken:
             _replace_broken(db_path, stage, aside)
         else:
-            with mechanics.exclusive(db_path) as conn:
+            with mechanics.exclusive(db_path, key) as conn:
                 part = aside.with_name(aside.name + ".part")
-                mechanics.copy_from_connection(conn, part)
+                mechanics.copy_from_connection(conn, part, key)
                 os.replace(part, aside)
-                mechanics.copy_into(stage, conn)
+                mechanics.copy_into(stage, conn, key)
         return RestoreResult(db_path, backup, aside, cases, seq)
     except DRIVER_ERRORS as exc:
         from ..storage.connection import translate_error
@@ -368,6 +416,14 @@ def restore_backup(db_path: Path, backup: Path, actor: str, *,
         raise translate_error(exc, db_path) from exc
     finally:
         shutil.rmtree(stage_dir, ignore_errors=True)
+
+
+def _check_live_key_for_restore(db_path: Path, key: bytes | None) -> None:
+    """An encrypted live database is restored only with its key (a damaged one, which no key
+    opens, is moved aside whole as before)."""
+    if key is None and keyfile_path(db_path).exists() and is_encrypted(db_path):
+        raise StorageError(f"数据库 {db_path.name} 是加密的，请先登录（中心主任）再恢复。"
+                           "数据库未改动。", code="login_required")
 
 
 def _free(path: Path) -> Path:
@@ -379,10 +435,15 @@ def _free(path: Path) -> Path:
 
 
 def _record_restore(stage: Path, backup: Path, aside: Path | None, actor: str,
-                    report: BackupReport, clock: Callable[[], datetime]) -> int:
+                    report: BackupReport, clock: Callable[[], datetime], key: bytes | None,
+                    account: Account | None) -> int:
     """Open the staged copy (migrating an older one) and audit the restore inside it."""
-    store = Store.open(stage, clock=clock)
+    store = Store.open(stage, clock=clock, key=key)
     try:
+        if account is not None:
+            from .access import login_store
+
+            login_store(store, account)
         kept_text = f"；恢复前的数据库另存为 {aside}" if aside else ""
         with store.operation(actor, "restore_backup",
                              summary=f"从备份 {backup.name} 恢复{kept_text}") as work:

@@ -17,6 +17,10 @@ Writing one (:func:`write_backup`):
 A process killed at any point leaves either a ``.part`` file (never listed), a backup
 without a sidecar (listed as not verified) or a complete, verified backup.
 
+Every copy is written under the source's data key (SQLCipher: the backup API copies pages
+only between files with the same key), so a backup of an encrypted desk is encrypted too
+and opens with the live key file or the recovery key (docs/encryption.md).
+
 Policy (when, where, how many are kept) lives in :mod:`mediation_desk.services.backup`;
 this module also serves the migration backup taken by :func:`.schema.ensure_schema`.
 """
@@ -43,9 +47,12 @@ from .connection import (
     DRIVER_ERRORS,
     SQLITE_BUSY,
     SQLITE_LOCKED,
+    SQLITE_NOTADB,
     StorageError,
     connect,
+    is_encrypted,
     key_of,
+    key_opens,
 )
 
 if TYPE_CHECKING:
@@ -178,13 +185,49 @@ def _open_readonly(path: Path, key: bytes | None = None) -> sqlite3.Connection:
     return conn
 
 
+def key_problem(path: Path, key: bytes | None) -> str:
+    """One sentence when ``key`` (None: no key) does not open the database file ``path``.
+
+    '' when it opens, or when the file is no database at all (the integrity check says so).
+    Read through SQLite only.
+    """
+    if key is None:
+        if is_encrypted(path) and not _plain_garbage(path):
+            return ("这份备份是加密的，要用数据库的密钥打开：请登录后再操作（或先用恢复密钥"
+                    "打开数据库）。")
+        return ""
+    if key_opens(path, key):
+        return ""
+    if not is_encrypted(path):
+        return ("这是加密之前的旧备份（未加密），不能用于已加密的数据库。如需其中的内容，"
+                "请把它作为单独的旧数据库打开并加密。")
+    return ("这份备份不属于这个数据库（它是用另一个数据库的密钥加密的，或文件已损坏），"
+            "无法打开。请选择本数据库的备份。")
+
+
+def _plain_garbage(path: Path) -> bool:
+    """True when ``path`` is too short to be an encrypted database (a broken file)."""
+    try:
+        return path.stat().st_size < 1024
+    except OSError:
+        return True
+
+
 def inspect(path: Path, key: bytes | None = None) -> BackupCheck:
-    """Open ``path`` read-only and check it: integrity, kind, schema version, audit chain."""
+    """Open ``path`` read-only and check it: integrity, kind, schema version, audit chain.
+
+    A file ``key`` does not open (another desk's key, a plain file for an encrypted desk,
+    an encrypted one without a key) gets one sentence saying so (:func:`key_problem`).
+    """
     from .schema import SCHEMA_MAJOR, migrations
 
     check = BackupCheck()
     if not path.is_file():
         check.problems.append(f"文件不存在：{path}")
+        return check
+    refused = key_problem(path, key)
+    if refused:
+        check.problems.append(refused)
         return check
     try:
         conn = _open_readonly(path, key)
@@ -222,7 +265,11 @@ def inspect(path: Path, key: bytes | None = None) -> BackupCheck:
         mark = conn.execute("SELECT value FROM settings WHERE key = 'demo'").fetchone()
         check.demo = mark is not None
     except DRIVER_ERRORS as exc:
-        check.problems.append(f"读取失败：{exc}")
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code is not None and int(code) & 0xFF == SQLITE_NOTADB:
+            check.problems.append("文件不是调解工作台数据库，或已损坏")
+        else:
+            check.problems.append(f"读取失败：{exc}")
     finally:
         conn.close()
     return check

@@ -1,8 +1,9 @@
 """Child process for the backup/restore kill tests.
 
 ``backup DB FOLDER``: register cases and take a backup after each, reporting every commit
-(a reader connection stays open, as in the GUI). ``restore DB BACKUP``: say ``start``, then
-restore ``BACKUP`` into ``DB`` and say ``restored``.
+(a reader connection stays open, as in the GUI). ``restore DB BACKUP``: log in to the demo
+desk ``DB`` as its director, say ``start``, then restore ``BACKUP`` into ``DB`` and say
+``restored``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from mediation_desk.services import backup
 from mediation_desk.services.cases import CaseService
+from mediation_desk.services.demo import demo_login
 from mediation_desk.storage.store import Store
 from tests.conftest import case_input
 
@@ -30,8 +32,12 @@ def run_backups(db: Path, folder: Path) -> None:
 
 
 def run_restore(db: Path, source: Path) -> None:
+    account_id, key = demo_login(db)  # the demo's director, as the CLI's restore does
+    store = Store.open(db, key=key)
+    account = store.accounts.get(account_id)
+    store.close()
     print("start", flush=True)
-    backup.restore_backup(db, source, "崩溃测试")
+    backup.restore_backup(db, source, key=key, account=account)
     print("restored", flush=True)
 
 

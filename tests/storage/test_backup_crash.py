@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from mediation_desk.security.keyfile import keyfile_path
 from mediation_desk.services import backup
-from mediation_desk.services.demo import build_demo
+from mediation_desk.services.demo import build_demo, demo_login
 from mediation_desk.storage import backup as mechanics
 from mediation_desk.storage.store import Store
 
@@ -33,9 +34,9 @@ def _spawn(*args: str) -> subprocess.Popen:
                             stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)
 
 
-def _sound(path: Path) -> set[str]:
+def _sound(path: Path, key: bytes | None = None) -> set[str]:
     """Open like the app does, check everything, return the live case ids."""
-    s = Store.open(path, readonly=True)
+    s = Store.open(path, readonly=True, key=key)
     try:
         problems, chain = s.check()
         assert problems == [], problems
@@ -87,27 +88,36 @@ def test_sigkill_during_backups_many(store, db_path):
 
 @pytest.fixture(scope="module")
 def restore_setup(tmp_path_factory):
-    """A demo desk (old: 360 cases) and a backup of it from before (new: 300 cases)."""
+    """A demo desk (old: 360 cases) and a backup of it from before (new: 300 cases), both
+    encrypted with the demo's data key."""
     folder = tmp_path_factory.mktemp("restore-setup")
     template = folder / "desk.db"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("MEDIATION_DESK_HOME", str(folder / "home"))
         build_demo(template, cases=300, seed=1)
-        older = backup.take_backup(template, "manual",
+        _, key = demo_login(template)
+        older = backup.take_backup(template, "manual", key=key,
                                    policy=backup.BackupPolicy(folder=folder, configured=True))
         build_demo(template, cases=60, seed=2)
-    return template, older.path, _sound(template), _sound(older.path)
+    return template, older.path, _sound(template, key), _sound(older.path, key), key
+
+
+def _copy_desk(template: Path, key: bytes, target: Path) -> None:
+    """The live database and its key file (the worker logs in as 演示主任)."""
+    target.parent.mkdir()
+    mechanics.copy_file(template, target, key)
+    mechanics.set_wal(target, key)
+    keys = keyfile_path(template)
+    keyfile_path(target).write_bytes(keys.read_bytes())
 
 
 def kill_during_restores(tmp_path: Path, setup, kills: int, seed: int) -> dict[str, int]:
-    template, source, old_ids, new_ids = setup
+    template, source, old_ids, new_ids, key = setup
     rng = random.Random(seed)
     # how long an unkilled restore takes here, measured the way the kills see it (the same
     # worker process, from its "start" line to its exit), to spread the kills over it
     probe = tmp_path / "probe" / "desk.db"
-    probe.parent.mkdir()
-    mechanics.copy_file(template, probe)
-    mechanics.set_wal(probe)
+    _copy_desk(template, key, probe)
     proc = _spawn("restore", str(probe), str(source))
     assert proc.stdout.readline().strip() == "start"
     started = time.perf_counter()
@@ -116,15 +126,13 @@ def kill_during_restores(tmp_path: Path, setup, kills: int, seed: int) -> dict[s
     outcomes = {"old": 0, "new": 0}
     for i in range(kills):
         db = tmp_path / f"run{i}" / "desk.db"
-        db.parent.mkdir()
-        mechanics.copy_file(template, db)
-        mechanics.set_wal(db)
+        _copy_desk(template, key, db)
         proc = _spawn("restore", str(db), str(source))
         assert proc.stdout.readline().strip() == "start"
         time.sleep(rng.uniform(0.0, duration * 1.2))
         os.kill(proc.pid, signal.SIGKILL)
         out, _ = proc.communicate()
-        live = _sound(db)
+        live = _sound(db, key)
         asides = sorted(db.parent.glob("desk.db.before-restore-*"))
         asides = [p for p in asides if not p.name.endswith(".part")]
         if live == old_ids:
@@ -132,7 +140,7 @@ def kill_during_restores(tmp_path: Path, setup, kills: int, seed: int) -> dict[s
         else:
             assert live == new_ids, "neither the old nor the restored database"
             outcomes["new"] += 1
-            assert len(asides) == 1 and _sound(asides[0]) == old_ids
+            assert len(asides) == 1 and _sound(asides[0], key) == old_ids
         if "restored" in out:
             assert live == new_ids
     return {"kills": kills, **outcomes, "restore_seconds": round(duration, 3)}
