@@ -98,9 +98,9 @@ class KeyGroups(Flowable):
 def _qr(text: str, font: str) -> Drawing:
     widget = QrCodeWidget(text, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(QR_SIZE, QR_SIZE,
+    # initialFontName: else the renderer selects Times-Roman, which is never embedded
+    drawing = Drawing(QR_SIZE, QR_SIZE, initialFontName=font,
                       transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0])
-    drawing.initialFontName = font  # else the renderer selects (unembedded) Times-Roman
     drawing.add(widget)
     return drawing
 
