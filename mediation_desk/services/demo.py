@@ -2,6 +2,12 @@
 
 Same seed and same day give the same data. Cases are written in batches of
 500 (one audited operation each), so 100,000 cases build in minutes.
+
+The demo is an encrypted desk like any other (docs/encryption.md) with two accounts,
+演示主任 (director) and 演示调解员 (mediator, on the roster's busiest mediator), both with
+the password ``demo``: shorter than the password policy allows, on purpose, so anyone can
+try the demo (a real desk's accounts can never have it). Adding cases to an existing demo
+logs in as 演示主任 first; a file without the demo mark is a real desk's and is refused.
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 import random
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -17,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypedDict, TypeVar
 
+from ..domain.access import Account, Role
 from ..domain.deadlines import jc_window_end, mediation_due
 from ..domain.enums import (
     AgreementForm,
@@ -33,10 +41,13 @@ from ..domain.enums import (
     RelationKind,
     Sex,
 )
+from ..domain.errors import DomainError
 from ..domain.models import Agreement, Case, CaseEvent, DeclaredRelation, Mediator, Party
 from ..domain.numbering import format_case_number
 from ..domain.validators import id_check_char
+from ..security import keyfile as kf
 from ..storage.store import Store
+from . import auth
 from . import demo_text as T
 from .desk import init_desk
 from .settings import Settings, load_settings
@@ -65,6 +76,10 @@ BATCH = 500
 
 
 DEMO_MARK = "demo"  # setting on every demo database: {"seeds": [seeds already generated]}
+DEMO_DIRECTOR = "演示主任"
+DEMO_MEDIATOR = "演示调解员"
+DEMO_PASSWORD = "demo"  # below the password policy on purpose: slots are made directly
+DEMO_ACCOUNTS = (DEMO_DIRECTOR, DEMO_MEDIATOR)
 
 
 @dataclass(frozen=True)
@@ -73,21 +88,110 @@ class DemoResult:
     total_cases: int
     seconds: float
     seed_already_used: bool = False  # nothing added: this seed's cases are already there
+    recovery_key: str = ""  # only when this call created the file: shown once, kept nowhere
+    accounts: tuple[str, ...] = DEMO_ACCOUNTS  # every one with the password DEMO_PASSWORD
 
 
-def _refuse_real_desk(store: Store, path: Path) -> None:
+def demo_login(path: str | Path) -> tuple[str, bytes]:
+    """Log in to a demo database as 演示主任: (account id, data key), as ``auth.unlock``."""
+    return auth.unlock(path, DEMO_DIRECTOR, DEMO_PASSWORD)
+
+
+def open_demo(path: str | Path, *, account: str = DEMO_DIRECTOR, **store_kwargs: Any) -> Store:
+    """A demo database opened by logging in (``auth.login``) as one of its accounts."""
+    return auth.login(path, account, DEMO_PASSWORD, **store_kwargs)
+
+
+def _not_demo(path: Path, why: str) -> DomainError:
+    return DomainError(
+        f"{path} 不是演示数据库（{why}），不能往里面添加演示案件。"
+        "演示数据请用一个新文件，例如 mediation-desk demo --db 演示.db。", code="demo_refused")
+
+
+def _refuse_real_desk(store: Store, path: Path, *, empty_demo_ok: bool = True) -> None:
     """A database without the demo mark is a real desk's: fake cases would mix with real ones
     and use up real case numbers."""
-    from ..domain.errors import DomainError
-
     center = store.directory.self_center()
     total = store.cases.count_live()
-    if total == 0 and center is not None and center.code == DEMO_CENTER["code"]:
-        return  # an empty desk made for the demo (e.g. a build stopped before any batch)
+    if empty_demo_ok and total == 0 and center is not None and \
+            center.code == DEMO_CENTER["code"]:
+        return  # an empty desk made for the demo (a build stopped before its mark)
     name = center.name if center is not None else "未初始化"
-    raise DomainError(
-        f"{path} 不是演示数据库（{name}，已有案件 {total} 件），不能往里面添加演示案件。"
-        "演示数据请用一个新文件，例如 mediation-desk demo --db 演示.db。", code="demo_refused")
+    raise _not_demo(path, f"{name}，已有案件 {total} 件")
+
+
+def _create(path: Path) -> str:
+    """A new encrypted demo desk with 演示主任's account and the demo mark; its recovery key.
+
+    As ``auth.create_desk``, but the slot takes the demo password the policy refuses.
+    """
+    keys = kf.keyfile_path(path)
+    if keys.exists():
+        raise DomainError(f"{keys} 已存在（另一个数据库的密钥文件）。演示数据请换一个新文件名。",
+                          code="already_initialised")
+    secret = kf.new_recovery_secret()
+    key = kf.data_key_from_recovery(secret)
+    director = Account(id=str(uuid.uuid4()), name=DEMO_DIRECTOR, role=Role.DIRECTOR)
+    keyfile = kf.KeyFile.new(key)
+    keyfile.put(kf.new_slot(keyfile.file_id, director.id, director.name, DEMO_PASSWORD, key))
+    kf.write_keyfile(path, keyfile)
+    try:
+        created = init_desk(path, **DEMO_CENTER, director=director, key=key)
+        try:
+            with created.operation(ACTOR, "demo_mark", summary="标记为演示数据库") as work:
+                work.set_setting(DEMO_MARK, {"seeds": []})
+        finally:
+            created.close()
+    except BaseException:
+        keys.unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
+    return kf.format_recovery_key(secret)
+
+
+def _open_existing(path: Path) -> Store:
+    """An existing demo database, after logging in as 演示主任 (the program then writes)."""
+    kind = auth.state(path)
+    if kind == "plain":
+        store = Store.open(path)
+        try:
+            if not isinstance(store.directory.setting(DEMO_MARK), dict):
+                _refuse_real_desk(store, path, empty_demo_ok=False)  # demos are encrypted
+        finally:
+            store.close()
+        raise DomainError(f"{path} 是旧版未加密的演示数据库。演示数据库现在是加密的，"
+                          "请用一个新文件重新生成，例如 mediation-desk demo --db 演示.db。",
+                          code="demo_refused")
+    keyfile = kf.read_keyfile(path)  # a missing key file: its own sentence
+    if keyfile.slot_named(DEMO_DIRECTOR) is None:
+        raise _not_demo(path, f"没有“{DEMO_DIRECTOR}”账户")
+    try:
+        _, key = demo_login(path)
+    except kf.KeyFileError as exc:
+        if exc.code == "wrong_password":
+            raise _not_demo(path, f"“{DEMO_DIRECTOR}”的密码不是 {DEMO_PASSWORD}") from None
+        raise
+    return Store.open(path, key=key)
+
+
+def _ensure_mediator_account(store: Store, path: Path, mediators: list[Mediator],
+                             assigned: Counter[str]) -> None:
+    """演示调解员, on the active mediator with the most cases (the first one without cases)."""
+    if store.accounts.named(DEMO_MEDIATOR) is not None or store.key is None:
+        return
+    active = [m for m in mediators if m.active]
+    if not active:
+        return
+    busiest = max(active, key=lambda m: assigned[m.id])  # the first among equals
+    account = Account(id=str(uuid.uuid4()), name=DEMO_MEDIATOR, role=Role.MEDIATOR,
+                      mediator_id=busiest.id)
+    with kf.editing(path) as keyfile:  # the slot before the account row (services/auth.py)
+        keyfile.put(kf.new_slot(keyfile.file_id, account.id, account.name, DEMO_PASSWORD,
+                                store.key))
+    with store.operation(ACTOR, "demo_accounts",
+                         summary=f"演示账户{account.label}（{busiest.name}）") as work:
+        work.save_account(account)
 
 
 _T = TypeVar("_T")
@@ -380,14 +484,8 @@ def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
     """
     started = time.perf_counter()
     rng = random.Random(seed)
-    if not path.exists():
-        created = init_desk(path, **DEMO_CENTER, actor=ACTOR)
-        try:
-            with created.operation(ACTOR, "demo_mark", summary="标记为演示数据库") as work:
-                work.set_setting(DEMO_MARK, {"seeds": []})
-        finally:
-            created.close()
-    store = Store.open(path)
+    recovery_key = _create(path) if not path.exists() else ""
+    store = _open_existing(path)
     try:
         mark = store.directory.setting(DEMO_MARK)
         if not isinstance(mark, dict):
@@ -396,7 +494,8 @@ def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
         seeds = [int(x) for x in mark.get("seeds", [])]
         if seed in seeds:
             return DemoResult(cases_added=0, total_cases=store.cases.count_live(),
-                              seconds=time.perf_counter() - started, seed_already_used=True)
+                              seconds=time.perf_counter() - started, seed_already_used=True,
+                              recovery_key=recovery_key)
         today = today or store.today()
         center = store.directory.self_center()
         if center is None:
@@ -414,9 +513,11 @@ def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
         days = [today - timedelta(days=int(rng.triangular(0, 730, 0))) for _ in range(cases)]
         days.sort()
         done = 0
+        assigned: Counter[str] = Counter()
         for start in range(0, cases, BATCH):
             chunk = days[start:start + BATCH]
             made = [maker.case(d, center.id) for d in chunk]
+            assigned.update(i for c, _, _ in made for i in c.mediator_ids)
             with store.operation(ACTOR, "demo_cases", summary=f"生成演示案件{len(made)}件") as work:
                 for c, _, _ in made:
                     c.year = c.received_on.year
@@ -432,7 +533,9 @@ def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
             done += len(chunk)
             if progress is not None and progress(done, cases) is False:
                 break
+        _ensure_mediator_account(store, path, mediators, assigned)
         total = store.cases.count_live()
     finally:
         store.close()
-    return DemoResult(cases_added=done, total_cases=total, seconds=time.perf_counter() - started)
+    return DemoResult(cases_added=done, total_cases=total, seconds=time.perf_counter() - started,
+                      recovery_key=recovery_key)
