@@ -7,6 +7,9 @@ FTS queries run through bare sqlite3 on the same file, and a plain LIKE scan
 for contrast. Target: every query's p95 under 30 ms at 100,000 cases.
 
     uv run python benchmarks/bench_search.py [--cases 100000] [--db PATH] [--rebuild]
+
+The demo database is encrypted: both the application and the bare connection open it
+with the data key that logging in as 演示主任 (password ``demo``) unwraps.
 """
 
 from __future__ import annotations
@@ -25,10 +28,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from mediation_desk.domain.queries import CaseFilter  # noqa: E402
+from mediation_desk.security.keyfile import keyfile_path  # noqa: E402
+from mediation_desk.services import auth  # noqa: E402
 from mediation_desk.services.cases import CaseService  # noqa: E402
-from mediation_desk.services.demo import build_demo  # noqa: E402
+from mediation_desk.services.demo import build_demo, demo_login  # noqa: E402
 from mediation_desk.storage import search  # noqa: E402
-from mediation_desk.storage.store import Store  # noqa: E402
+from mediation_desk.storage.connection import connect  # noqa: E402
 
 REPEATS = 15
 COUNT_CAP = 500  # the case list shows “500+” beyond this
@@ -96,8 +101,12 @@ def main() -> int:
     ap.add_argument("--rebuild", action="store_true")
     args = ap.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
-    if args.rebuild and args.db.exists():
-        args.db.unlink()
+    if args.db.exists() and auth.state(args.db) == "plain":
+        print(f"{args.db} is an unencrypted demo from an older version: rebuilding it")
+        args.rebuild = True
+    if args.rebuild:
+        for old in (args.db, keyfile_path(args.db)):
+            old.unlink(missing_ok=True)
     if not args.db.exists():
         t = time.perf_counter()
         build_demo(args.db, cases=args.cases, seed=1)
@@ -105,9 +114,10 @@ def main() -> int:
     size = sum(p.stat().st_size for p in args.db.parent.glob(args.db.name + "*"))
     print(f"database size: {size / 1024 / 1024:.1f} MB ({args.db})")
 
-    store = Store.open(args.db, readonly=True)
+    account_id, key = demo_login(args.db)
+    store = auth.open_as(args.db, account_id, key, readonly=True)
     svc = CaseService(store)
-    bare = sqlite3.connect(args.db.resolve().as_uri() + "?mode=ro", uri=True)
+    bare = connect(args.db, key=key, readonly=True)
     total = svc.count()
     print(f"cases: {total}")
     queries = pick_queries(bare)

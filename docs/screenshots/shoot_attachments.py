@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from mediation_desk.domain.enums import CaseStatus  # noqa: E402
 from mediation_desk.domain.queries import CaseFilter  # noqa: E402
-from mediation_desk.services.demo import build_demo  # noqa: E402
+from mediation_desk.services.auth import open_as  # noqa: E402
+from mediation_desk.services.demo import build_demo, demo_login  # noqa: E402
 from mediation_desk.services.documents import DocumentService  # noqa: E402
-from mediation_desk.storage.store import Store  # noqa: E402
 from mediation_desk.ui import i18n  # noqa: E402
 from mediation_desk.ui.context import Services  # noqa: E402
 from mediation_desk.ui.pages.case_detail import CaseDetailWidget  # noqa: E402
@@ -72,10 +72,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.db"
         build_demo(db, cases=40)
-        store = Store.open(db)
+        account_id, key = demo_login(db)  # 演示主任
+        store = open_as(db, account_id, key)
         form = DocumentService(store).generate("演示", None, "application", blank=True).pdf
         store.close()
-        services = Services.open(db, TaskRunner(synchronous=True), actor="演示")
+        services = Services.login(db, TaskRunner(synchronous=True), account_id, key)
         row = services.cases.list(CaseFilter(statuses=(CaseStatus.MEDIATING,)), limit=1)[0]
         services.cases.add_attachment("演示", row.id, "调解申请书（扫描件）.pdf", form)
         services.cases.add_attachment("演示", row.id, "申请书照片.jpg", photo_of(form))

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from mediation_desk.services import backup as backups  # noqa: E402
-from mediation_desk.services.demo import build_demo  # noqa: E402
+from mediation_desk.services.demo import build_demo, demo_login  # noqa: E402
 from mediation_desk.ui import i18n  # noqa: E402
 from mediation_desk.ui.context import Services  # noqa: E402
 from mediation_desk.ui.dialogs.backup_dialogs import BackupsDialog, practice_text  # noqa: E402
@@ -53,11 +53,13 @@ def main() -> None:
     i18n.install(app, "zh_CN")
     db = TMP / "mediation-desk.db"
     build_demo(db, cases=200, seed=3)
+    account_id, key = demo_login(db)  # 演示主任
     now = datetime.now().replace(microsecond=0)
     for days, reason in ((40, "daily"), (9, "migration"), (3, "close"), (1, "import"),
                          (0, "daily")):
-        backups.take_backup(db, reason, clock=lambda d=days: now - timedelta(days=d, hours=2))
-    services = Services.open(db, TaskRunner(synchronous=True), actor="演示主任")
+        backups.take_backup(db, reason, key=key,
+                            clock=lambda d=days: now - timedelta(days=d, hours=2))
+    services = Services.login(db, TaskRunner(synchronous=True), account_id, key)
     try:
         listing = BackupsDialog(services, "backup")
         listing.resize(820, 420)

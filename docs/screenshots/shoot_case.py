@@ -2,9 +2,9 @@
 
     xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python docs/screenshots/shoot_case.py DB
 
-DB is a demo database (``services/demo.py`` ``build_demo(path, cases=200)``); nothing is
-saved to it. Writes register_case.png, register_case_error.png, case_detail.png,
-case_detail_parties.png and case_detail_agreement.png.
+DB is a demo database (``services/demo.py`` ``build_demo(path, cases=200)``), opened as
+演示主任; nothing is saved to it. Writes register_case.png, register_case_error.png,
+case_detail.png, case_detail_parties.png and case_detail_agreement.png.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from mediation_desk.domain.enums import CaseStatus, DisputeType  # noqa: E402
 from mediation_desk.domain.queries import CaseFilter  # noqa: E402
+from mediation_desk.services.demo import demo_login  # noqa: E402
 from mediation_desk.ui import i18n  # noqa: E402
 from mediation_desk.ui.context import Services  # noqa: E402
 from mediation_desk.ui.dialogs.register_case import RegisterCaseDialog  # noqa: E402
@@ -96,7 +97,8 @@ def shoot_detail(app: QApplication, services: Services) -> None:
 def main() -> None:
     app = QApplication(sys.argv[:1])
     i18n.install(app, "zh_CN")
-    services = Services.open(Path(sys.argv[1]), TaskRunner(), actor="演示")
+    db = Path(sys.argv[1])
+    services = Services.login(db, TaskRunner(), *demo_login(db))  # as 演示主任
     shoot_register(app, services)
     shoot_detail(app, services)
     services.close()

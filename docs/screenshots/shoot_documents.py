@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from mediation_desk.domain.enums import CaseStatus  # noqa: E402
 from mediation_desk.domain.queries import CaseFilter  # noqa: E402
-from mediation_desk.services.demo import build_demo  # noqa: E402
+from mediation_desk.services.demo import build_demo, demo_login  # noqa: E402
 from mediation_desk.ui import i18n  # noqa: E402
 from mediation_desk.ui.context import Services  # noqa: E402
 from mediation_desk.ui.pages.case_detail import CaseDetailWidget  # noqa: E402
@@ -43,7 +43,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.db"
         build_demo(db, cases=200)
-        services = Services.open(db, TaskRunner(), actor="演示")
+        services = Services.login(db, TaskRunner(), *demo_login(db))
         rows = services.cases.list(CaseFilter(statuses=(CaseStatus.AGREED,)), limit=1)
         page = CaseDetailWidget(services, rows[0].id)
         page.resize(1280, 900)

@@ -12,6 +12,7 @@ logs in as 演示主任 first; a file without the demo mark is a real desk's and
 
 from __future__ import annotations
 
+import os
 import random
 import time
 import uuid
@@ -100,6 +101,29 @@ def demo_login(path: str | Path) -> tuple[str, bytes]:
 def open_demo(path: str | Path, *, account: str = DEMO_DIRECTOR, **store_kwargs: Any) -> Store:
     """A demo database opened by logging in (``auth.login``) as one of its accounts."""
     return auth.login(path, account, DEMO_PASSWORD, **store_kwargs)
+
+
+def cached_demo(folder: Path, cases: int, seed: int) -> Path:
+    """A demo database built once into ``folder`` and reused (the tests' and benchmarks' cache).
+
+    Its name holds the size, the seed and the newest migration, so a new schema never reuses
+    a stale file. It is built under a name of this process's own (two test runs may build at
+    once) and moved into place key file first, so a cached database always has its key file.
+    """
+    from ..storage.schema import migrations
+
+    schema = migrations._migrations[-1].name  # sqlite-utils keeps the list private
+    path = folder / f"demo-{cases}-seed-{seed}-{schema}.db"
+    if path.exists():
+        return path
+    folder.mkdir(parents=True, exist_ok=True)
+    part = path.with_suffix(f".{os.getpid()}.part")
+    for leftover in (part, kf.keyfile_path(part), Path(f"{part}-wal"), Path(f"{part}-shm")):
+        leftover.unlink(missing_ok=True)
+    build_demo(part, cases=cases, seed=seed)
+    kf.keyfile_path(part).replace(kf.keyfile_path(path))
+    part.replace(path)
+    return path
 
 
 def _not_demo(path: Path, why: str) -> DomainError:

@@ -17,7 +17,7 @@ import pytest
 from mediation_desk.exchange.errors import BundleRejected
 from mediation_desk.exchange.records import ENTITIES, fields_of, validate_records
 from mediation_desk.services import exchange
-from mediation_desk.services.demo import build_demo
+from mediation_desk.services.demo import build_demo, open_demo
 from mediation_desk.storage import exchange as xs
 from mediation_desk.storage.store import Store
 
@@ -202,7 +202,7 @@ def _all_wire(store: Store) -> dict[str, list[dict]]:
 def _demo_round_trip(tmp_path, cases: int, seed: int) -> None:
     path = tmp_path / "demo.db"
     build_demo(path, cases=cases, seed=seed)
-    demo = Store.open(path)
+    demo = open_demo(path)  # logged in as 演示主任, who may trust and export
     court = make_desk(tmp_path, "court01", "court")
     try:
         exchange.ensure_desk_keys(demo)

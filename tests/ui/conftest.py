@@ -45,28 +45,24 @@ def services(db_path: Path, clock, qapp):
 
 
 def demo_database(cases: int, seed: int) -> Path:
-    """A demo database built once and cached under /tmp, keyed by size and seed."""
-    from mediation_desk.services.demo import build_demo
+    """A demo database built once and cached under /tmp, keyed by size, seed and schema
+    (``services.demo.cached_demo``).
 
-    DEMO_CACHE.mkdir(parents=True, exist_ok=True)
-    from mediation_desk.storage.schema import migrations
+    It is encrypted like every desk: open it by logging in (``services.demo.demo_login``
+    gives what ``auth.unlock`` gives, ``open_demo`` a logged-in store).
+    """
+    from mediation_desk.services.demo import cached_demo
 
-    # keyed by schema too, so a new migration never copies a stale 900 MB file
-    schema = migrations._migrations[-1].name
-    path = DEMO_CACHE / f"demo-{cases}-seed-{seed}-{schema}.db"
-    if not path.exists():
-        part = path.with_suffix(".part")
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{part}{suffix}").unlink(missing_ok=True)
-        started = time.perf_counter()
-        build_demo(part, cases=cases, seed=seed)
-        part.rename(path)
+    started = time.perf_counter()
+    path = cached_demo(DEMO_CACHE, cases, seed)
+    if time.perf_counter() - started > 5:
         print(f"built {path} in {time.perf_counter() - started:.0f} s")
     return path
 
 
 @pytest.fixture(scope="session")
 def big_db() -> Path:
+    """The 100,000-case demo database (encrypted; log in with ``demo_login``)."""
     return demo_database(BIG_CASES, BIG_SEED)
 
 

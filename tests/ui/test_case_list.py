@@ -93,10 +93,11 @@ def test_ctrl_f_and_sorting(qtbot, services):
 
 @pytest.mark.slow
 def test_case_list_on_100k_cases_loads_one_page(qtbot, big_db, qapp):
+    from mediation_desk.services.demo import demo_login
     from mediation_desk.ui.context import Services
     from mediation_desk.ui.tasks import TaskRunner
 
-    services = Services.open(big_db, TaskRunner(synchronous=True), actor="测试员")
+    services = Services.login(big_db, TaskRunner(synchronous=True), *demo_login(big_db))
     try:
         started = time.perf_counter()
         model = CaseTableModel(services)
