@@ -125,8 +125,15 @@ def create_desk(path: str | Path, *, director_name: str, password: str, code: st
 
 # -- logging in ---------------------------------------------------------------------------
 def state(path: str | Path) -> str:
-    """What a file at ``path`` is: 'missing', 'plain' (to be encrypted), 'encrypted'."""
+    """What a file at ``path`` is: 'missing', 'plain' (to be encrypted), 'encrypted'.
+
+    An encryption a crash interrupted is first completed or rolled back
+    (``services/encryption.finish_interrupted``), so the answer describes a usable file.
+    """
+    from .encryption import finish_interrupted
+
     p = Path(path)
+    finish_interrupted(p)
     if not p.exists():
         return "missing"
     if p.is_file() and p.stat().st_size and not is_encrypted(p):
