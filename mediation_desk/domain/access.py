@@ -150,7 +150,7 @@ MATRIX: dict[str, Rule] = {
 writes nothing, the name the service asks with: ``blank_form``)."""
 
 PROGRAM_ONLY = frozenset({"init_desk", "init_field_desk", "demo_mark", "demo_mediators",
-                          "demo_cases"})
+                          "demo_accounts", "demo_cases"})
 """Operations only the program itself runs (no account is logged in yet, or a demo is built):
 refused to every account, like any action missing from :data:`MATRIX`."""
 
