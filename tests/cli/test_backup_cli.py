@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sqlcipher3 import dbapi2 as sqlite3  # the app's SQLite: one copy per process
-
-from tests.cli.conftest import run
+from tests.cli.conftest import DEMO, LOGIN, connect, demo_key, run
 from tests.conftest import case_input
 
 
@@ -18,15 +16,15 @@ def _add(db: Path, tmp_path: Path, home: Path, n: int = 1) -> None:
     assert r.returncode == 0, r.stderr
 
 
-def _count(db: Path) -> int:
-    con = sqlite3.connect(db)
+def _count(db: Path, key: bytes) -> int:
+    con = connect(db, key)
     try:
         return con.execute("SELECT count(*) FROM cases").fetchone()[0]
     finally:
         con.close()
 
 
-def test_backup_list_restore(desk, tmp_path, home):
+def test_backup_list_restore(desk, desk_key, tmp_path, home):
     _add(desk, tmp_path, home)
     r = run("backup", "--db", str(desk), home=home)
     assert r.returncode == 0, r.stderr
@@ -40,20 +38,20 @@ def test_backup_list_restore(desk, tmp_path, home):
     assert "已校验" in r.stdout and "手动" in r.stdout
 
     _add(desk, tmp_path, home, 2)
-    assert _count(desk) == 3
+    assert _count(desk, desk_key) == 3
     # no terminal and no --yes: refused, nothing changed
     r = run("restore", "--db", str(desk), entry["file"], home=home)
     assert r.returncode == 1 and "--yes" in r.stderr and "未做任何改动" in r.stderr
-    assert _count(desk) == 3
+    assert _count(desk, desk_key) == 3
     r = run("restore", "--db", str(desk), "--practice", entry["path"], home=home)
     assert r.returncode == 0, r.stderr
     assert "案件 1 件" in r.stdout and "校验通过" in r.stdout and "数据库未改动" in r.stdout
-    assert _count(desk) == 3
+    assert _count(desk, desk_key) == 3
     r = run("restore", "--db", str(desk), entry["file"], "--yes", home=home)
     assert r.returncode == 0, r.stderr
-    assert _count(desk) == 1
+    assert _count(desk, desk_key) == 1
     aside = [p for p in desk.parent.iterdir() if p.name.startswith("c.db.before-restore-")]
-    assert len(aside) == 1 and str(aside[0]) in r.stdout and _count(aside[0]) == 3
+    assert len(aside) == 1 and str(aside[0]) in r.stdout and _count(aside[0], desk_key) == 3
     r = run("check", "--db", str(desk), home=home)
     assert r.returncode == 0, r.stderr
 
@@ -72,10 +70,10 @@ def test_backup_to_a_folder_and_errors(desk, tmp_path, home):
     assert r.returncode == 1 and "不存在" in r.stderr
 
 
-def test_restore_refused_while_open(desk, tmp_path, home):
+def test_restore_refused_while_open(desk, desk_key, tmp_path, home):
     r = run("backup", "--db", str(desk), home=home)
     backup = json.loads(run("backups", "--db", str(desk), "--json", home=home).stdout)
-    holder = sqlite3.connect(desk)
+    holder = connect(desk, desk_key)
     holder.execute("SELECT count(*) FROM cases").fetchone()
     try:
         r = run("restore", "--db", str(desk), backup["backups"][0]["path"], "--yes", home=home)
@@ -84,12 +82,12 @@ def test_restore_refused_while_open(desk, tmp_path, home):
     assert r.returncode == 1 and "正被其他程序使用" in r.stderr
 
 
-def test_demo_refuses_a_real_desk(desk, tmp_path, home):
+def test_demo_refuses_a_real_desk(desk, desk_key, tmp_path, home):
     _add(desk, tmp_path, home)
     r = run("demo", "--db", str(desk), "--cases", "10", home=home)
     assert r.returncode == 1, r.stdout
     assert "不是演示数据库" in r.stderr and "新文件" in r.stderr
-    assert _count(desk) == 1
+    assert _count(desk, desk_key) == 1
 
 
 def test_demo_twice_says_what_it_did(tmp_path, home):
@@ -99,14 +97,14 @@ def test_demo_twice_says_what_it_did(tmp_path, home):
     r = run("demo", "--db", str(db), "--cases", "20", home=home)
     assert r.returncode == 0, r.stderr
     assert "未新增" in r.stdout and "--seed 2" in r.stdout
-    assert _count(db) == 20
+    assert _count(db, demo_key(db)) == 20
     r = run("demo", "--db", str(db), "--cases", "20", "--seed", "2", home=home)
     assert r.returncode == 0, r.stderr
     assert "新增案件 20 件，共 40 件" in r.stdout
-    assert run("check", "--db", str(db), home=home).returncode == 0
+    assert run("check", "--db", str(db), home=home, **DEMO).returncode == 0
 
 
-def test_restore_asks_on_a_terminal(desk, tmp_path, home):
+def test_restore_asks_on_a_terminal(desk, desk_key, tmp_path, home):
     import os
     import subprocess
     import sys
@@ -115,7 +113,7 @@ def test_restore_asks_on_a_terminal(desk, tmp_path, home):
     run("backup", "--db", str(desk), home=home)
     backup = json.loads(run("backups", "--db", str(desk), "--json", home=home).stdout)
     _add(desk, tmp_path, home)
-    env = {**os.environ, "MEDIATION_DESK_HOME": str(home), "MEDIATION_DESK_ACTOR": "测试员"}
+    env = {**os.environ, "MEDIATION_DESK_HOME": str(home), **LOGIN}
     for answer, restored in (("no\n", False), ("yes\n", True)):
         controller, terminal = os.openpty()
         try:
@@ -128,4 +126,4 @@ def test_restore_asks_on_a_terminal(desk, tmp_path, home):
             os.close(controller)
         assert "确认恢复请输入 yes" in r.stdout + r.stderr
         assert (r.returncode == 0) is restored, r.stderr
-        assert _count(desk) == (1 if restored else 2)
+        assert _count(desk, desk_key) == (1 if restored else 2)

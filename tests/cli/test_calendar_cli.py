@@ -7,12 +7,7 @@ import subprocess
 
 import pytest
 
-from tests.cli.conftest import run
-
-
-@pytest.fixture
-def home(tmp_path):
-    return tmp_path
+from tests.cli.conftest import LOGIN, run
 
 NOTICE = """# 测试用（非真实通知）
 年份 2027
@@ -20,15 +15,6 @@ NOTICE = """# 测试用（非真实通知）
 放假 2027-01-01 2027-01-03 元旦
 上班 2027-02-14 春节调休上班
 """
-
-
-@pytest.fixture
-def desk(tmp_path, home):
-    db = tmp_path / "c.db"
-    r = run("init", "--db", str(db), "--center-code", "ZD-MS", "--center-name", "马尚调解中心",
-            home=home)
-    assert r.returncode == 0, r.stderr
-    return db
 
 
 def test_show_marks_2027_estimated_then_import_makes_it_entered(desk, tmp_path, home):
@@ -98,7 +84,7 @@ def test_a_folder_or_device_is_refused(desk, tmp_path, home):
 def test_closed_pipe_ends_quietly(desk, home, tmp_path):
     import os
     import sys
-    env = {**os.environ, "MEDIATION_DESK_HOME": str(home)}
+    env = {**os.environ, "MEDIATION_DESK_HOME": str(home), **LOGIN}
     p = subprocess.run(f"{sys.executable} -m mediation_desk calendar show --db {desk} --json"
                        " | head -c 1", shell=True, capture_output=True, text=True, env=env,
                        timeout=60)

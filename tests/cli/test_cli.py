@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tests.cli.conftest import run
+from tests.cli.conftest import DEMO, connect, run
 from tests.conftest import case_input
 
 
@@ -85,22 +85,23 @@ def test_demo_is_deterministic(tmp_path, home):
     for p in (a, b):
         r = run("demo", "--db", str(p), "--cases", "300", "--seed", "7", home=home)
         assert r.returncode == 0, r.stderr
-    ra = json.loads(run("cases", "--db", str(a), "--json", "--limit", "300", home=home).stdout)
-    rb = json.loads(run("cases", "--db", str(b), "--json", "--limit", "300", home=home).stdout)
+        assert "演示主任" in r.stdout and "演示调解员" in r.stdout and "demo" in r.stdout
+    ra = json.loads(run("cases", "--db", str(a), "--json", "--limit", "300", home=home,
+                        **DEMO).stdout)
+    rb = json.loads(run("cases", "--db", str(b), "--json", "--limit", "300", home=home,
+                        **DEMO).stdout)
     assert ra == rb and len(ra) == 300
     statuses = {r["status"] for r in ra}
     assert {"mediating", "agreed", "terminated", "performed"} <= statuses
     assert any(r["court_case_number"] for r in ra)
-    r = run("check", "--db", str(a), home=home)
+    r = run("check", "--db", str(a), home=home, **DEMO)
     assert r.returncode == 0, r.stderr
 
 
-def test_locked_database_is_reported(desk, tmp_path, home):
-    import sqlite3
-
+def test_locked_database_is_reported(desk, desk_key, tmp_path, home):
     f = tmp_path / "in.json"
     f.write_text(json.dumps(case_input(), ensure_ascii=False), encoding="utf-8")
-    holder = sqlite3.connect(desk)
+    holder = connect(desk, desk_key)
     holder.execute("BEGIN IMMEDIATE")
     try:
         r = run("add", "--db", str(desk), "--json", str(f), home=home)

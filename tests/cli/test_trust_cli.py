@@ -9,29 +9,38 @@ import pytest
 
 from mediation_desk.cli import run
 from mediation_desk.storage.store import Store
-from tests.exchange.helpers import db_digest, make_desk, referral, trust_both
+from tests.cli.helpers import login_as, login_desk
+from tests.exchange.helpers import db_digest, referral, trust_both
 
 
 @pytest.fixture
-def desks(tmp_path):
-    court, center = make_desk(tmp_path, "court01", "court"), make_desk(tmp_path, "center01")
+def keys(tmp_path, monkeypatch) -> dict[str, bytes]:
+    """Two desks that trust each other, one referral sent: their paths and data keys."""
+    court, center = login_desk(tmp_path, "court01", "court"), login_desk(tmp_path, "center01")
     trust_both(tmp_path, court, center)
     referral(court, center)
-    paths = court.path, center.path
-    court.close()
-    center.close()
-    return paths
+    out = {}
+    for s in (court, center):
+        out[str(s.path)] = s.key
+        s.close()
+    login_as(monkeypatch)  # both desks' director
+    return out
 
 
-def digest(path) -> str:
-    s = Store.open(path, readonly=True)
+@pytest.fixture
+def desks(keys):
+    return tuple(keys)
+
+
+def digest(keys, path) -> str:
+    s = Store.open(path, readonly=True, key=keys[path])
     try:
         return db_digest(s)
     finally:
         s.close()
 
 
-def test_revoke_needs_a_reason_and_sticks(desks, tmp_path, capsys):
+def test_revoke_needs_a_reason_and_sticks(desks, keys, tmp_path, capsys):
     court, center = map(str, desks)
     with pytest.raises(SystemExit) as usage:  # --reason is required
         run(["revoke", "--db", center, "court01"])
@@ -39,9 +48,9 @@ def test_revoke_needs_a_reason_and_sticks(desks, tmp_path, capsys):
     assert run(["revoke", "--db", center, "court01", "--reason", "法院电脑丢失"]) == 0
     assert "不能再被信任" in capsys.readouterr().out
     assert run(["keys", "--db", court, "--export-card", str(tmp_path / "c.card")]) == 0
-    before = digest(center)
+    before = digest(keys, center)
     assert run(["trust", "--db", center, str(tmp_path / "c.card"), "--yes"]) == 1
-    assert "已被撤销" in capsys.readouterr().err and digest(center) == before
+    assert "已被撤销" in capsys.readouterr().err and digest(keys, center) == before
 
 
 def test_new_keys_then_change_key_with_the_phoned_fingerprint(desks, tmp_path, capsys):
@@ -67,9 +76,9 @@ def test_new_keys_then_change_key_with_the_phoned_fingerprint(desks, tmp_path, c
     assert run(["import", "--db", center, str(tmp_path / "b.mdx")]) == 0
 
 
-def test_import_refuses_devices_pipes_and_folders(desks, tmp_path, capsys):
+def test_import_refuses_devices_pipes_and_folders(desks, keys, tmp_path, capsys):
     _court, center = map(str, desks)
-    before = digest(center)
+    before = digest(keys, center)
     targets = [str(tmp_path)]
     if os.path.exists("/dev/zero"):
         targets.append("/dev/zero")
@@ -81,7 +90,7 @@ def test_import_refuses_devices_pipes_and_folders(desks, tmp_path, capsys):
         assert run(["import", "--db", center, target]) == 1, target
         err = capsys.readouterr().err
         assert "Traceback" not in err and err.strip(), target
-    assert digest(center) == before
+    assert digest(keys, center) == before
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="sparse files")

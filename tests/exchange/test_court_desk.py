@@ -99,15 +99,38 @@ def test_counts_filter_intake_sheet_and_outcome(tmp_path, world):
     assert got.filing_number == "（2026）鲁0303民初77号" and got.status.value == "filed"
 
 
-def test_court_cli_verbs(tmp_path, world, capsys):
-    court, a, _b = world
+@pytest.fixture
+def login_world(tmp_path):
+    """The same three desks, encrypted, each with its director (the command line logs in)."""
+    from tests.cli.helpers import login_desk
+
+    court = login_desk(tmp_path, "court01", "court")
+    a, b = login_desk(tmp_path, "centerA"), login_desk(tmp_path, "centerB")
+    trust_both(tmp_path, court, a)
+    trust_both(tmp_path, court, b)
+    yield court, a, b
+    for s in (court, a, b):
+        s.close()
+
+
+def test_court_cli_verbs(tmp_path, login_world, capsys, monkeypatch):
+    from mediation_desk.domain.access import Role
+    from tests.cli.helpers import add_account, login_as
+
+    court, a, _b = login_world
     c = referral(court, a, 0)
+    add_account(court, "法院联络员甲", Role.LIAISON)
     court_db = str(court.path)
+    login_as(monkeypatch)  # the court's director
     assert run(["court-summary", "--db", court_db, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {d["code"]: d["received"] for d in data} == {"centerA": 1, "centerB": 0}
     assert run(["court-cases", "--db", court_db, "--center", "centerA"]) == 0
     text = capsys.readouterr().out
     assert c.court_case_number in text and id_number(0) not in text and "13800000000" not in text
-    assert run(["intake-sheet", "--db", court_db, "--out", str(tmp_path / "s.xlsx")]) == 0
+    # the sheet with full numbers is the liaison's, not the director's
+    assert run(["intake-sheet", "--db", court_db, "--out", str(tmp_path / "s.xlsx")]) == 1
+    assert "法院联络员" in capsys.readouterr().err and not (tmp_path / "s.xlsx").exists()
+    assert run(["--user", "法院联络员甲", "intake-sheet", "--db", court_db, "--out",
+                str(tmp_path / "s.xlsx")]) == 0
     assert (tmp_path / "s.xlsx").exists()

@@ -184,8 +184,21 @@ def test_the_centers_answer_goes_back_to_the_court(tmp_path, desks):
     assert {r.case_id for r in later.referrals(ReferralState.OVERDUE)} == {late.id}
 
 
-def test_referral_on_the_command_line(tmp_path, desks, capsys):
-    court, center = desks
+@pytest.fixture
+def login_desks(tmp_path, monkeypatch):
+    """The two desks encrypted, each with its director :data:`ACTOR` (the CLI logs in)."""
+    from tests.cli.helpers import login_as, login_desk
+
+    court, center = login_desk(tmp_path, "court01", "court"), login_desk(tmp_path, "center01")
+    trust_both(tmp_path, court, center)
+    login_as(monkeypatch)
+    yield court, center
+    court.close()
+    center.close()
+
+
+def test_referral_on_the_command_line(tmp_path, login_desks, capsys):
+    court, center = login_desks
     court_db = str(court.path)
     (tmp_path / "起诉状.pdf").write_bytes(PDF)
     data = _today_input(court)

@@ -165,8 +165,26 @@ def test_court_center_field_round_trip(tmp_path, desks):
         field.close()
 
 
-def test_enroll_and_init_on_the_command_line(tmp_path, desks, capsys, monkeypatch):
-    court, center, mediator = desks
+@pytest.fixture
+def login_desks(tmp_path, monkeypatch):
+    """Court and center encrypted, each with its director :data:`ACTOR` (the CLI logs in)."""
+    from tests.cli.helpers import login_as, login_desk
+
+    court, center = login_desk(tmp_path, "court01", "court"), login_desk(tmp_path, "center01")
+    trust_both(tmp_path, court, center)
+    m = MediatorService(center).save(ACTOR, Mediator(center_id="", name="王调解",
+                                                      phone="13900000001"))
+    login_as(monkeypatch)
+    yield court, center, m
+    court.close()
+    center.close()
+
+
+def test_enroll_and_init_on_the_command_line(tmp_path, login_desks, capsys, monkeypatch):
+    from mediation_desk.services.auth import login
+    from tests.cli.helpers import PASSWORD
+
+    court, center, mediator = login_desks
     src = tmp_path / "referral.json"
     src.write_text(json.dumps(_today_referral(court), ensure_ascii=False), encoding="utf-8")
     assert run(["referral", "add", "--db", str(court.path), "--center", "center01",
@@ -188,13 +206,22 @@ def test_enroll_and_init_on_the_command_line(tmp_path, desks, capsys, monkeypatc
     assert run(["init", "--db", str(field_db), "--enrollment", str(out)]) == 1
     assert "bad_passphrase" in capsys.readouterr().err and not field_db.exists()
     monkeypatch.setenv("MEDIATION_DESK_PASSPHRASE", passphrase)
+    # the laptop's account is the enrolled mediator's (named as in the roster by default)
+    monkeypatch.delenv("MEDIATION_DESK_USER")
     assert run(["init", "--db", str(field_db), "--enrollment", str(out)]) == 0
-    assert "中心指纹" in capsys.readouterr().out
-    assert run(["check", "--db", str(field_db)]) == 0
+    text = capsys.readouterr().out
+    assert "中心指纹" in text and "调解员账户：王调解" in text and "恢复密钥" in text
+    assert run(["check", "--db", str(field_db)]) == 1  # who is logging in?
+    assert "--user" in capsys.readouterr().err
+    assert run(["--user", "王调解", "check", "--db", str(field_db)]) == 0
     # a second init onto the same file is refused, and the file is untouched
+    before = field_db.read_bytes()
     assert run(["init", "--db", str(field_db), "--enrollment", str(out)]) == 1
-    s = Store.open(field_db, readonly=True)
+    assert field_db.read_bytes() == before
+    s = login(field_db, "王调解", PASSWORD, readonly=True)
     try:
+        assert s.principal is not None and s.principal.role.value == "mediator"
+        assert s.principal.mediator_id == mediator.id
         assert case_store.get_case(s.db, case.id).status.value == "mediating"
     finally:
         s.close()
