@@ -1,9 +1,16 @@
-"""GUI start-up: choose the database, build the services, show the main window.
+"""GUI start-up: choose the database, log in, build the services, show the main window.
 
 ``mediation-desk``            the database in the user data folder (first-run dialog if new)
 ``mediation-desk --db PATH``  a given database file
-``mediation-desk --demo``     a freshly generated demo database (``--demo-cases N``, default 2000)
+``mediation-desk --demo``     a freshly generated demo database (``--demo-cases N``, default
+                              2000), at the login screen with 演示主任 filled in
 ``--lang en|zh_CN``           interface language for this run (default: the saved setting)
+
+Every way in logs in (ui/dialogs/login_dialog.py): a new file gets the first-run dialog
+(center and director's account, then the recovery key once), an old unencrypted file is
+encrypted by its director first (ui/dialogs/encrypt_dialog.py). Scripts (the start-up
+benchmark) may log in with MEDIATION_DESK_USER and MEDIATION_DESK_PASSWORD, as for the CLI.
+Idle time locks the program (ui/lock.py); another account may log in at the lock screen.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -28,10 +36,11 @@ from .storage import store as _store
 _LOADED_BEFORE_QT = (_cases, _desk, _store)
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget  # noqa: E402
 
 from .ui import errors, i18n, temp_folder  # noqa: E402
-from .ui.context import Services, default_actor  # noqa: E402
+from .ui.context import Services  # noqa: E402
+from .ui.lock import IdleWatcher  # noqa: E402
 from .ui.single_instance import SingleInstance  # noqa: E402
 from .ui.tasks import TaskRunner, run_with_progress  # noqa: E402
 
@@ -47,6 +56,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--demo-cases", type=int, default=2000)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--lang", choices=i18n.LANGUAGES)
+    p.add_argument("--user", help="the account name the login screen offers first")
     p.add_argument("--exit-after-first-rows", action="store_true", help=argparse.SUPPRESS)
     return p.parse_args(list(argv))
 
@@ -95,22 +105,79 @@ def generate_demo(runner: TaskRunner, cases: int, seed: int) -> Path | None:
     return path
 
 
+DEMO_DIRECTOR = "演示主任"
+
+
 def choose_database(args: argparse.Namespace, runner: TaskRunner) -> Path | None:
     """The database to open (None: the user cancelled)."""
     if args.demo:
         return generate_demo(runner, args.demo_cases, args.seed)
     if args.db is not None:
         return args.db
-    path = data_dir() / DB_NAME
-    if path.exists():
-        return path
+    return data_dir() / DB_NAME
+
+
+def first_run(path: Path, runner: TaskRunner) -> Services | None:
+    """No database yet: the first-run dialog creates it with the director's account, the
+    recovery key is shown once, and the director is logged in."""
     from .ui.dialogs.first_run import FirstRunDialog
 
-    dialog = FirstRunDialog(path, actor=load_profile().get("actor") or default_actor())
+    dialog = FirstRunDialog(path, director=load_profile().get("user", ""))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    save_profile(actor=dialog.value("actor"))
-    return path
+    save_profile(user=dialog.value("director"))
+    dialog.recovery_key_dialog().exec()
+    dialog.recovery_key = ""
+    return Services.login(path, runner, dialog.account_id, dialog.key)
+
+
+def encrypt_first(path: Path, runner: TaskRunner) -> Services | None:
+    """An old plain database: its director encrypts it, sees the recovery key, logs in."""
+    from datetime import date
+
+    from .services.auth import unlock
+    from .ui.dialogs.encrypt_dialog import EncryptDialog
+    from .ui.dialogs.recovery_key_dialog import RecoveryKeyDialog
+
+    dialog = EncryptDialog(path)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    name = dialog.value("name")
+    account_id, key = unlock(path, name, dialog.value("password"))
+    services = Services.login(path, runner, account_id, key)
+    center = services.center()
+    RecoveryKeyDialog(dialog.recovery_key, center_name=center.name if center else "",
+                      center_code=center.code if center else "", director_name=name,
+                      created=date.today()).exec()
+    dialog.recovery_key = ""
+    save_profile(user=name)
+    return services
+
+
+def log_in(path: Path, runner: TaskRunner, *, name: str = "") -> Services | None:
+    """The login for ``path`` (first run and encryption included); None: cancelled."""
+    from .services.auth import state, unlock
+    from .ui.dialogs.login_dialog import LoginDialog
+
+    kind = state(path)
+    if kind == "missing":
+        return first_run(path, runner)
+    if kind == "plain":
+        return encrypt_first(path, runner)
+    user, password = os.environ.get("MEDIATION_DESK_USER"), \
+        os.environ.get("MEDIATION_DESK_PASSWORD")
+    if user and password is not None:  # a script (the start-up benchmark), as for the CLI
+        account_id, key = unlock(path, user, password)
+        return Services.login(path, runner, account_id, key)
+    dialog = LoginDialog(path, lambda account_id, key: Services.login(path, runner,
+                                                                       account_id, key),
+                         name=name or load_profile().get("user", ""))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    services: Services = dialog.opened
+    if services.account is not None:
+        save_profile(user=services.account.name)
+    return services
 
 
 class Application:
@@ -125,6 +192,113 @@ class Application:
         from .ui.dialogs.backup_dialogs import AutoBackup
 
         self.auto_backup = AutoBackup(lambda: self.services, lambda: self.window)
+        self.idle: IdleWatcher | None = None
+        from .ui.lock import Locker, LockScreen
+
+        self.lock_screen = LockScreen(self._account_name(), self._check_password)
+        self.lock_screen.switch_requested.connect(self.other_user)
+        self.locker = Locker(app, self.lock_screen)
+
+    # -- locking and switching user -------------------------------------------------
+    def _account_name(self) -> str:
+        account = self.services.account
+        return account.name if account is not None else ""
+
+    def _check_password(self, password: str) -> bool:
+        from .services.auth import check_password
+
+        return self.services.run(lambda s: check_password(s.store, password))
+
+    def start_idle_lock(self) -> None:
+        """Lock after the settings' idle minutes without input (only for a logged-in desk)."""
+        from .ui.lock import IdleWatcher
+
+        if self.services.account is None:
+            return
+        minutes = self.services.load_settings().lock_minutes
+        if self.idle is None:
+            self.idle = IdleWatcher(self.app, minutes)
+            self.idle.idle.connect(self.lock)
+        else:
+            self.idle.set_minutes(minutes)
+
+    def lock(self) -> None:
+        """Cover every window and show the lock screen (idle time, or 账户 → 锁定)."""
+        if self.services.account is None:
+            return
+        self.lock_screen.set_name(self._account_name())
+        self.locker.lock()
+
+    def switch_user(self) -> None:
+        """账户 → 切换用户: lock, then the login of another account."""
+        self.lock()
+        if self.locker.locked:
+            self.other_user()
+
+    def other_user(self) -> None:
+        """At the lock screen: log in as another account (or the same one, which unlocks)."""
+        from .ui.dialogs.login_dialog import LoginDialog
+
+        path = self.services.db_path
+        if path is None:
+            return
+        dialog = LoginDialog(path, self._open_other, self.lock_screen, name="",
+                             intro=QDialog.tr("Log in as another user. The open forms of "
+                                              "{0} are closed first.").format(
+                                                  self._account_name()))
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.opened is None:
+            return
+        if dialog.opened is self.services:
+            self.locker.unlock()
+            return
+        self.switch_to(dialog.opened)
+
+    def _open_forms(self) -> list[QWidget]:
+        return [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QDialog) and w.isVisible() and not self.locker.exempt(w)]
+
+    def _open_other(self, account_id: str, key: bytes) -> Services | None:
+        """The login dialog's opener at the lock screen: ask before closing the forms."""
+        from .ui.tasks import TaskRunner
+
+        current = self.services.account
+        if current is not None and current.id == account_id:
+            return self.services  # the same person: just unlock
+        forms = len(self._open_forms()) + (self.window.open_forms() if self.window else 0)
+        if forms:
+            box = QMessageBox(QMessageBox.Icon.Question, QDialog.tr("Switch user"),
+                              QDialog.tr("{0} has {1} open form(s) or case tab(s). They will "
+                                         "be closed and unsaved changes in them are lost. "
+                                         "Continue?").format(self._account_name(), forms),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                              QApplication.activeModalWidget())
+            box.setObjectName("closeFormsBox")
+            if box.exec() != QMessageBox.StandardButton.Yes:
+                return None
+        return Services.login(self.services.db_path or Path(), TaskRunner(
+            on_error=self.services.tasks.on_error,
+            synchronous=self.services.tasks.synchronous), account_id, key, clock=self.clock)
+
+    def switch_to(self, services: Services) -> None:
+        """Another account logged in: close the first one's forms and window, show theirs."""
+        for form in self._open_forms():
+            form.reject()
+        self.locker.forget()
+        old, old_services = self.window, self.services
+        geometry = old.geometry() if old is not None else None
+        if old is not None:
+            old.discard_forms()
+            old.hide()
+            old.deleteLater()
+            self.window = None
+        old_services.close()
+        self.services = services
+        self.show_window()
+        if geometry is not None and self.window is not None:
+            self.window.setGeometry(geometry)
+        self.locker.unlock()
+        self.lock_screen.set_name(self._account_name())
+        self.start_idle_lock()
 
     def show_window(self) -> None:
         from .ui.main_window import MainWindow
@@ -133,6 +307,9 @@ class Application:
         self.window = MainWindow(self.services)
         self.window.language_changed.connect(self.switch_language)
         self.window.restore_requested.connect(self.restore)
+        self.window.lock_requested.connect(self.lock)
+        self.window.switch_user_requested.connect(self.switch_user)
+        self.window.settings_saved.connect(self.start_idle_lock)
         self.services.tasks.on_error = lambda exc: errors.report(exc, self.window)
         if old is not None:
             self.window.setGeometry(old.geometry())
@@ -150,10 +327,12 @@ class Application:
             return  # an unsaved case edit was kept
         quit_on_close = self.app.quitOnLastWindowClosed()
         self.app.setQuitOnLastWindowClosed(False)  # no window while the restore runs
+        key, account = self.services.key, self.services.account
 
         def reopen(message: str, error: BaseException | None) -> None:
             try:
                 self.services = Services.open(self.services.db_path, self.services.tasks,
+                                              key=key, account=account,
                                               actor=self.services.actor, clock=self.clock)
             except Exception as exc:  # noqa: BLE001 - shown, then the program ends
                 errors.report(exc)
@@ -223,15 +402,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                            "window was brought to the front.").format(running))
             return 0
         try:
-            services = Services.open(path, runner, actor=load_profile().get("actor"))
+            services = log_in(path, runner, name=args.user or (DEMO_DIRECTOR if args.demo
+                                                               else ""))
         except Exception as exc:  # noqa: BLE001 - shown, then exit
             errors.report(exc)
             return 1
+        if services is None:
+            return 0
         language = args.lang or services.load_settings().language
         if language != i18n.current_language():
             i18n.install(app, language)
         desk = holder["desk"] = Application(app, services, args)
         desk.show_window()
+        desk.start_idle_lock()
         desk.auto_backup.start()
         code = app.exec()
         instance.release()

@@ -43,6 +43,7 @@ class Settings:
     backup_keep_daily: int = 7
     backup_keep_weekly: int = 4
     backup_keep_monthly: int = 12
+    lock_minutes: int = 10  # the GUI locks after this many minutes without input
 
     def days_for(self, source: CaseSource) -> int:
         """Length of the mediation period for a case source (in its unit)."""
@@ -67,7 +68,8 @@ class Settings:
                 "language": self.language, "deadline_units": self.deadline_units,
                 "backup_dir": self.backup_dir, "backup_keep_daily": self.backup_keep_daily,
                 "backup_keep_weekly": self.backup_keep_weekly,
-                "backup_keep_monthly": self.backup_keep_monthly}
+                "backup_keep_monthly": self.backup_keep_monthly,
+                "lock_minutes": self.lock_minutes}
 
 
 def load_settings(store: Store) -> Settings:
@@ -90,11 +92,15 @@ def load_settings(store: Store) -> Settings:
         s.deadline_units.update({k: str(v) for k, v in raw["deadline_units"].items()})
     if "backup_dir" in raw:
         s.backup_dir = str(raw["backup_dir"])
-    for key in ("backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly"):
+    for key in ("backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly",
+                "lock_minutes"):
         if key in raw:
             setattr(s, key, int(raw[key]))
     s.holiday_calendar = HolidayCalendar(store.calendar.notices(), store.origin_code())
     return s
+
+
+MAX_LOCK_MINUTES = 240
 
 
 def save_settings(store: Store, actor: str, settings: Settings) -> None:
@@ -120,6 +126,8 @@ def save_settings(store: Store, actor: str, settings: Settings) -> None:
     if settings.language not in ("zh_CN", "en"):
         problems["language"] = ["界面语言只能是 zh_CN 或 en"]
     problems.update(backup_problems(settings))
+    if not 1 <= int(settings.lock_minutes) <= MAX_LOCK_MINUTES:
+        problems["lock_minutes"] = [f"自动锁定时间应在1到{MAX_LOCK_MINUTES}分钟之间"]
     if problems:
         raise ValidationError(problems)
     with store.operation(actor, "update_settings", summary="修改设置") as work:

@@ -1,4 +1,4 @@
-"""What every screen receives: the services, the acting user and the task runner.
+"""What every screen receives: the services, the logged-in account and the task runner.
 
 Screens get a :class:`Services` in their constructor (never a global). Shared
 contract with the case-detail and registration screens::
@@ -15,7 +15,6 @@ reports back on the GUI thread.
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -23,7 +22,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:  # keep importing this module cheap
     from datetime import date
 
-    from ..domain.models import Center
+    from ..domain.access import Account
+    from ..domain.models import Case, Center
     from ..services.door import Door
     from ..services.session import DeskSession
     from ..services.settings import Settings
@@ -33,12 +33,8 @@ if TYPE_CHECKING:  # keep importing this module cheap
 T = TypeVar("T")
 
 
-def default_actor() -> str:
-    """The acting user's name until login exists: the OS account name."""
-    try:
-        return getpass.getuser() or "调解员"
-    except Exception:  # noqa: BLE001 - no user name on some systems
-        return "调解员"
+PROGRAM_ACTOR = "系统"
+"""The audit name of a desk opened without a login (only the program itself: tests, demo)."""
 
 
 class Services:
@@ -55,9 +51,11 @@ class Services:
 
         self.door = door
         self.tasks = tasks
-        self.actor = actor
         self.path = path
         session = door.session
+        # the logged-in account (None: the program itself); every write names it in the audit
+        self.account: Account | None = session.store.principal
+        self.actor = self.account.name if self.account is not None else actor
         self.cases: Any = Bound(door, session.cases)
         self.mediators: Any = Bound(door, session.mediators)
         self.read_cases: Any = Bound(door, session.read_cases, around=self._snapshot)
@@ -125,13 +123,59 @@ class Services:
         self.tasks.shutdown()
         self.door.close()
 
+    # -- who is logged in, and what their role allows --------------------------------
+    @property
+    def key(self) -> bytes | None:
+        """The data key the login unwrapped (None: an unencrypted desk)."""
+        return self.door.session.store.key
+
+    def allowed(self, action: str) -> bool:
+        """May the logged-in account run ``action`` (the services' own rule, by audit name)."""
+        return not self.why_not(action)
+
+    def why_not(self, action: str) -> str:
+        """Why the logged-in account may not run ``action`` here ('' when it may), in
+        Chinese: the services' own rule (``services.access.why_not``)."""
+        from ..services import access
+
+        if self.account is None:
+            return ""
+        return self.run(lambda s: access.why_not(s.store, action))
+
+    def case_why_not(self, case: Case, action: str) -> str:
+        """Why the logged-in account may not run ``action`` on ``case`` ('' when it may)."""
+        from ..services import access
+
+        if self.account is None:
+            return ""
+        return self.run(lambda s: access.why_not(s.store, action)
+                        or access.case_why_not(s.store, case, action))
+
     @classmethod
-    def open(cls, path: str | Path, tasks: TaskRunner, *, actor: str | None = None,
-             clock: Callable | None = None) -> Services:
-        """Open the database at ``path`` on a new database thread (writer and reader)."""
+    def open(cls, path: str | Path, tasks: TaskRunner, *, key: bytes | None = None,
+             account: Account | None = None, clock: Callable | None = None,
+             actor: str = PROGRAM_ACTOR) -> Services:
+        """Open the database at ``path`` on a new database thread (writer and reader).
+
+        ``key`` and ``account`` come from a login (:mod:`..services.auth`): both connections
+        are keyed and the account (read again from the database) guards every operation and
+        is the audit's actor. Without an account the program itself opens the desk (tests,
+        the demo builder); ``actor`` then names it in the audit.
+        """
         from ..services.door import Door
         from ..services.session import DeskSession
 
-        door: Door[DeskSession] = Door(lambda: DeskSession.open(path, clock=clock),
-                                       lambda s: s.close())
-        return cls(door, tasks, actor=actor or default_actor(), path=Path(path))
+        door: Door[DeskSession] = Door(
+            lambda: DeskSession.open(path, clock=clock, key=key, account=account),
+            lambda s: s.close())
+        return cls(door, tasks, actor=actor, path=Path(path))
+
+    @classmethod
+    def login(cls, path: str | Path, tasks: TaskRunner, account_id: str, key: bytes, *,
+              clock: Callable | None = None) -> Services:
+        """Open the desk as the account a login dialog unlocked (``auth.unlock``)."""
+        from ..domain.access import Account, Role
+
+        # DeskSession.open reads the account again by its id (role and active as stored now)
+        ref = Account(id=account_id, name="", role=Role.READONLY)
+        return cls.open(path, tasks, key=key, account=ref, clock=clock)

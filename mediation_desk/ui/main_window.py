@@ -5,7 +5,11 @@ other screens' ``CaseDetailWidget``. Keyboard: Ctrl+N new case, Ctrl+F search,
 Ctrl+W close the case tab, Ctrl+1..4 switch pages, F5 refresh.
 
 Start-up shows the dashboard and the case list first: the other pages (调解员,
-设置, 交换) and their imports are built the first time they are shown.
+设置, 交换, 账户) and their imports are built the first time they are shown.
+
+What the logged-in account's role may not do is hidden or disabled with the reason as its
+tooltip (``ui/permits.py``, the services' own rules); 账户 → 锁定 / 切换用户 ask the
+application to lock (``ui/lock.py``).
 """
 
 from __future__ import annotations
@@ -61,6 +65,9 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
     first_rows_shown = Signal()
     restore_requested = Signal(str)  # a backup's path: the application restores and reopens
+    lock_requested = Signal()
+    settings_saved = Signal()  # the auto-lock time may have changed
+    switch_user_requested = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,8 +121,18 @@ class MainWindow(QMainWindow):
         self._waiting = {self.cases.model, self.dashboard.overdue_model}
         for model in self._waiting:
             model.loaded.connect(lambda m=model: self._rows_loaded(m))
+        self.account_label = QLabel()
+        self.account_label.setObjectName("accountStatus")
+        account = services.account
+        self.account_label.setText(account.label if account is not None else "")
+        bar.addPermanentWidget(self.account_label)
         self._build_actions()
         self._add_exchange_pages()
+        self.page_accounts = self.stack.count()
+        QListWidgetItem(self.tr("Accounts"), self.nav)
+        self.stack.addWidget(QWidget())
+        self._builders[self.page_accounts] = self._build_accounts
+        self._apply_permissions()
         self._first_rows = False
         self.nav.setCurrentRow(PAGE_DASHBOARD)
         self.resize(1280, 800)
@@ -123,6 +140,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        account_menu = self.menuBar().addMenu(self.tr("&Account"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
 
         def action(menu, text, shortcut, slot, name=""):
@@ -152,13 +170,42 @@ class MainWindow(QMainWindow):
                                       lambda: self.backups("practice"), "practiceRestore")
         file_menu.addSeparator()
         action(file_menu, self.tr("&Quit"), "Ctrl+Q", self.close)
-        for i, text in enumerate((self.tr("&Dashboard"), self.tr("&Cases"),
-                                  self.tr("&Mediators"), self.tr("&Settings"))):
+        self.page_actions = [
             action(view_menu, text, f"Ctrl+{i + 1}",
                    lambda _c=False, i=i: self.nav.setCurrentRow(i))
+            for i, text in enumerate((self.tr("&Dashboard"), self.tr("&Cases"),
+                                      self.tr("&Mediators"), self.tr("&Settings")))]
         view_menu.addSeparator()
         action(view_menu, self.tr("&Refresh"), "F5", self.refresh_all)
         action(help_menu, self.tr("Where is the &log file?"), "", self._show_log_location)
+        self.lock_action = action(account_menu, self.tr("&Lock"), "Ctrl+L",
+                                  self.lock_requested.emit, "lock")
+        self.switch_user_action = action(account_menu, self.tr("&Switch user…"), "",
+                                         self.switch_user_requested.emit, "switchUser")
+        account_menu.addSeparator()
+        self.accounts_action = action(account_menu, self.tr("&Accounts and passwords"), "",
+                                      lambda: self.nav.setCurrentRow(self.page_accounts),
+                                      "accounts")
+
+    def _apply_permissions(self) -> None:
+        """Hide or disable what the account's role may not use (the services' rules)."""
+        from .permits import guard
+
+        s = self.services
+        if not guard(s, "update_settings", self.page_actions[PAGE_SETTINGS]):
+            self.nav.item(PAGE_SETTINGS).setHidden(True)
+        guard(s, "register_case", self.new_case_action)
+        guard(s, "restore_backup", self.restore_action)
+
+    @property
+    def accounts(self):
+        """The 账户 page (AccountsPage)."""
+        return self.page(self.page_accounts)
+
+    def _build_accounts(self) -> QWidget:
+        from .pages.accounts_page import AccountsPage
+
+        return AccountsPage(self.services)
 
     # -- pages built when first shown ------------------------------------------------
     def page(self, index: int) -> QWidget:
@@ -197,6 +244,7 @@ class MainWindow(QMainWindow):
         page = SettingsPage(self.services)
         page.language_changed.connect(self.language_changed)
         page.saved.connect(self._update_center)
+        page.saved.connect(self.settings_saved)
         return page
 
     def _build_exchange(self) -> QWidget:
@@ -293,6 +341,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         if index == PAGE_SETTINGS:
             self.settings.load()
+        elif index == self.page_accounts:
+            self.accounts.refresh()
         elif index == PAGE_MEDIATORS:  # loaded when shown, not at start-up
             self.mediators.refresh()
 
@@ -349,6 +399,17 @@ class MainWindow(QMainWindow):
         self.case_tabs.removeTab(index)
         widget.deleteLater()
         return True
+
+    def open_forms(self) -> int:
+        """How many case tabs are open (their unsaved edits would be lost on a user switch)."""
+        return self.case_tabs.count() - 1
+
+    def discard_forms(self) -> None:
+        """Close every case tab without asking (another user logged in, after asking)."""
+        for i in range(self.case_tabs.count() - 1, 0, -1):
+            widget = self.case_tabs.widget(i)
+            self.case_tabs.removeTab(i)
+            widget.deleteLater()
 
     def closeEvent(self, event) -> None:
         for i in range(self.case_tabs.count() - 1, 0, -1):

@@ -1,6 +1,136 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountForm</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="107" />
+        <source>The two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTable</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="42" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="42" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="42" />
+        <source>Mediator on the roster</source>
+        <translation>对应的调解员（名册）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="43" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="73" />
+        <source>active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="73" />
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="82" />
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="87" />
+        <source>Logged in as {0}</source>
+        <translation>当前登录：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="98" />
+        <source>&amp;New account…</source>
+        <translation>新建账户(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="99" />
+        <source>&amp;Reset password…</source>
+        <translation>重置密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="100" />
+        <source>Change r&amp;ole…</source>
+        <translation>修改角色(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="101" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="165" />
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="102" />
+        <source>Change &amp;my password…</source>
+        <translation>修改我的密码(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="166" />
+        <source>&amp;Activate…</source>
+        <translation>启用(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="169" />
+        <source>You cannot deactivate the account you are logged in with</source>
+        <translation>不能停用自己正在使用的账户</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="181" />
+        <source>Account {0} created.</source>
+        <translation>已新建账户{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="191" />
+        <source>The password of {0} was reset.</source>
+        <translation>已重置{0}的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="201" />
+        <source>{0} is now {1}.</source>
+        <translation>{0}现在是{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="214" />
+        <source>{0} was reactivated.</source>
+        <translation>已启用{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="216" />
+        <source>Deactivate an account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="217" />
+        <source>Deactivate {0}? They can no longer log in; their name stays in the audit trail. A director can reactivate the account with a new password.</source>
+        <translation>停用{0}？停用后不能再登录；审计记录中保留其姓名。中心主任可以设置新密码重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="230" />
+        <source>{0} was deactivated.</source>
+        <translation>已停用{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="240" />
+        <source>Your password was changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/agreement_dialog.py" line="50" />
@@ -808,69 +938,69 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CaseDetailWidget</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="46" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="47" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="93" />
         <source>No running deadline</source>
         <translation>未在计时</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="94" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="95" />
         <source>Suspended: the clock is stopped</source>
         <translation>已中止：期限暂停计算</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="96" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="97" />
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="98" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="99" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="100" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="101" />
         <source>Due soon: %n day(s) left</source>
         <translation>
             <numerusform>即将到期：剩 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="102" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="103" />
         <source>%n day(s) left</source>
         <translation>
             <numerusform>剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="104" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="105" />
         <source> (until %1)</source>
         <translation>（至%1）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="105" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="106" />
         <source>Mediation period: %1</source>
         <translation>调解期限：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="107" />
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="120" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="108" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="121" />
         <source> (holiday arrangement estimated)</source>
         <translation>（节假日安排为推算）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="118" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="119" />
         <source>Judicial confirmation: apply by %1</source>
         <translation>司法确认申请截止：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="125" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="126" />
         <source>This deadline depends on a year whose holiday arrangement has not been entered yet; it was computed from the statutory holidays. Enter the State Council notice under Settings → Holiday calendar.</source>
         <translation>该期限涉及尚未录入放假安排的年份，系按法定节假日推算。请在“设置 → 节假日安排”中录入国务院当年的通知。</translation>
     </message>
@@ -989,24 +1119,24 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="82" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="84" />
         <source>{0} (inactive)</source>
         <translation>{0}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="108" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="110" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="166" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="168" />
         <source>More than %n case(s)</source>
         <translation>
             <numerusform>超过 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="168" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="170" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -1392,79 +1522,87 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CourtPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="57" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="58" />
         <source>Double-click or press Enter to list the center's cases</source>
         <translation>双击或按回车键，查看该调解组织的案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="59" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="60" />
         <source>&amp;Show its cases</source>
         <translation>查看其案件(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="62" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="63" />
         <source>Write the &amp;intake sheet with case files…</source>
         <translation>导出移送立案登记表及案卷(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="68" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="69" />
         <source>Court-referred cases of each center, as of the last imported exchange files.</source>
         <translation>各调解组织办理的法院委派、委托案件（截至最近一次导入的交换文件）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="86" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="87" />
         <source>Court liaison desk</source>
         <translation>法院联络台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="205" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="208" />
         <source>Folder for the intake sheet and case files</source>
         <translation>选择存放移送立案登记表和案卷的文件夹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="213" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="216" />
         <source>Writing the intake sheet and case files…</source>
         <translation>正在生成移送立案登记表和案卷…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="218" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="221" />
         <source>Intake sheet written: {0} ({1} case(s)); {2} case-file PDF(s) in {3}.</source>
         <translation>已导出移送立案登记表：{0}（{1} 件）；案卷 PDF {2} 份，在 {3}。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="83" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="84" />
         <source>Referrals</source>
         <translation>委派调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="84" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="85" />
         <source>Cases per center</source>
         <translation>各调解组织案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="95" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="98" />
         <source>&amp;Refer a case…</source>
         <translation>委派调解(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="120" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="123" />
         <source>Double-click or press Enter to open the case</source>
         <translation>双击或按回车键打开案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="129" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="132" />
         <source>Referrals this court sent, as of the last exchange file imported from each center. A referral travels with the next exchange file to its center.</source>
         <translation>本院委派的案件，状态以最近一次导入的各调解组织交换文件为准。新登记的委派随下一次向该调解组织导出的交换文件发送。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="144" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="147" />
         <source>All ({0})</source>
         <translation>全部（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="164" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="167" />
         <source>Referral saved; it goes to the center with the next exchange file.</source>
         <translation>委派已登记，将随下一次向该调解组织导出的交换文件发送。</translation>
+    </message>
+</context>
+<context>
+    <name>Cover</name>
+    <message>
+        <location filename="../../mediation_desk/ui/lock.py" line="85" />
+        <source>Locked</source>
+        <translation>已锁定</translation>
     </message>
 </context>
 <context>
@@ -1625,151 +1763,199 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     </message>
 </context>
 <context>
+    <name>EncryptDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="40" />
+        <source>Encrypt this database</source>
+        <translation>加密这个数据库</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="42" />
+        <source>This database was written by an older version and is not encrypted: anyone who copies the file can read every party's name, ID and phone number. The center's director encrypts it now and becomes its first account; the other staff get accounts from the director afterwards. A copy is verified before the old file is replaced, and plain backups are encrypted too.</source>
+        <translation>这个数据库由旧版本创建，没有加密：任何人复制这个文件就能看到所有当事人的姓名、身份证号和电话。请中心主任现在加密它，并成为第一个账户；其他工作人员随后由主任建立账户。旧文件在加密副本核验无误后才被替换，未加密的备份也一并加密。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="48" />
+        <source>Director's &amp;name</source>
+        <translation>主任姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="48" />
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="49" />
+        <source>Repeat the &amp;password</source>
+        <translation>再次输入密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="62" />
+        <source>at least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="63" />
+        <source>Database file: {0}</source>
+        <translation>数据库文件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="68" />
+        <source>Encrypt</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="101" />
+        <source>The two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
     <name>ExchangePage</name>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="102" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="110" />
         <source>Conflicts to decide (%n)</source>
         <translation>
             <numerusform>待处理的冲突（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="143" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="151" />
         <source>Export this desk's card</source>
         <translation>导出本单位名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="136" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="144" />
         <source>Desk cards (*.card *.json);;All files (*)</source>
         <translation>单位名片 (*.card *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="152" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="160" />
         <source>Card written to {0}. Fingerprint: {1}</source>
         <translation>已导出单位名片：{0}。指纹：{1}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="155" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="163" />
         <source>Trust a desk's card</source>
         <translation>选择要信任的单位名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="176" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="184" />
         <source>{0} ({1}) is now trusted.</source>
         <translation>已信任 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="184" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="192" />
         <source>Revoke trust</source>
         <translation>撤销信任</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="187" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="195" />
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="197" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="205" />
         <source>The key of {0} ({1}) is revoked.</source>
         <translation>已撤销对 {0}（{1}）的信任。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="264" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="272" />
         <source>Save the exchange file</source>
         <translation>保存交换文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="139" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="147" />
         <source>Exchange files (*.mdx);;All files (*)</source>
         <translation>交换文件 (*.mdx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="185" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="193" />
         <source>Revoke the key of {0} ({1})? Its files will be refused from now on, nothing can be exported to it, and this key can never be trusted again.</source>
         <translation>撤销{0}（{1}）的密钥？此后拒收其交换文件，也不能再向其导出，这把密钥今后不能再被信任。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="206" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="214" />
         <source>The new card of {0}</source>
         <translation>{0}的新名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="231" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="239" />
         <source>The key of {0} ({1}) was changed; the old key is revoked.</source>
         <translation>{0}（{1}）的密钥已更换，原密钥已撤销。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="237" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="245" />
         <source>Change this desk's keys</source>
         <translation>更换本单位密钥</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="238" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="246" />
         <source>New keys are made for this desk. Every desk you exchange with must then take your new card with 'Change key…' after comparing the fingerprint by phone; files already made for the old key cannot be read here and must be exported again.</source>
         <translation>将为本单位生成新密钥。此后每个交换单位都要在电话核对指纹后，用「更换密钥…」接受本单位的新名片；按原密钥制作的交换文件本机无法再读取，需要对方重新导出。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="241" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="249" />
         <source>Make new keys</source>
         <translation>生成新密钥</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="251" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="259" />
         <source>This desk has new keys. Export the new card and send it to every desk you exchange with.</source>
         <translation>本单位已有新密钥。请导出新名片，发给每个交换单位。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="270" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="278" />
         <source>Exporting and verifying…</source>
         <translation>正在导出并校验…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="276" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="284" />
         <source>Exported and verified: {0} (No. {1}, {2} records). Send this file to the other desk.</source>
         <translation>已导出并校验：{0}（第 {1} 号，{2} 条记录）。请把这个文件交给对方。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="281" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="289" />
         <source>Import an exchange file</source>
         <translation>导入交换文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="290" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="298" />
         <source>Checking the file…</source>
         <translation>正在校验文件…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="301" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="309" />
         <source>This file (No. {0} from {1}) was imported before; nothing changed.</source>
         <translation>这个文件（{1} 第 {0} 号）已经导入过，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="304" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="312" />
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="308" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="316" />
         <source>Import cancelled; nothing changed.</source>
         <translation>已取消导入，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="312" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="320" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="320" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="328" />
         <source>This file was imported before; nothing changed.</source>
         <translation>这个文件已经导入过，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="322" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="330" />
         <source>Imported No. {0} from {1}: {2} new, {3} updated, {4} unchanged, {5} conflicting.</source>
         <translation>已导入 {1} 第 {0} 号：新增 {2}，更新 {3}，未变 {4}，冲突 {5}。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="336" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="344" />
         <source>The file was refused and nothing was imported.
 
 {0}
@@ -1782,17 +1968,17 @@ Reason code: {1}</source>
 原因代码：{1}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="339" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="347" />
         <source>File refused</source>
         <translation>文件被拒绝</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="355" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="363" />
         <source>Conflict decided: kept the value here.</source>
         <translation>冲突已处理：保留了本单位的值。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="356" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="364" />
         <source>Conflict decided: took the incoming value.</source>
         <translation>冲突已处理：采用了对方的值。</translation>
     </message>
@@ -1931,79 +2117,99 @@ Reason code: {1}</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="35" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="43" />
         <source>Welcome to Mediation Desk</source>
         <translation>欢迎使用调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="36" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="44" />
         <source>This computer has no mediation database yet. Enter your center's details to create one. You can change them later in Settings, except the center code.</source>
         <translation>这台电脑上还没有调解数据库。请填写本中心的信息以创建数据库。除中心代码外，以后都可以在“设置”中修改。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="43" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="51" />
         <source>e.g. 马尚街道矛盾纠纷调解中心</source>
         <translation>例如：马尚街道矛盾纠纷调解中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="44" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="52" />
         <source>letters and digits, e.g. ZD-MS</source>
         <translation>字母和数字，例如 ZD-MS</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="45" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="53" />
         <source>e.g. 马尚 → （2026）马尚调字第1号</source>
         <translation>例如：马尚 → （2026）马尚调字第1号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="46" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="54" />
         <source>e.g. 张店区人民法院</source>
         <translation>例如：张店区人民法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="47" />
-        <source>shown in the audit trail</source>
-        <translation>记录在操作日志中</translation>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="55" />
+        <source>the director's account; shown in the audit trail</source>
+        <translation>中心主任的账户，记入审计记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="50" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="56" />
+        <source>at least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="64" />
+        <source>&amp;Director's name</source>
+        <translation>主任姓名(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="65" />
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="66" />
+        <source>Repeat the pass&amp;word</source>
+        <translation>再次输入密码(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="124" />
+        <source>Please enter the director's name</source>
+        <translation>请填写主任的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="130" />
+        <source>The two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="60" />
         <source>Center &amp;name</source>
         <translation>中心名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="51" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="61" />
         <source>Center &amp;code</source>
         <translation>中心代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="52" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="62" />
         <source>Case number &amp;prefix</source>
         <translation>案号前缀(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="53" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="63" />
         <source>Linked c&amp;ourt</source>
         <translation>对接法院(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="54" />
-        <source>&amp;Your name</source>
-        <translation>您的姓名(&amp;Y)</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="70" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="84" />
         <source>Database file: {0}</source>
         <translation>数据库文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="75" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="89" />
         <source>Create</source>
         <translation>创建</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="108" />
-        <source>Please enter your name</source>
-        <translation>请填写您的姓名</translation>
     </message>
 </context>
 <context>
@@ -2297,159 +2503,283 @@ Reason code: {1}</source>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../mediation_desk/ui/lock.py" line="119" />
+        <source>Mediation Desk is locked</source>
+        <translation>调解工作台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/lock.py" line="122" />
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/lock.py" line="136" />
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/lock.py" line="137" />
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/lock.py" line="141" />
+        <source>Log in as &amp;another user…</source>
+        <translation>以其他用户登录(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/lock.py" line="157" />
+        <source>Mediation Desk was locked to protect the case data. {0}, enter your password to continue.</source>
+        <translation>为保护案件数据，调解工作台已锁定。{0}，请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/lock.py" line="165" />
+        <source>Please enter your password</source>
+        <translation>请输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/lock.py" line="175" />
+        <source>Wrong password.</source>
+        <translation>密码不正确。</translation>
+    </message>
+</context>
+<context>
+    <name>Locker</name>
+    <message>
+        <location filename="../../mediation_desk/ui/lock.py" line="212" />
+        <source>Mediation Desk (locked)</source>
+        <translation>调解工作台（已锁定）</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="53" />
+        <source>Log in to Mediation Desk</source>
+        <translation>登录调解工作台</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="54" />
+        <source>Please log in. Every change you make is recorded under your name.</source>
+        <translation>请登录。您所做的每项修改都以您的姓名记录。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="71" />
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="72" />
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="73" />
+        <source>Forgot password?</source>
+        <translation>忘记密码？</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="78" />
+        <source>Database file: {0}</source>
+        <translation>数据库文件：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="84" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="115" />
+        <source>Please choose or enter your name</source>
+        <translation>请选择或填写您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="118" />
+        <source>Please enter your password</source>
+        <translation>请输入密码</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="70" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="77" />
         <source>Mediation Desk</source>
         <translation>调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="73" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="80" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="73" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="80" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="73" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="80" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="74" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="81" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="87" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="94" />
         <source>Case list</source>
         <translation>案件列表</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="124" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="132" />
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="141" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="125" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="142" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="126" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="143" />
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="144" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="138" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="156" />
         <source>&amp;New case…</source>
         <translation>登记新案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="140" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="158" />
         <source>&amp;Find case…</source>
         <translation>查找案件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="142" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="160" />
         <source>&amp;Close case tab</source>
         <translation>关闭案件标签(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="144" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="162" />
         <source>Print &amp;blank forms…</source>
         <translation>打印空白表格(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="147" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="165" />
         <source>Back &amp;up…</source>
         <translation>备份(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="149" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="167" />
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="151" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="169" />
         <source>&amp;Practice restore…</source>
         <translation>演练恢复(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="154" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="172" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="155" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="176" />
         <source>&amp;Dashboard</source>
         <translation>工作台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="155" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="176" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="156" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="177" />
         <source>&amp;Mediators</source>
         <translation>调解员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="156" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="177" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="160" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="179" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="161" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="180" />
         <source>Where is the &amp;log file?</source>
         <translation>日志文件位置(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="211" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="181" />
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="183" />
+        <source>&amp;Switch user…</source>
+        <translation>切换用户(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="186" />
+        <source>&amp;Accounts and passwords</source>
+        <translation>账户和密码(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="259" />
         <source>Exchange</source>
         <translation>交换</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="219" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="267" />
         <source>Court</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="272" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="320" />
         <source>The database was changed by another program; the lists were refreshed.</source>
         <translation>数据库已被其他程序修改，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="278" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="326" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="281" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="329" />
         <source>⚠ Overdue cases: {0}</source>
         <translation>⚠ 超期案件：{0}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="333" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="383" />
         <source>New case</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="381" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="442" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="382" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="443" />
         <source>The log file is at:
 {0}</source>
         <translation>日志文件位于：
@@ -2532,30 +2862,78 @@ Reason code: {1}</source>
 <context>
     <name>MediatorsPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="88" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="89" />
         <source>&amp;Add mediator</source>
         <translation>添加调解员(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="89" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="90" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="90" />
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="133" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="91" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="136" />
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="101" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="102" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="132" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="135" />
         <source>&amp;Activate</source>
         <translation>启用(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="148" />
+        <source>New account</source>
+        <translation>新建账户</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="150" />
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="152" />
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="154" />
+        <source>&amp;Mediator on the roster</source>
+        <translation>对应的调解员(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="157" />
+        <source>First &amp;password</source>
+        <translation>初始密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="158" />
+        <source>Repeat the pass&amp;word</source>
+        <translation>再次输入密码(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="159" />
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="163" />
+        <source>Tell the person their first password in private; they can change it after logging in.</source>
+        <translation>请当面告知本人初始密码；本人登录后可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="185" />
+        <source>Add the mediator to the roster first (page Mediators)</source>
+        <translation>请先在“调解员”页把这位调解员加入名册</translation>
     </message>
 </context>
 <context>
@@ -2880,6 +3258,49 @@ Reason code: {1}</source>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="236" />
+        <source>Reset the password of {0}</source>
+        <translation>重置{0}的密码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="237" />
+        <source>Reactivate {0} with a new password</source>
+        <translation>设置新密码并启用{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="238" />
+        <source>Change my password ({0})</source>
+        <translation>修改我的密码（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="243" />
+        <source>&amp;Current password</source>
+        <translation>原密码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="244" />
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="245" />
+        <source>Repeat the new pass&amp;word</source>
+        <translation>再次输入新密码(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="247" />
+        <source>The account's lockout is cleared. Tell the person the new password in private.</source>
+        <translation>账户的锁定会一并解除。请当面告知本人新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="257" />
+        <source>Please enter your current password</source>
+        <translation>请输入原密码</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <location filename="../../mediation_desk/ui/widgets/pdf_preview.py" line="45" />
@@ -2895,22 +3316,37 @@ Reason code: {1}</source>
 <context>
     <name>QDialog</name>
     <message>
-        <location filename="../../mediation_desk/app.py" line="87" />
+        <location filename="../../mediation_desk/app.py" line="97" />
         <source>Generating demo cases…</source>
         <translation>正在生成演示案件…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/app.py" line="168" />
+        <location filename="../../mediation_desk/app.py" line="246" />
+        <source>Log in as another user. The open forms of {0} are closed first.</source>
+        <translation>以其他用户登录。{0}打开的表单会先被关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/app.py" line="269" />
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/app.py" line="270" />
+        <source>{0} has {1} open form(s) or case tab(s). They will be closed and unsaved changes in them are lost. Continue?</source>
+        <translation>{0}还有 {1} 个打开的表单或案件标签页。它们将被关闭，其中未保存的修改会丢失。是否继续？</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/app.py" line="347" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/app.py" line="221" />
+        <location filename="../../mediation_desk/app.py" line="400" />
         <source>Mediation Desk</source>
         <translation>调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/app.py" line="222" />
+        <location filename="../../mediation_desk/app.py" line="401" />
         <source>This database is already open in another window ({0}); that window was brought to the front.</source>
         <translation>该数据库已在另一个窗口中打开（{0}），已将那个窗口切换到前面。</translation>
     </message>
@@ -3084,6 +3520,118 @@ Please send this file to your technical contact.</source>
         <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="189" />
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="163" />
+        <source>Forgot password: use the recovery key</source>
+        <translation>忘记密码：使用恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="164" />
+        <source>Type the recovery key from the recovery key sheet kept in the center's safe. It gives a director's account a new password; the other accounts keep theirs.</source>
+        <translation>请输入保存在中心保险柜里的恢复密钥单上的恢复密钥。它为中心主任的账户设置新密码；其他账户的密码不变。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="171" />
+        <source>&amp;Recovery key</source>
+        <translation>恢复密钥(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="172" />
+        <source>&amp;Director's name</source>
+        <translation>主任姓名(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="173" />
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="174" />
+        <source>Repeat the new &amp;password</source>
+        <translation>再次输入新密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="191" />
+        <source>Set the new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="217" />
+        <source>Please enter the recovery key</source>
+        <translation>请输入恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="219" />
+        <source>Please enter the director's name</source>
+        <translation>请填写主任的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="223" />
+        <source>The two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/recovery_key_dialog.py" line="49" />
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/recovery_key_dialog.py" line="50" />
+        <source>Write down or print this recovery key now</source>
+        <translation>请现在抄写或打印这个恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/recovery_key_dialog.py" line="56" />
+        <source>With the recovery key alone the database and every backup can be opened on any computer, and a director who forgot the password can set a new one. It is shown only this once and kept nowhere: print the recovery key sheet, or copy it by hand, and keep it locked in the center's safe.</source>
+        <translation>仅凭恢复密钥就能在任何电脑上打开数据库和所有备份，忘记密码的主任也能用它设置新密码。它只显示这一次，任何地方都不保存：请打印恢复密钥单或手工抄写，锁在中心的保险柜里。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/recovery_key_dialog.py" line="71" />
+        <source>Print the recovery key sheet…</source>
+        <translation>打印恢复密钥单…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/recovery_key_dialog.py" line="77" />
+        <source>I have written down or printed the recovery key</source>
+        <translation>我已抄写或打印恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/recovery_key_dialog.py" line="81" />
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/recovery_key_dialog.py" line="113" />
+        <location filename="../../mediation_desk/ui/dialogs/recovery_key_dialog.py" line="123" />
+        <source>Save the recovery key sheet</source>
+        <translation>保存恢复密钥单</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/recovery_key_dialog.py" line="114" />
+        <source>recovery key sheet.pdf</source>
+        <translation>恢复密钥单.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/recovery_key_dialog.py" line="114" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/recovery_key_dialog.py" line="124" />
+        <source>Could not write {0}: {1}. Choose another folder.</source>
+        <translation>无法写入 {0}：{1}。请换一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/recovery_key_dialog.py" line="131" />
+        <source>Saved to {0}. Print it, keep the paper in the safe, then delete the file (whoever has it can open the database).</source>
+        <translation>已保存到 {0}。请打印出来放进保险柜，然后删除这个文件（拿到它的人就能打开数据库）。</translation>
     </message>
 </context>
 <context>
@@ -3424,59 +3972,77 @@ Please send this file to your technical contact.</source>
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="204" />
+        <source>Change the role of {0}</source>
+        <translation>修改{0}的角色</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="209" />
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="211" />
+        <source>&amp;Mediator on the roster</source>
+        <translation>对应的调解员(&amp;M)</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="44" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="45" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="44" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="45" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="44" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="45" />
         <source>Open cases</source>
         <translation>未结案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="45" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="46" />
         <source>Specialties</source>
         <translation>擅长类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="45" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="46" />
         <source>Villages</source>
         <translation>负责村（社区）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="45" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="46" />
         <source>Declared relations</source>
         <translation>申报关系</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="46" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="47" />
         <source>Employment</source>
         <translation>任职方式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="56" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="57" />
         <source>Active</source>
         <translation>在岗</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="56" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="57" />
         <source>Inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="61" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="62" />
         <source>Full-time</source>
         <translation>专职</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="61" />
+        <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="62" />
         <source>Part-time</source>
         <translation>兼职</translation>
     </message>
@@ -3484,172 +4050,187 @@ Please send this file to your technical contact.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="65" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="67" />
         <source>Center</source>
         <translation>本中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="67" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="69" />
         <source>Center &amp;name</source>
         <translation>中心名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="69" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="71" />
         <source>Center code</source>
         <translation>中心代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="70" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="72" />
         <source>Case number &amp;prefix</source>
         <translation>案号前缀(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="73" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="75" />
         <source>Example number</source>
         <translation>案号示例</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="74" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="76" />
         <source>Linked &amp;court</source>
         <translation>对接法院(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="75" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="77" />
         <source>Court code (e.g. 鲁0303)</source>
         <translation>法院代字（例如 鲁0303）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="101" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="103" />
         <source>Warnings and triage</source>
         <translation>预警与分流</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="106" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="108" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="107" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="109" />
         <source>Warn when due within</source>
         <translation>到期前提醒天数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="119" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="121" />
         <source>yuan/year, published for</source>
         <translation>元/年，统计年度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="121" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="123" />
         <source>Provincial average wage</source>
         <translation>全省就业人员年平均工资</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="116" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="118" />
         <source>e.g. Shandong</source>
         <translation>如：山东省</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="80" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="82" />
         <source>Mediation period by source</source>
         <translation>各来源的调解期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="89" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="91" />
         <source>days</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="90" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="92" />
         <source>months</source>
         <translation>个月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="91" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="93" />
         <source>A period written as 「一个月」 counts to the same day of the next month (31 January → 28 February).</source>
         <translation>规定为“一个月”的期限算至下月对应日（1月31日 → 2月28日）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="124" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="126" />
         <source>Province of the wage figure</source>
         <translation>平均工资所属省份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="127" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="129" />
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="133" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="135" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="135" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="139" />
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="140" />
+        <source>The lock screen hides every case after this long without keyboard or mouse input.</source>
+        <translation>键盘和鼠标无操作达到这个时间后，锁定画面遮住所有案件。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="142" />
+        <source>&amp;Lock after no input for</source>
+        <translation>无操作自动锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="145" />
         <source>&amp;Save settings (Ctrl+S)</source>
         <translation>保存设置(&amp;S)（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="137" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="147" />
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="148" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="158" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="174" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="184" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="179" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="189" />
         <source>Empty: the backups folder in the user data folder</source>
         <translation>留空：使用用户数据文件夹中的 backups 文件夹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="180" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="190" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="185" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="195" />
         <source>Backup &amp;folder</source>
         <translation>备份文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="191" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="201" />
         <source>daily</source>
         <translation>份（每日）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="192" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="202" />
         <source>weekly</source>
         <translation>份（每周）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="193" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="203" />
         <source>monthly</source>
         <translation>份（每月）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="201" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="211" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="209" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="219" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="271" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="282" />
         <source>Enter the wage as a number of yuan</source>
         <translation>请以元为单位填写数字</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="296" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="308" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

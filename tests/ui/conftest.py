@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+
+from mediation_desk.domain.access import Account, Role  # noqa: E402
+from mediation_desk.security.keyfile import keyfile_path  # noqa: E402
 
 DEMO_CACHE = Path(os.environ.get("MEDIATION_DESK_TEST_CACHE", "/tmp/mediation-desk-cache"))
 BIG_SEED = 7
@@ -25,23 +30,126 @@ def chinese(qapp):
     i18n.install(qapp, "zh_CN")
 
 
-@pytest.fixture
-def services(db_path: Path, clock, qapp):
-    """Services over a fresh initialised database, tasks run synchronously."""
-    from mediation_desk.services.desk import init_desk
+DIRECTOR, DIRECTOR_PASSWORD = "测试主任", "correct horse 1"
+MEDIATOR, READONLY, TEAM_PASSWORD = "周明", "检查员", "mediator pass 1"
+
+
+@dataclass
+class Desk:
+    """An encrypted desk made once per test session (Argon2id is slow on purpose) and copied
+    into each test's folder: the data key and the accounts to log in with."""
+
+    path: Path
+    key: bytes
+    accounts: dict[str, Account]
+    recovery_key: str
+
+    def copy_to(self, target: Path) -> Path:
+        shutil.copyfile(self.path, target)
+        shutil.copyfile(keyfile_path(self.path), keyfile_path(target))
+        return target
+
+
+def _make_desk(folder: Path, team: bool) -> Desk:
+    from mediation_desk.domain.models import Mediator
+    from mediation_desk.services.auth import AccountService, create_desk
+    from mediation_desk.services.desk import MediatorService
+
+    from ..conftest import FIXED_NOW
+
+    path = folder / "desk.db"
+    store, recovery = create_desk(path, director_name=DIRECTOR, password=DIRECTOR_PASSWORD,
+                                  code="ZD-MS", name="马尚街道调解中心", number_prefix="马尚",
+                                  linked_court="张店区人民法院", clock=lambda: FIXED_NOW)
+    try:
+        assert store.principal is not None and store.key is not None
+        accounts = {DIRECTOR: store.principal}
+        if team:
+            roster = MediatorService(store).save(DIRECTOR, Mediator(center_id="", name=MEDIATOR))
+            service = AccountService(store)
+            accounts[MEDIATOR] = service.create(MEDIATOR, Role.MEDIATOR, TEAM_PASSWORD,
+                                                mediator_id=roster.id)
+            accounts[READONLY] = service.create(READONLY, Role.READONLY, TEAM_PASSWORD)
+        key = store.key
+    finally:
+        store.close()
+    return Desk(path, key, accounts, recovery)
+
+
+@pytest.fixture(scope="session")
+def desk_template(tmp_path_factory) -> Desk:
+    """A new encrypted desk with only its director (the state after the first-run dialog)."""
+    return _make_desk(tmp_path_factory.mktemp("desk"), team=False)
+
+
+@pytest.fixture(scope="session")
+def team_template(tmp_path_factory) -> Desk:
+    """A desk with a director, a mediator on the roster with an account, and a read-only
+    account (passwords DIRECTOR_PASSWORD and TEAM_PASSWORD)."""
+    return _make_desk(tmp_path_factory.mktemp("team"), team=True)
+
+
+def _open(path: Path, desk: Desk, name: str, clock):
     from mediation_desk.ui.context import Services
     from mediation_desk.ui.tasks import TaskRunner
 
-    init_desk(db_path, code="ZD-MS", name="马尚街道调解中心", number_prefix="马尚",
-              linked_court="张店区人民法院", clock=clock).close()
-    s = Services.open(db_path, TaskRunner(synchronous=True), actor="测试员", clock=clock)
-    yield s
+    return Services.open(path, TaskRunner(synchronous=True), key=desk.key,
+                         account=desk.accounts[name], clock=clock)
+
+
+def _close(*opened) -> None:
     from PySide6.QtWidgets import QApplication
 
     for widget in QApplication.topLevelWidgets():  # no late query on a closed database
         widget.close()
     QApplication.processEvents()
-    s.close()
+    for s in opened:
+        s.close()
+
+
+@pytest.fixture
+def services(db_path: Path, clock, qapp, desk_template: Desk):
+    """Services over a fresh encrypted desk, logged in as its director (测试主任); tasks run
+    synchronously."""
+    s = _open(desk_template.copy_to(db_path), desk_template, DIRECTOR, clock)
+    yield s
+    _close(s)
+
+
+@pytest.fixture
+def team(db_path: Path, team_template: Desk) -> Desk:
+    """This test's copy of the team desk (director, mediator 周明, read-only 检查员)."""
+    team_template.copy_to(db_path)
+    return Desk(db_path, team_template.key, team_template.accounts,
+                team_template.recovery_key)
+
+
+@pytest.fixture
+def team_services(team: Desk, clock, qapp):
+    """Open ``team`` as any of its accounts: ``team_services(name)`` (closed at the end)."""
+    opened = []
+
+    def open_as(name: str):
+        opened.append(_open(team.path, team, name, clock))
+        return opened[-1]
+
+    yield open_as
+    _close(*opened)
+
+
+@pytest.fixture
+def director_services(team_services):
+    return team_services(DIRECTOR)
+
+
+@pytest.fixture
+def mediator_services(team_services):
+    return team_services(MEDIATOR)
+
+
+@pytest.fixture
+def readonly_services(team_services):
+    return team_services(READONLY)
 
 
 def demo_database(cases: int, seed: int) -> Path:

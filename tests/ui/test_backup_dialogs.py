@@ -154,7 +154,7 @@ def test_backup_settings_on_the_settings_page(qtbot, services, db_path, tmp_path
     type_text(qtbot, page.backup_dir, str(stick))
     page.backup_keep["backup_keep_monthly"].setValue(24)
     assert page.save()
-    other = Store.open(db_path, readonly=True)
+    other = Store.open(db_path, readonly=True, key=services.key)
     try:
         s = load_settings(other)
     finally:

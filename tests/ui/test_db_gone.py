@@ -69,7 +69,7 @@ def test_save_after_the_file_was_deleted_offers_a_copy(qtbot, services, db_path,
     assert seen.get("button") == "另存副本…"
     assert seen["confirmation"].startswith("copySavedBox") and str(target) in seen["confirmation"]
     assert dialog.isVisible()  # the form keeps what was typed
-    copy = Store.open(target, readonly=True)
+    copy = Store.open(target, readonly=True, key=services.key)
     try:
         numbers = [r[0] for r in copy.db.execute("SELECT number FROM cases")]
         mediators = [r[0] for r in copy.db.execute("SELECT name FROM mediators")]

@@ -34,7 +34,7 @@ def test_settings_save_round_trip(qtbot, services, db_path):
     qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
     assert page.status.text() == "已保存。"
 
-    with_other = Store.open(db_path)
+    with_other = Store.open(db_path, key=services.key)
     try:
         s = load_settings(with_other)
         assert s.due_soon_days == 10

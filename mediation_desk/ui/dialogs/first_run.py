@@ -1,8 +1,10 @@
-"""The short first-run dialog: center name, code, case-number prefix, linked court.
+"""The short first-run dialog: center name, code, case-number prefix, linked court, and the
+director's account (name, password twice).
 
-On OK the fields are checked with the same rule the service uses
-(``validate_center``) and each problem is shown in Chinese under its field;
-the database is created only when the form is valid.
+On OK the fields are checked with the same rules the services use (``validate_center``,
+``auth.name_problems`` / ``password_problems``) and each problem is shown in Chinese under
+its field; the encrypted desk is created (``auth.create_desk``) only when the form is
+valid. The recovery key it returns is then shown once (:class:`RecoveryKeyDialog`).
 """
 
 from __future__ import annotations
@@ -21,17 +23,23 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import ValidationError
 from .. import errors
+from ..widgets.busy import busy
+from .recovery_key_dialog import RecoveryKeyDialog
 
 
 class FirstRunDialog(QDialog):
     """Collects the desk's details and creates the database at ``path``."""
 
-    FIELDS = ("name", "code", "number_prefix", "linked_court", "actor")
+    FIELDS = ("name", "code", "number_prefix", "linked_court", "director", "password",
+              "password2")
 
-    def __init__(self, path: Path, parent: QWidget | None = None, *, actor: str = "") -> None:
+    def __init__(self, path: Path, parent: QWidget | None = None, *,
+                 director: str = "") -> None:
         super().__init__(parent)
         self.path = path
-        self.store = None  # the created Store once accepted
+        self.recovery_key = ""  # once accepted: shown once, then forgotten
+        self.account_id = ""  # once accepted: the director's account and the data key
+        self.key = b""
         self.setWindowTitle(self.tr("Welcome to Mediation Desk"))
         intro = QLabel(self.tr("This computer has no mediation database yet. Enter your "
                                "center's details to create one. You can change them later "
@@ -44,20 +52,26 @@ class FirstRunDialog(QDialog):
             "code": self.tr("letters and digits, e.g. ZD-MS"),
             "number_prefix": self.tr("e.g. 马尚 → （2026）马尚调字第1号"),
             "linked_court": self.tr("e.g. 张店区人民法院"),
-            "actor": self.tr("shown in the audit trail"),
+            "director": self.tr("the director's account; shown in the audit trail"),
+            "password": self.tr("at least 8 characters"),
+            "password2": "",
         }
         captions = {
             "name": self.tr("Center &name"),
             "code": self.tr("Center &code"),
             "number_prefix": self.tr("Case number &prefix"),
             "linked_court": self.tr("Linked c&ourt"),
-            "actor": self.tr("&Your name"),
+            "director": self.tr("&Director's name"),
+            "password": self.tr("&Password"),
+            "password2": self.tr("Repeat the pass&word"),
         }
         form = QFormLayout()
         for key in self.FIELDS:
             edit = QLineEdit()
             edit.setObjectName(key)
             edit.setPlaceholderText(placeholders[key])
+            if key.startswith("password"):
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
             error = QLabel()
             error.setObjectName(f"{key}_error")
             error.setStyleSheet("color: #b3261e;")
@@ -66,7 +80,7 @@ class FirstRunDialog(QDialog):
             self.edits[key], self.errors[key] = edit, error
             form.addRow(captions[key], edit)
             form.addRow("", error)
-        self.edits["actor"].setText(actor)
+        self.edits["director"].setText(director)
         where = QLabel(self.tr("Database file: {0}").format(path))
         where.setWordWrap(True)
         where.setStyleSheet("color: palette(mid);")
@@ -82,7 +96,8 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def value(self, key: str) -> str:
-        return self.edits[key].text().strip()
+        text = self.edits[key].text()
+        return text if key.startswith("password") else text.strip()
 
     def show_problems(self, problems: dict[str, list[str]]) -> None:
         first = None
@@ -96,7 +111,8 @@ class FirstRunDialog(QDialog):
             self.edits[first].setFocus()
 
     def create(self) -> None:
-        from ...services.desk import init_desk, validate_center
+        from ...services.auth import create_desk, name_problems, password_problems
+        from ...services.desk import validate_center
 
         problems: dict[str, list[str]] = {}
         try:
@@ -104,19 +120,44 @@ class FirstRunDialog(QDialog):
                             linked_court=self.value("linked_court"))
         except ValidationError as exc:
             problems.update(exc.problems)
-        if not self.value("actor"):
-            problems["actor"] = [self.tr("Please enter your name")]
+        if not self.value("director"):
+            problems["director"] = [self.tr("Please enter the director's name")]
+        elif msgs := name_problems(self.value("director")):
+            problems["director"] = msgs
+        if msgs := password_problems(self.value("password"), self.value("director")):
+            problems["password"] = msgs
+        elif self.value("password") != self.value("password2"):
+            problems["password2"] = [self.tr("The two passwords differ")]
         self.show_problems(problems)
         if problems:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.store = init_desk(self.path, code=self.value("code"), name=self.value("name"),
-                                   number_prefix=self.value("number_prefix"),
-                                   linked_court=self.value("linked_court"),
-                                   actor=self.value("actor"))
+            with busy():
+                store, self.recovery_key = create_desk(
+                    self.path, director_name=self.value("director"),
+                    password=self.value("password"), code=self.value("code"),
+                    name=self.value("name"), number_prefix=self.value("number_prefix"),
+                    linked_court=self.value("linked_court"))
+        except ValidationError as exc:
+            self.show_problems({"director" if k == "name" else k: v
+                                for k, v in exc.problems.items()})
+            return
         except Exception as exc:  # noqa: BLE001 - shown to the user, never raised into Qt
             errors.report(exc, self)
             return
-        self.store.close()
+        try:
+            assert store.principal is not None and store.key is not None
+            self.account_id, self.key = store.principal.id, store.key
+        finally:
+            store.close()
         self.accept()
+
+    def recovery_key_dialog(self, parent: QWidget | None = None) -> RecoveryKeyDialog:
+        """The dialog that shows the new desk's recovery key (once, after :meth:`create`)."""
+        from datetime import date
+
+        return RecoveryKeyDialog(self.recovery_key, center_name=self.value("name"),
+                                 center_code=self.value("code"),
+                                 director_name=self.value("director"), created=date.today(),
+                                 parent=parent)

@@ -18,6 +18,7 @@ from ...domain.state_machine import Action
 from ..context import Services
 from ..dialogs.case_actions import action_title, make_action_dialog
 from ..dialogs.form_dialog import FormDialog
+from ..permits import REFUSED, refuse
 from ..widgets.ask import ask_discard, show_error
 from ..widgets.enum_combo import enum_label
 from .attachments_tab import read_scan
@@ -133,6 +134,29 @@ class CaseDetailWidget(QWidget):
             ok = action in allowed
             button.setEnabled(ok)
             button.setToolTip(action_title(action) if ok else (cs.why_not(case, action) or ""))
+        self._apply_permissions(case)
+
+    def _apply_permissions(self, case: Case) -> None:
+        """The tabs' own writes follow the account's role and case scope (the services'
+        rule): refused controls are hidden or disabled with the reason as tooltip."""
+        if self.services.account is None:
+            return
+        v = self.view
+        why = self.services.case_why_not
+        if reason := why(case, "update_case"):
+            v.overview.save_button.hide()
+            v.overview.save_button.setProperty(REFUSED, reason)
+        if reason := why(case, "add_attachment"):
+            refuse(v.attachments.add_button, reason)
+        if reason := why(case, "generate_document"):
+            self.documents.generate_button.hide()
+            self.documents.generate_button.setProperty(REFUSED, reason)
+        if not cs_may_reveal(self.services, case):
+            reason = why(case, "reveal_identifiers")
+            for row in range(v.parties.table.rowCount()):
+                button = v.parties.table.cellWidget(row, v.parties.COL_REVEAL)
+                if button is not None:
+                    refuse(button, reason)
 
     # -- actions ------------------------------------------------------------------------
     def open_action(self, action: Action) -> FormDialog | None:
@@ -217,3 +241,8 @@ class CaseDetailWidget(QWidget):
             self.view.overview.dirty = False
             return True
         return False
+
+
+def cs_may_reveal(services: Services, case: Case) -> bool:
+    """Whether the account may ask for the case's full ID and phone numbers."""
+    return bool(services.cases.may_reveal(case))

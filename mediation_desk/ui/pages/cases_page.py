@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from ...domain.queries import CaseFilter, CaseSort
 from ..context import Services
 from ..models.case_table import CaseIdRole, CaseTableModel
+from ..permits import guard
 from .cases_view import NO_DATE, CasesPageView
 from .dashboard import case_view
 
@@ -54,6 +55,7 @@ class CasesPage(CasesPageView):
             edit.dateChanged.connect(lambda _d: self.apply_filter())
         self.clear.clicked.connect(self.clear_filters)
         self.new_case.clicked.connect(self.new_case_requested)
+        guard(services, "register_case", self.new_case)
         self.table.activated.connect(self._activated)
         self.model.total_changed.connect(self._show_total)
         self._started = False

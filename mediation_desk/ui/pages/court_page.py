@@ -35,6 +35,7 @@ from .. import errors
 from ..context import Services
 from ..models.exchange_tables import CenterCountsModel, KeyRole
 from ..models.referral_table import STATES, ReferralCountsModel, ReferralsModel, state_label
+from ..permits import guard
 from ..tasks import run_with_progress
 from .exchange_view import table, title_label
 
@@ -89,6 +90,8 @@ class CourtPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(
             lambda *_: self.show_cases.setEnabled(self.table.currentIndex().isValid()))
         self.show_cases.setEnabled(False)
+        guard(services, "intake_sheet", self.intake)
+        guard(services, "refer_case", self.refer_button)
 
     def _build_referrals_tab(self) -> QWidget:
         tab = QWidget()

@@ -38,6 +38,7 @@ from ..models.exchange_tables import (
     RevokedKeysModel,
     TrustedDesksModel,
 )
+from ..permits import guard
 from ..tasks import run_with_progress
 from .exchange_view import ExchangePageView
 
@@ -69,6 +70,13 @@ class ExchangePage(ExchangePageView):
             lambda *_: self._update_buttons())
         self.last_import: ImportReport | None = None
         self._update_buttons()
+        guard(services, "trust_desk", self.trust)
+        guard(services, "change_own_keys", self.new_own_keys)
+        guard(services, "import_bundle", self.import_bundle)
+        guard(services, "revoke_desk", self.revoke, hide=True)
+        guard(services, "change_peer_key", self.change_key_button, hide=True)
+        guard(services, "export_bundle", self.export_bundle, hide=True)
+        guard(services, "resolve_conflict", self.keep_local, self.take_incoming, hide=True)
 
     # -- loading ------------------------------------------------------------------
     def refresh(self) -> None:

@@ -19,6 +19,7 @@ from ...domain.models import Mediator
 from .. import errors, labels
 from ..context import Services
 from ..dialogs.mediator_dialog import MediatorDialog
+from ..permits import guard
 
 
 class RosterModel(QAbstractTableModel):
@@ -106,6 +107,8 @@ class MediatorsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         self._update_buttons()
+        guard(services, "add_mediator", self.add)
+        guard(services, "update_mediator", self.edit, self.toggle, hide=True)
 
     def refresh(self) -> None:
         current = self.current()

@@ -1,4 +1,5 @@
-"""设置 Settings: center details and numbering, deadline days, warning days, wage, language."""
+"""设置 Settings: center details and numbering, deadline days, warning days, wage, language,
+the auto-lock time (a director's page: the services refuse anyone else's save)."""
 
 from __future__ import annotations
 
@@ -62,6 +63,7 @@ class SettingsPage(QScrollArea):
                                                     "avg_wage", "deadline_days")}
         self.errors.update({k: _error_label() for k in ("avg_wage_year", "avg_wage_province")})
         self.errors.update({k: _error_label() for k in BACKUP_KEYS})
+        self.errors["lock_minutes"] = _error_label()
         center_box = QGroupBox(self.tr("Center"))
         form = QFormLayout(center_box)
         form.addRow(self.tr("Center &name"), self.center_name)
@@ -131,6 +133,14 @@ class SettingsPage(QScrollArea):
         self.language.addItem("简体中文", "zh_CN")
         self.language.addItem("English", "en")
         lform.addRow(self.tr("&Language"), self.language)
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setObjectName("lockMinutes")
+        self.lock_minutes.setRange(1, 240)
+        self.lock_minutes.setSuffix(self.tr(" minutes"))
+        self.lock_minutes.setToolTip(self.tr("The lock screen hides every case after this long "
+                                             "without keyboard or mouse input."))
+        lform.addRow(self.tr("&Lock after no input for"), self.lock_minutes)
+        lform.addRow("", self.errors["lock_minutes"])
 
         self.save_button = QPushButton(self.tr("&Save settings (Ctrl+S)"))
         self.save_button.setObjectName("saveSettings")
@@ -242,6 +252,7 @@ class SettingsPage(QScrollArea):
         for key, spin in self.backup_keep.items():
             spin.setValue(getattr(s, key))
         self.language.setCurrentIndex(max(self.language.findData(s.language), 0))
+        self.lock_minutes.setValue(s.lock_minutes)
         for e in self.errors.values():
             e.hide()
         self.status.clear()
@@ -276,6 +287,7 @@ class SettingsPage(QScrollArea):
         s.deadline_days.update({k: spin.value() for k, spin in self.days.items()})
         s.deadline_units.update({k: str(box.currentData()) for k, box in self.units.items()})
         s.language = self.language.currentData()
+        s.lock_minutes = self.lock_minutes.value()
         s.backup_dir = self.backup_dir.text().strip()
         for key, spin in self.backup_keep.items():
             setattr(s, key, spin.value())
