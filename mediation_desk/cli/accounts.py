@@ -110,6 +110,8 @@ def add_account_commands(sub: Any) -> None:
                                      "并显示一次恢复密钥。")
     enc.add_argument("--db", required=True, metavar="DB", help="数据库文件")
     add_user(enc, help="中心主任的姓名（新账户）")
+    enc.add_argument("--recovery-sheet", metavar="FILE.pdf",
+                     help="同时写出可打印的恢复密钥单（PDF），打印后请删除该文件")
     enc.set_defaults(func=cmd_encrypt)
 
 
@@ -292,19 +294,34 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
-    from ..services.auth import state
+    from ..services.auth import login, state
     from ..services.encryption import encrypt_database
-    from .desk import show_recovery_key
+    from .desk import output_file, show_recovery_key, write_recovery_sheet
 
     director = require_user(args, "中心主任的姓名（将为其建立账户）")
     _refuse_missing(args.db)
     if state(args.db) != "plain":
         raise DomainError(f"数据库 {args.db} 已经是加密的，无需再加密。", code="already_encrypted")
+    sheet = output_file(args.recovery_sheet, "恢复密钥单") if args.recovery_sheet else None
     password = new_password(f"中心主任“{director}”", env=PASSWORD_ENV)
-    recovery = encrypt_database(args.db, director, password)
+    recovery = encrypt_database(args.db, director, password,
+                                progress=_print_step if sys.stderr.isatty() else None)
     print(f"已加密数据库 {args.db}，原来的未加密文件已删除；中心主任账户：{director}")
-    show_recovery_key(recovery, args.db, director)
+    show_recovery_key(recovery, args.db, director, sheet=sheet is not None)
+    if sheet is not None:
+        store = login(args.db, director, password, readonly=True)
+        try:
+            center = store.directory.self_center()
+            created = store.today()
+        finally:
+            store.close()
+        write_recovery_sheet(sheet, center.name if center else "", center.code if center else "",
+                             director, recovery, created)
     return 0
+
+
+def _print_step(what: str, done: int, total: int) -> None:
+    print(f"[{done}/{total}] {what}", file=sys.stderr, flush=True)
 
 
 def _refuse_missing(db: str) -> None:

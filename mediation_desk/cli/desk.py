@@ -39,6 +39,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     if getattr(args, "enrollment", None):
         from .exchange import run_init_from_enrollment
+        if args.recovery_sheet:
+            print("mediation-desk init: 用法错误：外出笔记本不生成恢复密钥单"
+                  "（恢复密钥单是中心主任的），请去掉 --recovery-sheet", file=sys.stderr)
+            return 2
         return run_init_from_enrollment(args)
     if not args.center_code or not args.center_name:
         print("mediation-desk init: 用法错误：需要 --center-code 和 --center-name"
@@ -62,7 +66,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         store.close()
     print(f"已创建加密数据库 {args.db}（{args.center_name}，代码 {args.center_code}）；"
           f"中心主任账户：{director}")
-    show_recovery_key(recovery_key, args.db, director)
+    show_recovery_key(recovery_key, args.db, director, sheet=sheet is not None)
     if sheet is not None:
         write_recovery_sheet(sheet, args.center_name, args.center_code, director, recovery_key,
                              created)
@@ -79,12 +83,13 @@ def output_file(name: str, what: str) -> Path:
     return out
 
 
-def show_recovery_key(recovery_key: str, db: str, director: str) -> None:
+def show_recovery_key(recovery_key: str, db: str, director: str, *,
+                      sheet: bool = False) -> None:
     """Print the recovery key once, with what it is for and where it belongs."""
     print("恢复密钥（只显示这一次，本程序不保存它）：")
     print(f"    {recovery_key}")
-    print("请现在就把它抄在纸上或打印恢复密钥单（init 时加 --recovery-sheet 文件.pdf），"
-          "锁进中心的保险柜。凭它可以在任何电脑上打开这个数据库和它的每一份备份，"
+    keep = "请打印下面写出的恢复密钥单" if sheet else "请现在就把它抄在纸上"
+    print(f"{keep}，锁进中心的保险柜。凭它可以在任何电脑上打开这个数据库和它的每一份备份，"
           "请勿拍照、存在电脑里或发给他人。")
     if director:
         print(f"主任忘记密码时用它重设：mediation-desk recover --db {db} --user {director}")

@@ -4,6 +4,7 @@ its role decides what the verb may do (in this process: no subprocess per verb).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,15 @@ def files(folder: Path) -> dict[str, bytes]:
     out = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()
            and not p.name.endswith("-shm")}
     return {name: data for name, data in out.items() if data or not name.endswith("-wal")}
+
+
+def printed_key_opens(out: str, db: Path) -> bool:
+    """The recovery key a verb printed (14 groups of 4) opens the database alone."""
+    from mediation_desk.security.keyfile import data_key_from_recovery, parse_recovery_key
+    from mediation_desk.storage.connection import key_opens
+
+    [printed] = re.findall(r"(?:[A-Z2-7]{4}-){13}[A-Z2-7]{4}", out)
+    return key_opens(db, data_key_from_recovery(parse_recovery_key(printed)))
 
 
 def slots_without_counters(raw: bytes) -> list[dict]:
@@ -284,3 +294,39 @@ def test_recover_with_the_recovery_key(tmp_path, monkeypatch, capsys):
     assert run(["cases", "--db", db]) == 1
     login_as(monkeypatch, "主任甲", "second-pass-2")
     assert run(["cases", "--db", db]) == 0
+
+
+def test_encrypt_a_legacy_plain_database(tmp_path, monkeypatch, capsys):
+    from mediation_desk.services.cases import CaseService
+    from mediation_desk.services.desk import init_desk
+
+    db = tmp_path / "old.db"
+    legacy = init_desk(db, code="ZD-MS", name="马尚调解中心", number_prefix="马尚")
+    try:
+        case = CaseService(legacy).register("老版本", case_input())
+    finally:
+        legacy.close()
+    login_as(monkeypatch, "主任甲", "director-pass-1")
+    assert run(["cases", "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "未加密" in err and "mediation-desk encrypt" in err
+    monkeypatch.delenv("MEDIATION_DESK_USER")
+    assert run(["encrypt", "--db", str(db)]) == 1  # who becomes its director?
+    assert "--user" in capsys.readouterr().err
+    monkeypatch.setenv("MEDIATION_DESK_PASSWORD", "short")
+    before = files(tmp_path)
+    assert run(["encrypt", "--db", str(db), "--user", "主任甲"]) == 1
+    assert "密码：" in capsys.readouterr().err and files(tmp_path) == before
+    monkeypatch.setenv("MEDIATION_DESK_PASSWORD", "director-pass-1")
+    assert run(["encrypt", "--db", str(db), "--user", "主任甲", "--recovery-sheet",
+                str(tmp_path / "sheet.pdf")]) == 0
+    out = capsys.readouterr().out
+    assert "已加密数据库" in out and "恢复密钥" in out and "已写出恢复密钥单" in out
+    assert (tmp_path / "sheet.pdf").read_bytes().startswith(b"%PDF")
+    assert printed_key_opens(out, db)
+    assert b"\xe5\xbc\xa0\xe4\xb8\x89" not in db.read_bytes()  # 张三 no longer in the file
+    monkeypatch.setenv("MEDIATION_DESK_USER", "主任甲")
+    assert run(["cases", "--db", str(db), "--json"]) == 0
+    assert [c["number"] for c in json.loads(capsys.readouterr().out)] == [case.number]
+    assert run(["encrypt", "--db", str(db), "--user", "主任甲"]) == 1
+    assert "已经是加密的" in capsys.readouterr().err
