@@ -154,7 +154,8 @@ class DocumentService:
                                   summary=f"{case.number}生成{title}") as work:
             work.register_document(DocumentEntry(
                 id=new_id(), case_id=case.id, kind=kind, created_at=work.now, sha256=doc.sha256,
-                verification_code=doc.verification_code, actor=actor))
+                verification_code=doc.verification_code,
+                actor=self.store.principal.name if self.store.principal else actor))
         return doc
 
     def register(self, case_key: str) -> list[DocumentEntry]:

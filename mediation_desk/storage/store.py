@@ -77,7 +77,9 @@ class Work:
         cases.save_case(self.db, case, **self._kw())
 
     def save_event(self, event: CaseEvent) -> None:
-        """Write a case event."""
+        """Write a case event (by the logged-in account, whatever name the caller gave)."""
+        if self.store.principal is not None:
+            event.actor = self.store.principal.name
         items.save_event(self.db, event, **self._kw())
 
     def save_agreement(self, agreement: Agreement) -> None:

@@ -657,6 +657,18 @@ def test_an_inactive_account_may_do_nothing(worlds):
     assert "已停用" in err.value.message and w.store.audit.head() == head
 
 
+def test_case_history_and_the_document_register_name_the_account(worlds):
+    """Not only the audit row: a case's events and the paper register name the logged-in
+    account, whatever actor string a caller passes."""
+    w = worlds("center")
+    key = w.mediating("mine")
+    w.as_role("mediator_own")
+    w.cases.record_session(WHO, key, notes="双方到场")
+    DocumentService(w.store).generate(WHO, key, "acceptance")
+    assert w.cases.events(key)[-1].actor == "周调解员"
+    assert [e.actor for e in DocumentService(w.store).register(key)] == ["周调解员"]
+
+
 def test_a_mediator_registers_and_then_works_their_own_unassigned_case(worlds):
     w = worlds("center")
     w.as_role("mediator_own")
