@@ -144,8 +144,9 @@ def _refuse_real_desk(store: Store, path: Path, *, empty_demo_ok: bool = True) -
     raise _not_demo(path, f"{name}，已有案件 {total} 件")
 
 
-def _create(path: Path) -> str:
-    """A new encrypted demo desk with 演示主任's account and the demo mark; its recovery key.
+def _create(path: Path) -> tuple[str, bytes]:
+    """A new encrypted demo desk with 演示主任's account and the demo mark: (its recovery
+    key, its data key).
 
     As ``auth.create_desk``, but the slot takes the demo password the policy refuses.
     """
@@ -171,7 +172,7 @@ def _create(path: Path) -> str:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
-    return kf.format_recovery_key(secret)
+    return kf.format_recovery_key(secret), key
 
 
 def _open_existing(path: Path) -> Store:
@@ -508,8 +509,11 @@ def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
     """
     started = time.perf_counter()
     rng = random.Random(seed)
-    recovery_key = _create(path) if not path.exists() else ""
-    store = _open_existing(path)
+    if path.exists():
+        recovery_key, store = "", _open_existing(path)
+    else:
+        recovery_key, key = _create(path)
+        store = Store.open(path, key=key)  # just made: no second Argon2id to log in
     try:
         mark = store.directory.setting(DEMO_MARK)
         if not isinstance(mark, dict):

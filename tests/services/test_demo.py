@@ -210,3 +210,20 @@ def test_a_stopped_build_still_has_both_accounts(tmp_path):
         assert {a.name for a in store.accounts.all()} == {DEMO_DIRECTOR, DEMO_MEDIATOR}
     finally:
         store.close()
+
+
+def test_the_cached_demo_is_built_once_with_its_key_file(tmp_path):
+    from mediation_desk.services.demo import cached_demo
+
+    path = cached_demo(tmp_path / "cache", 30, 4)
+    assert path.exists() and kf.keyfile_path(path).exists()
+    assert "seed-4" in path.name and "m0" in path.name  # keyed by the schema too
+    stamp = path.stat().st_mtime_ns
+    assert cached_demo(tmp_path / "cache", 30, 4) == path
+    assert path.stat().st_mtime_ns == stamp
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name, f"{path.name}.keys"]
+    store = open_demo(path, readonly=True)
+    try:
+        assert store.cases.count_live() == 30
+    finally:
+        store.close()
