@@ -187,7 +187,8 @@ def refusal(account: Account, action: str, desk_kind: str = "") -> str:
     if account.role in roles:
         return ""
     who = "、".join(r.label for r in Role if r in roles)
-    where = "（外出调解笔记本上还有调解员）" if rule.field_roles and desk_kind != FIELD else ""
+    field = "、".join(r.label for r in Role if r in rule.field_roles and r not in roles)
+    where = f"（在外出调解笔记本上也可由{field}操作）" if field else ""
     return (f"“{rule.label}”只能由{who}操作{where}；"
             f"您的账户“{account.name}”是{account.role.label}。")
 
