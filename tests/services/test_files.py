@@ -16,7 +16,7 @@ from mediation_desk.domain.errors import DomainError
 from mediation_desk.services import calendar as cal_svc
 from mediation_desk.services import exchange
 from mediation_desk.services.files import InputFileRefused, format_size, read_input_file
-from tests.cli.conftest import run
+from tests.cli.conftest import LOGIN, run
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX special files")
 
@@ -161,7 +161,7 @@ def test_import_dev_zero_is_refused_at_once(tmp_path):
     home = tmp_path / "home"
     db = _desk(tmp_path, home)
     before = _digest(db)
-    env = {**os.environ, "MEDIATION_DESK_HOME": str(home), "MEDIATION_DESK_ACTOR": "测试员"}
+    env = {**os.environ, "MEDIATION_DESK_HOME": str(home), **LOGIN}  # the desk's director
     r = subprocess.run([sys.executable, "-m", "mediation_desk", "import", "--db", str(db),
                         "/dev/zero"], capture_output=True, text=True, env=env, timeout=60,
                        preexec_fn=_capped)

@@ -9,9 +9,10 @@ from mediation_desk.storage.store import Store
 from tests.conftest import case_input
 
 
-def main(path: str) -> None:
-    writer = Store.open(path, check_same_thread=False)
-    reader = Store.open(path, check_same_thread=False)  # the GUI's second connection
+def main(path: str, key_hex: str = "") -> None:
+    key = bytes.fromhex(key_hex) if key_hex else None  # an encrypted desk's data key
+    writer = Store.open(path, check_same_thread=False, key=key)
+    reader = Store.open(path, check_same_thread=False, key=key)  # the GUI's second connection
     first = CaseService(writer).register("锁测试", case_input())
     CaseService(reader).count()
     print(f"ready {first.id}", flush=True)
@@ -27,4 +28,4 @@ def main(path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(*sys.argv[1:3])
