@@ -299,11 +299,15 @@ def finish_interrupted(path: str | os.PathLike[str]) -> str:
 
     '' when there was nothing to do (or another process is encrypting right now),
     'rolled_back' (the plain database is as it was), 'completed' (it is encrypted). Costs
-    two ``stat`` calls when there are no leftovers.
+    three ``stat`` calls when there are no leftovers.
     """
     p = Path(path)
     staging, old = staging_of(p), old_of(p)
     if not staging.exists() and not old.exists():
+        if lock_of(p).exists():  # a run died after its last step: only the lock is left
+            stale = files.FileLock(lock_of(p))
+            if stale.acquire():
+                stale.release(remove=True)
         return ""
     lock = files.FileLock(lock_of(p))
     if not lock.acquire():

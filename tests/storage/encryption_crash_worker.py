@@ -3,7 +3,8 @@
 ``python -m tests.storage.encryption_crash_worker DB N``: encrypt the plain database ``DB``
 (director 王主任, password ``PASSWORD``) and die with ``os._exit`` (no clean-up, like a
 SIGKILL) at the ``N``-th step that touches a file: an export, a key file, a rename, a
-removal, a sync. ``N = 0`` never dies. Says ``start`` first and ``done`` when it finished.
+removal, a sync (before it or after it). ``N = 0`` never dies. Says ``start`` first and
+``done CALLS`` when it finished (how many points it passed).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ class Dies:
         return step
 
 
-def install(at: int) -> None:
+def install(at: int) -> Dies:
     dies = Dies(at)
     for module, names in ((files, ("export_plain", "export_file", "secure_remove",
                                    "fsync_folder", "facts_of_file")),
@@ -50,11 +51,12 @@ def install(at: int) -> None:
         for name in names:
             setattr(module, name, dies.wrap(getattr(module, name)))
     encryption.os.replace = dies.wrap(os.replace)  # type: ignore[attr-defined]
+    return dies
 
 
 if __name__ == "__main__":
     db, at = Path(sys.argv[1]), int(sys.argv[2])
     print("start", flush=True)
-    install(at)
+    dies = install(at)
     encryption.encrypt_database(db, DIRECTOR, PASSWORD)
-    print("done", flush=True)
+    print(f"done {dies.calls}", flush=True)

@@ -17,7 +17,6 @@ import pytest
 from sqlcipher3 import dbapi2 as sqlite3  # the app's SQLite: one copy per process
 
 from mediation_desk.domain.errors import DomainError, ValidationError
-from mediation_desk.domain.validators import id_check_char
 from mediation_desk.security import keyfile as kf
 from mediation_desk.services import auth, encryption
 from mediation_desk.services import backup as svc
@@ -27,14 +26,9 @@ from mediation_desk.storage import backup as mech
 from mediation_desk.storage.connection import key_opens
 from mediation_desk.storage.store import Store
 from tests.conftest import case_input, party
+from tests.storage.plaintext_probe import id_number, name, phone
 
 DIRECTOR, PASSWORD = "王主任", "加密测试-密码-1"
-
-
-def id_number(n: int) -> str:
-    """A valid resident ID number (the check character computed), distinct per ``n``."""
-    base = f"11010519491231{n:03d}"
-    return base + id_check_char(base)
 
 
 def make_legacy(db: Path, *, cases: int = 6, legacy_schema: bool = True,
@@ -50,7 +44,7 @@ def make_legacy(db: Path, *, cases: int = 6, legacy_schema: bool = True,
         ids = []
         for i in range(cases):
             ids.append(svc_cases.register("测试员", case_input(parties=[
-                party("applicant", f"欧阳{i}娜", id_number(i), f"1381234{i:04d}"),
+                party("applicant", name(i), id_number(i), phone(i)),
                 party("respondent", "司马懿", "440524188001010014", "13900001111")])).id)
     finally:
         store.close()
