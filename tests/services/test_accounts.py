@@ -285,3 +285,27 @@ def test_the_audit_names_the_account_and_never_a_password(desk):
     for password in (*PASSWORDS, "one more secret 3"):
         assert password not in text
     assert desk.store.audit.verify_chain().ok
+
+
+def test_the_recovery_key_resets_only_a_directors_password(tmp_path):
+    path = tmp_path / "desk.db"
+    store, recovery = auth.create_desk(path, director_name="张主任", password=DIRECTOR_PW,
+                                       code="ZD-MS", name="马尚街道调解中心")
+    try:
+        mediator = MediatorService(store).save("", Mediator(center_id="", name="周明"))
+        AccountService(store).create("周调解员", Role.MEDIATOR, MEDIATOR_PW,
+                                     mediator_id=mediator.id)
+        before = db_digest(store), kf.keyfile_path(path).read_bytes()
+        for name in ("周调解员", "无此人"):
+            with pytest.raises(DomainError) as err:
+                auth.recover(path, recovery, name, NEW_PW).close()
+            assert err.value.code == "no_account"
+        assert (db_digest(store), kf.keyfile_path(path).read_bytes()) == before
+        auth.recover(path, recovery, "张主任", NEW_PW).close()
+        row = store.db.execute("SELECT actor, action, summary, changes FROM audit"
+                               " ORDER BY seq DESC LIMIT 1").fetchone()
+        assert tuple(row[:2]) == ("张主任", "recover_access")
+        assert NEW_PW not in " ".join(map(str, row)) and recovery not in " ".join(map(str, row))
+        auth.login(path, "张主任", NEW_PW).close()
+    finally:
+        store.close()
