@@ -124,7 +124,7 @@ def _after_init(store: Store) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from ..services.demo import build_demo
+    from ..services.demo import DEMO_PASSWORD, build_demo
 
     result = build_demo(Path(args.db), cases=args.cases, seed=args.seed,
                         progress=_print_progress if sys.stderr.isatty() else None)
@@ -137,13 +137,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"演示数据库已就绪：{args.db}（新增案件 {result.cases_added} 件，"
               f"共 {result.total_cases} 件，"
               f"用时 {result.seconds:.1f} 秒）")
-    print(DEMO_ACCOUNTS_TEXT)
+    print(demo_accounts_text(result.accounts, DEMO_PASSWORD, args.db))
+    if result.recovery_key:
+        print(f"演示数据库的恢复密钥（演示用，不必保存）：{result.recovery_key}")
     return 0
 
 
-DEMO_ACCOUNTS_TEXT = ("演示账户：演示主任（中心主任）、演示调解员（调解员），密码都是 demo。"
-                      "例如 mediation-desk cases --db 演示数据库 --user 演示主任，"
-                      "密码在终端输入或用环境变量 MEDIATION_DESK_PASSWORD。")
+def demo_accounts_text(accounts: tuple[str, ...], password: str, db: str) -> str:
+    """How to log in to a demo database (its accounts all share one password)."""
+    first = accounts[0] if accounts else ""
+    return (f"演示账户：{'、'.join(accounts)}，密码都是 {password}。例如："
+            f"mediation-desk cases --db {db} --user {first}"
+            "（密码在终端输入，或用环境变量 MEDIATION_DESK_PASSWORD）")
 
 
 def _print_progress(done: int, total: int) -> bool:

@@ -330,3 +330,18 @@ def test_encrypt_a_legacy_plain_database(tmp_path, monkeypatch, capsys):
     assert [c["number"] for c in json.loads(capsys.readouterr().out)] == [case.number]
     assert run(["encrypt", "--db", str(db), "--user", "主任甲"]) == 1
     assert "已经是加密的" in capsys.readouterr().err
+
+
+def test_the_demo_accounts_log_in(tmp_path, monkeypatch, capsys):
+    db = str(tmp_path / "demo.db")
+    assert run(["demo", "--db", db, "--cases", "20"]) == 0
+    out = capsys.readouterr().out
+    assert "演示主任、演示调解员，密码都是 demo" in out and "--user 演示主任" in out
+    login_as(monkeypatch, "演示调解员", "demo")
+    assert run(["cases", "--db", db, "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 20
+    assert run(["account", "add", "--db", db, "某人", "--role", "只读"]) == 1
+    assert "“新建账户”只能由中心主任操作" in capsys.readouterr().err
+    login_as(monkeypatch, "演示主任", "demo")
+    assert run(["account", "list", "--db", db]) == 0
+    assert "演示调解员\t调解员\t在用" in capsys.readouterr().out
