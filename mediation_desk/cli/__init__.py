@@ -78,7 +78,7 @@ def run(argv: Sequence[str]) -> int:
     except DomainError as exc:
         print(exc.message.replace("\n", " "), file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D at a prompt
         print("已取消", file=sys.stderr)
         return 1
     except BrokenPipeError:  # e.g. `cases --json | head`: the reader has gone; end quietly

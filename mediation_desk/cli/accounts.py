@@ -266,11 +266,12 @@ def cmd_role(args: argparse.Namespace) -> int:
 
 
 def cmd_password(args: argparse.Namespace) -> int:
-    store = open_desk(args)
+    from ..services.auth import environment_login
+
+    name = require_user(args, "要修改密码的账户")
+    old = current_password(name)  # asked once: it is the login's password too
+    store = environment_login(args.db, name, prompt=lambda _prompt: old)
     try:
-        assert store.principal is not None
-        name = store.principal.name
-        old = current_password(name)
         password = new_password("您的账户")
         _account_service(store).change_password(old, password)
     finally:

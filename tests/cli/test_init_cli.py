@@ -130,3 +130,10 @@ def test_passwords_typed_on_a_terminal(tmp_path, home):
     r = on_terminal(["cases", "--db", db], [("主任甲 的密码", "wrong-password")], home,
                     {"MEDIATION_DESK_USER": "主任甲"})
     assert r.returncode == 1 and "密码不正确" in r.stderr and "Traceback" not in r.stderr
+    # one's own password: the old one asked once (it is the login's), the new one twice
+    r = on_terminal(["password", "--db", db, "--user", "主任甲"],
+                    [("主任甲 的密码", "director-pass-1"), ("设置密码", "director-pass-2"),
+                     ("再输入一次", "director-pass-2")], home, {})
+    assert r.returncode == 0 and "已修改 主任甲 的密码" in r.stdout, r.stderr
+    r = run("cases", "--db", db, home=home, user="主任甲", password="director-pass-2")
+    assert r.returncode == 0, r.stderr
