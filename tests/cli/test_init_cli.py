@@ -101,7 +101,8 @@ def on_terminal(argv: list[str], answers: list[tuple[str, str]], home: Path,
             prompt = pending[0][0].encode()
             if prompt in seen:
                 seen = seen.split(prompt, 1)[1]
-                os.write(controller, pending.pop(0)[1].encode() + b"\n")
+                answer = pending.pop(0)[1]  # a line, or Ctrl-D (EOT) alone
+                os.write(controller, answer.encode() + (b"" if answer == "\x04" else b"\n"))
         out, err = proc.communicate(timeout=60)
     finally:
         os.close(controller)
@@ -130,6 +131,9 @@ def test_passwords_typed_on_a_terminal(tmp_path, home):
     r = on_terminal(["cases", "--db", db], [("主任甲 的密码", "wrong-password")], home,
                     {"MEDIATION_DESK_USER": "主任甲"})
     assert r.returncode == 1 and "密码不正确" in r.stderr and "Traceback" not in r.stderr
+    r = on_terminal(["cases", "--db", db, "--user", "主任甲"], [("主任甲 的密码", "\x04")], home,
+                    {})
+    assert r.returncode == 1 and r.stderr.strip() == "已取消", r.stderr  # Ctrl-D
     # one's own password: the old one asked once (it is the login's), the new one twice
     r = on_terminal(["password", "--db", db, "--user", "主任甲"],
                     [("主任甲 的密码", "director-pass-1"), ("设置密码", "director-pass-2"),
