@@ -10,7 +10,7 @@ import pytest
 from mediation_desk.cli.documents import add_document_command
 from mediation_desk.documents import fonts
 from mediation_desk.domain.errors import DomainError
-from tests.documents.conftest import ACTOR, pdf_text
+from tests.documents.conftest import pdf_text
 
 
 def test_no_font_names_what_to_install():
@@ -41,6 +41,22 @@ def test_resources_come_before_the_system(tmp_path: Path):
     assert found.source == "resources" and found.path.parent == tmp_path
 
 
+@pytest.fixture
+def store(tmp_path, clock, monkeypatch):
+    """The command line logs in: an encrypted desk and its director's login in the environment."""
+    from tests.cli.helpers import login_as, login_desk
+
+    s = login_desk(tmp_path, "ZD-MS", clock=clock)
+    login_as(monkeypatch)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def db_path(store):
+    return store.path
+
+
 def _parser():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="verb")
@@ -52,7 +68,6 @@ def test_cli_writes_a_document(agreed_case, db_path, tmp_path, store, capsys):
     out = tmp_path / "agreement.pdf"
     args = _parser().parse_args(["document", "--db", str(db_path), "--case", agreed_case.number,
                                  "--kind", "agreement", "--out", str(out)])
-    args.actor = ACTOR
     assert args.func(args) == 0
     assert "人民调解协议书" in pdf_text(out.read_bytes())
     assert "校验码" in capsys.readouterr().out
