@@ -153,7 +153,7 @@ class BackupsDialog(QDialog):
                                           "{3} monthly").format(
             self.policy.folder, self.policy.keep_daily, self.policy.keep_weekly,
             self.policy.keep_monthly))
-        self.records = backups.list_backups(self.db_path, self.policy)
+        self.records = backups.list_backups(self.db_path, self.policy, self.services.key)
         self.table.setRowCount(len(self.records))
         for i, r in enumerate(self.records):
             taken = r.created_at[:19].replace("T", " ")
@@ -223,7 +223,7 @@ class BackupsDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def back_up_now(self) -> None:
-        db, policy = self.db_path, self.policy
+        db, policy, key = self.db_path, self.policy, self.services.key
 
         def done(record: backups.BackupRecord) -> None:
             self.reload()
@@ -236,7 +236,7 @@ class BackupsDialog(QDialog):
                     "；".join(record.problems[:3])))
 
         self._run(self.tr("Backing up…"),
-                  lambda: backups.take_backup(db, "manual", policy=policy), done)
+                  lambda: backups.take_backup(db, "manual", policy=policy, key=key), done)
 
     def practise(self, path: Path) -> None:
         def done(report: backups.BackupReport) -> None:
@@ -244,7 +244,9 @@ class BackupsDialog(QDialog):
             show = QMessageBox.information if report.verified else QMessageBox.warning
             show(self, self.tr("Practice restore"), practice_text(report))
 
-        self._run(self.tr("Practice restore…"), lambda: backups.practice_restore(path), done)
+        key = self.services.key
+        self._run(self.tr("Practice restore…"), lambda: backups.practice_restore(path, key),
+                  done)
 
     def _run(self, title: str, fn, done) -> None:
         """Run ``fn`` behind a progress dialog on a worker of its own (the backup work has
@@ -322,13 +324,13 @@ class AutoBackup:
         except Exception as exc:  # noqa: BLE001 - reported in the status bar, work goes on
             self.failed(exc)
             return
-        db = Path(services.db_path or "")
+        db, key = Path(services.db_path or ""), services.key
         now = datetime.now()
 
         def job() -> backups.BackupRecord | None:
             if not backups.daily_due(db, policy, now):
                 return None
-            return backups.take_backup(db, "daily", policy=policy)
+            return backups.take_backup(db, "daily", policy=policy, key=key)
 
         if self._worker is None:
             self._worker = TaskRunner(synchronous=services.tasks.synchronous)
@@ -353,7 +355,7 @@ class AutoBackup:
             policy = backups.policy_of(services.load_settings())
         except Exception:  # noqa: BLE001 - the database may be gone: nothing to back up
             policy = None
-        db = Path(services.db_path or "")
+        db, key = Path(services.db_path or ""), services.key  # read before the close
         services.close()
         if policy is None:
             return None
@@ -361,7 +363,7 @@ class AutoBackup:
 
         def run() -> None:
             try:
-                outcome["record"] = backups.take_backup(db, "close", policy=policy)
+                outcome["record"] = backups.take_backup(db, "close", policy=policy, key=key)
             except BaseException as exc:  # noqa: BLE001 - logged below
                 outcome["error"] = exc
 
@@ -381,6 +383,7 @@ def restore_and_reopen(services: Services, backup: Path, reopen, *, parent=None)
     restore leaves it as it was) and shows ``message``.
     """
     db, actor, tasks = Path(services.db_path or ""), services.actor, services.tasks
+    key, account = services.key, services.account  # the copies stay under the data key
     services.close()  # the app's own connections too: the restore needs the file alone
     job = TaskRunner(synchronous=tasks.synchronous)
 
@@ -393,5 +396,6 @@ def restore_and_reopen(services: Services, backup: Path, reopen, *, parent=None)
         reopen("", exc)
 
     run_with_progress(job, parent, QDialog.tr("Restoring…"),
-                      lambda _p: backups.restore_backup(db, backup, actor), done, failed,
+                      lambda _p: backups.restore_backup(db, backup, actor, key=key,
+                                                        account=account), done, failed,
                       cancellable=False)
