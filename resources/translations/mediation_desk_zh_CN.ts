@@ -598,7 +598,7 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="247" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="248" />
         <source>Practice restore…</source>
         <translation>正在演练恢复…</translation>
     </message>
@@ -1813,149 +1813,154 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>ExchangePage</name>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="110" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="120" />
         <source>Conflicts to decide (%n)</source>
         <translation>
             <numerusform>待处理的冲突（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="151" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="161" />
         <source>Export this desk's card</source>
         <translation>导出本单位名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="144" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="154" />
         <source>Desk cards (*.card *.json);;All files (*)</source>
         <translation>单位名片 (*.card *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="160" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="170" />
         <source>Card written to {0}. Fingerprint: {1}</source>
         <translation>已导出单位名片：{0}。指纹：{1}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="163" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="173" />
         <source>Trust a desk's card</source>
         <translation>选择要信任的单位名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="184" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="194" />
         <source>{0} ({1}) is now trusted.</source>
         <translation>已信任 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="192" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="202" />
         <source>Revoke trust</source>
         <translation>撤销信任</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="195" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="205" />
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="205" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="215" />
         <source>The key of {0} ({1}) is revoked.</source>
         <translation>已撤销对 {0}（{1}）的信任。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="272" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="282" />
         <source>Save the exchange file</source>
         <translation>保存交换文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="147" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="157" />
         <source>Exchange files (*.mdx);;All files (*)</source>
         <translation>交换文件 (*.mdx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="193" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="93" />
+        <source>This desk has no exchange keys yet: a director makes them by opening this page.</source>
+        <translation>本单位还没有交换密钥：中心主任打开本页时会生成。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="203" />
         <source>Revoke the key of {0} ({1})? Its files will be refused from now on, nothing can be exported to it, and this key can never be trusted again.</source>
         <translation>撤销{0}（{1}）的密钥？此后拒收其交换文件，也不能再向其导出，这把密钥今后不能再被信任。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="214" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="224" />
         <source>The new card of {0}</source>
         <translation>{0}的新名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="239" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="249" />
         <source>The key of {0} ({1}) was changed; the old key is revoked.</source>
         <translation>{0}（{1}）的密钥已更换，原密钥已撤销。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="245" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="255" />
         <source>Change this desk's keys</source>
         <translation>更换本单位密钥</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="246" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="256" />
         <source>New keys are made for this desk. Every desk you exchange with must then take your new card with 'Change key…' after comparing the fingerprint by phone; files already made for the old key cannot be read here and must be exported again.</source>
         <translation>将为本单位生成新密钥。此后每个交换单位都要在电话核对指纹后，用「更换密钥…」接受本单位的新名片；按原密钥制作的交换文件本机无法再读取，需要对方重新导出。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="249" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="259" />
         <source>Make new keys</source>
         <translation>生成新密钥</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="259" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="269" />
         <source>This desk has new keys. Export the new card and send it to every desk you exchange with.</source>
         <translation>本单位已有新密钥。请导出新名片，发给每个交换单位。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="278" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="288" />
         <source>Exporting and verifying…</source>
         <translation>正在导出并校验…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="284" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="294" />
         <source>Exported and verified: {0} (No. {1}, {2} records). Send this file to the other desk.</source>
         <translation>已导出并校验：{0}（第 {1} 号，{2} 条记录）。请把这个文件交给对方。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="289" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="299" />
         <source>Import an exchange file</source>
         <translation>导入交换文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="298" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="308" />
         <source>Checking the file…</source>
         <translation>正在校验文件…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="309" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="319" />
         <source>This file (No. {0} from {1}) was imported before; nothing changed.</source>
         <translation>这个文件（{1} 第 {0} 号）已经导入过，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="312" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="322" />
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="316" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="326" />
         <source>Import cancelled; nothing changed.</source>
         <translation>已取消导入，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="320" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="330" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="328" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="338" />
         <source>This file was imported before; nothing changed.</source>
         <translation>这个文件已经导入过，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="330" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="340" />
         <source>Imported No. {0} from {1}: {2} new, {3} updated, {4} unchanged, {5} conflicting.</source>
         <translation>已导入 {1} 第 {0} 号：新增 {2}，更新 {3}，未变 {4}，冲突 {5}。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="344" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="354" />
         <source>The file was refused and nothing was imported.
 
 {0}
@@ -1968,17 +1973,17 @@ Reason code: {1}</source>
 原因代码：{1}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="347" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="357" />
         <source>File refused</source>
         <translation>文件被拒绝</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="363" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="373" />
         <source>Conflict decided: kept the value here.</source>
         <translation>冲突已处理：保留了本单位的值。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="364" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="374" />
         <source>Conflict decided: took the incoming value.</source>
         <translation>冲突已处理：采用了对方的值。</translation>
     </message>
@@ -3398,29 +3403,29 @@ Cases: {1}. Audit entries: {2}, the last on {3}.</source>
         <translation>此备份由旧版本写出，恢复时会自动升级。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="268" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="270" />
         <source>Restored from {0}: {1} cases.</source>
         <translation>已从 {0} 恢复：案件 {1} 件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="270" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="272" />
         <source>The database as it was before is kept at
 {0}</source>
         <translation>恢复前的数据库已另存为
 {0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="277" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="279" />
         <source>Backed up {0} ({1} cases, verified)</source>
         <translation>{0} 已自动备份（案件 {1} 件，校验通过）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="343" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="345" />
         <source>Automatic backup failed: {0}</source>
         <translation>自动备份失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="395" />
+        <location filename="../../mediation_desk/ui/dialogs/backup_dialogs.py" line="398" />
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>

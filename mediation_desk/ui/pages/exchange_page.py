@@ -81,8 +81,18 @@ class ExchangePage(ExchangePageView):
     # -- loading ------------------------------------------------------------------
     def refresh(self) -> None:
         """Own card (GUI thread: it may create the keys once), then the lists on the worker."""
+        from ...domain.errors import DomainError
+
         try:
             card = self.services.run(lambda s: exchange.own_card(s.store))
+        except DomainError as exc:
+            if exc.code != "not_permitted":
+                errors.report(exc, self)
+                return
+            # the desk's keys are made the first time a director opens this page
+            self.own_code.setText(self.tr("This desk has no exchange keys yet: a director "
+                                          "makes them by opening this page."))
+            return
         except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
             errors.report(exc, self)
             return
