@@ -43,7 +43,8 @@ def connect(path: str | os.PathLike[str], *, key: bytes | None = None, readonly:
     """A driver connection to ``path``, keyed with ``key`` before anything else runs.
 
     ``readonly`` opens through a ``mode=ro`` URI (nothing is created or changed). The key
-    is not checked here: the first read of a wrong key raises SQLITE_NOTADB.
+    is not checked here: the first read of a wrong key raises SQLITE_NOTADB. Temporary
+    storage is memory (``temp_store``; docs/encryption.md).
     """
     p = Path(path)
     kw: dict[str, Any] = {"check_same_thread": check_same_thread, "timeout": timeout}
@@ -55,6 +56,9 @@ def connect(path: str | os.PathLike[str], *, key: bytes | None = None, readonly:
         conn = driver.connect(str(p), **kw)
     if key is not None:
         conn.execute(_key_pragma(key))
+    # every connection, keyed or not, backup copies and checks too: sorts, temporary
+    # indexes and tables stay in memory, never in a temporary file outside the database
+    conn.execute("PRAGMA temp_store = MEMORY")
     return conn  # type: ignore[no-any-return]
 
 

@@ -243,3 +243,22 @@ def test_finish_interrupted_is_cheap_without_leftovers(tmp_path):
     assert encryption.finish_interrupted(db) == ""
     assert not encryption.lock_of(db).exists()
     assert os.listdir(tmp_path) == []
+
+
+def test_every_connection_keeps_temporary_storage_in_memory(tmp_path):
+    from mediation_desk.storage.connection import connect, open_database
+
+    db = tmp_path / "desk.db"
+    store, _ = auth.create_desk(db, director_name=DIRECTOR, password=PASSWORD, code="ZD-MS",
+                                name="马尚街道调解中心")
+    try:
+        assert store.db.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
+        key = store.key
+        raw = connect(db, key=key, readonly=True)
+        assert raw.execute("PRAGMA temp_store").fetchone()[0] == 2
+        raw.close()
+        opened = open_database(db, key=key, readonly=True)
+        assert opened.execute("PRAGMA temp_store").fetchone()[0] == 2
+        opened.close()
+    finally:
+        store.close()
