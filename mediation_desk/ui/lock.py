@@ -119,6 +119,8 @@ class LockScreen(QDialog):
         self.setWindowTitle(self.tr("Mediation Desk is locked"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
+        self.setStyleSheet("QDialog#lockScreen { border: 1px solid palette(mid); "
+                           "background: palette(base); }")
         heading = QLabel(self.tr("Locked"))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)

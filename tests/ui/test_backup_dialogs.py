@@ -6,11 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlcipher3 import dbapi2 as sqlite3  # the app's SQLite: one copy per process
 
 from mediation_desk.services import backup as backups
 from mediation_desk.services.settings import load_settings
 from mediation_desk.storage.backup import default_backup_dir
+from mediation_desk.storage.connection import connect
 from mediation_desk.storage.store import Store
 from mediation_desk.ui.dialogs.backup_dialogs import AutoBackup, BackupsDialog
 from mediation_desk.ui.main_window import MainWindow
@@ -41,8 +41,8 @@ def _register(services) -> str:
     return services.cases.register("测试员", case_input()).id
 
 
-def _cases(db: Path) -> int:
-    con = sqlite3.connect(db)
+def _cases(db: Path, key: bytes) -> int:
+    con = connect(db, key=key, readonly=True)
     try:
         return con.execute("SELECT count(*) FROM cases").fetchone()[0]
     finally:
@@ -81,14 +81,14 @@ def test_back_up_now_then_practice_restore(qtbot, services, db_path):
     qtbot.mouseClick(practice.action_button, Qt.MouseButton.LeftButton)
     assert practice.last_report is not None and practice.last_report.verified
     assert "案件 1 件" in shown[0] and "正在使用的数据库没有改动" in shown[0]
-    assert _cases(db_path) == 1
+    assert _cases(db_path, services.key) == 1
 
 
 def test_restore_from_the_menu_reopens_the_database(qtbot, services, db_path, clock):
     from mediation_desk.app import Application, parse_args
 
     first = _register(services)
-    record = backups.take_backup(db_path, "manual")
+    record = backups.take_backup(db_path, "manual", key=services.key)
     _register(services)
     desk = Application(QApplication.instance(), services, parse_args([]))
     desk.clock = clock
@@ -106,10 +106,10 @@ def test_restore_from_the_menu_reopens_the_database(qtbot, services, db_path, cl
     try:
         assert desk.services is not services and desk.window is not old_window
         assert "已从" in messages[0] and "另存" in messages[0]
-        assert _cases(db_path) == 1
+        assert _cases(db_path, services.key) == 1
         assert desk.services.cases.get(first).id == first
         asides = list(db_path.parent.glob("desk.db.before-restore-*"))
-        assert len(asides) == 1 and _cases(asides[0]) == 2
+        assert len(asides) == 1 and _cases(asides[0], services.key) == 2
         action = desk.services.run(lambda s: s.store.db.execute(
             "SELECT action FROM audit ORDER BY seq DESC LIMIT 1").fetchone()[0])
         assert action == "restore_backup"
@@ -160,7 +160,7 @@ def test_backup_settings_on_the_settings_page(qtbot, services, db_path, tmp_path
     finally:
         other.close()
     assert s.backup_dir == str(stick) and s.backup_keep_monthly == 24
-    record = backups.take_backup(db_path, "manual")
+    record = backups.take_backup(db_path, "manual", key=services.key)
     assert record.path.parent == stick
 
 
@@ -168,12 +168,12 @@ def test_a_refused_restore_reopens_the_database_as_it_was(qtbot, services, db_pa
     from mediation_desk.app import Application, parse_args
 
     _register(services)
-    record = backups.take_backup(db_path, "manual")
+    record = backups.take_backup(db_path, "manual", key=services.key)
     _register(services)
     desk = Application(QApplication.instance(), services, parse_args([]))
     desk.clock = clock
     desk.show_window()
-    holder = sqlite3.connect(db_path)  # e.g. a command still running on the file
+    holder = connect(db_path, key=services.key)  # e.g. a command still running on the file
     holder.execute("SELECT count(*) FROM cases").fetchone()
     shown: list = []
     on_modal(QMessageBox, lambda box: (shown.append(box.text()), _ok(box)), [])
@@ -182,7 +182,7 @@ def test_a_refused_restore_reopens_the_database_as_it_was(qtbot, services, db_pa
         qtbot.waitUntil(lambda: bool(shown), timeout=5000)
         assert "正被其他程序使用" in shown[0] and "未改动" in shown[0]
         assert desk.window is not None and desk.window.isVisible()
-        assert _cases(db_path) == 2
+        assert _cases(db_path, services.key) == 2
         assert not list(db_path.parent.glob("desk.db.before-restore-*"))
     finally:
         holder.close()
