@@ -23,3 +23,26 @@ def test_a_script_logs_in_from_the_environment(qapp, team, monkeypatch):
     monkeypatch.setenv("MEDIATION_DESK_PASSWORD", "not the password")
     with pytest.raises(KeyFileError, match="密码不正确"):
         log_in(team.path, TaskRunner(synchronous=True))
+
+
+def test_the_demo_opens_at_the_login_screen_with_its_director(qapp, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from mediation_desk.app import main
+    from mediation_desk.ui.dialogs.login_dialog import LoginDialog
+
+    seen: list[str] = []
+
+    def check(tries: int = 0) -> None:
+        w = QApplication.activeModalWidget()
+        if isinstance(w, LoginDialog):
+            seen.append(w.name.currentText())
+            w.password.setText("demo")
+            w.ok.click()
+        elif tries < 3000:
+            QTimer.singleShot(20, lambda: check(tries + 1))
+
+    QTimer.singleShot(0, check)
+    assert main(["--demo", "--demo-cases", "20", "--exit-after-first-rows"]) == 0
+    assert seen == ["演示主任"]
