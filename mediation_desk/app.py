@@ -139,7 +139,7 @@ def encrypt_first(path: Path, runner: TaskRunner) -> Services | None:
     from .ui.dialogs.encrypt_dialog import EncryptDialog
     from .ui.dialogs.recovery_key_dialog import RecoveryKeyDialog
 
-    dialog = EncryptDialog(path)
+    dialog = EncryptDialog(path, runner=runner)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     name = dialog.value("name")

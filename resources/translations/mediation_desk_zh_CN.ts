@@ -1765,49 +1765,54 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>EncryptDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="40" />
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="46" />
         <source>Encrypt this database</source>
         <translation>加密这个数据库</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="42" />
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="48" />
         <source>This database was written by an older version and is not encrypted: anyone who copies the file can read every party's name, ID and phone number. The center's director encrypts it now and becomes its first account; the other staff get accounts from the director afterwards. A copy is verified before the old file is replaced, and plain backups are encrypted too.</source>
         <translation>这个数据库由旧版本创建，没有加密：任何人复制这个文件就能看到所有当事人的姓名、身份证号和电话。请中心主任现在加密它，并成为第一个账户；其他工作人员随后由主任建立账户。旧文件在加密副本核验无误后才被替换，未加密的备份也一并加密。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="48" />
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="54" />
         <source>Director's &amp;name</source>
         <translation>主任姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="48" />
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="54" />
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="49" />
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="55" />
         <source>Repeat the &amp;password</source>
         <translation>再次输入密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="62" />
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="68" />
         <source>at least 8 characters</source>
         <translation>至少 8 个字符</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="63" />
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="69" />
         <source>Database file: {0}</source>
         <translation>数据库文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="68" />
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="74" />
         <source>Encrypt</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="101" />
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="107" />
         <source>The two passwords differ</source>
         <translation>两次输入的密码不一致</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="138" />
+        <source>Encrypting the database…</source>
+        <translation>正在加密数据库…</translation>
     </message>
 </context>
 <context>
@@ -2515,37 +2520,37 @@ Reason code: {1}</source>
         <translation>调解工作台已锁定</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/lock.py" line="122" />
+        <location filename="../../mediation_desk/ui/lock.py" line="124" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/lock.py" line="136" />
+        <location filename="../../mediation_desk/ui/lock.py" line="138" />
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/lock.py" line="137" />
+        <location filename="../../mediation_desk/ui/lock.py" line="139" />
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/lock.py" line="141" />
+        <location filename="../../mediation_desk/ui/lock.py" line="143" />
         <source>Log in as &amp;another user…</source>
         <translation>以其他用户登录(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/lock.py" line="157" />
+        <location filename="../../mediation_desk/ui/lock.py" line="159" />
         <source>Mediation Desk was locked to protect the case data. {0}, enter your password to continue.</source>
         <translation>为保护案件数据，调解工作台已锁定。{0}，请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/lock.py" line="165" />
+        <location filename="../../mediation_desk/ui/lock.py" line="167" />
         <source>Please enter your password</source>
         <translation>请输入密码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/lock.py" line="175" />
+        <location filename="../../mediation_desk/ui/lock.py" line="177" />
         <source>Wrong password.</source>
         <translation>密码不正确。</translation>
     </message>
@@ -2553,7 +2558,7 @@ Reason code: {1}</source>
 <context>
     <name>Locker</name>
     <message>
-        <location filename="../../mediation_desk/ui/lock.py" line="212" />
+        <location filename="../../mediation_desk/ui/lock.py" line="214" />
         <source>Mediation Desk (locked)</source>
         <translation>调解工作台（已锁定）</translation>
     </message>

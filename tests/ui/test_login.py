@@ -104,7 +104,7 @@ def test_forgot_password_with_the_recovery_key(qtbot, team):
 def test_an_old_plain_database_is_encrypted_by_its_director(qtbot, db_path, clock):
     init_desk(db_path, code="ZD-MS", name="马尚街道调解中心", clock=clock).close()
     assert auth.state(db_path) == "plain"
-    dialog = EncryptDialog(db_path)
+    dialog = EncryptDialog(db_path, runner=TaskRunner(synchronous=True))
     qtbot.addWidget(dialog)
     dialog.show()
     type_text(qtbot, dialog.edits["name"], "张主任")

@@ -9,8 +9,11 @@ Chinese sentence, with the file unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError, ValidationError
 from .. import errors
+from ..tasks import TaskRunner, run_with_progress
 from ..widgets.busy import busy
 from ..widgets.field_error import FieldError, with_error
 
@@ -32,9 +36,11 @@ class EncryptDialog(QDialog):
 
     FIELDS = ("name", "password", "password2")
 
-    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, parent: QWidget | None = None, *,
+                 runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path)
+        self.runner = runner  # the copy runs off the GUI thread behind a progress dialog
         self.recovery_key = ""
         self.setObjectName("encryptDialog")
         self.setWindowTitle(self.tr("Encrypt this database"))
@@ -103,9 +109,8 @@ class EncryptDialog(QDialog):
         if problems:
             return
         try:
-            with busy():
-                self.recovery_key = encrypt_database(self.path, self.value("name"),
-                                                     self.value("password"))
+            self.recovery_key = self._run(lambda report: encrypt_database(
+                self.path, self.value("name"), self.value("password"), progress=report))
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return
@@ -113,3 +118,29 @@ class EncryptDialog(QDialog):
             errors.report(exc, self)
             return
         self.accept()
+
+    def _run(self, job: Callable[[Callable[[str, int, int], None]], str]) -> str:
+        """``job(report)``: here with a wait cursor, or on the runner with a progress bar."""
+        if self.runner is None:
+            with busy():
+                return job(lambda _what, _done, _total: None)
+        loop = QEventLoop()
+        outcome: dict[str, Any] = {}
+
+        def done(value: str) -> None:
+            outcome["value"] = value
+            loop.quit()
+
+        def failed(exc: BaseException) -> None:
+            outcome["error"] = exc
+            loop.quit()
+
+        run_with_progress(self.runner, self, self.tr("Encrypting the database…"),
+                          lambda progress: job(lambda _what, d, t: None if progress.report(d, t)
+                                               else None),
+                          done, failed, cancellable=False)
+        if not outcome:
+            loop.exec()
+        if "error" in outcome:
+            raise outcome["error"]
+        return str(outcome["value"])
