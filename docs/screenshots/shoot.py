@@ -44,7 +44,9 @@ def main() -> None:
     suffix = "-150" if os.environ.get("QT_SCALE_FACTOR") == "1.5" else ""
     app = QApplication(sys.argv[:1])
     i18n.install(app, "zh_CN")
-    services = Services.open(db, TaskRunner(), actor="演示")
+    from mediation_desk.services.demo import demo_login
+
+    services = Services.login(db, TaskRunner(), *demo_login(db))  # as 演示主任
     window = MainWindow(services)
     window.resize(1366, 800)
     window.start()
