@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         if not guard(s, "update_settings", self.page_actions[PAGE_SETTINGS]):
             self.nav.item(PAGE_SETTINGS).setHidden(True)
         guard(s, "register_case", self.new_case_action)
+        guard(s, "blank_form", self.blank_forms_action)
         guard(s, "restore_backup", self.restore_action)
 
     @property

@@ -87,3 +87,15 @@ def test_own_wage_without_province_is_refused_next_to_the_field(qtbot, services)
     assert page.errors["avg_wage_province"].isVisible()
     assert "省份" in page.errors["avg_wage_province"].text()
     assert services.load_settings().avg_wage != Decimal("98765")
+
+
+def test_the_auto_lock_time_is_a_setting(qtbot, services):
+    page = SettingsPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    page.load()
+    assert page.lock_minutes.value() == 10  # the default
+    assert page.lock_minutes.minimum() == 1 and page.lock_minutes.maximum() == 240
+    page.lock_minutes.setValue(5)
+    assert page.save()
+    assert services.load_settings().lock_minutes == 5
