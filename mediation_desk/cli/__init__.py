@@ -13,7 +13,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..domain.errors import DomainError, ValidationError
@@ -43,10 +43,28 @@ FIELD_NAMES = {"name": "姓名", "password": "密码", "old_password": "原密�
 
 
 class _Parser(argparse.ArgumentParser):
+    deferred: Callable[[argparse.ArgumentParser], None] | None = None
+    """Adds the verb's arguments when the verb runs or shows its help, not at every start
+    (``document`` needs the document kinds, whose import costs most of a start-up)."""
+
     def error(self, message: str) -> None:  # type: ignore[override]  # exit 2, short usage
         self.print_usage(sys.stderr)
         print(f"{self.prog}: 用法错误：{message}", file=sys.stderr)
         raise SystemExit(2)
+
+    def _complete(self) -> None:
+        if self.deferred is not None:
+            setup, self.deferred = self.deferred, None
+            setup(self)
+
+    def parse_known_args(self, args: Iterable[str] | None = None,
+                         namespace: Any = None) -> tuple[Any, list[str]]:
+        self._complete()
+        return super().parse_known_args(args, namespace)
+
+    def format_help(self) -> str:
+        self._complete()
+        return super().format_help()
 
 
 def build_parser() -> argparse.ArgumentParser:

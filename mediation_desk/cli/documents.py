@@ -12,16 +12,24 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..documents.kinds import ALL_KINDS, title_of
 from ..domain.errors import DomainError
 from .login import actor, add_db, open_desk
 
 
 def add_document_command(sub: Any) -> None:
     """Register the ``document`` verb on an argparse subparsers object."""
+    p = sub.add_parser("document", help="生成文书 PDF（协议书、笔录、卷宗等）")
+    if hasattr(p, "deferred"):  # the command line's parser: kinds imported when this verb runs
+        p.deferred = _arguments
+    else:  # any other parser gets the arguments now
+        _arguments(p)
+
+
+def _arguments(p: argparse.ArgumentParser) -> None:
+    from ..documents.kinds import ALL_KINDS, title_of
+
     kinds = "；".join(f"{k}={title_of(k)}" for k in ALL_KINDS)
-    p = sub.add_parser("document", help="生成文书 PDF（协议书、笔录、卷宗等）",
-                       description=f"生成文书 PDF。文书类型：{kinds}")
+    p.description = f"生成文书 PDF。文书类型：{kinds}"
     add_db(p)
     p.add_argument("--case", help="案件编号、法院案号或 UUID（生成空白文书时可省略）")
     p.add_argument("--kind", required=True, choices=ALL_KINDS, metavar="KIND",
@@ -29,7 +37,6 @@ def add_document_command(sub: Any) -> None:
     p.add_argument("--out", required=True, help="输出 PDF 文件")
     p.add_argument("--blank", action="store_true", help="生成空白文书（外出时手写填写）")
     p.set_defaults(func=run)
-
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -142,3 +142,20 @@ def test_add_shows_warnings_on_stderr_and_in_json_output(desk, tmp_path, home):
     r = run("add", "--db", str(desk), "--json", str(f), home=home)
     assert r.returncode == 0 and len(r.stdout.strip().splitlines()) == 2
     assert "cases[0].parties[1].credit_code" in r.stderr
+
+
+def test_starting_the_command_line_does_not_load_the_document_kit(home):
+    """``document`` imports the document kinds (reportlab: about half of a start-up) only
+    when it runs or shows its help."""
+    import subprocess
+    import sys
+
+    probe = ("import sys; from mediation_desk.cli import build_parser; build_parser();"
+             " print(sorted(m for m in sys.modules if m.startswith('reportlab'))[:1])")
+    r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 0 and r.stdout.strip() == "[]", r.stdout + r.stderr
+    r = run("document", "--help", home=home, user=None, password=None)
+    assert r.returncode == 0 and "agreement=人民调解协议书" in r.stdout and "--kind" in r.stdout
+    r = run("document", "--db", "x.db", "--kind", "letter", "--out", "y.pdf", home=home)
+    assert r.returncode == 2 and "letter" in r.stderr
