@@ -145,23 +145,36 @@ def encrypt_database(path: str | os.PathLike[str], director_name: str, password:
         problems["password"] = msgs
     if problems:
         raise ValidationError(problems)
-    finish_interrupted(p)
     lock = files.FileLock(lock_of(p))
     if not lock.acquire():
         raise _refuse("另一个窗口正在加密这个数据库，请稍候。", "encrypting_elsewhere")
     try:
+        _finish_locked(p)  # what an earlier, interrupted run left
         _check_plain(p)
         secret = kf.new_recovery_secret()
         key = kf.data_key_from_recovery(secret)
         staging = staging_of(p)
-        staging.mkdir()
         try:
+            staging.mkdir()
             _encrypt_staged(p, staging, director_name.strip(), password, key, progress)
-        except BaseException:
+        except BaseException as exc:
             _roll_back(p, staging)
+            if isinstance(exc, OSError):
+                where = exc.filename or p.parent
+                raise _refuse(f"加密时无法写入 {where}（{exc.strerror or exc}）。数据库未改动，"
+                              "请检查磁盘空间和文件夹权限后重试。",
+                              "encrypt_write_failed") from exc
             raise
         _step(progress, "正在替换为加密的数据库并清除明文文件", 5)
-        _roll_forward(p, staging)
+        try:
+            _roll_forward(p, staging)
+        except OSError as exc:
+            raise _refuse(f"数据库已加密，但替换文件时出错（{exc.strerror or exc}）。下次打开"
+                          f"数据库时会自动完成；请不要删除 {staging.name} 文件夹。",
+                          "encrypt_unfinished") from exc
+    except OSError as exc:  # the lock's or the leftovers' files
+        raise _refuse(f"无法加密数据库：{exc.strerror or exc}。数据库未改动。",
+                      "encrypt_write_failed") from exc
     finally:
         lock.release(remove=True)
     _step(progress, "加密完成", STEPS)
@@ -313,26 +326,34 @@ def finish_interrupted(path: str | os.PathLike[str]) -> str:
     if not lock.acquire():
         return ""  # a run in progress (another window, another thread)
     try:
-        if (staging / COMMITTED).exists():
-            _roll_forward(p, staging)
-            log.warning("completed the interrupted encryption of %s", p)
-            return "completed"
-        if staging.exists():
-            _roll_back(p, staging)
-            log.warning("rolled back the interrupted encryption of %s", p)
-            return "rolled_back"
-        # the switch had finished, only the plain file's removal had not
-        if p.exists():
-            files.secure_remove(old)
-            return "completed"
-        os.replace(old, p)
-        return "rolled_back"
+        return _finish_locked(p)
     except OSError as exc:
         raise DomainError(f"上次加密数据库 {p.name} 没有完成，继续时出错（{exc.strerror or exc}）。"
                           f"请关闭其他打开它的程序后重试；不要删除 {staging.name} 文件夹。",
                           code="encrypt_unfinished") from exc
     finally:
         lock.release(remove=True)
+
+
+def _finish_locked(p: Path) -> str:
+    """:func:`finish_interrupted`'s work, the lock held."""
+    staging, old = staging_of(p), old_of(p)
+    if (staging / COMMITTED).exists():
+        _roll_forward(p, staging)
+        log.warning("completed the interrupted encryption of %s", p)
+        return "completed"
+    if staging.exists():
+        _roll_back(p, staging)
+        log.warning("rolled back the interrupted encryption of %s", p)
+        return "rolled_back"
+    if not old.exists():
+        return ""
+    # the switch had finished, only the plain file's removal had not
+    if p.exists():
+        files.secure_remove(old)
+        return "completed"
+    os.replace(old, p)
+    return "rolled_back"
 
 
 def _roll_back(p: Path, staging: Path) -> None:

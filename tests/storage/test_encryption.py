@@ -262,3 +262,32 @@ def test_every_connection_keeps_temporary_storage_in_memory(tmp_path):
         opened.close()
     finally:
         store.close()
+
+
+def test_a_write_error_is_one_sentence_and_changes_nothing(tmp_path, monkeypatch):
+    db = tmp_path / "desk.db"
+    make_legacy(db, backups=1)
+    before = _snapshot(tmp_path)
+
+    def full(*_a: object, **_k: object) -> None:
+        raise OSError(28, "No space left on device", str(tmp_path / "x"))
+
+    monkeypatch.setattr(kf, "write_keyfile", full)
+    with pytest.raises(DomainError) as err:
+        encryption.encrypt_database(db, DIRECTOR, PASSWORD)
+    assert err.value.code == "encrypt_write_failed" and "数据库未改动" in err.value.message
+    assert _snapshot(tmp_path) == before and leftovers(db) == []
+
+
+def test_leftovers_found_by_the_encryption_itself_are_finished_first(tmp_path, monkeypatch):
+    db = tmp_path / "desk.db"
+    make_legacy(db, backups=0)
+    monkeypatch.setattr(encryption, "_roll_back", lambda *_a: None)
+    monkeypatch.setattr(encryption, "_create_director", lambda *_a: (_ for _ in ()).throw(
+        KeyboardInterrupt()))
+    with pytest.raises(KeyboardInterrupt):
+        encryption.encrypt_database(db, DIRECTOR, PASSWORD)
+    monkeypatch.undo()
+    assert encryption.staging_of(db).exists()  # as a crash leaves it
+    encryption.encrypt_database(db, DIRECTOR, PASSWORD)  # rolls that back, then encrypts
+    assert auth.state(db) == "encrypted" and leftovers(db) == []
