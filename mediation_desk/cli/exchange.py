@@ -39,19 +39,21 @@ def run_keys(args: argparse.Namespace) -> int:
 def run_trust(args: argparse.Namespace) -> int:
     """Show a card's fingerprint and trust it after confirmation (or --yes)."""
     from ..services import exchange
+    from ..services.access import require
     card = exchange.read_card(args.card)
-    print(f"单位：{card.name}（代码 {card.code}，类型 {card.kind}）")
-    print(f"指纹：{card.fingerprint}")
-    print("请与对方电话逐组核对指纹。")
-    if not args.yes:
-        if not sys.stdin.isatty():
-            print("未确认（非交互方式请加 --yes）。", file=sys.stderr)
-            return 1
-        if input("指纹一致吗？输入 yes 确认信任：").strip().lower() not in ("yes", "y", "是"):
-            print("已取消。", file=sys.stderr)
-            return 1
     store = open_desk(args)
     try:
+        require(store, "trust_desk")  # refused before the question, not after it
+        print(f"单位：{card.name}（代码 {card.code}，类型 {card.kind}）")
+        print(f"指纹：{card.fingerprint}")
+        print("请与对方电话逐组核对指纹。")
+        if not args.yes:
+            if not sys.stdin.isatty():
+                print("未确认（非交互方式请加 --yes）。", file=sys.stderr)
+                return 1
+            if input("指纹一致吗？输入 yes 确认信任：").strip().lower() not in ("yes", "y", "是"):
+                print("已取消。", file=sys.stderr)
+                return 1
         exchange.trust_card(store, actor(store), card)
     finally:
         store.close()
