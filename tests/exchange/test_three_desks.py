@@ -181,6 +181,7 @@ def login_desks(tmp_path, monkeypatch):
 
 
 def test_enroll_and_init_on_the_command_line(tmp_path, login_desks, capsys, monkeypatch):
+    from mediation_desk.security.keyfile import keyfile_path
     from mediation_desk.services.auth import login
     from tests.cli.helpers import PASSWORD
 
@@ -208,6 +209,11 @@ def test_enroll_and_init_on_the_command_line(tmp_path, login_desks, capsys, monk
     monkeypatch.setenv("MEDIATION_DESK_PASSPHRASE", passphrase)
     # the laptop's account is the enrolled mediator's (named as in the roster by default)
     monkeypatch.delenv("MEDIATION_DESK_USER")
+    monkeypatch.setenv("MEDIATION_DESK_PASSWORD", "short")  # refused: no file is left
+    assert run(["init", "--db", str(field_db), "--enrollment", str(out)]) == 1
+    assert "密码至少 8 个字符" in capsys.readouterr().err
+    assert not field_db.exists() and not keyfile_path(field_db).exists()
+    monkeypatch.setenv("MEDIATION_DESK_PASSWORD", PASSWORD)
     assert run(["init", "--db", str(field_db), "--enrollment", str(out)]) == 0
     text = capsys.readouterr().out
     assert "中心指纹" in text and "调解员账户：王调解" in text and "恢复密钥" in text
