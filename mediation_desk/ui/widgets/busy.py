@@ -1,4 +1,4 @@
-"""A wait cursor around a short blocking step (a password check: Argon2id takes ~0.3 s)."""
+"""A wait cursor around a short blocking step (a password check: Argon2id takes ~0.1 s)."""
 
 from __future__ import annotations
 
