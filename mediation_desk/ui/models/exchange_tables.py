@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from ...domain.masking import mask_id_number, mask_phone
 from ...services.court import CenterCounts
 from ...services.exchange_status import OpenConflict, RevokedKey, TrustedDesk
 
@@ -148,11 +149,21 @@ class ConflictsModel(_RowsModel):
         c: OpenConflict = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (c.case_number, self.entity_text(c.entity), self.field_text(c.field),
-                    self.value_text(c.local_value), self.value_text(c.incoming_value)
-                    )[index.column()]
+                    self.value_text(masked(c.field, c.local_value)),
+                    self.value_text(masked(c.field, c.incoming_value)))[index.column()]
         if role == KeyRole:
             return c.seq
         return None
+
+
+def masked(field: str, value: object) -> object:
+    """A conflicting ID or phone number as every list shows it: masked."""
+    if isinstance(value, str) and value:
+        if field.endswith("id_number"):
+            return mask_id_number(value)
+        if field.endswith("phone"):
+            return mask_phone(value)
+    return value
 
 
 class CenterCountsModel(_RowsModel):
