@@ -144,7 +144,9 @@ MATRIX: dict[str, Rule] = {
     # the one write a read-only account makes: its own password, never a record
     "change_password": _rule("修改自己的密码", D, M, L, R),
     "encrypt_database": _rule("加密旧数据库", D),
-    "recover_access": _rule("用恢复密钥重设主任密码", D),
+    # a field laptop has one account, its mediator's: the recovery key (kept by the director)
+    # gives it a new password without losing the work not yet carried to the center
+    "recover_access": _rule("用恢复密钥重设密码", D, field=(M,)),
 }
 """Every action a logged-in account may run, by audit action name (or, for a check that
 writes nothing, the name the service asks with: ``blank_form``)."""

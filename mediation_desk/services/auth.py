@@ -29,7 +29,7 @@ from ..security import keyfile as kf
 from ..security.keyfile import KeyFileError
 from ..storage.connection import is_encrypted, key_opens
 from ..storage.store import Store
-from .access import login_store, require
+from .access import desk_kind, login_store, require
 
 log = logging.getLogger(__name__)
 
@@ -233,8 +233,11 @@ def recover(path: str | Path, recovery_key: str, director_name: str, new_passwor
     store = Store.open(p, key=key, **store_kwargs)
     try:
         account = store.accounts.named(director_name.strip())
-        if account is None or not account.active or account.role is not Role.DIRECTOR:
-            raise DomainError(f"本数据库没有名为“{director_name.strip()}”的在职中心主任账户。",
+        field = desk_kind(store) == "field"
+        allowed = (Role.DIRECTOR, Role.MEDIATOR) if field else (Role.DIRECTOR,)
+        if account is None or not account.active or account.role not in allowed:
+            who = "账户" if field else "中心主任账户"
+            raise DomainError(f"本数据库没有名为“{director_name.strip()}”的在职{who}。",
                               code="no_account")
         keys = kf.keyfile_path(p)
         if keys.exists():

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from mediation_desk.domain.access import Role
-from mediation_desk.domain.errors import ValidationError
+from mediation_desk.domain.errors import DomainError, ValidationError
 from mediation_desk.security import keyfile as kf
 from mediation_desk.services import auth
 
@@ -82,3 +82,32 @@ def test_weak_passwords_are_refused_beside_the_field(tmp_path):
                          code="ZD-MS", name="马尚调解中心")
     assert "password" in err.value.problems
     assert not (tmp_path / "x.db").exists() and not kf.keyfile_path(tmp_path / "x.db").exists()
+
+
+def test_the_recovery_key_opens_a_field_laptop_for_its_mediator_only_there(desk):
+    from mediation_desk.domain.models import Mediator
+    from mediation_desk.services.desk import MediatorService
+
+    path, recovery = desk
+    store = auth.login(path, "张主任", "correct horse")
+    try:
+        m = MediatorService(store).save("张主任", Mediator(center_id="", name="周明"))
+        auth.AccountService(store).create("周明", Role.MEDIATOR, "mediator pass", mediator_id=m.id)
+    finally:
+        store.close()
+    with pytest.raises(DomainError) as err:  # a center's mediator asks the director instead
+        auth.recover(path, recovery, "周明", "another pass")
+    assert err.value.code == "no_account"
+    store = auth.login(path, "张主任", "correct horse")
+    try:
+        with store.operation("x", "update_settings") as work:
+            work.set_setting("desk_kind", "field")
+    finally:
+        store.close()
+    auth.recover(path, recovery, "周明", "another pass").close()
+    store = auth.login(path, "周明", "another pass")
+    try:
+        last = store.db.execute("SELECT actor, action FROM audit ORDER BY seq DESC LIMIT 1")
+        assert tuple(last.fetchone()) == ("周明", "recover_access")
+    finally:
+        store.close()
