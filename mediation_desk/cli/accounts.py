@@ -95,8 +95,10 @@ def add_account_commands(sub: Any) -> None:
     add_db(pw)
     pw.set_defaults(func=cmd_password)
 
-    rec = sub.add_parser("recover", help="中心主任忘记密码：用恢复密钥设置新密码",
-                         description="用恢复密钥单上的恢复密钥为中心主任设置新密码（密钥文件丢失时"
+    rec = sub.add_parser("recover",
+                         help="忘记密码：用恢复密钥为中心主任（外出笔记本：其调解员）设置新密码",
+                         description="用恢复密钥单上的恢复密钥为中心主任（外出笔记本上为它的调解员）"
+                                     "设置新密码（密钥文件丢失时"
                                      f"也可用，会重建）。恢复密钥用 {RECOVERY_KEY_ENV} 或在"
                                      f"终端输入，新密码用 {NEW_PASSWORD_ENV} 或在终端输入两次。")
     rec.add_argument("--db", required=True, metavar="DB", help="数据库文件")

@@ -94,8 +94,9 @@ def show_recovery_key(recovery_key: str, db: str, director: str, *,
     if director:
         print(f"主任忘记密码时用它重设：mediation-desk recover --db {db} --user {director}")
     else:
-        print("外出笔记本的恢复密钥请交中心主任保管；调解员忘记密码时，请中心重新为其登记笔记本"
-              "（先把笔记本上的工作导出交回中心）。")
+        print("外出笔记本的恢复密钥请交中心主任保管；调解员忘记密码时，由主任用它为调解员设置"
+              f"新密码：mediation-desk recover --db {db} --user 调解员姓名"
+              "（笔记本上尚未交回的工作不会丢失）。")
 
 
 def write_recovery_sheet(out: Path, center_name: str, center_code: str, director: str,
