@@ -160,17 +160,19 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     store = open_desk(args, readonly=True)
     try:
-        accounts = _account_service(store).accounts()
+        service = _account_service(store)
+        accounts, states = service.accounts(), service.sign_in_states()
         mediators = {m.id: m.name for m in MediatorService(store).mediators()}
     finally:
         store.close()
-    rows = [_account_json(a, mediators) for a in accounts]
+    rows = [{**_account_json(a, mediators), "sign_in": states.get(a.id, "")} for a in accounts]
     if args.json:
         json.dump({"accounts": rows}, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     for r in rows:
         state = "在用" if r["active"] else "已停用"
+        state += f"，{r['sign_in']}" if r["sign_in"] else ""
         linked = f"\t名册：{r['mediator']}" if r["mediator"] else ""
         print(f"{r['name']}\t{r['role_label']}\t{state}{linked}")
     print(f"共 {len(rows)} 个账户", file=sys.stderr)

@@ -277,6 +277,23 @@ class AccountService:
     def accounts(self) -> list[Account]:
         return self.store.accounts.all()
 
+    def sign_in_states(self) -> dict[str, str]:
+        """Accounts whose password was mistyped lately: account id -> what to tell a director
+        (locked, or how many failures in a row); a reset password clears it."""
+        if self.store.path is None or self.store.key is None:
+            return {}
+        try:
+            slots = kf.read_keyfile(self.store.path).slots
+        except KeyFileError as exc:
+            return {a.id: exc.message for a in self.store.accounts.all() if a.active}
+        out: dict[str, str] = {}
+        for slot in slots:
+            if slot.locked:
+                out[slot.account_id] = f"已锁定（连续输错密码 {slot.failures} 次，请重置密码）"
+            elif slot.failures:
+                out[slot.account_id] = f"连续输错密码 {slot.failures} 次"
+        return out
+
     def _get(self, account_id: str) -> Account:
         account = self.store.accounts.get(account_id) or self.store.accounts.named(account_id)
         if account is None:

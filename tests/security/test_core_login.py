@@ -111,3 +111,34 @@ def test_the_recovery_key_opens_a_field_laptop_for_its_mediator_only_there(desk)
         assert tuple(last.fetchone()) == ("周明", "recover_access")
     finally:
         store.close()
+
+
+def test_a_director_sees_who_mistyped_and_who_is_locked(desk):
+    from mediation_desk.domain.models import Mediator
+    from mediation_desk.services.desk import MediatorService
+
+    path, _ = desk
+    store = auth.login(path, "张主任", "correct horse")
+    try:
+        m = MediatorService(store).save("张主任", Mediator(center_id="", name="周明"))
+        zhou = auth.AccountService(store).create("周明", Role.MEDIATOR, "mediator pass",
+                                                 mediator_id=m.id)
+    finally:
+        store.close()
+    for _ in range(2):
+        with pytest.raises(kf.KeyFileError):
+            auth.unlock(path, "周明", "typo")
+    store = auth.login(path, "张主任", "correct horse")
+    try:
+        service = auth.AccountService(store)
+        assert service.sign_in_states() == {zhou.id: "连续输错密码 2 次"}
+        with kf.editing(path) as keys:  # as if the lockout had been reached
+            slot = keys.slot(zhou.id)
+            assert slot is not None
+            slot.locked, slot.failures = True, kf.LOCKOUT_AFTER
+        assert "已锁定" in service.sign_in_states()[zhou.id]
+        service.reset_password(zhou.id, "fresh password")
+        assert service.sign_in_states() == {}
+    finally:
+        store.close()
+    auth.login(path, "周明", "fresh password").close()

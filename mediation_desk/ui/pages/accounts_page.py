@@ -39,6 +39,7 @@ class AccountTable(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[Account] = []
         self.mediator_names: dict[str, str] = {}
+        self.states: dict[str, str] = {}  # locked / mistyped lately (services/auth.py)
         self.headers = [self.tr("Name"), self.tr("Role"), self.tr("Mediator on the roster"),
                         self.tr("Status")]
 
@@ -70,7 +71,9 @@ class AccountTable(QAbstractTableModel):
             return account.role.label
         if column == COL_MEDIATOR:
             return self.mediator_names.get(account.mediator_id or "", "")
-        return self.tr("active") if account.active else self.tr("deactivated")
+        state = self.tr("active") if account.active else self.tr("deactivated")
+        sign_in = self.states.get(account.id, "")
+        return f"{state}（{sign_in}）" if sign_in else state
 
 
 class AccountsPage(QWidget):
@@ -136,18 +139,21 @@ class AccountsPage(QWidget):
         """Reload the list (a director: every account; anyone else: their own)."""
         from ...services.auth import AccountService
 
-        def load(s: DeskSession) -> tuple[list[Account], dict[str, str]]:
-            rows = AccountService(s.store).accounts() if self.manages else []
+        def load(s: DeskSession) -> tuple[list[Account], dict[str, str], dict[str, str]]:
+            service = AccountService(s.store)
+            rows = service.accounts() if self.manages else []
+            states = service.sign_in_states() if self.manages else {}
             names = {m.id: m.name for m in s.mediators.mediators()}
-            return rows, names
+            return rows, names, states
 
         try:
-            rows, names = self.services.run(load)
+            rows, names, states = self.services.run(load)
         except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
             errors.report(exc, self)
             return
         if not self.manages and self.services.account is not None:
             rows = [self.services.account]
+        self.model.states = states
         self.model.set_rows(rows, names)
         self._update_buttons()
 
