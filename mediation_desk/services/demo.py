@@ -47,6 +47,7 @@ from ..domain.models import Agreement, Case, CaseEvent, DeclaredRelation, Mediat
 from ..domain.numbering import format_case_number
 from ..domain.validators import id_check_char
 from ..security import keyfile as kf
+from ..storage import bulk
 from ..storage.store import Store
 from . import auth
 from . import demo_text as T
@@ -74,6 +75,7 @@ TYPES = [(DisputeType.NEIGHBOUR, 18), (DisputeType.MARRIAGE_FAMILY, 15), (Disput
          (DisputeType.OTHER, 2)]
 ACTOR = "演示数据"
 BATCH = 500
+BUILD_CACHE_MIB = 256  # pages kept decrypted while building (storage/bulk.widen_cache)
 
 
 DEMO_MARK = "demo"  # setting on every demo database: {"seeds": [seeds already generated]}
@@ -514,6 +516,7 @@ def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
     else:
         recovery_key, key = _create(path)
         store = Store.open(path, key=key)  # just made: no second Argon2id to log in
+    bulk.widen_cache(store.db, BUILD_CACHE_MIB)
     try:
         mark = store.directory.setting(DEMO_MARK)
         if not isinstance(mark, dict):

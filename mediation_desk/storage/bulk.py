@@ -16,6 +16,17 @@ from .cases import CASE_EXCLUDE, _party_summary, _search_body
 from .records import to_row
 
 
+def widen_cache(db: sqlite_utils.Database, mebibytes: int) -> None:
+    """Keep up to ``mebibytes`` of pages in this connection's memory during a long bulk load.
+
+    New records go into indexes keyed by random ids, all over a large file; every page read
+    back from an encrypted file is decrypted and authenticated again (SQLCipher). With the
+    default 2 MiB cache the 100,000-case demo took 53% more CPU encrypted than plain; with
+    256 MiB about 20%.
+    """
+    db.execute(f"PRAGMA cache_size = {-int(mebibytes) * 1024}")
+
+
 def _insert_many(db: sqlite_utils.Database, table: str, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
