@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget  # noq
 
 from .ui import errors, i18n, temp_folder  # noqa: E402
 from .ui.context import Services  # noqa: E402
+from .ui.garbage import GarbageCollector  # noqa: E402
 from .ui.lock import IdleWatcher  # noqa: E402
 from .ui.single_instance import SingleInstance  # noqa: E402
 from .ui.tasks import TaskRunner, run_with_progress  # noqa: E402
@@ -384,6 +385,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("MediationDesk")
     app.setApplicationDisplayName("调解工作台")
     hook = errors.ExceptionHook().install()
+    # cycles are collected on this (the GUI) thread only, never on the database door's
+    collector = GarbageCollector(app).start()
     i18n.install(app, args.lang or i18n.DEFAULT_LANGUAGE)
     temp_folder.remove_stale()  # private temporary folders a crashed run left behind
     runner = TaskRunner(on_error=errors.report)
@@ -422,4 +425,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     finally:
         runner.shutdown()
+        collector.stop()
         hook.uninstall()

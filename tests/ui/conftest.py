@@ -20,6 +20,25 @@ BIG_SEED = 7
 BIG_CASES = 100_000
 
 
+@pytest.fixture(scope="session", autouse=True)
+def collect_on_the_gui_thread(qapp):
+    """As the application does (ui/garbage.py): no automatic cycle collection, which could
+    run on the database door's thread and destroy Qt objects there; collect between tests."""
+    from mediation_desk.ui.garbage import GarbageCollector
+
+    collector = GarbageCollector(qapp).start()
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test(collect_on_the_gui_thread):
+    yield
+    import gc
+
+    gc.collect()
+
+
 @pytest.fixture(autouse=True)
 def chinese(qapp):
     """The default interface language (zh_CN) for every GUI test."""
