@@ -47,7 +47,6 @@ from ..domain.models import Agreement, Case, CaseEvent, DeclaredRelation, Mediat
 from ..domain.numbering import format_case_number
 from ..domain.validators import id_check_char
 from ..security import keyfile as kf
-from ..storage import bulk
 from ..storage.store import Store
 from . import auth
 from . import demo_text as T
@@ -516,7 +515,7 @@ def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
     else:
         recovery_key, key = _create(path)
         store = Store.open(path, key=key)  # just made: no second Argon2id to log in
-    bulk.widen_cache(store.db, BUILD_CACHE_MIB)
+    store.widen_cache(BUILD_CACHE_MIB)
     try:
         mark = store.directory.setting(DEMO_MARK)
         if not isinstance(mark, dict):

@@ -205,6 +205,12 @@ class Store:
             raise
         return cls(db, p, clock=clock, readonly=readonly)
 
+    def widen_cache(self, mebibytes: int) -> None:
+        """A larger page cache on this connection for a long bulk load (storage/bulk.py)."""
+        from . import bulk
+
+        bulk.widen_cache(self.db, mebibytes)
+
     @property
     def key(self) -> bytes | None:
         """The data key the file is encrypted with (None: a plain file)."""

@@ -137,6 +137,10 @@ def test_death_at_many_steps(template, tmp_path, monkeypatch):
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(not os.environ.get("MEDIATION_DESK_FULL_SWEEP"),
+                    reason="the full sweep (a death at each of the ~96 steps, about 10 minutes) "
+                           "runs with MEDIATION_DESK_FULL_SWEEP=1; the default run dies at "
+                           "every 6th step and at random moments")
 def test_death_at_every_step(template, tmp_path, monkeypatch):
     print(die_at(template, tmp_path, monkeypatch, every=1))
 
