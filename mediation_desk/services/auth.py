@@ -304,8 +304,7 @@ class AccountService:
                mediator_id: str | None = None) -> Account:
         """A new account with its first password (a director's operation)."""
         require(self.store, "create_account")
-        path, key = self._path(), self.store.key
-        assert key is not None
+        self._path()  # an unencrypted store has no key file to hold the slot
         _check_new(name, password)
         clean = name.strip()
         if self.store.accounts.named(clean) is not None:
@@ -317,16 +316,7 @@ class AccountService:
                 raise ValidationError({"mediator": ["调解员账户要对应调解员名册中的一位调解员"]})
         account = Account(id=str(uuid.uuid4()), name=clean, role=role,
                           mediator_id=mediator_id if role is Role.MEDIATOR else None)
-        with kf.editing(path) as keyfile:
-            keyfile.put(kf.new_slot(keyfile.file_id, account.id, account.name, password, key))
-        try:
-            with self.store.operation("系统", "create_account",
-                                      summary=f"新建账户{account.label}") as work:
-                work.save_account(account)
-        except BaseException:
-            with kf.editing(path) as keyfile:
-                keyfile.remove(account.id)
-            raise
+        self._save_with_new_slot(account, password, "create_account", f"新建账户{account.label}")
         return account
 
     def reset_password(self, account_id: str, new_password: str) -> None:
@@ -404,17 +394,25 @@ class AccountService:
             return changed
         if problems := password_problems(new_password, account.name):
             raise ValidationError({"password": problems})
+        self._save_with_new_slot(changed, new_password, "update_account",
+                                 f"启用账户{account.label}")
+        return changed
+
+    def _save_with_new_slot(self, account: Account, password: str, action: str,
+                            summary: str) -> None:
+        """Write the account's slot, then its row; a refused row takes the slot back (the
+        order of writes in the module's docstring)."""
+        path, key = self._path(), self.store.key
+        assert key is not None
         with kf.editing(path) as keyfile:
-            keyfile.put(kf.new_slot(keyfile.file_id, account.id, account.name, new_password, key))
+            keyfile.put(kf.new_slot(keyfile.file_id, account.id, account.name, password, key))
         try:
-            with self.store.operation("系统", "update_account",
-                                      summary=f"启用账户{account.label}") as work:
-                work.save_account(changed)
+            with self.store.operation("系统", action, summary=summary) as work:
+                work.save_account(account)
         except BaseException:
             with kf.editing(path) as keyfile:
                 keyfile.remove(account.id)
             raise
-        return changed
 
     def _keep_a_director(self, account: Account) -> None:
         others = [a for a in self.store.accounts.all()
