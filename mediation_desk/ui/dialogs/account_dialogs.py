@@ -27,7 +27,7 @@ from ...domain.errors import DomainError, ValidationError
 from .. import errors
 from ..context import Services
 from ..widgets.busy import busy
-from ..widgets.field_error import FieldError, with_error
+from ..widgets.field_error import FieldError, show_beside, with_error
 
 
 def role_combo() -> QComboBox:
@@ -84,18 +84,12 @@ class AccountForm(QDialog):
         return field.text()
 
     def show_problems(self, problems: dict[str, list[str]]) -> None:
-        first = None
         general: list[str] = []
         for key, msgs in problems.items():
             if key not in self.errors:
                 general.extend(msgs)
-        for key, error in self.errors.items():
-            error.show_messages(problems.get(key, []))
-            if problems.get(key) and first is None:
-                first = key
         self.general.show_messages(general)
-        if first is not None:
-            self.fields[first].setFocus()
+        show_beside(self.fields, self.errors, problems)
 
     def passwords_differ(self, problems: dict[str, list[str]], key: str = "password") -> None:
         """Add the rules' problems with the new password, or that the two copies differ."""

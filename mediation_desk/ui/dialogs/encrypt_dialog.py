@@ -28,7 +28,7 @@ from ...domain.errors import DomainError, ValidationError
 from .. import errors
 from ..tasks import TaskRunner, run_with_progress
 from ..widgets.busy import busy
-from ..widgets.field_error import FieldError, with_error
+from ..widgets.field_error import FieldError, show_beside, with_error
 
 
 class EncryptDialog(QDialog):
@@ -86,13 +86,7 @@ class EncryptDialog(QDialog):
         return text.strip() if key == "name" else text
 
     def show_problems(self, problems: dict[str, list[str]]) -> None:
-        first = None
-        for key, error in self.errors.items():
-            error.show_messages(problems.get(key, []))
-            if problems.get(key) and first is None:
-                first = key
-        if first is not None:
-            self.edits[first].setFocus()
+        show_beside(self.edits, self.errors, problems)
 
     def encrypt(self) -> None:
         from ...services.auth import name_problems, password_problems

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DomainError, ValidationError
 from ..widgets.busy import busy
-from ..widgets.field_error import FieldError, with_error
+from ..widgets.field_error import FieldError, show_beside, with_error
 
 Opener = Callable[[str, bytes], Any]
 
@@ -201,13 +201,7 @@ class RecoveryDialog(QDialog):
         return text if key.startswith("password") else text.strip()
 
     def show_problems(self, problems: dict[str, list[str]]) -> None:
-        first = None
-        for key, error in self.errors.items():
-            error.show_messages(problems.get(key, []))
-            if problems.get(key) and first is None:
-                first = key
-        if first is not None:
-            self.edits[first].setFocus()
+        show_beside(self.edits, self.errors, problems)
 
     def recover(self) -> None:
         from ...services.auth import password_problems, recover

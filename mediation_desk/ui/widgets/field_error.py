@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -48,3 +50,15 @@ def with_error(field: QWidget, *, warning: bool = False,
     error = FieldError(box, warning=warning)
     layout.addWidget(error)
     return box, error
+
+
+def show_beside(fields: Mapping[str, QWidget], errors: Mapping[str, FieldError],
+                problems: Mapping[str, list[str]]) -> None:
+    """Each field's problems under it (the others cleared); focus the first field with one."""
+    first = None
+    for key, error in errors.items():
+        error.show_messages(problems.get(key, []))
+        if problems.get(key) and first is None:
+            first = key
+    if first is not None:
+        fields[first].setFocus()
