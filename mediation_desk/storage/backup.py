@@ -50,6 +50,7 @@ from .connection import (
     SQLITE_NOTADB,
     StorageError,
     connect,
+    fsync_folder,
     is_encrypted,
     key_of,
     key_opens,
@@ -285,17 +286,6 @@ def sha256_of(path: Path) -> str:
 
 
 # -- copying ------------------------------------------------------------------------------
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _fsync_file(path: Path) -> None:
     with open(path, "rb") as fh:  # a closed backup file, never the live database
         os.fsync(fh.fileno())
@@ -308,7 +298,7 @@ def _write_atomic(target: Path, data: bytes) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, target)
-    _fsync_dir(target.parent)
+    fsync_folder(target.parent)
 
 
 def copy_from_connection(source: sqlite3.Connection, target: Path,
@@ -409,7 +399,7 @@ def write_backup(source: Store | sqlite3.Connection | Path, db_path: Path, folde
         with suppress(OSError):
             part.unlink()
         raise
-    _fsync_dir(folder)
+    fsync_folder(folder)
     record = BackupRecord(path=final, database=db_path.name, source=str(db_path.resolve()),
                           created_at=moment.isoformat(timespec="milliseconds"), reason=reason,
                           size=size, sha256=digest, cases=check.cases,

@@ -446,11 +446,14 @@ def copy_database(db: sqlite_utils.Database, target: str | os.PathLike[str]) -> 
                 leftover.unlink(missing_ok=True)
             except OSError:
                 pass
-    _fsync_folder(t.parent)
+    fsync_folder(t.parent)
     return t
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make renames in ``folder`` durable (POSIX; Windows cannot open a folder to sync it)."""
+    if os.name != "posix":
+        return
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

@@ -25,6 +25,7 @@ import sqlite_utils
 
 from .backup import configured_dir, exclusive
 from .connection import DRIVER_ERRORS, connect, export_to
+from .connection import fsync_folder as fsync_folder  # re-exported: services/encryption.py
 
 COMPANIONS = ("-wal", "-shm", "-journal")
 
@@ -135,18 +136,6 @@ def configured_backup_dir(path: Path) -> Path | None:
         return configured_dir(sqlite_utils.Database(conn, execute_plugins=False))
     finally:
         conn.close()
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make renames in ``folder`` durable (POSIX; a no-op elsewhere)."""
-    if os.name != "posix":
-        return
-    with suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def secure_remove(path: Path) -> None:
