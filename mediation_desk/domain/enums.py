@@ -165,6 +165,9 @@ class CaseFlag(LabelledEnum):
     COUNTERCLAIM = "counterclaim"
     PUBLIC_INTEREST = "public_interest"
     FACTS_CLEAR = "facts_clear"
+    COMPLEX = "complex"  # 疑难复杂 (以案定补 pays more for it)
+    PREVENTED_CRIMINAL = "prevented_criminal"  # 防止民间纠纷转化为刑事案件 (reports)
+    PREVENTED_MASS = "prevented_mass"  # 防止群体性上访（事件）(reports)
 
 
 class RelationKind(LabelledEnum):
@@ -265,6 +268,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "counterclaim": "有反请求",
         "public_interest": "涉国家或公共利益",
         "facts_clear": "事实清楚争议不大",
+        "complex": "疑难复杂",
+        "prevented_criminal": "防止民转刑",
+        "prevented_mass": "防止群体性事件",
     },
     "RelationKind": {
         "near_relative": "近亲属",

@@ -28,6 +28,9 @@ class CaseFilter:
     due_within: int | None = None  # days from today, overdue excluded
     text: str = ""
     open_only: bool = False
+    # exactly these cases (a statistics figure's drill-down); None = no such limit
+    case_ids: tuple[str, ...] | None = None
+    caption: str = ""  # what the list shows, e.g. 「2026年11月 调解成功数」 (not a criterion)
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,9 @@ def _where(db: sqlite_utils.Database, flt: CaseFilter,
         parts.append(_in("cases.dispute_type", flt.dispute_types, params))
     if flt.sources:
         parts.append(_in("cases.source", flt.sources, params))
+    if flt.case_ids is not None:
+        parts.append("cases.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(flt.case_ids)))
     if flt.center_id:
         parts.append("cases.center_id = ?")
         params.append(flt.center_id)
@@ -135,7 +138,7 @@ def count_cases(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
                 cap: int | None = None) -> int:
     """Number of cases matching ``flt`` (at most ``cap`` when given: counting stops there)."""
     where, params, match = _where(db, flt, today)
-    if match is not None and replace(flt, text="") == CaseFilter():
+    if match is not None and replace(flt, text="", caption="") == CaseFilter():
         # only a text search: the index already told how many cases match
         if match.exact and (cap is None or match.at_least < cap):
             return _live_only(db, where, params, match.at_least)
