@@ -51,7 +51,7 @@ def _add_months(d: date, months: int) -> date:
 
 
 @dataclass(frozen=True)
-class Period:
+class ReportPeriod:
     """A report period: both ends inclusive."""
 
     kind: PeriodKind
@@ -64,24 +64,24 @@ class Period:
 
     # --- construction -------------------------------------------------------------------
     @classmethod
-    def month(cls, year: int, month: int) -> Period:
+    def month(cls, year: int, month: int) -> ReportPeriod:
         return cls(PeriodKind.MONTH, date(year, month, 1), _month_end(year, month))
 
     @classmethod
-    def quarter(cls, year: int, quarter: int) -> Period:
+    def quarter(cls, year: int, quarter: int) -> ReportPeriod:
         first = 3 * (quarter - 1) + 1
         return cls(PeriodKind.QUARTER, date(year, first, 1), _month_end(year, first + 2))
 
     @classmethod
-    def year(cls, year: int) -> Period:
+    def year(cls, year: int) -> ReportPeriod:
         return cls(PeriodKind.YEAR, date(year, 1, 1), date(year, 12, 31))
 
     @classmethod
-    def range(cls, start: date, end: date) -> Period:
+    def range(cls, start: date, end: date) -> ReportPeriod:
         return cls(PeriodKind.RANGE, start, end)
 
     @classmethod
-    def parse(cls, kind: PeriodKind | str, text: str) -> Period:
+    def parse(cls, kind: PeriodKind | str, text: str) -> ReportPeriod:
         """``2026-11`` (monthly), ``2026Q4`` (quarterly), ``2026`` (yearly).
 
         Raises InvalidValue with a Chinese message naming the expected form.
@@ -105,7 +105,7 @@ class Period:
         raise InvalidValue("自定义期间请给出开始和结束日期")
 
     @classmethod
-    def containing(cls, kind: PeriodKind, day: date) -> Period:
+    def containing(cls, kind: PeriodKind, day: date) -> ReportPeriod:
         """The month, quarter or year that contains ``day``."""
         if kind is PeriodKind.MONTH:
             return cls.month(day.year, day.month)
@@ -148,20 +148,20 @@ class Period:
         return isinstance(day, date) and self.start <= day <= self.end
 
     # --- comparison periods -------------------------------------------------------------
-    def previous(self) -> Period:
+    def previous(self) -> ReportPeriod:
         """环比: the month, quarter or year before; a range: as many days just before."""
         if self.kind is PeriodKind.MONTH:
             p = _add_months(self.start, -1)
-            return Period.month(p.year, p.month)
+            return ReportPeriod.month(p.year, p.month)
         if self.kind is PeriodKind.QUARTER:
             p = _add_months(self.start, -3)
-            return Period.quarter(p.year, (p.month - 1) // 3 + 1)
+            return ReportPeriod.quarter(p.year, (p.month - 1) // 3 + 1)
         if self.kind is PeriodKind.YEAR:
-            return Period.year(self.start.year - 1)
+            return ReportPeriod.year(self.start.year - 1)
         end = self.start - timedelta(days=1)
-        return Period.range(end - timedelta(days=self.days - 1), end)
+        return ReportPeriod.range(end - timedelta(days=self.days - 1), end)
 
-    def year_before(self) -> Period:
+    def year_before(self) -> ReportPeriod:
         """同比: the same period one year earlier (29 February becomes the 28th)."""
         def back(d: date) -> date:
             try:
@@ -169,17 +169,17 @@ class Period:
             except ValueError:  # 29 February
                 return d.replace(year=d.year - 1, day=28)
         if self.kind is PeriodKind.MONTH:
-            return Period.month(self.start.year - 1, self.start.month)
+            return ReportPeriod.month(self.start.year - 1, self.start.month)
         if self.kind is PeriodKind.QUARTER:
-            return Period.quarter(self.start.year - 1, (self.start.month - 1) // 3 + 1)
+            return ReportPeriod.quarter(self.start.year - 1, (self.start.month - 1) // 3 + 1)
         if self.kind is PeriodKind.YEAR:
-            return Period.year(self.start.year - 1)
-        return Period.range(back(self.start), back(self.end))
+            return ReportPeriod.year(self.start.year - 1)
+        return ReportPeriod.range(back(self.start), back(self.end))
 
-    def months_to(self, count: int = 12) -> tuple[Period, ...]:
+    def months_to(self, count: int = 12) -> tuple[ReportPeriod, ...]:
         """The ``count`` calendar months ending with the month of ``end`` (for the trend line)."""
         first = _add_months(self.end.replace(day=1), -(count - 1))
-        return tuple(Period.month(d.year, d.month)
+        return tuple(ReportPeriod.month(d.year, d.month)
                      for d in (_add_months(first, k) for k in range(count)))
 
 
@@ -357,7 +357,7 @@ MEASURES[SHARE.key] = SHARE
 class MonthPoint:
     """One month of the 12-month trend: 受理, 调解成功 and the rate."""
 
-    period: Period
+    period: ReportPeriod
     accepted: Figure
     succeeded: Figure
     success_rate: Figure
@@ -367,7 +367,7 @@ class MonthPoint:
 class Report:
     """A statistics report: headline figures, tables by dimension, the 12-month trend."""
 
-    period: Period
+    period: ReportPeriod
     unit_name: str  # 填报单位
     figures: dict[str, Figure]  # by measure key, in HEADLINE order
     tables: tuple[Table, ...]
