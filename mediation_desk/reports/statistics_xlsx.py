@@ -1,0 +1,398 @@
+"""A statistics report as XLSX (openpyxl): the workbook a director files and a court sums.
+
+Sheet 1 主要指标 holds the headline figures with 上期 (环比) and 去年同期 (同比); then one
+sheet per table of the report (按纠纷类型, 按调解员, ...), the 12-month trend, and 统计说明
+with every measure's counting rule. Numbers are numbers (rates and days ``0.0``, 万元
+``0.00``), dates are dates, a suppressed cell of a published report is the text ``<3``,
+and text is always text, never a formula. Every sheet prints on A4 landscape, one page
+wide, its header row repeated; the header is frozen and the table has an autofilter.
+
+The same :class:`Report` gives the same bytes: the document properties are dated from
+``report.generated_on`` and the zip entries carry a fixed timestamp.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from ..domain.statistics import (
+    HEADLINE,
+    MEASURES,
+    SMALL_CELL,
+    Figure,
+    Number,
+    Report,
+    Row,
+    Table,
+    Unit,
+)
+
+SUMMARY_COLUMNS = ("指标", "本期", "上期", "环比%", "去年同期", "同比%", "单位", "统计口径")
+DIMENSION_NAMES = {
+    "by_type": "纠纷类型", "by_source": "案件来源", "by_mediator": "调解员",
+    "by_village": "村（社区）", "by_center": "调解组织", "by_end_reason": "终止原因",
+    "satisfaction": "满意度", "litigation_source": "调解组织",
+}
+"""What the first column of a table names (a table not listed: 项目)."""
+
+NOT_COMPUTABLE = "—"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+"""The timestamp of every zip entry (the earliest a zip can hold): the same bytes each time."""
+
+_FORMATS = {Unit.PERCENT: "0.0", Unit.DAYS: "0.0", Unit.SCORE: "0.0",
+            Unit.TEN_THOUSAND_YUAN: "0.00", Unit.CASES: "0", Unit.PERSONS: "0"}
+_DATE_FORMAT = "yyyy-mm-dd"
+_MONTH_FORMAT = 'yyyy"年"m"月"'
+_THIN = Side(style="thin", color="808080")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEAD_FILL = PatternFill("solid", fgColor="DDE4EE")
+_TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
+_HEADER_ROW = 4  # row 1 title, row 2 填报单位 and 统计期间, row 3 blank
+
+
+# --- values -------------------------------------------------------------------------------
+def _number(value: Number | None, unit: Unit) -> int | float | None:
+    """A figure's value as the spreadsheet holds it (None: not computable)."""
+    if value is None:
+        return None
+    if unit in (Unit.CASES, Unit.PERSONS):
+        return int(value)
+    return float(Decimal(value))
+
+
+def _small(value: Number | None, unit: Unit) -> bool:
+    return (unit in (Unit.CASES, Unit.PERSONS) and value is not None
+            and 0 < int(value) < SMALL_CELL)
+
+
+def figure_cell(fig: Figure) -> tuple[Any, str | None]:
+    """The cell value of a figure and its number format: a number, ``<3`` or ``—``."""
+    if fig.suppressed:
+        return f"<{SMALL_CELL}", None
+    value = _number(fig.value, fig.unit)
+    if value is None:
+        return NOT_COMPUTABLE, None
+    return value, _FORMATS[fig.unit]
+
+
+def comparison_cell(value: Number | None, unit: Unit, public: bool) -> tuple[Any, str | None]:
+    """上期 or 去年同期: a published report hides a small count there too (another period's
+    one or two cases identify a family as well as this period's)."""
+    if public and _small(value, unit):
+        return f"<{SMALL_CELL}", None
+    number = _number(value, unit)
+    if number is None:
+        return NOT_COMPUTABLE, None
+    return number, _FORMATS[unit]
+
+
+def change_cell(change: Decimal | None) -> tuple[Any, str | None]:
+    return (NOT_COMPUTABLE, None) if change is None else (float(change), "0.0")
+
+
+# --- writing cells --------------------------------------------------------------------------
+def _put(ws: Worksheet, row: int, col: int, value: Any, number_format: str | None = None,
+         *, bold: bool = False, wrap: bool = False, align: str | None = None) -> None:
+    cell = ws.cell(row=row, column=col)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # "=..." stays text, never a formula
+    elif number_format:
+        cell.number_format = number_format
+    if bold:
+        cell.font = Font(bold=True)
+    horizontal = align or ("right" if isinstance(value, int | float) or value in (
+        NOT_COMPUTABLE, f"<{SMALL_CELL}") else "left")
+    cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=wrap)
+
+
+def _put_pair(ws: Worksheet, row: int, col: int, pair: tuple[Any, str | None], **kw: Any) -> None:
+    _put(ws, row, col, pair[0], pair[1], **kw)
+
+
+def text_width(text: str) -> int:
+    """Columns a text takes: a Chinese character (wide) counts two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _shown(value: Any, number_format: str | None) -> str:
+    if isinstance(value, float) and number_format:
+        decimals = len(number_format.split(".")[1]) if "." in number_format else 0
+        return f"{value:.{decimals}f}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+def _fit_columns(ws: Worksheet, rows: Sequence[int], *, caps: dict[int, int] | None = None,
+                 ) -> None:
+    """Column widths that fit the Chinese text of ``rows`` (within caps); a row whose
+    wrapped text needs more lines gets the height for them (no reader grows it alone)."""
+    widths: dict[int, int] = {}
+    for r in rows:
+        for cell in ws[r]:
+            if cell.value is None:
+                continue
+            w = text_width(_shown(cell.value, cell.number_format))
+            widths[cell.column] = max(widths.get(cell.column, 0), w)
+    for col, w in widths.items():
+        cap = (caps or {}).get(col, 40)
+        ws.column_dimensions[get_column_letter(col)].width = min(max(w + 2, 8), cap)
+    for r in rows:
+        lines = 1
+        for cell in ws[r]:
+            if cell.value is None or not cell.alignment.wrap_text:
+                continue
+            width = ws.column_dimensions[get_column_letter(cell.column)].width - 1
+            lines = max(lines, -(-text_width(_shown(cell.value, None)) // int(width)))
+        if lines > 1:
+            ws.row_dimensions[r].height = 15 * lines
+
+
+def _heading(ws: Worksheet, report: Report, title: str, width: int) -> None:
+    """Row 1 the title; row 2 填报单位 and 统计期间 (its first and last day, as dates)."""
+    public = "（对外发布）" if report.public else ""
+    _put(ws, 1, 1, f"{report.unit_name}{report.title}（{report.period.label}）{public}"
+         f"——{title}", bold=True)
+    ws.cell(row=1, column=1).font = Font(bold=True, size=14)
+    _put(ws, 2, 1, "填报单位")
+    _put(ws, 2, 2, report.unit_name)
+    _put(ws, 2, 3, "统计期间")
+    _put(ws, 2, 4, report.period.start, _DATE_FORMAT, align="left")
+    _put(ws, 2, 5, "至", align="center")
+    _put(ws, 2, 6, report.period.end, _DATE_FORMAT, align="left")
+    del width  # the title runs across the empty cells to its right; nothing is merged
+
+
+def _header(ws: Worksheet, row: int, names: Sequence[str]) -> None:
+    for col, name in enumerate(names, 1):
+        _put(ws, row, col, name, bold=True, wrap=True, align="center")
+        cell = ws.cell(row=row, column=col)
+        cell.fill = _HEAD_FILL
+        cell.border = _BOX
+
+
+def _box(ws: Worksheet, first: int, last: int, width: int) -> None:
+    for row in ws.iter_rows(min_row=first, max_row=last, max_col=width):
+        for cell in row:
+            cell.border = _BOX
+
+
+def _print_setup(ws: Worksheet, *, header_row: int, last_row: int, width: int,
+                 freeze: str, filter_last: int) -> None:
+    """A4 landscape, one page wide, the header row on every page; frozen header; a filter."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_area = f"A1:{get_column_letter(width)}{last_row}"
+    ws.freeze_panes = freeze
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(width)}{max(filter_last, header_row)}"
+    footer = ws.oddFooter
+    assert footer is not None  # a worksheet always has its header/footer
+    footer.center.text = "第 &P 页，共 &N 页"
+
+
+# --- sheets ---------------------------------------------------------------------------------
+def _summary_sheet(ws: Worksheet, report: Report, prepared_by: str, reviewed_by: str) -> None:
+    ws.title = "主要指标"
+    _heading(ws, report, "主要指标", len(SUMMARY_COLUMNS))
+    _header(ws, _HEADER_ROW, SUMMARY_COLUMNS)
+    keys = [k for k in HEADLINE if k in report.figures]
+    keys += [k for k in report.figures if k not in keys]
+    row = _HEADER_ROW
+    for key in keys:
+        fig = report.figures[key]
+        row += 1
+        _put(ws, row, 1, fig.label)
+        _put_pair(ws, row, 2, figure_cell(fig))
+        _put_pair(ws, row, 3, comparison_cell(fig.previous, fig.unit, report.public))
+        _put_pair(ws, row, 4, change_cell(fig.previous_change))
+        _put_pair(ws, row, 5, comparison_cell(fig.year_before, fig.unit, report.public))
+        _put_pair(ws, row, 6, change_cell(fig.year_change))
+        _put(ws, row, 7, fig.unit.value, align="center")
+        _put(ws, row, 8, fig.measure.rule, wrap=True)
+    _box(ws, _HEADER_ROW, row, len(SUMMARY_COLUMNS))
+    last_data = row
+    row += 2
+    _put(ws, row, 1, "对比期间")
+    _put(ws, row, 2, f"上期：{report.period.previous().label}；"
+                     f"去年同期：{report.period.year_before().label}")
+    row += 1
+    _put(ws, row, 1, "填报人")
+    _put(ws, row, 2, prepared_by)
+    _put(ws, row, 3, "审核人")
+    _put(ws, row, 4, reviewed_by)
+    _put(ws, row, 5, "填报日期")
+    _put(ws, row, 6, report.generated_on, _DATE_FORMAT, align="left")
+    _print_setup(ws, header_row=_HEADER_ROW, last_row=row, width=len(SUMMARY_COLUMNS),
+                 freeze=f"B{_HEADER_ROW + 1}", filter_last=last_data)
+    _fit_columns(ws, [2, *range(_HEADER_ROW, last_data + 1)], caps={8: 60})
+
+
+def column_title(key: str) -> str:
+    """A table column's header: the measure's label and unit, 受理纠纷数（件）."""
+    m = MEASURES[key]
+    return f"{m.label}（{m.unit.value}）"
+
+
+def _table_sheet(ws: Worksheet, report: Report, table: Table) -> None:
+    ranked = any(r.rank is not None for r in table.rows)
+    names = (["名次"] if ranked else []) + [DIMENSION_NAMES.get(table.key, "项目")] + [
+        column_title(c) for c in table.columns]
+    _heading(ws, report, table.title, len(names))
+    _header(ws, _HEADER_ROW, names)
+
+    def write(row: int, r: Row, *, total: bool = False) -> None:
+        col = 1
+        if ranked:
+            _put(ws, row, col, r.rank if r.rank is not None else "", "0", align="center")
+            col += 1
+        _put(ws, row, col, r.label or ("合计" if total else "未登记"), bold=total)
+        for key in table.columns:
+            col += 1
+            fig = r.cells.get(key)
+            _put_pair(ws, row, col, figure_cell(fig) if fig else ("", None), bold=total)
+        if total:
+            for cell in ws[row][: len(names)]:
+                cell.fill = _TOTAL_FILL
+
+    row = _HEADER_ROW
+    for r in table.rows:
+        row += 1
+        write(row, r)
+    last_data = row
+    if table.total is not None:
+        row += 1
+        write(row, table.total, total=True)
+    _box(ws, _HEADER_ROW, row, len(names))
+    _fit_columns(ws, [2, *range(_HEADER_ROW, row + 1)], caps={1 + ranked: 30})
+    if table.note:
+        row += 2
+        _put(ws, row, 1, table.note)  # runs on across the empty cells to its right
+    _print_setup(ws, header_row=_HEADER_ROW, last_row=row, width=max(len(names), 6),
+                 freeze=f"{get_column_letter(2 + ranked)}{_HEADER_ROW + 1}",
+                 filter_last=last_data)
+
+
+def _trend_sheet(ws: Worksheet, report: Report) -> None:
+    names = ("月份", column_title("accepted"), column_title("succeeded"),
+             column_title("success_rate"))
+    _heading(ws, report, "近12个月趋势", len(names))
+    _header(ws, _HEADER_ROW, names)
+    row = _HEADER_ROW
+    for point in report.trend:
+        row += 1
+        _put(ws, row, 1, point.period.start, _MONTH_FORMAT, align="left")
+        for col, fig in enumerate((point.accepted, point.succeeded, point.success_rate), 2):
+            _put_pair(ws, row, col, figure_cell(fig))
+    _box(ws, _HEADER_ROW, row, len(names))
+    _print_setup(ws, header_row=_HEADER_ROW, last_row=row, width=6,
+                 freeze=f"B{_HEADER_ROW + 1}", filter_last=row)
+    _fit_columns(ws, [2, *range(_HEADER_ROW, row + 1)])
+
+
+def _notes_sheet(ws: Worksheet, report: Report) -> None:
+    names = ("指标", "单位", "统计口径")
+    _heading(ws, report, "统计说明", len(names))
+    _header(ws, _HEADER_ROW, names)
+    row = _HEADER_ROW
+    for m in MEASURES.values():
+        row += 1
+        _put(ws, row, 1, m.label)
+        _put(ws, row, 2, m.unit.value, align="center")
+        _put(ws, row, 3, m.rule, wrap=True)
+    _box(ws, _HEADER_ROW, row, len(names))
+    last_data = row
+    notes = ["统计规则：按本期内发生的事件计数，而非案件当前状态；"
+             "同一案件在同一指标同一期间只计一次。"]
+    if report.public:
+        notes.append(f"本表为对外发布版本：少于{SMALL_CELL}件的数字显示为“<{SMALL_CELL}”，"
+                     "并相应隐去可据以推算的数字。")
+    notes += list(report.notes)
+    notes += [f"{t.title}：{t.note}" for t in report.tables if t.note]
+    row += 1
+    for note in notes:
+        row += 1
+        _put(ws, row, 1, note)
+    _print_setup(ws, header_row=_HEADER_ROW, last_row=row, width=6,
+                 freeze=f"A{_HEADER_ROW + 1}", filter_last=last_data)
+    _fit_columns(ws, [2, *range(_HEADER_ROW, last_data + 1)], caps={3: 80})
+
+
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+def sheet_title(title: str, taken: set[str]) -> str:
+    """A valid, unique sheet name (31 characters, none of []:*?/\\)."""
+    base = _BAD_SHEET_CHARS.sub("", title)[:31] or "表"
+    name, n = base, 2
+    while name in taken:
+        suffix = f"（{n}）"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(name)
+    return name
+
+
+# --- the workbook ---------------------------------------------------------------------------
+def build_workbook(report: Report, *, prepared_by: str = "", reviewed_by: str = "") -> Workbook:
+    """The report's workbook (the sheets in order: 主要指标, the tables, trend, 统计说明)."""
+    wb = Workbook()
+    first = wb.active
+    assert isinstance(first, Worksheet)  # a new workbook starts with one worksheet
+    _summary_sheet(first, report, prepared_by, reviewed_by)
+    taken = {first.title}
+    for table in report.tables:
+        ws = wb.create_sheet(sheet_title(table.title, taken))
+        _table_sheet(ws, report, table)
+    if report.trend:
+        _trend_sheet(wb.create_sheet(sheet_title("近12个月趋势", taken)), report)
+    _notes_sheet(wb.create_sheet(sheet_title("统计说明", taken)), report)
+    stamp = datetime.combine(report.generated_on, time(0, 0))
+    props = wb.properties
+    props.title = f"{report.unit_name}{report.title}（{report.period.label}）"
+    props.creator = prepared_by or report.unit_name
+    props.lastModifiedBy = prepared_by or report.unit_name
+    props.created = stamp
+    props.modified = stamp
+    return wb
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """The same zip with every entry dated :data:`ZIP_DATE` (openpyxl dates them now)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def render_report_xlsx(report: Report, *, prepared_by: str = "", reviewed_by: str = "") -> bytes:
+    """The report as XLSX bytes; the same report gives the same bytes."""
+    wb = build_workbook(report, prepared_by=prepared_by, reviewed_by=reviewed_by)
+    buf = io.BytesIO()
+    # ExcelWriter, not Workbook.save: save_workbook stamps the modified time with now
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).write_data()
+    return fixed_zip(buf.getvalue())
