@@ -60,6 +60,7 @@ class Services:
         self.mediators: Any = Bound(door, session.mediators)
         self.read_cases: Any = Bound(door, session.read_cases, around=self._snapshot)
         self.read_mediators: Any = Bound(door, session.read_mediators, around=self._snapshot)
+        self._statistics: Any = None
         self.open_case: Callable[[str], None] = lambda case_id: None
         # called after anything saved that lists/counts should reflect
         self.data_changed: Callable[[], None] = lambda: None
@@ -68,6 +69,19 @@ class Services:
     def _snapshot(self, fn: Callable[[], T]) -> T:
         with self.door.session.reader_store.snapshot():
             return fn()
+
+    @property
+    def statistics(self) -> Any:
+        """The statistics service (``services/statistics.py``) on the reader connection: each
+        report is computed in one read snapshot, on the database thread."""
+        if self._statistics is None:
+            from ..services.door import Bound
+            from ..services.statistics import StatisticsService
+
+            door = self.door
+            service = door.call(lambda: StatisticsService(door.session.reader_store))
+            self._statistics = Bound(door, service, around=self._snapshot)
+        return self._statistics
 
     @property
     def store(self) -> Store:

@@ -2,10 +2,13 @@
 
 Open cases are tabs beside the case list (several can be open); each is the
 other screens' ``CaseDetailWidget``. Keyboard: Ctrl+N new case, Ctrl+F search,
-Ctrl+W close the case tab, Ctrl+1..4 switch pages, F5 refresh.
+Ctrl+W close the case tab, Ctrl+1..4 switch pages, Ctrl+5 统计, F5 refresh.
 
 Start-up shows the dashboard and the case list first: the other pages (调解员,
-设置, 交换, 账户) and their imports are built the first time they are shown.
+设置, 交换, 统计, 账户) and their imports are built the first time they are shown.
+
+A number on the 统计 page or a dashboard tile opens the case list filtered to exactly
+the cases it counts (``CasesPage.show_drill_down``).
 
 What the logged-in account's role may not do is hidden or disabled with the reason as its
 tooltip (``ui/permits.py``, the services' own rules); 账户 → 锁定 / 切换用户 ask the
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
 
         self.dashboard.open_case.connect(self.open_case)
         self.dashboard.counts_loaded.connect(self._show_counts)
+        self.dashboard.cases_chosen.connect(self.show_cases)
         self.cases.open_case.connect(self.open_case)
         self.cases.new_case_requested.connect(self.new_case)
         self._waiting = {self.cases.model, self.dashboard.overdue_model}
@@ -128,6 +132,13 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.account_label)
         self._build_actions()
         self._add_exchange_pages()
+        self.page_statistics = self.stack.count()
+        QListWidgetItem(self.tr("Statistics"), self.nav)
+        self.stack.addWidget(QWidget())
+        self._builders[self.page_statistics] = self._build_statistics
+        self._statistics_stale = True
+        self.statistics_action.triggered.connect(
+            lambda: self.nav.setCurrentRow(self.page_statistics))
         self.page_accounts = self.stack.count()
         QListWidgetItem(self.tr("Accounts"), self.nav)
         self.stack.addWidget(QWidget())
@@ -175,6 +186,8 @@ class MainWindow(QMainWindow):
                    lambda _c=False, i=i: self.nav.setCurrentRow(i))
             for i, text in enumerate((self.tr("&Dashboard"), self.tr("&Cases"),
                                       self.tr("&Mediators"), self.tr("&Settings")))]
+        self.statistics_action = action(view_menu, self.tr("S&tatistics"), "Ctrl+5",
+                                        lambda: None, "statistics")
         view_menu.addSeparator()
         action(view_menu, self.tr("&Refresh"), "F5", self.refresh_all)
         action(help_menu, self.tr("Where is the &log file?"), "", self._show_log_location)
@@ -202,6 +215,24 @@ class MainWindow(QMainWindow):
     def accounts(self):
         """The 账户 page (AccountsPage)."""
         return self.page(self.page_accounts)
+
+    @property
+    def statistics(self):
+        """The 统计 page (StatisticsPage)."""
+        return self.page(self.page_statistics)
+
+    def _build_statistics(self) -> QWidget:
+        from .pages.statistics_page import StatisticsPage
+
+        page = StatisticsPage(self.services)
+        page.drill_down.connect(self.show_cases)
+        return page
+
+    def show_cases(self, flt) -> None:
+        """The case list showing exactly the cases of a drill-down filter (CaseFilter)."""
+        self.nav.setCurrentRow(PAGE_CASES)
+        self.case_tabs.setCurrentIndex(0)
+        self.cases.show_drill_down(flt)
 
     def _build_accounts(self) -> QWidget:
         from .pages.accounts_page import AccountsPage
@@ -346,6 +377,9 @@ class MainWindow(QMainWindow):
             self.accounts.refresh()
         elif index == PAGE_MEDIATORS:  # loaded when shown, not at start-up
             self.mediators.refresh()
+        elif index == self.page_statistics and self._statistics_stale:
+            self._statistics_stale = False
+            self.statistics.refresh()
 
     def find(self) -> None:
         self.nav.setCurrentRow(PAGE_CASES)
@@ -357,6 +391,11 @@ class MainWindow(QMainWindow):
         self.cases.refresh()
         self.cases.load_mediators()
         self._update_center()
+        # the statistics are counted again when seen (now, if they are on screen)
+        self._statistics_stale = True
+        if self.stack.currentIndex() == getattr(self, "page_statistics", -1):
+            self._statistics_stale = False
+            self.statistics.refresh()
 
     # -- cases ----------------------------------------------------------------------
     def new_case(self) -> None:

@@ -3,7 +3,7 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="107" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="101" />
         <source>The two passwords differ</source>
         <translation>两次输入的密码不一致</translation>
     </message>
@@ -11,32 +11,32 @@
 <context>
     <name>AccountTable</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="42" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="43" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="42" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="43" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="42" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="43" />
         <source>Mediator on the roster</source>
         <translation>对应的调解员（名册）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="43" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="44" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="73" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="74" />
         <source>active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="73" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="74" />
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
@@ -44,88 +44,88 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="82" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="85" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="87" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="90" />
         <source>Logged in as {0}</source>
         <translation>当前登录：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="98" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="101" />
         <source>&amp;New account…</source>
         <translation>新建账户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="99" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="102" />
         <source>&amp;Reset password…</source>
         <translation>重置密码(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="100" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="103" />
         <source>Change r&amp;ole…</source>
         <translation>修改角色(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="101" />
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="165" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="104" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="171" />
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="102" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="105" />
         <source>Change &amp;my password…</source>
         <translation>修改我的密码(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="166" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="172" />
         <source>&amp;Activate…</source>
         <translation>启用(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="169" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="175" />
         <source>You cannot deactivate the account you are logged in with</source>
         <translation>不能停用自己正在使用的账户</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="181" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="187" />
         <source>Account {0} created.</source>
         <translation>已新建账户{0}。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="191" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="197" />
         <source>The password of {0} was reset.</source>
         <translation>已重置{0}的密码。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="201" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="207" />
         <source>{0} is now {1}.</source>
         <translation>{0}现在是{1}。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="214" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="220" />
         <source>{0} was reactivated.</source>
         <translation>已启用{0}。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="216" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="222" />
         <source>Deactivate an account</source>
         <translation>停用账户</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="217" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="223" />
         <source>Deactivate {0}? They can no longer log in; their name stays in the audit trail. A director can reactivate the account with a new password.</source>
         <translation>停用{0}？停用后不能再登录；审计记录中保留其姓名。中心主任可以设置新密码重新启用。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="230" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="236" />
         <source>{0} was deactivated.</source>
         <translation>已停用{0}。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="240" />
+        <location filename="../../mediation_desk/ui/pages/accounts_page.py" line="246" />
         <source>Your password was changed.</source>
         <translation>您的密码已修改。</translation>
     </message>
@@ -1119,24 +1119,39 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="84" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="94" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="97" />
+        <source>Show all cases again</source>
+        <translation>重新显示全部案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="124" />
+        <source>{0}: {1} case(s)</source>
+        <translation>{0}：{1}件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="156" />
         <source>{0} (inactive)</source>
         <translation>{0}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="110" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="186" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="168" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="250" />
         <source>More than %n case(s)</source>
         <translation>
             <numerusform>超过 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="170" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="252" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -1274,42 +1289,42 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CenterCountsModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="165" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="176" />
         <source>Center</source>
         <translation>中心/调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="165" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="176" />
         <source>Received</source>
         <translation>收到</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="165" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="176" />
         <source>In mediation</source>
         <translation>调解中</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="166" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="177" />
         <source>Agreed</source>
         <translation>达成协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="166" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="177" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="166" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="177" />
         <source>Handed to filing</source>
         <translation>移送立案</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="167" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="178" />
         <source>JC applied</source>
         <translation>申请司法确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="167" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="178" />
         <source>JC confirmed</source>
         <translation>确认有效</translation>
     </message>
@@ -1383,140 +1398,148 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="116" />
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="120" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="117" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="121" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="116" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="117" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="116" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="117" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="116" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="117" />
         <source>Value here</source>
         <translation>本单位的值</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="117" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="118" />
         <source>Incoming value</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="120" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="121" />
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="121" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="122" />
         <source>Event</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="121" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="122" />
         <source>Agreement</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="122" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="123" />
         <source>Attachment</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="122" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="123" />
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="123" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="124" />
         <source>Center</source>
         <translation>中心/调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="127" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="128" />
         <source>Facts</source>
         <translation>纠纷事实</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="127" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="128" />
         <source>Claims</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="128" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="129" />
         <source>Title</source>
         <translation>案件名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="128" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="129" />
         <source>Amount (yuan)</source>
         <translation>争议金额（元）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="129" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="130" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="129" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="130" />
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="130" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="131" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="130" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="131" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="131" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="132" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="131" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="132" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="132" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="133" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="132" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="133" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="133" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="134" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="133" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="134" />
         <source>Court case number</source>
         <translation>诉前调解案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="134" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="135" />
         <source>Filing number</source>
         <translation>立案案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="134" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="135" />
         <source>Ruling</source>
         <translation>裁定结果</translation>
+    </message>
+</context>
+<context>
+    <name>CountTile</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="92" />
+        <source>Show these cases</source>
+        <translation>查看这些案件</translation>
     </message>
 </context>
 <context>
@@ -1608,62 +1631,67 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="108" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="144" />
         <source>New (not yet accepted)</source>
         <translation>新登记（未受理）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="109" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="145" />
         <source>In mediation</source>
         <translation>调解中</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="110" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="146" />
         <source>Due within {0} days</source>
         <translation>{0}天内到期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="111" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="147" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="112" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="148" />
         <source>Awaiting judicial confirmation</source>
         <translation>待申请司法确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="113" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="149" />
         <source>Follow-up visits due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="126" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="150" />
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="165" />
         <source>Overdue cases</source>
         <translation>超期案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="127" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="166" />
         <source>Cases due soon</source>
         <translation>即将到期案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="139" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="178" />
         <source>Double-click a case or press Enter to open it.</source>
         <translation>双击案件或按回车键打开。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="142" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="181" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="176" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="215" />
         <source>Overdue cases ({0})</source>
         <translation>超期案件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="177" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="216" />
         <source>Cases due soon ({0})</source>
         <translation>即将到期案件（{0}）</translation>
     </message>
@@ -1805,12 +1833,12 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="107" />
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="101" />
         <source>The two passwords differ</source>
         <translation>两次输入的密码不一致</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="138" />
+        <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="132" />
         <source>Encrypting the database…</source>
         <translation>正在加密数据库…</translation>
     </message>
@@ -2279,6 +2307,39 @@ Reason code: {1}</source>
     </message>
 </context>
 <context>
+    <name>HeadlineModel</name>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="89" />
+        <source>Measure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="89" />
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="89" />
+        <source>Month-on-month</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="90" />
+        <source>Year-on-year</source>
+        <translation>同比</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="112" />
+        <source>Previous period: {0}</source>
+        <translation>上期：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="115" />
+        <source>Same period last year: {0}</source>
+        <translation>上年同期：{0}</translation>
+    </message>
+</context>
+<context>
     <name>HolidayCalendarBox</name>
     <message>
         <location filename="../../mediation_desk/ui/pages/holiday_calendar_box.py" line="39" />
@@ -2614,182 +2675,192 @@ Reason code: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="77" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="80" />
         <source>Mediation Desk</source>
         <translation>调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="80" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="83" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="80" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="83" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="80" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="83" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="81" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="84" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="94" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="97" />
         <source>Case list</source>
         <translation>案件列表</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="132" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="136" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="143" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="141" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="152" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="142" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="153" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="143" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="154" />
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="144" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="155" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="156" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="167" />
         <source>&amp;New case…</source>
         <translation>登记新案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="158" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="169" />
         <source>&amp;Find case…</source>
         <translation>查找案件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="160" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="171" />
         <source>&amp;Close case tab</source>
         <translation>关闭案件标签(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="162" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="173" />
         <source>Print &amp;blank forms…</source>
         <translation>打印空白表格(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="165" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="176" />
         <source>Back &amp;up…</source>
         <translation>备份(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="167" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="178" />
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="169" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="180" />
         <source>&amp;Practice restore…</source>
         <translation>演练恢复(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="172" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="183" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="176" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="187" />
         <source>&amp;Dashboard</source>
         <translation>工作台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="176" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="187" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="177" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="188" />
         <source>&amp;Mediators</source>
         <translation>调解员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="177" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="188" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="179" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="189" />
+        <source>S&amp;tatistics</source>
+        <translation>统计(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="192" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="180" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="193" />
         <source>Where is the &amp;log file?</source>
         <translation>日志文件位置(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="181" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="194" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="183" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="196" />
         <source>&amp;Switch user…</source>
         <translation>切换用户(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="186" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="199" />
         <source>&amp;Accounts and passwords</source>
         <translation>账户和密码(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="259" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="291" />
         <source>Exchange</source>
         <translation>交换</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="267" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="299" />
         <source>Court</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="320" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="352" />
         <source>The database was changed by another program; the lists were refreshed.</source>
         <translation>数据库已被其他程序修改，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="326" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="358" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="329" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="361" />
         <source>⚠ Overdue cases: {0}</source>
         <translation>⚠ 超期案件：{0}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="383" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="423" />
         <source>New case</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="442" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="482" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="443" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="483" />
         <source>The log file is at:
 {0}</source>
         <translation>日志文件位于：
@@ -2901,47 +2972,47 @@ Reason code: {1}</source>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="148" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="142" />
         <source>New account</source>
         <translation>新建账户</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="150" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="144" />
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="152" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="146" />
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="154" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="148" />
         <source>&amp;Mediator on the roster</source>
         <translation>对应的调解员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="157" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="151" />
         <source>First &amp;password</source>
         <translation>初始密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="158" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="152" />
         <source>Repeat the pass&amp;word</source>
         <translation>再次输入密码(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="159" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="153" />
         <source>Create</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="163" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="157" />
         <source>Tell the person their first password in private; they can change it after logging in.</source>
         <translation>请当面告知本人初始密码；本人登录后可以修改。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="185" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="179" />
         <source>Add the mediator to the roster first (page Mediators)</source>
         <translation>请先在“调解员”页把这位调解员加入名册</translation>
     </message>
@@ -3270,42 +3341,42 @@ Reason code: {1}</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="236" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="230" />
         <source>Reset the password of {0}</source>
         <translation>重置{0}的密码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="237" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="231" />
         <source>Reactivate {0} with a new password</source>
         <translation>设置新密码并启用{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="238" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="232" />
         <source>Change my password ({0})</source>
         <translation>修改我的密码（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="243" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="237" />
         <source>&amp;Current password</source>
         <translation>原密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="244" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="238" />
         <source>&amp;New password</source>
         <translation>新密码(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="245" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="239" />
         <source>Repeat the new pass&amp;word</source>
         <translation>再次输入新密码(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="247" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="241" />
         <source>The account's lockout is cleared. Tell the person the new password in private.</source>
         <translation>账户的锁定会一并解除。请当面告知本人新密码。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="257" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="251" />
         <source>Please enter your current password</source>
         <translation>请输入原密码</translation>
     </message>
@@ -3326,37 +3397,37 @@ Reason code: {1}</source>
 <context>
     <name>QDialog</name>
     <message>
-        <location filename="../../mediation_desk/app.py" line="97" />
+        <location filename="../../mediation_desk/app.py" line="98" />
         <source>Generating demo cases…</source>
         <translation>正在生成演示案件…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/app.py" line="246" />
+        <location filename="../../mediation_desk/app.py" line="247" />
         <source>Log in as another user. The open forms of {0} are closed first.</source>
         <translation>以其他用户登录。{0}打开的表单会先被关闭。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/app.py" line="269" />
+        <location filename="../../mediation_desk/app.py" line="270" />
         <source>Switch user</source>
         <translation>切换用户</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/app.py" line="270" />
+        <location filename="../../mediation_desk/app.py" line="271" />
         <source>{0} has {1} open form(s) or case tab(s). They will be closed and unsaved changes in them are lost. Continue?</source>
         <translation>{0}还有 {1} 个打开的表单或案件标签页。它们将被关闭，其中未保存的修改会丢失。是否继续？</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/app.py" line="347" />
+        <location filename="../../mediation_desk/app.py" line="348" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/app.py" line="400" />
+        <location filename="../../mediation_desk/app.py" line="403" />
         <source>Mediation Desk</source>
         <translation>调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/app.py" line="401" />
+        <location filename="../../mediation_desk/app.py" line="404" />
         <source>This database is already open in another window ({0}); that window was brought to the front.</source>
         <translation>该数据库已在另一个窗口中打开（{0}），已将那个窗口切换到前面。</translation>
     </message>
@@ -3570,17 +3641,17 @@ Please send this file to your technical contact.</source>
         <translation>设置新密码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="217" />
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="211" />
         <source>Please enter the recovery key</source>
         <translation>请输入恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="219" />
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="213" />
         <source>Please enter the director's name</source>
         <translation>请填写主任的姓名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="223" />
+        <location filename="../../mediation_desk/ui/dialogs/login_dialog.py" line="217" />
         <source>The two passwords differ</source>
         <translation>两次输入的密码不一致</translation>
     </message>
@@ -3959,24 +4030,84 @@ Please send this file to your technical contact.</source>
     </message>
 </context>
 <context>
+    <name>ReportTableModel</name>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="144" />
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="145" />
+        <source>Case source</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="146" />
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="147" />
+        <source>Village / community</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="148" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="151" />
+        <source>Mediation organisation</source>
+        <translation>调解组织</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="149" />
+        <source>End reason</source>
+        <translation>终止原因</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="150" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="152" />
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="196" />
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="215" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="216" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="231" />
+        <source>Not recorded</source>
+        <translation>未登记</translation>
+    </message>
+</context>
+<context>
     <name>RevokedKeysModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="101" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="102" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="101" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="102" />
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="101" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="102" />
         <source>Revoked at</source>
         <translation>撤销时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="102" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="103" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3984,17 +4115,17 @@ Please send this file to your technical contact.</source>
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="204" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="198" />
         <source>Change the role of {0}</source>
         <translation>修改{0}的角色</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="209" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="203" />
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="211" />
+        <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="205" />
         <source>&amp;Mediator on the roster</source>
         <translation>对应的调解员(&amp;M)</translation>
     </message>
@@ -4246,6 +4377,263 @@ Please send this file to your technical contact.</source>
     </message>
 </context>
 <context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="193" />
+        <source>Counting {0}…</source>
+        <translation>正在统计{0}…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="214" />
+        <source>Reporting unit: {0}    Period: {1} to {2}    Produced: {3}</source>
+        <translation>填报单位：{0}    统计期间：{1}至{2}    生成日期：{3}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="233" />
+        <source>For publication: counts of 1 or 2 cases are shown as &lt;3; the cases behind the figures are not listed.</source>
+        <translation>对外发布版：1—2件的数字显示为“&lt;3”，不列出案件明细。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="236" />
+        <source>Double-click a number or click a bar to list exactly the cases it counts.</source>
+        <translation>双击数字或点击图表中的柱形、折线点，即可列出该数字统计的全部案件。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="258" />
+        <source>The version for publication does not list cases; untick “For publication” to see them.</source>
+        <translation>对外发布版不列出案件明细；取消勾选“对外发布”后再查看。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="269" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="271" />
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="273" />
+        <source>Export the report</source>
+        <translation>导出统计报表</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="293" />
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="297" />
+        <source>Saved: {0}</source>
+        <translation>已保存：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPageView</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="56" />
+        <source>Kind of period</source>
+        <translation>统计期间类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="57" />
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="58" />
+        <source>Quarter</source>
+        <translation>季</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="59" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="64" />
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="60" />
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="66" />
+        <source> (year)</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="69" />
+        <source>Month or quarter</source>
+        <translation>月份或季度</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="70" />
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="70" />
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="70" />
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="71" />
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="71" />
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="71" />
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="71" />
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="72" />
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="72" />
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="72" />
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="73" />
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="73" />
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="74" />
+        <source>First quarter</source>
+        <translation>第一季度</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="74" />
+        <source>Second quarter</source>
+        <translation>第二季度</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="75" />
+        <source>Third quarter</source>
+        <translation>第三季度</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="75" />
+        <source>Fourth quarter</source>
+        <translation>第四季度</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="78" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="78" />
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="86" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="87" />
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="88" />
+        <source>This quarter</source>
+        <translation>本季</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="89" />
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="94" />
+        <source>For publication</source>
+        <translation>对外发布</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="96" />
+        <source>The version for publication: counts of 1 or 2 cases are shown as &lt;3 and the cases cannot be listed.</source>
+        <translation>对外发布版：1—2件的数字显示为“&lt;3”，不能查看案件明细。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="98" />
+        <source>Export PDF…</source>
+        <translation>导出PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="100" />
+        <source>Export Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="104" />
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="141" />
+        <source>Disputes by type</source>
+        <translation>按纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="144" />
+        <source>Disputes by source</source>
+        <translation>按案件来源</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="147" />
+        <source>Last 12 months: accepted and success rate</source>
+        <translation>近12个月受理数与调解成功率</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="149" />
+        <source>Mediators compared</source>
+        <translation>调解员对比</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="165" />
+        <source>Main figures</source>
+        <translation>主要指标</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="166" />
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+</context>
+<context>
     <name>TimelineTab</name>
     <message>
         <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="152" />
@@ -4314,87 +4702,87 @@ Please send this file to your technical contact.</source>
 <context>
     <name>TrustedDesksModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="53" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="54" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="53" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="54" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="53" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="54" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="53" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="54" />
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="54" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="55" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="54" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="55" />
         <source>Last sent</source>
         <translation>最近发出</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="54" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="55" />
         <source>Last received</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="55" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="56" />
         <source>Missing files</source>
         <translation>缺少的文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="59" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="60" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="60" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="61" />
         <source>No. {0}</source>
         <translation>第{0}号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="66" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="67" />
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="68" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="69" />
         <source>No. {0}, {1}</source>
         <translation>第 {0} 号，{1}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="71" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="72" />
         <source>Mediation center</source>
         <translation>调解中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="71" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="72" />
         <source>Court liaison desk</source>
         <translation>法院联络台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="72" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="73" />
         <source>Field laptop</source>
         <translation>外出调解笔记本</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="81" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="82" />
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="81" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="82" />
         <source>Trusted</source>
         <translation>已信任</translation>
     </message>
@@ -4819,27 +5207,42 @@ Please send this file to your technical contact.</source>
         <translation>事实清楚争议不大</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="122" />
+        <location filename="../../mediation_desk/ui/labels.py" line="119" />
+        <source>Difficult and complex</source>
+        <translation>疑难复杂</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="120" />
+        <source>Prevented a criminal case</source>
+        <translation>防止民转刑</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="121" />
+        <source>Prevented a mass incident</source>
+        <translation>防止群体性事件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="125" />
         <source>Near relative</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="119" />
+        <location filename="../../mediation_desk/ui/labels.py" line="122" />
         <source>The court issues its mediation document</source>
         <translation>人民法院出具调解书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="121" />
+        <location filename="../../mediation_desk/ui/labels.py" line="124" />
         <source>The plaintiff withdraws</source>
         <translation>原告撤诉</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="123" />
+        <location filename="../../mediation_desk/ui/labels.py" line="126" />
         <source>Interested party</source>
         <translation>有利害关系</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="124" />
+        <location filename="../../mediation_desk/ui/labels.py" line="127" />
         <source>Other relation affecting impartiality</source>
         <translation>其他纠纷</translation>
     </message>

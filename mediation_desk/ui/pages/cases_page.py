@@ -2,12 +2,18 @@
 
 Typing restarts a 200 ms timer; when it fires the filter is applied and the
 query runs on the worker (see ``CaseTableModel``), so typing never stalls.
+
+A drill-down (a statistics figure, a dashboard tile: :meth:`CasesPage.show_drill_down`)
+lists exactly the cases of its ``CaseFilter`` under a caption bar 「2026年11月
+调解成功数：842件」 until 清除 (or 清除筛选) drops it; the filters above narrow it further.
 """
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
+
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...domain.queries import CaseFilter, CaseSort
 from ..context import Services
@@ -17,6 +23,18 @@ from .cases_view import NO_DATE, CasesPageView
 from .dashboard import case_view
 
 DEBOUNCE_MS = 200
+
+
+_NO_FILTER = CaseFilter()
+
+
+def narrowed(own: CaseFilter, drill: CaseFilter | None) -> CaseFilter:
+    """The page's own filter with every criterion the drill-down sets (its own win)."""
+    if drill is None:
+        return own
+    given = {f.name: getattr(drill, f.name) for f in fields(CaseFilter)
+             if getattr(drill, f.name) != getattr(_NO_FILTER, f.name)}
+    return replace(own, **given)
 
 
 def _date(edit) -> object:
@@ -41,6 +59,8 @@ class CasesPage(CasesPageView):
         header = self.table.horizontalHeader()
         header.setSortIndicator(self.model.column_of("received_on"), Qt.SortOrder.DescendingOrder)
         self.add_table(self.table)
+        self.drill: CaseFilter | None = None
+        self._build_drill_bar()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
@@ -59,6 +79,58 @@ class CasesPage(CasesPageView):
         self.table.activated.connect(self._activated)
         self.model.total_changed.connect(self._show_total)
         self._started = False
+
+    def _build_drill_bar(self) -> None:
+        """The caption bar of a drill-down, above the count line (hidden without one)."""
+        self.drill_bar = QFrame()
+        self.drill_bar.setObjectName("drillBar")
+        self.drill_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.drill_bar.setStyleSheet("QFrame#drillBar { background: #e7f0fa; }")
+        self.drill_caption = QLabel()
+        self.drill_caption.setObjectName("drillCaption")
+        font = self.drill_caption.font()
+        font.setBold(True)
+        self.drill_caption.setFont(font)
+        self.drill_clear = QPushButton(self.tr("Clear"))
+        self.drill_clear.setObjectName("drillClear")
+        self.drill_clear.setAutoDefault(False)
+        self.drill_clear.setToolTip(self.tr("Show all cases again"))
+        self.drill_clear.clicked.connect(self.clear_drill_down)
+        bar = QHBoxLayout(self.drill_bar)
+        bar.setContentsMargins(8, 4, 8, 4)
+        bar.addWidget(self.drill_caption, 1)
+        bar.addWidget(self.drill_clear)
+        self.layout_.insertWidget(self.layout_.indexOf(self.count), self.drill_bar)
+        self.drill_bar.hide()
+
+    # -- drill-down --------------------------------------------------------------
+    def show_drill_down(self, flt: CaseFilter) -> None:
+        """List exactly the cases of ``flt`` (the other filters cleared) under its caption."""
+        self._reset_widgets()
+        self.drill = flt
+        self.drill_caption.setText(flt.caption)
+        self.drill_bar.show()
+        if flt.case_ids is not None:
+            self._show_drill_count(len(flt.case_ids))
+        else:  # a criterion (a dashboard tile): the count of exactly that filter
+            self.services.tasks.submit(lambda: self.services.read_cases.count(flt),
+                                       lambda n, f=flt: self._show_drill_count(n, f))
+        self.apply_filter()
+
+    def _show_drill_count(self, count: int, flt: CaseFilter | None = None) -> None:
+        if flt is not None and flt is not self.drill:
+            return  # an answer for a drill-down already replaced
+        if self.drill is not None:
+            self.drill_caption.setText(self.tr("{0}: {1} case(s)").format(self.drill.caption,
+                                                                         count))
+
+    def clear_drill_down(self) -> None:
+        """清除: back to the list of every case (the filters kept)."""
+        had = self.drill is not None
+        self.drill = None
+        self.drill_bar.hide()
+        if had:
+            self.apply_filter()
 
     # -- behaviour ---------------------------------------------------------------
     def start(self) -> None:
@@ -87,6 +159,10 @@ class CasesPage(CasesPageView):
         self.mediator.blockSignals(False)
 
     def current_filter(self) -> CaseFilter:
+        """The filters shown, narrowed by the drill-down if there is one."""
+        return narrowed(self._own_filter(), self.drill)
+
+    def _own_filter(self) -> CaseFilter:
         status = self.status.currentData()
         deadline = self.deadline.currentData()
         return CaseFilter(
@@ -115,6 +191,13 @@ class CasesPage(CasesPageView):
             self.model.refresh()
 
     def clear_filters(self) -> None:
+        """清除筛选: every filter and the drill-down."""
+        self._reset_widgets()
+        self.drill = None
+        self.drill_bar.hide()
+        self.apply_filter()
+
+    def _reset_widgets(self) -> None:
         widgets = (self.status, self.deadline, self.dispute_type, self.source, self.mediator,
                    self.flag, self.received_from, self.received_to, self.search)
         for w in widgets:
@@ -129,7 +212,6 @@ class CasesPage(CasesPageView):
         self.center.blockSignals(False)
         for w in widgets:
             w.blockSignals(False)
-        self.apply_filter()
 
     def show_centers(self, names: dict[str, str]) -> None:
         """Court liaison desk: a 中心/调解组织 column and filter (center id -> name)."""

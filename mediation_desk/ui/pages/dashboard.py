@@ -3,11 +3,16 @@
 Counts come from ``CaseService.dashboard()`` on the worker; both lists reuse
 the paged case table model with an overdue / due-within filter. Double-click
 or Enter on a row opens the case.
+
+Each count tile is a button (click, or Tab to it and press Enter or Space):
+:attr:`DashboardPage.cases_chosen` emits the ``CaseFilter`` that gives exactly that
+count, and the main window opens the case list filtered by it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -21,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.enums import CaseStatus
 from ...domain.queries import CaseFilter, CaseSort, DashboardCounts
 from ...services.settings import wage_warning
 from ..context import Services
@@ -41,17 +47,30 @@ COLUMN_SAMPLES = {COL_NUMBER: "（2026）马尚调字第00000号", COL_DEADLINE:
                   COL_STATUS: "司法确认撤回", COL_PARTIES: "申请人：张三三；被申请人：李四",
                   COL_RECEIVED: "2026年11月27日"}
 
-COUNT_KEYS = ("new", "in_mediation", "due_soon", "overdue", "awaiting_jc", "follow_ups_due")
+COUNT_KEYS = ("new", "in_mediation", "due_soon", "overdue", "awaiting_jc", "follow_ups_due",
+              "total")
+
+IN_MEDIATION = (CaseStatus.ACCEPTED, CaseStatus.MEDIATING, CaseStatus.SUSPENDED)
+"""The statuses the 调解中 count takes (``storage/case_queries.dashboard_counts``)."""
+
+ALL_ROWS = 1_000_000
+"""No limit: a tile's list holds every case it counts."""
 
 
 class CountTile(QFrame):
-    """A big number with its caption."""
+    """A big number with its caption; a button that opens the cases it counts."""
+
+    clicked = Signal()
 
     def __init__(self, caption: str, parent: QWidget | None = None, *,
                  alert: bool = False) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("tile")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet("QFrame#tile:hover { background: palette(alternate-base); }"
+                           "QFrame#tile:focus { border: 2px solid palette(highlight); }")
         layout = QVBoxLayout(self)
         self.number = QLabel("…")
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -70,6 +89,22 @@ class CountTile(QFrame):
     def set_value(self, value: int) -> None:
         self.number.setText(str(value))
         self.setAccessibleName(f"{self.caption.text()} {value}")
+        self.setToolTip(self.tr("Show these cases"))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+                event.position().toPoint()):
+            self.clicked.emit()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 def case_view(model: CaseTableModel, parent: QWidget | None = None) -> QTableView:
@@ -99,6 +134,7 @@ class DashboardPage(QWidget):
 
     open_case = Signal(str)
     counts_loaded = Signal(object)
+    cases_chosen = Signal(object)  # a tile: the CaseFilter of exactly the cases it counts
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,11 +147,14 @@ class DashboardPage(QWidget):
             "overdue": self.tr("Overdue"),
             "awaiting_jc": self.tr("Awaiting judicial confirmation"),
             "follow_ups_due": self.tr("Follow-up visits due"),
+            "total": self.tr("All cases"),
         }
         self.tiles = {k: CountTile(captions[k], alert=k == "overdue") for k in COUNT_KEYS}
         grid = QGridLayout()
         for i, key in enumerate(COUNT_KEYS):
             grid.addWidget(self.tiles[key], 0, i)
+            self.tiles[key].setObjectName(f"tile_{key}")
+            self.tiles[key].clicked.connect(lambda k=key: self.choose(k))
 
         self.overdue_model = CaseTableModel(services, self, page_size=100)
         self.due_soon_model = CaseTableModel(services, self, page_size=100)
@@ -176,6 +215,36 @@ class DashboardPage(QWidget):
         self.overdue_box.setTitle(self.tr("Overdue cases ({0})").format(counts.overdue))
         self.due_soon_box.setTitle(self.tr("Cases due soon ({0})").format(counts.due_soon))
         self.counts_loaded.emit(counts)
+
+    # -- the tiles ---------------------------------------------------------------
+    def tile_filter(self, key: str) -> CaseFilter | None:
+        """The filter giving exactly tile ``key``'s count (None: a list of ids is needed)."""
+        caption = self.tiles[key].caption.text()
+        if key == "new":
+            return CaseFilter(statuses=(CaseStatus.REGISTERED,), caption=caption)
+        if key == "in_mediation":
+            return CaseFilter(statuses=IN_MEDIATION, caption=caption)
+        if key == "due_soon":
+            return CaseFilter(due_within=self.services.read_cases.settings.due_soon_days,
+                              caption=caption)
+        if key == "overdue":
+            return CaseFilter(overdue=True, caption=caption)
+        if key == "total":
+            return CaseFilter(caption=caption)
+        return None
+
+    def choose(self, key: str) -> None:
+        """A tile was pressed: emit the filter of its cases (ids queried on the worker)."""
+        flt = self.tile_filter(key)
+        if flt is not None:
+            self.cases_chosen.emit(flt)
+            return
+        caption = self.tiles[key].caption.text()
+        read = self.services.read_cases
+        listing = read.awaiting_jc if key == "awaiting_jc" else read.follow_ups_due
+        self.services.tasks.submit(
+            lambda: tuple(r.id for r in listing(limit=ALL_ROWS)),
+            lambda ids: self.cases_chosen.emit(CaseFilter(case_ids=ids, caption=caption)))
 
     def _activated(self, index) -> None:
         case_id = index.data(CaseIdRole)

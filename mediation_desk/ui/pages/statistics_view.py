@@ -1,0 +1,196 @@
+"""Widgets of the 统计 page (layout only; behaviour is in statistics_page.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.statistics import PeriodKind
+from ..models.report_tables import HeadlineModel, ReportTableModel
+from ..widgets.charts import TableBarChart, TrendChart
+
+TABLE_TABS = ("by_type", "by_source", "by_mediator", "by_village", "by_center",
+              "litigation_source", "by_end_reason", "satisfaction")
+"""The report tables the page shows, in tab order (tables a report lacks are hidden)."""
+
+
+def report_view(model: QAbstractItemModel, name: str) -> QTableView:
+    """A read-only table of figures: a cell is selected, double-click / Enter drills down."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setStretchLastSection(False)
+    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+    return view
+
+
+class StatisticsPageView(QWidget):
+    """The period picker, the tool buttons, the title, and the tabs of tables and charts."""
+
+    def build(self) -> None:
+        # -- the period --------------------------------------------------------------
+        self.kind = QComboBox()
+        self.kind.setObjectName("periodKind")
+        self.kind.setAccessibleName(self.tr("Kind of period"))
+        for text, kind in ((self.tr("Month"), PeriodKind.MONTH),
+                           (self.tr("Quarter"), PeriodKind.QUARTER),
+                           (self.tr("Year"), PeriodKind.YEAR),
+                           (self.tr("Custom"), PeriodKind.RANGE)):
+            self.kind.addItem(text, kind)
+        self.year = QSpinBox()
+        self.year.setObjectName("periodYear")
+        self.year.setAccessibleName(self.tr("Year"))
+        self.year.setRange(2000, 2100)
+        self.year.setSuffix(self.tr(" (year)"))
+        self.part = QComboBox()  # the month or the quarter of the year
+        self.part.setObjectName("periodPart")
+        self.part.setAccessibleName(self.tr("Month or quarter"))
+        self.months = [self.tr("January"), self.tr("February"), self.tr("March"),
+                       self.tr("April"), self.tr("May"), self.tr("June"), self.tr("July"),
+                       self.tr("August"), self.tr("September"), self.tr("October"),
+                       self.tr("November"), self.tr("December")]
+        self.quarters = [self.tr("First quarter"), self.tr("Second quarter"),
+                         self.tr("Third quarter"), self.tr("Fourth quarter")]
+        self.range_from = QDateEdit()
+        self.range_to = QDateEdit()
+        for edit, name in ((self.range_from, self.tr("From")), (self.range_to, self.tr("To"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMinimumDate(QDate(2000, 1, 1))
+            edit.setAccessibleName(name)
+        self.range_from.setObjectName("rangeFrom")
+        self.range_to.setObjectName("rangeTo")
+        self.range_dash = QLabel("—")
+        self.this_month = QPushButton(self.tr("This month"))
+        self.last_month = QPushButton(self.tr("Last month"))
+        self.this_quarter = QPushButton(self.tr("This quarter"))
+        self.this_year = QPushButton(self.tr("This year"))
+        for button, name in ((self.this_month, "thisMonth"), (self.last_month, "lastMonth"),
+                             (self.this_quarter, "thisQuarter"), (self.this_year, "thisYear")):
+            button.setObjectName(name)
+            button.setAutoDefault(False)
+        self.public = QCheckBox(self.tr("For publication"))
+        self.public.setObjectName("publicView")
+        self.public.setToolTip(self.tr("The version for publication: counts of 1 or 2 cases are "
+                                  "shown as <3 and the cases cannot be listed."))
+        self.export_pdf = QPushButton(self.tr("Export PDF…"))
+        self.export_pdf.setObjectName("exportPdf")
+        self.export_xlsx = QPushButton(self.tr("Export Excel…"))
+        self.export_xlsx.setObjectName("exportXlsx")
+
+        bar = QHBoxLayout()
+        period_label = QLabel(self.tr("Period"))
+        period_label.setBuddy(self.kind)
+        for w in (period_label, self.kind, self.year, self.part, self.range_from,
+                  self.range_dash, self.range_to):
+            bar.addWidget(w)
+        bar.addSpacing(8)
+        for button in (self.this_month, self.last_month, self.this_quarter, self.this_year):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.public)
+        bar.addWidget(self.export_pdf)
+        bar.addWidget(self.export_xlsx)
+
+        # -- what is shown -----------------------------------------------------------
+        self.title = QLabel()
+        self.title.setObjectName("reportTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("reportSubtitle")
+        self.subtitle.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setObjectName("drillHint")
+        self.hint.setStyleSheet("color: palette(mid);")
+        self.hint.setWordWrap(True)
+
+        self.headline_model = HeadlineModel(self)
+        self.headline = report_view(self.headline_model, "headlineTable")
+        header = self.headline.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        metrics = self.headline.fontMetrics()
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            self.headline.setColumnWidth(col, metrics.horizontalAdvance("↓ 100.0%") + 36)
+
+        self.type_chart = TableBarChart(self.tr("Disputes by type"), ("accepted", "succeeded"),
+                                        horizontal=True)
+        self.type_chart.setObjectName("typeChart")
+        self.source_chart = TableBarChart(self.tr("Disputes by source"), ("accepted", "succeeded"),
+                                          horizontal=True)
+        self.source_chart.setObjectName("sourceChart")
+        self.trend_chart = TrendChart(self.tr("Last 12 months: accepted and success rate"))
+        self.trend_chart.setObjectName("trendChart")
+        self.mediator_chart = TableBarChart(self.tr("Mediators compared"),
+                                            ("accepted", "succeeded", "closed"), limit=12)
+        self.mediator_chart.setObjectName("mediatorChart")
+        self.charts = (self.type_chart, self.source_chart, self.trend_chart,
+                       self.mediator_chart)
+        charts = QWidget()
+        grid = QGridLayout(charts)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.type_chart, 0, 0)
+        grid.addWidget(self.source_chart, 0, 1)
+        grid.addWidget(self.trend_chart, 1, 0)
+        grid.addWidget(self.mediator_chart, 1, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("statisticsTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.headline, self.tr("Main figures"))
+        self.tabs.addTab(charts, self.tr("Charts"))
+        self.table_models: dict[str, ReportTableModel] = {}
+        self.table_views: dict[str, QTableView] = {}
+        self.table_pages: dict[str, QWidget] = {}
+        self.table_notes: dict[str, QLabel] = {}
+        for key in TABLE_TABS:
+            model = ReportTableModel(self)
+            view = report_view(model, f"table_{key}")
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            note = QLabel()
+            note.setWordWrap(True)
+            page = QWidget()
+            lay = QVBoxLayout(page)
+            lay.setContentsMargins(0, 4, 0, 0)
+            lay.addWidget(view, 1)
+            lay.addWidget(note)
+            self.table_models[key], self.table_views[key] = model, view
+            self.table_pages[key], self.table_notes[key] = page, note
+            self.tabs.setTabVisible(self.tabs.addTab(page, key), False)  # titled per report
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.hint)
+        order = [self.kind, self.year, self.part, self.range_from, self.range_to,
+                 self.this_month, self.last_month, self.this_quarter, self.this_year,
+                 self.public, self.export_pdf, self.export_xlsx, self.tabs]
+        for a, b in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(a, b)
