@@ -139,13 +139,15 @@ def meta_block(kit: Kit, pairs: Sequence[tuple[str, str]]) -> RLTable:
 
 
 def signature_block(kit: Kit, lines: Sequence[str], *, keep_with: Sequence[Flowable] = (),
-                    columns: int = 3) -> Flowable:
-    """Signature lines (``填报人：…``), kept on one page with ``keep_with`` before them, so
-    a signature never stands alone on a last page."""
+                    widths: Sequence[float] = (0.3, 0.3, 0.4)) -> Flowable:
+    """Signature lines (``填报人：…``), ``len(widths)`` to a row (fractions of the frame),
+    kept on one page with ``keep_with`` before them, so a signature never stands alone on
+    a last page."""
+    columns = len(widths)
     cells = [kit.p(t, "sign") for t in lines]
     rows = [cells[i:i + columns] + [""] * (columns - len(cells[i:i + columns]))
             for i in range(0, len(cells), columns)]
-    table = RLTable(rows, colWidths=[FRAME_W / columns] * columns)
+    table = RLTable(rows, colWidths=[FRAME_W * w for w in widths])
     table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("FONTNAME", (0, 0), (-1, -1), kit.font.name),
                                ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))

@@ -16,6 +16,7 @@ carries exactly ``value`` case ids. Known numbers a test can check:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -209,6 +210,11 @@ def _headline(ids: _Ids, accepted: int, succeeded: int, amount: Decimal,
     f["prevented_mass"] = _count(ids, "prevented_mass", 2 * scale, 1, 0)
     f["prevented_mass_persons"] = Figure("prevented_mass_persons", 35 * scale,
                                          f["prevented_mass"].case_ids, 20, None)
+    if scale > 1:  # the court's comparison periods are as large as its current one
+        f = {k: replace(v, previous=v.previous * scale, year_before=v.year_before * scale)
+             if isinstance(v.value, int) and isinstance(v.previous, int)
+             and isinstance(v.year_before, int) and k not in ("accepted", "succeeded") else v
+             for k, v in f.items()}
     return {k: f[k] for k in HEADLINE}
 
 
