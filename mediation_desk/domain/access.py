@@ -128,6 +128,9 @@ MATRIX: dict[str, Rule] = {
     "update_mediator": _rule("修改、停用调解员名册", D),
     "update_center": _rule("修改中心信息和编号", D),
     "update_settings": _rule("修改设置", D),
+    # 以案定补: the rates and the monthly sheet the director signs (docs/subsidy.md)
+    "set_subsidy_rates": _rule("修改以案定补标准", D),
+    "subsidy_sheet": _rule("制作以案定补补贴发放表", D),
     "save_holiday_notice": _rule("录入节假日安排", D),
     "delete_holiday_notice": _rule("删除节假日安排", D),
     "generate_desk_keys": _rule("生成本单位交换密钥", D),

@@ -35,7 +35,8 @@ from mediation_desk.domain.enums import (
 )
 from mediation_desk.domain.models import HolidayNotice, HolidaySpan, Mediator
 from mediation_desk.domain.state_machine import Action
-from mediation_desk.services import access, backup, enrollment, exchange
+from mediation_desk.domain.statistics import ReportPeriod
+from mediation_desk.services import access, backup, enrollment, exchange, subsidy
 from mediation_desk.services import calendar as cal_svc
 from mediation_desk.services.access import NotPermitted, login_store
 from mediation_desk.services.cases import OPERATIONS, CaseService, operation_name
@@ -510,6 +511,13 @@ CELLS: list[Cell] = [
                                      number_prefix="马尚")),
     Cell("update_settings", _nothing,
          lambda w, _p: save_settings(w.store, WHO, load_settings(w.store))),
+    Cell("set_subsidy_rates", _nothing,
+         lambda w, _p: subsidy.save_rates(w.store, WHO, {"rules": [
+             {"outcome": "调解成功", "amount": "100", "effective_from": "2026-01-01"}]})),
+    Cell("subsidy_sheet", _nothing,
+         lambda w, _p: subsidy.SubsidyService(w.store).write(
+             WHO, ReportPeriod.month(2026, 3), "xlsx", w.tmp / "以案定补.xlsx"),
+         out="以案定补.xlsx"),
     Cell("save_holiday_notice", _nothing,
          lambda w, _p: cal_svc.save_notice(w.store, WHO, _notice())),
     Cell("delete_holiday_notice", _with_notice,
