@@ -6,7 +6,7 @@ bar, and the case list shows exactly the cases that number counts, under its cap
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -332,11 +332,12 @@ def test_export_writes_the_file_the_person_chose(qtbot, services, tmp_path, monk
         return str(tmp_path / "月报"), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
-    monkeypatch.setattr(module, "render_xlsx", lambda report: b"PK" + report.title.encode())
+    monkeypatch.setattr(module, "render_xlsx",
+                        lambda report, by: b"PK" + (report.title + by).encode())
     qtbot.mouseClick(page.export_xlsx, Qt.MouseButton.LeftButton)
     assert proposed[0].endswith("人民调解工作月报-2026-03.xlsx")
     written = tmp_path / "月报.xlsx"
-    assert written.read_bytes() == "PK人民调解工作月报".encode()
+    assert written.read_bytes() == "PK人民调解工作月报测试主任".encode()  # 填报人: who is logged in
     assert str(written) in page.hint.text()
     assert export_name(published(page.report), ".pdf") == "人民调解工作月报（对外发布）-2026-03.pdf"
 
@@ -345,3 +346,53 @@ def test_headline_model_without_report_is_empty():
     model = HeadlineModel()
     assert model.rowCount() == 0
     assert model.index(0, 0).data() is None
+
+
+# -- the page over the statistics service itself ------------------------------------------
+
+def test_real_report_last_month_drills_down_to_its_cases(qtbot, services):
+    """Cases accepted in February and one agreed: 上月 counts them, the lists agree."""
+    from mediation_desk.services.mediation import AgreementInput
+    from tests.ui.case_helpers import add_mediator
+
+    feb = [register(services, f"王{i}", f"李{i}", received_on=f"2026-02-0{i + 1}")
+           for i in range(4)]
+    march = register(services, "赵一", "钱二", received_on="2026-03-01")
+    mediator = add_mediator(services)
+    cs = services.cases
+    for i, c in enumerate(feb):
+        cs.accept(services.actor, c.id, on=date(2026, 2, 2 + i))
+    cs.accept(services.actor, march.id, on=date(2026, 3, 1))
+    cs.assign(services.actor, feb[0].id, [mediator.id])
+    cs.record_agreement(services.actor, feb[0].id, AgreementInput(
+        clauses=["李0赔偿王0损失2000元"], amount=Decimal("2000"),
+        effective_on=date(2026, 2, 20)))
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    window.nav.setCurrentRow(window.page_statistics)
+    page = window.statistics
+    qtbot.mouseClick(page.last_month, Qt.MouseButton.LeftButton)
+    report = page.report
+    assert report is not None and report.period == ReportPeriod.month(2026, 2)
+    shown = shown_headline(page)
+    assert shown["accepted"][0] == "4" and shown["succeeded"][0] == "1"
+    assert set(report.figures["accepted"].case_ids) == {c.id for c in feb}
+    assert report.figures["succeeded"].case_ids == (feb[0].id,)
+    for key in ("received", "accepted", "succeeded", "amount"):
+        window.nav.setCurrentRow(window.page_statistics)
+        figure = report.figures[key]
+        double_click(qtbot, page.headline,
+                     page.headline_model.index(page.headline_model.row_of(key), 1))
+        assert window.stack.currentIndex() == 1
+        assert window.cases.model.rowCount() == len(figure.case_ids), key
+        assert listed_ids(window) == set(figure.case_ids), key
+    assert window.cases.drill_caption.text() == "2026年2月 协议涉及金额 0.20万元 所涉案件：1件"
+
+    # 本月: the March case only
+    window.nav.setCurrentRow(window.page_statistics)
+    qtbot.mouseClick(page.this_month, Qt.MouseButton.LeftButton)
+    assert shown_headline(page)["accepted"][0] == "1"
+    assert page.report is not None and page.report.figures["accepted"].case_ids == (march.id,)

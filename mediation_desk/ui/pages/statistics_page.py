@@ -25,6 +25,7 @@ from ...domain.validators import InvalidValue
 from .. import errors, i18n
 from ..context import Services
 from ..models.report_tables import CaptionRole, FigureRole, caption
+from ..permits import guard
 from .statistics_view import TABLE_TABS, StatisticsPageView
 
 ReportSource = Callable[[ReportPeriod, bool], Report]
@@ -51,16 +52,16 @@ def export_name(report: Report, suffix: str) -> str:
     return f"{report.title}{public}-{code}{suffix}"
 
 
-def render_pdf(report: Report) -> bytes:
+def render_pdf(report: Report, prepared_by: str) -> bytes:
     from ...reports.statistics_pdf import render_report
 
-    return bytes(render_report(report))
+    return bytes(render_report(report, prepared_by=prepared_by))
 
 
-def render_xlsx(report: Report) -> bytes:
+def render_xlsx(report: Report, prepared_by: str) -> bytes:
     from ...reports.statistics_xlsx import render_report_xlsx
 
-    return bytes(render_report_xlsx(report))
+    return bytes(render_report_xlsx(report, prepared_by=prepared_by))
 
 
 class StatisticsPage(StatisticsPageView):
@@ -108,6 +109,7 @@ class StatisticsPage(StatisticsPageView):
             view.activated.connect(self._activated)
         for chart in self.charts:
             chart.figure_clicked.connect(self._chart_clicked)
+        self._may_export = guard(services, "write_report", self.export_pdf, self.export_xlsx)
         self._set_export_enabled(False)
 
     # -- the service -------------------------------------------------------------------
@@ -240,7 +242,7 @@ class StatisticsPage(StatisticsPageView):
 
     def _set_export_enabled(self, enabled: bool) -> None:
         for button in (self.export_pdf, self.export_xlsx):
-            button.setEnabled(enabled)
+            button.setEnabled(enabled and self._may_export)
 
     # -- drill-down --------------------------------------------------------------------
     def _activated(self, index: QModelIndex) -> None:
@@ -266,6 +268,12 @@ class StatisticsPage(StatisticsPageView):
         report = self.report
         if report is None:
             return
+        why = self.services.why_not("write_report")  # the service's own rule
+        if why:
+            self._say(why, error=True)
+            return
+        account = self.services.account
+        prepared_by = account.name if account is not None else ""
         suffix, render, pattern = ((".pdf", render_pdf, self.tr("PDF files (*.pdf)"))
                                    if kind == "pdf" else
                                    (".xlsx", render_xlsx, self.tr("Excel files (*.xlsx)")))
@@ -282,7 +290,7 @@ class StatisticsPage(StatisticsPageView):
             from ...storage.connection import refuse_database_file
 
             refuse_database_file(path)
-            data = render(report)
+            data = render(report, prepared_by)
             try:
                 path.write_bytes(data)
             except OSError as exc:
