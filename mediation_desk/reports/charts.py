@@ -114,7 +114,7 @@ def bar_chart(title: str, labels: Sequence[str], series: Sequence[Series], *, fo
     chart.categoryAxis.tickLeft = 0
     top_value = max([float(v) for s in series for v in s.values if v is not None] or [0.0])
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = _nice_max(top_value * 1.12)
+    chart.valueAxis.valueMax = _nice_max(max(5.0, top_value) * 1.12)
     chart.valueAxis.valueStep = chart.valueAxis.valueMax / 5
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = LABEL_SIZE - 1
@@ -156,14 +156,15 @@ def trend_chart(title: str, months: Sequence[str], counts: Sequence[float | None
                 rate_name: str = "调解成功率（%）") -> Drawing:
     """A 12-month line: counts on the left axis, the rate (per cent) on the right axis.
 
-    A month whose value is None (hidden or not computable) leaves a gap in its line.
+    A month whose value is None (hidden or not computable) has no point; its neighbours are
+    joined across it. A series with fewer than two points is drawn as markers only.
     """
     height = 190.0
     d = _drawing(width, height, font)
     _title(d, title, font)
     x, y, w, h = 40.0, 34.0, width - 84.0, height - 34.0 - TITLE_SIZE - 30
     known = [float(c) for c in counts if c is not None]
-    count_max = _nice_max(max(known or [0.0]) * 1.15)
+    count_max = _nice_max(max([5.0, *known]) * 1.15)  # whole steps even for tiny counts
     rates_known = [float(r) for r in rates if r is not None]
     rate_min = 0.0 if not rates_known or min(rates_known) < 50 else 50.0
 
@@ -172,7 +173,8 @@ def trend_chart(title: str, months: Sequence[str], counts: Sequence[float | None
         lc = HorizontalLineChart()
         _place(lc, x=x, y=y, width=w, height=h)
         lc.data = [[None if v is None else float(v) for v in values]]
-        lc.joinedLines = 1
+        # reportlab asserts on a one-point line: join only two or more points
+        lc.joinedLines = 1 if sum(v is not None for v in values) >= 2 else 0
         lc.lines[0].strokeColor = color
         lc.lines[0].strokeWidth = 1.5
         lc.lines[0].symbol = _marker("FilledCircle" if not right else "FilledSquare",

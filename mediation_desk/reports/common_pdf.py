@@ -126,15 +126,33 @@ def ruled_table(kit: Kit, header: Sequence[str], rows: Sequence[Sequence[str]],
 
 
 def meta_block(kit: Kit, pairs: Sequence[tuple[str, str]]) -> RLTable:
-    """``名称：值`` pairs two to a line, unruled (填报单位, 统计期间, 生成日期...)."""
-    cells = [kit.p(f"{k}：{v}", "meta") for k, v in pairs]
-    rows = [cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
-    table = RLTable(rows, colWidths=[FRAME_W * 0.6, FRAME_W * 0.4])
+    """``名称：值`` pairs two to a line, unruled (填报单位, 统计期间, 生成日期...); a pair too
+    long for its half takes the whole line."""
+    left = FRAME_W * 0.6
+    rows: list[list[Any]] = []
+    spans: list[_TableCommand] = []
+    pending: list[Any] = []
+    for k, v in pairs:
+        text = f"{k}：{v}"
+        if kit.width(text, BODY) > left - 6:
+            if pending:
+                rows.append(pending + [""])
+                pending = []
+            spans.append(("SPAN", (0, len(rows)), (1, len(rows))))
+            rows.append([kit.p(text, "meta"), ""])
+            continue
+        pending.append(kit.p(text, "meta"))
+        if len(pending) == 2:
+            rows.append(pending)
+            pending = []
+    if pending:
+        rows.append(pending + [""])
+    table = RLTable(rows, colWidths=[left, FRAME_W - left])
     table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("FONTNAME", (0, 0), (-1, -1), kit.font.name),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LINEBELOW", (0, -1), (-1, -1), 1.2, colors.black),
-                               ("BOTTOMPADDING", (0, -1), (-1, -1), 6)]))
+                               ("BOTTOMPADDING", (0, -1), (-1, -1), 6), *spans]))
     return table
 
 
@@ -166,6 +184,16 @@ def _pdf_date(day: date) -> Any:
     return fmt
 
 
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut to ``width`` points with an ellipsis (a footer never runs into the
+    page number)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
 def canvas_class(font: str, left: str, right: str, day: date) -> type[Canvas]:
     """A Canvas that prints ``第x页 共y页`` (once the page count is known), ``left`` and
     ``right`` in the footer, and dates the file ``day``."""
@@ -192,7 +220,7 @@ def canvas_class(font: str, left: str, right: str, day: date) -> type[Canvas]:
                 self.setLineWidth(0.4)
                 self.line(MARGIN_L, y + 10, PAGE_W - MARGIN_R, y + 10)
                 self.drawCentredString(PAGE_W / 2, y, f"第{number}页 共{total}页")
-                self.drawString(MARGIN_L, y, left)
+                self.drawString(MARGIN_L, y, _fit(left, font, FOOTER, PAGE_W / 2 - 40 - MARGIN_L))
                 self.drawRightString(PAGE_W - MARGIN_R, y, right)
                 super().showPage()
             super().save()

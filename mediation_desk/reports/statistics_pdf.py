@@ -131,6 +131,8 @@ def _tables(kit: Kit, report: Report) -> list[Flowable]:
     for i, table in enumerate(report.tables):
         story.append(kit.p(f"（{numeral(i)}）{table.title}", "subheading"))
         story.append(table_flowable(kit, table))
+        if not table.rows:
+            story.append(kit.p("本期无数据。", "note"))
         if table.note:
             story.append(kit.p(f"注：{table.note}", "note"))
         if table.key == "by_village" and "to_court" in table.columns:

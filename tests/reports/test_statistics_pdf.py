@@ -346,3 +346,44 @@ def test_generic_table_any_columns():
     lines = pdf_tools.lines(pdf)
     assert ["项目", "受理纠纷数"] in lines or ["项目"] in lines
     assert ["疑难复杂", "4"] in lines
+
+
+def _empty_report():
+    from datetime import date
+
+    from mediation_desk.domain.statistics import HEADLINE, MonthPoint, Report, Unit
+
+    period = ReportPeriod.month(2026, 2)
+    rates = (Unit.PERCENT, Unit.DAYS, Unit.SCORE)
+    figures = {k: Figure(k, None if MEASURES[k].unit in rates else 0) for k in HEADLINE}
+    trend = tuple(MonthPoint(m, Figure("accepted", 0), Figure("succeeded", 0),
+                             Figure("success_rate", None)) for m in period.months_to(12))
+    tables = (Table("by_type", "按纠纷类型", ("accepted", "share"), (),
+                    Row("", "合计", {"accepted": Figure("accepted", 0)})),
+              Table("by_mediator", "按调解员", ("accepted", "success_rate"), ()))
+    return Report(period, "新设<调委会>&第一组", figures, tables, trend, date(2026, 3, 1))
+
+
+def test_a_desk_with_no_cases_still_gets_its_report(tmp_path):
+    report = _empty_report()
+    pdf = render_report(report)
+    lines = pdf_tools.lines(pdf)
+    assert ["受理纠纷数", "0", "—", "—", "—", "—", "件"] in lines
+    assert ["调解成功率", "—", "—", "—", "—", "—", "%"] in lines
+    text = pdf_tools.text(pdf)
+    assert "填报单位：新设<调委会>&第一组" in text  # markup characters printed, not parsed
+    assert "本期无数据。" in text
+    assert pdf_tools.qpdf_check(pdf, tmp_path).returncode == 0
+    ranked_pdf = render_assessment(report)
+    assert "调解员考评表（汇总）" in pdf_tools.text(ranked_pdf)
+
+
+def test_a_long_unit_name_is_cut_in_the_footer():
+    name = "某某省某某市某某县某某镇某某村人民调解委员会第一调解小组驻某某派出所调解室"
+    pdf = render_report(replace(sample_report(villages=2), unit_name=name))
+    footer = pdf_tools.pages(pdf)[0][-1]
+    assert footer[0].endswith("…") and name.startswith(footer[0][:-1])
+    assert footer[1:3] == ["第1页", f"共{len(pdf_tools.pages(pdf))}页"]
+    # the name takes a line of its own at the top (wrapping, never beside another field)
+    top = "".join("".join(line) for line in pdf_tools.pages(pdf)[0][1:3])
+    assert top == f"填报单位：{name}"
