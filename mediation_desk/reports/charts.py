@@ -9,6 +9,7 @@ its text beside it, so the bar cannot give the number away.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -167,6 +168,8 @@ def trend_chart(title: str, months: Sequence[str], counts: Sequence[float | None
     count_max = _nice_max(max([5.0, *known]) * 1.15)  # whole steps even for tiny counts
     rates_known = [float(r) for r in rates if r is not None]
     rate_min = 0.0 if not rates_known or min(rates_known) < 50 else 50.0
+    # a month's successes can outnumber its acceptances (agreements on earlier cases)
+    rate_max = max(100.0, math.ceil(max(rates_known or [0.0]) / 10) * 10.0)
 
     def line(values: Sequence[float | None], lo: float, hi: float, color: colors.Color,
              right: bool) -> HorizontalLineChart:
@@ -207,6 +210,6 @@ def trend_chart(title: str, months: Sequence[str], counts: Sequence[float | None
         return lc
 
     d.add(line(counts, 0.0, count_max, BLUE, False))
-    d.add(line(rates, rate_min, 100.0, ORANGE, True))
+    d.add(line(rates, rate_min, rate_max, ORANGE, True))
     _legend(d, [(BLUE, count_name), (ORANGE, rate_name)], font, x, height - TITLE_SIZE - 8)
     return d

@@ -387,3 +387,12 @@ def test_a_long_unit_name_is_cut_in_the_footer():
     # the name takes a line of its own at the top (wrapping, never beside another field)
     top = "".join("".join(line) for line in pdf_tools.pages(pdf)[0][1:3])
     assert top == f"填报单位：{name}"
+
+
+def test_trend_rate_axis_holds_a_rate_over_a_hundred():
+    from mediation_desk.reports.charts import trend_chart
+
+    d = trend_chart("t", ["1月", "2月"], [10.0, 12.0], [95.0, 125.0], font="Helvetica",
+                    width=400)
+    rate_line = [c for c in d.contents if hasattr(c, "valueAxis")][1]
+    assert (rate_line.valueAxis.valueMin, rate_line.valueAxis.valueMax) == (50.0, 130.0)
