@@ -1677,21 +1677,21 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/dashboard.py" line="178" />
-        <source>Double-click a case or press Enter to open it.</source>
-        <translation>双击案件或按回车键打开。</translation>
+        <source>Double-click a case or press Enter to open it; click a count above to list its cases.</source>
+        <translation>双击案件或按回车键打开；点击上方的数字，列出对应的案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="181" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="182" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="215" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="216" />
         <source>Overdue cases ({0})</source>
         <translation>超期案件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="216" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="217" />
         <source>Cases due soon ({0})</source>
         <translation>即将到期案件（{0}）</translation>
     </message>
@@ -2329,12 +2329,17 @@ Reason code: {1}</source>
         <translation>同比</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="112" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="90" />
+        <source>How it is counted</source>
+        <translation>统计口径</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="117" />
         <source>Previous period: {0}</source>
         <translation>上期：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="115" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="120" />
         <source>Same period last year: {0}</source>
         <translation>上年同期：{0}</translation>
     </message>
@@ -4032,59 +4037,59 @@ Please send this file to your technical contact.</source>
 <context>
     <name>ReportTableModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="144" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="149" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="145" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="150" />
         <source>Case source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="146" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="151" />
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="147" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="152" />
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="148" />
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="151" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="153" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="156" />
         <source>Mediation organisation</source>
         <translation>调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="149" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="154" />
         <source>End reason</source>
         <translation>终止原因</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="150" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="155" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="152" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="157" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="196" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="201" />
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="215" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="220" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="216" />
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="231" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="221" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="236" />
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
@@ -4191,187 +4196,187 @@ Please send this file to your technical contact.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="67" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="68" />
         <source>Center</source>
         <translation>本中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="69" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="70" />
         <source>Center &amp;name</source>
         <translation>中心名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="71" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="72" />
         <source>Center code</source>
         <translation>中心代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="72" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="73" />
         <source>Case number &amp;prefix</source>
         <translation>案号前缀(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="75" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="76" />
         <source>Example number</source>
         <translation>案号示例</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="76" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="77" />
         <source>Linked &amp;court</source>
         <translation>对接法院(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="77" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="78" />
         <source>Court code (e.g. 鲁0303)</source>
         <translation>法院代字（例如 鲁0303）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="103" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="105" />
         <source>Warnings and triage</source>
         <translation>预警与分流</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="108" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="110" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="109" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="111" />
         <source>Warn when due within</source>
         <translation>到期前提醒天数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="121" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="123" />
         <source>yuan/year, published for</source>
         <translation>元/年，统计年度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="123" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="125" />
         <source>Provincial average wage</source>
         <translation>全省就业人员年平均工资</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="118" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="120" />
         <source>e.g. Shandong</source>
         <translation>如：山东省</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="82" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="83" />
         <source>Mediation period by source</source>
         <translation>各来源的调解期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="91" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="92" />
         <source>days</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="93" />
         <source>months</source>
         <translation>个月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="93" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="94" />
         <source>A period written as 「一个月」 counts to the same day of the next month (31 January → 28 February).</source>
         <translation>规定为“一个月”的期限算至下月对应日（1月31日 → 2月28日）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="126" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="128" />
         <source>Province of the wage figure</source>
         <translation>平均工资所属省份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="129" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="131" />
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="135" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="137" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="139" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="141" />
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="140" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="142" />
         <source>The lock screen hides every case after this long without keyboard or mouse input.</source>
         <translation>键盘和鼠标无操作达到这个时间后，锁定画面遮住所有案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="142" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="144" />
         <source>&amp;Lock after no input for</source>
         <translation>无操作自动锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="145" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="147" />
         <source>&amp;Save settings (Ctrl+S)</source>
         <translation>保存设置(&amp;S)（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="147" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="149" />
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="158" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="160" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="184" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="187" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="189" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="192" />
         <source>Empty: the backups folder in the user data folder</source>
         <translation>留空：使用用户数据文件夹中的 backups 文件夹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="190" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="193" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="195" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="198" />
         <source>Backup &amp;folder</source>
         <translation>备份文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="201" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="204" />
         <source>daily</source>
         <translation>份（每日）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="202" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="205" />
         <source>weekly</source>
         <translation>份（每周）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="203" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="206" />
         <source>monthly</source>
         <translation>份（每月）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="211" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="214" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="219" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="222" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="282" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="286" />
         <source>Enter the wage as a number of yuan</source>
         <translation>请以元为单位填写数字</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="308" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="312" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4389,42 +4394,42 @@ Please send this file to your technical contact.</source>
         <translation>填报单位：{0}    统计期间：{1}至{2}    生成日期：{3}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="235" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="237" />
         <source>For publication: counts of 1 or 2 cases are shown as &lt;3; the cases behind the figures are not listed.</source>
         <translation>对外发布版：1—2件的数字显示为“&lt;3”，不列出案件明细。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="238" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="240" />
         <source>Double-click a number or click a bar to list exactly the cases it counts.</source>
         <translation>双击数字或点击图表中的柱形、折线点，即可列出该数字统计的全部案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="260" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="262" />
         <source>The version for publication does not list cases; untick “For publication” to see them.</source>
         <translation>对外发布版不列出案件明细；取消勾选“对外发布”后再查看。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="277" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="279" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="279" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="281" />
         <source>Excel files (*.xlsx)</source>
         <translation>Excel文件 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="281" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="283" />
         <source>Export the report</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="301" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="303" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="305" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="307" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -4432,205 +4437,416 @@ Please send this file to your technical contact.</source>
 <context>
     <name>StatisticsPageView</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="56" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="61" />
         <source>Kind of period</source>
         <translation>统计期间类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="57" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="62" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="58" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="63" />
         <source>Quarter</source>
         <translation>季</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="59" />
         <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="64" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="69" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="60" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="65" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="66" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="71" />
         <source> (year)</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="69" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="74" />
         <source>Month or quarter</source>
         <translation>月份或季度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="70" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="75" />
         <source>January</source>
         <translation>1月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="70" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="75" />
         <source>February</source>
         <translation>2月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="70" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="75" />
         <source>March</source>
         <translation>3月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="71" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
         <source>April</source>
         <translation>4月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="71" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
         <source>May</source>
         <translation>5月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="71" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
         <source>June</source>
         <translation>6月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="71" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
         <source>July</source>
         <translation>7月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="72" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
         <source>August</source>
         <translation>8月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="72" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
         <source>September</source>
         <translation>9月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="72" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
         <source>October</source>
         <translation>10月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="73" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="78" />
         <source>November</source>
         <translation>11月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="73" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="78" />
         <source>December</source>
         <translation>12月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="74" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="79" />
         <source>First quarter</source>
         <translation>第一季度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="74" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="79" />
         <source>Second quarter</source>
         <translation>第二季度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="75" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="80" />
         <source>Third quarter</source>
         <translation>第三季度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="75" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="80" />
         <source>Fourth quarter</source>
         <translation>第四季度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="78" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="83" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="78" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="83" />
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="86" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="91" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="87" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="92" />
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="88" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="93" />
         <source>This quarter</source>
         <translation>本季</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="89" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="94" />
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="94" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="99" />
         <source>For publication</source>
         <translation>对外发布</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="96" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="101" />
         <source>The version for publication: counts of 1 or 2 cases are shown as &lt;3 and the cases cannot be listed.</source>
         <translation>对外发布版：1—2件的数字显示为“&lt;3”，不能查看案件明细。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="98" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="103" />
         <source>Export PDF…</source>
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="100" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="105" />
         <source>Export Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="104" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="109" />
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="141" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="147" />
         <source>Disputes by type</source>
         <translation>按纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="144" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="150" />
         <source>Disputes by source</source>
         <translation>按案件来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="147" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="153" />
         <source>Last 12 months: accepted and success rate</source>
         <translation>近12个月受理数与调解成功率</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="149" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="155" />
         <source>Mediators compared</source>
         <translation>调解员对比</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="165" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="173" />
         <source>Main figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="166" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="174" />
         <source>Charts</source>
         <translation>图表</translation>
+    </message>
+</context>
+<context>
+    <name>SubsidyBox</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/subsidy_box.py" line="24" />
+        <source>Per-case subsidy</source>
+        <translation>以案定补</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/subsidy_box.py" line="33" />
+        <source>Edit &amp;rates…</source>
+        <translation>设置补贴标准(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/subsidy_box.py" line="35" />
+        <source>Subsidy &amp;sheet…</source>
+        <translation>补贴发放表(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/subsidy_box.py" line="64" />
+        <source>No rates set yet: the monthly sheet pays nothing until a director sets them.</source>
+        <translation>尚未设置以案定补标准：中心主任设置之前，发放表各案金额均为0。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mediation_desk/ui/pages/subsidy_box.py" line="71" />
+        <source>%n rule(s); complex cases ×%1:</source>
+        <translation>
+            <numerusform>共%n条标准；疑难复杂案件×%1：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SubsidyRatesDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="49" />
+        <source>Per-case subsidy rates</source>
+        <translation>以案定补标准</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="53" />
+        <source>Each rule pays an amount per case closed in the month: by dispute type (or all types), for a successful mediation, a failed one (terminated after at least one mediation session), or both. A case gets the rule of its own type before a rule for all types, in force on the day the agreement took effect or the mediation was terminated. A complex case (marked 疑难复杂) is paid the amount times the multiplier.</source>
+        <translation>每条标准规定当月办结案件每件的补贴金额：按纠纷类型（或全部类型），适用于调解成功、调解不成（至少有一次调解记录后终止）或两者。案件优先适用本类型的标准，其次适用“全部”的标准，以协议生效日或终止调解日有效的标准为准。疑难复杂案件（标记为疑难复杂）按标准乘以倍数。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="65" />
+        <source>e.g. 2</source>
+        <translation>如 2</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="68" />
+        <source>Complex case &amp;multiplier</source>
+        <translation>疑难复杂倍数(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="74" />
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="74" />
+        <source>Outcome</source>
+        <translation>适用结果</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="74" />
+        <source>Yuan per case</source>
+        <translation>元/件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="75" />
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="75" />
+        <source>To (empty: no end)</source>
+        <translation>截止日期（空为长期）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="75" />
+        <source>Own multiplier</source>
+        <translation>本条倍数</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="76" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="84" />
+        <source>&amp;Add rule</source>
+        <translation>增加一条(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="86" />
+        <source>&amp;Remove selected</source>
+        <translation>删除所选(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="111" />
+        <source>All types</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="116" />
+        <source>Successful</source>
+        <translation>调解成功</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="117" />
+        <source>Failed</source>
+        <translation>调解不成</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="118" />
+        <source>Either</source>
+        <translation>成功或不成</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="123" />
+        <source>e.g. 100</source>
+        <translation>如 100</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="125" />
+        <source>no end</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="126" />
+        <source>table's</source>
+        <translation>按总倍数</translation>
+    </message>
+</context>
+<context>
+    <name>SubsidySheetDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_sheet_dialog.py" line="50" />
+        <source>Per-case subsidy sheet</source>
+        <translation>以案定补补贴发放表</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_sheet_dialog.py" line="59" />
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_sheet_dialog.py" line="63" />
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_sheet_dialog.py" line="63" />
+        <source>Cases closed</source>
+        <translation>办结件数</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_sheet_dialog.py" line="64" />
+        <source>Cases paid</source>
+        <translation>计补件数</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_sheet_dialog.py" line="64" />
+        <source>Amount (yuan)</source>
+        <translation>补贴金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_sheet_dialog.py" line="81" />
+        <source>Save as &amp;PDF…</source>
+        <translation>保存为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_sheet_dialog.py" line="83" />
+        <source>Save as &amp;XLSX…</source>
+        <translation>保存为 XLSX(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_sheet_dialog.py" line="123" />
+        <source>%1: %2 case(s) closed, total %3 yuan (%4)</source>
+        <translation>%1：办结%2件，合计%3元（%4）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_sheet_dialog.py" line="129" />
+        <source>No subsidy rates are set: every case shows 0. Set the rates first.</source>
+        <translation>尚未设置以案定补标准：各案金额均为0。请先设置补贴标准。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_sheet_dialog.py" line="134" />
+        <source>Subsidy sheet</source>
+        <translation>以案定补补贴发放表</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_sheet_dialog.py" line="136" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_sheet_dialog.py" line="136" />
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_sheet_dialog.py" line="137" />
+        <source>Save subsidy sheet</source>
+        <translation>保存补贴发放表</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_sheet_dialog.py" line="155" />
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>

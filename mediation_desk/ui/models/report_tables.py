@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain.statistics import MEASURES, Figure, Report, ReportPeriod, Row, Table, Unit
 
@@ -53,9 +53,9 @@ def caption(period: ReportPeriod, figure: Figure, row_label: str = "") -> str:
 
 
 class HeadlineModel(QAbstractTableModel):
-    """指标 | 本期 | 环比 | 同比: one row per headline figure, in the report's order."""
+    """指标 | 本期 | 环比 | 同比 | 统计口径: one row per headline figure, in the report's order."""
 
-    COL_MEASURE, COL_VALUE, COL_PREVIOUS, COL_YEAR = range(4)
+    COL_MEASURE, COL_VALUE, COL_PREVIOUS, COL_YEAR, COL_RULE = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,14 +80,14 @@ class HeadlineModel(QAbstractTableModel):
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
                     ) -> int:
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (self.tr("Measure"), self.tr("This period"), self.tr("Month-on-month"),
-                self.tr("Year-on-year"))[section]
+                self.tr("Year-on-year"), self.tr("How it is counted"))[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -103,10 +103,15 @@ class HeadlineModel(QAbstractTableModel):
                 return change_text(f.previous_change)
             if col == self.COL_YEAR:
                 return change_text(f.year_change)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col != self.COL_MEASURE:
+            if col == self.COL_RULE:
+                return f.measure.rule
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
+                self.COL_VALUE, self.COL_PREVIOUS, self.COL_YEAR):
             return _RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.COL_RULE:
+            return QBrush(QColor("#5a6270"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            if col == self.COL_MEASURE:
+            if col in (self.COL_MEASURE, self.COL_RULE):
                 return f.measure.rule
             if col == self.COL_PREVIOUS and not f.suppressed:
                 return self.tr("Previous period: {0}").format(

@@ -175,7 +175,8 @@ class DashboardPage(QWidget):
         lists = QHBoxLayout()
         lists.addWidget(self.overdue_box)
         lists.addWidget(self.due_soon_box)
-        self.hint = QLabel(self.tr("Double-click a case or press Enter to open it."))
+        self.hint = QLabel(self.tr("Double-click a case or press Enter to open it; "
+                                   "click a count above to list its cases."))
         self.hint.setStyleSheet("color: palette(mid);")
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Today"))

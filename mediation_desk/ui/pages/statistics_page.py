@@ -227,6 +227,8 @@ class StatisticsPage(StatisticsPageView):
                 self.tabs.setTabText(index, table.title)
                 self.table_notes[key].setText(table.note)
                 self.table_notes[key].setVisible(bool(table.note))
+        if not self.tabs.isTabVisible(self.tabs.currentIndex()):
+            self.tabs.setCurrentIndex(0)  # its table is not in this report
         self.type_chart.set_table(report.table("by_type"), p)
         self.source_chart.set_table(report.table("by_source"), p)
         self.mediator_chart.set_table(report.table("by_mediator"), p)

@@ -29,6 +29,11 @@ TABLE_TABS = ("by_type", "by_source", "by_mediator", "by_village", "by_center",
 """The report tables the page shows, in tab order (tables a report lacks are hidden)."""
 
 
+def short_type(label: str) -> str:
+    """A dispute type on a chart's axis: 婚姻家庭纠纷 -> 婚姻家庭 (the title says 纠纷)."""
+    return label[:-2] if label.endswith("纠纷") and len(label) > 2 else label
+
+
 def report_view(model: QAbstractItemModel, name: str) -> QTableView:
     """A read-only table of figures: a cell is selected, double-click / Enter drills down."""
     view = QTableView()
@@ -132,14 +137,15 @@ class StatisticsPageView(QWidget):
         self.headline_model = HeadlineModel(self)
         self.headline = report_view(self.headline_model, "headlineTable")
         header = self.headline.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.headline.fontMetrics()
+        widest = metrics.horizontalAdvance("防止群体性事件涉及人数（人）")
+        self.headline.setColumnWidth(0, widest + 24)
         for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            self.headline.setColumnWidth(col, metrics.horizontalAdvance("↓ 100.0%") + 36)
+            self.headline.setColumnWidth(col, metrics.horizontalAdvance("↓ 1000.0%") + 28)
+        header.setStretchLastSection(True)  # 统计口径
 
         self.type_chart = TableBarChart(self.tr("Disputes by type"), ("accepted", "succeeded"),
-                                        horizontal=True)
+                                        horizontal=True, short=short_type)
         self.type_chart.setObjectName("typeChart")
         self.source_chart = TableBarChart(self.tr("Disputes by source"), ("accepted", "succeeded"),
                                           horizontal=True)
@@ -151,13 +157,15 @@ class StatisticsPageView(QWidget):
         self.mediator_chart.setObjectName("mediatorChart")
         self.charts = (self.type_chart, self.source_chart, self.trend_chart,
                        self.mediator_chart)
+        # 15 dispute types need the height; the mediator comparison sits with its table
         charts = QWidget()
         grid = QGridLayout(charts)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.type_chart, 0, 0)
+        grid.setContentsMargins(0, 4, 0, 0)
+        grid.addWidget(self.type_chart, 0, 0, 2, 1)
         grid.addWidget(self.source_chart, 0, 1)
-        grid.addWidget(self.trend_chart, 1, 0)
-        grid.addWidget(self.mediator_chart, 1, 1)
+        grid.addWidget(self.trend_chart, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("statisticsTabs")
@@ -178,6 +186,9 @@ class StatisticsPageView(QWidget):
             lay = QVBoxLayout(page)
             lay.setContentsMargins(0, 4, 0, 0)
             lay.addWidget(view, 1)
+            if key == "by_mediator":
+                self.mediator_chart.setMinimumHeight(240)
+                lay.addWidget(self.mediator_chart, 1)
             lay.addWidget(note)
             self.table_models[key], self.table_views[key] = model, view
             self.table_pages[key], self.table_notes[key] = page, note

@@ -8,6 +8,8 @@ can open the case list of exactly those cases.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCharts import (
     QAbstractBarSeries,
     QBarCategoryAxis,
@@ -93,11 +95,13 @@ class TableBarChart(ChartView):
     figure_clicked = Signal(object, object, str)  # Figure, ReportPeriod, row label
 
     def __init__(self, title: str, measures: tuple[str, ...], *, horizontal: bool = False,
-                 limit: int | None = None, parent: QWidget | None = None) -> None:
+                 limit: int | None = None, short: Callable[[str], str] = str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.measures = measures
         self.horizontal = horizontal
         self.limit = limit
+        self.short = short  # a row's label on the axis (婚姻家庭纠纷 -> 婚姻家庭)
         self.rows: list[Row] = []
         self.period: ReportPeriod | None = None
         self.series: QAbstractBarSeries = QHorizontalBarSeries() if horizontal else QBarSeries()
@@ -139,7 +143,7 @@ class TableBarChart(ChartView):
             bar_set.append(values)
             top = max([top, *values])
         self.categories.clear()
-        self.categories.append(_unique([r.label or "未登记" for r in rows]))
+        self.categories.append(_unique([self.short(r.label or "未登记") for r in rows]))
         self.values.setRange(0, nice_ceiling(top))
         self.values.setTickCount(6)
 
@@ -176,6 +180,7 @@ class TrendChart(ChartView):
             self.chart().addSeries(series)
         self.months = QBarCategoryAxis()
         self.months.setLabelsFont(self.small_font())
+        self.months.setTitleFont(self.small_font())
         self.counts = QValueAxis()
         self.counts.setLabelFormat("%d")
         self.counts.setLabelsFont(self.small_font())
@@ -195,16 +200,13 @@ class TrendChart(ChartView):
         self.accepted.clicked.connect(lambda p: self._clicked(p, "accepted"))
         self.rate.clicked.connect(lambda p: self._clicked(p, "success_rate"))
 
-    @staticmethod
-    def month_label(period: ReportPeriod, first: bool) -> str:
-        s = period.start
-        return f"{s.year}年{s.month}月" if first or s.month == 1 else f"{s.month}月"
-
     def set_trend(self, points: tuple[MonthPoint, ...]) -> None:
         self.points = list(points)
         self.months.clear()
-        self.months.append(_unique([self.month_label(p.period, i == 0)
-                                    for i, p in enumerate(self.points)]))
+        self.months.append(_unique([f"{p.period.start.month}月" for p in self.points]))
+        if self.points:  # the years go in the axis title: 2025年12月—2026年11月
+            self.months.setTitleText(f"{self.points[0].period.label}—"
+                                     f"{self.points[-1].period.label}")
         counts = [plotted(p.accepted) for p in self.points]
         self.accepted.replace([QPointF(i, v) for i, v in enumerate(counts)])
         self.rate.replace([QPointF(i, plotted(p.success_rate)) for i, p in enumerate(self.points)
