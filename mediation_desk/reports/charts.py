@@ -88,10 +88,13 @@ def _legend(d: Drawing, items: list[tuple[colors.Color, str]], font: str, x: flo
 
 
 def bar_chart(title: str, labels: Sequence[str], series: Sequence[Series], *, font: str,
-              width: float, label_width: float = 90, unit: str = "") -> Drawing:
+              width: float, label_width: float = 90, unit: str = "",
+              label_fonts: Sequence[str] | None = None) -> Drawing:
     """Horizontal bars, one group per label (first label on top), values printed beside.
 
     ``width`` is the drawing's width in points; the height follows the number of bars.
+    ``label_fonts`` gives a label its own face (a name with a character the main face
+    lacks); by default every label is in ``font``.
     """
     n, k = len(labels), max(1, len(series))
     bar = 9.0 if k == 1 else 7.0
@@ -113,6 +116,9 @@ def bar_chart(title: str, labels: Sequence[str], series: Sequence[Series], *, fo
     chart.categoryAxis.labels.dx = -3
     chart.categoryAxis.strokeColor = GREY
     chart.categoryAxis.tickLeft = 0
+    for i, face in enumerate(reversed(list(label_fonts or ()))):
+        if face != font:
+            chart.categoryAxis.labels[i].fontName = face
     top_value = max([float(v) for s in series for v in s.values if v is not None] or [0.0])
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = _nice_max(max(5.0, top_value) * 1.12)

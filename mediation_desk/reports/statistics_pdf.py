@@ -142,6 +142,25 @@ def _tables(kit: Kit, report: Report) -> list[Flowable]:
     return story
 
 
+def chart_label(font: DocumentFont, text: str) -> tuple[str, str]:
+    """A chart label and its face. A chart string has one face: a label the main face
+    cannot draw takes a fallback face that has all of it; failing that, each character
+    the main face lacks prints as a visible ``[U+XXXX]`` (the table beside has the name)."""
+    if all(font.face_for(ch) == font.name for ch in text):
+        return text, font.name
+    for name, chars in font.fallbacks():
+        if all(ord(ch) in chars or ch == " " for ch in text):
+            return text, name
+    shown = "".join(ch if font.face_for(ch) == font.name else f"[U+{ord(ch):04X}]"
+                    for ch in text)
+    return shown, font.name
+
+
+def _labels(kit: Kit, rows: Iterable[Row]) -> tuple[list[str], list[str]]:
+    pairs = [chart_label(kit.font, r.label) for r in rows]
+    return [t for t, _f in pairs], [f for _t, f in pairs]
+
+
 def _value(f: Figure | None) -> float | None:
     if f is None or f.suppressed or f.value is None:
         return None
@@ -149,13 +168,13 @@ def _value(f: Figure | None) -> float | None:
 
 
 def _bars(kit: Kit, table: Table, title: str, column: str) -> Flowable:
-    labels = [r.label for r in table.rows]
+    labels, faces = _labels(kit, table.rows)
     figs = [r.cells.get(column) for r in table.rows]
     series = Series(MEASURES[column].label, [_value(f) for f in figs],
                     [f.text() if f else "" for f in figs])
     return bar_chart(title, labels, [series], font=kit.font.name, width=FRAME_W,
                      label_width=_label_width(kit, labels, 40, 130, 8),
-                     unit=MEASURES[column].unit.value)
+                     unit=MEASURES[column].unit.value, label_fonts=faces)
 
 
 def _mediator_bars(kit: Kit, table: Table) -> Flowable:
@@ -164,7 +183,7 @@ def _mediator_bars(kit: Kit, table: Table) -> Flowable:
     if len(rows) > CHART_ROWS:
         rows = sorted(rows, key=lambda r: -(_value(r.cells.get("accepted")) or 0))[:CHART_ROWS]
         title += f"（受理数前{CHART_ROWS}名）"
-    labels = [r.label for r in rows]
+    labels, faces = _labels(kit, rows)
     series = []
     for col, color in (("accepted", None), ("succeeded", ORANGE)):
         figs = [r.cells.get(col) for r in rows]
@@ -172,7 +191,8 @@ def _mediator_bars(kit: Kit, table: Table) -> Flowable:
                    [f.text() if f else "" for f in figs])
         series.append(s if color is None else Series(s.name, s.values, s.texts, color))
     return bar_chart(title, labels, series, font=kit.font.name, width=FRAME_W,
-                     label_width=_label_width(kit, labels, 40, 130, 8), unit="件")
+                     label_width=_label_width(kit, labels, 40, 130, 8), unit="件",
+                     label_fonts=faces)
 
 
 def _charts(kit: Kit, report: Report) -> list[Flowable]:

@@ -396,3 +396,25 @@ def test_trend_rate_axis_holds_a_rate_over_a_hundred():
                     width=400)
     rate_line = [c for c in d.contents if hasattr(c, "valueAxis")][1]
     assert (rate_line.valueAxis.valueMin, rate_line.valueAxis.valueMax) == (50.0, 130.0)
+
+
+def test_a_name_the_font_cannot_draw_is_marked_not_dropped():
+    from mediation_desk.documents.fonts import document_font
+    from mediation_desk.reports.statistics_pdf import chart_label
+
+    rare = "\U0002B5E7"  # CJK Extension C
+    font = replace(document_font(), _fallbacks=[])  # no fallback face on any machine
+    assert font.face_for(rare) is None
+    assert chart_label(font, "张明") == ("张明", font.name)
+    assert chart_label(font, f"王{rare}") == ("王[U+2B5E7]", font.name)
+    # a fallback face that has the whole name draws it
+    extb = replace(font, _fallbacks=[("ExtB", frozenset({ord("王"), ord(rare)}))])
+    assert chart_label(extb, f"王{rare}") == (f"王{rare}", "ExtB")
+    report = sample_report(villages=2)
+    table = report.table("by_mediator")
+    assert table is not None
+    renamed = replace(table, rows=(replace(table.rows[0], label=f"王{rare}"), *table.rows[1:]))
+    pdf = render_report(replace(report, tables=tuple(
+        renamed if t.key == "by_mediator" else t for t in report.tables)), font=font)
+    text = pdf_tools.text(pdf)
+    assert text.count("王[U+2B5E7]") == 2  # the table (red marker) and the chart label
