@@ -19,7 +19,7 @@ from typing import Any
 from ..domain.errors import DomainError, ValidationError
 from ..logs import log_file, setup_logging
 from ..storage.connection import user_error
-from . import accounts, backup, calendar, court, desk, documents, exchange, referral
+from . import accounts, backup, calendar, court, desk, documents, exchange, referral, subsidy
 from .login import USER_HELP
 
 log = logging.getLogger(__name__)
@@ -33,6 +33,7 @@ VERB_GROUPS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     # enroll
     ("court", court.add_court_commands),  # court-summary court-cases intake-sheet
     ("referral", referral.add_referral_commands),  # referral add|list
+    ("subsidy", subsidy.add_subsidy_commands),  # subsidy subsidy-rates (以案定补)
     ("accounts", accounts.add_account_commands),  # account ... password recover encrypt
 )
 """Every verb group, in the order ``--help`` lists them."""

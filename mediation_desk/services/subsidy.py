@@ -32,7 +32,7 @@ from ..domain.subsidy import (
 )
 from ..storage import subsidy_queries
 from ..storage.store import Store
-from .access import require
+from .access import NotPermitted, require, why_not
 
 FORMATS = ("pdf", "xlsx", "json")
 
@@ -57,6 +57,39 @@ def load_rates(store: Store) -> SubsidyRates:
         raise DomainError("设置中保存的以案定补标准无法读取，请在“设置”中重新填写。"
                           + "；".join(m for ms in exc.problems.values() for m in ms),
                           code="subsidy_rates_damaged") from exc
+
+
+def view_rates(store: Store) -> SubsidyRates:
+    """The rate table for the director (who alone sets it and makes the sheet)."""
+    why = why_not(store, "set_subsidy_rates")
+    if why:
+        raise NotPermitted("以案定补标准由中心主任查看和设置。" + why)
+    return load_rates(store)
+
+
+MAX_RATES_FILE_BYTES = 1024 * 1024
+
+
+def read_rates_file(path: str | Path) -> Any:
+    """The JSON data of a rate-table file (``subsidy-rates --set FILE.json``), unchecked:
+    :func:`save_rates` checks it like any other input."""
+    import json
+
+    from .files import read_input_file
+
+    raw = read_input_file(path, limit=MAX_RATES_FILE_BYTES, what="以案定补标准文件")
+    try:
+        return json.loads(raw.decode("utf-8-sig"), parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise DomainError(f"以案定补标准文件不是有效的 JSON（UTF-8）：{exc}",
+                          code="bad_json") from exc
+    except RecursionError:
+        raise DomainError("以案定补标准文件嵌套层数过多，不是以案定补标准。",
+                          code="bad_json") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"不支持 {name}")
 
 
 def save_rates(store: Store, actor: str, data: SubsidyRates | Mapping[str, Any]) -> SubsidyRates:

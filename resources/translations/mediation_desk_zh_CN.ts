@@ -4663,9 +4663,7 @@ Please send this file to your technical contact.</source>
     <message numerus="yes">
         <location filename="../../mediation_desk/ui/pages/subsidy_box.py" line="71" />
         <source>%n rule(s); complex cases ×%1:</source>
-        <translation>
-            <numerusform>共%n条标准；疑难复杂案件×%1：</numerusform>
-        </translation>
+        <translation><numerusform>共%n条标准；疑难复杂案件×%1：</numerusform></translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from ...domain.errors import ValidationError
 from .. import errors, labels
 from ..context import Services
 from .holiday_calendar_box import HolidayCalendarBox
+from .subsidy_box import SubsidyBox
 
 BACKUP_KEYS = ("backup_dir", "backup_keep_daily", "backup_keep_weekly", "backup_keep_monthly")
 
@@ -99,6 +100,7 @@ class SettingsPage(QScrollArea):
             dform.addRow(text, row)
         dform.addRow("", self.errors["deadline_days"])
         self.holidays = HolidayCalendarBox(services)
+        self.subsidy = SubsidyBox(services)  # 以案定补: its own audited operations
 
         other_box = QGroupBox(self.tr("Warnings and triage"))
         oform = QFormLayout(other_box)
@@ -170,6 +172,7 @@ class SettingsPage(QScrollArea):
         right = QVBoxLayout()
         right.addWidget(deadline_box)
         right.addWidget(self.holidays)
+        right.addWidget(self.subsidy)
         right.addStretch(1)
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
@@ -244,6 +247,7 @@ class SettingsPage(QScrollArea):
             unit = self.units[member.value]
             unit.setCurrentIndex(max(unit.findData(s.unit_for(member).value), 0))
         self.holidays.load()
+        self.subsidy.load()
         self.due_soon.setValue(s.due_soon_days)
         self.avg_wage.setText(str(s.avg_wage))
         self.avg_wage_year.setValue(s.avg_wage_year)
