@@ -21,9 +21,10 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -50,6 +51,8 @@ DIMENSION_NAMES = {
 """What the first column of a table names (a table not listed: 项目)."""
 
 NOT_COMPUTABLE = "—"
+FONT_NAME = "宋体"
+"""The font of every cell (SimSun: what a Chinese office's forms are set in)."""
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 """The timestamp of every zip entry (the earliest a zip can hold): the same bytes each time."""
 
@@ -105,19 +108,46 @@ def change_cell(change: Decimal | None) -> tuple[Any, str | None]:
 
 
 # --- writing cells --------------------------------------------------------------------------
+_FILLS = {"head": _HEAD_FILL, "total": _TOTAL_FILL}
+_NAMED: WeakKeyDictionary[Workbook, dict[tuple[Any, ...], str]] = WeakKeyDictionary()
+"""Per workbook, the named style of each look a cell takes (one assignment per cell: setting
+font, alignment, border and format one by one costs openpyxl a hash each)."""
+
+
+def _style_name(wb: Workbook, look: tuple[Any, ...]) -> str:
+    styles = _NAMED.setdefault(wb, {})
+    name = styles.get(look)
+    if name is None:
+        number_format, bold, size, wrap, horizontal, box, fill = look
+        name = f"统计报表{len(styles) + 1}"
+        style = NamedStyle(name=name)
+        style.font = Font(name=FONT_NAME, bold=bold, size=size or 11)
+        style.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=wrap)
+        if number_format:
+            style.number_format = number_format
+        if box:
+            style.border = _BOX
+        if fill:
+            style.fill = _FILLS[fill]
+        wb.add_named_style(style)
+        styles[look] = name
+    return name
+
+
 def _put(ws: Worksheet, row: int, col: int, value: Any, number_format: str | None = None,
-         *, bold: bool = False, wrap: bool = False, align: str | None = None) -> None:
+         *, bold: bool = False, wrap: bool = False, align: str | None = None,
+         box: bool = False, fill: str = "", size: int = 0) -> None:
+    """Write one cell: text always as text (never a formula), a number with its format."""
     cell = ws.cell(row=row, column=col)
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"  # "=..." stays text, never a formula
-    elif number_format:
-        cell.number_format = number_format
-    if bold:
-        cell.font = Font(bold=True)
+        number_format = None
     horizontal = align or ("right" if isinstance(value, int | float) or value in (
         NOT_COMPUTABLE, f"<{SMALL_CELL}") else "left")
-    cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=wrap)
+    wb = ws.parent
+    assert isinstance(wb, Workbook)
+    cell.style = _style_name(wb, (number_format, bold, size, wrap, horizontal, box, fill))
 
 
 def _put_pair(ws: Worksheet, row: int, col: int, pair: tuple[Any, str | None], **kw: Any) -> None:
@@ -142,33 +172,33 @@ def _fit_columns(ws: Worksheet, rows: Sequence[int], *, caps: dict[int, int] | N
                  ) -> None:
     """Column widths that fit the Chinese text of ``rows`` (within caps); a row whose
     wrapped text needs more lines gets the height for them (no reader grows it alone)."""
+    wanted, first = set(rows), min(rows)
+    cells = [(n, row) for n, row in enumerate(ws.iter_rows(min_row=first, max_row=max(rows)),
+                                              first) if n in wanted]
     widths: dict[int, int] = {}
-    for r in rows:
-        for cell in ws[r]:
-            if cell.value is None:
-                continue
-            w = text_width(_shown(cell.value, cell.number_format))
-            widths[cell.column] = max(widths.get(cell.column, 0), w)
+    for _n, row in cells:
+        for cell in row:
+            if cell.value is not None:
+                w = text_width(_shown(cell.value, cell.number_format))
+                widths[cell.column] = max(widths.get(cell.column, 0), w)
     for col, w in widths.items():
         cap = (caps or {}).get(col, 40)
         ws.column_dimensions[get_column_letter(col)].width = min(max(w + 2, 8), cap)
-    for r in rows:
+    for n, row in cells:
         lines = 1
-        for cell in ws[r]:
-            if cell.value is None or not cell.alignment.wrap_text:
-                continue
-            width = ws.column_dimensions[get_column_letter(cell.column)].width - 1
-            lines = max(lines, -(-text_width(_shown(cell.value, None)) // int(width)))
+        for cell in row:
+            if isinstance(cell.value, str) and cell.alignment.wrap_text:
+                width = ws.column_dimensions[get_column_letter(cell.column)].width - 1
+                lines = max(lines, -(-text_width(cell.value) // int(width)))
         if lines > 1:
-            ws.row_dimensions[r].height = 15 * lines
+            ws.row_dimensions[n].height = 15 * lines
 
 
 def _heading(ws: Worksheet, report: Report, title: str, width: int) -> None:
     """Row 1 the title; row 2 填报单位 and 统计期间 (its first and last day, as dates)."""
     public = "（对外发布）" if report.public else ""
     _put(ws, 1, 1, f"{report.unit_name}{report.title}（{report.period.label}）{public}"
-         f"——{title}", bold=True)
-    ws.cell(row=1, column=1).font = Font(bold=True, size=14)
+         f"——{title}", bold=True, size=14)
     _put(ws, 2, 1, "填报单位")
     _put(ws, 2, 2, report.unit_name)
     _put(ws, 2, 3, "统计期间")
@@ -180,16 +210,7 @@ def _heading(ws: Worksheet, report: Report, title: str, width: int) -> None:
 
 def _header(ws: Worksheet, row: int, names: Sequence[str]) -> None:
     for col, name in enumerate(names, 1):
-        _put(ws, row, col, name, bold=True, wrap=True, align="center")
-        cell = ws.cell(row=row, column=col)
-        cell.fill = _HEAD_FILL
-        cell.border = _BOX
-
-
-def _box(ws: Worksheet, first: int, last: int, width: int) -> None:
-    for row in ws.iter_rows(min_row=first, max_row=last, max_col=width):
-        for cell in row:
-            cell.border = _BOX
+        _put(ws, row, col, name, bold=True, wrap=True, align="center", box=True, fill="head")
 
 
 def _print_setup(ws: Worksheet, *, header_row: int, last_row: int, width: int,
@@ -221,15 +242,15 @@ def _summary_sheet(ws: Worksheet, report: Report, prepared_by: str, reviewed_by:
     for key in keys:
         fig = report.figures[key]
         row += 1
-        _put(ws, row, 1, fig.label)
-        _put_pair(ws, row, 2, figure_cell(fig))
-        _put_pair(ws, row, 3, comparison_cell(fig.previous, fig.unit, report.public))
-        _put_pair(ws, row, 4, change_cell(fig.previous_change))
-        _put_pair(ws, row, 5, comparison_cell(fig.year_before, fig.unit, report.public))
-        _put_pair(ws, row, 6, change_cell(fig.year_change))
-        _put(ws, row, 7, fig.unit.value, align="center")
-        _put(ws, row, 8, fig.measure.rule, wrap=True)
-    _box(ws, _HEADER_ROW, row, len(SUMMARY_COLUMNS))
+        _put(ws, row, 1, fig.label, box=True)
+        _put_pair(ws, row, 2, figure_cell(fig), box=True)
+        _put_pair(ws, row, 3, comparison_cell(fig.previous, fig.unit, report.public), box=True)
+        _put_pair(ws, row, 4, change_cell(fig.previous_change), box=True)
+        _put_pair(ws, row, 5, comparison_cell(fig.year_before, fig.unit, report.public),
+                  box=True)
+        _put_pair(ws, row, 6, change_cell(fig.year_change), box=True)
+        _put(ws, row, 7, fig.unit.value, align="center", box=True)
+        _put(ws, row, 8, fig.measure.rule, wrap=True, box=True)
     last_data = row
     row += 2
     _put(ws, row, 1, "对比期间")
@@ -261,18 +282,16 @@ def _table_sheet(ws: Worksheet, report: Report, table: Table) -> None:
     _header(ws, _HEADER_ROW, names)
 
     def write(row: int, r: Row, *, total: bool = False) -> None:
+        look: dict[str, Any] = {"box": True, "bold": total, "fill": "total" if total else ""}
         col = 1
         if ranked:
-            _put(ws, row, col, r.rank if r.rank is not None else "", "0", align="center")
+            _put(ws, row, col, r.rank, "0", align="center", **look)
             col += 1
-        _put(ws, row, col, r.label or ("合计" if total else "未登记"), bold=total)
+        _put(ws, row, col, r.label or ("合计" if total else "未登记"), **look)
         for key in table.columns:
             col += 1
             fig = r.cells.get(key)
-            _put_pair(ws, row, col, figure_cell(fig) if fig else ("", None), bold=total)
-        if total:
-            for cell in ws[row][: len(names)]:
-                cell.fill = _TOTAL_FILL
+            _put_pair(ws, row, col, figure_cell(fig) if fig else (None, None), **look)
 
     row = _HEADER_ROW
     for r in table.rows:
@@ -282,7 +301,6 @@ def _table_sheet(ws: Worksheet, report: Report, table: Table) -> None:
     if table.total is not None:
         row += 1
         write(row, table.total, total=True)
-    _box(ws, _HEADER_ROW, row, len(names))
     _fit_columns(ws, [2, *range(_HEADER_ROW, row + 1)], caps={1 + ranked: 30})
     if table.note:
         row += 2
@@ -300,10 +318,9 @@ def _trend_sheet(ws: Worksheet, report: Report) -> None:
     row = _HEADER_ROW
     for point in report.trend:
         row += 1
-        _put(ws, row, 1, point.period.start, _MONTH_FORMAT, align="left")
+        _put(ws, row, 1, point.period.start, _MONTH_FORMAT, align="left", box=True)
         for col, fig in enumerate((point.accepted, point.succeeded, point.success_rate), 2):
-            _put_pair(ws, row, col, figure_cell(fig))
-    _box(ws, _HEADER_ROW, row, len(names))
+            _put_pair(ws, row, col, figure_cell(fig), box=True)
     _print_setup(ws, header_row=_HEADER_ROW, last_row=row, width=6,
                  freeze=f"B{_HEADER_ROW + 1}", filter_last=row)
     _fit_columns(ws, [2, *range(_HEADER_ROW, row + 1)])
@@ -316,10 +333,9 @@ def _notes_sheet(ws: Worksheet, report: Report) -> None:
     row = _HEADER_ROW
     for m in MEASURES.values():
         row += 1
-        _put(ws, row, 1, m.label)
-        _put(ws, row, 2, m.unit.value, align="center")
-        _put(ws, row, 3, m.rule, wrap=True)
-    _box(ws, _HEADER_ROW, row, len(names))
+        _put(ws, row, 1, m.label, box=True)
+        _put(ws, row, 2, m.unit.value, align="center", box=True)
+        _put(ws, row, 3, m.rule, wrap=True, box=True)
     last_data = row
     notes = ["统计规则：按本期内发生的事件计数，而非案件当前状态；"
              "同一案件在同一指标同一期间只计一次。"]
