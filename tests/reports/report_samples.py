@@ -212,8 +212,9 @@ def _headline(ids: _Ids, accepted: int, succeeded: int, amount: Decimal,
                                          f["prevented_mass"].case_ids, 20, None)
     if scale > 1:  # the court's comparison periods are as large as its current one
         f = {k: replace(v, previous=v.previous * scale, year_before=v.year_before * scale)
-             if isinstance(v.value, int) and isinstance(v.previous, int)
-             and isinstance(v.year_before, int) and k not in ("accepted", "succeeded") else v
+             if isinstance(v.previous, int) and isinstance(v.year_before, int)
+             and k not in ("received", "accepted", "succeeded", "due", "overdue", "closed")
+             else v
              for k, v in f.items()}
     return {k: f[k] for k in HEADLINE}
 
