@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -349,8 +350,6 @@ def test_generic_table_any_columns():
 
 
 def _empty_report():
-    from datetime import date
-
     from mediation_desk.domain.statistics import HEADLINE, MonthPoint, Report, Unit
 
     period = ReportPeriod.month(2026, 2)
@@ -418,3 +417,18 @@ def test_a_name_the_font_cannot_draw_is_marked_not_dropped():
         renamed if t.key == "by_mediator" else t for t in report.tables)), font=font)
     text = pdf_tools.text(pdf)
     assert text.count("王[U+2B5E7]") == 2  # the table (red marker) and the chart label
+
+
+@pytest.mark.parametrize(("period", "title", "label"), [
+    (ReportPeriod.quarter(2026, 4), "人民调解工作季度通报", "2026年第四季度"),
+    (ReportPeriod.year(2026), "人民调解工作年度报告", "2026年度"),
+    (ReportPeriod.range(date(2026, 11, 3), date(2026, 12, 1)),
+     "人民调解工作统计报告", "2026年11月3日至2026年12月1日"),
+])
+def test_title_and_period_of_every_kind(period, title, label):
+    pdf = render_report(sample_report(villages=2, period=period))
+    text = pdf_tools.text(pdf)
+    assert text.startswith(f"{title}填报单位：")
+    assert f"统计期间：{label}" in text
+    prev, before = period.previous().label, period.year_before().label
+    assert f"环比为与上一统计期间（{prev}）相比，同比为与上年同期（{before}）相比" in text
