@@ -19,7 +19,19 @@ from typing import Any
 from ..domain.errors import DomainError, ValidationError
 from ..logs import log_file, setup_logging
 from ..storage.connection import user_error
-from . import accounts, backup, calendar, court, desk, documents, exchange, referral, subsidy
+from . import (
+    accounts,
+    backup,
+    calendar,
+    court,
+    desk,
+    documents,
+    exchange,
+    referral,
+    report,
+    subsidy,
+    villages,
+)
 from .login import USER_HELP
 
 log = logging.getLogger(__name__)
@@ -33,7 +45,9 @@ VERB_GROUPS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     # enroll
     ("court", court.add_court_commands),  # court-summary court-cases intake-sheet
     ("referral", referral.add_referral_commands),  # referral add|list
+    ("report", report.add_report_command),  # report (月报、季度通报、年度报告)
     ("subsidy", subsidy.add_subsidy_commands),  # subsidy subsidy-rates (以案定补)
+    ("villages", villages.add_villages_command),  # villages (村居视图, 无讼社区)
     ("accounts", accounts.add_account_commands),  # account ... password recover encrypt
 )
 """Every verb group, in the order ``--help`` lists them."""
