@@ -311,3 +311,18 @@ def test_libreoffice_reads_the_same_numbers(tmp_path, soffice):
     assert [(_number(r[1]), _number(r[2])) for r in trend] == [
         (p.accepted.value, p.succeeded.value) for p in report.trend]
     assert trend[0][0] == "12/01/2025"  # a date LibreOffice reads as a date
+
+
+def test_sheet_names_are_valid_and_unique():
+    from mediation_desk.reports.statistics_xlsx import sheet_title
+
+    taken = {"主要指标"}
+    assert sheet_title("诉源治理（法院委派调解）", taken) == "诉源治理（法院委派调解）"
+    assert sheet_title("主要指标", taken) == "主要指标（2）"
+    assert sheet_title("按村/社区[试]:*?", taken) == "按村社区试"
+    long = "很" * 40
+    first, second = sheet_title(long, taken), sheet_title(long, taken)
+    assert len(first) == 31 and len(second) == 31 and first != second
+    report = sample_report()
+    twice = replace(report, tables=(report.tables[0], report.tables[0]))
+    assert workbook(twice).sheetnames[1:3] == ["按纠纷类型", "按纠纷类型（2）"]
