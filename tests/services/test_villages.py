@@ -142,3 +142,21 @@ def test_an_empty_desk(store):
     t, w = VillageService(store).tables(NOV)
     assert t.rows == () and [t.total.cells[c].value for c in COLUMNS] == [0, 0, 0, 0]
     assert w.rows == ()
+
+
+def test_publishing_the_published_tables_again_changes_nothing(desk):
+    """The lead's report may run published() over every table, ours already published."""
+    from dataclasses import replace
+
+    from mediation_desk.domain.statistics import published
+
+    svc, _ = desk
+    report = svc.report(NOV, public=True)
+    again = published(replace(report, public=False))
+    for mine, twice in zip(report.tables, again.tables, strict=True):
+        for a, b in zip((*mine.rows, mine.total), (*twice.rows, twice.total), strict=True):
+            if a is None:
+                assert b is None
+                continue
+            assert {k: (f.suppressed, f.value) for k, f in a.cells.items()} == \
+                {k: (f.suppressed, f.value) for k, f in b.cells.items()}
