@@ -124,6 +124,9 @@ MATRIX: dict[str, Rule] = {
     "intake_sheet": _rule("导出法院立案登记表（含完整号码）", L),
     "intake_case_file": _rule("随立案登记表生成卷宗（含完整号码）", L),
     "blank_form": _rule("打印空白文书", D, M, L),
+    # counts and case numbers, never a name or an ID number (docs/statistics.md)
+    "write_report": _rule("导出统计报表（月报、季度通报、年度报告）", D, M, L, R),
+    "write_assessment": _rule("导出调解员考评", D),
     "add_mediator": _rule("新增调解员名册", D),
     "update_mediator": _rule("修改、停用调解员名册", D),
     "update_center": _rule("修改中心信息和编号", D),

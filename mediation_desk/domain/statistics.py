@@ -449,3 +449,76 @@ def published(report: Report) -> Report:
                   for p in report.trend)
     return replace(report, figures=figures, tables=tuple(table_out(t) for t in report.tables),
                    trend=trend, public=True)
+
+
+# --- the facts a report is computed from (read by storage/statistics_queries.py) ------------
+
+@dataclass(frozen=True)
+class CaseInfo:
+    """What the tables need to know of a counted case."""
+
+    id: str
+    number: str
+    center_id: str
+    dispute_type: str
+    source: str
+    accepted_on: date | None
+    flags: frozenset[str]
+    mediator_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Success:
+    """An agreement taking effect (调解成功); a written-down oral agreement is not another."""
+
+    case_id: str
+    on: date
+    amount_fen: int | None  # the amount of the agreement in force (the written copy if any)
+    partial: bool
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A status change that a measure counts, on its business date."""
+
+    case_id: str
+    on: date
+    action: str  # apply_jc, jc_confirm, jc_reject, jc_withdraw, hand_over, record_filing, ...
+    reason: str = ""  # terminate: the end reason
+    outcome: str = ""  # return_to_trial: '' after a failed mediation, else the court's outcome
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    case_id: str
+    on: date
+    satisfaction: int
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A mediation deadline (due date after consented extensions and suspensions)."""
+
+    case_id: str
+    due_on: date
+    closed_on: date | None
+    suspended: bool  # the clock is stopped now (suspended on or before the due date)
+
+
+@dataclass
+class StatFacts:
+    """Everything counted over a window of dates, and the names the tables print."""
+
+    start: date
+    end: date
+    received: list[tuple[str, date]] = field(default_factory=list)
+    accepted: list[tuple[str, date]] = field(default_factory=list)
+    successes: list[Success] = field(default_factory=list)
+    transitions: list[Transition] = field(default_factory=list)
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    cases: dict[str, CaseInfo] = field(default_factory=dict)
+    # live parties of the cases flagged 防止民转刑 / 防止群体性事件 (their 涉及人数)
+    persons: dict[str, int] = field(default_factory=dict)
+    mediators: dict[str, str] = field(default_factory=dict)  # id -> name
+    centers: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (code, name)

@@ -98,10 +98,12 @@ class OutcomeOps(CaseServiceBase):
             summary = "再次申请司法确认" if again else "申请司法确认"
             extra = {"deadline_warning": warning} if warning else {}
             work.summary = f"{case.number}{summary}" + (f"（{warning}）" if warning else "")
+            # dated the day applied, like a follow-up visit: statistics count it then
             self.transition(work, case, Action.APPLY_JC, actor, notes=court,
                             data={"applicants": applicants, "court": court,
                                   "applied_on": on.isoformat(), "reapplication": again,
-                                  **extra})
+                                  **extra},
+                            at=datetime.combine(on, work.moment.time().replace(microsecond=0)))
             case.jc_applied_on, case.jc_ruling = on, ""
             work.save_case(case)
         return case

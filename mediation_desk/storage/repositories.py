@@ -33,6 +33,7 @@ from ..domain.models import (
     Party,
 )
 from ..domain.queries import CaseFilter, CaseRow, CaseSort, DashboardCounts
+from ..domain.statistics import StatFacts
 from . import (
     accounts,
     audit,
@@ -48,6 +49,7 @@ from . import (
     exchange_apply,
     exchange_status,
     items,
+    statistics_queries,
 )
 
 Rows = list[dict[str, Any]]
@@ -143,6 +145,16 @@ class CaseRepository(_Repository):
         """Inside an operation: insert new, already numbered cases with their records."""
         bulk.insert_batch(self._db, cases=cases, events=events, agreements=agreements,
                           mediators=mediators, now=now, origin=origin)
+
+
+class StatisticsRepository(_Repository):
+    """What statistics count: the events of a window of dates (docs/statistics.md)."""
+
+    __slots__ = ()
+
+    def facts(self, start: date, end: date) -> StatFacts:
+        """Every counted event dated ``start``..``end`` and the cases behind them."""
+        return statistics_queries.facts(self._db, start, end)
 
 
 class ItemRepository(_Repository):

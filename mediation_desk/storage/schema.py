@@ -339,6 +339,15 @@ CREATE TABLE accounts (
 """)
 
 
+@migrations()
+def m011_statistics_indexes(db: sqlite_utils.Database) -> None:
+    """Statistics count acceptances and deadlines by date (docs/statistics.md)."""
+    db.executescript("""
+CREATE INDEX cases_accepted ON cases (accepted_on) WHERE accepted_on IS NOT NULL;
+CREATE INDEX cases_due ON cases (due_on) WHERE due_on IS NOT NULL;
+""")
+
+
 def _convert_overrides(db: sqlite_utils.Database, raw: str) -> None:
     import json
     import uuid

@@ -152,6 +152,7 @@ class Store:
         self.documents, self.audit = r.DocumentRegister(db), r.AuditLog(db)
         self.exchange, self.changes = r.ExchangeRepository(db), r.Changes(db)
         self.accounts = r.AccountRepository(db)
+        self.statistics = r.StatisticsRepository(db)
         self.path = path
         self.clock = clock
         self.readonly = readonly
@@ -168,7 +169,7 @@ class Store:
     def open(cls, path: str | Path, *, create: bool = False, readonly: bool = False,
              clock: Callable[[], datetime] = _local_now,
              check_same_thread: bool = True, verify_schema: bool = True,
-             key: bytes | None = None) -> Store:
+             key: bytes | None = None, backup_before_migrating: bool = True) -> Store:
         """Open a database file, migrating it if needed (never when read-only).
 
         An existing file's schema must be exactly what this version wrote for the
@@ -176,6 +177,8 @@ class Store:
         unchanged, before any write. ``verify_schema=False`` is for ``check``,
         which reports the differences instead. ``key``: the data key of an encrypted file
         (docs/encryption.md); a new file made with a key is encrypted from its first page.
+        ``backup_before_migrating=False`` only for a throw-away copy whose original is kept
+        (the demo cache upgrading an older build).
         """
         p = Path(path)
         from .integrity import verify_schema as verify
@@ -195,7 +198,7 @@ class Store:
                         f"请运行 mediation-desk upgrade --db {p}，或在调解工作台中打开它一次。",
                         code="db_needs_migration")
             else:
-                ensure_schema(db, p)
+                ensure_schema(db, p if backup_before_migrating else None)
                 seals.track_writes(db)  # every operation seals the rows it wrote
         except DRIVER_ERRORS as exc:
             db.close()
@@ -231,6 +234,15 @@ class Store:
         if self.file_gone():
             log.warning("database file %s was moved, deleted or replaced; write refused", self.path)
             raise StorageError(gone_message(self.path or ""), code="db_gone")
+
+    @staticmethod
+    def copy_file(source: str | Path, target: str | Path, *, key: bytes | None) -> Path:
+        """Copy the database file ``source`` (any schema version) to ``target``, unchanged."""
+        db = open_database(source, readonly=True, key=key)
+        try:
+            return copy_database(db, target)
+        finally:
+            db.close()
 
     def save_copy(self, target: str | Path) -> Path:
         """Write a complete copy of the open database to ``target`` (SQLite backup API).

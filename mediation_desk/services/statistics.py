@@ -1,0 +1,71 @@
+"""Statistics: the report of a period for this desk (docs/statistics.md).
+
+A center desk reports its own cases; the court liaison desk reports every center it
+imported (the roll-up: a row per center, ranked, and the 诉源治理 table). Every output — the
+统计 page, the PDF, the XLSX, ``report --format json``, ``court-summary`` — is rendered from
+the one :class:`~mediation_desk.domain.statistics.Report` computed here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..domain.enums import CenterKind
+from ..domain.queries import CaseFilter
+from ..domain.statistics import Figure, Report, ReportPeriod, Table, published
+from ..reports.measures import compute_report, window
+from ..storage.store import Store
+from .access import desk_kind, require
+
+
+class StatisticsService:
+    """Reports of this desk's cases, by the counting rule of REFERENCE §5.2."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def court_desk(self) -> bool:
+        """Whether this is a court liaison desk (its report is the roll-up of centers)."""
+        if desk_kind(self.store) == CenterKind.COURT.value:
+            return True
+        me = self.store.directory.self_center()
+        return me is not None and me.kind is CenterKind.COURT
+
+    def unit_name(self) -> str:
+        """填报单位: this desk's name."""
+        me = self.store.directory.self_center()
+        return me.name if me is not None else ""
+
+    def report(self, period: ReportPeriod, *, public: bool = False,
+               center_id: str | None = None, today: date | None = None) -> Report:
+        """The report of ``period`` (``public``: for publication, small cells suppressed)."""
+        today = today or self.store.today()
+        start, end = window(period)
+        facts = self.store.statistics.facts(start, end)
+        report = compute_report(facts, period, unit_name=self.unit_name(), today=today,
+                                court_desk=self.court_desk(), center_id=center_id)
+        extra = self._village_tables(period, center_id)
+        if extra:
+            from dataclasses import replace
+            report = replace(report, tables=report.tables + tuple(extra))
+        return published(report) if public else report
+
+    def _village_tables(self, period: ReportPeriod, center_id: str | None) -> list[Table]:
+        """The 村居 view's tables (services/villages.py) when that service is present."""
+        return []
+
+    def for_file(self, period: ReportPeriod, *, public: bool = False,
+                 center_id: str | None = None, assessment: bool = False) -> Report:
+        """The report to write to a file (PDF, XLSX, JSON): checked against the account.
+
+        A report holds counts and case numbers, never a name or an ID number; any account
+        may print the desk's report, a mediator's assessment (考评) only a director.
+        """
+        require(self.store, "write_assessment" if assessment else "write_report")
+        return self.report(period, public=public, center_id=center_id)
+
+    @staticmethod
+    def drill_down(report: Report, figure: Figure, what: str = "") -> CaseFilter:
+        """The case-list filter showing exactly the cases ``figure`` counts."""
+        caption = f"{report.period.label} {what or figure.label}"
+        return CaseFilter(case_ids=figure.case_ids, caption=caption)

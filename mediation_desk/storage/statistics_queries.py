@@ -1,0 +1,188 @@
+"""The facts statistics count (docs/statistics.md): events of a window of dates.
+
+Each list holds the events whose **business date** falls in the window: acceptance by
+``cases.accepted_on``, success by the agreement's ``effective_on``, a judicial-confirmation
+application by the date applied for, other status changes, follow-up visits and
+deadlines by their own dates. Tombstoned cases, agreements and events are left out. Every
+query is indexed (``cases_accepted``, ``cases_due``, ``cases_received``,
+``agreements_effective``, ``events_kind``).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+import sqlite_utils
+
+from ..domain.statistics import (
+    CaseInfo,
+    Deadline,
+    FollowUp,
+    StatFacts,
+    Success,
+    Transition,
+)
+
+COUNTED_ACTIONS = ("apply_jc", "jc_confirm", "jc_reject", "jc_withdraw", "hand_over",
+                   "record_filing", "return_to_trial", "not_accept", "terminate", "litigate")
+"""Status changes a measure counts (the others are counted by their own dates)."""
+
+_CHUNK = 20_000
+
+
+def _day(text: str) -> date:
+    return _date(text[:10])
+
+
+@cache
+def _date(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+_CASE = "id, number, center_id, dispute_type, source, accepted_on, flags"
+
+
+def facts(db: sqlite_utils.Database, start: date, end: date) -> StatFacts:
+    """Every counted event dated ``start``..``end`` (inclusive) and the cases behind them.
+
+    Each list is sorted by date, so a period inside the window is a slice of it.
+    """
+    s, e = start.isoformat(), end.isoformat()
+    after = (end + timedelta(days=1)).isoformat()
+    out = StatFacts(start=start, end=end)
+    rows: dict[str, tuple[Any, ...]] = {}  # case rows read on the way
+    for row in db.execute(f"SELECT {_CASE}, received_on FROM cases"
+                          " WHERE received_on BETWEEN ? AND ? AND deleted = 0", [s, e]):
+        rows[row[0]] = row[:7]
+        out.received.append((row[0], _day(row[7])))
+    for row in db.execute(f"SELECT {_CASE} FROM cases"
+                          " WHERE accepted_on BETWEEN ? AND ? AND deleted = 0", [s, e]):
+        rows[row[0]] = row
+        out.accepted.append((row[0], _day(row[5])))
+    for row in db.execute(f"SELECT {_CASE}, due_on, closed_on, status, suspended_since"
+                          " FROM cases WHERE due_on BETWEEN ? AND ? AND deleted = 0", [s, e]):
+        rows[row[0]] = row[:7]
+        due, closed, status, since = row[7:]
+        stopped = status == "suspended" and since is not None and since <= due
+        out.deadlines.append(Deadline(row[0], _day(due), _day(closed) if closed else None,
+                                      stopped))
+    out.successes = _successes(db, s, e)
+    marks = ",".join("?" * len(COUNTED_ACTIONS))
+    for cid, at, action, reason, outcome, applied in db.execute(
+            "SELECT case_id, occurred_at, json_extract(data, '$.action'),"
+            " json_extract(data, '$.reason'), json_extract(data, '$.outcome'),"
+            " json_extract(data, '$.applied_on')"
+            " FROM events WHERE kind = 'status_change' AND occurred_at >= ? AND occurred_at < ?"
+            f" AND deleted = 0 AND json_extract(data, '$.action') IN ({marks})",
+            [s, after, *COUNTED_ACTIONS]):
+        on = _day(applied) if action == "apply_jc" and applied else _day(at)
+        if start <= on <= end:
+            out.transitions.append(Transition(cid, on, action, reason or "", outcome or ""))
+    out.follow_ups = [FollowUp(cid, _day(at), int(score or 0)) for cid, at, score in db.execute(
+        "SELECT case_id, occurred_at, json_extract(data, '$.satisfaction') FROM events"
+        " WHERE kind = 'follow_up' AND occurred_at >= ? AND occurred_at < ? AND deleted = 0",
+        [s, after])]
+    ids = set(rows) | {x.case_id for x in out.successes} | {x.case_id for x in out.transitions}
+    ids |= {x.case_id for x in out.follow_ups}
+    missing = sorted(ids - rows.keys())
+    for chunk in _chunks(missing):
+        for row in db.execute(f"SELECT {_CASE} FROM cases WHERE deleted = 0"
+                              " AND id IN (SELECT value FROM json_each(?))", [json.dumps(chunk)]):
+            rows[row[0]] = row
+    out.cases = _infos(db, rows)
+    live = out.cases.keys()  # an event of a tombstoned case does not count
+    out.successes = [x for x in out.successes if x.case_id in live]
+    out.transitions = [x for x in out.transitions if x.case_id in live]
+    out.follow_ups = [x for x in out.follow_ups if x.case_id in live]
+    flagged = [c for c, i in out.cases.items()
+               if i.flags & {"prevented_criminal", "prevented_mass"}]
+    out.persons = persons(db, flagged)
+    out.received.sort(key=_second)
+    out.accepted.sort(key=_second)
+    for lst in (out.successes, out.transitions, out.follow_ups):
+        lst.sort(key=_on)
+    out.deadlines.sort(key=_due)
+    out.mediators = dict(db.execute("SELECT id, name FROM mediators"))
+    out.centers = {cid: (code, name) for cid, code, name in db.execute(
+        "SELECT id, code, name FROM centers WHERE deleted = 0")}
+    return out
+
+
+def _second(x: tuple[str, date]) -> date:
+    return x[1]
+
+
+def _on(x: Success | Transition | FollowUp) -> date:
+    return x.on
+
+
+def _due(x: Deadline) -> date:
+    return x.due_on
+
+
+def _infos(db: sqlite_utils.Database, rows: dict[str, tuple[Any, ...]]) -> dict[str, CaseInfo]:
+    mediators: dict[str, list[str]] = {}
+    for chunk in _chunks(sorted(rows)):
+        for cid, mid in db.execute(
+                "SELECT case_id, mediator_id FROM case_mediators"
+                " WHERE case_id IN (SELECT value FROM json_each(?))", [json.dumps(chunk)]):
+            mediators.setdefault(cid, []).append(mid)
+    out = {}
+    for cid, number, center, dtype, source, accepted, flags in rows.values():
+        out[cid] = CaseInfo(
+            id=cid, number=number, center_id=center, dispute_type=dtype, source=source,
+            accepted_on=_day(accepted) if accepted else None,
+            flags=frozenset(json.loads(flags)) if flags and flags != "[]" else frozenset(),
+            mediator_ids=tuple(sorted(mediators.get(cid, ()))))
+    return out
+
+
+def persons(db: sqlite_utils.Database, case_ids: list[str]) -> dict[str, int]:
+    """Live parties per case."""
+    out: dict[str, int] = {}
+    for chunk in _chunks(case_ids):
+        out.update(db.execute(
+            "SELECT case_id, count(*) FROM parties WHERE deleted = 0"
+            " AND case_id IN (SELECT value FROM json_each(?)) GROUP BY case_id",
+            [json.dumps(chunk)]))
+    return out
+
+
+def _successes(db: sqlite_utils.Database, s: str, e: str) -> list[Success]:
+    """Agreements taking effect ``s``..``e``; a written-down oral one is not a new success.
+
+    The written copy (人民调解协议书 made from an oral agreement) is marked by the NOTE
+    event ``record_written_agreement``, recorded after the oral agreement took effect; the
+    success keeps the oral agreement's date and takes the written copy's amount.
+    """
+    copies: dict[str, str] = {}  # oral agreement id -> its written copy
+    for oral, written in db.execute(
+            "SELECT json_extract(data, '$.oral_agreement_id'),"
+            " json_extract(data, '$.written_agreement_id') FROM events"
+            " WHERE kind = 'note' AND occurred_at >= ? AND deleted = 0"
+            " AND json_extract(data, '$.action') = 'record_written_agreement'", [s]):
+        if oral and written:
+            copies[oral] = written
+    written_ids = set(copies.values())
+    rows = [r for r in db.execute(
+        "SELECT id, case_id, effective_on, amount_fen, scope FROM agreements"
+        " WHERE effective_on BETWEEN ? AND ? AND deleted = 0", [s, e]) if r[0] not in written_ids]
+    amounts: dict[str, Any] = {}
+    wanted = [copies[r[0]] for r in rows if r[0] in copies]
+    for chunk in _chunks(wanted):
+        amounts.update(db.execute(
+            "SELECT id, amount_fen FROM agreements WHERE deleted = 0"
+            " AND id IN (SELECT value FROM json_each(?))", [json.dumps(chunk)]))
+    out = []
+    for aid, cid, on, amount, scope in rows:
+        if aid in copies and copies[aid] in amounts:
+            amount = amounts[copies[aid]]
+        out.append(Success(cid, _day(on), amount, scope == "partial"))
+    return out
+
+
+def _chunks(ids: list[str]) -> list[list[str]]:
+    return [ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
