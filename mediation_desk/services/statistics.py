@@ -8,14 +8,16 @@ the one :class:`~mediation_desk.domain.statistics.Report` computed here.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from ..domain.enums import CenterKind
 from ..domain.queries import CaseFilter
-from ..domain.statistics import Figure, Report, ReportPeriod, Table, published
+from ..domain.statistics import Figure, Report, ReportPeriod, published
 from ..reports.measures import compute_report, window
 from ..storage.store import Store
 from .access import desk_kind, require
+from .villages import VillageService
 
 
 class StatisticsService:
@@ -38,21 +40,23 @@ class StatisticsService:
 
     def report(self, period: ReportPeriod, *, public: bool = False,
                center_id: str | None = None, today: date | None = None) -> Report:
-        """The report of ``period`` (``public``: for publication, small cells suppressed)."""
+        """The report of ``period`` (``public``: for publication, small cells suppressed).
+
+        Read in one snapshot: every figure and table sees the same committed state.
+        """
         today = today or self.store.today()
         start, end = window(period)
-        facts = self.store.statistics.facts(start, end)
+        with self.store.snapshot():
+            facts = self.store.statistics.facts(start, end)
+            villages, wusong = VillageService(self.store).tables(
+                period, center_id=center_id, public=public)
         report = compute_report(facts, period, unit_name=self.unit_name(), today=today,
                                 court_desk=self.court_desk(), center_id=center_id)
-        extra = self._village_tables(period, center_id)
-        if extra:
-            from dataclasses import replace
-            report = replace(report, tables=report.tables + tuple(extra))
-        return published(report) if public else report
-
-    def _village_tables(self, period: ReportPeriod, center_id: str | None) -> list[Table]:
-        """The 村居 view's tables (services/villages.py) when that service is present."""
-        return []
+        if public:
+            report = published(report)
+        # the village tables are published by their own rule (the candidates hide the cells
+        # the village table hides), so they join the report after it is published
+        return replace(report, tables=(*report.tables, villages, wusong))
 
     def for_file(self, period: ReportPeriod, *, public: bool = False,
                  center_id: str | None = None, assessment: bool = False) -> Report:
