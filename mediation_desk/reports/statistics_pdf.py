@@ -45,8 +45,9 @@ from .common_pdf import (
 )
 
 DIMENSIONS = {"by_type": "纠纷类型", "by_source": "案件来源", "by_mediator": "调解员",
-              "by_village": "村（社区）", "by_center": "调解组织", "by_end_reason": "终止原因",
-              "satisfaction": "满意度", "litigation_source": "调解组织"}
+              "by_village": "村（社区）", "villages": "村（社区）", "wusong": "村（社区）",
+              "by_center": "调解组织", "by_end_reason": "终止原因", "satisfaction": "满意度",
+              "litigation_source": "调解组织"}
 """The heading of a table's row-label column, by table key (others: 项目)."""
 
 CHART_ROWS = 20  # the mediator chart shows at most this many (the most cases first)
@@ -135,7 +136,8 @@ def _tables(kit: Kit, report: Report) -> list[Flowable]:
             story.append(kit.p("本期无数据。", "note"))
         if table.note:
             story.append(kit.p(f"注：{table.note}", "note"))
-        if table.key == "by_village" and "to_court" in table.columns:
+        if (table.key == "by_village" and "to_court" in table.columns
+                and report.table("wusong") is None):  # the village view lists them itself
             names = _no_court_villages(table)
             story.append(kit.p("本期无讼候选村（社区）：" + ("、".join(names) or "无"), "note"))
         story.append(Spacer(1, 4))

@@ -432,3 +432,16 @@ def test_title_and_period_of_every_kind(period, title, label):
     assert f"统计期间：{label}" in text
     prev, before = period.previous().label, period.year_before().label
     assert f"环比为与上一统计期间（{prev}）相比，同比为与上年同期（{before}）相比" in text
+
+
+def test_the_village_views_own_wusong_table_replaces_the_line():
+    report = sample_report(villages=5)
+    villages = report.table("by_village")
+    assert villages is not None
+    wusong = Table("wusong", "无讼村（社区）候选", ("accepted",), tuple(
+        Row(r.key, r.label, {"accepted": r.cells["accepted"]}) for r in villages.rows[:1]))
+    pdf = render_report(replace(report, tables=(*report.tables, wusong)))
+    text = pdf_tools.text(pdf)
+    assert "无讼村（社区）候选" in text and "本期无讼候选村（社区）：" not in text
+    # its row-label header is 村（社区）, like the village table's
+    assert pdf_tools.lines(pdf).count(["村（社区）"]) == 2
