@@ -2309,37 +2309,37 @@ Reason code: {1}</source>
 <context>
     <name>HeadlineModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="89" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="97" />
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="89" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="97" />
         <source>This period</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="89" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="97" />
         <source>Month-on-month</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="90" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="98" />
         <source>Year-on-year</source>
         <translation>同比</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="90" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="98" />
         <source>How it is counted</source>
         <translation>统计口径</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="117" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="125" />
         <source>Previous period: {0}</source>
         <translation>上期：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="120" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="128" />
         <source>Same period last year: {0}</source>
         <translation>上年同期：{0}</translation>
     </message>
@@ -4037,59 +4037,59 @@ Please send this file to your technical contact.</source>
 <context>
     <name>ReportTableModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="149" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="166" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="150" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="167" />
         <source>Case source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="151" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="168" />
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="152" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="169" />
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="153" />
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="156" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="170" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="173" />
         <source>Mediation organisation</source>
         <translation>调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="154" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="171" />
         <source>End reason</source>
         <translation>终止原因</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="155" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="172" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="157" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="174" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="201" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="218" />
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="220" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="237" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="221" />
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="236" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="238" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="253" />
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
@@ -4384,52 +4384,52 @@ Please send this file to your technical contact.</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="195" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="198" />
         <source>Counting {0}…</source>
         <translation>正在统计{0}…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="216" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="221" />
         <source>Reporting unit: {0}    Period: {1} to {2}    Produced: {3}</source>
         <translation>填报单位：{0}    统计期间：{1}至{2}    生成日期：{3}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="237" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="241" />
         <source>For publication: counts of 1 or 2 cases are shown as &lt;3; the cases behind the figures are not listed.</source>
         <translation>对外发布版：1—2件的数字显示为“&lt;3”，不列出案件明细。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="240" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="244" />
         <source>Double-click a number or click a bar to list exactly the cases it counts.</source>
         <translation>双击数字或点击图表中的柱形、折线点，即可列出该数字统计的全部案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="262" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="281" />
         <source>The version for publication does not list cases; untick “For publication” to see them.</source>
         <translation>对外发布版不列出案件明细；取消勾选“对外发布”后再查看。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="279" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="298" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="281" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="300" />
         <source>Excel files (*.xlsx)</source>
         <translation>Excel文件 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="283" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="302" />
         <source>Export the report</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="303" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="322" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="307" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="326" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -4663,7 +4663,9 @@ Please send this file to your technical contact.</source>
     <message numerus="yes">
         <location filename="../../mediation_desk/ui/pages/subsidy_box.py" line="71" />
         <source>%n rule(s); complex cases ×%1:</source>
-        <translation><numerusform>共%n条标准；疑难复杂案件×%1：</numerusform></translation>
+        <translation>
+            <numerusform>共%n条标准；疑难复杂案件×%1：</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -104,6 +104,17 @@ def test_last_month_shows_the_reports_figures(qtbot, services):
     assert model.index(len(by_type.rows), 1).data() == "842"
     assert model.headerData(1, Qt.Orientation.Horizontal) == "受理纠纷数\n（件）"
 
+    # the charts get this report's values when they are shown (the first row at the top)
+    page.tabs.setCurrentWidget(page.charts_page)
+    bars = page.type_chart.sets["accepted"]
+    assert [bars.at(i) for i in range(bars.count())] == [
+        float(r.cells["accepted"].value or 0) for r in reversed(by_type.rows)]
+    trend = page.trend_chart
+    assert trend.accepted.count() == 12
+    assert [trend.accepted.at(i).y() for i in range(12)] == [
+        float(p.accepted.value or 0) for p in report.trend]
+    assert trend.months.titleText() == "2025年3月—2026年2月"
+
 
 def test_picker_kinds_and_a_backwards_range(qtbot, services):
     source, asked = sample_source()

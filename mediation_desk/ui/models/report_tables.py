@@ -63,9 +63,17 @@ class HeadlineModel(QAbstractTableModel):
         self._figures: list[Figure] = []
 
     def set_report(self, report: Report | None) -> None:
+        """Show ``report``: the same measures only repaint their cells (cheaper than a reset,
+        which lays the whole table out again)."""
+        figures = list(report.figures.values()) if report is not None else []
+        same = [f.key for f in figures] == [f.key for f in self._figures]
+        if same and figures:
+            self.report, self._figures = report, figures
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(figures) - 1, self.COL_RULE))
+            return
         self.beginResetModel()
-        self.report = report
-        self._figures = list(report.figures.values()) if report is not None else []
+        self.report, self._figures = report, figures
         self.endResetModel()
 
     def figure(self, row: int) -> Figure:
@@ -137,11 +145,20 @@ class ReportTableModel(QAbstractTableModel):
         self._ranked = False
 
     def set_table(self, table: Table | None, period: ReportPeriod | None) -> None:
-        self.beginResetModel()
-        self.table, self.period = table, period
-        self._rows = [] if table is None else [
+        """Show ``table``; the same rows and columns only repaint their cells."""
+        rows = [] if table is None else [
             *table.rows, *([table.total] if table.total is not None else [])]
-        self._ranked = table is not None and any(r.rank is not None for r in table.rows)
+        ranked = table is not None and any(r.rank is not None for r in table.rows)
+        same = (table is not None and self.table is not None and rows
+                and table.columns == self.table.columns and ranked == self._ranked
+                and [r.key for r in rows] == [r.key for r in self._rows])
+        if same:
+            self.table, self.period, self._rows = table, period, rows
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(rows) - 1, self.columnCount() - 1))
+            return
+        self.beginResetModel()
+        self.table, self.period, self._rows, self._ranked = table, period, rows, ranked
         self.endResetModel()
 
     def dimension_header(self) -> str:

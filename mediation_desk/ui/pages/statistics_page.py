@@ -78,6 +78,8 @@ class StatisticsPage(StatisticsPageView):
         self.source: ReportSource = source or self._service_report
         self.today = today or services.read_cases.today()
         self.report: Report | None = None
+        self._charts_shown: Report | None = None  # the report the charts show
+        self._mediators_shown: Report | None = None
         self._generation = 0
         self._loaded_once = False
         self.build()
@@ -109,6 +111,7 @@ class StatisticsPage(StatisticsPageView):
             view.activated.connect(self._activated)
         for chart in self.charts:
             chart.figure_clicked.connect(self._chart_clicked)
+        self.tabs.currentChanged.connect(self._update_charts)
         self._may_export = guard(services, "write_report", self.export_pdf, self.export_xlsx)
         self._set_export_enabled(False)
 
@@ -204,7 +207,9 @@ class StatisticsPage(StatisticsPageView):
         errors.report(exc, self)
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.hint.setStyleSheet("color: #b02a37;" if error else "color: palette(mid);")
+        style = "color: #b02a37;" if error else "color: palette(mid);"
+        if self.hint.styleSheet() != style:  # a new style sheet restyles the label
+            self.hint.setStyleSheet(style)
         self.hint.setText(text)
 
     def _show(self, gen: int, report: Report) -> None:
@@ -224,15 +229,14 @@ class StatisticsPage(StatisticsPageView):
             index = self.tabs.indexOf(self.table_pages[key])
             self.tabs.setTabVisible(index, table is not None)
             if table is not None:
-                self.tabs.setTabText(index, table.title)
+                if self.tabs.tabText(index) != table.title:
+                    self.tabs.setTabText(index, table.title)
                 self.table_notes[key].setText(table.note)
                 self.table_notes[key].setVisible(bool(table.note))
         if not self.tabs.isTabVisible(self.tabs.currentIndex()):
             self.tabs.setCurrentIndex(0)  # its table is not in this report
-        self.type_chart.set_table(report.table("by_type"), p)
-        self.source_chart.set_table(report.table("by_source"), p)
-        self.mediator_chart.set_table(report.table("by_mediator"), p)
-        self.trend_chart.set_trend(report.trend)
+        self._charts_shown = self._mediators_shown = None
+        self._update_charts()
         if report.public:
             self._say(self.tr("For publication: counts of 1 or 2 cases are shown as <3; the "
                               "cases behind the figures are not listed."))
@@ -241,6 +245,21 @@ class StatisticsPage(StatisticsPageView):
                               "it counts."))
         self._set_export_enabled(True)
         self.report_shown.emit(report)
+
+    def _update_charts(self, _index: int = -1) -> None:
+        """Give the charts on screen the report's values (hidden ones wait to be shown)."""
+        report = self.report
+        if report is None:
+            return
+        current = self.tabs.currentWidget()
+        if current is self.charts_page and self._charts_shown is not report:
+            self._charts_shown = report
+            self.type_chart.set_table(report.table("by_type"), report.period)
+            self.source_chart.set_table(report.table("by_source"), report.period)
+            self.trend_chart.set_trend(report.trend)
+        if current is self.table_pages["by_mediator"] and self._mediators_shown is not report:
+            self._mediators_shown = report
+            self.mediator_chart.set_table(report.table("by_mediator"), report.period)
 
     def _set_export_enabled(self, enabled: bool) -> None:
         for button in (self.export_pdf, self.export_xlsx):

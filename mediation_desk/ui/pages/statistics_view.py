@@ -158,7 +158,7 @@ class StatisticsPageView(QWidget):
         self.charts = (self.type_chart, self.source_chart, self.trend_chart,
                        self.mediator_chart)
         # 15 dispute types need the height; the mediator comparison sits with its table
-        charts = QWidget()
+        charts = self.charts_page = QWidget()
         grid = QGridLayout(charts)
         grid.setContentsMargins(0, 4, 0, 0)
         grid.addWidget(self.type_chart, 0, 0, 2, 1)

@@ -63,6 +63,13 @@ def _unique(labels: list[str]) -> list[str]:
     return out
 
 
+def set_categories(axis: QBarCategoryAxis, labels: list[str]) -> None:
+    """Replace an axis's categories, only when they changed (a relayout each time)."""
+    if axis.categories() != labels:
+        axis.clear()
+        axis.append(labels)
+
+
 class ChartView(QChartView):
     """A chart with the house look: no animation, small fonts, legend at the bottom."""
 
@@ -142,8 +149,7 @@ class TableBarChart(ChartView):
             bar_set.remove(0, bar_set.count())
             bar_set.append(values)
             top = max([top, *values])
-        self.categories.clear()
-        self.categories.append(_unique([self.short(r.label or "未登记") for r in rows]))
+        set_categories(self.categories, _unique([self.short(r.label or "未登记") for r in rows]))
         self.values.setRange(0, nice_ceiling(top))
         self.values.setTickCount(6)
 
@@ -202,8 +208,7 @@ class TrendChart(ChartView):
 
     def set_trend(self, points: tuple[MonthPoint, ...]) -> None:
         self.points = list(points)
-        self.months.clear()
-        self.months.append(_unique([f"{p.period.start.month}月" for p in self.points]))
+        set_categories(self.months, _unique([f"{p.period.start.month}月" for p in self.points]))
         if self.points:  # the years go in the axis title: 2025年12月—2026年11月
             self.months.setTitleText(f"{self.points[0].period.label}—"
                                      f"{self.points[-1].period.label}")
