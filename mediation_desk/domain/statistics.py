@@ -209,7 +209,8 @@ MEASURES: dict[str, Measure] = {m.key: m for m in (
             "调解协议（书面或口头，含部分达成）生效日期在本期内的案件；口头协议补写为书面协议不重复计算"),
     Measure("partial", "其中：部分达成", Unit.CASES, "本期调解成功的案件中协议为部分达成的"),
     Measure("success_rate", "调解成功率", Unit.PERCENT,
-            "调解成功率 = 调解成功数 ÷ 受理纠纷数 × 100%"),
+            "调解成功率 = 调解成功数 ÷ 受理纠纷数 × 100%（两数均按本期计，本期成功的可含以前受理的"
+            "案件，故可超过100%）"),
     Measure("amount", "协议涉及金额", Unit.TEN_THOUSAND_YUAN, "本期调解成功案件的协议金额之和"),
     Measure("jc_applied", "申请司法确认", Unit.CASES,
             "申请日期在本期内的案件（撤回后再次申请同期只计一次）"),

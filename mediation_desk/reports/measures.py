@@ -295,9 +295,16 @@ def compute_report(facts: StatFacts, period: ReportPeriod, *, unit_name: str, to
     """
     if center_id is not None:
         facts = only_center(facts, center_id)
-    now = Figures(facts, period_sets(facts, period, today))
-    before = Figures(facts, period_sets(facts, period.previous(), today))
-    year = Figures(facts, period_sets(facts, period.year_before(), today))
+    computed: dict[tuple[date, date], Figures] = {}
+
+    def figures_of(p: ReportPeriod) -> Figures:  # a yearly 环比 is its 同比: computed once
+        key = (p.start, p.end)
+        if key not in computed:
+            computed[key] = Figures(facts, period_sets(facts, p, today))
+        return computed[key]
+
+    now, before, year = figures_of(period), figures_of(period.previous()), \
+        figures_of(period.year_before())
     figures = {k: _with_comparison(now, before, year, k) for k in HEADLINE}
     info = facts.cases
     types = {t.value: t.label for t in DisputeType}
@@ -328,7 +335,7 @@ def compute_report(facts: StatFacts, period: ReportPeriod, *, unit_name: str, to
                              note="仅统计法院委派的诉前调解案件；调解成功即诉前化解"))
     trend = []
     for month in period.months_to(12):
-        ms = Figures(facts, period_sets(facts, month, today))
+        ms = figures_of(month)
         trend.append(MonthPoint(month, ms.figure("accepted"), ms.figure("succeeded"),
                                 ms.figure("success_rate")))
     return Report(period=period, unit_name=unit_name, figures=figures, tables=tuple(tables),

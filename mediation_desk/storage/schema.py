@@ -341,10 +341,13 @@ CREATE TABLE accounts (
 
 @migrations()
 def m011_statistics_indexes(db: sqlite_utils.Database) -> None:
-    """Statistics count acceptances and deadlines by date (docs/statistics.md)."""
+    """Statistics count acceptances, deadlines and status changes by date, and cases by
+    village (docs/statistics.md, docs/statistics-villages.md)."""
     db.executescript("""
 CREATE INDEX cases_accepted ON cases (accepted_on) WHERE accepted_on IS NOT NULL;
 CREATE INDEX cases_due ON cases (due_on) WHERE due_on IS NOT NULL;
+CREATE INDEX events_action ON events (kind, json_extract(data, '$.action'), occurred_at);
+CREATE INDEX parties_village ON parties (case_id, position, role, village) WHERE deleted = 0;
 """)
 
 

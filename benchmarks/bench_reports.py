@@ -1,0 +1,163 @@
+"""Statistics reports over the 100,000-case demo, beside the bare SQL of the same figures.
+
+For a month, a quarter and a year it times ``StatisticsService.report`` (every headline
+figure with its 环比 and 同比 and its case ids, the tables by type, source, mediator, end
+reason and satisfaction, the 12-month trend, the village tables) and, in the same run, a
+bare implementation: one SQL query per figure returning the ids of the cases it counts for
+the period, the period before and the year before (the same rules: business dates, the
+written copy of an oral agreement not counted again, the last follow-up of a case, a stopped
+clock not due), the tables as GROUP BYs over those ids and the trend as a GROUP BY month. It
+checks that both give the same case ids for every headline figure and the same counts for
+every type, source and mediator row. Target (issue 12): a report ≤ 1 s, ≤ 3× the bare SQL.
+
+    .venv/bin/python benchmarks/bench_reports.py [--db PATH] [--repeats 3]
+
+Without ``--db`` it uses the tests' cached demo (``/tmp/mediation-desk-cache``). The load
+average is printed: on a shared machine it decides much of the figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from mediation_desk.domain.statistics import ReportPeriod  # noqa: E402
+from mediation_desk.services.demo import cached_demo, open_demo  # noqa: E402
+from mediation_desk.services.statistics import StatisticsService  # noqa: E402
+
+PERIODS = (ReportPeriod.month(2026, 11), ReportPeriod.month(2025, 6),
+           ReportPeriod.quarter(2026, 3), ReportPeriod.year(2025), ReportPeriod.year(2026))
+
+_COPIES = """SELECT json_extract(data, '$.written_agreement_id') FROM events
+    WHERE kind = 'note' AND deleted = 0
+      AND json_extract(data, '$.action') = 'record_written_agreement'"""
+_LIVE = "case_id IN (SELECT id FROM cases WHERE deleted = 0)"
+_STATUS = """SELECT DISTINCT case_id FROM events WHERE kind = 'status_change'
+    AND json_extract(data, '$.action') = '{a}' AND deleted = 0 AND {live}
+    AND substr(occurred_at, 1, 10) BETWEEN :s AND :e"""
+
+BARE: dict[str, str] = {
+    "received": "SELECT id FROM cases WHERE received_on BETWEEN :s AND :e AND deleted = 0",
+    "accepted": "SELECT id FROM cases WHERE accepted_on BETWEEN :s AND :e AND deleted = 0",
+    "succeeded": f"""SELECT DISTINCT case_id FROM agreements WHERE effective_on BETWEEN :s AND :e
+        AND deleted = 0 AND {_LIVE} AND id NOT IN ({_COPIES})""",
+    "jc_applied": f"""SELECT DISTINCT case_id FROM events WHERE kind = 'status_change'
+        AND json_extract(data, '$.action') = 'apply_jc' AND deleted = 0 AND {_LIVE}
+        AND coalesce(json_extract(data, '$.applied_on'), substr(occurred_at, 1, 10))
+            BETWEEN :s AND :e""",
+    **{k: _STATUS.format(a=a, live=_LIVE) for k, a in (
+        ("jc_confirmed", "jc_confirm"), ("jc_rejected", "jc_reject"),
+        ("jc_withdrawn", "jc_withdraw"), ("handed_over", "hand_over"),
+        ("filed", "record_filing"), ("returned_to_trial", "return_to_trial"),
+        ("not_accepted", "not_accept"), ("terminated", "terminate"))},
+    "due": """SELECT id FROM cases WHERE due_on BETWEEN :s AND :e AND due_on < :today
+        AND deleted = 0 AND NOT (status = 'suspended' AND suspended_since <= due_on)""",
+    "overdue": """SELECT id FROM cases WHERE due_on BETWEEN :s AND :e AND due_on < :today
+        AND deleted = 0 AND NOT (status = 'suspended' AND suspended_since <= due_on)
+        AND (closed_on IS NULL OR closed_on > due_on)""",
+    "follow_ups": f"""SELECT DISTINCT case_id FROM events WHERE kind = 'follow_up'
+        AND deleted = 0 AND {_LIVE} AND substr(occurred_at, 1, 10) BETWEEN :s AND :e""",
+}
+AMOUNT = f"""SELECT coalesce(sum(amount_fen), 0) FROM (
+    SELECT case_id, amount_fen, max(effective_on) FROM agreements
+    WHERE effective_on BETWEEN :s AND :e AND deleted = 0 AND {_LIVE}
+      AND id NOT IN ({_COPIES}) GROUP BY case_id)"""
+GROUPS = {
+    "by_type": "SELECT dispute_type, count(*) FROM cases WHERE id IN ({ids}) GROUP BY 1",
+    "by_source": "SELECT source, count(*) FROM cases WHERE id IN ({ids}) GROUP BY 1",
+    "by_mediator": """SELECT mediator_id, count(DISTINCT case_id) FROM case_mediators
+        WHERE case_id IN ({ids}) GROUP BY 1""",
+}
+TREND = {
+    "accepted": """SELECT substr(accepted_on, 1, 7), count(*) FROM cases
+        WHERE accepted_on BETWEEN :s AND :e AND deleted = 0 GROUP BY 1""",
+    "succeeded": f"""SELECT substr(effective_on, 1, 7), count(DISTINCT case_id) FROM agreements
+        WHERE effective_on BETWEEN :s AND :e AND deleted = 0 AND {_LIVE}
+          AND id NOT IN ({_COPIES}) GROUP BY 1""",
+}
+
+
+def bare(db: Any, period: ReportPeriod, today: date) -> dict[str, Any]:
+    """The same figures by plain SQL: ids per figure for the period, 环比 and 同比."""
+    out: dict[str, Any] = {}
+    for label, p in (("now", period), ("previous", period.previous()),
+                     ("year_before", period.year_before())):
+        args = {"s": p.start.isoformat(), "e": p.end.isoformat(), "today": today.isoformat()}
+        ids = {k: sorted(r[0] for r in db.execute(sql, args)) for k, sql in BARE.items()}
+        ids["amount_fen"] = db.execute(AMOUNT, args).fetchone()[0]
+        out[label] = ids
+    now = out["now"]
+    for key, sql in GROUPS.items():
+        measure = {}
+        for m in ("accepted", "succeeded"):
+            marks = ",".join("?" * len(now[m])) or "NULL"
+            measure[m] = dict(db.execute(sql.format(ids=marks), now[m]))
+        out[key] = measure
+    first = period.months_to(12)[0].start
+    args = {"s": first.isoformat(), "e": period.end.isoformat()}
+    out["trend"] = {k: dict(db.execute(sql, args)) for k, sql in TREND.items()}
+    return out
+
+
+def check(report: Any, expected: dict[str, Any]) -> None:
+    """Both implementations give the same cases and counts (a fast wrong answer is a bug)."""
+    for key in BARE:
+        f = report.figures[key]
+        assert sorted(f.case_ids) == expected["now"][key], key
+        assert f.previous == len(expected["previous"][key]), (key, "previous")
+        assert f.year_before == len(expected["year_before"][key]), (key, "year_before")
+    fen = int((report.figures["amount"].value or 0) * 1_000_000)
+    assert fen == expected["now"]["amount_fen"], ("amount", fen, expected["now"]["amount_fen"])
+    for key in GROUPS:
+        table = report.table(key)
+        for m in ("accepted", "succeeded"):
+            got = {r.key: r.cells[m].value for r in table.rows if r.cells[m].value}
+            assert got == expected[key][m], (key, m)
+    for point in report.trend:
+        month = point.period.code
+        assert point.accepted.value == expected["trend"]["accepted"].get(month, 0), month
+        assert point.succeeded.value == expected["trend"]["succeeded"].get(month, 0), month
+
+
+def timed(fn: Any, repeats: int) -> tuple[float, Any]:
+    result, times = None, []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", type=Path)
+    ap.add_argument("--repeats", type=int, default=3)
+    args = ap.parse_args()
+    path = args.db or cached_demo(Path("/tmp/mediation-desk-cache"), 100_000, 7)
+    store = open_demo(path, readonly=True)
+    store.widen_cache()
+    svc = StatisticsService(store)
+    today = store.today() + timedelta(days=0)
+    print(f"database: {path.name}  load average: {os.getloadavg()[0]:.1f}")
+    print(f"{'period':<16}{'app ms':>9}{'bare ms':>9}{'ratio':>7}{'accepted':>10}")
+    for period in PERIODS:
+        app_s, report = timed(lambda p=period: svc.report(p, today=today), args.repeats)
+        bare_s, expected = timed(lambda p=period: bare(store.db, p, today), args.repeats)
+        check(report, expected)
+        print(f"{period.code:<16}{app_s * 1000:>9.0f}{bare_s * 1000:>9.0f}"
+              f"{app_s / bare_s:>7.2f}{report.figures['accepted'].value:>10}")
+    print("results equal: every headline figure's cases, 环比/同比 counts, type/source/"
+          "mediator rows, the trend")
+
+
+if __name__ == "__main__":
+    main()
