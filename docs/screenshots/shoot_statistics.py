@@ -7,6 +7,8 @@ opens it as 演示主任, shows last month's report and writes statistics.png (�
 statistics-charts.png (图表), statistics-mediators.png (按调解员), statistics-public.png
 (对外发布) statistics-drilldown.png (the case list after double-clicking 调解成功数),
 dashboard-tiles.png (the tiles, 超期 focused) and dashboard-overdue.png (that tile pressed).
+Then the court desk of shoot_referrals.py (two centers' referrals mediated and sent back):
+statistics-court.png (按调解组织, ranked) and statistics-court-litigation.png (诉源治理).
 """
 
 from __future__ import annotations
@@ -104,7 +106,36 @@ def main() -> None:
     window.discard_forms()
     window.close()
     services.close()
+    shoot_court(app, runner)
     runner.shutdown()
+
+
+def shoot_court(app: QApplication, runner: TaskRunner) -> None:
+    """The court's roll-up across the centers whose files came back."""
+    sys.path.insert(0, str(OUT))
+    from shoot_referrals import ACTOR, build
+
+    from mediation_desk.ui.main_window import MainWindow
+
+    folder = TMP / "court"
+    folder.mkdir()
+    services = Services.open(build(folder), runner, actor=ACTOR)
+    window = MainWindow(services)
+    window.setGeometry(app.primaryScreen().availableGeometry())
+    window.start()
+    window.show()
+    settle(app, 1500)
+    window.nav.setCurrentRow(window.page_statistics)
+    page = window.statistics
+    wait_for(app, lambda: page.report is not None)
+    page.tabs.setCurrentWidget(page.table_pages["by_center"])
+    settle(app, 600)
+    window.grab().save(str(OUT / "statistics-court.png"))
+    page.tabs.setCurrentWidget(page.table_pages["litigation_source"])
+    settle(app, 400)
+    window.grab().save(str(OUT / "statistics-court-litigation.png"))
+    window.close()
+    services.close()
 
 
 if __name__ == "__main__":
