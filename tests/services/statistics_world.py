@@ -7,7 +7,7 @@ Today is 2026-12-10. Due dates: 30 days from acceptance (party applications).
 - B 周明 + 吴刚: received and accepted 11-02, agreement 11-10 (5,000), judicial
   confirmation applied 11-15 (recorded 11-20), confirmed 12-02, followed up 12-05 (5分)
 - C 吴刚, court-delegated: received and accepted 11-05, terminated 11-25 (gap too large),
-  handed over for filing 12-01, filed 12-03
+  handed over for filing 12-01, filed 12-03, archived 12-04
 - D: received 11-06, not accepted 11-06
 - E 吴刚, flagged 防止民转刑 (2 parties): received and accepted 11-10, oral agreement
   11-12 (800), written down 11-20 (900): one success on 11-12, 900 yuan
@@ -107,6 +107,8 @@ def build_autumn(store: Store, clock: Clock) -> Autumn:
                           ruling="（2026）鲁0303民特12号")
     at(clock, date(2026, 12, 3), 10)
     svc.record_filing(PROGRAM, ids["C"], filing_number="（2026）鲁0303民初88号")
+    at(clock, date(2026, 12, 4), 10)
+    svc.archive(PROGRAM, ids["C"])
     at(clock, date(2026, 12, 5), 10)
     svc.follow_up(PROGRAM, ids["B"], performance=Performance.PERFORMED, satisfaction=5,
                   on=date(2026, 12, 5))

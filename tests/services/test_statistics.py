@@ -64,8 +64,11 @@ def test_events_count_in_their_own_month_whatever_happened_since(world):
     # B was confirmed in December and is 已履行 now: still November's success and application
     assert report(world).figures["jc_applied"].case_ids == world.of("B")
     assert r.figures["jc_confirmed"].case_ids == world.of("B")
-    # C, handed over and filed, is still November's termination
+    # C, handed over, filed and archived since, is still November's termination
+    assert world.store.cases.get(world.ids["C"]).status.value == "archived"
+    assert report(world).figures["terminated"].case_ids == world.of("C")
     assert r.figures["handed_over"].case_ids == world.of("C")
+    assert r.figures["filed"].case_ids == world.of("C")
 
 
 def test_comparisons_are_the_month_before_and_the_year_before(world):
