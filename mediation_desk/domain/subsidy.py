@@ -462,6 +462,8 @@ def compute_sheet(period: ReportPeriod, unit_name: str, closings: Iterable[Closi
     for c in sorted(closings, key=lambda c: (c.closed_on, c.number)):
         rule, rate, multiplier, amount, note = _case_amount(c, rates)
         people = c.mediators
+        if not people:  # nobody to pay: listed for the director, with nothing paid
+            amount, note = Decimal("0"), "未指派调解员，无人领取"
         shares = split_equally(amount, len(people)) if people else [amount]
         if len(people) > 1 and amount > 0:
             note = note or f"{len(people)}名调解员平分"
@@ -470,9 +472,7 @@ def compute_sheet(period: ReportPeriod, unit_name: str, closings: Iterable[Closi
                 case_id=c.case_id, number=c.number, dispute_type=c.dispute_type,
                 outcome=c.outcome, closed_on=c.closed_on, complex=bool(c.complex_reason),
                 complex_reason=c.complex_reason, rule=rule, rate=rate, multiplier=multiplier,
-                case_amount=amount, share=share if people else Decimal("0"),
-                sharers=max(len(people), 1),
-                note=note if people else "未指派调解员，无人领取")
+                case_amount=amount, share=share, sharers=max(len(people), 1), note=note)
             if not people:
                 unassigned.append(item)
                 continue

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -58,7 +59,7 @@ SUMMARY_COLUMNS = ("序号", "调解员", "办结件数", "其中调解成功", 
 SUMMARY_WIDTHS = (0.06, 0.16, 0.10, 0.12, 0.12, 0.10, 0.14, 0.20)
 DETAIL_COLUMNS = ("序号", "案号", "纠纷类型", "结果", "办结日期", "疑难复杂", "适用标准",
                   "标准（元/件）", "倍数", "本案金额（元）", "本人金额（元）", "说明")
-DETAIL_WIDTHS = (0.04, 0.14, 0.10, 0.06, 0.075, 0.05, 0.12, 0.065, 0.04, 0.07, 0.07, 0.17)
+DETAIL_WIDTHS = (0.04, 0.19, 0.09, 0.06, 0.075, 0.05, 0.11, 0.065, 0.04, 0.07, 0.07, 0.14)
 
 
 def _money(value: Decimal) -> str:
@@ -96,25 +97,49 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     }
 
 
+CHUNK_ROWS = 40
+"""A long detail is drawn as tables of this many rows (each with its header): reportlab
+splits one long table across pages in time that grows with its length."""
+
+
 def _table(header: tuple[str, ...], rows: list[list[str]], widths: tuple[float, ...],
            numeric: set[int], st: dict[str, ParagraphStyle], mk: Markup, *,
-           total_row: bool = False, row_height: float | None = None) -> Table:
-    data = [[Paragraph(mk(h), st["head"]) for h in header]]
-    data += [[Paragraph(mk(v), st["num"] if c in numeric else st["cell"])
-              for c, v in enumerate(row)] for row in rows]
+           wrap: set[int] | None = None, total_row: bool = False,
+           row_height: float | None = None) -> Table:
+    """A ruled table; the columns in ``wrap`` (all by default) are wrapped paragraphs, the
+    others plain text in the document font (fast for long lists of dates and numbers)."""
+    def cell(c: int, v: str) -> Paragraph | str:
+        if wrap is None or c in wrap:
+            return Paragraph(mk(v), st["num"] if c in numeric else st["cell"])
+        return v
+
+    data: list[list[Paragraph | str]] = [[Paragraph(mk(h), st["head"]) for h in header]]
+    data += [[cell(c, v) for c, v in enumerate(row)] for row in rows]
     heights = None if row_height is None else [None] + [row_height] * len(rows)
     table = Table(data, colWidths=[w * FRAME_W for w in widths], repeatRows=1,
                   rowHeights=heights)
     style: list[Any] = [
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, -1), mk.font.name),
+        ("FONTSIZE", (0, 0), (-1, -1), CELL_SIZE),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+    style += [("ALIGN", (c, 1), (c, -1), "RIGHT") for c in numeric]
     if total_row:
         style.append(("SPAN", (0, len(data) - 1), (1, len(data) - 1)))
     table.setStyle(TableStyle(style))
     return table
+
+
+DETAIL_WRAP = {1, 2, 6, 11}  # 案号, 纠纷类型, 适用标准, 说明: may need two lines
+
+
+def _details(rows: list[list[str]], st: dict[str, ParagraphStyle], mk: Markup) -> list[Table]:
+    """The case detail as tables of :data:`CHUNK_ROWS` rows."""
+    return [_table(DETAIL_COLUMNS, rows[i:i + CHUNK_ROWS], DETAIL_WIDTHS, {7, 8, 9, 10}, st,
+                   mk, wrap=DETAIL_WRAP) for i in range(0, max(len(rows), 1), CHUNK_ROWS)]
 
 
 def _footer(font: str, left: str) -> type[Canvas]:
@@ -170,17 +195,16 @@ def _story(sheet: SubsidySheet, st: dict[str, ParagraphStyle], mk: Markup) -> li
     for n, line in enumerate(sheet.lines, 1):
         title = (f"{n}. {line.mediator_name}：办结{line.count}件，计补{line.paid_count}件，"
                  f"补贴{format_yuan(line.total)}")
-        table = _table(DETAIL_COLUMNS, [_detail_row(k, i) for k, i in enumerate(line.items, 1)],
-                       DETAIL_WIDTHS, {7, 8, 9, 10}, st, mk)
+        tables = _details([_detail_row(k, i) for k, i in enumerate(line.items, 1)], st, mk)
         heading = Paragraph(mk(title), st["heading"])
         # a short list stays with its heading; a long one may start on the same page
-        story += [KeepTogether([heading, table])] if len(line.items) <= 8 else [heading, table]
+        story += ([KeepTogether([heading, *tables])] if len(line.items) <= 8
+                  else [heading, *tables])
     if sheet.unassigned:
         story.append(Paragraph(mk(f"未指派调解员的办结案件（{len(sheet.unassigned)}件，不计补贴）"),
                                st["heading"]))
-        story.append(_table(DETAIL_COLUMNS, [_detail_row(k, i) for k, i in
-                                             enumerate(sheet.unassigned, 1)],
-                            DETAIL_WIDTHS, {7, 8, 9, 10}, st, mk))
+        story += _details([_detail_row(k, i) for k, i in enumerate(sheet.unassigned, 1)],
+                          st, mk)
 
     story.append(Paragraph(mk("说明"), st["heading"]))
     for note in sheet.notes:
@@ -210,9 +234,9 @@ def _story(sheet: SubsidySheet, st: dict[str, ParagraphStyle], mk: Markup) -> li
 def _totals(sheet: SubsidySheet) -> tuple[str, int, int, int, int]:
     """The 合计 row: ('', cases, succeeded, failed, paid), each case counted once."""
     items = _cases(sheet)
+    paid = {i.case_id for line in sheet.lines for i in line.items if i.share > 0}
     return ("", len(items), sum(1 for i in items if i.outcome is SubsidyOutcome.SUCCEEDED),
-            sum(1 for i in items if i.outcome is SubsidyOutcome.FAILED),
-            sum(1 for i in items if i.case_amount > 0))
+            sum(1 for i in items if i.outcome is SubsidyOutcome.FAILED), len(paid))
 
 
 def _cases(sheet: SubsidySheet) -> list[SubsidyItem]:
@@ -245,36 +269,56 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 MONEY = "#,##0.00"
 
 
+def _styles_of(wb: Workbook) -> dict[str, str]:
+    """Named styles, registered once per workbook: a cell then takes one by name (setting
+    fonts, borders and alignments cell by cell costs openpyxl a hash of each, per cell)."""
+    top, wrap = Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True)
+    specs = {
+        "md_head": NamedStyle("md_head", font=Font(bold=True), border=BOX,
+                              alignment=Alignment(horizontal="center", vertical="center",
+                                                  wrap_text=True)),
+        "md_text": NamedStyle("md_text", border=BOX, alignment=wrap),
+        "md_number": NamedStyle("md_number", border=BOX, alignment=top),
+        "md_money": NamedStyle("md_money", border=BOX, alignment=top, number_format=MONEY),
+        "md_date": NamedStyle("md_date", border=BOX, alignment=top, number_format="yyyy-mm-dd"),
+        "md_total": NamedStyle("md_total", font=Font(bold=True), border=BOX),
+        "md_total_money": NamedStyle("md_total_money", font=Font(bold=True), border=BOX,
+                                     number_format=MONEY),
+    }
+    for name, style in specs.items():
+        if name not in wb.named_styles:
+            wb.add_named_style(style)
+    return {k: k for k in specs}
+
+
 def _sheet(ws: Worksheet, title: str, caption: str, header: tuple[str, ...],
            rows: list[list[Any]], widths: tuple[int, ...], money: set[int],
            total: list[Any] | None = None) -> None:
+    wb = ws.parent
+    assert isinstance(wb, Workbook)
+    _styles_of(wb)
     ws.title = title
     ws.cell(row=1, column=1, value=caption).font = Font(bold=True, size=14)
     for c, name in enumerate(header, 1):
-        cell = ws.cell(row=3, column=c, value=name)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = BOX
+        ws.cell(row=3, column=c, value=name).style = "md_head"
     for r, values in enumerate(rows, 4):
         for c, value in enumerate(values, 1):
             cell = ws.cell(row=r, column=c, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"  # text stays text, never a formula
-            cell.border = BOX
-            cell.alignment = Alignment(vertical="top", wrap_text=isinstance(value, str))
-            if c - 1 in money:
-                cell.number_format = MONEY
-            elif hasattr(value, "isoformat"):
-                cell.number_format = "yyyy-mm-dd"
+                cell.style = "md_text"
+            elif c - 1 in money:
+                cell.style = "md_money"
+            elif isinstance(value, date):
+                cell.style = "md_date"
+            else:
+                cell.style = "md_number"
     last = 3 + len(rows)
     ws.auto_filter.ref = f"A3:{get_column_letter(len(header))}{max(last, 3)}"
     if total is not None:
         for c, value in enumerate(total, 1):
             cell = ws.cell(row=last + 1, column=c, value=value)
-            cell.font = Font(bold=True)
-            cell.border = BOX
-            if c - 1 in money:
-                cell.number_format = MONEY
+            cell.style = "md_total_money" if c - 1 in money else "md_total"
     for c, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = "A4"

@@ -16,7 +16,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..domain.enums import CaseFlag, DisputeType, PartyRole
 from ..domain.errors import DomainError, ValidationError
+from ..domain.models import Case, Party
 from ..domain.statistics import PeriodKind, ReportPeriod
 from ..domain.subsidy import (
     SETTING_KEY,
@@ -107,6 +109,11 @@ def save_rates(store: Store, actor: str, data: SubsidyRates | Mapping[str, Any])
     return rates
 
 
+def _flags(values: list[str]) -> set[CaseFlag]:
+    known = {f.value for f in CaseFlag}
+    return {CaseFlag(v) for v in values if v in known}
+
+
 class SubsidyService:
     """The 以案定补 sheet of a month, for the director's signature."""
 
@@ -134,13 +141,13 @@ class SubsidyService:
         facts = subsidy_queries.closings(self.store, month.start, month.end, center_id)
         out = []
         for cid, f in facts.items():
-            case = self.store.cases.get(cid)
-            if case is None:  # pragma: no cover - the query keeps live cases only
-                continue
+            # the case as complex_reason needs it: its flags and its parties' roles
+            case = Case(center_id=f.center_id, number=f.number, flags=_flags(f.flags),
+                        parties=[Party(role=PartyRole(r), name="") for r in f.party_roles])
             before = [d for _o, d in f.closings if d < month.start]
             outcome, on = next((o, d) for o, d in f.closings if d >= month.start)
             out.append(Closing(
-                case_id=cid, number=case.number, dispute_type=case.dispute_type,
+                case_id=cid, number=f.number, dispute_type=DisputeType(f.dispute_type),
                 outcome=SubsidyOutcome(outcome), closed_on=on,
                 complex_reason=complex_reason(case),
                 mediated=f.first_session is not None and f.first_session <= on,

@@ -147,3 +147,16 @@ def test_a_bad_format_is_refused_before_anything_is_written(world, tmp_path):
         SubsidyService(world.store).write(PROGRAM, NOV, "docx", tmp_path / "x.docx")
     assert "format" in err.value.problems
     assert world.store.audit.head() == head and not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.parametrize("month", [10, 11, 12])
+def test_the_sheet_counts_exactly_the_statistics_cores_successes_and_terminations(world, month):
+    """The same counting rule as the 月报: its 调解成功 ∪ 终止调解 are the sheet's cases."""
+    from mediation_desk.services.statistics import StatisticsService
+
+    period = ReportPeriod.month(2026, month)
+    report = StatisticsService(world.store).report(period)
+    core = set(report.figure("succeeded").case_ids) | set(report.figure("terminated").case_ids)
+    sheet = SubsidyService(world.store).subsidy_sheet(period)
+    assert set(sheet.case_ids) == core
+    assert len(sheet.case_ids) == len(core) == {10: 2, 11: 8, 12: 1}[month]

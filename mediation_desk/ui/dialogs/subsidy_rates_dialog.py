@@ -75,6 +75,8 @@ class SubsidyRatesDialog(FormDialog):
             self.tr("From"), self.tr("To (empty: no end)"), self.tr("Own multiplier"),
             self.tr("Note")])
         header = self.table.horizontalHeader()
+        for col in range(COL_NOTE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
         box, err = with_error(self.table)
         self.table_error = self.add_error("rules", err)
