@@ -4463,177 +4463,177 @@ Please send this file to your technical contact.</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="71" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="72" />
         <source> (year)</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="74" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="75" />
         <source>Month or quarter</source>
         <translation>月份或季度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="75" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
         <source>January</source>
         <translation>1月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="75" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
         <source>February</source>
         <translation>2月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="75" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
         <source>March</source>
         <translation>3月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
         <source>April</source>
         <translation>4月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
         <source>May</source>
         <translation>5月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
         <source>June</source>
         <translation>6月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
         <source>July</source>
         <translation>7月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="78" />
         <source>August</source>
         <translation>8月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="78" />
         <source>September</source>
         <translation>9月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="78" />
         <source>October</source>
         <translation>10月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="78" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="79" />
         <source>November</source>
         <translation>11月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="78" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="79" />
         <source>December</source>
         <translation>12月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="79" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="80" />
         <source>First quarter</source>
         <translation>第一季度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="79" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="80" />
         <source>Second quarter</source>
         <translation>第二季度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="80" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="81" />
         <source>Third quarter</source>
         <translation>第三季度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="80" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="81" />
         <source>Fourth quarter</source>
         <translation>第四季度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="83" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="84" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="83" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="84" />
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="91" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="92" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="93" />
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="93" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="94" />
         <source>This quarter</source>
         <translation>本季</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="94" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="95" />
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="99" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="100" />
         <source>For publication</source>
         <translation>对外发布</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="101" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="102" />
         <source>The version for publication: counts of 1 or 2 cases are shown as &lt;3 and the cases cannot be listed.</source>
         <translation>对外发布版：1—2件的数字显示为“&lt;3”，不能查看案件明细。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="103" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="104" />
         <source>Export PDF…</source>
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="105" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="106" />
         <source>Export Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="109" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="110" />
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="147" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="148" />
         <source>Disputes by type</source>
         <translation>按纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="150" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="151" />
         <source>Disputes by source</source>
         <translation>按案件来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="153" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="154" />
         <source>Last 12 months: accepted and success rate</source>
         <translation>近12个月受理数与调解成功率</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="155" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="156" />
         <source>Mediators compared</source>
         <translation>调解员对比</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="173" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="174" />
         <source>Main figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="174" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="175" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
@@ -4726,47 +4726,47 @@ Please send this file to your technical contact.</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="84" />
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="86" />
         <source>&amp;Add rule</source>
         <translation>增加一条(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="86" />
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="88" />
         <source>&amp;Remove selected</source>
         <translation>删除所选(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="111" />
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="113" />
         <source>All types</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="116" />
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="118" />
         <source>Successful</source>
         <translation>调解成功</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="117" />
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="119" />
         <source>Failed</source>
         <translation>调解不成</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="118" />
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="120" />
         <source>Either</source>
         <translation>成功或不成</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="123" />
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="125" />
         <source>e.g. 100</source>
         <translation>如 100</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="125" />
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="127" />
         <source>no end</source>
         <translation>长期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="126" />
+        <location filename="../../mediation_desk/ui/dialogs/subsidy_rates_dialog.py" line="128" />
         <source>table's</source>
         <translation>按总倍数</translation>
     </message>

@@ -128,6 +128,12 @@ def test_picker_kinds_and_a_backwards_range(qtbot, services):
     page.year.setValue(2025)
     assert asked[-1][0] == ReportPeriod.year(2025)
     assert page.title.text() == "人民调解工作年度报告（2025年度）"
+    count = len(asked)  # typing a year asks once, when it is entered
+    page.year.setFocus()
+    page.year.selectAll()
+    qtbot.keyClicks(page.year, "2024")
+    qtbot.keyClick(page.year, Qt.Key.Key_Return)
+    assert asked[count:] == [(ReportPeriod.year(2024), False)]
 
     page.kind.setCurrentIndex(page.kind.findData(PeriodKind.RANGE))
     assert page.range_from.isVisible() and not page.year.isVisible()

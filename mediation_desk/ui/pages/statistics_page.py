@@ -76,12 +76,12 @@ class StatisticsPage(StatisticsPageView):
         super().__init__(parent)
         self.services = services
         self.source: ReportSource = source or self._service_report
+        self._fixed_today = today
         self.today = today or services.read_cases.today()
         self.report: Report | None = None
         self._charts_shown: Report | None = None  # the report the charts show
         self._mediators_shown: Report | None = None
         self._generation = 0
-        self._loaded_once = False
         self.build()
         self.year.setValue(self.today.year)
         self.range_from.setDate(QDate(self.today.year, self.today.month, 1))
@@ -183,7 +183,7 @@ class StatisticsPage(StatisticsPageView):
     # -- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
         """Load the period shown (the first time the page is shown, or after a change)."""
-        self._loaded_once = True
+        self.today = self._fixed_today or self.services.read_cases.today()  # past midnight
         self.load()
 
     def load(self) -> None:

@@ -68,6 +68,7 @@ class StatisticsPageView(QWidget):
         self.year.setObjectName("periodYear")
         self.year.setAccessibleName(self.tr("Year"))
         self.year.setRange(2000, 2100)
+        self.year.setKeyboardTracking(False)  # typing 2025 asks once, not for 2, 20, 202
         self.year.setSuffix(self.tr(" (year)"))
         self.part = QComboBox()  # the month or the quarter of the year
         self.part.setObjectName("periodPart")
