@@ -137,3 +137,33 @@ def test_the_json_gives_every_case_with_exact_amounts():
     assert [i["share"] for i in zhou["items"]] == ["50.00", "80.00", "33.34"]
     assert data["unassigned"][0]["note"] == "未指派调解员，无人领取"
     assert data["rates"]["rules"][2]["amount"] == "80"
+
+
+# --- LibreOffice, a second reader --------------------------------------------------------
+CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,false,false,false,-1"
+"""Every sheet to its own CSV, UTF-8, text quoted: a bare field is a number or a date."""
+
+
+def test_libreoffice_reads_numbers_and_dates(tmp_path):
+    import os
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("LibreOffice is missing (apt-get install libreoffice-calc-nogui)")
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
+    xlsx = tmp_path / "sheet.xlsx"
+    xlsx.write_bytes(sheet_xlsx(november()))
+    done = subprocess.run([soffice, "--headless", "--norestore",
+                           f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                           "--convert-to", CSV_FILTER, "--outdir", str(tmp_path / "csv"),
+                           str(xlsx)], capture_output=True, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    summary = (tmp_path / "csv" / "sheet-汇总.csv").read_text("utf-8").splitlines()
+    assert summary[3] == '1,"吴刚",3,3,0,3,413.33'
+    assert summary[6] == '"合计",,7,4,3,5,640'
+    detail = (tmp_path / "csv" / "sheet-案件明细.csv").read_text("utf-8").splitlines()
+    assert detail[3].startswith('"吴刚","（2026）马尚调字第3号","合同纠纷","调解成功",2026-11-05,')
+    assert detail[3].endswith(',200,1.5,300,300,"标记为疑难复杂"')
