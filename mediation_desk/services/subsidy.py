@@ -152,7 +152,8 @@ class SubsidyService:
                 complex_reason=complex_reason(case),
                 mediated=f.first_session is not None and f.first_session <= on,
                 paid_before=before[0] if before else None,
-                mediators=tuple(f.mediators)))
+                mediators=tuple((mid, name or "（名册中已无此调解员）")
+                                for mid, name in f.mediators)))
         return compute_sheet(month, self.unit_name(), out, rates,
                              today=today or self.store.today())
 

@@ -4656,16 +4656,19 @@ Please send this file to your technical contact.</source>
         <translation>补贴发放表(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/subsidy_box.py" line="64" />
+        <location filename="../../mediation_desk/ui/pages/subsidy_box.py" line="61" />
+        <source>The per-case subsidy rates and the monthly sheet are kept by the director.</source>
+        <translation>以案定补标准和每月补贴发放表由中心主任设置和制作。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/subsidy_box.py" line="68" />
         <source>No rates set yet: the monthly sheet pays nothing until a director sets them.</source>
         <translation>尚未设置以案定补标准：中心主任设置之前，发放表各案金额均为0。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/subsidy_box.py" line="71" />
+        <location filename="../../mediation_desk/ui/pages/subsidy_box.py" line="75" />
         <source>%n rule(s); complex cases ×%1:</source>
-        <translation>
-            <numerusform>共%n条标准；疑难复杂案件×%1：</numerusform>
-        </translation>
+        <translation><numerusform>共%n条标准；疑难复杂案件×%1：</numerusform></translation>
     </message>
 </context>
 <context>

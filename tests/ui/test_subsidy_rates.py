@@ -102,6 +102,7 @@ def test_a_mediator_or_reader_cannot_open_either(qtbot, mediator_services, reado
         assert not box.edit_button.isEnabled() and not box.sheet_button.isEnabled()
         assert "中心主任" in box.edit_button.toolTip()
         assert "制作以案定补补贴发放表" in box.sheet_button.toolTip()
+        assert box.summary.text() == "以案定补标准和每月补贴发放表由中心主任设置和制作。"
 
 
 def test_the_sheet_dialog_shows_the_month_and_saves_the_pdf(qtbot, services, clock, tmp_path):

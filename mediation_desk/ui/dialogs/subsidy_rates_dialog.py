@@ -103,7 +103,7 @@ class SubsidyRatesDialog(FormDialog):
 
     # -- rows ---------------------------------------------------------------------------
     def add_rule(self, wire: dict[str, Any] | None = None) -> int:
-        """Append a row (a new one: all types, success, from the first of this year)."""
+        """Append a row (a new one: all types, success, the amount and dates to fill in)."""
         wire = wire or {"dispute_type": ALL_TYPES, "outcome": SubsidyOutcome.SUCCEEDED.value,
                         "amount": "", "effective_from": "", "effective_to": None,
                         "complex_multiplier": None, "note": ""}

@@ -56,7 +56,11 @@ class SubsidyBox(QGroupBox):
             return None
 
     def load(self) -> None:
-        """Show what the table holds."""
+        """Show what the table holds (to the director, who alone sees and sets it)."""
+        if not self.services.allowed("set_subsidy_rates"):
+            self.summary.setText(self.tr("The per-case subsidy rates and the monthly sheet "
+                                         "are kept by the director."))
+            return
         rates = self._rates()
         if rates is None:
             return
