@@ -46,7 +46,8 @@ SUMMARY_COLUMNS = ("指标", "本期", "上期", "环比%", "去年同期", "同
 DIMENSION_NAMES = {
     "by_type": "纠纷类型", "by_source": "案件来源", "by_mediator": "调解员",
     "by_village": "村（社区）", "by_center": "调解组织", "by_end_reason": "终止原因",
-    "satisfaction": "满意度", "litigation_source": "调解组织",
+    "satisfaction": "满意度", "litigation_source": "调解组织", "villages": "村（社区）",
+    "wusong": "村（社区）",
 }
 """What the first column of a table names (a table not listed: 项目)."""
 
