@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 from .store import Store
 
@@ -44,23 +43,13 @@ def _chunks(ids: list[str]) -> list[list[str]]:
     return [ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
 
 
-def _copies(store: Store, since: str | None = None, case_ids: list[str] | None = None
-            ) -> set[str]:
-    """Ids of written copies of oral agreements (recorded since ``since``, or of cases)."""
-    sql = ("SELECT json_extract(data, '$.written_agreement_id') FROM events"
-           " WHERE {kind} = 'note' AND deleted = 0"
-           " AND json_extract(data, '$.action') = 'record_written_agreement'")
-    if case_ids is None:  # by date: the (kind, occurred_at) index
-        rows = store.db.execute(sql.format(kind="kind") + " AND occurred_at >= ?", [since])
-        return {r[0] for r in rows if r[0]}
-    out: set[str] = set()
-    for chunk in _chunks(case_ids):
-        # by case: "+kind" keeps the planner on the (case_id, occurred_at) index
-        rows = store.db.execute(sql.format(kind="+kind")
-                                + " AND case_id IN (SELECT value FROM json_each(?))",
-                                [json.dumps(chunk)])
-        out |= {r[0] for r in rows if r[0]}
-    return out
+def _copies_since(store: Store, since: str) -> set[str]:
+    """Ids of written copies of oral agreements recorded since ``since`` (a copy is recorded
+    after it takes effect, so these are all the copies that can take effect from then)."""
+    return {r[0] for r in store.db.execute(
+        "SELECT json_extract(data, '$.written_agreement_id') FROM events"
+        " WHERE kind = 'note' AND occurred_at >= ? AND deleted = 0"
+        " AND json_extract(data, '$.action') = 'record_written_agreement'", [since]) if r[0]}
 
 
 def closings(store: Store, start: date, end: date,
@@ -69,7 +58,7 @@ def closings(store: Store, start: date, end: date,
     db = store.db
     s, e, after = start.isoformat(), end.isoformat(), (end + timedelta(days=1)).isoformat()
     found: dict[str, list[tuple[str, date]]] = {}
-    copies = _copies(store, since=s)
+    copies = _copies_since(store, s)
     for aid, cid, day in db.execute(
             "SELECT id, case_id, effective_on FROM agreements"
             " WHERE effective_on BETWEEN ? AND ? AND deleted = 0", [s, e]):
@@ -100,34 +89,41 @@ def closings(store: Store, start: date, end: date,
 
 
 def _earlier(store: Store, out: dict[str, CaseClosings], start: str) -> None:
-    """Add each case's closings before the window (a case is paid once)."""
+    """Each case's closings before the window (a case is paid once) and its first session.
+
+    One pass over the cases' events (by case: ``+kind`` keeps the planner on the
+    (case_id, occurred_at) index) gives the sessions, the written copies and the
+    terminations; then their agreements before the window, copies left out.
+    """
     ids = list(out)
-    copies = _copies(store, case_ids=ids)
+    copies: set[str] = set()
     for chunk in _chunks(ids):
-        param: list[Any] = [json.dumps(chunk), start]
+        for cid, kind, at, action, written in store.db.execute(
+                "SELECT case_id, kind, occurred_at, json_extract(data, '$.action'),"
+                " json_extract(data, '$.written_agreement_id') FROM events"
+                " WHERE +kind IN ('session', 'note', 'status_change') AND deleted = 0"
+                " AND case_id IN (SELECT value FROM json_each(?))", [json.dumps(chunk)]):
+            day = date.fromisoformat(at[:10])
+            c = out[cid]
+            if kind == "session":
+                c.first_session = min(day, c.first_session or day)
+            elif kind == "note" and action == "record_written_agreement" and written:
+                copies.add(written)
+            elif kind == "status_change" and action == "terminate" and day.isoformat() < start:
+                c.closings.append(("failed", day))
+    for chunk in _chunks(ids):
         for aid, cid, day in store.db.execute(
                 "SELECT id, case_id, effective_on FROM agreements WHERE deleted = 0"
-                " AND case_id IN (SELECT value FROM json_each(?)) AND +effective_on < ?", param):
+                " AND case_id IN (SELECT value FROM json_each(?)) AND +effective_on < ?",
+                [json.dumps(chunk), start]):
             if aid not in copies:
                 out[cid].closings.append(("succeeded", date.fromisoformat(day)))
-        for cid, at in store.db.execute(
-                "SELECT case_id, occurred_at FROM events WHERE +kind = 'status_change'"
-                " AND deleted = 0 AND case_id IN (SELECT value FROM json_each(?))"
-                " AND occurred_at < ? AND json_extract(data, '$.action') = 'terminate'", param):
-            day = date.fromisoformat(at[:10])
-            if day.isoformat() < start:
-                out[cid].closings.append(("failed", day))
 
 
 def _details(store: Store, out: dict[str, CaseClosings]) -> None:
-    """First session, mediators (主办 first) and the parties' roles of each case."""
+    """Mediators (主办 first) and the parties' roles of each case."""
     for chunk in _chunks(list(out)):
         param = [json.dumps(chunk)]
-        for cid, first in store.db.execute(
-                "SELECT case_id, min(substr(occurred_at, 1, 10)) FROM events"
-                " WHERE +kind = 'session' AND deleted = 0"
-                " AND case_id IN (SELECT value FROM json_each(?)) GROUP BY case_id", param):
-            out[cid].first_session = date.fromisoformat(first)
         for cid, mid, name in store.db.execute(
                 "SELECT cm.case_id, cm.mediator_id, coalesce(m.name, '')"
                 " FROM case_mediators cm LEFT JOIN mediators m ON m.id = cm.mediator_id"
