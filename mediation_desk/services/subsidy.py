@@ -131,13 +131,20 @@ class SubsidyService:
         return me.name if me is not None else ""
 
     def subsidy_sheet(self, month: ReportPeriod, *, center_id: str | None = None,
-                      today: date | None = None) -> SubsidySheet:
-        """The sheet of ``month``: per mediator the cases closed in it, amounts and totals."""
+                      today: date | None = None,
+                      rates: SubsidyRates | None = None) -> SubsidySheet:
+        """The sheet of ``month``: per mediator the cases closed in it, amounts and totals.
+
+        ``rates``: a table to try instead of the stored one (checked; nothing is saved).
+        """
         require(self.store, "subsidy_sheet")
         if month.kind is not PeriodKind.MONTH:
             raise DomainError("以案定补补贴按月发放，请选择一个月份（如 2026-11）。",
                               code="subsidy_month_only")
-        rates = self.rates()
+        if rates is None:
+            rates = self.rates()
+        else:
+            validate_rates(rates)
         facts = subsidy_queries.closings(self.store, month.start, month.end, center_id)
         out = []
         for cid, f in facts.items():

@@ -160,3 +160,15 @@ def test_the_sheet_counts_exactly_the_statistics_cores_successes_and_termination
     sheet = SubsidyService(world.store).subsidy_sheet(period)
     assert set(sheet.case_ids) == core
     assert len(sheet.case_ids) == len(core) == {10: 2, 11: 8, 12: 1}[month]
+
+
+def test_a_table_can_be_tried_on_a_month_without_saving_it(world):
+    from mediation_desk.domain.subsidy import rates_from_wire
+
+    before = world.store.directory.setting(SETTING_KEY)
+    flat = rates_from_wire({"rules": [{"outcome": "成功或不成", "amount": "10",
+                                       "effective_from": "2026-01-01"}]})
+    sheet = SubsidyService(world.store).subsidy_sheet(NOV, rates=flat)
+    # A B C D H paid 10 each (E: no session, I: nobody, J: paid in October); no multiplier
+    assert sheet.total == Decimal("50.00")
+    assert world.store.directory.setting(SETTING_KEY) == before
