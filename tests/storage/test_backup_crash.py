@@ -53,10 +53,25 @@ def kill_during_backups(store, db_path: Path, kills: int, seed: int) -> dict[str
     rng = random.Random(seed)
     registered: dict[str, int] = {}
     backups_reported = 0
+    # how long one backup takes here (a loaded machine is slower): the kills are spread
+    # over three of them, so about two in three land after a backup was reported
+    probe = _spawn("backup", str(db_path), str(folder))
+    first = probe.stdout.readline()
+    started = time.perf_counter()
+    line = probe.stdout.readline()
+    duration = time.perf_counter() - started
+    os.kill(probe.pid, signal.SIGKILL)
+    out, _ = probe.communicate()
+    for text in (first, line, *out.splitlines()):
+        parts = text.split()
+        if len(parts) == 3 and parts[0] == "registered":
+            registered[parts[1]] = int(parts[2])
+    assert line.startswith("backup"), line
+    spread = max(0.3, 3 * duration)
     for _ in range(kills):
         proc = _spawn("backup", str(db_path), str(folder))
         lines = [proc.stdout.readline()]
-        time.sleep(rng.uniform(0.0, 0.3))
+        time.sleep(rng.uniform(0.0, spread))
         os.kill(proc.pid, signal.SIGKILL)
         out, _ = proc.communicate()
         lines += out.splitlines()
