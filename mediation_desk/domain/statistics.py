@@ -454,12 +454,11 @@ def published(report: Report) -> Report:
 
 # --- the facts a report is computed from (read by storage/statistics_queries.py) ------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CaseInfo:
     """What the tables need to know of a counted case."""
 
     id: str
-    number: str
     center_id: str
     dispute_type: str
     source: str
@@ -468,7 +467,7 @@ class CaseInfo:
     mediator_ids: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Success:
     """An agreement taking effect (调解成功); a written-down oral agreement is not another."""
 
@@ -478,7 +477,7 @@ class Success:
     partial: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Transition:
     """A status change that a measure counts, on its business date."""
 
@@ -489,14 +488,14 @@ class Transition:
     outcome: str = ""  # return_to_trial: '' after a failed mediation, else the court's outcome
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FollowUp:
     case_id: str
     on: date
     satisfaction: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Deadline:
     """A mediation deadline (due date after consented extensions and suspensions)."""
 

@@ -341,12 +341,27 @@ CREATE TABLE accounts (
 
 @migrations()
 def m011_statistics_indexes(db: sqlite_utils.Database) -> None:
-    """Statistics count acceptances, deadlines and status changes by date, and cases by
-    village (docs/statistics.md, docs/statistics-villages.md)."""
+    """Statistics count acceptances, deadlines, agreements, status changes and follow-ups by
+    date, and cases by village (docs/statistics.md, docs/statistics-villages.md).
+
+    The indexes hold every column a report reads, so a report never reads a case's row
+    (its facts and claims make rows large): at 100,000 cases that is the difference
+    between reading a few megabytes and reading most of the file.
+    """
     db.executescript("""
-CREATE INDEX cases_accepted ON cases (accepted_on) WHERE accepted_on IS NOT NULL;
-CREATE INDEX cases_due ON cases (due_on) WHERE due_on IS NOT NULL;
-CREATE INDEX events_action ON events (kind, json_extract(data, '$.action'), occurred_at);
+CREATE INDEX cases_received_stats ON cases
+    (received_on, id, center_id, dispute_type, source, accepted_on, flags) WHERE deleted = 0;
+CREATE INDEX cases_accepted ON cases (accepted_on, id, center_id, dispute_type, source, flags)
+    WHERE deleted = 0 AND accepted_on IS NOT NULL;
+CREATE INDEX cases_due ON cases (due_on, id, closed_on, status, suspended_since)
+    WHERE deleted = 0 AND due_on IS NOT NULL;
+CREATE INDEX agreements_effective_stats ON agreements
+    (effective_on, id, case_id, amount_fen, scope) WHERE deleted = 0;
+CREATE INDEX events_action ON events
+    (kind, json_extract(data, '$.action'), occurred_at, case_id, deleted);
+CREATE INDEX events_follow_up ON events
+    (occurred_at, case_id, json_extract(data, '$.satisfaction'))
+    WHERE kind = 'follow_up' AND deleted = 0;
 CREATE INDEX parties_village ON parties (case_id, position, role, village) WHERE deleted = 0;
 """)
 

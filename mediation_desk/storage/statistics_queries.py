@@ -42,7 +42,9 @@ def _date(text: str) -> date:
     return date.fromisoformat(text)
 
 
-_CASE = "id, number, center_id, dispute_type, source, accepted_on, flags"
+_CASE = "id, center_id, dispute_type, source, accepted_on, flags"
+_DATA_ACTIONS = ("apply_jc", "terminate", "return_to_trial")
+"""Counted status changes whose event data a measure reads (the others: index only)."""
 
 
 def facts(db: sqlite_utils.Database, start: date, end: date) -> StatFacts:
@@ -56,34 +58,41 @@ def facts(db: sqlite_utils.Database, start: date, end: date) -> StatFacts:
     rows: dict[str, tuple[Any, ...]] = {}  # case rows read on the way
     for row in db.execute(f"SELECT {_CASE}, received_on FROM cases"
                           " WHERE received_on BETWEEN ? AND ? AND deleted = 0", [s, e]):
-        rows[row[0]] = row[:7]
-        out.received.append((row[0], _day(row[7])))
+        rows[row[0]] = row[:6]
+        out.received.append((row[0], _day(row[6])))
     for row in db.execute(f"SELECT {_CASE} FROM cases"
                           " WHERE accepted_on BETWEEN ? AND ? AND deleted = 0", [s, e]):
         rows[row[0]] = row
-        out.accepted.append((row[0], _day(row[5])))
-    for row in db.execute(f"SELECT {_CASE}, due_on, closed_on, status, suspended_since"
-                          " FROM cases WHERE due_on BETWEEN ? AND ? AND deleted = 0", [s, e]):
-        rows[row[0]] = row[:7]
-        due, closed, status, since = row[7:]
+        out.accepted.append((row[0], _day(row[4])))
+    for cid, due, closed, status, since in db.execute(
+            "SELECT id, due_on, closed_on, status, suspended_since FROM cases"
+            " WHERE due_on BETWEEN ? AND ? AND deleted = 0", [s, e]):
         stopped = status == "suspended" and since is not None and since <= due
-        out.deadlines.append(Deadline(row[0], _day(due), _day(closed) if closed else None,
+        out.deadlines.append(Deadline(cid, _day(due), _day(closed) if closed else None,
                                       stopped))
     out.successes = _successes(db, s, e)
-    marks = ",".join("?" * len(COUNTED_ACTIONS))
-    for cid, at, action, reason, outcome, applied in db.execute(
+    plain = [a for a in COUNTED_ACTIONS if a not in _DATA_ACTIONS]
+    for cid, at, action in db.execute(
+            "SELECT case_id, occurred_at, json_extract(data, '$.action') FROM events"
+            " WHERE kind = 'status_change' AND json_extract(data, '$.action') IN"
+            f" ({','.join('?' * len(plain))}) AND occurred_at >= ? AND occurred_at < ?"
+            " AND deleted = 0", [*plain, s, after]):
+        out.transitions.append(Transition(cid, _day(at), action))
+    # apply_jc is dated the day applied (data.applied_on); older versions dated the event
+    # the day recorded, a day on or after it: those recorded after the window are missed
+    for cid, at, action, reason, outcome, applied, deleted in db.execute(
             "SELECT case_id, occurred_at, json_extract(data, '$.action'),"
             " json_extract(data, '$.reason'), json_extract(data, '$.outcome'),"
-            " json_extract(data, '$.applied_on')"
-            " FROM events WHERE kind = 'status_change' AND occurred_at >= ? AND occurred_at < ?"
-            f" AND deleted = 0 AND json_extract(data, '$.action') IN ({marks})",
-            [s, after, *COUNTED_ACTIONS]):
+            " json_extract(data, '$.applied_on'), deleted FROM events"
+            " WHERE kind = 'status_change' AND json_extract(data, '$.action') IN"
+            f" ({','.join('?' * len(_DATA_ACTIONS))}) AND occurred_at >= ? AND occurred_at < ?",
+            [*_DATA_ACTIONS, s, after]):
         on = _day(applied) if action == "apply_jc" and applied else _day(at)
-        if start <= on <= end:
+        if start <= on <= end and not deleted:
             out.transitions.append(Transition(cid, on, action, reason or "", outcome or ""))
-    out.follow_ups = [FollowUp(cid, _day(at), int(score or 0)) for cid, at, score in db.execute(
-        "SELECT case_id, occurred_at, json_extract(data, '$.satisfaction') FROM events"
-        " WHERE kind = 'follow_up' AND occurred_at >= ? AND occurred_at < ? AND deleted = 0",
+    out.follow_ups = [FollowUp(cid, _day(at), int(score or 0)) for at, cid, score in db.execute(
+        "SELECT occurred_at, case_id, json_extract(data, '$.satisfaction') FROM events"
+        " WHERE kind = 'follow_up' AND deleted = 0 AND occurred_at >= ? AND occurred_at < ?",
         [s, after])]
     ids = set(rows) | {x.case_id for x in out.successes} | {x.case_id for x in out.transitions}
     ids |= {x.case_id for x in out.follow_ups}
@@ -131,9 +140,9 @@ def _infos(db: sqlite_utils.Database, rows: dict[str, tuple[Any, ...]]) -> dict[
                 " WHERE case_id IN (SELECT value FROM json_each(?))", [json.dumps(chunk)]):
             mediators.setdefault(cid, []).append(mid)
     out = {}
-    for cid, number, center, dtype, source, accepted, flags in rows.values():
+    for cid, center, dtype, source, accepted, flags in rows.values():
         out[cid] = CaseInfo(
-            id=cid, number=number, center_id=center, dispute_type=dtype, source=source,
+            id=cid, center_id=center, dispute_type=dtype, source=source,
             accepted_on=_day(accepted) if accepted else None,
             flags=frozenset(json.loads(flags)) if flags and flags != "[]" else frozenset(),
             mediator_ids=tuple(sorted(mediators.get(cid, ()))))
