@@ -71,11 +71,16 @@ def _times(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def _remark(i: SubsidyItem) -> str:
+    """说明: why it is complex, how it was shared, why nothing is paid."""
+    return "；".join(x for x in (i.complex_reason, i.note) if x)
+
+
 def _detail_row(n: int, i: SubsidyItem) -> list[str]:
     return [str(n), i.number, i.dispute_type.label, i.outcome.label, i.closed_on.isoformat(),
             "是" if i.complex else "", i.rule.short_label if i.rule else "无",
             _money(i.rate) if i.rule else "", _times(i.multiplier) if i.complex else "",
-            _money(i.case_amount), _money(i.share), i.note or i.complex_reason]
+            _money(i.case_amount), _money(i.share), _remark(i)]
 
 
 # -- PDF ----------------------------------------------------------------------------------
@@ -367,7 +372,7 @@ def sheet_xlsx(sheet: SubsidySheet) -> bytes:
 def _detail_values(mediator: str, i: SubsidyItem) -> list[Any]:
     return [mediator, i.number, i.dispute_type.label, i.outcome.label, i.closed_on,
             "是" if i.complex else "否", i.rule.short_label if i.rule else "无",
-            i.rate, i.multiplier, i.case_amount, i.share, i.note or i.complex_reason]
+            i.rate, i.multiplier, i.case_amount, i.share, _remark(i)]
 
 
 # -- JSON ---------------------------------------------------------------------------------
