@@ -358,7 +358,10 @@ CREATE INDEX cases_due ON cases (due_on, id, closed_on, status, suspended_since)
 CREATE INDEX agreements_effective_stats ON agreements
     (effective_on, id, case_id, amount_fen, scope) WHERE deleted = 0;
 CREATE INDEX events_action ON events
-    (kind, json_extract(data, '$.action'), occurred_at, case_id, deleted);
+    (json_extract(data, '$.action'), occurred_at, case_id, deleted,
+     json_extract(data, '$.reason'), json_extract(data, '$.outcome'),
+     json_extract(data, '$.applied_on'))
+    WHERE kind = 'status_change';
 CREATE INDEX events_follow_up ON events
     (occurred_at, case_id, json_extract(data, '$.satisfaction'))
     WHERE kind = 'follow_up' AND deleted = 0;

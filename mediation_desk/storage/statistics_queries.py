@@ -43,8 +43,6 @@ def _date(text: str) -> date:
 
 
 _CASE = "id, center_id, dispute_type, source, accepted_on, flags"
-_DATA_ACTIONS = ("apply_jc", "terminate", "return_to_trial")
-"""Counted status changes whose event data a measure reads (the others: index only)."""
 
 
 def facts(db: sqlite_utils.Database, start: date, end: date) -> StatFacts:
@@ -71,28 +69,22 @@ def facts(db: sqlite_utils.Database, start: date, end: date) -> StatFacts:
         out.deadlines.append(Deadline(cid, _day(due), _day(closed) if closed else None,
                                       stopped))
     out.successes = _successes(db, s, e)
-    plain = [a for a in COUNTED_ACTIONS if a not in _DATA_ACTIONS]
-    for cid, at, action in db.execute(
-            "SELECT case_id, occurred_at, json_extract(data, '$.action') FROM events"
-            " WHERE kind = 'status_change' AND json_extract(data, '$.action') IN"
-            f" ({','.join('?' * len(plain))}) AND occurred_at >= ? AND occurred_at < ?"
-            " AND deleted = 0", [*plain, s, after]):
-        out.transitions.append(Transition(cid, _day(at), action))
     # apply_jc is dated the day applied (data.applied_on); older versions dated the event
     # the day recorded, a day on or after it: those recorded after the window are missed
-    for cid, at, action, reason, outcome, applied, deleted in db.execute(
+    for cid, at, action, reason, outcome, applied in db.execute(
             "SELECT case_id, occurred_at, json_extract(data, '$.action'),"
             " json_extract(data, '$.reason'), json_extract(data, '$.outcome'),"
-            " json_extract(data, '$.applied_on'), deleted FROM events"
+            " json_extract(data, '$.applied_on') FROM events INDEXED BY events_action"
             " WHERE kind = 'status_change' AND json_extract(data, '$.action') IN"
-            f" ({','.join('?' * len(_DATA_ACTIONS))}) AND occurred_at >= ? AND occurred_at < ?",
-            [*_DATA_ACTIONS, s, after]):
+            f" ({','.join('?' * len(COUNTED_ACTIONS))}) AND occurred_at >= ?"
+            " AND occurred_at < ? AND deleted = 0", [*COUNTED_ACTIONS, s, after]):
         on = _day(applied) if action == "apply_jc" and applied else _day(at)
-        if start <= on <= end and not deleted:
+        if start <= on <= end:
             out.transitions.append(Transition(cid, on, action, reason or "", outcome or ""))
     out.follow_ups = [FollowUp(cid, _day(at), int(score or 0)) for at, cid, score in db.execute(
-        "SELECT occurred_at, case_id, json_extract(data, '$.satisfaction') FROM events"
-        " WHERE kind = 'follow_up' AND deleted = 0 AND occurred_at >= ? AND occurred_at < ?",
+        "SELECT occurred_at, case_id, json_extract(data, '$.satisfaction')"
+        " FROM events INDEXED BY events_follow_up WHERE kind = 'follow_up' AND deleted = 0"
+        " AND occurred_at >= ? AND occurred_at < ?",
         [s, after])]
     ids = set(rows) | {x.case_id for x in out.successes} | {x.case_id for x in out.transitions}
     ids |= {x.case_id for x in out.follow_ups}

@@ -114,7 +114,8 @@ def village_facts(db: sqlite_utils.Database, start: date, end: date,
     out = VillageFacts(start, end)
     received: dict[str, str] = {}
     centers: dict[str, str] = {}
-    accepted = _seqs(db, "SELECT seq FROM cases WHERE accepted_on BETWEEN ? AND ?", [s, e])
+    accepted = _seqs(db, "SELECT seq FROM cases WHERE accepted_on BETWEEN ? AND ?"
+                          " AND deleted = 0", [s, e])  # the partial index cases_accepted
     where, params = (" AND center_id = ?", [center_id]) if center_id else ("", [])
     for cid, center, on in _by_rowid(db, "cases", "id, center_id, received_on", accepted,
                                      f" AND deleted = 0{where}", params):
@@ -162,7 +163,7 @@ def _to_court(db: sqlite_utils.Database, s: str, after: str) -> set[str]:
     """Cases handed over, taken to court or returned to the trial unmediated ``s``..``after``."""
     marks = ",".join("?" * len(TO_COURT_ACTIONS))
     return {r[0] for r in db.execute(
-        "SELECT case_id FROM events WHERE kind = 'status_change'"
+        "SELECT case_id FROM events INDEXED BY events_action WHERE kind = 'status_change'"
         f" AND json_extract(data, '$.action') IN ({marks})"
         " AND occurred_at >= ? AND occurred_at < ? AND deleted = 0"
         " AND (json_extract(data, '$.action') != 'return_to_trial'"
