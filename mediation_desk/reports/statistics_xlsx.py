@@ -60,12 +60,14 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _FORMATS = {Unit.PERCENT: "0.0", Unit.DAYS: "0.0", Unit.SCORE: "0.0",
             Unit.TEN_THOUSAND_YUAN: "0.00", Unit.CASES: "0", Unit.PERSONS: "0"}
 _DATE_FORMAT = "yyyy-mm-dd"
+_UNTIL_FORMAT = '"至 "yyyy-mm-dd'  # the period's last day, still a date
 _MONTH_FORMAT = 'yyyy"年"m"月"'
 _THIN = Side(style="thin", color="808080")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEAD_FILL = PatternFill("solid", fgColor="DDE4EE")
 _TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
-_HEADER_ROW = 4  # row 1 title, row 2 填报单位 and 统计期间, row 3 blank
+_HEADER_ROW = 4  # row 1 title, row 2 填报单位, row 3 统计期间
+_PERIOD_ROW = 3
 
 
 # --- values -------------------------------------------------------------------------------
@@ -195,18 +197,18 @@ def _fit_columns(ws: Worksheet, rows: Sequence[int], *, caps: dict[int, int] | N
             ws.row_dimensions[n].height = 15 * lines
 
 
-def _heading(ws: Worksheet, report: Report, title: str, width: int) -> None:
-    """Row 1 the title; row 2 填报单位 and 统计期间 (its first and last day, as dates)."""
+def _heading(ws: Worksheet, report: Report, title: str) -> None:
+    """Row 1 the title; row 2 填报单位 (the name runs on across the empty cells to its
+    right, so a long name widens no column); row 3 统计期间: its first and last day, dates
+    (the last shown as 至 2026-11-30)."""
     public = "（对外发布）" if report.public else ""
     _put(ws, 1, 1, f"{report.unit_name}{report.title}（{report.period.label}）{public}"
          f"——{title}", bold=True, size=14)
     _put(ws, 2, 1, "填报单位")
     _put(ws, 2, 2, report.unit_name)
-    _put(ws, 2, 3, "统计期间")
-    _put(ws, 2, 4, report.period.start, _DATE_FORMAT, align="left")
-    _put(ws, 2, 5, "至", align="center")
-    _put(ws, 2, 6, report.period.end, _DATE_FORMAT, align="left")
-    del width  # the title runs across the empty cells to its right; nothing is merged
+    _put(ws, _PERIOD_ROW, 1, "统计期间")
+    _put(ws, _PERIOD_ROW, 2, report.period.start, _DATE_FORMAT, align="left")
+    _put(ws, _PERIOD_ROW, 3, report.period.end, _UNTIL_FORMAT, align="left")
 
 
 def _header(ws: Worksheet, row: int, names: Sequence[str]) -> None:
@@ -214,8 +216,8 @@ def _header(ws: Worksheet, row: int, names: Sequence[str]) -> None:
         _put(ws, row, col, name, bold=True, wrap=True, align="center", box=True, fill="head")
 
 
-def _print_setup(ws: Worksheet, *, header_row: int, last_row: int, width: int,
-                 freeze: str, filter_last: int) -> None:
+def _print_setup(ws: Worksheet, *, header_row: int, width: int, freeze: str,
+                 filter_last: int) -> None:
     """A4 landscape, one page wide, the header row on every page; frozen header; a filter."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
@@ -224,7 +226,6 @@ def _print_setup(ws: Worksheet, *, header_row: int, last_row: int, width: int,
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.horizontalCentered = True
     ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.print_area = f"A1:{get_column_letter(width)}{last_row}"
     ws.freeze_panes = freeze
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(width)}{max(filter_last, header_row)}"
     footer = ws.oddFooter
@@ -232,10 +233,54 @@ def _print_setup(ws: Worksheet, *, header_row: int, last_row: int, width: int,
     footer.center.text = "第 &P 页，共 &N 页"
 
 
+_DEFAULT_WIDTH = 8.43  # a column without a width of its own
+
+
+def _note(ws: Worksheet, row: int, text: str, columns: int) -> None:
+    """A note under a table: across the table's columns (at least six), wrapped, the row
+    as high as its lines."""
+    columns = max(columns, 6)
+    _put(ws, row, 1, text, wrap=True, align="left")
+    if columns > 1:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    room = sum(_column_width(ws, c) for c in range(1, columns + 1)) - 1
+    lines = -(-text_width(text) // max(int(room), 1))
+    if lines > 1:
+        ws.row_dimensions[row].height = 15 * lines
+
+
+def _column_width(ws: Worksheet, col: int) -> float:
+    letter = get_column_letter(col)
+    dims = ws.column_dimensions
+    return float(dims[letter].width) if letter in dims else _DEFAULT_WIDTH
+
+
+def _print_area(ws: Worksheet, width: int) -> None:
+    """Print the table's columns and as many more as a text running on to the right needs
+    (the title, 填报单位, a note under a narrow table), so that none is cut at the edge."""
+    needed = 0.0
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is None:
+                continue
+            col = int(cell.column or 1)
+            left = sum(_column_width(ws, c) for c in range(1, col))
+            if isinstance(cell.value, str) and not cell.alignment.wrap_text:
+                scale = (cell.font.size or 11) / 11
+                needed = max(needed, left + text_width(cell.value) * scale + 1)
+            else:
+                needed = max(needed, left + _column_width(ws, col))
+    cols, total = 0, 0.0
+    while cols < max(width, 1) or (total < needed and cols < 30):
+        cols += 1
+        total += _column_width(ws, cols)
+    ws.print_area = f"A1:{get_column_letter(cols)}{ws.max_row}"
+
+
 # --- sheets ---------------------------------------------------------------------------------
 def _summary_sheet(ws: Worksheet, report: Report, prepared_by: str, reviewed_by: str) -> None:
     ws.title = "主要指标"
-    _heading(ws, report, "主要指标", len(SUMMARY_COLUMNS))
+    _heading(ws, report, "主要指标")
     _header(ws, _HEADER_ROW, SUMMARY_COLUMNS)
     keys = [k for k in HEADLINE if k in report.figures]
     keys += [k for k in report.figures if k not in keys]
@@ -264,9 +309,11 @@ def _summary_sheet(ws: Worksheet, report: Report, prepared_by: str, reviewed_by:
     _put(ws, row, 4, reviewed_by)
     _put(ws, row, 5, "填报日期")
     _put(ws, row, 6, report.generated_on, _DATE_FORMAT, align="left")
-    _print_setup(ws, header_row=_HEADER_ROW, last_row=row, width=len(SUMMARY_COLUMNS),
+    _print_setup(ws, header_row=_HEADER_ROW, width=len(SUMMARY_COLUMNS),
                  freeze=f"B{_HEADER_ROW + 1}", filter_last=last_data)
-    _fit_columns(ws, [2, *range(_HEADER_ROW, last_data + 1)], caps={8: 60})
+    # the signature line too (its date), not the 对比期间 line, which runs on to the right
+    _fit_columns(ws, [_PERIOD_ROW, *range(_HEADER_ROW, last_data + 1), row], caps={8: 60})
+    _print_area(ws, len(SUMMARY_COLUMNS))
 
 
 def column_title(key: str) -> str:
@@ -279,7 +326,7 @@ def _table_sheet(ws: Worksheet, report: Report, table: Table) -> None:
     ranked = any(r.rank is not None for r in table.rows)
     names = (["名次"] if ranked else []) + [DIMENSION_NAMES.get(table.key, "项目")] + [
         column_title(c) for c in table.columns]
-    _heading(ws, report, table.title, len(names))
+    _heading(ws, report, table.title)
     _header(ws, _HEADER_ROW, names)
 
     def write(row: int, r: Row, *, total: bool = False) -> None:
@@ -302,19 +349,20 @@ def _table_sheet(ws: Worksheet, report: Report, table: Table) -> None:
     if table.total is not None:
         row += 1
         write(row, table.total, total=True)
-    _fit_columns(ws, [2, *range(_HEADER_ROW, row + 1)], caps={1 + ranked: 30})
+    _fit_columns(ws, [_PERIOD_ROW, *range(_HEADER_ROW, row + 1)], caps={1 + ranked: 30})
     if table.note:
         row += 2
-        _put(ws, row, 1, table.note)  # runs on across the empty cells to its right
-    _print_setup(ws, header_row=_HEADER_ROW, last_row=row, width=max(len(names), 6),
+        _note(ws, row, table.note, len(names))
+    _print_setup(ws, header_row=_HEADER_ROW, width=len(names),
                  freeze=f"{get_column_letter(2 + ranked)}{_HEADER_ROW + 1}",
                  filter_last=last_data)
+    _print_area(ws, len(names))
 
 
 def _trend_sheet(ws: Worksheet, report: Report) -> None:
     names = ("月份", column_title("accepted"), column_title("succeeded"),
              column_title("success_rate"))
-    _heading(ws, report, "近12个月趋势", len(names))
+    _heading(ws, report, "近12个月趋势")
     _header(ws, _HEADER_ROW, names)
     row = _HEADER_ROW
     for point in report.trend:
@@ -322,14 +370,15 @@ def _trend_sheet(ws: Worksheet, report: Report) -> None:
         _put(ws, row, 1, point.period.start, _MONTH_FORMAT, align="left", box=True)
         for col, fig in enumerate((point.accepted, point.succeeded, point.success_rate), 2):
             _put_pair(ws, row, col, figure_cell(fig), box=True)
-    _print_setup(ws, header_row=_HEADER_ROW, last_row=row, width=6,
+    _print_setup(ws, header_row=_HEADER_ROW, width=len(names),
                  freeze=f"B{_HEADER_ROW + 1}", filter_last=row)
-    _fit_columns(ws, [2, *range(_HEADER_ROW, row + 1)])
+    _fit_columns(ws, [_PERIOD_ROW, *range(_HEADER_ROW, row + 1)])
+    _print_area(ws, len(names))
 
 
 def _notes_sheet(ws: Worksheet, report: Report) -> None:
     names = ("指标", "单位", "统计口径")
-    _heading(ws, report, "统计说明", len(names))
+    _heading(ws, report, "统计说明")
     _header(ws, _HEADER_ROW, names)
     row = _HEADER_ROW
     for m in MEASURES.values():
@@ -345,13 +394,13 @@ def _notes_sheet(ws: Worksheet, report: Report) -> None:
                      "并相应隐去可据以推算的数字。")
     notes += list(report.notes)
     notes += [f"{t.title}：{t.note}" for t in report.tables if t.note]
-    row += 1
-    for note in notes:
-        row += 1
-        _put(ws, row, 1, note)
-    _print_setup(ws, header_row=_HEADER_ROW, last_row=row, width=6,
+    notes_from = row + 2
+    _print_setup(ws, header_row=_HEADER_ROW, width=len(names),
                  freeze=f"A{_HEADER_ROW + 1}", filter_last=last_data)
-    _fit_columns(ws, [2, *range(_HEADER_ROW, last_data + 1)], caps={3: 80})
+    _fit_columns(ws, [_PERIOD_ROW, *range(_HEADER_ROW, last_data + 1)], caps={3: 80})
+    for row, note in enumerate(notes, notes_from):
+        _note(ws, row, note, len(names))
+    _print_area(ws, len(names))
 
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")

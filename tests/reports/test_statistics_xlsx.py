@@ -91,9 +91,11 @@ def test_numbers_are_numbers_with_their_formats_and_dates_are_dates():
     assert ws.cell(rows["协议涉及金额"], 3).number_format == "0.00"
     assert ws.cell(rows["调解成功率"], 4).number_format == "0.0"  # 环比%
     for sheet in wb.worksheets:
-        assert (sheet["A2"].value, sheet["C2"].value) == ("填报单位", "统计期间")
-        assert sheet["D2"].value == datetime(2026, 11, 1) and sheet["D2"].is_date
-        assert sheet["F2"].value == datetime(2026, 11, 30) and sheet["F2"].is_date
+        assert (sheet["A2"].value, sheet["B2"].value) == ("填报单位", "某某县人民法院")
+        assert sheet["A3"].value == "统计期间"
+        assert sheet["B3"].value == datetime(2026, 11, 1) and sheet["B3"].is_date
+        assert sheet["C3"].value == datetime(2026, 11, 30) and sheet["C3"].is_date
+        assert sheet["C3"].number_format == '"至 "yyyy-mm-dd'
         # no number stored as text anywhere
         for row in sheet.iter_rows():
             for cell in row:
@@ -202,7 +204,11 @@ def test_columns_fit_their_chinese_text():
     ws = wb["主要指标"]
     longest = max(text_width(f.label) for f in sample_report().figures.values())
     assert ws.column_dimensions["A"].width >= longest + 2  # 防止群体性事件涉及人数
-    assert ws.column_dimensions["D"].width >= 12  # a date, not ###
+    assert ws.column_dimensions["B"].width >= 12  # a date, not ###
+    assert ws.column_dimensions["F"].width >= 12  # 填报日期 under 同比%
+    # a long 填报单位 runs on to the right: it widens no column
+    long = replace(sample_report(), unit_name="某某省某某市某某区某某街道人民调解委员会" * 2)
+    assert workbook(long)["主要指标"].column_dimensions["B"].width < 20
     centers = wb["按调解组织"]
     assert centers.column_dimensions["B"].width >= text_width("城关镇第2人民调解委员会")
 
@@ -282,7 +288,7 @@ def test_libreoffice_reads_the_same_numbers(tmp_path, soffice):
         return {r[label_col].strip('"'): r for r in sheet(name)[HEADER_ROW:] if r[label_col]}
 
     summary = sheet("主要指标")
-    assert summary[1][3] == "2026-11-01"  # a date: not quoted
+    assert summary[2][1:3] == ["2026-11-01", "11/30/2026"]  # dates: not quoted
     rows = rows_of("主要指标")
     for fig in report.figures.values():
         got = rows[fig.label]
