@@ -4,7 +4,9 @@ What ``report --format json`` writes: each headline figure with its value, 上�
 (and their % change), unit and counting rule, and the ids of exactly the cases it counts
 beside their case numbers (for a person checking a figure by hand); every table with its
 rows and cells, each cell with its case ids; the 12-month trend. A published report
-(对外发布) carries no case ids or numbers at all, and its small cells are ``"<3"``.
+(对外发布) carries no case ids or numbers at all; a small cell has ``value`` null and
+``text`` ``"<3"``, a hidden comparison ``previous`` null and ``previous_text`` ``"<3"``
+(:mod:`.comparisons`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,17 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..domain.statistics import MEASURES, Figure, Number, Report, ReportPeriod, Row, Table
+from ..domain.statistics import (
+    MEASURES,
+    SMALL_CELL,
+    Figure,
+    Number,
+    Report,
+    ReportPeriod,
+    Row,
+    Table,
+)
+from .comparisons import comparison, hidden_comparisons
 
 FORMAT = "mediation-desk-statistics"
 VERSION = 1
@@ -34,17 +46,21 @@ def period_json(period: ReportPeriod) -> dict[str, Any]:
 
 
 def figure_json(fig: Figure, report: Report, numbers: Mapping[str, str], *,
-                full: bool = True) -> dict[str, Any]:
-    """One figure; ``full`` adds what the headline shows (label, unit, rule, comparisons)."""
+                full: bool = True, hidden: dict[str, frozenset[str]] | None = None,
+                ) -> dict[str, Any]:
+    """One figure; ``full`` adds what the headline shows (label, unit, rule, comparisons;
+    ``hidden``: the comparisons a published report hides, :func:`hidden_comparisons`)."""
     out: dict[str, Any] = {"key": fig.key}
     if full:
         out |= {"label": fig.label, "unit": fig.unit.value, "rule": fig.measure.rule}
     out |= {"value": None if fig.suppressed else number(fig.value), "text": fig.text(),
             "suppressed": fig.suppressed}
     if full:
-        out |= {"previous": number(fig.previous), "previous_change": number(fig.previous_change),
-                "year_before": number(fig.year_before),
-                "year_change": number(fig.year_change)}
+        for which, change in (("previous", "previous_change"), ("year_before", "year_change")):
+            then = comparison(fig, which, hidden or {})
+            out |= {which: number(then.value), change: number(then.change)}
+            if then.hidden:
+                out[f"{which}_text"] = f"<{SMALL_CELL}"
     if not report.public:
         out["case_ids"] = list(fig.case_ids)
         if full:  # a person checks a headline figure by its case numbers
@@ -74,6 +90,7 @@ def report_json(report: Report, numbers: Mapping[str, str] | None = None,
                 *, prepared_by: str = "", reviewed_by: str = "") -> dict[str, Any]:
     """The report as a JSON-ready dict; ``numbers`` maps case ids to case numbers."""
     numbers = numbers or {}
+    hidden = hidden_comparisons(report)
     return {
         "format": FORMAT, "version": VERSION, "title": report.title,
         "unit_name": report.unit_name, "period": period_json(report.period),
@@ -82,7 +99,8 @@ def report_json(report: Report, numbers: Mapping[str, str] | None = None,
         "generated_on": report.generated_on.isoformat(), "court_desk": report.court_desk,
         "public": report.public, "center_id": report.center_id,
         "prepared_by": prepared_by, "reviewed_by": reviewed_by, "notes": list(report.notes),
-        "figures": [figure_json(f, report, numbers) for f in report.figures.values()],
+        "figures": [figure_json(f, report, numbers, hidden=hidden)
+                    for f in report.figures.values()],
         "tables": [table_json(t, report, numbers) for t in report.tables],
         "trend": [{"period": period_json(p.period),
                    "accepted": figure_json(p.accepted, report, numbers, full=False),

@@ -41,6 +41,7 @@ from ..domain.statistics import (
     Table,
     Unit,
 )
+from .comparisons import Comparison, comparison, hidden_comparisons
 
 SUMMARY_COLUMNS = ("指标", "本期", "上期", "环比%", "去年同期", "同比%", "单位", "统计口径")
 DIMENSION_NAMES = {
@@ -80,11 +81,6 @@ def _number(value: Number | None, unit: Unit) -> int | float | None:
     return float(Decimal(value))
 
 
-def _small(value: Number | None, unit: Unit) -> bool:
-    return (unit in (Unit.CASES, Unit.PERSONS) and value is not None
-            and 0 < int(value) < SMALL_CELL)
-
-
 def figure_cell(fig: Figure) -> tuple[Any, str | None]:
     """The cell value of a figure and its number format: a number, ``<3`` or ``—``."""
     if fig.suppressed:
@@ -95,12 +91,11 @@ def figure_cell(fig: Figure) -> tuple[Any, str | None]:
     return value, _FORMATS[fig.unit]
 
 
-def comparison_cell(value: Number | None, unit: Unit, public: bool) -> tuple[Any, str | None]:
-    """上期 or 去年同期: a published report hides a small count there too (another period's
-    one or two cases identify a family as well as this period's)."""
-    if public and _small(value, unit):
+def comparison_cell(c: Comparison, unit: Unit) -> tuple[Any, str | None]:
+    """上期 or 去年同期: a number, ``<3`` (hidden in a published report) or ``—``."""
+    if c.hidden:
         return f"<{SMALL_CELL}", None
-    number = _number(value, unit)
+    number = _number(c.value, unit)
     if number is None:
         return NOT_COMPUTABLE, None
     return number, _FORMATS[unit]
@@ -282,6 +277,7 @@ def _summary_sheet(ws: Worksheet, report: Report, prepared_by: str, reviewed_by:
     ws.title = "主要指标"
     _heading(ws, report, "主要指标")
     _header(ws, _HEADER_ROW, SUMMARY_COLUMNS)
+    hidden = hidden_comparisons(report)
     keys = [k for k in HEADLINE if k in report.figures]
     keys += [k for k in report.figures if k not in keys]
     row = _HEADER_ROW
@@ -290,11 +286,10 @@ def _summary_sheet(ws: Worksheet, report: Report, prepared_by: str, reviewed_by:
         row += 1
         _put(ws, row, 1, fig.label, box=True)
         _put_pair(ws, row, 2, figure_cell(fig), box=True)
-        _put_pair(ws, row, 3, comparison_cell(fig.previous, fig.unit, report.public), box=True)
-        _put_pair(ws, row, 4, change_cell(fig.previous_change), box=True)
-        _put_pair(ws, row, 5, comparison_cell(fig.year_before, fig.unit, report.public),
-                  box=True)
-        _put_pair(ws, row, 6, change_cell(fig.year_change), box=True)
+        for col, which in ((3, "previous"), (5, "year_before")):
+            then = comparison(fig, which, hidden)
+            _put_pair(ws, row, col, comparison_cell(then, fig.unit), box=True)
+            _put_pair(ws, row, col + 1, change_cell(then.change), box=True)
         _put(ws, row, 7, fig.unit.value, align="center", box=True)
         _put(ws, row, 8, fig.measure.rule, wrap=True, box=True)
     last_data = row

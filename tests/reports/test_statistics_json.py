@@ -46,4 +46,10 @@ def test_a_published_report_has_no_case_ids():
     figures = {f["key"]: f for f in doc["figures"]}
     mass = figures["prevented_mass"]
     assert (mass["value"], mass["text"], mass["suppressed"]) == (None, "<3", True)
+    assert (mass["previous"], mass["previous_text"], mass["previous_change"]) == (None, "<3",
+                                                                                 None)
+    assert mass["year_before"] == 0 and "year_before_text" not in mass
+    rejected = figures["jc_rejected"]  # 3 now (shown), 1 the month before (hidden)
+    assert (rejected["value"], rejected["previous"], rejected["previous_change"]) == (3, None,
+                                                                                     None)
     assert doc["public"] is True

@@ -152,17 +152,21 @@ def test_a_published_report_shows_small_cells_as_less_than_three():
     head = by_label(ws["主要指标"])
     # 防止群体性事件: 2 this month, 1 the month before, 0 a year before
     assert head["防止群体性事件"][1:6] == ["<3", "<3", "—", 0, "—"]
-    assert head["防止群体性事件涉及人数"][1] == "<3"  # the persons of those two cases
+    # the persons of those two cases, and of last month's one (20) by the same rule
+    assert head["防止群体性事件涉及人数"][1:4] == ["<3", "<3", "—"]
     assert head["司法确认撤回"][1:3] == ["<3", "<3"]  # 2 now, 2 the month before
-    assert head["司法确认驳回"][1:3] == [3, "<3"]  # 3 is shown, the 1 before is not
+    # 3 is shown, the 1 before is not, nor the +200.0% that would give it back
+    assert head["司法确认驳回"][1:5] == [3, "<3", "—", 0]
+    internal = by_label(workbook(sample_report())["主要指标"])
+    assert internal["司法确认驳回"][1:5] == [3, 1, 200.0, 0]
     assert ws["主要指标"]["A1"].value.endswith("（对外发布）——主要指标")
     villages = by_label(ws["按村（社区）"])
     assert villages["东风村"][1:5] == ["<3", "<3", "<3", "<3"]  # one case, and its rate
     assert villages["前进村"][1] == 17
     notes = [c.value for c in ws["统计说明"]["A"] if c.value]
     assert any("对外发布" in n and "<3" in n for n in notes)
-    internal = by_label(workbook(sample_report())["按村（社区）"])
-    assert internal["东风村"][1] == 1
+    villages = by_label(workbook(sample_report())["按村（社区）"])
+    assert villages["东风村"][1] == 1
 
 
 def test_text_is_never_a_formula():
