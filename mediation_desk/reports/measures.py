@@ -150,6 +150,13 @@ class Figures:
     def __init__(self, facts: StatFacts, sets: PeriodSets) -> None:
         self.facts = facts
         self.sets = sets
+        self._counted: set[str] | None = None
+
+    def counted(self) -> set[str]:
+        """Every case some measure counts in the period (the rows of a table are of these)."""
+        if self._counted is None:
+            self._counted = set().union(*self.sets.sets.values()) & self.facts.cases.keys()
+        return self._counted
 
     @staticmethod
     def ids(cases: Iterable[str]) -> tuple[str, ...]:
@@ -230,7 +237,8 @@ def _table(fig: Figures, key: str, title: str, columns: tuple[str, ...],
            order: list[str] | None = None, within: set[str] | None = None,
            note: str = "", keep_empty: bool = False) -> Table:
     """Rows by the groups ``group_of`` puts each case in (a case may be in several)."""
-    everyone = set(fig.facts.cases) if within is None else set(fig.facts.cases) & within
+    counted = fig.counted()
+    everyone = counted if within is None else counted & within
     groups: dict[str, set[str]] = {}
     for cid in everyone:
         for g in group_of(cid):
@@ -345,9 +353,10 @@ def compute_report(facts: StatFacts, period: ReportPeriod, *, unit_name: str, to
 
 def window(period: ReportPeriod) -> tuple[date, date]:
     """The dates a report of ``period`` reads: back to 同比 and the 12-month trend."""
+    months = period.months_to(12)
     starts = [period.start, period.previous().start, period.year_before().start,
-              period.months_to(12)[0].start]
-    return min(starts), period.end
+              months[0].start]
+    return min(starts), max(period.end, months[-1].end)  # a range may end mid-month
 
 
 def only_center(facts: StatFacts, center_id: str) -> StatFacts:

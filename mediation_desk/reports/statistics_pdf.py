@@ -43,6 +43,7 @@ from .common_pdf import (
     signature_block,
     signed,
 )
+from .comparisons import WHICH, comparison, hidden_comparisons
 
 DIMENSIONS = {"by_type": "纠纷类型", "by_source": "案件来源", "by_mediator": "调解员",
               "by_village": "村（社区）", "villages": "村（社区）", "wusong": "村（社区）",
@@ -77,11 +78,14 @@ def comparison_text(value: Number | None, unit: Unit, public: bool) -> str:
 def _headline(kit: Kit, report: Report) -> Flowable:
     header = ("指标", "本期", "上期", "环比（%）", "去年同期", "同比（%）", "单位")
     rows = []
+    hidden = hidden_comparisons(report)  # the XLSX and JSON hide the same ones
     for f in report.figures.values():
-        rows.append((f.label, f.text(), comparison_text(f.previous, f.unit, report.public),
-                     change_text(f.previous_change),
-                     comparison_text(f.year_before, f.unit, report.public),
-                     change_text(f.year_change), f.unit.value))
+        cells: list[str] = [f.label, f.text()]
+        for which in WHICH:
+            c = comparison(f, which, hidden)
+            cells += [f"<{SMALL_CELL}" if c.hidden else format_value(c.value, f.unit),
+                      change_text(c.change)]
+        rows.append((*cells, f.unit.value))
     widths = [w * mm for w in (44, 20, 20, 19, 20, 19, 14)]
     return ruled_table(kit, header, rows, widths, center_cols=(6,))
 

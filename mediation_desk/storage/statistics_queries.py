@@ -38,6 +38,11 @@ def _day(text: str) -> date:
 
 
 @cache
+def _flags(text: str) -> frozenset[str]:
+    return frozenset(json.loads(text))
+
+
+@cache
 def _date(text: str) -> date:
     return date.fromisoformat(text)
 
@@ -136,7 +141,7 @@ def _infos(db: sqlite_utils.Database, rows: dict[str, tuple[Any, ...]]) -> dict[
         out[cid] = CaseInfo(
             id=cid, center_id=center, dispute_type=dtype, source=source,
             accepted_on=_day(accepted) if accepted else None,
-            flags=frozenset(json.loads(flags)) if flags and flags != "[]" else frozenset(),
+            flags=_flags(flags or "[]"),
             mediator_ids=tuple(sorted(mediators.get(cid, ()))))
     return out
 

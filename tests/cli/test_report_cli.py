@@ -137,9 +137,6 @@ def test_report_xlsx_quarter_and_the_published_json(center, tmp_path, monkeypatc
     assert f["terminated"]["suppressed"] is True
 
 
-@pytest.mark.xfail(raises=AssertionError, reason=(
-    "core: a range's trend month reaches past the facts' window (reports/measures.window "
-    "ends at the range's end; compute_report raises '2026-11 is outside the facts' window')"))
 def test_a_mediator_prints_the_report_and_a_range_counts_its_days(center, tmp_path,
                                                                   monkeypatch, capsys):
     db, ids, _numbers = center

@@ -11,12 +11,19 @@ from decimal import Decimal
 import pytest
 
 from mediation_desk.domain.errors import DomainError
-from mediation_desk.domain.statistics import MEASURES, Figure, ReportPeriod, Row, Table
+from mediation_desk.domain.statistics import (
+    MEASURES,
+    Figure,
+    ReportPeriod,
+    Row,
+    Table,
+    format_value,
+)
 from mediation_desk.reports.assessment_pdf import center_figure, ranked, render_assessment
 from mediation_desk.reports.charts import Series, bar_chart
+from mediation_desk.reports.comparisons import WHICH, comparison, hidden_comparisons
 from mediation_desk.reports.statistics_pdf import (
     change_text,
-    comparison_text,
     printed_measures,
     render_report,
 )
@@ -44,10 +51,14 @@ def public_court():
     return report, render_report(report)
 
 
-def _headline_line(f, public=False):
-    return [f.label, f.text(), comparison_text(f.previous, f.unit, public),
-            change_text(f.previous_change), comparison_text(f.year_before, f.unit, public),
-            change_text(f.year_change), f.unit.value]
+def _headline_line(f, report=None):
+    """The line the PDF prints (a published report hides comparisons as the XLSX does)."""
+    hidden = hidden_comparisons(report) if report is not None else {}
+    cells = [f.label, f.text()]
+    for which in WHICH:
+        c = comparison(f, which, hidden)
+        cells += ["<3" if c.hidden else format_value(c.value, f.unit), change_text(c.change)]
+    return [*cells, f.unit.value]
 
 
 def test_title_unit_period_date_and_signatures(monthly):
@@ -167,15 +178,15 @@ def test_published_report_shows_small_cells_as_under_three(public_center):
     mass = report.figures["prevented_mass"]
     assert mass.suppressed and mass.text() == "<3"
     lines = pdf_tools.lines(pdf)
-    assert _headline_line(mass, public=True) in lines
-    assert ["防止群体性事件", "<3"] == _headline_line(mass, public=True)[:2]
-    # the previous month's 1 is a small count too: hidden, not printed as 1
-    assert comparison_text(1, mass.unit, True) == "<3"
+    assert _headline_line(mass, report) in lines
+    assert ["防止群体性事件", "<3"] == _headline_line(mass, report)[:2]
+    # the previous month's 1 is a small count too: hidden, not printed as 1, no change
+    assert _headline_line(mass, report)[2:4] == ["<3", "—"]
     villages = report.table("by_village")
     assert villages is not None
     assert ["东风村", "<3", "<3", "<3", "<3", "0"] in lines
     for f in report.figures.values():
-        assert _headline_line(f, public=True) in lines, f.key
+        assert _headline_line(f, report) in lines, f.key
 
 
 def test_internal_report_prints_the_small_numbers(monthly):

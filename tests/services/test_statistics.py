@@ -183,3 +183,9 @@ def test_period_text_is_parsed_or_refused_in_chinese():
             ReportPeriod.parse(kind, text)
     with pytest.raises(InvalidValue):
         ReportPeriod.range(date(2026, 11, 2), date(2026, 11, 1))
+
+
+def test_a_range_ending_mid_month_has_its_trend(world):
+    r = report(world, ReportPeriod.range(date(2026, 11, 1), date(2026, 11, 10)))
+    assert r.figures["accepted"].case_ids == world.of("BCE")
+    assert r.trend[-1].period.code == "2026-11" and r.trend[-1].accepted.value == 3
