@@ -144,7 +144,6 @@ def main() -> None:
     args = ap.parse_args()
     path = args.db or cached_demo(Path("/tmp/mediation-desk-cache"), 100_000, 7)
     store = open_demo(path, readonly=True)
-    store.widen_cache()
     svc = StatisticsService(store)
     today = store.today() + timedelta(days=0)
     print(f"database: {path.name}  load average: {os.getloadavg()[0]:.1f}")

@@ -46,6 +46,7 @@ from mediation_desk.services.documents import DocumentService
 from mediation_desk.services.mediation import AgreementInput
 from mediation_desk.services.referrals import ReferralService
 from mediation_desk.services.settings import load_settings, save_settings
+from mediation_desk.services.statistics import StatisticsService
 from mediation_desk.storage import exchange as exchange_rows
 from mediation_desk.storage.store import Store
 from tests.attachment_samples import png_bytes
@@ -501,6 +502,13 @@ CELLS: list[Cell] = [
          lambda w, k: DocumentService(w.store).generate(WHO, k, "acceptance")),
     Cell("blank_form", _nothing,
          lambda w, _p: DocumentService(w.store).generate(WHO, None, "application", blank=True),
+         audited=False),
+    Cell("write_report", _nothing,
+         lambda w, _p: StatisticsService(w.store).for_file(ReportPeriod.month(2026, 3)),
+         audited=False),
+    Cell("write_assessment", _nothing,
+         lambda w, _p: StatisticsService(w.store).for_file(ReportPeriod.year(2026),
+                                                           assessment=True),
          audited=False),
     Cell("add_mediator", _nothing,
          lambda w, _p: MediatorService(w.store).save(WHO, Mediator(center_id=WHO, name="郑新"))),
