@@ -294,21 +294,26 @@ def _end_reason_table(fig: Figures) -> Table:
 
 
 def compute_report(facts: StatFacts, period: ReportPeriod, *, unit_name: str, today: date,
-                   court_desk: bool = False, center_id: str | None = None) -> Report:
+                   court_desk: bool = False, center_id: str | None = None,
+                   more: tuple[StatFacts, ...] = ()) -> Report:
     """The report of ``period``: its figures with 环比 and 同比, its tables, the 12-month trend.
 
-    ``facts`` must cover the period, the one before, the same period a year earlier and
-    the twelve months ending with the period (:func:`window`). ``center_id`` limits every
-    figure to that center's cases (the court desk looking at one center).
+    ``facts`` covers the period; ``more`` the other windows a report reads (:func:`windows`:
+    the period before, the same period a year earlier, the trend's months, which may be
+    trend-only facts) where ``facts`` does not. ``center_id`` limits every figure to that
+    center's cases (the court desk looking at one center).
     """
+    read = [facts, *more]
     if center_id is not None:
-        facts = only_center(facts, center_id)
+        read = [only_center(f, center_id) for f in read]
+    facts = read[0]
     computed: dict[tuple[date, date], Figures] = {}
 
     def figures_of(p: ReportPeriod) -> Figures:  # a yearly 环比 is its 同比: computed once
         key = (p.start, p.end)
         if key not in computed:
-            computed[key] = Figures(facts, period_sets(facts, p, today))
+            src = next(f for f in read if f.start <= p.start and p.end <= f.end)
+            computed[key] = Figures(src, period_sets(src, p, today))
         return computed[key]
 
     now, before, year = figures_of(period), figures_of(period.previous()), \
@@ -351,12 +356,24 @@ def compute_report(facts: StatFacts, period: ReportPeriod, *, unit_name: str, to
                   center_id=center_id)
 
 
-def window(period: ReportPeriod) -> tuple[date, date]:
-    """The dates a report of ``period`` reads: back to 同比 and the 12-month trend."""
+def windows(period: ReportPeriod) -> list[tuple[date, date, bool]]:
+    """What a report of ``period`` reads: (start, end, trend_only) windows, the period first.
+
+    The period before and the year before are read in full where the period does not cover
+    them; the 12-month trend needs only acceptances and successes.
+    """
+    def covered(start: date, end: date) -> bool:
+        return any(s <= start and end <= e for s, e, _t in out)
+
+    out = [(period.start, period.end, False)]
+    for p in (period.previous(), period.year_before()):
+        if not covered(p.start, p.end):
+            out.append((p.start, p.end, False))
     months = period.months_to(12)
-    starts = [period.start, period.previous().start, period.year_before().start,
-              months[0].start]
-    return min(starts), max(period.end, months[-1].end)  # a range may end mid-month
+    first, last = months[0].start, max(period.end, months[-1].end)  # a range may end mid-month
+    if not covered(first, last):
+        out.append((first, last, True))
+    return out
 
 
 def only_center(facts: StatFacts, center_id: str) -> StatFacts:

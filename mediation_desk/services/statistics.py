@@ -14,7 +14,7 @@ from datetime import date
 from ..domain.enums import CenterKind
 from ..domain.queries import CaseFilter
 from ..domain.statistics import Figure, Report, ReportPeriod, published
-from ..reports.measures import compute_report, window
+from ..reports.measures import compute_report, windows
 from ..storage.store import Store
 from .access import desk_kind, require
 from .villages import VillageService
@@ -45,13 +45,14 @@ class StatisticsService:
         Read in one snapshot: every figure and table sees the same committed state.
         """
         today = today or self.store.today()
-        start, end = window(period)
         with self.store.snapshot():
-            facts = self.store.statistics.facts(start, end)
+            facts = [self.store.statistics.facts(start, end, trend_only=trend)
+                     for start, end, trend in windows(period)]
             villages, wusong = VillageService(self.store).tables(
                 period, center_id=center_id, public=public)
-        report = compute_report(facts, period, unit_name=self.unit_name(), today=today,
-                                court_desk=self.court_desk(), center_id=center_id)
+        report = compute_report(facts[0], period, unit_name=self.unit_name(), today=today,
+                                court_desk=self.court_desk(), center_id=center_id,
+                                more=tuple(facts[1:]))
         if public:
             report = published(report)
         # the village tables are published by their own rule (the candidates hide the cells

@@ -152,9 +152,10 @@ class StatisticsRepository(_Repository):
 
     __slots__ = ()
 
-    def facts(self, start: date, end: date) -> StatFacts:
-        """Every counted event dated ``start``..``end`` and the cases behind them."""
-        return statistics_queries.facts(self._db, start, end)
+    def facts(self, start: date, end: date, *, trend_only: bool = False) -> StatFacts:
+        """Every counted event dated ``start``..``end`` and the cases behind them
+        (``trend_only``: acceptances and successes only)."""
+        return statistics_queries.facts(self._db, start, end, trend_only=trend_only)
 
 
 class ItemRepository(_Repository):

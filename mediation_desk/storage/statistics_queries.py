@@ -50,23 +50,29 @@ def _date(text: str) -> date:
 _CASE = "id, center_id, dispute_type, source, accepted_on, flags"
 
 
-def facts(db: sqlite_utils.Database, start: date, end: date) -> StatFacts:
+def facts(db: sqlite_utils.Database, start: date, end: date, *,
+          trend_only: bool = False) -> StatFacts:
     """Every counted event dated ``start``..``end`` (inclusive) and the cases behind them.
 
     Each list is sorted by date, so a period inside the window is a slice of it.
+    ``trend_only``: only acceptances and successes (the 12-month trend), and of their cases
+    only what a center filter needs.
     """
     s, e = start.isoformat(), end.isoformat()
     after = (end + timedelta(days=1)).isoformat()
     out = StatFacts(start=start, end=end)
     rows: dict[str, tuple[Any, ...]] = {}  # case rows read on the way
-    for row in db.execute(f"SELECT {_CASE}, received_on FROM cases"
-                          " WHERE received_on BETWEEN ? AND ? AND deleted = 0", [s, e]):
-        rows[row[0]] = row[:6]
-        out.received.append((row[0], _day(row[6])))
     for row in db.execute(f"SELECT {_CASE} FROM cases"
                           " WHERE accepted_on BETWEEN ? AND ? AND deleted = 0", [s, e]):
         rows[row[0]] = row
         out.accepted.append((row[0], _day(row[4])))
+    if trend_only:
+        out.successes = _successes(db, s, e)
+        return _finish(db, out, rows, with_mediators=False)
+    for row in db.execute(f"SELECT {_CASE}, received_on FROM cases"
+                          " WHERE received_on BETWEEN ? AND ? AND deleted = 0", [s, e]):
+        rows[row[0]] = row[:6]
+        out.received.append((row[0], _day(row[6])))
     for cid, due, closed, status, since in db.execute(
             "SELECT id, due_on, closed_on, status, suspended_since FROM cases"
             " WHERE due_on BETWEEN ? AND ? AND deleted = 0", [s, e]):
@@ -91,18 +97,25 @@ def facts(db: sqlite_utils.Database, start: date, end: date) -> StatFacts:
         " FROM events INDEXED BY events_follow_up WHERE kind = 'follow_up' AND deleted = 0"
         " AND occurred_at >= ? AND occurred_at < ?",
         [s, after])]
+    return _finish(db, out, rows, with_mediators=True)
+
+
+def _finish(db: sqlite_utils.Database, out: StatFacts, rows: dict[str, tuple[Any, ...]], *,
+            with_mediators: bool) -> StatFacts:
+    """The cases behind the events (tombstoned ones dropped), the lists sorted by date."""
     ids = set(rows) | {x.case_id for x in out.successes} | {x.case_id for x in out.transitions}
-    ids |= {x.case_id for x in out.follow_ups}
+    ids |= {x.case_id for x in out.follow_ups} | {x.case_id for x in out.deadlines}
     missing = sorted(ids - rows.keys())
     for chunk in _chunks(missing):
         for row in db.execute(f"SELECT {_CASE} FROM cases WHERE deleted = 0"
                               " AND id IN (SELECT value FROM json_each(?))", [json.dumps(chunk)]):
             rows[row[0]] = row
-    out.cases = _infos(db, rows)
+    out.cases = _infos(db, rows, with_mediators)
     live = out.cases.keys()  # an event of a tombstoned case does not count
     out.successes = [x for x in out.successes if x.case_id in live]
     out.transitions = [x for x in out.transitions if x.case_id in live]
     out.follow_ups = [x for x in out.follow_ups if x.case_id in live]
+    out.deadlines = [x for x in out.deadlines if x.case_id in live]
     flagged = [c for c, i in out.cases.items()
                if i.flags & {"prevented_criminal", "prevented_mass"}]
     out.persons = persons(db, flagged)
@@ -129,9 +142,10 @@ def _due(x: Deadline) -> date:
     return x.due_on
 
 
-def _infos(db: sqlite_utils.Database, rows: dict[str, tuple[Any, ...]]) -> dict[str, CaseInfo]:
+def _infos(db: sqlite_utils.Database, rows: dict[str, tuple[Any, ...]],
+           with_mediators: bool) -> dict[str, CaseInfo]:
     mediators: dict[str, list[str]] = {}
-    for chunk in _chunks(sorted(rows)):
+    for chunk in _chunks(sorted(rows) if with_mediators else []):
         for cid, mid in db.execute(
                 "SELECT case_id, mediator_id FROM case_mediators"
                 " WHERE case_id IN (SELECT value FROM json_each(?))", [json.dumps(chunk)]):
