@@ -4,7 +4,7 @@
 
 Builds a 3,000-case demo database in a temporary folder (MEDIATION_DESK_HOME there too),
 opens it as 演示主任, shows last month's report and writes statistics.png (主要指标),
-statistics-charts.png (图表), statistics-mediators.png (按调解员), statistics-public.png
+statistics-charts.png (图表), statistics-mediators.png (按调解员), statistics-villages.png (无讼候选), statistics-public.png
 (对外发布) statistics-drilldown.png (the case list after double-clicking 调解成功数),
 dashboard-tiles.png (the tiles, 超期 focused) and dashboard-overdue.png (that tile pressed).
 Then the court desk of shoot_referrals.py (two centers' referrals mediated and sent back):
@@ -79,6 +79,10 @@ def main() -> None:
     page.tabs.setCurrentWidget(page.table_pages["by_mediator"])
     settle(app, 400)
     window.grab().save(str(OUT / "statistics-mediators.png"))
+    if "wusong" in page.table_pages:  # the village view (services/villages.py)
+        page.tabs.setCurrentWidget(page.table_pages["wusong"])
+        settle(app, 400)
+        window.grab().save(str(OUT / "statistics-villages.png"))
 
     page.public.setChecked(True)
     wait_for(app, lambda: page.report is not None and page.report.public)

@@ -4053,43 +4053,45 @@ Please send this file to your technical contact.</source>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/models/report_tables.py" line="169" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="170" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="171" />
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="170" />
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="173" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="172" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="175" />
         <source>Mediation organisation</source>
         <translation>调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="171" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="173" />
         <source>End reason</source>
         <translation>终止原因</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="172" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="174" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="174" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="176" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="218" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="220" />
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="237" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="239" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="238" />
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="253" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="240" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="255" />
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
@@ -4384,52 +4386,52 @@ Please send this file to your technical contact.</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="198" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="196" />
         <source>Counting {0}…</source>
         <translation>正在统计{0}…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="221" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="219" />
         <source>Reporting unit: {0}    Period: {1} to {2}    Produced: {3}</source>
         <translation>填报单位：{0}    统计期间：{1}至{2}    生成日期：{3}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="241" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="228" />
         <source>For publication: counts of 1 or 2 cases are shown as &lt;3; the cases behind the figures are not listed.</source>
         <translation>对外发布版：1—2件的数字显示为“&lt;3”，不列出案件明细。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="244" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="231" />
         <source>Double-click a number or click a bar to list exactly the cases it counts.</source>
         <translation>双击数字或点击图表中的柱形、折线点，即可列出该数字统计的全部案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="281" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="299" />
         <source>The version for publication does not list cases; untick “For publication” to see them.</source>
         <translation>对外发布版不列出案件明细；取消勾选“对外发布”后再查看。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="298" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="316" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="300" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="318" />
         <source>Excel files (*.xlsx)</source>
         <translation>Excel文件 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="302" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="320" />
         <source>Export the report</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="322" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="340" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="326" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="344" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -4437,203 +4439,203 @@ Please send this file to your technical contact.</source>
 <context>
     <name>StatisticsPageView</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="61" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="60" />
         <source>Kind of period</source>
         <translation>统计期间类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="62" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="61" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="63" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="62" />
         <source>Quarter</source>
         <translation>季</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="64" />
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="69" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="63" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="68" />
         <source>Year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="65" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="64" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="72" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="71" />
         <source> (year)</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="75" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="74" />
         <source>Month or quarter</source>
         <translation>月份或季度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="75" />
         <source>January</source>
         <translation>1月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="75" />
         <source>February</source>
         <translation>2月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="75" />
         <source>March</source>
         <translation>3月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
         <source>April</source>
         <translation>4月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
         <source>May</source>
         <translation>5月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
         <source>June</source>
         <translation>6月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="76" />
         <source>July</source>
         <translation>7月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="78" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
         <source>August</source>
         <translation>8月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="78" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
         <source>September</source>
         <translation>9月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="78" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="77" />
         <source>October</source>
         <translation>10月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="79" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="78" />
         <source>November</source>
         <translation>11月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="79" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="78" />
         <source>December</source>
         <translation>12月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="80" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="79" />
         <source>First quarter</source>
         <translation>第一季度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="80" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="79" />
         <source>Second quarter</source>
         <translation>第二季度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="81" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="80" />
         <source>Third quarter</source>
         <translation>第三季度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="81" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="80" />
         <source>Fourth quarter</source>
         <translation>第四季度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="84" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="83" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="84" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="83" />
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="91" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="93" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="92" />
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="94" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="93" />
         <source>This quarter</source>
         <translation>本季</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="95" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="94" />
         <source>This year</source>
         <translation>本年</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="100" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="99" />
         <source>For publication</source>
         <translation>对外发布</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="102" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="101" />
         <source>The version for publication: counts of 1 or 2 cases are shown as &lt;3 and the cases cannot be listed.</source>
         <translation>对外发布版：1—2件的数字显示为“&lt;3”，不能查看案件明细。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="104" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="103" />
         <source>Export PDF…</source>
         <translation>导出PDF…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="106" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="105" />
         <source>Export Excel…</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="110" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="109" />
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="148" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="147" />
         <source>Disputes by type</source>
         <translation>按纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="151" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="150" />
         <source>Disputes by source</source>
         <translation>按案件来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="154" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="153" />
         <source>Last 12 months: accepted and success rate</source>
         <translation>近12个月受理数与调解成功率</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="156" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="155" />
         <source>Mediators compared</source>
         <translation>调解员对比</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="174" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="173" />
         <source>Main figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="175" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="174" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
@@ -4668,7 +4670,9 @@ Please send this file to your technical contact.</source>
     <message numerus="yes">
         <location filename="../../mediation_desk/ui/pages/subsidy_box.py" line="75" />
         <source>%n rule(s); complex cases ×%1:</source>
-        <translation><numerusform>共%n条标准；疑难复杂案件×%1：</numerusform></translation>
+        <translation>
+            <numerusform>共%n条标准；疑难复杂案件×%1：</numerusform>
+        </translation>
     </message>
 </context>
 <context>

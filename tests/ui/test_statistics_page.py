@@ -6,6 +6,7 @@ bar, and the case list shows exactly the cases that number counts, under its cap
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -181,6 +182,35 @@ def test_court_desk_shows_centers_ranked_and_litigation_source(qtbot, services):
     assert [model.index(r, 0).data() for r in range(len(table.rows))] == [
         str(r.rank) for r in table.rows]
     assert page.table_notes["by_center"].text() == table.note
+
+
+def visible_tabs(page: StatisticsPage) -> list[str]:
+    return [page.tabs.tabText(i) for i in range(page.tabs.count()) if page.tabs.isTabVisible(i)]
+
+
+def test_every_table_of_the_report_gets_a_tab_in_its_order(qtbot, services):
+    base = sample_report(period=ReportPeriod.month(2026, 1))
+    wusong = Table("wusong", "无讼村（社区）候选", ("accepted",),
+                   (Row("v1", "东风村", {"accepted": Figure("accepted", 4, tuple("abcd"))}),),
+                   None, "本期受理且无案件进入诉讼的村（社区）：1个")
+    by_month = {1: replace(base, tables=(*base.tables, wusong)),
+                2: replace(base, period=ReportPeriod.month(2026, 2),
+                           tables=(base.tables[1], base.tables[0]))}
+    page = make_page(qtbot, services, lambda p, public: by_month.get(p.start.month, base))
+    page.set_period(ReportPeriod.month(2026, 1))
+    assert visible_tabs(page) == ["主要指标", "图表", *(t.title for t in base.tables),
+                                  "无讼村（社区）候选"]
+    page.tabs.setCurrentWidget(page.table_pages["wusong"])
+    model = page.table_models["wusong"]
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "村（社区）"
+    assert (model.index(0, 0).data(), model.index(0, 1).data()) == ("东风村", "4")
+    assert page.table_notes["wusong"].text() == "本期受理且无案件进入诉讼的村（社区）：1个"
+
+    page.set_period(ReportPeriod.month(2026, 2))  # fewer tables, another order
+    assert visible_tabs(page) == ["主要指标", "图表", "按案件来源", "按纠纷类型"]
+    assert page.tabs.currentIndex() == 0  # its tab is gone: back to 主要指标
+    page.set_period(ReportPeriod.month(2026, 1))
+    assert visible_tabs(page)[2:4] == ["按纠纷类型", "按案件来源"]
 
 
 # -- drill-down over real cases ---------------------------------------------------------

@@ -167,6 +167,8 @@ class ReportTableModel(QAbstractTableModel):
                  "by_source": self.tr("Case source"),
                  "by_mediator": self.tr("Mediator"),
                  "by_village": self.tr("Village / community"),
+                 "villages": self.tr("Village / community"),
+                 "wusong": self.tr("Village / community"),
                  "by_center": self.tr("Mediation organisation"),
                  "by_end_reason": self.tr("End reason"),
                  "satisfaction": self.tr("Satisfaction"),

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, QStandardPaths, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 
 from ...domain.errors import DomainError
 from ...domain.queries import CaseFilter
@@ -26,7 +26,7 @@ from .. import errors, i18n
 from ..context import Services
 from ..models.report_tables import CaptionRole, FigureRole, caption
 from ..permits import guard
-from .statistics_view import TABLE_TABS, StatisticsPageView
+from .statistics_view import FIXED_TABS, StatisticsPageView
 
 ReportSource = Callable[[ReportPeriod, bool], Report]
 """``source(period, public)``: the report (runs on the worker, may touch the database)."""
@@ -107,8 +107,6 @@ class StatisticsPage(StatisticsPageView):
         self.export_pdf.clicked.connect(lambda: self.export("pdf"))
         self.export_xlsx.clicked.connect(lambda: self.export("xlsx"))
         self.headline.activated.connect(self._activated)
-        for view in self.table_views.values():
-            view.activated.connect(self._activated)
         for chart in self.charts:
             chart.figure_clicked.connect(self._chart_clicked)
         self.tabs.currentChanged.connect(self._update_charts)
@@ -223,18 +221,7 @@ class StatisticsPage(StatisticsPageView):
             report.unit_name, i18n.format_date(p.start), i18n.format_date(p.end),
             i18n.format_date(report.generated_on)))
         self.headline_model.set_report(report)
-        for key in TABLE_TABS:
-            table = report.table(key)
-            self.table_models[key].set_table(table, p)
-            index = self.tabs.indexOf(self.table_pages[key])
-            self.tabs.setTabVisible(index, table is not None)
-            if table is not None:
-                if self.tabs.tabText(index) != table.title:
-                    self.tabs.setTabText(index, table.title)
-                self.table_notes[key].setText(table.note)
-                self.table_notes[key].setVisible(bool(table.note))
-        if not self.tabs.isTabVisible(self.tabs.currentIndex()):
-            self.tabs.setCurrentIndex(0)  # its table is not in this report
+        self._show_tables(report)
         self._charts_shown = self._mediators_shown = None
         self._update_charts()
         if report.public:
@@ -245,6 +232,37 @@ class StatisticsPage(StatisticsPageView):
                               "it counts."))
         self._set_export_enabled(True)
         self.report_shown.emit(report)
+
+    def table_view_made(self, view: QTableView) -> None:
+        view.activated.connect(self._activated)
+
+    def _show_tables(self, report: Report) -> None:
+        """A tab per table of ``report``, in its order; tabs of tables it lacks hidden."""
+        tabs = self.tabs
+        current = tabs.currentWidget()
+        tabs.blockSignals(True)  # the charts are updated once, below
+        try:
+            for i, table in enumerate(report.tables):
+                page = self.table_page(table.key, table.title)
+                index = tabs.indexOf(page)
+                if index != FIXED_TABS + i:
+                    tabs.removeTab(index)
+                    tabs.insertTab(FIXED_TABS + i, page, table.title)
+                elif tabs.tabText(index) != table.title:
+                    tabs.setTabText(index, table.title)
+                tabs.setTabVisible(FIXED_TABS + i, True)
+                self.table_models[table.key].set_table(table, report.period)
+                self.table_notes[table.key].setText(table.note)
+                self.table_notes[table.key].setVisible(bool(table.note))
+            shown = {t.key for t in report.tables}
+            for key, page in self.table_pages.items():
+                if key not in shown:
+                    tabs.setTabVisible(tabs.indexOf(page), False)
+                    self.table_models[key].set_table(None, report.period)
+            visible = tabs.indexOf(current)
+            tabs.setCurrentIndex(visible if visible >= 0 and tabs.isTabVisible(visible) else 0)
+        finally:
+            tabs.blockSignals(False)
 
     def _update_charts(self, _index: int = -1) -> None:
         """Give the charts on screen the report's values (hidden ones wait to be shown)."""
@@ -257,7 +275,7 @@ class StatisticsPage(StatisticsPageView):
             self.type_chart.set_table(report.table("by_type"), report.period)
             self.source_chart.set_table(report.table("by_source"), report.period)
             self.trend_chart.set_trend(report.trend)
-        if current is self.table_pages["by_mediator"] and self._mediators_shown is not report:
+        if current is self.table_pages.get("by_mediator") and self._mediators_shown is not report:
             self._mediators_shown = report
             self.mediator_chart.set_table(report.table("by_mediator"), report.period)
 

@@ -24,9 +24,8 @@ from ...domain.statistics import PeriodKind
 from ..models.report_tables import HeadlineModel, ReportTableModel
 from ..widgets.charts import TableBarChart, TrendChart
 
-TABLE_TABS = ("by_type", "by_source", "by_mediator", "by_village", "by_center",
-              "litigation_source", "by_end_reason", "satisfaction")
-"""The report tables the page shows, in tab order (tables a report lacks are hidden)."""
+FIXED_TABS = 2
+"""主要指标 and 图表; every table of the report follows in a tab of its own, in its order."""
 
 
 def short_type(label: str) -> str:
@@ -177,23 +176,6 @@ class StatisticsPageView(QWidget):
         self.table_views: dict[str, QTableView] = {}
         self.table_pages: dict[str, QWidget] = {}
         self.table_notes: dict[str, QLabel] = {}
-        for key in TABLE_TABS:
-            model = ReportTableModel(self)
-            view = report_view(model, f"table_{key}")
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-            note = QLabel()
-            note.setWordWrap(True)
-            page = QWidget()
-            lay = QVBoxLayout(page)
-            lay.setContentsMargins(0, 4, 0, 0)
-            lay.addWidget(view, 1)
-            if key == "by_mediator":
-                self.mediator_chart.setMinimumHeight(240)
-                lay.addWidget(self.mediator_chart, 1)
-            lay.addWidget(note)
-            self.table_models[key], self.table_views[key] = model, view
-            self.table_pages[key], self.table_notes[key] = page, note
-            self.tabs.setTabVisible(self.tabs.addTab(page, key), False)  # titled per report
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -206,3 +188,30 @@ class StatisticsPageView(QWidget):
                  self.public, self.export_pdf, self.export_xlsx, self.tabs]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
+
+    def table_page(self, key: str, title: str) -> QWidget:
+        """The tab of report table ``key`` (made the first time a report has it)."""
+        page = self.table_pages.get(key)
+        if page is not None:
+            return page
+        model = ReportTableModel(self)
+        view = report_view(model, f"table_{key}")
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        note = QLabel()
+        note.setWordWrap(True)
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 4, 0, 0)
+        lay.addWidget(view, 1)
+        if key == "by_mediator":  # the comparison beside its numbers
+            self.mediator_chart.setMinimumHeight(240)
+            lay.addWidget(self.mediator_chart, 1)
+        lay.addWidget(note)
+        self.table_models[key], self.table_views[key] = model, view
+        self.table_pages[key], self.table_notes[key] = page, note
+        self.tabs.addTab(page, title)
+        self.table_view_made(view)
+        return page
+
+    def table_view_made(self, view: QTableView) -> None:
+        """A new table view (the page connects its drill-down)."""
