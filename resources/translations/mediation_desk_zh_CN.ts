@@ -4391,47 +4391,47 @@ Please send this file to your technical contact.</source>
         <translation>正在统计{0}…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="219" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="223" />
         <source>Reporting unit: {0}    Period: {1} to {2}    Produced: {3}</source>
         <translation>填报单位：{0}    统计期间：{1}至{2}    生成日期：{3}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="228" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="232" />
         <source>For publication: counts of 1 or 2 cases are shown as &lt;3; the cases behind the figures are not listed.</source>
         <translation>对外发布版：1—2件的数字显示为“&lt;3”，不列出案件明细。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="231" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="235" />
         <source>Double-click a number or click a bar to list exactly the cases it counts.</source>
         <translation>双击数字或点击图表中的柱形、折线点，即可列出该数字统计的全部案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="299" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="303" />
         <source>The version for publication does not list cases; untick “For publication” to see them.</source>
         <translation>对外发布版不列出案件明细；取消勾选“对外发布”后再查看。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="316" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="320" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="318" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="322" />
         <source>Excel files (*.xlsx)</source>
         <translation>Excel文件 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="320" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="324" />
         <source>Export the report</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="340" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="344" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="344" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="348" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>

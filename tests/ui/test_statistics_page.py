@@ -443,3 +443,45 @@ def test_real_report_last_month_drills_down_to_its_cases(qtbot, services):
     qtbot.mouseClick(page.this_month, Qt.MouseButton.LeftButton)
     assert shown_headline(page)["accepted"][0] == "1"
     assert page.report is not None and page.report.figures["accepted"].case_ids == (march.id,)
+
+
+class QueuedTasks:
+    """A task runner whose work waits until ``run_all`` (the database thread busy)."""
+
+    def __init__(self) -> None:
+        self.queue: list = []
+
+    def submit(self, fn, done=None, failed=None) -> None:
+        self.queue.append((fn, done))
+
+    def run_all(self) -> None:
+        while self.queue:
+            fn, done = self.queue.pop(0)
+            result = fn()
+            if done is not None:
+                done(result)
+
+
+class QueuedServices:
+    account = None
+
+    def __init__(self) -> None:
+        self.tasks = QueuedTasks()
+
+    def why_not(self, action: str) -> str:
+        return ""
+
+
+def test_periods_picked_while_one_is_counted_are_not_all_counted(qtbot):
+    source, asked = sample_source()
+    services = QueuedServices()
+    page = StatisticsPage(services, source=source, today=date(2026, 3, 2))  # type: ignore[arg-type]
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    for button in (page.last_month, page.this_year, page.this_quarter):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert page.subtitle.text() == "正在统计2026年第一季度…"
+    services.tasks.run_all()
+    assert asked == [(ReportPeriod.quarter(2026, 1), False)]  # only the last one asked for
+    assert page.report is not None and page.report.period == ReportPeriod.quarter(2026, 1)

@@ -194,8 +194,12 @@ class StatisticsPage(StatisticsPageView):
         self._generation += 1
         gen, public = self._generation, self.public.isChecked()
         self.subtitle.setText(self.tr("Counting {0}…").format(period.label))
-        self.services.tasks.submit(lambda: self.source(period, public),
-                                   lambda report: self._show(gen, report),
+        def count() -> Report | None:
+            # a period picked again before this one's turn came: not counted at all (a
+            # report of 100,000 cases takes a while, and the database waits for it)
+            return None if gen != self._generation else self.source(period, public)
+
+        self.services.tasks.submit(count, lambda report: self._show(gen, report),
                                    lambda exc: self._failed(gen, exc))
 
     def _failed(self, gen: int, exc: BaseException) -> None:
@@ -210,8 +214,8 @@ class StatisticsPage(StatisticsPageView):
             self.hint.setStyleSheet(style)
         self.hint.setText(text)
 
-    def _show(self, gen: int, report: Report) -> None:
-        if gen != self._generation:
+    def _show(self, gen: int, report: Report | None) -> None:
+        if gen != self._generation or report is None:
             return  # an answer to an older period
         self.report = report
         p = report.period
