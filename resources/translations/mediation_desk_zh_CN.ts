@@ -2309,37 +2309,37 @@ Reason code: {1}</source>
 <context>
     <name>HeadlineModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="97" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="118" />
         <source>Measure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="97" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="118" />
         <source>This period</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="97" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="118" />
         <source>Month-on-month</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="98" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="119" />
         <source>Year-on-year</source>
         <translation>同比</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="98" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="119" />
         <source>How it is counted</source>
         <translation>统计口径</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="125" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="146" />
         <source>Previous period: {0}</source>
         <translation>上期：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="128" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="149" />
         <source>Same period last year: {0}</source>
         <translation>上年同期：{0}</translation>
     </message>
@@ -4037,61 +4037,61 @@ Please send this file to your technical contact.</source>
 <context>
     <name>ReportTableModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="166" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="187" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="167" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="188" />
         <source>Case source</source>
         <translation>案件来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="168" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="189" />
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="169" />
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="170" />
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="171" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="190" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="191" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="192" />
         <source>Village / community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="172" />
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="175" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="193" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="196" />
         <source>Mediation organisation</source>
         <translation>调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="173" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="194" />
         <source>End reason</source>
         <translation>终止原因</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="174" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="195" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="176" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="197" />
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="220" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="241" />
         <source>Rank</source>
         <translation>名次</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="239" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="260" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="240" />
-        <location filename="../../mediation_desk/ui/models/report_tables.py" line="255" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="261" />
+        <location filename="../../mediation_desk/ui/models/report_tables.py" line="276" />
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>

@@ -170,6 +170,23 @@ def test_publication_view_hides_small_cells_and_does_not_drill_down(qtbot, servi
     assert villages is not None and villages.rows[0].cells["accepted"].suppressed
 
 
+def test_publication_view_hides_a_small_count_of_last_month_and_its_change(qtbot, services):
+    internal = sample_report()
+    figures = dict(internal.figures)
+    figures["jc_rejected"] = Figure("jc_rejected", 5, tuple("abcde"), previous=1, year_before=4)
+    report = replace(internal, figures=figures)
+    page = make_page(qtbot, services, lambda p, public: published(report) if public else report)
+    row = page.headline_model.row_of("jc_rejected")
+    shown = shown_headline(page)["jc_rejected"]
+    assert shown == ("5", "↑ 400.0%", "↑ 25.0%")  # the internal report shows everything
+    page.public.setChecked(True)
+    shown = shown_headline(page)["jc_rejected"]
+    assert shown == ("5", "—", "↑ 25.0%")  # +400% would give back last month's 1
+    tip = page.headline_model.index(row, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "上期：<3"
+    assert page.headline_model.index(row, 3).data(Qt.ItemDataRole.ToolTipRole) == "上年同期：4"
+
+
 def test_court_desk_shows_centers_ranked_and_litigation_source(qtbot, services):
     source, _asked = sample_source(court_desk=True)
     page = make_page(qtbot, services, source)

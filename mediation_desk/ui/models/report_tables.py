@@ -14,7 +14,17 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ...domain.statistics import MEASURES, Figure, Report, ReportPeriod, Row, Table, Unit
+from ...domain.statistics import (
+    MEASURES,
+    SMALL_CELL,
+    Figure,
+    Report,
+    ReportPeriod,
+    Row,
+    Table,
+    Unit,
+)
+from ...reports.comparisons import Comparison, comparison, hidden_comparisons
 
 FigureRole = Qt.ItemDataRole.UserRole + 20
 CaptionRole = Qt.ItemDataRole.UserRole + 21
@@ -61,11 +71,14 @@ class HeadlineModel(QAbstractTableModel):
         super().__init__(parent)
         self.report: Report | None = None
         self._figures: list[Figure] = []
+        self._hidden: dict[str, frozenset[str]] = {}
 
     def set_report(self, report: Report | None) -> None:
         """Show ``report``: the same measures only repaint their cells (cheaper than a reset,
         which lays the whole table out again)."""
         figures = list(report.figures.values()) if report is not None else []
+        # a published report hides small 上期/同期 counts and the % change that gives them back
+        self._hidden = hidden_comparisons(report) if report is not None else {}
         same = [f.key for f in figures] == [f.key for f in self._figures]
         if same and figures:
             self.report, self._figures = report, figures
@@ -78,6 +91,14 @@ class HeadlineModel(QAbstractTableModel):
 
     def figure(self, row: int) -> Figure:
         return self._figures[row]
+
+    def comparison(self, f: Figure, which: str) -> Comparison:
+        """上期 (``previous``) or 去年同期 (``year_before``) of ``f`` as this report may show it."""
+        return comparison(f, which, self._hidden)
+
+    def comparison_text(self, f: Figure, which: str) -> str:
+        c = self.comparison(f, which)
+        return f"<{SMALL_CELL}" if c.hidden else Figure(f.key, c.value).text()
 
     def row_of(self, key: str) -> int:
         return next(i for i, f in enumerate(self._figures) if f.key == key)
@@ -108,9 +129,9 @@ class HeadlineModel(QAbstractTableModel):
             if col == self.COL_VALUE:
                 return f.text()
             if col == self.COL_PREVIOUS:
-                return change_text(f.previous_change)
+                return change_text(self.comparison(f, "previous").change)
             if col == self.COL_YEAR:
-                return change_text(f.year_change)
+                return change_text(self.comparison(f, "year_before").change)
             if col == self.COL_RULE:
                 return f.measure.rule
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (
@@ -121,12 +142,12 @@ class HeadlineModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col in (self.COL_MEASURE, self.COL_RULE):
                 return f.measure.rule
-            if col == self.COL_PREVIOUS and not f.suppressed:
+            if col == self.COL_PREVIOUS:
                 return self.tr("Previous period: {0}").format(
-                    Figure(f.key, f.previous).text())
-            if col == self.COL_YEAR and not f.suppressed:
+                    self.comparison_text(f, "previous"))
+            if col == self.COL_YEAR:
                 return self.tr("Same period last year: {0}").format(
-                    Figure(f.key, f.year_before).text())
+                    self.comparison_text(f, "year_before"))
         if role == FigureRole:
             return f
         if role == CaptionRole:
