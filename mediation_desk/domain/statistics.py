@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from .validators import InvalidValue
 
@@ -400,63 +401,79 @@ def _is_small(f: Figure) -> bool:
             and 0 < f.value < SMALL_CELL)
 
 
+_DERIVED = {  # a figure computed from the cases another counts: hidden with it
+    "accepted": ("share", "success_rate"), "succeeded": ("amount", "success_rate", "partial"),
+    "overdue": ("overdue_rate",), "due": ("overdue_rate",),
+    "closed": ("avg_days", "median_days"), "follow_ups": ("satisfaction",),
+    "prevented_criminal": ("prevented_criminal_persons",),
+    "prevented_mass": ("prevented_mass_persons",),
+}
+
+
+def _hidden(cells: dict[str, Figure], extra: set[str]) -> set[str]:
+    small = {k for k, f in cells.items() if _is_small(f)} | extra
+    for k in list(small):
+        small.update(_DERIVED.get(k, ()))
+    return small & cells.keys()
+
+
+def _numeric(f: Figure) -> Decimal | None:
+    if f.suppressed or f.value is None or f.value == 0:
+        return None
+    return Decimal(f.value)
+
+
 def published(report: Report) -> Report:
     """The report for publication (对外发布): no case ids, small cells shown as ``<3``.
 
     A count of 1 or 2 is suppressed, and so is every figure computed from the same small
     set of cases in the same row (its rate, amount, average). In each table column with
-    exactly one suppressed row, the next smallest non-zero count is suppressed too, so the
-    hidden cell cannot be recovered by subtracting the others from the total.
+    exactly one suppressed row, the row with the next smallest non-zero value is suppressed
+    there too (with what is computed from it), so no hidden cell can be recovered by
+    subtracting the others from the total or the shares from 100 %; repeated until no
+    column has a single hidden cell. The trend's small monthly counts are hidden the same way.
     """
-    def row_out(row: Row) -> Row:
-        cells = dict(row.cells)
-        small = {k for k, f in cells.items() if _is_small(f)}
-        if "accepted" in small:
-            small |= {"share", "success_rate"}
-        if "succeeded" in small:
-            small |= {"amount", "success_rate", "partial"}
-        if "overdue" in small or "due" in small:
-            small.add("overdue_rate")
-        if "closed" in small:
-            small |= {"avg_days", "median_days"}
-        if "follow_ups" in small:
-            small.add("satisfaction")
-        if "prevented_criminal" in small:
-            small.add("prevented_criminal_persons")
-        if "prevented_mass" in small:
-            small.add("prevented_mass_persons")
-        return replace(row, cells={k: _suppress(f) if k in small else replace(f, case_ids=())
-                                   for k, f in cells.items()})
+    def row_out(row: Row, extra: set[str] | None = None) -> Row:
+        hide = _hidden(row.cells, extra or set())
+        return replace(row, cells={k: _suppress(f) if k in hide else replace(f, case_ids=())
+                                   for k, f in row.cells.items()})
 
     def table_out(t: Table) -> Table:
+        extras: list[set[str]] = [set() for _ in t.rows]
         rows = [row_out(r) for r in t.rows]
-        for col in t.columns:
-            hidden = [r for r in rows if r.cells.get(col) is not None and r.cells[col].suppressed]
-            if len(hidden) != 1:
-                continue
-            candidates = [r for r in rows if (c := r.cells.get(col)) is not None
-                          and not c.suppressed and isinstance(c.value, int) and c.value > 0]
-            if candidates:
-                nxt = min(candidates, key=lambda r: int(r.cells[col].value or 0))
-                rows[rows.index(nxt)] = replace(nxt, cells={
-                    **nxt.cells, col: _suppress(nxt.cells[col])})
+        for _round in range(len(t.columns) * max(1, len(rows))):
+            changed = False
+            for col in t.columns:
+                hidden = [r for r in rows if col in r.cells and r.cells[col].suppressed]
+                if len(hidden) != 1:
+                    continue
+                candidates = [(v, i) for i, r in enumerate(rows) if col in r.cells
+                              and (v := _numeric(r.cells[col])) is not None]
+                if candidates:
+                    _v, i = min(candidates)
+                    extras[i].add(col)
+                    rows[i] = row_out(t.rows[i], extras[i])
+                    changed = True
+            if not changed:
+                break
         total = row_out(t.total) if t.total else None
         return replace(t, rows=tuple(rows), total=total)
 
+    def point_out(p: MonthPoint) -> MonthPoint:
+        cells = row_out(Row("", "", {"accepted": p.accepted, "succeeded": p.succeeded,
+                                     "success_rate": p.success_rate})).cells
+        return replace(p, accepted=cells["accepted"], succeeded=cells["succeeded"],
+                       success_rate=cells["success_rate"])
+
     # the 环比/同比 values stay: reports/comparisons.py hides them by the same rule
     figures = row_out(Row("", "", report.figures)).cells
-    trend = tuple(replace(p, accepted=replace(p.accepted, case_ids=()),
-                          succeeded=replace(p.succeeded, case_ids=()),
-                          success_rate=replace(p.success_rate, case_ids=()))
-                  for p in report.trend)
     return replace(report, figures=figures, tables=tuple(table_out(t) for t in report.tables),
-                   trend=trend, public=True)
+                   trend=tuple(point_out(p) for p in report.trend), public=True)
 
 
 # --- the facts a report is computed from (read by storage/statistics_queries.py) ------------
 
-@dataclass(frozen=True, slots=True)
-class CaseInfo:
+class CaseInfo(NamedTuple):
     """What the tables need to know of a counted case."""
 
     id: str
@@ -468,8 +485,7 @@ class CaseInfo:
     mediator_ids: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Success:
+class Success(NamedTuple):
     """An agreement taking effect (调解成功); a written-down oral agreement is not another."""
 
     case_id: str
@@ -478,8 +494,7 @@ class Success:
     partial: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Transition:
+class Transition(NamedTuple):
     """A status change that a measure counts, on its business date."""
 
     case_id: str
@@ -489,15 +504,13 @@ class Transition:
     outcome: str = ""  # return_to_trial: '' after a failed mediation, else the court's outcome
 
 
-@dataclass(frozen=True, slots=True)
-class FollowUp:
+class FollowUp(NamedTuple):
     case_id: str
     on: date
     satisfaction: int
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
+class Deadline(NamedTuple):
     """A mediation deadline (due date after consented extensions and suspensions)."""
 
     case_id: str

@@ -189,3 +189,26 @@ def test_a_range_ending_mid_month_has_its_trend(world):
     r = report(world, ReportPeriod.range(date(2026, 11, 1), date(2026, 11, 10)))
     assert r.figures["accepted"].case_ids == world.of("BCE")
     assert r.trend[-1].period.code == "2026-11" and r.trend[-1].accepted.value == 3
+
+
+def test_no_hidden_cell_can_be_worked_back_in_a_published_table(world):
+    r = report(world, ReportPeriod.quarter(2026, 4), public=True)
+    checked = 0
+    for t in r.tables:
+        for col in t.columns:
+            hidden = [row for row in t.rows if row.cells[col].suppressed]
+            # one hidden alone would follow from the total, unless the total is hidden too
+            assert len(hidden) != 1 or t.total is None or t.total.cells[col].suppressed, \
+                (t.key, col)
+        for row in t.rows:
+            for base, derived in (("accepted", ("share", "success_rate")),
+                                  ("succeeded", ("amount", "success_rate"))):
+                if base in row.cells and row.cells[base].suppressed:
+                    for d in derived:
+                        if d in row.cells:
+                            assert row.cells[d].suppressed, (t.key, row.label, d)
+                            checked += 1
+    assert checked
+    for point in r.trend:
+        for f in (point.accepted, point.succeeded):
+            assert f.suppressed or not (0 < int(f.value or 0) < 3)
