@@ -199,3 +199,47 @@ def add_report_command(sub: Any) -> None:
     p.add_argument("--prepared-by", default="", metavar="NAME", help="填报人（不写：登录的账户）")
     p.add_argument("--reviewed-by", default="", metavar="NAME", help="审核人")
     p.set_defaults(func=run_report)
+
+
+def run_assessment(args: argparse.Namespace) -> int:
+    """Write the mediators' assessment (考评) of a period as PDF: one mediator's form, or
+    the ranked table of all of them (director only)."""
+    try:
+        period = period_of(args)
+        if period is None:
+            raise UsageError("请给出考评期间：--period 2026（年），或 --from 和 --to")
+    except UsageError as exc:
+        return usage_error(args, str(exc))
+    from ..domain.errors import DomainError
+    from ..reports.assessment_pdf import render_assessment
+    from ..services.exchange import write_file_atomically
+    from ..services.statistics import StatisticsService
+
+    store = open_desk(args, readonly=True)
+    try:
+        report = StatisticsService(store).for_file(period, assessment=True)
+    finally:
+        store.close()
+    key = None
+    if args.mediator:
+        table = report.table("by_mediator")
+        rows = [r for r in (table.rows if table else ()) if r.label == args.mediator.strip()]
+        if not rows:
+            raise DomainError(f"{report.period.label}没有调解员“{args.mediator}”办理的案件。",
+                              code="no_such_mediator")
+        key = rows[0].key
+    out = Path(args.out)
+    write_file_atomically(out, render_assessment(report, key))
+    what = f"{args.mediator}的考评表" if key else "调解员考评排名表"
+    print(f"已生成{report.period.label}{what}：{out}")
+    return 0
+
+
+def add_assessment_command(sub: Any) -> None:
+    """Add the ``assessment`` verb."""
+    p = sub.add_parser("assessment", help="调解员考评：某人的考评表或全体排名（PDF，中心主任）")
+    add_db(p)
+    add_period_options(p)
+    p.add_argument("--mediator", default="", metavar="NAME", help="调解员姓名（不写：全体排名表）")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="考评表 PDF")
+    p.set_defaults(func=run_assessment)

@@ -46,6 +46,7 @@ OPENING_VERBS = [
     ["enroll", "--db", "{db}", "--mediator", "周明", "--out", "{out}"],
     ["court-summary", "--db", "{db}"],
     ["report", "--db", "{db}", "--period", "2026-11", "--format", "xlsx", "--out", "{out}"],
+    ["assessment", "--db", "{db}", "--period", "2026", "--out", "{out}"],
     ["court-cases", "--db", "{db}", "--center", "ZD-MS"],
     ["intake-sheet", "--db", "{db}", "--out", "{out}"],
     ["referral", "add", "--db", "{db}", "--center", "FY-01", "--json", "{case}"],

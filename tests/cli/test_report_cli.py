@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 from datetime import date, datetime
 
 import pytest
@@ -320,8 +321,9 @@ def test_court_summary_counts_the_events_of_the_period(court, monkeypatch, capsy
             a["handed_over"]) == (3 - 1, 1, 50.0, 1, 1)
     assert (b["accepted"], b["succeeded"], b["success_rate"]) == (1, 0, 0.0)
     assert (got["total"]["accepted"], got["total"]["succeeded"]) == (3, 1)
-    # by current status a0 is 归档: the old count (court_queries.center_counts) lost it
-    assert old["centerA"].jc_confirmed == 0
+    # a0 is 归档 now: the court page's count (court_queries.center_counts) counts the
+    # confirmation that happened, not the status (it lost it when it counted statuses)
+    assert old["centerA"].jc_confirmed == 1
 
     assert run(["court-summary", "--db", str(db)]) == 0  # this year, as a table
     text = capsys.readouterr().out
@@ -356,3 +358,26 @@ def test_the_court_report_per_center_and_its_roll_up(court, tmp_path, monkeypatc
     assert centers["centerB单位"][:5] == (1, "centerB单位", 1, 1, 100.0)
     assert centers["centerA单位"][:5] == (2, "centerA单位", 3, 1, 33.3)
     assert centers["合计"][2:4] == (4, 2)
+
+
+def test_the_director_prints_the_assessment_a_mediator_may_not(center, tmp_path, monkeypatch,
+                                                               capsys):
+    db, _ids, _numbers = center
+    login_as(monkeypatch)  # the director
+    ranked, own = tmp_path / "考评排名.pdf", tmp_path / "周明考评.pdf"
+    assert run(["assessment", "--db", str(db), "--period", "2026", "--out", str(ranked)]) == 0
+    assert run(["assessment", "--db", str(db), "--period", "2026", "--mediator", "周明",
+                "--out", str(own)]) == 0
+    assert "周明的考评表" in capsys.readouterr().out
+    for pdf in (ranked, own):
+        assert pdf.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", str(own), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "周明" in text and "考评" in text
+    assert run(["assessment", "--db", str(db), "--period", "2026", "--mediator", "无此人",
+                "--out", str(tmp_path / "x.pdf")]) != 0
+    assert "无此人" in capsys.readouterr().err
+    login_as(monkeypatch, "周明")
+    denied = tmp_path / "denied.pdf"
+    assert run(["assessment", "--db", str(db), "--period", "2026", "--out", str(denied)]) != 0
+    assert not denied.exists()
