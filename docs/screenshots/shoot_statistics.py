@@ -4,8 +4,9 @@
 
 Builds a 3,000-case demo database in a temporary folder (MEDIATION_DESK_HOME there too),
 opens it as 演示主任, shows last month's report and writes statistics.png (主要指标),
-statistics-charts.png (图表), statistics-mediators.png (按调解员), statistics-villages.png (无讼候选), statistics-public.png
-(对外发布) statistics-drilldown.png (the case list after double-clicking 调解成功数),
+statistics-charts.png (图表), statistics-mediators.png (按调解员),
+statistics-villages.png (无讼候选), statistics-public.png (对外发布),
+statistics-drilldown.png (the case list after double-clicking 调解成功数),
 dashboard-tiles.png (the tiles, 超期 focused) and dashboard-overdue.png (that tile pressed).
 Then the court desk of shoot_referrals.py (two centers' referrals mediated and sent back):
 statistics-court.png (按调解组织, ranked) and statistics-court-litigation.png (诉源治理).
