@@ -4386,52 +4386,52 @@ Please send this file to your technical contact.</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="196" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="206" />
         <source>Counting {0}…</source>
         <translation>正在统计{0}…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="223" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="233" />
         <source>Reporting unit: {0}    Period: {1} to {2}    Produced: {3}</source>
         <translation>填报单位：{0}    统计期间：{1}至{2}    生成日期：{3}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="232" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="242" />
         <source>For publication: counts of 1 or 2 cases are shown as &lt;3; the cases behind the figures are not listed.</source>
         <translation>对外发布版：1—2件的数字显示为“&lt;3”，不列出案件明细。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="235" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="245" />
         <source>Double-click a number or click a bar to list exactly the cases it counts.</source>
         <translation>双击数字或点击图表中的柱形、折线点，即可列出该数字统计的全部案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="303" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="315" />
         <source>The version for publication does not list cases; untick “For publication” to see them.</source>
         <translation>对外发布版不列出案件明细；取消勾选“对外发布”后再查看。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="320" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="336" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="322" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="333" />
         <source>Excel files (*.xlsx)</source>
         <translation>Excel文件 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="324" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="340" />
         <source>Export the report</source>
         <translation>导出统计报表</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="344" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="359" />
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="348" />
+        <location filename="../../mediation_desk/ui/pages/statistics_page.py" line="371" />
         <source>Saved: {0}</source>
         <translation>已保存：{0}</translation>
     </message>
@@ -4605,37 +4605,52 @@ Please send this file to your technical contact.</source>
         <translation>导出Excel…</translation>
     </message>
     <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="107" />
+        <source>Mediator assessment…</source>
+        <translation>调解员考评…</translation>
+    </message>
+    <message>
         <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="109" />
+        <source>The mediators of this period ranked by success rate, as a PDF for the director (考评)</source>
+        <translation>本期调解员按调解成功率排名的考评表（PDF，供中心主任使用）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="111" />
+        <source>Per-case subsidy…</source>
+        <translation>以案定补…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="115" />
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="147" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="155" />
         <source>Disputes by type</source>
         <translation>按纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="150" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="158" />
         <source>Disputes by source</source>
         <translation>按案件来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="153" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="161" />
         <source>Last 12 months: accepted and success rate</source>
         <translation>近12个月受理数与调解成功率</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="155" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="163" />
         <source>Mediators compared</source>
         <translation>调解员对比</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="173" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="181" />
         <source>Main figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="174" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="182" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>

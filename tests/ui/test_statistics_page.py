@@ -502,3 +502,34 @@ def test_periods_picked_while_one_is_counted_are_not_all_counted(qtbot):
     services.tasks.run_all()
     assert asked == [(ReportPeriod.quarter(2026, 1), False)]  # only the last one asked for
     assert page.report is not None and page.report.period == ReportPeriod.quarter(2026, 1)
+
+
+def test_the_director_exports_the_assessment(qtbot, services, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    source, _asked = sample_source()
+    page = make_page(qtbot, services, source)
+    assert page.assessment.isEnabled() and page.subsidy.isEnabled()
+    proposed = []
+
+    def fake_save(_parent, _title, name, _pattern):
+        proposed.append(name)
+        return str(tmp_path / "考评"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
+    qtbot.mouseClick(page.assessment, Qt.MouseButton.LeftButton)
+    written = tmp_path / "考评.pdf"
+    qtbot.waitUntil(written.exists)
+    assert proposed[0].endswith("调解员考评-2026-03.pdf")
+    assert written.read_bytes().startswith(b"%PDF")
+    page.public.setChecked(True)
+    qtbot.waitUntil(lambda: page.report is not None and page.report.public)
+    assert not page.assessment.isEnabled()  # no assessment of the published figures
+
+
+def test_a_mediator_has_no_assessment_nor_subsidy_sheet(qtbot, mediator_services):
+    source, _asked = sample_source()
+    page = make_page(qtbot, mediator_services, source)
+    assert page.export_pdf.isEnabled()  # the desk's report, yes
+    assert not page.assessment.isEnabled() and not page.subsidy.isEnabled()
+    assert page.assessment.toolTip()  # says why

@@ -58,6 +58,12 @@ def render_pdf(report: Report, prepared_by: str) -> bytes:
     return bytes(render_report(report, prepared_by=prepared_by))
 
 
+def render_assessment_pdf(report: Report, _prepared_by: str) -> bytes:
+    from ...reports.assessment_pdf import render_assessment
+
+    return bytes(render_assessment(report))
+
+
 def render_xlsx(report: Report, prepared_by: str) -> bytes:
     from ...reports.statistics_xlsx import render_report_xlsx
 
@@ -106,11 +112,15 @@ class StatisticsPage(StatisticsPageView):
         self.public.toggled.connect(lambda _c: self.load())
         self.export_pdf.clicked.connect(lambda: self.export("pdf"))
         self.export_xlsx.clicked.connect(lambda: self.export("xlsx"))
+        self.assessment.clicked.connect(lambda: self.export("assessment"))
+        self.subsidy.clicked.connect(self.subsidy_sheet)
         self.headline.activated.connect(self._activated)
         for chart in self.charts:
             chart.figure_clicked.connect(self._chart_clicked)
         self.tabs.currentChanged.connect(self._update_charts)
         self._may_export = guard(services, "write_report", self.export_pdf, self.export_xlsx)
+        self._may_assess = guard(services, "write_assessment", self.assessment)
+        guard(services, "subsidy_sheet", self.subsidy)
         self._set_export_enabled(False)
 
     # -- the service -------------------------------------------------------------------
@@ -286,6 +296,8 @@ class StatisticsPage(StatisticsPageView):
     def _set_export_enabled(self, enabled: bool) -> None:
         for button in (self.export_pdf, self.export_xlsx):
             button.setEnabled(enabled and self._may_export)
+        public = self.report is not None and self.report.public
+        self.assessment.setEnabled(enabled and self._may_assess and not public)
 
     # -- drill-down --------------------------------------------------------------------
     def _activated(self, index: QModelIndex) -> None:
@@ -311,18 +323,21 @@ class StatisticsPage(StatisticsPageView):
         report = self.report
         if report is None:
             return
-        why = self.services.why_not("write_report")  # the service's own rule
+        action = "write_assessment" if kind == "assessment" else "write_report"
+        why = self.services.why_not(action)  # the service's own rule
         if why:
             self._say(why, error=True)
             return
         account = self.services.account
         prepared_by = account.name if account is not None else ""
-        suffix, render, pattern = ((".pdf", render_pdf, self.tr("PDF files (*.pdf)"))
-                                   if kind == "pdf" else
-                                   (".xlsx", render_xlsx, self.tr("Excel files (*.xlsx)")))
+        suffix, render, pattern = ((".xlsx", render_xlsx, self.tr("Excel files (*.xlsx)"))
+                                   if kind == "xlsx" else
+                                   (".pdf", render_assessment_pdf if kind == "assessment"
+                                    else render_pdf, self.tr("PDF files (*.pdf)")))
+        name = (f"调解员考评-{report.period.code.replace('..', '至')}{suffix}"
+                if kind == "assessment" else export_name(report, suffix))
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the report"), str(documents_folder() /
-                                                    export_name(report, suffix)), pattern)
+            self, self.tr("Export the report"), str(documents_folder() / name), pattern)
         if not chosen:
             return
         path = Path(chosen)
@@ -343,6 +358,14 @@ class StatisticsPage(StatisticsPageView):
 
         self._say(self.tr("Exporting…"))
         self.services.tasks.submit(write, self._exported, self._export_failed)
+
+    def subsidy_sheet(self) -> None:
+        """以案定补: the sheet of the month shown (or of last month)."""
+        from ..dialogs.subsidy_sheet_dialog import SubsidySheetDialog
+
+        period = self.report.period if self.report is not None else None
+        month = period if period is not None and period.kind is PeriodKind.MONTH else None
+        SubsidySheetDialog(self.services, month=month, parent=self).open()
 
     def _exported(self, path: Path) -> None:
         self._say(self.tr("Saved: {0}").format(path))

@@ -104,6 +104,12 @@ class StatisticsPageView(QWidget):
         self.export_pdf.setObjectName("exportPdf")
         self.export_xlsx = QPushButton(self.tr("Export Excel…"))
         self.export_xlsx.setObjectName("exportXlsx")
+        self.assessment = QPushButton(self.tr("Mediator assessment…"))
+        self.assessment.setObjectName("exportAssessment")
+        self.assessment.setToolTip(self.tr("The mediators of this period ranked by success "
+                                           "rate, as a PDF for the director (考评)"))
+        self.subsidy = QPushButton(self.tr("Per-case subsidy…"))
+        self.subsidy.setObjectName("subsidySheet")
 
         bar = QHBoxLayout()
         period_label = QLabel(self.tr("Period"))
@@ -118,6 +124,8 @@ class StatisticsPageView(QWidget):
         bar.addWidget(self.public)
         bar.addWidget(self.export_pdf)
         bar.addWidget(self.export_xlsx)
+        bar.addWidget(self.assessment)
+        bar.addWidget(self.subsidy)
 
         # -- what is shown -----------------------------------------------------------
         self.title = QLabel()
@@ -185,7 +193,8 @@ class StatisticsPageView(QWidget):
         layout.addWidget(self.hint)
         order = [self.kind, self.year, self.part, self.range_from, self.range_to,
                  self.this_month, self.last_month, self.this_quarter, self.this_year,
-                 self.public, self.export_pdf, self.export_xlsx, self.tabs]
+                 self.public, self.export_pdf, self.export_xlsx, self.assessment, self.subsidy,
+                 self.tabs]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
