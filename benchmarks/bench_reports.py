@@ -40,10 +40,10 @@ PERIODS = (ReportPeriod.month(2026, 11), ReportPeriod.month(2025, 6),
 _COPIES = """SELECT json_extract(data, '$.written_agreement_id') FROM events
     WHERE kind = 'note' AND deleted = 0
       AND json_extract(data, '$.action') = 'record_written_agreement'"""
-_LIVE = "case_id IN (SELECT id FROM cases WHERE deleted = 0)"
+_LIVE = "case_id NOT IN (SELECT id FROM cases WHERE deleted = 1)"  # cases_deleted: tombstones
 _STATUS = """SELECT DISTINCT case_id FROM events WHERE kind = 'status_change'
     AND json_extract(data, '$.action') = '{a}' AND deleted = 0 AND {live}
-    AND substr(occurred_at, 1, 10) BETWEEN :s AND :e"""
+    AND occurred_at >= :s AND occurred_at < :after"""
 
 BARE: dict[str, str] = {
     "received": "SELECT id FROM cases WHERE received_on BETWEEN :s AND :e AND deleted = 0",
@@ -52,6 +52,7 @@ BARE: dict[str, str] = {
         AND deleted = 0 AND {_LIVE} AND id NOT IN ({_COPIES})""",
     "jc_applied": f"""SELECT DISTINCT case_id FROM events WHERE kind = 'status_change'
         AND json_extract(data, '$.action') = 'apply_jc' AND deleted = 0 AND {_LIVE}
+        AND occurred_at >= :s
         AND coalesce(json_extract(data, '$.applied_on'), substr(occurred_at, 1, 10))
             BETWEEN :s AND :e""",
     **{k: _STATUS.format(a=a, live=_LIVE) for k, a in (
@@ -65,7 +66,7 @@ BARE: dict[str, str] = {
         AND deleted = 0 AND NOT (status = 'suspended' AND suspended_since <= due_on)
         AND (closed_on IS NULL OR closed_on > due_on)""",
     "follow_ups": f"""SELECT DISTINCT case_id FROM events WHERE kind = 'follow_up'
-        AND deleted = 0 AND {_LIVE} AND substr(occurred_at, 1, 10) BETWEEN :s AND :e""",
+        AND deleted = 0 AND {_LIVE} AND occurred_at >= :s AND occurred_at < :after""",
 }
 AMOUNT = f"""SELECT coalesce(sum(amount_fen), 0) FROM (
     SELECT case_id, amount_fen, max(effective_on) FROM agreements
@@ -91,7 +92,8 @@ def bare(db: Any, period: ReportPeriod, today: date) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for label, p in (("now", period), ("previous", period.previous()),
                      ("year_before", period.year_before())):
-        args = {"s": p.start.isoformat(), "e": p.end.isoformat(), "today": today.isoformat()}
+        args = {"s": p.start.isoformat(), "e": p.end.isoformat(), "today": today.isoformat(),
+                "after": (p.end + timedelta(days=1)).isoformat()}
         ids = {k: sorted(r[0] for r in db.execute(sql, args)) for k, sql in BARE.items()}
         ids["amount_fen"] = db.execute(AMOUNT, args).fetchone()[0]
         out[label] = ids

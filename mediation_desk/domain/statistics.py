@@ -525,6 +525,9 @@ class StatFacts:
 
     start: date
     end: date
+    # trend-only facts (acceptances and successes, no cases) of one center, or of all: None
+    trend_of: str | None = None
+    trend_only: bool = False
     received: list[tuple[str, date]] = field(default_factory=list)
     accepted: list[tuple[str, date]] = field(default_factory=list)
     successes: list[Success] = field(default_factory=list)

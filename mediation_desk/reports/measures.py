@@ -304,8 +304,8 @@ def compute_report(facts: StatFacts, period: ReportPeriod, *, unit_name: str, to
     center's cases (the court desk looking at one center).
     """
     read = [facts, *more]
-    if center_id is not None:
-        read = [only_center(f, center_id) for f in read]
+    if center_id is not None:  # trend-only facts are read for the center already
+        read = [f if f.trend_only else only_center(f, center_id) for f in read]
     facts = read[0]
     computed: dict[tuple[date, date], Figures] = {}
 

@@ -46,7 +46,8 @@ class StatisticsService:
         """
         today = today or self.store.today()
         with self.store.snapshot():
-            facts = [self.store.statistics.facts(start, end, trend_only=trend)
+            facts = [self.store.statistics.facts(start, end, trend_only=trend,
+                                                 center_id=center_id if trend else None)
                      for start, end, trend in windows(period)]
             villages, wusong = VillageService(self.store).tables(
                 period, center_id=center_id, public=public)

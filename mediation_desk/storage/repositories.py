@@ -152,10 +152,12 @@ class StatisticsRepository(_Repository):
 
     __slots__ = ()
 
-    def facts(self, start: date, end: date, *, trend_only: bool = False) -> StatFacts:
+    def facts(self, start: date, end: date, *, trend_only: bool = False,
+              center_id: str | None = None) -> StatFacts:
         """Every counted event dated ``start``..``end`` and the cases behind them
-        (``trend_only``: acceptances and successes only)."""
-        return statistics_queries.facts(self._db, start, end, trend_only=trend_only)
+        (``trend_only``: acceptances and successes only, of ``center_id``'s cases if given)."""
+        return statistics_queries.facts(self._db, start, end, trend_only=trend_only,
+                                        center_id=center_id)
 
 
 class ItemRepository(_Repository):

@@ -51,12 +51,12 @@ _CASE = "id, center_id, dispute_type, source, accepted_on, flags"
 
 
 def facts(db: sqlite_utils.Database, start: date, end: date, *,
-          trend_only: bool = False) -> StatFacts:
+          trend_only: bool = False, center_id: str | None = None) -> StatFacts:
     """Every counted event dated ``start``..``end`` (inclusive) and the cases behind them.
 
     Each list is sorted by date, so a period inside the window is a slice of it.
-    ``trend_only``: only acceptances and successes (the 12-month trend), and of their cases
-    only what a center filter needs.
+    ``trend_only``: only acceptances and successes (the 12-month trend), of ``center_id``'s
+    cases if given, and no case details (``cases`` stays empty).
     """
     s, e = start.isoformat(), end.isoformat()
     after = (end + timedelta(days=1)).isoformat()
@@ -67,8 +67,7 @@ def facts(db: sqlite_utils.Database, start: date, end: date, *,
         rows[row[0]] = row
         out.accepted.append((row[0], _day(row[4])))
     if trend_only:
-        out.successes = _successes(db, s, e)
-        return _finish(db, out, rows, with_mediators=False)
+        return _trend(db, out, rows, center_id)
     for row in db.execute(f"SELECT {_CASE}, received_on FROM cases"
                           " WHERE received_on BETWEEN ? AND ? AND deleted = 0", [s, e]):
         rows[row[0]] = row[:6]
@@ -98,6 +97,27 @@ def facts(db: sqlite_utils.Database, start: date, end: date, *,
         " AND occurred_at >= ? AND occurred_at < ?",
         [s, after])]
     return _finish(db, out, rows, with_mediators=True)
+
+
+def _trend(db: sqlite_utils.Database, out: StatFacts, rows: dict[str, tuple[Any, ...]],
+           center_id: str | None) -> StatFacts:
+    """Acceptances and successes only, without the cases' details (the trend's months)."""
+    out.trend_only, out.trend_of = True, center_id
+    s, e = out.start.isoformat(), out.end.isoformat()
+    successes = _successes(db, s, e)
+    tombstoned = {r[0] for r in db.execute("SELECT id FROM cases WHERE deleted = 1")}
+    if center_id is not None:
+        out.accepted = [x for x in out.accepted if rows[x[0]][1] == center_id]
+        ids = sorted({x.case_id for x in successes})
+        theirs: set[str] = set()
+        for chunk in _chunks(ids):
+            theirs.update(r[0] for r in db.execute(
+                "SELECT id FROM cases WHERE center_id = ? AND deleted = 0"
+                " AND id IN (SELECT value FROM json_each(?))", [center_id, json.dumps(chunk)]))
+        successes = [x for x in successes if x.case_id in theirs]
+    out.successes = sorted((x for x in successes if x.case_id not in tombstoned), key=_on)
+    out.accepted.sort(key=_second)
+    return out
 
 
 def _finish(db: sqlite_utils.Database, out: StatFacts, rows: dict[str, tuple[Any, ...]], *,

@@ -105,3 +105,11 @@ def test_the_roll_up_is_the_sum_of_the_centers(tmp_path, world):
     # one center at the court desk: its figures only
     one = StatisticsService(court).report(YEAR, center_id=rows["centerB单位"].key)
     assert one.figures["accepted"].value == 3
+    march = StatisticsService(court).report(ReportPeriod.month(2026, 3),
+                                            center_id=rows["centerA单位"].key)
+    assert march.figures["accepted"].value == 4 and march.figures["succeeded"].value == 2
+    assert march.trend[-1].accepted.value == 4 and march.trend[-1].succeeded.value == 2
+    april = StatisticsService(court).report(ReportPeriod.month(2026, 4),
+                                            center_id=rows["centerB单位"].key)
+    assert [p.accepted.value for p in april.trend[-2:]] == [3, 0]  # March's, from the trend
+    assert april.trend[-2].succeeded.value == 1
