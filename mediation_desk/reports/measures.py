@@ -151,6 +151,7 @@ class Figures:
         self.facts = facts
         self.sets = sets
         self._counted: set[str] | None = None
+        self._sorted: dict[frozenset[str], tuple[str, ...]] = {}
 
     def counted(self) -> set[str]:
         """Every case some measure counts in the period (the rows of a table are of these)."""
@@ -158,10 +159,13 @@ class Figures:
             self._counted = set().union(*self.sets.sets.values()) & self.facts.cases.keys()
         return self._counted
 
-    @staticmethod
-    def ids(cases: Iterable[str]) -> tuple[str, ...]:
-        """Case ids, sorted (the same report gives the same lists)."""
-        return tuple(sorted(cases))
+    def ids(self, cases: Iterable[str]) -> tuple[str, ...]:
+        """Case ids, sorted (the same report gives the same lists). Many figures count the
+        same cases (a total and the headline, a rate and its count): each set sorted once."""
+        key = frozenset(cases)
+        if key not in self._sorted:
+            self._sorted[key] = tuple(sorted(key))
+        return self._sorted[key]
 
     def value(self, key: str, within: set[str] | None = None) -> tuple[Number | None, set[str]]:
         """A measure's value and its cases over ``within`` (None: every case)."""
@@ -334,7 +338,7 @@ def compute_report(facts: StatFacts, period: ReportPeriod, *, unit_name: str, to
         _satisfaction_table(now),
     ]
     centers = {cid: name for cid, (_code, name) in facts.centers.items()}
-    counted_centers = {info[c].center_id for s in now.sets.sets.values() for c in s if c in info}
+    counted_centers = {info[c].center_id for c in now.counted()}
     if court_desk or len(counted_centers) > 1:
         by_center = _table(now, "by_center", "按调解组织", CENTER_COLUMNS,
                            lambda c: (info[c].center_id,), centers,
