@@ -220,6 +220,7 @@ MEDIATOR_COLUMNS = ("accepted", "succeeded", "success_rate", "closed", "avg_days
                     "satisfaction", "jc_confirmed")
 CENTER_COLUMNS = ("accepted", "succeeded", "success_rate", "overdue", "overdue_rate",
                   "jc_confirmed", "handed_over")
+OVERDUE_COLUMNS = ("due", "overdue", "overdue_rate")
 SOURCE_COLUMNS = ("received", "accepted", "not_accepted", "succeeded", "success_rate",
                   "overdue", "handed_over")
 
@@ -272,6 +273,18 @@ def _ranked(table: Table) -> Table:
         ranked.append(Row(r.key, r.label, r.cells, rank=n))
     return Table(table.key, table.title, table.columns, tuple(ranked), table.total,
                  table.note)
+
+
+def _ranked_by_overdue(table: Table) -> Table:
+    """Rank rows by overdue rate (lower first, none due last), then by more cases due."""
+    def sort_key(r: Row) -> tuple[int, Decimal, int, str]:
+        rate = r.cells["overdue_rate"].value
+        due = r.cells["due"].value
+        return (rate is None, Decimal(rate) if rate is not None else Decimal(0),
+                -int(due or 0), r.label)
+    rows = [Row(r.key, r.label, r.cells, rank=n)
+            for n, r in enumerate(sorted(table.rows, key=sort_key), 1)]
+    return Table(table.key, table.title, table.columns, tuple(rows), table.total, table.note)
 
 
 def _satisfaction_table(fig: Figures) -> Table:
@@ -344,6 +357,11 @@ def compute_report(facts: StatFacts, period: ReportPeriod, *, unit_name: str, to
                            lambda c: (info[c].center_id,), centers,
                            note="按调解成功率排名，成功率相同的受理多者在前")
         tables.append(_ranked(by_center))
+        overdue = _table(now, "overdue_rank", "超期率排名（按调解组织）", OVERDUE_COLUMNS,
+                         lambda c: (info[c].center_id,), centers,
+                         note="按超期率由低到高排名，超期率相同的期限届满多者在前；"
+                              "本期无期限届满案件的排在最后")
+        tables.append(_ranked_by_overdue(overdue))
     if court_desk:
         delegated = {c for c, i in info.items() if i.source == CaseSource.COURT_DELEGATED.value}
         tables.append(_table(now, "litigation_source", "诉源治理（法院委派诉前调解）",

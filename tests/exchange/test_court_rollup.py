@@ -99,6 +99,10 @@ def test_the_roll_up_is_the_sum_of_the_centers(tmp_path, world):
     # ranked by success rate: A 2 of 4, B 1 of 3
     assert [(r.rank, r.label) for r in rollup.table("by_center").rows] == [
         (1, "centerA单位"), (2, "centerB单位")]
+    overdue = rollup.table("overdue_rank")
+    assert overdue is not None and [r.rank for r in overdue.rows] == [1, 2]
+    rates = [r.cells["overdue_rate"].value for r in overdue.rows]
+    assert rates == sorted(rates, key=lambda v: (v is None, v or 0))
     source = {r.label: r for r in rollup.table("litigation_source").rows}
     assert source["centerB单位"].cells["received"].value == 3
     assert source["centerA单位"].cells["succeeded"].value == 2
