@@ -184,3 +184,10 @@ def wire_records(store: Store, case_id: str) -> dict[str, list[dict]]:
 
 def dumps(obj: Any) -> bytes:
     return json.dumps(obj, ensure_ascii=False).encode()
+
+
+def send(tmp: Path, frm: Store, to_code: str, to: Store, name: str) -> Any:
+    """Export a bundle from ``frm`` to ``to_code`` through a file and import it at ``to``."""
+    path = tmp / f"{name}.mdx"
+    exchange.export_bundle(frm, ACTOR, to_code, path)
+    return exchange.import_bundle(to, ACTOR, path)

@@ -10,23 +10,16 @@ import pytest
 from mediation_desk.domain.enums import EndReason
 from mediation_desk.domain.models import Mediator
 from mediation_desk.domain.statistics import ReportPeriod
-from mediation_desk.services import exchange
 from mediation_desk.services.cases import CaseService
 from mediation_desk.services.desk import MediatorService
 from mediation_desk.services.mediation import AgreementInput
 from mediation_desk.services.statistics import StatisticsService
 from tests.conftest import case_input
 
-from .helpers import ACTOR, make_desk, referral, trust_both
+from .helpers import ACTOR, make_desk, referral, send, trust_both
 
 YEAR = ReportPeriod.year(2026)
 COUNTS = ("accepted", "succeeded", "overdue", "jc_confirmed", "handed_over")
-
-
-def _send(tmp, frm, to_code, to, name):
-    path = tmp / f"{name}.mdx"
-    exchange.export_bundle(frm, ACTOR, to_code, path)
-    return exchange.import_bundle(to, ACTOR, path)
 
 
 @pytest.fixture
@@ -70,12 +63,12 @@ def test_the_roll_up_is_the_sum_of_the_centers(tmp_path, world):
     court, a, b = world
     ca = [referral(court, a, n) for n in range(4)]
     cb = [referral(court, b, 10 + n) for n in range(3)]
-    _send(tmp_path, court, "centerA", a, "ra")
-    _send(tmp_path, court, "centerB", b, "rb")
+    send(tmp_path, court, "centerA", a, "ra")
+    send(tmp_path, court, "centerB", b, "rb")
     _work(a, ca, ["agree", "agree", "fail", "open"])
     _work(b, cb, ["agree", "fail", "fail"])
-    _send(tmp_path, a, "court01", court, "back-a")
-    _send(tmp_path, b, "court01", court, "back-b")
+    send(tmp_path, a, "court01", court, "back-a")
+    send(tmp_path, b, "court01", court, "back-b")
 
     rollup = StatisticsService(court).report(YEAR)
     assert rollup.court_desk
