@@ -27,7 +27,8 @@ from .data import CaseBundle, cn_date
 from .ending_docs import _undisputed
 from .fonts import DocumentFont
 from .kinds import KINDS
-from .layout import MARGIN_R, Rendered, render
+from .layout import MARGIN_R
+from .page import Rendered, render
 from .spec import DocSpec, Grid, PageBreak, Para, Signatures, verification_code
 
 

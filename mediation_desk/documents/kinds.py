@@ -9,7 +9,7 @@ from ..domain.errors import DomainError
 from . import agreement_docs, ending_docs, intake_docs, record_docs
 from .data import CaseBundle
 from .fonts import DocumentFont
-from .layout import Rendered, render
+from .page import Rendered, render
 from .spec import DocSpec
 
 

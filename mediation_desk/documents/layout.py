@@ -1,17 +1,13 @@
-"""Rendering a :class:`DocSpec` to A4 PDF bytes in official-document style.
+"""The blocks of a :class:`DocSpec` as reportlab flowables, in official-document style.
 
-Title large and centred, body in the document font, ``第x页 共y页`` and the
-verification code in every footer, signature blocks kept together, every
-table cell a wrapped Paragraph. reportlab runs in invariant mode, so the same
-spec gives the same bytes.
+Title large and centred, body in the document font, signature blocks kept
+together, every table cell a wrapped Paragraph, and the Chinese line-breaking
+rules. Page furniture and the render entry point are in :mod:`page`.
 """
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
-from xml.sax.saxutils import escape
+from typing import TYPE_CHECKING, Literal
 
 from reportlab.lib import colors
 from reportlab.lib import textsplit as _rl_textsplit
@@ -19,12 +15,10 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -32,7 +26,7 @@ from reportlab.platypus import (
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import paragraph as _rl_paragraph
 
-from .fonts import DocumentFont
+from .markup import Markup
 from .spec import (
     Align,
     DocSpec,
@@ -42,7 +36,6 @@ from .spec import (
     PageBreak,
     Para,
     Signatures,
-    verification_code,
 )
 
 if TYPE_CHECKING:
@@ -74,47 +67,7 @@ _ALIGN: dict[Align, Literal[0, 1, 2, 4]] = {
     "left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 
 
-@dataclass(frozen=True)
-class Rendered:
-    """A rendered document."""
-
-    pdf: bytes
-    content_hash: str
-    verification_code: str
-    missing_glyphs: tuple[str, ...]
-    pages: int
-
-
-class Markup:
-    """Turns plain text into Paragraph markup for one font, noting missing glyphs.
-
-    Characters the main face lacks use a fallback face when one has them;
-    characters no face has are printed as a visible ``[U+XXXX]`` in red and
-    reported (never silently dropped).
-    """
-
-    def __init__(self, font: DocumentFont) -> None:
-        self.font = font
-        self.missing: dict[str, None] = {}
-
-    def __call__(self, text: str) -> str:
-        out: list[str] = []
-        for ch in text:
-            if ch == "\n":
-                out.append("<br/>")
-                continue
-            face = self.font.face_for(ch)
-            if face == self.font.name:
-                out.append(escape(ch))
-            elif face is not None:
-                out.append(f'<font name="{face}">{escape(ch)}</font>')
-            else:
-                self.missing[ch] = None
-                out.append(f'<font color="#c00000">[U+{ord(ch):04X}]</font>')
-        return "".join(out)
-
-
-def _styles(font: str) -> dict[str, ParagraphStyle]:
+def styles(font: str) -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("body", fontName=font, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.75,
                           wordWrap="CJK", alignment=TA_JUSTIFY, firstLineIndent=2 * BODY_SIZE)
     return {
@@ -211,54 +164,3 @@ def flowables(spec: DocSpec, st: dict[str, ParagraphStyle], mk: Markup) -> list[
         elif isinstance(b, PageBreak):
             story.append(RLPageBreak())
     return story
-
-
-def footer_canvas(font: str, code: str, left: str, enabled: bool = True) -> type[Canvas]:
-    """A Canvas class that prints ``第x页 共y页`` and the code once the page count is known."""
-
-    class FooterCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs.setdefault("invariant", 1)
-            kwargs["initialFontName"] = font  # no unembedded Helvetica in the PDF
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 (reportlab API)
-            self._pages.append(dict(self.__dict__))
-            # Canvas._startPage (private, not in the stubs) starts a fresh page state
-            self._startPage()  # type: ignore[attr-defined]
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                if not enabled:
-                    super().showPage()
-                    continue
-                self.setFont(font, FOOTER_SIZE)
-                y = 12 * mm
-                self.drawCentredString(PAGE_W / 2, y, f"第{number}页 共{total}页")
-                self.drawRightString(PAGE_W - MARGIN_R, y, f"校验码 {code}")
-                if left:
-                    self.drawString(MARGIN_L, y, left)
-                super().showPage()
-            super().save()
-
-    return FooterCanvas
-
-
-def render(spec: DocSpec, font: DocumentFont) -> Rendered:
-    """Render ``spec`` with ``font`` to PDF bytes (deterministic)."""
-    content_hash = spec.content_hash()
-    code = verification_code(content_hash)
-    mk = Markup(font)
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN_L, rightMargin=MARGIN_R,
-                            topMargin=MARGIN_T, bottomMargin=MARGIN_B, title=spec.title,
-                            author="调解工作台", creator="调解工作台 Mediation Desk",
-                            subject=code, invariant=1)
-    story = flowables(spec, _styles(font.name), mk)
-    doc.build(story, canvasmaker=footer_canvas(font.name, code, spec.footer_left,
-                                                    spec.page_footer))
-    pdf = buf.getvalue()
-    return Rendered(pdf, content_hash, code, tuple(mk.missing), doc.page)

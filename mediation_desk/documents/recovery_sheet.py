@@ -40,9 +40,9 @@ from .layout import (
     MARGIN_L,
     MARGIN_R,
     TITLE_SIZE,
-    Markup,
-    footer_canvas,
 )
+from .markup import Markup
+from .page import footer_canvas
 
 TITLE = "恢复密钥单"
 GROUPS, GROUP_LEN = 14, 4  # as security/keyfile.format_recovery_key prints it

@@ -32,7 +32,8 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as RLTable
 
 from ..documents.fonts import DocumentFont
-from ..documents.layout import MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, Markup
+from ..documents.layout import MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T
+from ..documents.markup import Markup
 
 if TYPE_CHECKING:
     from reportlab.platypus.tables import _TableCommand

@@ -39,7 +39,7 @@ from reportlab.platypus import (
 )
 
 from ..documents.fonts import DocumentFont
-from ..documents.layout import Markup
+from ..documents.markup import Markup
 from ..domain.formatting import format_yuan
 from ..domain.subsidy import (
     SubsidyItem,

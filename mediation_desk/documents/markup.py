@@ -1,0 +1,42 @@
+"""Plain text to reportlab Paragraph markup for one document font.
+
+Every character goes through here, so this is the one place that decides which
+face draws it (the main face, a fallback for rare characters) and what happens
+to a character no face has.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from .fonts import DocumentFont
+
+
+class Markup:
+    """Turns plain text into Paragraph markup for one font, noting missing glyphs.
+
+    Characters the main face lacks use a fallback face when one has them;
+    characters no face has are printed as a visible ``[U+XXXX]`` in red and
+    reported (never silently dropped).
+    """
+
+    def __init__(self, font: DocumentFont) -> None:
+        self.font = font
+        self.missing: dict[str, None] = {}
+
+    def __call__(self, text: str) -> str:
+        out: list[str] = []
+        for ch in text:
+            if ch == "\n":
+                out.append("<br/>")
+                continue
+            face = self.font.face_for(ch)
+            if face == self.font.name:
+                out.append(escape(ch))
+            elif face is not None:
+                out.append(f'<font name="{face}">{escape(ch)}</font>')
+            else:
+                self.missing[ch] = None
+                out.append(f'<font color="#c00000">[U+{ord(ch):04X}]</font>')
+        return "".join(out)
+

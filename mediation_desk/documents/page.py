@@ -1,0 +1,110 @@
+"""Page furniture and the one entry point that renders a :class:`DocSpec` to PDF.
+
+``第x页 共y页`` and the verification code in every footer; reportlab runs in
+invariant mode, so the same spec gives the same bytes. A blank form
+(``stamp=None``) carries no verification code.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import SimpleDocTemplate
+
+from .fonts import DocumentFont
+from .layout import FOOTER_SIZE, MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, PAGE_W, flowables, styles
+from .markup import Markup
+from .spec import DocSpec, verification_code
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What identifies an issued paper on its pages.
+
+    ``code`` is printed in every footer; ``qr`` is the payload of the QR code on
+    the last page ('' for none).
+    """
+
+    code: str
+    qr: str = ""
+
+
+Stamper = Callable[[str], Stamp]
+"""Gives the stamp of a document from its content hash (:meth:`DocSpec.content_hash`)."""
+
+
+def unkeyed_stamp(content_hash: str) -> Stamp:
+    """The code derived from the content hash alone (the first version's code)."""
+    return Stamp(verification_code(content_hash))
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered document."""
+
+    pdf: bytes
+    content_hash: str
+    verification_code: str
+    missing_glyphs: tuple[str, ...]
+    pages: int
+
+
+
+
+def footer_canvas(font: str, code: str, left: str, enabled: bool = True) -> type[Canvas]:
+    """A Canvas class that prints ``第x页 共y页`` and the code once the page count is known."""
+
+    class FooterCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("invariant", 1)
+            kwargs["initialFontName"] = font  # no unembedded Helvetica in the PDF
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab API)
+            self._pages.append(dict(self.__dict__))
+            # Canvas._startPage (private, not in the stubs) starts a fresh page state
+            self._startPage()  # type: ignore[attr-defined]
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                if not enabled:
+                    super().showPage()
+                    continue
+                self.setFont(font, FOOTER_SIZE)
+                y = 12 * mm
+                self.drawCentredString(PAGE_W / 2, y, f"第{number}页 共{total}页")
+                if code:
+                    self.drawRightString(PAGE_W - MARGIN_R, y, f"校验码 {code}")
+                if left:
+                    self.drawString(MARGIN_L, y, left)
+                super().showPage()
+            super().save()
+
+    return FooterCanvas
+
+
+def render(spec: DocSpec, font: DocumentFont,
+           stamp: Stamper | None = unkeyed_stamp) -> Rendered:
+    """Render ``spec`` with ``font`` to PDF bytes (deterministic); no code if ``stamp`` is None."""
+    content_hash = spec.content_hash()
+    code = stamp(content_hash).code if stamp is not None else ""
+    mk = Markup(font)
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN_L, rightMargin=MARGIN_R,
+                            topMargin=MARGIN_T, bottomMargin=MARGIN_B, title=spec.title,
+                            author="调解工作台", creator="调解工作台 Mediation Desk",
+                            subject=code, invariant=1)
+    story = flowables(spec, styles(font.name), mk)
+    doc.build(story, canvasmaker=footer_canvas(font.name, code, spec.footer_left,
+                                                    spec.page_footer))
+    pdf = buf.getvalue()
+    return Rendered(pdf, content_hash, code, tuple(mk.missing), doc.page)
