@@ -12,6 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -55,10 +58,33 @@ class Rendered:
     pages: int
 
 
+QR_SIZE = 17 * mm
+"""The verification QR code on the last page: in the bottom margin, right, beside the code."""
 
 
-def footer_canvas(font: str, code: str, left: str, enabled: bool = True) -> type[Canvas]:
-    """A Canvas class that prints ``第x页 共y页`` and the code once the page count is known."""
+def qr_drawing(text: str, font: str, size: float) -> Drawing:
+    """reportlab's own QR code of ``text``, ``size`` points square."""
+    widget = QrCodeWidget(text, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    # initialFontName: else the renderer selects Times-Roman, which is never embedded
+    drawing = Drawing(size, size, initialFontName=font,
+                      transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def draw_qr(canvas: Canvas, payload: str, font: str) -> None:
+    """Draw the QR code of ``payload`` in the bottom-right corner of the page."""
+    renderPDF.draw(qr_drawing(payload, font, QR_SIZE), canvas,
+                   PAGE_W - MARGIN_R - QR_SIZE, 4 * mm)
+
+
+def footer_canvas(font: str, code: str, left: str, enabled: bool = True,
+                  qr: str = "") -> type[Canvas]:
+    """A Canvas class that prints ``第x页 共y页`` and the code once the page count is known.
+
+    ``qr`` (when given) is drawn as a QR code on the last page, the code beside it.
+    """
 
     class FooterCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -82,8 +108,12 @@ def footer_canvas(font: str, code: str, left: str, enabled: bool = True) -> type
                 self.setFont(font, FOOTER_SIZE)
                 y = 12 * mm
                 self.drawCentredString(PAGE_W / 2, y, f"第{number}页 共{total}页")
+                last_qr = bool(qr) and number == total
                 if code:
-                    self.drawRightString(PAGE_W - MARGIN_R, y, f"校验码 {code}")
+                    right = PAGE_W - MARGIN_R - (QR_SIZE + 2 * mm if last_qr else 0)
+                    self.drawRightString(right, y, f"校验码 {code}")
+                if last_qr:
+                    draw_qr(self, qr, font)
                 if left:
                     self.drawString(MARGIN_L, y, left)
                 super().showPage()
@@ -96,7 +126,8 @@ def render(spec: DocSpec, font: DocumentFont,
            stamp: Stamper | None = unkeyed_stamp) -> Rendered:
     """Render ``spec`` with ``font`` to PDF bytes (deterministic); no code if ``stamp`` is None."""
     content_hash = spec.content_hash()
-    code = stamp(content_hash).code if stamp is not None else ""
+    issued = stamp(content_hash) if stamp is not None else Stamp("")
+    code = issued.code
     mk = Markup(font)
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN_L, rightMargin=MARGIN_R,
@@ -105,6 +136,6 @@ def render(spec: DocSpec, font: DocumentFont,
                             subject=code, invariant=1)
     story = flowables(spec, styles(font.name), mk)
     doc.build(story, canvasmaker=footer_canvas(font.name, code, spec.footer_left,
-                                                    spec.page_footer))
+                                               spec.page_footer, issued.qr))
     pdf = buf.getvalue()
     return Rendered(pdf, content_hash, code, tuple(mk.missing), doc.page)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 from datetime import date
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -42,7 +41,7 @@ from .layout import (
     TITLE_SIZE,
 )
 from .markup import Markup
-from .page import footer_canvas
+from .page import footer_canvas, qr_drawing
 
 TITLE = "恢复密钥单"
 GROUPS, GROUP_LEN = 14, 4  # as security/keyfile.format_recovery_key prints it
@@ -96,13 +95,7 @@ class KeyGroups(Flowable):
 
 
 def _qr(text: str, font: str) -> Drawing:
-    widget = QrCodeWidget(text, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    # initialFontName: else the renderer selects Times-Roman, which is never embedded
-    drawing = Drawing(QR_SIZE, QR_SIZE, initialFontName=font,
-                      transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
+    return qr_drawing(text, font, QR_SIZE)
 
 
 def _styles(font: str, size: float) -> dict[str, ParagraphStyle]:
