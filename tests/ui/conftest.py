@@ -178,10 +178,15 @@ def demo_database(cases: int, seed: int) -> Path:
     It is encrypted like every desk: open it by logging in (``services.demo.demo_login``
     gives what ``auth.unlock`` gives, ``open_demo`` a logged-in store).
     """
+    from filelock import FileLock
+
     from mediation_desk.services.demo import cached_demo
 
     started = time.perf_counter()
-    path = cached_demo(DEMO_CACHE, cases, seed)
+    DEMO_CACHE.mkdir(parents=True, exist_ok=True)
+    # the suite runs on several workers (pytest -n auto): one builds, the others wait for it
+    with FileLock(str(DEMO_CACHE / f"demo-{cases}-seed-{seed}.lock")):
+        path = cached_demo(DEMO_CACHE, cases, seed)
     if time.perf_counter() - started > 5:
         print(f"built {path} in {time.perf_counter() - started:.0f} s")
     return path
