@@ -28,8 +28,8 @@ from .ending_docs import _undisputed
 from .fonts import DocumentFont
 from .kinds import KINDS
 from .layout import MARGIN_R
-from .page import Rendered, render
-from .spec import DocSpec, Grid, PageBreak, Para, Signatures, verification_code
+from .page import Rendered, Stamp, Stamper, draw_qr, render, unkeyed_stamp
+from .spec import DocSpec, Grid, PageBreak, Para, Signatures
 
 
 @dataclass
@@ -164,7 +164,7 @@ def _back(b: CaseBundle, total: int) -> DocSpec:
     return spec
 
 
-def _stamp(font: DocumentFont, sizes: list[tuple[float, float]], code: str) -> PdfReader:
+def _stamp(font: DocumentFont, sizes: list[tuple[float, float]], issued: Stamp) -> PdfReader:
     buf = io.BytesIO()
     # the stubs type initialFontName as a number; reportlab takes a font name
     cv = Canvas(buf, invariant=1, initialFontName=font.name)  # type: ignore[arg-type]
@@ -173,20 +173,27 @@ def _stamp(font: DocumentFont, sizes: list[tuple[float, float]], code: str) -> P
         cv.setPageSize((w, h))
         cv.setFont(font.name, 9)
         cv.drawRightString(w - MARGIN_R * (w / A4[0]), h - 12 * mm,
-                           f"卷宗第{n}页 共{total}页  校验码 {code}")
+                           f"卷宗第{n}页 共{total}页  校验码 {issued.code}")
+        if issued.qr and n == total:
+            draw_qr(cv, issued.qr, font.name)
         cv.showPage()
     cv.save()
     return PdfReader(io.BytesIO(buf.getvalue()))
 
 
-def build_case_file(b: CaseBundle, font: DocumentFont) -> Rendered:
-    """Render the whole case file; missing glyphs of every part are reported together."""
+def build_case_file(b: CaseBundle, font: DocumentFont,
+                    stamp: Stamper = unkeyed_stamp) -> Rendered:
+    """Render the whole case file; missing glyphs of every part are reported together.
+
+    ``stamp`` gives the file's code (every page's header) and QR (the last page); the
+    documents inside carry no code of their own, so every page names the one registered.
+    """
     if b.case is None:
         raise DomainError("卷宗必须针对具体案件生成，没有空白卷宗。", code="blank_case_file")
     missing: dict[str, None] = {}
     pieces: list[Piece] = []
     for slot, kind in _wanted(b):
-        r = render(KINDS[kind].build(b), font)
+        r = render(KINDS[kind].build(b), font, None)
         missing.update(dict.fromkeys(r.missing_glyphs))
         pieces.append(Piece(slot, KINDS[kind].title, r.pdf, r.content_hash))
     for att, content in b.attachments:
@@ -209,13 +216,14 @@ def build_case_file(b: CaseBundle, font: DocumentFont) -> Rendered:
     missing.update(dict.fromkeys(front.missing_glyphs))
     content_hash = hashlib.sha256("|".join(
         [front.content_hash, back.content_hash, *(p.digest for p in pieces)]).encode()).hexdigest()
-    code = verification_code(content_hash)
+    issued = stamp(content_hash)
+    code = issued.code
     writer = PdfWriter()
     for pdf in (front.pdf, *(p.pdf for p in pieces), back.pdf):
         writer.append(PdfReader(io.BytesIO(pdf)))
     sizes = [(float(pg.mediabox.width), float(pg.mediabox.height)) for pg in writer.pages]
-    stamp = _stamp(font, sizes, code)
-    for page, overlay in zip(writer.pages, stamp.pages, strict=True):
+    overlay_pdf = _stamp(font, sizes, issued)
+    for page, overlay in zip(writer.pages, overlay_pdf.pages, strict=True):
         page.merge_page(overlay)
     writer.add_metadata({"/Title": f"人民调解卷宗 {b.case.number}", "/Producer": "调解工作台",
                          "/Subject": code})

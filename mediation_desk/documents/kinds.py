@@ -9,7 +9,7 @@ from ..domain.errors import DomainError
 from . import agreement_docs, ending_docs, intake_docs, record_docs
 from .data import CaseBundle
 from .fonts import DocumentFont
-from .page import Rendered, render
+from .page import Rendered, Stamper, render, unkeyed_stamp
 from .spec import DocSpec
 
 
@@ -61,6 +61,7 @@ def build_spec(kind: str, bundle: CaseBundle) -> DocSpec:
     return KINDS[check_kind(kind)].build(bundle)
 
 
-def render_kind(kind: str, bundle: CaseBundle, font: DocumentFont) -> Rendered:
-    """Build and render one (non case-file) document."""
-    return render(build_spec(kind, bundle), font)
+def render_kind(kind: str, bundle: CaseBundle, font: DocumentFont,
+                stamp: Stamper | None = unkeyed_stamp) -> Rendered:
+    """Build and render one (non case-file) document; ``stamp`` None: no code (blank forms)."""
+    return render(build_spec(kind, bundle), font, stamp)
