@@ -95,6 +95,7 @@ def _rule(label: str, *roles: Role, own: bool = False,
 CASE_WORK = {  # the mediation itself: director, or a mediator on their own case
     "accept_case": "受理", "not_accept_case": "不予受理", "update_case": "修改案件信息",
     "record_session": "记录调解", "record_investigation": "记录调查",
+    "record_undisputed_facts": "记录无争议事实",
     "suspend_case": "中止调解", "resume_case": "恢复调解", "extend_case": "延长期限",
     "record_agreement": "登记调解协议", "record_written_agreement": "制作书面调解协议",
     "terminate_case": "终止调解", "apply_jc": "申请司法确认", "remediate": "重新调解",

@@ -117,6 +117,7 @@ class EventKind(LabelledEnum):
     RESUMPTION = "resumption"
     ASSIGNMENT = "assignment"
     NOTE = "note"
+    UNDISPUTED_FACTS = "undisputed_facts"  # 无争议事实, confirmed by the parties (SDR Art 24)
 
 
 class EndReason(LabelledEnum):
@@ -239,6 +240,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "resumption": "恢复",
         "assignment": "指派调解员",
         "note": "备注",
+        "undisputed_facts": "无争议事实",
     },
     "EndReason": {
         "agreement_reached": "达成调解协议",

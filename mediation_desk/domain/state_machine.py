@@ -30,6 +30,7 @@ class Action(StrEnum):
     ASSIGN = "assign"
     RECORD_SESSION = "record_session"
     RECORD_INVESTIGATION = "record_investigation"
+    RECORD_UNDISPUTED_FACTS = "record_undisputed_facts"
     SUSPEND = "suspend"
     RESUME = "resume"
     EXTEND = "extend"
@@ -60,6 +61,7 @@ ACTION_LABELS: dict[Action, str] = {
     Action.ASSIGN: "指派调解员",
     Action.RECORD_SESSION: "记录调解",
     Action.RECORD_INVESTIGATION: "记录调查",
+    Action.RECORD_UNDISPUTED_FACTS: "记录无争议事实",
     Action.SUSPEND: "中止（鉴定评估）",
     Action.RESUME: "恢复调解",
     Action.EXTEND: "延长期限",
@@ -110,6 +112,10 @@ _TABLE: dict[tuple[CaseStatus, Action], CaseStatus | None] = {
     (S.SUSPENDED, Action.EXTEND): None,
     (S.SUSPENDED, Action.RECORD_INVESTIGATION): None,
     (S.SUSPENDED, Action.TERMINATE): S.TERMINATED,
+    # 无争议事实 (SDR Art 24): while mediating, or once it failed (before the hand-over)
+    (S.MEDIATING, Action.RECORD_UNDISPUTED_FACTS): None,
+    (S.SUSPENDED, Action.RECORD_UNDISPUTED_FACTS): None,
+    (S.TERMINATED, Action.RECORD_UNDISPUTED_FACTS): None,
     (S.AGREED, Action.FOLLOW_UP): None,  # outcome decides (see follow_up_status)
     (S.JC_APPLIED, Action.JC_CONFIRM): S.JC_CONFIRMED,
     (S.JC_APPLIED, Action.JC_REJECT): S.JC_REJECTED,
@@ -168,6 +174,8 @@ NO_JC_ORAL = ("口头协议不能申请司法确认：《关于人民调解协�
 NO_JC_ENTRUSTED = ("法院委托调解的案件不申请司法确认：达成协议后由人民法院出具调解书或原告撤诉"
                    "（《最高人民法院关于人民法院特邀调解的规定》第二十条），请使用“退回审判”登记结果")
 JC_REAPPLY_STATUSES = (S.AGREED, S.JC_WITHDRAWN)
+NO_UNDISPUTED_AGREED = ("已全部达成调解协议的案件没有需要确认的无争议事实：无争议事实确认书用于调解不成"
+                        "或只就部分事项达成协议的案件（《山东省多元化解纠纷促进条例》第二十四条）")
 
 
 def end_reason_problem(status: CaseStatus, reason: EndReason) -> str | None:
@@ -218,6 +226,10 @@ def _special(facts: CaseFacts, action: Action) -> tuple[bool, CaseStatus | None,
         if facts.jc_confirmed:
             return True, S.ENFORCEMENT_APPLIED, ""
         return False, None, "协议未经司法确认，不能申请强制执行，可就协议提起诉讼"
+    if action is Action.RECORD_UNDISPUTED_FACTS and st is S.AGREED:
+        if facts.partial_agreement:  # the issues left open
+            return True, S.AGREED, ""
+        return False, None, NO_UNDISPUTED_AGREED
     if action is Action.ARCHIVE and st in _ARCHIVABLE:
         return True, S.ARCHIVED, ""
     if action is Action.RECORD_SESSION and st is S.ACCEPTED:

@@ -60,11 +60,17 @@ class MediationOps(CaseServiceBase):
 
     def record_session(self, actor: str, key: str, *, notes: str, place: str = "",
                        participants: str = "", occurred_at: datetime | None = None,
-                       expected_version: int | None = None) -> CaseEvent:
-        """Record a mediation session (调解记录)."""
+                       result: str = "", expected_version: int | None = None) -> CaseEvent:
+        """Record a mediation session (调解记录) and its result (调解结果, ``data["result"]``).
+
+        The result is what the session came to (terms agreed, or why not and the route
+        advised); the 调解记录 prints it. The recorder (记录人) is the logged-in account.
+        """
+        result = clean_input("events", {"result": ("data", result)})["result"]
         return self._event(actor, key, Action.RECORD_SESSION, EventKind.SESSION,
                            occurred_at=occurred_at, place=place, participants=participants,
-                           notes=notes, summary="记录调解", expected_version=expected_version)
+                           notes=notes, summary="记录调解", expected_version=expected_version,
+                           data={"result": result} if result else None)
 
     def record_investigation(self, actor: str, key: str, *, notes: str, place: str = "",
                              participants: str = "",
@@ -74,6 +80,50 @@ class MediationOps(CaseServiceBase):
         return self._event(actor, key, Action.RECORD_INVESTIGATION, EventKind.INVESTIGATION,
                            occurred_at=occurred_at, place=place, participants=participants,
                            notes=notes, summary="记录调查", expected_version=expected_version)
+
+    def record_undisputed_facts(self, actor: str, key: str, *, facts: str,
+                                confirming_party_ids: list[str],
+                                occurred_at: datetime | None = None, place: str = "",
+                                expected_version: int | None = None) -> CaseEvent:
+        """Record the undisputed facts (无争议事实) every party confirmed in writing.
+
+        SDR Art 24 (OMR Art 18, 21-22; SIM Art 22): with the parties' consent the facts
+        none of them disputes are written down and signed by all; the 无争议事实确认书
+        prints them and they go to the court with a failed case. Allowed while mediating,
+        after the mediation failed, and beside a partial agreement; refused once the case
+        is fully agreed (nothing is left in dispute) and without every party's confirmation.
+        """
+        clean = clean_input("events", {"facts": ("notes", facts), "place": ("place", place)})
+        facts, place = clean["facts"], clean["place"]
+        problems: dict[str, list[str]] = {}
+        if not facts:
+            problems["facts"] = ["请填写各方当事人均无争议的事实"]
+        with self.case_operation(actor, key, Action.RECORD_UNDISPUTED_FACTS.value,
+                                 expected_version) as (work, case):
+            live = [p for p in case.parties if not p.deleted]
+            chosen = set(confirming_party_ids)
+            missing = [p.name for p in live if p.id not in chosen]
+            unknown = chosen - {p.id for p in live}
+            if missing:
+                problems["confirming_party_ids"] = [
+                    f"无争议事实须经各方当事人书面确认，以下当事人未确认：{'、'.join(missing)}"]
+            elif unknown:
+                problems["confirming_party_ids"] = ["确认的当事人不是本案的当事人"]
+            at = occurred_at or work.moment.replace(microsecond=0)
+            if at.date() > self.today():
+                problems["occurred_at"] = ["确认日期不能晚于今天"]
+            elif at.date() < case.received_on:
+                problems["occurred_at"] = ["确认日期不能早于收案日期"]
+            if problems:
+                raise ValidationError(problems)
+            work.summary = f"{case.number}记录无争议事实"
+            self.transition(work, case, Action.RECORD_UNDISPUTED_FACTS, actor)
+            event = CaseEvent(case_id=case.id, kind=EventKind.UNDISPUTED_FACTS,
+                              occurred_at=at, actor=actor, place=place, notes=facts,
+                              participants="、".join(p.name for p in live),
+                              data={"party_ids": [p.id for p in live]})
+            work.save_event(event)
+        return event
 
     def suspend(self, actor: str, key: str, *, reason: str, on: date | None = None,
                 expected_version: int | None = None) -> Case:

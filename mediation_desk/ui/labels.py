@@ -87,6 +87,7 @@ _SOURCE: dict[Enum, str] = {
     EventKind.RESUMPTION: QT_TRANSLATE_NOOP("labels", "Resumption"),
     EventKind.ASSIGNMENT: QT_TRANSLATE_NOOP("labels", "Mediator assigned"),
     EventKind.NOTE: QT_TRANSLATE_NOOP("labels", "Note"),
+    EventKind.UNDISPUTED_FACTS: QT_TRANSLATE_NOOP("labels", "Undisputed facts"),
     EndReason.AGREEMENT_REACHED: QT_TRANSLATE_NOOP("labels", "Ended by agreement"),
     EndReason.WITHDRAWN_SETTLED: QT_TRANSLATE_NOOP("labels", "Settled and withdrawn"),
     EndReason.UNREACHABLE: QT_TRANSLATE_NOOP("labels", "Party unreachable within the period"),
