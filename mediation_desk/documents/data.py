@@ -18,6 +18,19 @@ BLANK_DATE = "　　　　年　　月　　日"
 BLANK_NUMBER = "（　　　　）　　调字第　　　号"
 
 
+UNDISPUTED_KEY = "undisputed_facts"
+"""The data key of a NOTE event holding undisputed facts (the shape before their event kind)."""
+
+
+@dataclass(frozen=True)
+class UndisputedFacts:
+    """One written confirmation of undisputed facts: the text, its date, who confirmed."""
+
+    text: str
+    on: date
+    parties: tuple[str, ...] = ()
+
+
 @dataclass
 class CaseBundle:
     """A case and what its documents print; ``case is None`` for blank forms."""
@@ -31,6 +44,8 @@ class CaseBundle:
     attachments: list[tuple[Attachment, bytes]] = field(default_factory=list)
     # for the file only, never for parties or the court (e.g. 节假日安排为推算 on a deadline)
     internal_notes: list[str] = field(default_factory=list)
+    today: date | None = None  # the day the paper is made (the desk's clock)
+    jc_due_estimated: bool = False  # case.jc_due_on rests on an estimated holiday year
 
     @property
     def blank(self) -> bool:
@@ -46,6 +61,38 @@ class CaseBundle:
 
     def events_of(self, kind: EventKind) -> list[CaseEvent]:
         return [e for e in self.events if e.kind is kind and not e.deleted]
+
+    @property
+    def live_agreement(self) -> Agreement | None:
+        """The case's agreement unless there is none (or it was deleted)."""
+        a = self.agreement
+        return a if a is not None and not a.deleted else None
+
+    def undisputed_facts(self) -> list[UndisputedFacts]:
+        """The undisputed facts the parties confirmed (无争议事实), oldest first.
+
+        Each ``undisputed_facts`` event is one confirmation; a NOTE event carrying
+        ``data["undisputed_facts"]`` (text or a list of texts), the shape before the
+        event kind existed, is read too.
+        """
+        names = {p.id: p.name for p in self.parties}
+        out = []
+        for ev in self.events:
+            if ev.deleted:
+                continue
+            if ev.kind is EventKind.UNDISPUTED_FACTS and ev.notes.strip():
+                ids = ev.data.get("party_ids")
+                who = tuple(names[i] for i in ids if i in names) if isinstance(ids, list) \
+                    else ()
+                out.append(UndisputedFacts(ev.notes.strip(), ev.occurred_at.date(), who))
+            elif ev.kind is EventKind.NOTE:
+                value = ev.data.get(UNDISPUTED_KEY)
+                texts = [value] if isinstance(value, str) else \
+                    [str(v) for v in value] if isinstance(value, list) else []
+                text = "\n".join(t.strip() for t in texts if t.strip())
+                if text:
+                    out.append(UndisputedFacts(text, ev.occurred_at.date(), ()))
+        return out
 
     @property
     def center_name(self) -> str:

@@ -97,7 +97,9 @@ class DocumentService:
                           events=store.items.events_of(case.id),
                           agreement=store.items.agreement_of(case.id),
                           agreements=store.items.agreements_of(case.id), attachments=attachments,
-                          internal_notes=self.deadline_notes(case))
+                          internal_notes=self.deadline_notes(case), today=store.today(),
+                          jc_due_estimated=case.jc_due_on is not None and load_calendar(
+                              store).due_is_estimated(case.jc_due_on))
 
     def deadline_notes(self, case: Case) -> list[str]:
         """Internal notes on deadlines that depend on an estimated holiday year."""
