@@ -259,6 +259,14 @@ class DocumentRegister(_Repository):
         """Register rows with a printed verification code, newest first."""
         return documents.by_code(self._db, code)
 
+    def by_sha256(self, sha256: str) -> list[documents.DocumentEntry]:
+        """Register rows of the PDF with this SHA-256, newest first."""
+        return documents.by_sha256(self._db, sha256)
+
+    def first_issued(self, origin: str, code: str) -> str | None:
+        """When the desk ``origin`` first issued the paper with this code (None: never)."""
+        return documents.first_issued(self._db, origin, code)
+
 
 class AccountRepository(_Repository):
     """The desk's accounts (local, never exchanged); writes through ``Work.save_account``."""

@@ -369,6 +369,31 @@ CREATE INDEX parties_village ON parties (case_id, position, role, village) WHERE
 """)
 
 
+@migrations()
+def m012_document_verification(db: sqlite_utils.Database) -> None:
+    """The document register holds what verifying a paper needs, and travels in bundles.
+
+    Each row becomes a record (origin, version, updated_at, deleted) with the issuing
+    center, the content hash, the page count and the code's scheme (0: the first version's
+    unkeyed code; 1: keyed, docs/document-verification.md); rows written before are this
+    desk's own, version 1, unkeyed. The PDF hash is indexed (a file is looked up by it).
+    """
+    db.executescript("""
+ALTER TABLE documents ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE documents ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN center_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN pages INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN scheme INTEGER NOT NULL DEFAULT 0;
+UPDATE documents SET updated_at = created_at,
+    origin = coalesce((SELECT code FROM centers WHERE is_self = 1), ''),
+    center_id = coalesce((SELECT id FROM centers WHERE is_self = 1), '');
+CREATE INDEX documents_sha ON documents (sha256);
+""")
+
+
 def _convert_overrides(db: sqlite_utils.Database, raw: str) -> None:
     import json
     import uuid
