@@ -6,14 +6,11 @@
 
 from __future__ import annotations
 
-from ..domain.enums import CaseSource, EndReason, EventKind
+from ..domain.enums import AgreementForm, AgreementScope, CaseSource, EndReason, EventKind
 from ..domain.errors import DomainError
-from .common import body_paras, new_spec, party_sign_lines, seal_block
+from .common import body_paras, new_spec, numeral, party_sign_lines, seal_block
 from .data import CaseBundle, cn_date
 from .spec import DocSpec, Heading, Lines, Para
-
-UNDISPUTED_KEY = "undisputed_facts"
-"""A NOTE event whose ``data[UNDISPUTED_KEY]`` (text or list of texts) holds the facts."""
 
 
 def _route(b: CaseBundle) -> str:
@@ -59,30 +56,58 @@ def termination(b: CaseBundle) -> DocSpec:
 
 
 def _undisputed(b: CaseBundle) -> list[str]:
-    for ev in reversed(b.events_of(EventKind.NOTE)):
-        value = ev.data.get(UNDISPUTED_KEY)
-        if isinstance(value, str) and value.strip():
-            return [value]
-        if isinstance(value, list) and value:
-            return [str(v) for v in value if str(v).strip()]
-    return []
+    """The texts of the recorded undisputed facts, oldest first (the case file asks)."""
+    return [f.text for f in b.undisputed_facts()]
+
+
+def _outcome_sentence(b: CaseBundle) -> str:
+    """How the mediation stands, as the confirmation states it (never a false 调解不成).
+
+    Raises DomainError for a fully agreed case: nothing is left in dispute to confirm.
+    """
+    c = b.case
+    if c is None:
+        return (f"{b.dispute()}，经{b.center_name}调解，□未能达成调解协议"
+                "　□仅就部分争议事项达成调解协议。")
+    a = b.live_agreement
+    if a is not None and a.scope is AgreementScope.FULL:
+        raise DomainError(f"案件{b.number}已全部达成调解协议，没有需要确认的无争议事实，"
+                          "不制作无争议事实确认书（该文书用于调解不成或只就部分事项达成协议的案件，"
+                          "《山东省多元化解纠纷促进条例》第二十四条）。", code="agreement_reached")
+    if a is not None:
+        return (f"{b.dispute()}，经{b.center_name}调解，各方当事人于{cn_date(a.effective_on)}"
+                "就部分争议事项达成调解协议，其余争议事项未能达成调解协议。")
+    if c.end_reason is not None:
+        return f"{b.dispute()}，经{b.center_name}调解，未能达成调解协议。"
+    return f"{b.dispute()}，由{b.center_name}调解。在调解过程中，"
 
 
 def undisputed_facts(b: CaseBundle) -> DocSpec:
-    """无争议事实确认书: facts all parties confirm in writing; ruled lines when none recorded."""
+    """无争议事实确认书: the facts all parties confirmed in writing (SDR Art 24).
+
+    Prints every recorded confirmation (ruled lines when none is recorded yet, to fill in
+    by hand) and says how the mediation really stands: failed, partly agreed, or still
+    under way. Refused for a fully agreed case.
+    """
+    outcome = _outcome_sentence(b)
     spec = new_spec(b, "undisputed_facts", "无争议事实确认书")
-    spec.add(Para(f"{b.dispute()}，经{b.center_name}调解，未能达成调解协议。经各方当事人同意，"
-                  "现将调解过程中各方当事人均无争议的事实记载如下："))
-    facts = _undisputed(b)
-    if facts:
-        spec.add(*[p for text in facts for p in body_paras(text)])
-    else:
+    lead = "经各方当事人同意，现将调解过程中各方当事人均无争议的事实记载如下："
+    if outcome.endswith("，"):  # still mediating
+        lead = "经各方当事人同意，现将各方当事人均无争议的事实记载如下："
+    spec.add(Para(outcome + lead))
+    records = b.undisputed_facts()
+    for i, rec in enumerate(records):
+        if len(records) > 1:
+            spec.add(Heading(f"{numeral(i)}、{cn_date(rec.on)}确认的事实："))
+        spec.add(*body_paras(rec.text))
+    if not records:
         spec.add(Lines(12))
     spec.add(Para("各方当事人确认：以上事实系各方在调解过程中均无异议的事实，由各方签字确认。"
                   "除经当事人书面确认的无争议事实外，当事人为达成调解协议作出妥协而认可的事实，"
                   "不得在诉讼中作为对其不利的根据，但法律另有规定或者当事人均同意的除外。"))
     lines = (*party_sign_lines(b, "签名并按指印"), "人民调解员（签名）：")
-    spec.add(seal_block(b, lines, b.case.closed_on if b.case else None))
+    when = records[-1].on if records else (b.case.closed_on if b.case else None)
+    spec.add(seal_block(b, lines, when))
     return spec
 
 
@@ -114,14 +139,22 @@ def court_report(b: CaseBundle) -> DocSpec:
     if c is None:
         spec.add(Para("□达成调解协议　□部分达成调解协议　□调解不成", indent=False), Lines(3))
     elif a is not None and not a.deleted:
-        spec.add(Para(f"各方当事人于{cn_date(a.effective_on)}达成{a.scope.label}的{a.form.label}"
-                      f"（编号：{c.number}），现随本报告报送贵院备案。当事人已被告知可以自协议生效之日起"
-                      "三十日内共同向人民法院申请司法确认。"))
-    if (c is not None and c.end_reason is not None
-            and c.end_reason is not EndReason.AGREEMENT_REACHED):
+        what = "就全部争议事项" if a.scope is AgreementScope.FULL else "就部分争议事项"
+        form = "人民调解协议书" if a.form is AgreementForm.WRITTEN else "口头调解协议（已登记）"
+        spec.add(Para(f"各方当事人于{cn_date(a.effective_on)}{what}达成调解协议（{form}，"
+                      f"编号：{c.number}），现随本报告报送贵院备案。"
+                      + ("" if b.court_mode == "委托" else
+                         "当事人已被告知可以自协议生效之日起三十日内共同向人民法院申请司法确认。")))
+    failed = (c is not None and c.end_reason is not None
+              and c.end_reason is not EndReason.AGREEMENT_REACHED)
+    if c is not None and c.end_reason is not None and failed:
         spec.add(Para(f"调解不成（终止调解）的原因：{c.end_reason.label}。"
                       + (c.end_note.strip() if c.end_note.strip() else "")))
-        spec.add(Para("各方当事人书面确认的无争议事实见《无争议事实确认书》。"))
+    if c is not None and (failed or (a is not None and a.scope is AgreementScope.PARTIAL)):
+        if b.undisputed_facts():
+            spec.add(Para("各方当事人书面确认的无争议事实见《无争议事实确认书》。"))
+        else:
+            spec.add(Para("各方当事人未书面确认无争议事实。"))
     spec.add(Heading("三、当事人有无增加对方诉讼成本的行为"))
     spec.add(Lines(2))
     spec.add(Heading("四、其他需要向人民法院提示的事项"))
