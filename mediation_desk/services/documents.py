@@ -2,8 +2,9 @@
 
 ``DocumentService(store).generate(actor, case_key, kind)`` loads the case with
 everything around it, renders the PDF (no Qt) and records the generation
-(kind, time, hash, verification code) through the audit trail. Blank forms need
-no case and are not registered.
+(kind, time, PDF hash, content hash, keyed verification code, pages) through the
+audit trail. Blank forms need no case, carry no code and are not registered; the code and
+the QR code are made by :mod:`.verification`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..documents.case_file import build_case_file
 from ..documents.data import CaseBundle
 from ..documents.fonts import DocumentFont, document_font
 from ..documents.kinds import ALL_KINDS, CASE_FILE, check_kind, render_kind, title_of
+from ..domain.documents import SCHEME_KEYED, normalize_code
 from ..domain.errors import DomainError, NotFoundError
 from ..domain.formatting import format_cn_date
 from ..domain.models import Case, new_id
@@ -24,6 +26,7 @@ from ..storage.documents import DocumentEntry
 from ..storage.store import Store
 from .access import check_case, require
 from .calendar import load_calendar
+from .verification import desk_keys_for_papers, stamper
 
 FONT_SETTING = "document_font"
 """Settings key holding an explicit font file path (overrides the automatic lookup)."""
@@ -136,7 +139,7 @@ class DocumentService:
                 raise DomainError("卷宗必须针对具体案件生成，没有空白卷宗。",
                                   code="blank_case_file")
             bundle = CaseBundle(center=self.store.directory.self_center())
-            r = render_kind(kind, bundle, self.font())
+            r = render_kind(kind, bundle, self.font(), None)  # no code: nothing issued
             return GeneratedDocument(kind, r.pdf, _sha(r.pdf), r.verification_code, title,
                                      _filename(title, "", True), r.pages, r.missing_glyphs)
         if not case_key:
@@ -148,16 +151,21 @@ class DocumentService:
         bundle = self.bundle(found.id, with_attachments=kind == CASE_FILE)
         case = bundle.case
         assert case is not None
-        r = build_case_file(bundle, self.font()) if kind == CASE_FILE \
-            else render_kind(kind, bundle, self.font())
+        stamp, _issued = stamper(self.store, desk_keys_for_papers(self.store, actor), kind)
+        r = build_case_file(bundle, self.font(), stamp) if kind == CASE_FILE \
+            else render_kind(kind, bundle, self.font(), stamp)
         doc = GeneratedDocument(kind, r.pdf, _sha(r.pdf), r.verification_code, title,
                                 _filename(title, case.number, False), r.pages, r.missing_glyphs)
         with self.store.operation(actor, action, case_id=case.id,
                                   summary=f"{case.number}生成{title}") as work:
+            me = self.store.directory.self_center()
             work.register_document(DocumentEntry(
-                id=new_id(), case_id=case.id, kind=kind, created_at=work.now, sha256=doc.sha256,
+                id=new_id(), origin=self.store.origin_code(), version=1, updated_at=work.now,
+                case_id=case.id, kind=kind, created_at=work.now, sha256=doc.sha256,
                 verification_code=doc.verification_code,
-                actor=self.store.principal.name if self.store.principal else actor))
+                actor=self.store.principal.name if self.store.principal else actor,
+                center_id=me.id if me is not None else "", content_hash=r.content_hash,
+                pages=r.pages, scheme=SCHEME_KEYED))
         return doc
 
     def register(self, case_key: str) -> list[DocumentEntry]:
@@ -168,8 +176,10 @@ class DocumentService:
         return self.store.documents.of_case(case.id)
 
     def find_by_code(self, code: str) -> list[DocumentEntry]:
-        """Register rows carrying a printed verification code (``XXXX-XXXX``)."""
-        return self.store.documents.by_code(code)
+        """Register rows carrying a printed verification code (typed in any case, with or
+        without the dash; an unreadable code finds nothing). A verdict: :mod:`.verification`."""
+        printed = normalize_code(code)
+        return self.store.documents.by_code(printed) if printed else []
 
 
 def _sha(data: bytes) -> str:
