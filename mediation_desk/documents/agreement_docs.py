@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..domain.enums import AgreementForm, AgreementScope, PartyKind, PartyRole
+from ..domain.enums import AgreementForm, AgreementScope, CaseSource, PartyKind, PartyRole
 from ..domain.errors import DomainError
-from ..domain.models import Agreement
+from ..domain.models import Agreement, Party
+from ..domain.state_machine import NO_JC_ENTRUSTED
+from ..domain.workdays import ESTIMATE_WARNING
 from .common import (
     FOUR,
     body_paras,
@@ -88,13 +90,46 @@ def agreement(b: CaseBundle) -> DocSpec:
 
 
 def _jc_sign_lines(b: CaseBundle) -> tuple[str, ...]:
-    """A signature line per applicant: both sides sign as 申请人."""
+    """A signature line per applicant, both sides as 申请人, and one per agent who applies."""
     if b.blank:
-        return ("申请人（签名并按指印）：", "申请人（签名并按指印）：")
-    both = b.role_parties(PartyRole.APPLICANT) + b.role_parties(PartyRole.RESPONDENT)
+        return ("申请人（签名并按指印）：", "申请人（签名并按指印）：",
+                "委托代理人（签名）：")
     org, person = "法定代表人签名并加盖单位印章", "签名并按指印"
-    return tuple(f"申请人{p.name}（{org if p.kind is PartyKind.ORGANISATION else person}）："
-                 for p in both)
+    lines: list[str] = []
+    for p in _jc_parties(b):
+        lines.append(f"申请人{p.name}（{org if p.kind is PartyKind.ORGANISATION else person}）：")
+        if p.agent_name:
+            lines.append(f"委托代理人{p.agent_name}（签名）：")
+    return tuple(lines)
+
+
+def _jc_parties(b: CaseBundle) -> list[Party]:
+    """Everyone bound by the agreement applies: applicants, then respondents."""
+    return b.role_parties(PartyRole.APPLICANT) + b.role_parties(PartyRole.RESPONDENT)
+
+
+def jc_window_problem(b: CaseBundle) -> tuple[str, str]:
+    """``(refusal, warning)`` for the 30-day window of judicial confirmation (PML Art 33).
+
+    The application is made on the day recorded (``jc_applied_on``) or, not yet made,
+    today. Past the window it is refused, unless the deadline rests on an estimated
+    holiday year: then only a warning for the desk (never printed on the paper). An
+    application already recorded was checked when it was made and is never refused.
+    """
+    c = b.case
+    if c is None or c.jc_due_on is None:
+        return "", ""
+    on = c.jc_applied_on or b.today
+    if on is None or on <= c.jc_due_on:
+        return "", ""
+    due = cn_date(c.jc_due_on)
+    if b.jc_due_estimated:
+        return "", (f"申请司法确认的期限按推算为{due}（{ESTIMATE_WARNING}：{c.jc_due_on.year}年"
+                    "国务院放假通知尚未录入），申请日已过此日，请核对当年的放假通知后再提交。")
+    if c.jc_applied_on is not None:
+        return "", ""
+    return (f"案件{b.number}申请司法确认的期限已过：应在调解协议生效之日起三十日内由双方共同申请"
+            f"（截至{due}），不能再生成司法确认申请书。", "")
 
 
 def oral_agreement(b: CaseBundle) -> DocSpec:
@@ -132,7 +167,7 @@ def _jc_applicants(b: CaseBundle, on: date | None) -> list[Para]:
     """Both sides as 申请人 (a joint application: CPL Art 205, CPLI Art 351), numbered."""
     if b.blank:
         return [Para("申请人：" + "＿" * 30, indent=False) for _ in range(2)]
-    both = b.role_parties(PartyRole.APPLICANT) + b.role_parties(PartyRole.RESPONDENT)
+    both = _jc_parties(b)
     out: list[Para] = []
     for i, p in enumerate(both):
         label = "申请人" + (numeral(i) if len(both) > 1 else "")
@@ -155,6 +190,15 @@ def jc_application(b: CaseBundle) -> DocSpec:
     if a is not None and a.form is AgreementForm.ORAL:
         raise DomainError(f"案件{b.number}登记的是口头协议，不能申请司法确认；请先制作书面调解协议"
                           "（人民调解协议书）。", code="agreement_form")
+    if b.case is not None and b.case.source is CaseSource.COURT_ENTRUSTED:
+        raise DomainError(f"案件{b.number}：{NO_JC_ENTRUSTED}。", code="jc_entrusted")
+    if b.case is not None and not (b.role_parties(PartyRole.APPLICANT)
+                                   and b.role_parties(PartyRole.RESPONDENT)):
+        raise DomainError(f"案件{b.number}只有一方当事人，司法确认须由双方当事人共同申请。",
+                          code="jc_one_side")
+    refusal, _warning = jc_window_problem(b)
+    if refusal:
+        raise DomainError(refusal, code="jc_window_passed")
     spec = new_spec(b, "jc_application", "司法确认申请书")
     on = a.effective_on if a else None
     spec.add(*_jc_applicants(b, on))

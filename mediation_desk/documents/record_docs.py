@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..domain.enums import EventKind, Performance
 from ..domain.models import CaseEvent
-from .common import FOUR, body_paras, new_spec, party_sign_lines
+from .common import FOUR, body_paras, new_spec, numeral, party_sign_lines
 from .data import CaseBundle, cn_date, cn_datetime
 from .spec import Block, DocSpec, Grid, Heading, Lines, PageBreak, Para, Signatures
 
@@ -26,12 +26,23 @@ def _grid(rows: list[tuple[str, str, str, str]], blank: bool) -> Grid:
 
 
 def _pages(spec: DocSpec, events: list[CaseEvent | None],
-           page: Callable[[CaseEvent | None], list[Block]]) -> DocSpec:
+           page: Callable[[CaseEvent | None], list[Block]], what: str = "") -> DocSpec:
+    """One page (or more) per event; with ``what`` each is numbered 第一次调解, 第二次调解 …
+    and a later one starts under the title again, so every record can be read alone."""
     for i, ev in enumerate(events):
         if i:
-            spec.add(PageBreak())
+            spec.add(PageBreak(), Para(spec.title, indent=False, align="center", size=22))
+            if spec.number:
+                spec.add(Para(spec.number, indent=False, align="right", size=12))
+        if what and ev is not None:
+            spec.add(Para(f"（第{numeral(i)}次{what}）", indent=False, align="center"))
         spec.add(*page(ev))
     return spec
+
+
+def _recorder(ev: CaseEvent | None) -> str:
+    """记录人: the account that recorded the event (the desk names the logged-in user)."""
+    return ev.actor if ev is not None else ""
 
 
 def investigation(b: CaseBundle) -> DocSpec:
@@ -43,7 +54,7 @@ def investigation(b: CaseBundle) -> DocSpec:
         rows = [("时间", cn_datetime(ev.occurred_at) if ev else cn_datetime(None), "", ""),
                 ("地点", ev.place if ev else "", "", ""),
                 ("被调查人", ev.participants if ev else "", "", ""),
-                ("调查人", b.mediator_names if b.case else "", "记录人", ""),
+                ("调查人", b.mediator_names if b.case else "", "记录人", _recorder(ev)),
                 ("事由", b.dispute() if b.case else "", "", "")]
         out: list[Block] = [_grid(rows, ev is None), Heading("调查内容：")]
         out += body_paras(ev.notes) if ev and ev.notes.strip() else [Lines(14)]
@@ -53,7 +64,7 @@ def investigation(b: CaseBundle) -> DocSpec:
                               columns=1))
         return out
 
-    return _pages(spec, events, page)
+    return _pages(spec, events, page, "调查")
 
 
 def session_record(b: CaseBundle) -> DocSpec:
@@ -67,7 +78,7 @@ def session_record(b: CaseBundle) -> DocSpec:
                 ("事由", b.dispute() if b.case else "", "", ""),
                 ("当事人", b.party_names() if b.case else "", "", ""),
                 ("参加人", ev.participants if ev else "", "", ""),
-                ("人民调解员", b.mediator_names if b.case else "", "记录人", "")]
+                ("人民调解员", b.mediator_names if b.case else "", "记录人", _recorder(ev))]
         out: list[Block] = [_grid(rows, ev is None),
                Para("人民调解员告知：本次调解由人民调解委员会主持，调解遵循自愿、平等、合法的原则，"
                     "当事人享有选择或者接受人民调解员、拒绝调解或者要求终止调解等权利，"
@@ -75,8 +86,13 @@ def session_record(b: CaseBundle) -> DocSpec:
                     "为达成调解协议而作出的让步，不得在其后的诉讼中作为对其不利的根据。"),
                Heading("调解情况：")]
         out += body_paras(ev.notes) if ev and ev.notes.strip() else [Lines(12)]
-        out.append(Heading("调解结果："))
-        out.append(Lines(3))
+        result = str(ev.data.get("result", "")).strip() if ev is not None else ""
+        if result:
+            first, *rest = result.splitlines()
+            out.append(Para(f"调解结果：{first.strip()}", indent=False))
+            out += body_paras("\n".join(rest))
+        else:  # not recorded (or a blank form): to write in by hand
+            out += [Heading("调解结果："), Lines(3)]
         out.append(Para(READ_BACK))
         lines = (*party_sign_lines(b, "签名"), "人民调解员（签名）：", "记录人（签名）：",
                  "参加人（签名）：")
@@ -84,7 +100,7 @@ def session_record(b: CaseBundle) -> DocSpec:
                               date=cn_date(ev.occurred_at.date()) if ev else cn_date(None)))
         return out
 
-    return _pages(spec, events, page)
+    return _pages(spec, events, page, "调解")
 
 
 def followup(b: CaseBundle) -> DocSpec:
