@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from ..documents.agreement_docs import jc_window_problem
 from ..documents.case_file import build_case_file
 from ..documents.data import CaseBundle
 from ..documents.fonts import DocumentFont, document_font
@@ -44,16 +45,17 @@ class GeneratedDocument:
     filename: str
     pages: int = 0
     missing_glyphs: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # for the desk, never printed (e.g. an estimated deadline)
 
     @property
     def warning(self) -> str:
-        """Chinese warning about characters the font lacks ('' when none)."""
+        """Chinese warning about characters the font lacks, and the notes ('' when none)."""
         if not self.missing_glyphs:
-            return ""
+            return "".join(self.notes)
         chars = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in self.missing_glyphs)
         return (f"字体缺少以下字符：{chars}。文书中已用“[U+编码]”标出，请打印后手写补正，"
                 "或安装含这些字符的字体（如 Windows 的 SimSun-ExtB，Linux 的 fonts-hanazono）"
-                "后重新生成。")
+                "后重新生成。" + "".join(self.notes))
 
 
 def _filename(title: str, number: str, blank: bool) -> str:
@@ -154,8 +156,11 @@ class DocumentService:
         stamp, _issued = stamper(self.store, desk_keys_for_papers(self.store, actor), kind)
         r = build_case_file(bundle, self.font(), stamp) if kind == CASE_FILE \
             else render_kind(kind, bundle, self.font(), stamp)
+        notes = tuple(filter(None, [jc_window_problem(bundle)[1]])) \
+            if kind == "jc_application" else ()
         doc = GeneratedDocument(kind, r.pdf, _sha(r.pdf), r.verification_code, title,
-                                _filename(title, case.number, False), r.pages, r.missing_glyphs)
+                                _filename(title, case.number, False), r.pages, r.missing_glyphs,
+                                notes)
         with self.store.operation(actor, action, case_id=case.id,
                                   summary=f"{case.number}生成{title}") as work:
             me = self.store.directory.self_center()
