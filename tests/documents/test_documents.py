@@ -22,7 +22,9 @@ from tests.documents.conftest import (
 )
 
 A4 = (595.2756, 841.8898)
-FOR_AGREED = [k for k in ALL_KINDS if k not in ("oral_agreement", "termination")]
+# a fully agreed case has no 无争议事实确认书 (nothing left in dispute: test_truthful_content)
+FOR_AGREED = [k for k in ALL_KINDS if k not in ("oral_agreement", "termination",
+                                                "undisputed_facts")]
 
 
 def assert_a4_and_embedded(pdf: bytes) -> None:
