@@ -125,6 +125,8 @@ MATRIX: dict[str, Rule] = {
     "intake_sheet": _rule("导出法院立案登记表（含完整号码）", L),
     "intake_case_file": _rule("随立案登记表生成卷宗（含完整号码）", L),
     "blank_form": _rule("打印空白文书", D, M, L),
+    # a paper or printed code checked against the register: case number, masked names
+    "verify_document": _rule("核验文书（校验码、PDF）", D, M, L, R),
     # counts and case numbers, never a name or an ID number (docs/statistics.md)
     "write_report": _rule("导出统计报表（月报、季度通报、年度报告）", D, M, L, R),
     "write_assessment": _rule("导出调解员考评", D),

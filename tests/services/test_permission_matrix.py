@@ -47,6 +47,7 @@ from mediation_desk.services.mediation import AgreementInput
 from mediation_desk.services.referrals import ReferralService
 from mediation_desk.services.settings import load_settings, save_settings
 from mediation_desk.services.statistics import StatisticsService
+from mediation_desk.services.verification import VerificationService
 from mediation_desk.storage import exchange as exchange_rows
 from mediation_desk.storage.store import Store
 from tests.attachment_samples import png_bytes
@@ -506,6 +507,8 @@ CELLS: list[Cell] = [
     Cell("blank_form", _nothing,
          lambda w, _p: DocumentService(w.store).generate(WHO, None, "application", blank=True),
          audited=False),
+    Cell("verify_document", _nothing,
+         lambda w, _p: VerificationService(w.store).check_code("7K2QM-9XD4A"), audited=False),
     Cell("write_report", _nothing,
          lambda w, _p: StatisticsService(w.store).for_file(ReportPeriod.month(2026, 3)),
          audited=False),
