@@ -27,6 +27,7 @@ from . import (
     desk,
     documents,
     exchange,
+    record,
     referral,
     report,
     subsidy,
@@ -40,6 +41,7 @@ VERB_GROUPS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("desk", desk.add_commands),  # init demo cases show add upgrade check
     ("calendar", calendar.add_calendar_commands),  # calendar show|import|export|delete
     ("backup", backup.add_backup_commands),  # backup backups restore
+    ("record", record.add_record_commands),  # session investigation undisputed-facts
     ("documents", documents.add_document_command),  # document
     ("exchange", exchange.add_exchange_commands),  # keys trust revoke change-key export import
     # enroll
