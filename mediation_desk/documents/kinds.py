@@ -6,7 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..domain.errors import DomainError
-from . import agreement_docs, ending_docs, intake_docs, record_docs
+from . import (
+    agreement_docs,
+    ending_docs,
+    intake_docs,
+    procedure_docs,
+    record_docs,
+    service_docs,
+)
 from .data import CaseBundle
 from .fonts import DocumentFont
 from .page import Rendered, Stamper, render, unkeyed_stamp
@@ -26,14 +33,21 @@ KINDS: dict[str, Kind] = {k.id: k for k in (
     Kind("application", "人民调解申请书", intake_docs.application),
     Kind("acceptance", "人民调解受理登记表", intake_docs.acceptance),
     Kind("rights_notice", "人民调解当事人权利义务告知书", intake_docs.rights_notice),
+    Kind("service_address", "送达地址确认书", service_docs.service_address),
+    Kind("power_of_attorney", "授权委托书", service_docs.power_of_attorney),
+    Kind("recusal_decision", "人民调解员回避决定书", procedure_docs.recusal_decision),
     Kind("investigation", "人民调解调查记录", record_docs.investigation),
     Kind("session_record", "人民调解记录", record_docs.session_record),
+    Kind("extension_consent", "延期调解同意书", procedure_docs.extension_consent),
     Kind("agreement", "人民调解协议书", agreement_docs.agreement),
     Kind("oral_agreement", "人民调解口头协议登记表", agreement_docs.oral_agreement),
     Kind("termination", "终止人民调解告知书", ending_docs.termination),
     Kind("undisputed_facts", "无争议事实确认书", ending_docs.undisputed_facts),
     Kind("jc_application", "司法确认申请书", agreement_docs.jc_application),
     Kind("court_report", "调解情况报告", ending_docs.court_report),
+    Kind("transfer_letter", "案件材料移送函", procedure_docs.transfer_letter),
+    Kind("service_receipt", "送达回证", service_docs.service_receipt),
+    Kind("closing_report", "调解终结报告", procedure_docs.closing_report),
     Kind("followup", "人民调解回访记录", record_docs.followup),
 )}
 CASE_FILE = "case_file"
