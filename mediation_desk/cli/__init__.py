@@ -31,6 +31,7 @@ from . import (
     referral,
     report,
     subsidy,
+    verify,
     villages,
 )
 from .login import USER_HELP
@@ -43,6 +44,7 @@ VERB_GROUPS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("backup", backup.add_backup_commands),  # backup backups restore
     ("record", record.add_record_commands),  # session investigation undisputed-facts
     ("documents", documents.add_document_command),  # document
+    ("verify", verify.add_verify_command),  # verify (文书核验)
     ("exchange", exchange.add_exchange_commands),  # keys trust revoke change-key export import
     # enroll
     ("court", court.add_court_commands),  # court-summary court-cases intake-sheet
