@@ -7,6 +7,12 @@ whatever ``fc-list`` knows). Only TrueType outlines are accepted: reportlab
 cannot embed CFF OpenType (Noto CJK, Source Han), and its built-in CID fonts
 are never embedded, so a machine without the viewer's language pack would show
 blank pages. No usable font means a clear error, never a PDF of empty boxes.
+
+Characters the main face lacks (CJK Extension B and beyond, e.g. 𠮷 U+20BB7)
+are drawn by fallback faces: SimSun-ExtB on Windows, HanaMinB on Linux, and any
+TrueType in ``resources/fonts/`` or known to fontconfig that has them. A
+fallback is accepted on its own terms (it has ideographs beyond the BMP), not by
+the main face's probe, which an Extension-B-only face cannot pass.
 """
 
 from __future__ import annotations
@@ -21,9 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from ..domain.errors import DomainError
+from .tounicode import TTFont
 
 ENV_VAR = "MEDIATION_DESK_FONT"
 INSTALL_HINT = (
@@ -32,6 +39,12 @@ INSTALL_HINT = (
     f"也可把 .ttf/.ttc 字体放入程序的 resources/fonts/ 目录，或用环境变量 {ENV_VAR} 指定字体文件。"
     "注意：Noto CJK、思源等 OpenType（CFF）字体不能使用。"
 )
+RARE_HINT = (
+    "请安装含扩展 B 区等生僻字的 TrueType 字体：Windows 在“设置 → 应用 → 可选功能”中添加"
+    "“中文(简体)补充字体”（含 SimSun-ExtB，simsunb.ttf）；Debian/Ubuntu 执行 "
+    "sudo apt-get install fonts-hanazono；也可把这样的 .ttf 字体放入程序的 resources/fonts/ 目录"
+)
+"""What to install when a character has no face (the fallback fonts the lookup finds)."""
 
 # Song/FangSong faces first (official-document style), then Hei faces.
 WINDOWS_FONTS = ("simsun.ttc", "simfang.ttf", "simkai.ttf", "simhei.ttf", "msyh.ttc", "msyh.ttf")
@@ -57,6 +70,10 @@ LINUX_EXTRA = (
     "/usr/share/fonts/truetype/hanazono/HanaMinA.ttf",
 )
 _PROBE = "调解协议书第页"
+# A fallback must have ideographs beyond the BMP: Extension B (U+20000) onwards,
+# the Supplementary and Tertiary Ideographic Planes.
+_RARE_PLANES = range(0x20000, 0x40000)
+_FC_RARE = ":charset=20bb7"  # fontconfig: faces with 𠮷, the usual Extension B test
 
 
 @dataclass(frozen=True)
@@ -83,7 +100,7 @@ class DocumentFont:
         if self._fallbacks is None:
             self._fallbacks = []
             for extra in self.extra_paths:
-                found = _usable(extra, "system")
+                found = _usable(extra, "system", fallback=True)
                 if found is not None:
                     fb = found[1]
                     if fb.fontName not in pdfmetrics.getRegisteredFontNames():
@@ -126,12 +143,12 @@ def resource_font_dirs() -> list[Path]:
     return dirs
 
 
-def _fc_list() -> list[Path]:
+def _fc_list(pattern: str = ":lang=zh") -> list[Path]:
     exe = shutil.which("fc-list")
     if not exe:
         return []
     try:
-        out = subprocess.run([exe, ":lang=zh", "file"], capture_output=True, text=True,
+        out = subprocess.run([exe, pattern, "file"], capture_output=True, text=True,
                              timeout=10, check=False).stdout
     except (OSError, subprocess.SubprocessError):
         return []
@@ -152,10 +169,12 @@ def system_candidates(env: Mapping[str, str] | None = None, *,
     return out
 
 
-def check_font(path: Path, subfont_index: int = 0) -> TTFont:
+def check_font(path: Path, subfont_index: int = 0, *, fallback: bool = False) -> TTFont:
     """Load a font file and make sure it is TrueType with Chinese glyphs.
 
-    Raises DomainError naming the file and the reason.
+    A ``fallback`` face passes with ideographs beyond the BMP alone (SimSun-ExtB,
+    HanaMinB lack the common characters). Raises DomainError naming the file and
+    the reason.
     """
     try:
         with open(path, "rb") as fh:
@@ -176,16 +195,19 @@ def check_font(path: Path, subfont_index: int = 0) -> TTFont:
         raise DomainError(f"字体 {path.name} 无法使用（{exc}）。{INSTALL_HINT}",
                           code="font_invalid") from exc
     cmap = font.face.charToGlyph
-    if not all(ord(c) in cmap for c in _PROBE):
-        raise DomainError(f"字体 {path.name} 不含中文字形。{INSTALL_HINT}", code="font_no_cjk")
-    return font
+    if all(ord(c) in cmap for c in _PROBE):
+        return font
+    if fallback and any(cp in _RARE_PLANES for cp in cmap):
+        return font
+    raise DomainError(f"字体 {path.name} 不含中文字形。{INSTALL_HINT}", code="font_no_cjk")
 
 
-def _usable(path: Path, source: str) -> tuple[FontFile, TTFont] | None:
+def _usable(path: Path, source: str, *,
+            fallback: bool = False) -> tuple[FontFile, TTFont] | None:
     if not path.is_file():
         return None
     try:
-        return FontFile(path, 0, source), check_font(path)
+        return FontFile(path, 0, source), check_font(path, fallback=fallback)
     except DomainError:
         return None
 
@@ -220,33 +242,56 @@ def locate(setting: str | None = None, *, env: Mapping[str, str] | None = None,
 _CACHE: dict[tuple[str | None, str | None], DocumentFont] = {}
 
 
-def _extras(main: Path, env: Mapping[str, str]) -> list[Path]:
+def fallback_candidates(main: Path, env: Mapping[str, str] | None = None, *,
+                        resource_dirs: Iterable[Path] | None = None,
+                        use_fc_list: bool = True) -> list[Path]:
+    """Existing font files to try for characters ``main`` lacks, in order of preference.
+
+    The rare-character faces first (SimSun-ExtB, ``resources/fonts/``, HanaMinB,
+    fontconfig's faces with 𠮷), then the other CJK faces the lookup knows. A file
+    reached twice (a symlink, a copy of the main font's path) is listed once.
+    """
+    env = os.environ if env is None else env
     names: list[Path] = []
     if sys.platform.startswith("win"):
         names += [d / n for d in _windows_dirs(env) for n in WINDOWS_EXTRA]
+    for d in resource_font_dirs() if resource_dirs is None else resource_dirs:
+        if d.is_dir():
+            names += [p for p in sorted(d.iterdir()) if p.suffix.lower() in (".ttf", ".ttc")]
     names += [Path(p) for p in LINUX_EXTRA]
-    names += [p for p in system_candidates(env, use_fc_list=False) if p != main]
-    return [p for p in dict.fromkeys(names) if p.is_file()]
+    if use_fc_list:
+        names += _fc_list(_FC_RARE)
+    names += system_candidates(env, use_fc_list=False)
+    seen = {main.resolve()}
+    out: list[Path] = []
+    for p in names:
+        if p.is_file() and (real := p.resolve()) not in seen:
+            seen.add(real)
+            out.append(p)
+    return out
 
 
 def document_font(setting: str | None = None, *, env: Mapping[str, str] | None = None,
                   resource_dirs: Iterable[Path] | None = None,
-                  system: Iterable[Path] | None = None) -> DocumentFont:
+                  system: Iterable[Path] | None = None,
+                  fallbacks: Iterable[Path] | None = None) -> DocumentFont:
     """The registered document font (cached per process: loading a CJK font is slow).
 
-    ``resource_dirs`` and ``system`` are passed to :func:`locate`; a font found with
-    either is not cached.
+    ``resource_dirs`` and ``system`` are passed to :func:`locate`, ``fallbacks``
+    replaces :func:`fallback_candidates`; a font found with any of them is not cached.
     """
     env = os.environ if env is None else env
+    dirs = None if resource_dirs is None else list(resource_dirs)
     key = (setting, env.get(ENV_VAR))
-    cacheable = resource_dirs is None and system is None
+    cacheable = dirs is None and system is None and fallbacks is None
     if cacheable and key in _CACHE:
         return _CACHE[key]
-    file, ttf = locate(setting, env=env, resource_dirs=resource_dirs, system=system)
+    file, ttf = locate(setting, env=env, resource_dirs=dirs, system=system)
     if ttf.fontName not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(ttf)
-    font = DocumentFont(ttf.fontName, file, frozenset(ttf.face.charToGlyph),
-                        extra_paths=_extras(file.path, env))
+    extra = fallback_candidates(file.path, env, resource_dirs=dirs) if fallbacks is None \
+        else [p for p in fallbacks if p.is_file()]
+    font = DocumentFont(ttf.fontName, file, frozenset(ttf.face.charToGlyph), extra_paths=extra)
     if cacheable:
         _CACHE[key] = font
     return font
