@@ -18,6 +18,7 @@ from ..documents.case_file import build_case_file
 from ..documents.data import CaseBundle
 from ..documents.fonts import DocumentFont, document_font
 from ..documents.kinds import ALL_KINDS, CASE_FILE, check_kind, render_kind, title_of
+from ..documents.printable import refuse_unprintable
 from ..domain.documents import SCHEME_KEYED, normalize_code
 from ..domain.errors import DomainError, NotFoundError
 from ..domain.formatting import format_cn_date
@@ -142,6 +143,7 @@ class DocumentService:
                                   code="blank_case_file")
             bundle = CaseBundle(center=self.store.directory.self_center())
             r = render_kind(kind, bundle, self.font(), None)  # no code: nothing issued
+            refuse_unprintable(r.missing_glyphs, bundle)  # never a [U+XXXX] on a paper
             return GeneratedDocument(kind, r.pdf, _sha(r.pdf), r.verification_code, title,
                                      _filename(title, "", True), r.pages, r.missing_glyphs)
         if not case_key:
@@ -156,6 +158,7 @@ class DocumentService:
         stamp, _issued = stamper(self.store, desk_keys_for_papers(self.store, actor), kind)
         r = build_case_file(bundle, self.font(), stamp) if kind == CASE_FILE \
             else render_kind(kind, bundle, self.font(), stamp)
+        refuse_unprintable(r.missing_glyphs, bundle)  # before anything is registered
         notes = tuple(filter(None, [jc_window_problem(bundle)[1]])) \
             if kind == "jc_application" else ()
         doc = GeneratedDocument(kind, r.pdf, _sha(r.pdf), r.verification_code, title,
