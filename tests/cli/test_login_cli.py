@@ -36,6 +36,8 @@ OPENING_VERBS = [
     ["restore", "--db", "{db}", "{notice}", "--yes"],
     ["restore", "--db", "{db}", "{notice}", "--practice"],
     ["document", "--db", "{db}", "--blank", "--kind", "application", "--out", "{out}"],
+    ["verify", "--db", "{db}", "--code", "7K2QM-9XD4A"],
+    ["verify", "--db", "{db}", "{notice}"],
     ["session", "--db", "{db}", "--case", "（2026）马尚调字第1号", "--notes", "调解"],
     ["investigation", "--db", "{db}", "--case", "（2026）马尚调字第1号", "--notes", "走访"],
     ["undisputed-facts", "--db", "{db}", "--case", "（2026）马尚调字第1号", "--facts", "欠款",
