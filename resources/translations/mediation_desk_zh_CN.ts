@@ -639,260 +639,307 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <translation>记录调查</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="42" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="43" />
         <source>Suspend for appraisal</source>
         <translation>中止（鉴定评估）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="43" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="44" />
         <source>Resume mediation</source>
         <translation>恢复调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="44" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="45" />
         <source>Extend the period</source>
         <translation>延长期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="45" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="46" />
         <source>Record the agreement</source>
         <translation>登记调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="46" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="47" />
         <source>Record the written agreement</source>
         <translation>制作书面调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="170" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="200" />
         <source>Before a mediator is assigned, a case ends only because a party cannot be reached, refuses mediation, or for another stated reason.</source>
         <translation>尚未指派调解员的案件，只能因期限内无法联系当事人、当事人明确表示不愿调解或其他说明的原因终止调解。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="215" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="245" />
         <source>Outcome at the court</source>
         <translation>法院处理结果</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="218" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="248" />
         <source>Number of the court's mediation document</source>
         <translation>人民法院调解书案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="226" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="256" />
         <source>An entrusted case does not go to judicial confirmation: record the court's mediation document or the withdrawal.</source>
         <translation>委托调解的案件不申请司法确认：请登记人民法院出具的调解书或原告撤诉。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="48" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="49" />
         <source>Terminate mediation</source>
         <translation>终止调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="49" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="42" />
+        <source>Record undisputed facts</source>
+        <translation>记录无争议事实</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="50" />
         <source>Apply for judicial confirmation</source>
         <translation>申请司法确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="50" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="51" />
         <source>Confirmation granted</source>
         <translation>司法确认：有效</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="51" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="52" />
         <source>Confirmation rejected</source>
         <translation>司法确认：驳回</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="52" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="53" />
         <source>Confirmation withdrawn</source>
         <translation>司法确认：撤回</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="53" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="54" />
         <source>Mediate again</source>
         <translation>重新调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="54" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="55" />
         <source>Record a follow-up visit</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="55" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="56" />
         <source>Apply for enforcement</source>
         <translation>申请强制执行</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="56" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="57" />
         <source>Turned to litigation</source>
         <translation>转诉讼</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="57" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="58" />
         <source>Hand over for filing</source>
         <translation>移送立案</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="58" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="59" />
         <source>Record the filing number</source>
         <translation>登记法院立案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="59" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="60" />
         <source>Return to trial</source>
         <translation>退回审判</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="60" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="61" />
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="70" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="71" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="126" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="127" />
         <source>Accepted on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="128" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="129" />
         <source>Accepting starts the mediation period.</source>
         <translation>受理后开始计算调解期限。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="130" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="173" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="131" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="203" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="132" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="133" />
         <source>For example: a party expressly refuses mediation, or the dispute is outside the committee's remit.</source>
         <translation>例如：一方当事人明确拒绝调解，或纠纷不属于调解委员会受理范围。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="136" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="149" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="137" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="202" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="150" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="166" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="232" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="138" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="151" />
         <source>Participants</source>
         <translation>参加人员</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="139" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="152" />
         <source>Parties, mediators, invitees</source>
         <translation>当事人、调解员、邀请人员</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="140" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="153" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="145" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="141" />
+        <source>Result of the session</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="142" />
+        <source>Terms agreed, or why not and the route advised</source>
+        <translation>达成的内容，或未达成的原因及建议的解决途径</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="147" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="157" />
+        <source>The record names you as its recorder.</source>
+        <translation>记录人为当前登录的您。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="160" />
+        <source>Confirmed on</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="161" />
+        <source>Undisputed facts</source>
+        <translation>无争议事实</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="163" />
+        <source>Confirmed by</source>
+        <translation>确认的当事人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="170" />
+        <source>Facts no party disputes, written down with every party's consent; all parties sign the printed confirmation, which goes to the court if mediation fails.</source>
+        <translation>经各方当事人同意，记载各方均无争议的事实；打印的无争议事实确认书由各方当事人签名，调解不成时随案移送人民法院。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="175" />
         <source>Suspended from</source>
         <translation>中止日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="146" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="176" />
         <source>Appraisal or assessment</source>
         <translation>鉴定或评估事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="149" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="179" />
         <source>The mediation clock stops while the appraisal runs.</source>
         <translation>鉴定评估期间调解期限暂停计算。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="151" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="181" />
         <source>Resumed on</source>
         <translation>恢复日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="155" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="185" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="157" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="187" />
         <source>Consent recorded</source>
         <translation>已记录各方同意</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="164" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="194" />
         <source>An extension needs the consent of every party.</source>
         <translation>延长期限须经各方当事人同意。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="175" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="205" />
         <source>Account of the mediation</source>
         <translation>调解情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="180" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="210" />
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="181" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="211" />
         <source>Court</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="185" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="215" />
         <source>Both parties apply jointly within 30 days of the agreement taking effect.</source>
         <translation>双方当事人应自协议生效之日起30日内共同申请。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="189" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="219" />
         <source>Ruling number</source>
         <translation>裁定书文号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="191" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="221" />
         <source>e.g. (2026)鲁0303民特12号</source>
         <translation>例如：（2026）鲁0303民特12号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="197" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="227" />
         <source>Visited on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="198" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="228" />
         <source>Performance</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="200" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="230" />
         <source>Satisfaction (1-5)</source>
         <translation>满意度（1-5）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="207" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="237" />
         <source>Court filing number</source>
         <translation>法院立案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="209" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="219" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="239" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="249" />
         <source>e.g. (2026)鲁0303民初88号</source>
         <translation>例如：（2026）鲁0303民初88号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="234" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="264" />
         <source>Hand the materials and the undisputed facts to the court.</source>
         <translation>将材料及无争议事实移送法院。</translation>
     </message>
@@ -5084,13 +5131,13 @@ Please send this file to your technical contact.</source>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/labels.py" line="45" />
-        <location filename="../../mediation_desk/ui/labels.py" line="102" />
+        <location filename="../../mediation_desk/ui/labels.py" line="103" />
         <source>Performed</source>
         <translation>已履行</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/labels.py" line="46" />
-        <location filename="../../mediation_desk/ui/labels.py" line="104" />
+        <location filename="../../mediation_desk/ui/labels.py" line="105" />
         <source>Not performed</source>
         <translation>未履行</translation>
     </message>
@@ -5311,176 +5358,181 @@ Please send this file to your technical contact.</source>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/labels.py" line="90" />
+        <source>Undisputed facts</source>
+        <translation>无争议事实</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/labels.py" line="91" />
         <source>Ended by agreement</source>
         <translation>达成调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="91" />
+        <location filename="../../mediation_desk/ui/labels.py" line="92" />
         <source>Settled and withdrawn</source>
         <translation>当事人自行和解撤回申请</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="92" />
+        <location filename="../../mediation_desk/ui/labels.py" line="93" />
         <source>Party unreachable within the period</source>
         <translation>期限内无法联系当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="93" />
+        <location filename="../../mediation_desk/ui/labels.py" line="94" />
         <source>A party refuses mediation</source>
         <translation>当事人明确表示不愿调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="94" />
+        <location filename="../../mediation_desk/ui/labels.py" line="95" />
         <source>Positions too far apart</source>
         <translation>各方分歧较大难以达成一致</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="95" />
+        <location filename="../../mediation_desk/ui/labels.py" line="96" />
         <source>Period expired without consent</source>
         <translation>期限届满未同意延长</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="96" />
+        <location filename="../../mediation_desk/ui/labels.py" line="97" />
         <source>A party refused to sign</source>
         <translation>当事人拒绝签署调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="97" />
+        <location filename="../../mediation_desk/ui/labels.py" line="98" />
         <source>Other reason</source>
         <translation>其他原因</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="98" />
+        <location filename="../../mediation_desk/ui/labels.py" line="99" />
         <source>Written agreement</source>
         <translation>书面协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="99" />
+        <location filename="../../mediation_desk/ui/labels.py" line="100" />
         <source>Oral agreement</source>
         <translation>口头协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="100" />
+        <location filename="../../mediation_desk/ui/labels.py" line="101" />
         <source>Full agreement</source>
         <translation>全部达成</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="101" />
+        <location filename="../../mediation_desk/ui/labels.py" line="102" />
         <source>Partial agreement</source>
         <translation>部分达成</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="103" />
+        <location filename="../../mediation_desk/ui/labels.py" line="104" />
         <source>Being performed</source>
         <translation>正在履行</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="105" />
+        <location filename="../../mediation_desk/ui/labels.py" line="106" />
         <source>Risk of escalation</source>
         <translation>有激化风险</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="106" />
+        <location filename="../../mediation_desk/ui/labels.py" line="107" />
         <source>Reported to police</source>
         <translation>已报告公安</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="107" />
+        <location filename="../../mediation_desk/ui/labels.py" line="108" />
         <source>Family matter</source>
         <translation>家事纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="108" />
+        <location filename="../../mediation_desk/ui/labels.py" line="109" />
         <source>On-site circuit mediation</source>
         <translation>巡回就地调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="109" />
+        <location filename="../../mediation_desk/ui/labels.py" line="110" />
         <source>Involves a business</source>
         <translation>涉企（营商环境）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="110" />
+        <location filename="../../mediation_desk/ui/labels.py" line="111" />
         <source>Litigation-free community</source>
         <translation>无讼社区</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="111" />
+        <location filename="../../mediation_desk/ui/labels.py" line="112" />
         <source>Money only</source>
         <translation>仅涉金钱给付</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="112" />
+        <location filename="../../mediation_desk/ui/labels.py" line="113" />
         <source>Personal status or title</source>
         <translation>涉身份关系或确权</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="113" />
+        <location filename="../../mediation_desk/ui/labels.py" line="114" />
         <source>Foreign-related</source>
         <translation>涉外</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="114" />
+        <location filename="../../mediation_desk/ui/labels.py" line="115" />
         <source>Appraisal needed</source>
         <translation>需鉴定评估</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="115" />
+        <location filename="../../mediation_desk/ui/labels.py" line="116" />
         <source>Party whereabouts unknown</source>
         <translation>当事人下落不明</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="116" />
+        <location filename="../../mediation_desk/ui/labels.py" line="117" />
         <source>Counterclaim</source>
         <translation>有反请求</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="117" />
+        <location filename="../../mediation_desk/ui/labels.py" line="118" />
         <source>State or public interest</source>
         <translation>涉国家或公共利益</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="118" />
+        <location filename="../../mediation_desk/ui/labels.py" line="119" />
         <source>Facts clear, little dispute</source>
         <translation>事实清楚争议不大</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="119" />
+        <location filename="../../mediation_desk/ui/labels.py" line="120" />
         <source>Difficult and complex</source>
         <translation>疑难复杂</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="120" />
+        <location filename="../../mediation_desk/ui/labels.py" line="121" />
         <source>Prevented a criminal case</source>
         <translation>防止民转刑</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="121" />
+        <location filename="../../mediation_desk/ui/labels.py" line="122" />
         <source>Prevented a mass incident</source>
         <translation>防止群体性事件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="125" />
+        <location filename="../../mediation_desk/ui/labels.py" line="126" />
         <source>Near relative</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="122" />
+        <location filename="../../mediation_desk/ui/labels.py" line="123" />
         <source>The court issues its mediation document</source>
         <translation>人民法院出具调解书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="124" />
+        <location filename="../../mediation_desk/ui/labels.py" line="125" />
         <source>The plaintiff withdraws</source>
         <translation>原告撤诉</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="126" />
+        <location filename="../../mediation_desk/ui/labels.py" line="127" />
         <source>Interested party</source>
         <translation>有利害关系</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/labels.py" line="127" />
+        <location filename="../../mediation_desk/ui/labels.py" line="128" />
         <source>Other relation affecting impartiality</source>
         <translation>其他纠纷</translation>
     </message>

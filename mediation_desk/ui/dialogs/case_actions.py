@@ -39,6 +39,7 @@ _ACTION_TEXT = {
     Action.ASSIGN: QT_TRANSLATE_NOOP("CaseActions", "Assign mediators"),
     Action.RECORD_SESSION: QT_TRANSLATE_NOOP("CaseActions", "Record a session"),
     Action.RECORD_INVESTIGATION: QT_TRANSLATE_NOOP("CaseActions", "Record an investigation"),
+    Action.RECORD_UNDISPUTED_FACTS: QT_TRANSLATE_NOOP("CaseActions", "Record undisputed facts"),
     Action.SUSPEND: QT_TRANSLATE_NOOP("CaseActions", "Suspend for appraisal"),
     Action.RESUME: QT_TRANSLATE_NOOP("CaseActions", "Resume mediation"),
     Action.EXTEND: QT_TRANSLATE_NOOP("CaseActions", "Extend the period"),
@@ -131,16 +132,45 @@ def _spec(services: Services, case: Case, action: Action) -> tuple[list[Field], 
                 lambda cs, who, k, v: cs.not_accept(who, k, reason=v["reason"]),
                 translate("CaseActions", "For example: a party expressly refuses mediation, "
                                  "or the dispute is outside the committee's remit."))
-    if action in (a.RECORD_SESSION, a.RECORD_INVESTIGATION):
-        method = "record_session" if action is a.RECORD_SESSION else "record_investigation"
+    if action is a.RECORD_SESSION:
+        return ([Field("occurred_at", translate("CaseActions", "When"), "datetime"),
+                 Field("place", translate("CaseActions", "Place")),
+                 Field("participants", translate("CaseActions", "Participants"),
+                       placeholder=translate("CaseActions", "Parties, mediators, invitees")),
+                 _notes(translate("CaseActions", "Record"), required=True),
+                 Field("result", translate("CaseActions", "Result of the session"), "text",
+                       placeholder=translate("CaseActions", "Terms agreed, or why not and the "
+                                                            "route advised"))],
+                lambda cs, who, k, v: cs.record_session(
+                    who, k, notes=v["notes"], place=v["place"], participants=v["participants"],
+                    occurred_at=_aware(v["occurred_at"]), result=v["result"]),
+                translate("CaseActions", "The record names you as its recorder."))
+    if action is a.RECORD_INVESTIGATION:
         return ([Field("occurred_at", translate("CaseActions", "When"), "datetime"),
                  Field("place", translate("CaseActions", "Place")),
                  Field("participants", translate("CaseActions", "Participants"),
                        placeholder=translate("CaseActions", "Parties, mediators, invitees")),
                  _notes(translate("CaseActions", "Record"), required=True)],
-                lambda cs, who, k, v: getattr(cs, method)(
+                lambda cs, who, k, v: cs.record_investigation(
                     who, k, notes=v["notes"], place=v["place"], participants=v["participants"],
-                    occurred_at=_aware(v["occurred_at"])), "")
+                    occurred_at=_aware(v["occurred_at"])),
+                translate("CaseActions", "The record names you as its recorder."))
+    if action is a.RECORD_UNDISPUTED_FACTS:
+        parties = [p for p in case.parties if not p.deleted]
+        return ([Field("occurred_at", translate("CaseActions", "Confirmed on"), "datetime"),
+                 Field("facts", translate("CaseActions", "Undisputed facts"), "text",
+                       required=True),
+                 Field("confirming_party_ids", translate("CaseActions", "Confirmed by"),
+                       "checks", required=True,
+                       options=[(p.id, f"{p.name}（{enum_label(p.role)}）") for p in parties]),
+                 Field("place", translate("CaseActions", "Place"))],
+                lambda cs, who, k, v: cs.record_undisputed_facts(
+                    who, k, facts=v["facts"], confirming_party_ids=v["confirming_party_ids"],
+                    occurred_at=_aware(v["occurred_at"]), place=v["place"]),
+                translate("CaseActions", "Facts no party disputes, written down with every "
+                                         "party's consent; all parties sign the printed "
+                                         "confirmation, which goes to the court if mediation "
+                                         "fails."))
     if action is a.SUSPEND:
         return ([Field("on", translate("CaseActions", "Suspended from"), "date"),
                  _notes(translate("CaseActions", "Appraisal or assessment"), key="reason",
