@@ -23,8 +23,10 @@ from tests.documents.conftest import (
 
 A4 = (595.2756, 841.8898)
 # a fully agreed case has no 无争议事实确认书 (nothing left in dispute: test_truthful_content)
+# the 延期/回避/移送 papers need a record the agreed case lacks (test_new_papers)
 FOR_AGREED = [k for k in ALL_KINDS if k not in ("oral_agreement", "termination",
-                                                "undisputed_facts")]
+                                                "undisputed_facts", "extension_consent",
+                                                "recusal_decision", "transfer_letter")]
 
 
 def assert_a4_and_embedded(pdf: bytes) -> None:
