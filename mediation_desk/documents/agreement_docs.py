@@ -99,7 +99,7 @@ def _jc_sign_lines(b: CaseBundle) -> tuple[str, ...]:
     for p in _jc_parties(b):
         lines.append(f"申请人{p.name}（{org if p.kind is PartyKind.ORGANISATION else person}）：")
         if p.agent_name:
-            lines.append(f"委托代理人{p.agent_name}（签名）：")
+            lines.append(f"{p.name}的委托代理人{p.agent_name}（签名）：")
     return tuple(lines)
 
 

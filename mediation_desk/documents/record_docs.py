@@ -32,8 +32,9 @@ def _pages(spec: DocSpec, events: list[CaseEvent | None],
     for i, ev in enumerate(events):
         if i:
             spec.add(PageBreak(), Para(spec.title, indent=False, align="center", size=22))
-            if spec.number:
-                spec.add(Para(spec.number, indent=False, align="right", size=12))
+            for line in (spec.number, *spec.subnumbers):
+                if line:
+                    spec.add(Para(line, indent=False, align="right", size=12))
         if what and ev is not None:
             spec.add(Para(f"（第{numeral(i)}次{what}）", indent=False, align="center"))
         spec.add(*page(ev))
