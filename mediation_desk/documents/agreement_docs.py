@@ -80,10 +80,16 @@ def agreement(b: CaseBundle) -> DocSpec:
     copies = f"本协议一式{n}份，当事人各执一份，人民调解委员会留存一份。" if n \
         else "本协议一式　　份，当事人各执一份，人民调解委员会留存一份。"
     spec.add(Para(copies), Para(EFFECT))
-    if b.court_related:
-        spec.add(Para(f"本案系{b.court_name}{b.court_mode}调解的案件（法院案号：{b.court_case_number}），"
-                      "本协议生效后由人民调解委员会报送人民法院备案。"))
-    spec.add(Para(JC_NOTICE))
+    if b.court_related and b.court_mode == "委托":
+        # an entrusted case never goes to judicial confirmation (SIM Art 20)
+        spec.add(Para(f"本案系{b.court_name}委托调解的案件（法院案号：{b.court_case_number}），"
+                      "本协议生效后由人民调解委员会报送人民法院，由人民法院依法出具调解书，"
+                      "或者由原告申请撤诉。"))
+    else:
+        if b.court_related:
+            spec.add(Para(f"本案系{b.court_name}委派调解的案件（法院案号：{b.court_case_number}），"
+                          "本协议生效后由人民调解委员会报送人民法院备案。"))
+        spec.add(Para(JC_NOTICE))
     lines = (*party_sign_lines(b), "人民调解员（签名）：", "记录人（签名）：")
     spec.add(seal_block(b, lines, on))
     return spec

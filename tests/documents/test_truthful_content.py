@@ -192,3 +192,15 @@ def test_terminated_reason_on_a_partial_agreement_report(docs, svc, mediator):
     svc.terminate(ACTOR, case.id, reason=EndReason.GAP_TOO_LARGE)
     text = pdf_text(docs.generate(ACTOR, case.id, "court_report").pdf)
     assert "就部分争议事项达成调解协议" in text and "全部达成的" not in text
+
+
+def test_an_entrusted_agreement_does_not_promise_judicial_confirmation(docs, svc, mediator):
+    case = _mediating(svc, mediator, source="court_entrusted",
+                      court_case_number="（2026）鲁0303民初12号")
+    svc.record_agreement(ACTOR, case.id, AgreementInput(clauses=["赔偿500元。"],
+                                                        effective_on=date(2026, 2, 25)))
+    text = pdf_text(docs.generate(ACTOR, case.id, "agreement").pdf)
+    assert "申请司法确认" not in text and "备案" not in text
+    assert "由人民法院依法出具调解书，或者由原告申请撤诉" in text
+    report = pdf_text(docs.generate(ACTOR, case.id, "court_report").pdf)
+    assert "申请司法确认" not in report
