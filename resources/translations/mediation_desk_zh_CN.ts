@@ -664,6 +664,16 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <translation>制作书面调解协议</translation>
     </message>
     <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="138" />
+        <source>Invited participants</source>
+        <translation>参加人（邀请参加的人）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="139" />
+        <source>Others invited to the session, e.g. a village committee member</source>
+        <translation>邀请参加调解的其他人员，如村（居）委会成员</translation>
+    </message>
+    <message>
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="200" />
         <source>Before a mediator is assigned, a case ends only because a party cannot be reached, refuses mediation, or for another stated reason.</source>
         <translation>尚未指派调解员的案件，只能因期限内无法联系当事人、当事人明确表示不愿调解或其他说明的原因终止调解。</translation>
@@ -781,51 +791,44 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="136" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="149" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="150" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="137" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="150" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="151" />
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="166" />
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="232" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="138" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="151" />
-        <source>Participants</source>
-        <translation>参加人员</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="139" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="152" />
-        <source>Parties, mediators, invitees</source>
-        <translation>当事人、调解员、邀请人员</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="140" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="141" />
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="153" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="141" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="142" />
         <source>Result of the session</source>
         <translation>调解结果</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="142" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="143" />
         <source>Terms agreed, or why not and the route advised</source>
         <translation>达成的内容，或未达成的原因及建议的解决途径</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="147" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="148" />
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="157" />
         <source>The record names you as its recorder.</source>
         <translation>记录人为当前登录的您。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="152" />
+        <source>Person interviewed</source>
+        <translation>被调查人</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="160" />

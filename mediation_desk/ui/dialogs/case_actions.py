@@ -135,8 +135,9 @@ def _spec(services: Services, case: Case, action: Action) -> tuple[list[Field], 
     if action is a.RECORD_SESSION:
         return ([Field("occurred_at", translate("CaseActions", "When"), "datetime"),
                  Field("place", translate("CaseActions", "Place")),
-                 Field("participants", translate("CaseActions", "Participants"),
-                       placeholder=translate("CaseActions", "Parties, mediators, invitees")),
+                 Field("participants", translate("CaseActions", "Invited participants"),
+                       placeholder=translate("CaseActions", "Others invited to the session, "
+                                                            "e.g. a village committee member")),
                  _notes(translate("CaseActions", "Record"), required=True),
                  Field("result", translate("CaseActions", "Result of the session"), "text",
                        placeholder=translate("CaseActions", "Terms agreed, or why not and the "
@@ -148,8 +149,7 @@ def _spec(services: Services, case: Case, action: Action) -> tuple[list[Field], 
     if action is a.RECORD_INVESTIGATION:
         return ([Field("occurred_at", translate("CaseActions", "When"), "datetime"),
                  Field("place", translate("CaseActions", "Place")),
-                 Field("participants", translate("CaseActions", "Participants"),
-                       placeholder=translate("CaseActions", "Parties, mediators, invitees")),
+                 Field("participants", translate("CaseActions", "Person interviewed")),
                  _notes(translate("CaseActions", "Record"), required=True)],
                 lambda cs, who, k, v: cs.record_investigation(
                     who, k, notes=v["notes"], place=v["place"], participants=v["participants"],
