@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..documents.agreement_docs import jc_window_problem
-from ..documents.case_file import build_case_file
+from ..documents.case_file import FileRecord, build_case_file
 from ..documents.data import CaseBundle
 from ..documents.fonts import DocumentFont, document_font
 from ..documents.kinds import ALL_KINDS, CASE_FILE, check_kind, render_kind, title_of
@@ -28,6 +28,7 @@ from ..storage.documents import DocumentEntry
 from ..storage.store import Store
 from .access import check_case, require
 from .calendar import load_calendar
+from .settings import load_settings
 from .verification import desk_keys_for_papers, stamper
 
 FONT_SETTING = "document_font"
@@ -107,6 +108,11 @@ class DocumentService:
                           jc_due_estimated=case.jc_due_on is not None and load_calendar(
                               store).due_is_estimated(case.jc_due_on))
 
+    def file_record(self, actor: str) -> FileRecord:
+        """立卷人 (the logged-in account), 立卷日期 (today) and 保管期限 (setting) of a 卷宗."""
+        who = self.store.principal.name if self.store.principal else actor
+        return FileRecord(who, self.store.today(), load_settings(self.store).case_file_retention)
+
     def deadline_notes(self, case: Case) -> list[str]:
         """Internal notes on deadlines that depend on an estimated holiday year."""
         cal = load_calendar(self.store)
@@ -156,8 +162,10 @@ class DocumentService:
         case = bundle.case
         assert case is not None
         stamp, _issued = stamper(self.store, desk_keys_for_papers(self.store, actor), kind)
-        r = build_case_file(bundle, self.font(), stamp) if kind == CASE_FILE \
-            else render_kind(kind, bundle, self.font(), stamp)
+        if kind == CASE_FILE:
+            r = build_case_file(bundle, self.font(), stamp, self.file_record(actor))
+        else:
+            r = render_kind(kind, bundle, self.font(), stamp)
         refuse_unprintable(r.missing_glyphs, bundle)  # before anything is registered
         notes = tuple(filter(None, [jc_window_problem(bundle)[1]])) \
             if kind == "jc_application" else ()

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ..documents.case_file_front import DEFAULT_RETENTION, RETENTION_CHOICES
 from ..domain.deadlines import DEFAULT_MEDIATION_DAYS, HolidayCalendar, Period
 from ..domain.enums import CaseSource, PeriodUnit
 from ..storage.store import Store
@@ -44,6 +45,7 @@ class Settings:
     backup_keep_weekly: int = 4
     backup_keep_monthly: int = 12
     lock_minutes: int = 10  # the GUI locks after this many minutes without input
+    case_file_retention: str = DEFAULT_RETENTION  # 卷宗封面的保管期限 (REFERENCE §2.1)
 
     def days_for(self, source: CaseSource) -> int:
         """Length of the mediation period for a case source (in its unit)."""
@@ -69,7 +71,8 @@ class Settings:
                 "backup_dir": self.backup_dir, "backup_keep_daily": self.backup_keep_daily,
                 "backup_keep_weekly": self.backup_keep_weekly,
                 "backup_keep_monthly": self.backup_keep_monthly,
-                "lock_minutes": self.lock_minutes}
+                "lock_minutes": self.lock_minutes,
+                "case_file_retention": self.case_file_retention}
 
 
 def load_settings(store: Store) -> Settings:
@@ -96,6 +99,8 @@ def load_settings(store: Store) -> Settings:
                 "lock_minutes"):
         if key in raw:
             setattr(s, key, int(raw[key]))
+    if "case_file_retention" in raw:
+        s.case_file_retention = str(raw["case_file_retention"])
     s.holiday_calendar = HolidayCalendar(store.calendar.notices(), store.origin_code())
     return s
 
@@ -128,6 +133,8 @@ def save_settings(store: Store, actor: str, settings: Settings) -> None:
     problems.update(backup_problems(settings))
     if not 1 <= int(settings.lock_minutes) <= MAX_LOCK_MINUTES:
         problems["lock_minutes"] = [f"自动锁定时间应在1到{MAX_LOCK_MINUTES}分钟之间"]
+    if settings.case_file_retention not in RETENTION_CHOICES:
+        problems["case_file_retention"] = [f"保管期限只能是{'、'.join(RETENTION_CHOICES)}之一"]
     if problems:
         raise ValidationError(problems)
     with store.operation(actor, "update_settings", summary="修改设置") as work:
