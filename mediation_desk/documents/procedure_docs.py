@@ -35,7 +35,7 @@ from .common import (
 )
 from .data import CaseBundle, amount_text, cn_date
 from .service_docs import TWO, only, sheets
-from .spec import Block, DocSpec, Grid, Heading, Lines, Para, Signatures, blank
+from .spec import Block, DocSpec, Grid, Heading, Lines, Para, blank
 
 
 def _day(value: Any) -> date | None:
@@ -167,8 +167,10 @@ def _recusal_page(b: CaseBundle, ev: CaseEvent | None) -> list[Block]:
         out.append(Heading("审查意见及理由："))
         out += body_paras(ev.notes) if ev.notes.strip() else [Lines(3)]
         out.append(Heading("决定："))
-        out.append(Para(f"本委员会决定：人民调解员{_flagged_names(b, ev)}不予回避，"
-                        f"由人民调解员{ev.participants}主持本案调解。"))
+        flagged = _flagged_names(b, ev)
+        rest = "继续主持本案调解" if flagged == ev.participants \
+            else f"由人民调解员{ev.participants}主持本案调解"
+        out.append(Para(f"本委员会决定：人民调解员{flagged}不予回避，{rest}。"))
     out.append(Para(RECUSAL_RULE))
     out += [Heading("当事人意见："), *_opinions(b)]
     lines = (*party_sign_lines(b, "签名"), "人民调解委员会主任（签名）：")
@@ -279,14 +281,14 @@ def transfer_letter(b: CaseBundle) -> DocSpec:
     papers = case_papers(b)
     rows = [("序号", "材料名称", "份数")]
     rows += [(str(i + 1), f"《{t}》", str(n)) for i, (t, n) in enumerate(papers)]
-    rows += [("", "", "")] * (2 if papers else 8)  # room to add materials by hand
+    rows += [("", "", "")] * (1 if papers else 8)  # room to add materials by hand
     spec.add(Grid(rows=tuple(rows), widths=(0.1, 0.72, 0.18), labels=(0,), min_height=22))
     spec.add(Para("特此函告。"))
     spec.add(seal_block(b, ("经办人（签名）：", "联系电话："),
                         ev.occurred_at.date() if ev else None, columns=2))
-    spec.add(Heading("人民法院签收："))
-    spec.add(Para(f"上列材料已于{cn_date(None)}收到。", keep_with_next=True))
-    spec.add(Signatures(lines=("接收人（签名）：",), date=cn_date(None)))
+    # the court's receipt, one ruled box that never splits
+    spec.add(Grid(rows=((("人民法院签收", f"上列材料已于{cn_date(None)}收到。\n\n"
+                                        "接收人（签名）：")),), widths=TWO, min_height=56))
     return spec
 
 

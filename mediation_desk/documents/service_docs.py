@@ -40,7 +40,8 @@ def sheets(spec: DocSpec, pages: list[list[Block]]) -> DocSpec:
     for i, blocks in enumerate(pages):
         if i:
             spec.add(PageBreak(), Para(spec.title, indent=False, align="center", size=22),
-                     Para(spec.number, indent=False, align="right", size=12))
+                     *(Para(line, indent=False, align="right", size=12)
+                       for line in (spec.number, *spec.subnumbers) if line))
         spec.add(*blocks)
     return spec
 
@@ -83,8 +84,8 @@ def _address_page(b: CaseBundle, p: Party | None) -> list[Block]:
                              min_height=28),
                         Heading("告知事项："), *[Para(t, size=11) for t in ADDRESS_NOTICE],
                         Heading("受送达人确认："), Para(ADDRESS_PROMISE)]
-    lines = party_sign_lines(only(b, [p]) if p else b, "签名并按指印")
-    out.append(Signatures(lines=lines[:1] if p is None else lines, date=cn_date(None)))
+    lines = party_sign_lines(only(b, [p]), "签名并按指印") if p else ("受送达人（签名并按指印）：",)
+    out.append(Signatures(lines=lines, date=cn_date(None)))
     return out
 
 
@@ -128,7 +129,7 @@ def _receipt_page(b: CaseBundle, p: Party | None, papers: list[str]) -> list[Blo
             ("备注（拒收、留置等情况及见证人）", "")]
     out: list[Block] = [_two(rows, min_height=30 if p is None else 0)]
     out.append(Para("受送达人拒绝签收的，送达人应当在备注栏注明拒收事由和日期，"
-                    "由送达人、见证人签名，将文书留在受送达人的住所，即视为送达。"))
+                    "并由送达人、见证人签名。"))
     return out
 
 

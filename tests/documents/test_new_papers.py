@@ -195,7 +195,7 @@ def test_recusal_decision_prints_the_ground_and_the_decision(docs, recused_case)
     for expected in ("人民调解员回避决定书", "拟指派人民调解员赵红主持本案调解",
                      "一、人民调解员赵红与当事人张三系近亲属（回避事由：近亲属；说明：表哥）",
                      "审查意见及理由：双方当事人书面同意由赵红调解。",
-                     "本委员会决定：人民调解员赵红不予回避，由人民调解员赵红主持本案调解。",
+                     "本委员会决定：人民调解员赵红不予回避，继续主持本案调解。",
                      "申请人张三：□同意由上述人民调解员继续主持调解",
                      "被申请人李四：□同意", "人民调解委员会主任（签名）"):
         assert expected in text, expected
@@ -295,3 +295,17 @@ def test_terminated_before_session_has_no_course_dates(docs, svc, mediator):
     svc.terminate(ACTOR, c.id, reason=EndReason.UNWILLING)
     text = pdf_text(docs.generate(ACTOR, c.id, "closing_report").pdf)
     assert "共开展调查0次，组织调解1次（2026年2月4日）" in text
+
+
+def test_the_command_line_offers_the_new_kinds():
+    import argparse
+
+    from mediation_desk.cli.documents import add_document_command
+
+    p = argparse.ArgumentParser()
+    add_document_command(p.add_subparsers(dest="verb"))
+    for kind in NEW:
+        args = p.parse_args(["document", "--db", "d", "--kind", kind, "--blank", "--out", "x"])
+        assert args.kind == kind
+    help_text = p._subparsers._group_actions[0].choices["document"].description
+    assert all(f"{k}={t}" in help_text for k, t in NEW.items())
