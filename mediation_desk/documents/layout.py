@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from reportlab.lib import colors
-from reportlab.lib import textsplit as _rl_textsplit
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -24,8 +24,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus import PageBreak as RLPageBreak
-from reportlab.platypus import paragraph as _rl_paragraph
 
+from .keeping import KeepWithTail
+from .linebreak import CNParagraph
 from .markup import Markup
 from .spec import (
     Align,
@@ -40,24 +41,6 @@ from .spec import (
 
 if TYPE_CHECKING:
     from reportlab.platypus.tables import _TableCommand
-
-# Chinese typesetting (避头): reportlab's CJK wrapping knows the Japanese marks
-# that may not start a line but not the Chinese full-width ones, so a line could
-# begin with "，". Teach it the Chinese set (a process-wide list, only extended).
-# paragraph.py holds its own copy of the name, so both copies are extended.
-_CHINESE_CANNOT_START = "，。、；：？！）》」』】〕〉”’…—％·"
-
-
-def _with_chinese_marks(marks: str) -> str:
-    return marks + "".join(ch for ch in _CHINESE_CANNOT_START if ch not in marks)
-
-
-# Final in the stubs, though reportlab reads it as a module setting:
-_rl_textsplit.ALL_CANNOT_START = _with_chinese_marks(  # type: ignore[misc]
-    _rl_textsplit.ALL_CANNOT_START)
-# paragraph.py's copy (imported from textsplit) is missing from the stubs:
-_rl_paragraph.ALL_CANNOT_START = _with_chinese_marks(  # type: ignore[attr-defined]
-    _rl_paragraph.ALL_CANNOT_START)  # type: ignore[attr-defined]
 
 PAGE_W, PAGE_H = A4
 MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 28 * mm, 26 * mm, 28 * mm, 24 * mm
@@ -87,56 +70,227 @@ def styles(font: str) -> dict[str, ParagraphStyle]:
                                leading=BODY_SIZE * 2.2),
         "right": ParagraphStyle("right", parent=base, firstLineIndent=0, alignment=TA_RIGHT,
                                 leading=BODY_SIZE * 2.0),
+        "endmark": ParagraphStyle("endmark", parent=base, firstLineIndent=0,
+                                  alignment=TA_CENTER),
+        "prompt": ParagraphStyle("prompt", parent=base, firstLineIndent=0, fontSize=CELL_SIZE,
+                                 leading=CELL_SIZE * 1.6, alignment=TA_LEFT),
     }
 
 
+END_MARK = "（以下无正文）"
+END_MARK_KINDS = frozenset({"agreement", "oral_agreement", "application", "jc_application",
+                            "investigation", "session_record", "followup", "undisputed_facts"})
+"""Kinds whose signature block follows 「（以下无正文）」 unless the block says otherwise."""
+SIGN_ROOM = 6
+"""Characters of room to sign and fingerprint after a prompt's 「：」."""
+LABEL_MIN_SIZE = 9.5
+_PAD_X, _PAD_TOP, _PAD_BOTTOM = 4, 3, 4
+
+
 def _para(text: str, style: ParagraphStyle, mk: Markup) -> Paragraph:
-    return Paragraph(mk(text), style)
+    return CNParagraph(mk(text), style)
+
+
+def _label_text(text: str, width: float, font: str, size: float) -> tuple[str, float]:
+    """A label that fits its column: one line (shrunk down to LABEL_MIN_SIZE) or balanced lines.
+
+    Never leaves one character alone on a line (「公民身份号 / 码」).
+    """
+    if "\n" in text or not text:
+        return text, size
+    w = stringWidth(text, font, size)
+    if w <= width:
+        return text, size
+    fit = size * width / w
+    if fit >= LABEL_MIN_SIZE:
+        return text, max(LABEL_MIN_SIZE, int(fit * 2) / 2)
+    per_line = max(1, int(width // size))
+    n_lines = -(-len(text) // per_line)
+    per = -(-len(text) // n_lines)
+    out, start = [], 0
+    while len(text) - start > per:
+        k = start + per
+        for back in range(0, per // 2 + 1):  # not after an opening bracket, not before 「）」
+            j = k - back
+            if text[j] not in "，。、；：）》」" and text[j - 1] not in "（《「":
+                k = j
+                break
+        out.append(text[start:k])
+        start = k
+    out.append(text[start:])
+    return "\n".join(out), size
+
+
+TALL_ROW = 150
+"""Rows taller than this (points) are cut into rows of CHUNK_LINES lines, so they can split."""
+CHUNK_LINES = 3
+
+
+def _cell_widths(widths: list[float], block: Grid) -> tuple[dict[tuple[int, int], float],
+                                                             set[tuple[int, int]], set[int]]:
+    """Width of each visible cell (spans counted whole), the hidden cells, multi-row spans."""
+    span_w: dict[tuple[int, int], float] = {}
+    hidden: set[tuple[int, int]] = set()
+    tall: set[int] = set()
+    for c0, r0, c1, r1 in block.spans:
+        span_w[(c0, r0)] = sum(widths[c0:c1 + 1])
+        hidden |= {(c, r) for c in range(c0, c1 + 1) for r in range(r0, r1 + 1)} - {(c0, r0)}
+        if r1 > r0:
+            tall |= set(range(r0, r1 + 1))
+    return span_w, hidden, tall
+
+
+def _chunks(para: Paragraph, width: float) -> list[Paragraph]:
+    """``para`` cut into paragraphs of CHUNK_LINES lines (the last may be longer by half)."""
+    step = para.style.leading * CHUNK_LINES + 0.5
+    out: list[Paragraph] = []
+    while True:
+        _, h = para.wrap(width, 1e6)
+        if h <= step * 1.5:
+            out.append(para)
+            return out
+        parts = para.split(width, step)
+        if len(parts) < 2:
+            out.append(para)
+            return out
+        out.append(parts[0])  # type: ignore[arg-type]
+        para = parts[1]  # type: ignore[assignment]
 
 
 def _grid(block: Grid, st: dict[str, ParagraphStyle], mk: Markup) -> Table:
-    data = [[_para(cell, st["label"] if c in block.labels else st["cell"], mk)
-             for c, cell in enumerate(row)] for row in block.rows]
+    """A ruled table whose rows are at least ``min_height`` and grow with their content.
+
+    A tall row becomes several rows without rules between them, so the table can
+    break inside it (reportlab's own in-row split mislays spanned cells).
+    """
     widths = [w * FRAME_W for w in block.widths]
-    heights = [block.min_height or None] * len(data)
-    table = Table(data, colWidths=widths, rowHeights=None if not block.min_height else heights,
-                  repeatRows=0, splitByRow=1)
-    style: list[_TableCommand] = [
-        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-        ("FONTNAME", (0, 0), (-1, -1), mk.font.name),
+    font = mk.font.name
+    span_w, hidden, multi = _cell_widths(widths, block)
+    row_spans: dict[int, list[tuple[int, int]]] = {}
+    for c0, r0, c1, r1 in block.spans:
+        if r0 == r1:
+            row_spans.setdefault(r0, []).append((c0, c1))
+    rows: list[list[Paragraph | str]] = []
+    heights: list[float | None] = []
+    commands: list[_TableCommand] = [
+        ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
+        ("LINEAFTER", (0, 0), (-2, -1), 0.6, colors.black),
+        ("FONTNAME", (0, 0), (-1, -1), font),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
-    style += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in block.spans]
-    table.setStyle(TableStyle(style))
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD_X), ("RIGHTPADDING", (0, 0), (-1, -1), _PAD_X),
+        ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM)]
+    for r, row in enumerate(block.rows):
+        cells: list[Paragraph] = []
+        natural = 0.0
+        for c, cell in enumerate(row):
+            if c in block.labels:
+                text, size = _label_text(cell, widths[c] - 2 * _PAD_X - 1, font, CELL_SIZE)
+                style = st["label"] if size == CELL_SIZE else ParagraphStyle(
+                    f"label{size}", parent=st["label"], fontSize=size, leading=size * 1.45)
+                cells.append(_para(text, style, mk))
+            else:
+                cells.append(_para(cell, st["cell"], mk))
+            if (c, r) not in hidden:
+                w = span_w.get((c, r), widths[c]) - 2 * _PAD_X
+                natural = max(natural, cells[-1].wrap(w, 1e6)[1] + _PAD_TOP + _PAD_BOTTOM)
+        first = len(rows)
+        if natural > TALL_ROW and r not in multi:
+            pieces = [[cell] if (c in block.labels or (c, r) in hidden) else
+                      _chunks(cell, span_w.get((c, r), widths[c]) - 2 * _PAD_X)
+                      for c, cell in enumerate(cells)]
+            for i in range(max(len(p) for p in pieces)):
+                rows.append([p[i] if i < len(p) else "" for p in pieces])
+                heights.append(None)
+            last = len(rows) - 1
+            commands += [("VALIGN", (0, first), (-1, last), "TOP"),
+                         ("TOPPADDING", (0, first + 1), (-1, last), 0),
+                         ("BOTTOMPADDING", (0, first), (-1, last - 1), 0)]
+        else:
+            rows.append(list(cells))
+            heights.append(block.min_height if natural < block.min_height else None)
+        for c0, c1 in row_spans.get(r, []):
+            commands += [("SPAN", (c0, i), (c1, i)) for i in range(first, len(rows))]
+        if r < len(block.rows) - 1:
+            commands.append(("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), 0.6,
+                             colors.black))
+    for c0, r0, c1, r1 in block.spans:
+        if r1 > r0:  # multi-row spans are never cut, so their rows map one to one
+            commands.append(("SPAN", (c0, r0), (c1, r1)))
+    table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=0, splitByRow=1)
+    table.setStyle(TableStyle(commands))
     return table
 
 
-def _lines(block: Lines, font: str) -> Table:
+def _lines(block: Lines, st: dict[str, ParagraphStyle], mk: Markup) -> Flowable:
     table = Table([[""]] * block.count, colWidths=[FRAME_W],
                   rowHeights=[BODY_SIZE * 1.9] * block.count)
     table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey),
-                               ("FONTNAME", (0, 0), (-1, -1), font)]))
-    return table
+                               ("FONTNAME", (0, 0), (-1, -1), mk.font.name)]))
+    if not block.prompt:
+        return table
+    return KeepTogether([_para(block.prompt, st["prompt"], mk), table])
 
 
-def _signatures(block: Signatures, st: dict[str, ParagraphStyle], mk: Markup) -> Flowable:
+def _sign_prompt(line: str, width: float, font: str) -> str:
+    """Break before the prompt's last 「（」 when there would be no room to sign after 「：」."""
+    room = SIGN_ROOM * BODY_SIZE
+    if not line.endswith("：") or stringWidth(line, font, BODY_SIZE) + room <= width:
+        return line
+    k = line.rfind("（")
+    if k <= 0:
+        return line
+    return line[:k] + "\n" + line[k:]
+
+
+def _stack(parts: list[Flowable]) -> Flowable:
+    return KeepWithTail(None, parts, 0)
+
+
+def _sign_block(block: Signatures, st: dict[str, ParagraphStyle], mk: Markup,
+                end_mark: bool) -> list[Flowable]:
+    """The block as a list: its first part, rows, and the last row with seal and date."""
     cols = max(1, block.columns)
-    cells = [_para(line, st["sign"], mk) for line in block.lines]
-    rows = [cells[i:i + cols] + [""] * (cols - len(cells[i:i + cols]))
-            for i in range(0, len(cells), cols)]
-    parts: list[Flowable] = [Spacer(1, BODY_SIZE)]
-    if rows:
-        table = Table(rows, colWidths=[FRAME_W / cols] * cols)
+    col_w = FRAME_W / cols
+    cells = [_para(_sign_prompt(line, col_w - 4, mk.font.name), st["sign"], mk)
+             for line in block.lines]
+    rows: list[Flowable] = []
+    for i in range(0, len(cells), cols):
+        chunk: list[Flowable | str] = [*cells[i:i + cols]]
+        chunk += [""] * (cols - len(chunk))
+        table = Table([chunk], colWidths=[col_w] * cols)
         table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 12),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 2),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
                                    ("FONTNAME", (0, 0), (-1, -1), mk.font.name),
                                    ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        parts.append(table)
-    for text in (block.seal, block.date):
-        if text:
-            parts.append(_para(text, st["right"], mk))
-    return KeepTogether(parts)
+        rows.append(table)
+    lead: list[Flowable] = [Spacer(1, BODY_SIZE * 0.5)]
+    if end_mark:
+        lead.append(_para(END_MARK, st["endmark"], mk))
+    lead.append(Spacer(1, BODY_SIZE * 0.5))
+    tail: list[Flowable] = [_para(t, st["right"], mk) for t in (block.seal, block.date) if t]
+    if not rows:
+        return [_stack(lead + tail)]
+    if len(rows) == 1:
+        return [_stack([*lead, rows[0], *tail])]
+    return [_stack([*lead, rows[0]]), *rows[1:-1], _stack([rows[-1], *tail])]
+
+
+def _signed(story: list[Flowable], block: Signatures, st: dict[str, ParagraphStyle],
+            mk: Markup, end_mark: bool) -> None:
+    """Append the block, taking the text before it along (never alone on a page)."""
+    head: Flowable | None = None
+    spacers: list[Flowable] = []
+    while story and isinstance(story[-1], Spacer) and not isinstance(story[-1], RLPageBreak):
+        spacers.insert(0, story.pop())
+    if story and isinstance(story[-1], (Paragraph, Table, KeepTogether, KeepWithTail)) \
+            and len(story) > 1:
+        head = story.pop()
+    items = _sign_block(block, st, mk, end_mark)
+    story.append(KeepWithTail(head, [*spacers, *items] if spacers else items,
+                              min_tail=2 * BODY_SIZE * 1.75))
 
 
 def flowables(spec: DocSpec, st: dict[str, ParagraphStyle], mk: Markup) -> list[Flowable]:
@@ -151,16 +305,18 @@ def flowables(spec: DocSpec, st: dict[str, ParagraphStyle], mk: Markup) -> list[
             style = st["body"] if b.indent else st["plain"]
             style = ParagraphStyle(f"p{id(b)}", parent=style, alignment=_ALIGN[b.align],
                                    fontSize=b.size or style.fontSize,
-                                   leading=(b.size or style.fontSize) * 1.75)
+                                   leading=(b.size or style.fontSize) * 1.75,
+                                   keepWithNext=int(b.keep_with_next or b.text.strip() == "此致"))
             story.append(_para(b.text, style, mk))
         elif isinstance(b, Heading):
             story.append(_para(b.text, st["heading"], mk))
         elif isinstance(b, Grid):
             story += [_grid(b, st, mk), Spacer(1, 6)]
         elif isinstance(b, Lines):
-            story.append(_lines(b, mk.font.name))
+            story.append(_lines(b, st, mk))
         elif isinstance(b, Signatures):
-            story.append(_signatures(b, st, mk))
+            end_mark = b.end_mark if b.end_mark is not None else spec.kind in END_MARK_KINDS
+            _signed(story, b, st, mk, end_mark)
         elif isinstance(b, PageBreak):
             story.append(RLPageBreak())
     return story

@@ -10,6 +10,8 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from .fonts import DocumentFont
+from .linebreak import FULL_WIDTH_SPACE
+from .spec import BLANK_RE
 
 
 class Markup:
@@ -17,7 +19,8 @@ class Markup:
 
     Characters the main face lacks use a fallback face when one has them;
     characters no face has are printed as a visible ``[U+XXXX]`` in red and
-    reported (never silently dropped).
+    reported (never silently dropped). Full-width spaces keep their width and a
+    :func:`spec.blank` marker becomes an underlined gap of that many characters.
     """
 
     def __init__(self, font: DocumentFont) -> None:
@@ -25,10 +28,23 @@ class Markup:
         self.missing: dict[str, None] = {}
 
     def __call__(self, text: str) -> str:
+        parts = BLANK_RE.split(text)
+        # split() alternates text and captured blank widths
+        return "".join(self._text(p) if i % 2 == 0 else self._blank(int(p))
+                       for i, p in enumerate(parts))
+
+    @staticmethod
+    def _blank(n: int) -> str:
+        return f"<u>{FULL_WIDTH_SPACE * n}</u>"
+
+    def _text(self, text: str) -> str:
         out: list[str] = []
         for ch in text:
             if ch == "\n":
                 out.append("<br/>")
+                continue
+            if ch == "\u3000":
+                out.append(FULL_WIDTH_SPACE)
                 continue
             face = self.font.face_for(ch)
             if face == self.font.name:
