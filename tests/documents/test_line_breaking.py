@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
 
-from mediation_desk.documents import layout  # noqa: F401 - teaches reportlab the Chinese set
 from mediation_desk.documents.fonts import document_font
+from mediation_desk.documents.linebreak import CNParagraph as Paragraph
 
 TEXT = ("被申请人王强春，男，汉族，教师，住淄博市张店区马尚街道北石村，联系电话一三五，"
         "双方经调解自愿达成如下协议。申请人同意，被申请人于十日内支付赔偿款。")
