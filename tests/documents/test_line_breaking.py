@@ -17,5 +17,6 @@ def test_no_line_starts_with_closing_punctuation():
     for width in range(120, 480, 3):
         para = Paragraph(TEXT, style)
         para.wrap(width, 10_000)
-        for _, words in para.blPara.lines[1:]:
-            assert words[0][:1] not in "，。、；：", (width, words[0])
+        for line in para.blPara.lines[1:]:
+            first = line.words[0].text[:1]
+            assert first not in "，。、；：", (width, first)
