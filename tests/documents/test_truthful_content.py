@@ -204,3 +204,15 @@ def test_an_entrusted_agreement_does_not_promise_judicial_confirmation(docs, svc
     assert "由人民法院依法出具调解书，或者由原告申请撤诉" in text
     report = pdf_text(docs.generate(ACTOR, case.id, "court_report").pdf)
     assert "申请司法确认" not in report
+
+
+def test_long_facts_and_results_flow_over_pages(docs, svc, mediator):
+    case = _mediating(svc, mediator)
+    lines = [f"第{i}项：双方确认{'货物数量与单价' * 8}均无异议。" for i in range(1, 121)]
+    svc.record_undisputed_facts(ACTOR, case.id, facts="\n".join(lines),
+                                confirming_party_ids=_every_party(case))
+    svc.record_session(ACTOR, case.id, notes="调解。", result="\n".join(lines))
+    for kind in ("undisputed_facts", "session_record"):
+        doc = docs.generate(ACTOR, case.id, kind)
+        text = pdf_text(doc.pdf)
+        assert doc.pages > 3 and "第120项：双方确认" in text and "第1项：双方确认" in text
