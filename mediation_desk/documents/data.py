@@ -11,11 +11,12 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ..domain.enums import CaseSource, EventKind, PartyKind, PartyRole
-from ..domain.formatting import format_amount, format_cn_date
+from ..domain.formatting import format_amount, format_cn_date, numeral
 from ..domain.models import Agreement, Attachment, Case, CaseEvent, Center, Mediator, Party
+from .spec import blank
 
-BLANK_DATE = "　　　　年　　月　　日"
-BLANK_NUMBER = "（　　　　）　　调字第　　　号"
+BLANK_DATE = f"{blank(4)}年{blank(2)}月{blank(2)}日"
+BLANK_NUMBER = f"（{blank(4)}）{blank(3)}调字第{blank(3)}号"
 
 
 UNDISPUTED_KEY = "undisputed_facts"
@@ -147,7 +148,7 @@ def cn_date(d: date | None) -> str:
 def cn_datetime(dt: datetime | None) -> str:
     """``2026年11月27日 14时30分``."""
     if dt is None:
-        return BLANK_DATE + "　　时　　分"
+        return BLANK_DATE + f"{blank(2)}时{blank(2)}分"
     return f"{format_cn_date(dt.date())} {dt.hour}时{dt.minute:02d}分"
 
 
@@ -165,11 +166,7 @@ def age_on(birth: date | None, on: date | None) -> int | None:
 
 def role_label(p: Party, index: int = 0, count: int = 1) -> str:
     """``申请人``, or ``申请人二`` when a side has several parties."""
-    nums = "一二三四五六七八九十"
-    suffix = ""
-    if count > 1:
-        suffix = nums[index] if index < 10 else str(index + 1)
-    return p.role.label + suffix
+    return p.role.label + (numeral(index) if count > 1 else "")
 
 
 def party_sentence(p: Party, on: date | None, *, with_id: bool = True) -> str:
