@@ -20,7 +20,7 @@ from .common import (
     seal_block,
 )
 from .data import CaseBundle, agent_sentence, amount_text, cn_date, party_sentence
-from .spec import DocSpec, Grid, Heading, Lines, Para, Signatures
+from .spec import DocSpec, Grid, Heading, Lines, Para, Signatures, blank
 
 EFFECT = ("本协议自各方当事人签名、盖章或者按指印，"
           "人民调解员签名并加盖人民调解委员会印章之日起生效。")
@@ -78,7 +78,7 @@ def agreement(b: CaseBundle) -> DocSpec:
     spec.add(Para(perf) if perf else Para("履行方式、时限、地点：" + how))
     n = len(b.parties) + 1 if a else None
     copies = f"本协议一式{n}份，当事人各执一份，人民调解委员会留存一份。" if n \
-        else "本协议一式　　份，当事人各执一份，人民调解委员会留存一份。"
+        else f"本协议一式{blank(2)}份，当事人各执一份，人民调解委员会留存一份。"
     spec.add(Para(copies), Para(EFFECT))
     if b.court_related and b.court_mode == "委托":
         # an entrusted case never goes to judicial confirmation (SIM Art 20)
