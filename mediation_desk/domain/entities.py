@@ -6,6 +6,7 @@ Order matters: referenced entities come first.
 from __future__ import annotations
 
 from . import codec
+from .documents import DocumentRecord
 from .models import (
     Agreement,
     Attachment,
@@ -26,6 +27,7 @@ ENTITIES: dict[str, tuple[type, tuple[str, ...]]] = {
     "agreements": (Agreement, ()),
     "attachments": (Attachment, ()),
     "holiday_notices": (HolidayNotice, ()),
+    "documents": (DocumentRecord, ()),  # the document register (文书登记), bundle schema 2
 }
 """entity -> (record class, fields not carried as columns)."""
 
@@ -33,7 +35,7 @@ ENTITIES: dict[str, tuple[type, tuple[str, ...]]] = {
 AUDIT_NAMES: dict[str, str] = {
     "centers": "center", "mediators": "mediator", "cases": "case", "parties": "party",
     "events": "event", "agreements": "agreement", "attachments": "attachment",
-    "holiday_notices": "holiday_notice",
+    "holiday_notices": "holiday_notice", "documents": "document",
 }
 """entity -> the singular name its changes carry in the audit trail (as a form's save writes)."""
 

@@ -120,6 +120,8 @@ MAX_LEN: dict[str, dict[str, int]] = {
     "attachments": {"case_id": 36, "name": 255, "media_type": 100, "sha256": 64,
                     "added_at": 40},
     "holiday_notices": {"title": 200, "note": 2_000, "spans.name": 40},
+    "documents": {"case_id": 36, "kind": 40, "created_at": 40, "sha256": 64,
+                  "verification_code": 11, "actor": NAME, "center_id": 36, "content_hash": 64},
 }
 """entity -> field -> the most characters it may hold (``a.b``: field b of list items a).
 

@@ -28,8 +28,11 @@ FORMAT_VERSION = 2
 # never be taken for a signature over anything else a desk key signs).
 SIGNATURE_CONTEXT = b"mediation-desk/bundle-manifest/v2\x00"
 MAX_ANCHORS = 256
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the document register travels (records/documents.jsonl)
 MIN_SCHEMA_VERSION = 1
+SCHEMA_ENTITIES: dict[int, tuple[str, ...]] = {
+    1: tuple(e for e in ENTITIES if e != "documents"), 2: tuple(ENTITIES)}
+"""The entities a bundle of each record schema version carries (all of them always present)."""
 MAX_FILE_BYTES = 768 * 1024 * 1024
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 KINDS = ("center_to_court", "court_to_center", "enrollment", "center_to_field",
@@ -172,7 +175,8 @@ def _check_manifest_rest(m: dict[str, Any]) -> None:
     if type(m["full"]) is not bool or not isinstance(m["created_at"], str):
         raise _bad_manifest("full/created_at")
     counts = m["counts"]
-    if not isinstance(counts, dict) or set(counts) != set(ENTITIES) or not all(
+    entities = SCHEMA_ENTITIES[m["schema_version"]]
+    if not isinstance(counts, dict) or set(counts) != set(entities) or not all(
             type(v) is int and v >= 0 for v in counts.values()):
         raise _bad_manifest("counts")
     stats = m["statistics"]
@@ -318,9 +322,9 @@ def _verify(members: dict[str, bytes], data: bytes, *, my_code: str | None, my_f
             raise BundleRejected("member_size", name)
         if hashlib.sha256(content).hexdigest() != entry["sha256"]:
             raise BundleRejected("member_hash", name)
-    records: dict[str, list[dict[str, Any]]] = {}
+    records: dict[str, list[dict[str, Any]]] = {e: [] for e in ENTITIES}
     packed: dict[str, tuple[int, bytes]] = {}
-    for entity in ENTITIES:
+    for entity in SCHEMA_ENTITIES[manifest["schema_version"]]:
         name = record_member(entity)
         if name not in members:
             raise BundleRejected("member_missing", name)

@@ -12,6 +12,9 @@ record has an owner desk, derived from the data every desk already holds:
 * a party, event, agreement or attachment is owned by the owner of its case, except an event
   or attachment a court created (its ``origin`` is a court's code: the court's materials and
   records): only that court changes it (a referral's parties become the center's);
+* a document register row (文书登记) is owned by the desk that issued the paper (its
+  ``origin``, with that desk's own center as ``center_id``): no other desk writes one in its
+  name, and a row never moves to another case; a center relays its laptops' rows to them;
 * a field laptop may change only the cases its center assigned to its mediator, plus the cases
   it registered itself (which the center re-owns and renumbers on import; the reassignment,
   numbers and roster stay the center's); the center is
@@ -283,6 +286,23 @@ def check_bundle(ctx: Context, items: Mapping[str, list[Item]],
             checker.child(entity, it)
     for it in _writes(items.get("holiday_notices", [])):
         check_notice(ctx, it.incoming)
+    for it in _writes(items.get("documents", [])):
+        check_document(ctx, it)
+
+
+def check_document(ctx: Context, it: Item) -> None:
+    """A register row is written only by the desk that issued the paper (its ``origin``),
+    for its own center; a center relays to its field laptops whatever it holds."""
+    rec, ref = it.incoming, it.reference
+    if ref is not None and ref["case_id"] != rec["case_id"]:
+        raise BundleRejected("not_owner", f"documents {rec['id']}：记录不能移到另一件案件")
+    if ctx.kind in ("center_to_field", "enrollment"):
+        return
+    if rec["origin"] != ctx.sender or (ref is not None and ref["origin"] != ctx.sender):
+        raise BundleRejected("not_owner", f"documents {rec['id']}：文书由{(ref or rec)['origin']}"
+                             "签发，只有签发单位能登记")
+    if rec["center_id"] != ctx.sender_center:
+        raise BundleRejected("not_owner", f"documents {rec['id']}：签发单位应为发送方本单位")
 
 
 def check_notice(ctx: Context, rec: dict[str, Any]) -> None:

@@ -12,6 +12,7 @@ bundle, naming the entity, the record and the field.
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 import unicodedata
@@ -24,6 +25,7 @@ from typing import Any
 
 from ..domain import codec, models
 from ..domain import record_rules as rules
+from ..domain.documents import SCHEME_KEYED, SCHEME_UNKEYED, normalize_code
 from ..domain.entities import ENTITIES as _ENTITIES
 from ..domain.entities import fields_of as _fields_of
 from ..domain.validators import (
@@ -43,6 +45,7 @@ REFERENCES: dict[str, list[tuple[str, str]]] = {
     "events": [("case_id", "cases")],
     "agreements": [("case_id", "cases")],
     "attachments": [("case_id", "cases")],
+    "documents": [("case_id", "cases")],
 }
 MAX_DATA_DEPTH = 8  # nesting of an event's data
 
@@ -270,6 +273,32 @@ def _event_problem(rec: dict[str, Any], today: date) -> tuple[str, str] | None:
     return ("occurred_at", problem) if problem else None
 
 
+_HEX64 = re.compile("[0-9a-f]{64}")
+_KIND = re.compile("[a-z][a-z_]{0,39}")
+MAX_DOCUMENT_PAGES = 100_000
+
+
+def _document_problem(rec: dict[str, Any], today: date) -> tuple[str, str] | None:
+    """A register row (docs/exchange-format.md §5): hashes, code, kind, time, pages."""
+    if not _HEX64.fullmatch(rec["sha256"]):
+        return "sha256", "应为 64 位小写十六进制"
+    if rec["content_hash"] and not _HEX64.fullmatch(rec["content_hash"]):
+        return "content_hash", "应为 64 位小写十六进制"
+    if normalize_code(rec["verification_code"]) != rec["verification_code"]:
+        return "verification_code", "校验码格式无效"
+    if not _KIND.fullmatch(rec["kind"]):
+        return "kind", "文书类型无效"
+    if not _parses(datetime.fromisoformat, rec["created_at"]):
+        return "created_at", "时间无效"
+    if rec["center_id"] and not UUID_RE.match(rec["center_id"]):
+        return "center_id", "单位编号无效"
+    if not 0 <= rec["pages"] <= MAX_DOCUMENT_PAGES:
+        return "pages", "页数无效"
+    if rec["scheme"] not in (SCHEME_UNKEYED, SCHEME_KEYED):
+        return "scheme", "校验码版本无效"
+    return None
+
+
 _ENTITY_PROBLEM: dict[str, Callable[[dict[str, Any], date], tuple[str, str] | None]] = {
     "centers": _center_problem,
     "mediators": _mediator_problem,
@@ -279,6 +308,7 @@ _ENTITY_PROBLEM: dict[str, Callable[[dict[str, Any], date], tuple[str, str] | No
     "agreements": rules.agreement_problem,
     "attachments": lambda rec, _today: rules.attachment_problem(rec),
     "holiday_notices": lambda rec, _today: _notice_problem(rec),
+    "documents": _document_problem,
 }
 
 

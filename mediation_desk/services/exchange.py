@@ -344,6 +344,9 @@ def _collect(store: Store, kind: str, peer: dict[str, Any], case_keys: list[str]
     for entity in ("parties", "events", "agreements", "attachments"):
         raw[entity] = ex.children_of_cases(entity, case_ids)
     raw["holiday_notices"] = _notices_for(store, kind, me.code)
+    # the register of the papers issued for these cases: this desk's own (a laptop gets all)
+    raw["documents"] = [r for r in ex.children_of_cases("documents", case_ids)
+                        if r["origin"] == me.code or kind in ("center_to_field", "enrollment")]
     wires: dict[str, list[dict[str, Any]]] = {}
     for entity, (cls, _ex) in ENTITIES.items():
         wires[entity] = ex.wire_rows(entity, cls, raw.get(entity, []), fields_of(entity))

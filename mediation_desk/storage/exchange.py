@@ -71,7 +71,7 @@ CREATE UNIQUE INDEX exchange_base_record ON exchange_base (entity, record_id);
 
 TABLES = {"centers": "centers", "mediators": "mediators", "cases": "cases", "parties": "parties",
           "events": "events", "agreements": "agreements", "attachments": "attachments",
-          "holiday_notices": "holiday_notices"}
+          "holiday_notices": "holiday_notices", "documents": "documents"}
 _CHUNK = 500
 
 
