@@ -38,6 +38,9 @@ ALLOWED = {
     (S.SUSPENDED, A.EXTEND): S.SUSPENDED,
     (S.SUSPENDED, A.RECORD_INVESTIGATION): S.SUSPENDED,
     (S.SUSPENDED, A.TERMINATE): S.TERMINATED,
+    (S.MEDIATING, A.RECORD_UNDISPUTED_FACTS): S.MEDIATING,
+    (S.SUSPENDED, A.RECORD_UNDISPUTED_FACTS): S.SUSPENDED,
+    (S.TERMINATED, A.RECORD_UNDISPUTED_FACTS): S.TERMINATED,
     (S.AGREED, A.APPLY_JC): S.JC_APPLIED,
     (S.AGREED, A.FOLLOW_UP): S.AGREED,
     (S.JC_APPLIED, A.JC_CONFIRM): S.JC_CONFIRMED,
@@ -86,6 +89,14 @@ def test_transition_table(status, action):
         assert next_status(facts, action) is expected
         assert action in allowed_actions(facts)
         assert why_not(facts, action) is None
+
+
+def test_undisputed_facts_beside_a_partial_agreement_only():
+    assert next_status(CaseFacts(status=S.AGREED, partial_agreement=True),
+                       A.RECORD_UNDISPUTED_FACTS) is S.AGREED
+    with pytest.raises(TransitionError) as err:
+        next_status(CaseFacts(status=S.AGREED), A.RECORD_UNDISPUTED_FACTS)
+    assert "已全部达成调解协议" in err.value.message
 
 
 def test_partial_agreement_may_terminate_the_rest():
