@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import argparse
 import io
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -117,13 +119,16 @@ def make_case(db: Path, parties: int, font_name: str):
     return store, c
 
 
-def timed(fn, repeat: int) -> float:
-    samples = []
+def timed(fns, repeat: int, clock=time.perf_counter) -> list[float]:
+    """Median time of each function, run in turn ``repeat`` times (interleaved, so a
+    machine busy with other work slows both alike)."""
+    samples: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t0)
-    return statistics.median(samples)
+        for fn, out in zip(fns, samples, strict=True):
+            t0 = clock()
+            fn()
+            out.append(clock() - t0)
+    return [statistics.median(s) for s in samples]
 
 
 def main() -> None:
@@ -140,8 +145,11 @@ def main() -> None:
         pages = first.pages
         bare_pdf = bare_document(font.name, pages)
         bare_pages = len(PdfReader(io.BytesIO(bare_pdf)).pages)
-        bare = timed(lambda: bare_document(font.name, pages), args.repeat)
-        full = timed(lambda: build_case_file(bundle, font), args.repeat)
+        fns = [lambda: bare_document(font.name, pages), lambda: build_case_file(bundle, font)]
+        bare, full = timed(fns, args.repeat)
+        bare_cpu, full_cpu = timed(fns, args.repeat, time.process_time)
+        fonts = subprocess.run(["pdffonts", "-"], input=first.pdf, capture_output=True,
+                               check=False).stdout.decode() if shutil.which("pdffonts") else ""
         store.close()
     print(f"font: {font.file.path} ({font.file.source}); {args.parties} parties")
     print(f"pages: case file {pages}, bare document {bare_pages}"
@@ -150,7 +158,11 @@ def main() -> None:
           f"(median of {args.repeat})")
     print(f"case file rendered (build + layout + merge, warm): {full * 1000:.1f} ms "
           f"(median of {args.repeat}) -> {full / bare:.2f}x the bare document (target <= 3x)")
+    print(f"CPU time of this process: bare {bare_cpu * 1000:.1f} ms, case file "
+          f"{full_cpu * 1000:.1f} ms -> {full_cpu / bare_cpu:.2f}x")
     print(f"case file size {len(first.pdf) // 1024} KiB, bare {len(bare_pdf) // 1024} KiB")
+    if fonts:
+        print("pdffonts of the case file:\n" + fonts)
 
 
 if __name__ == "__main__":
