@@ -117,3 +117,11 @@ def test_every_kind_renders_and_its_text_extracts_back(desks, scenario, kind):
     assert not missing, f"{kind}: names not in the text layer: {missing}"
     assert "[U+" not in text
     assert "\u20bb" not in text  # 𠮷 never read back as ₻ (U+20BB)
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_blank_form_renders_and_reads_back(desks, kind):
+    doc = desks["normal"].docs.generate(ACTOR, None, kind, blank=True)
+    text = raw_text(doc.pdf)
+    assert KINDS[kind].title in text
+    assert "[U+" not in text and "校验码" not in text  # a blank form carries no code
