@@ -34,7 +34,7 @@ from .common import (
     seal_block,
 )
 from .data import CaseBundle, amount_text, cn_date
-from .service_docs import TWO, only, sheets
+from .service_docs import TWO, only, sheets, short_dispute
 from .spec import Block, DocSpec, Grid, Heading, Lines, Para, blank
 
 
@@ -52,7 +52,7 @@ def _intro(b: CaseBundle) -> str:
     """``马尚…委员会于2026年2月3日受理张三与李四之间的…纠纷（法院案号…）。``"""
     c = b.case
     accepted = cn_date(c.accepted_on or c.received_on) if c else cn_date(None)
-    text = f"{b.center_name}于{accepted}受理{b.dispute()}"
+    text = f"{b.center_name}于{accepted}受理{short_dispute(b)}"
     if b.court_related:
         text += f"（{b.court_name}{b.court_mode}调解，法院案号：{b.court_case_number}）"
     return text + "。"
@@ -88,7 +88,8 @@ def _extension_page(b: CaseBundle, ev: CaseEvent | None) -> list[Block]:
             ("同意延长的当事人", names),
             ("延长原因", ev.notes.strip())]
     out = [Para(_intro(b)), Grid(rows=tuple(rows), widths=TWO)]
-    out.append(Para(f"经人民调解员说明，{names or '各方当事人'}同意将本案的调解期限由"
+    who = "上列当事人" if names else "各方当事人"
+    out.append(Para(f"经人民调解员说明，{who}同意将本案的调解期限由"
                     f"{cn_date(old) if old else '原定期限'}延长{days}日至"
                     f"{cn_date(new) if new else '延长后的期限'}。"
                     "延长期间，人民调解委员会继续主持调解。"))
@@ -144,12 +145,12 @@ def _flagged_names(b: CaseBundle, ev: CaseEvent) -> str:
     return "、".join(named) or ev.participants
 
 
-def _opinions(b: CaseBundle) -> list[Block]:
-    if b.blank:
-        return [Para(f"当事人{blank(6)}：□同意由上述人民调解员继续主持调解"
-                     "　□不同意，申请更换人民调解员", indent=False)] * 2
-    return [Para(f"{p.role.label}{p.name}：□同意由上述人民调解员继续主持调解"
-                 "　□不同意，申请更换人民调解员", indent=False) for p in b.parties]
+def _opinions(b: CaseBundle) -> Grid:
+    """Each party's opinion on keeping the mediator, ticked and signed in one row."""
+    people = [f"{p.role.label}{p.name}" for p in b.parties] if not b.blank else ["", ""]
+    rows = [("当事人", "是否同意由其继续主持调解", "签名（按指印）")]
+    rows += [(who, "□同意　□不同意，申请更换", "") for who in people]
+    return Grid(rows=tuple(rows), widths=(0.3, 0.44, 0.26), labels=(0,), min_height=30)
 
 
 def _recusal_page(b: CaseBundle, ev: CaseEvent | None) -> list[Block]:
@@ -172,9 +173,9 @@ def _recusal_page(b: CaseBundle, ev: CaseEvent | None) -> list[Block]:
             else f"由人民调解员{ev.participants}主持本案调解"
         out.append(Para(f"本委员会决定：人民调解员{flagged}不予回避，{rest}。"))
     out.append(Para(RECUSAL_RULE))
-    out += [Heading("当事人意见："), *_opinions(b)]
-    lines = (*party_sign_lines(b, "签名"), "人民调解委员会主任（签名）：")
-    out.append(seal_block(b, lines, ev.occurred_at.date() if ev else None))
+    out += [Heading("当事人意见："), _opinions(b)]
+    when = ev.occurred_at.date() if ev else None
+    out.append(seal_block(b, ("人民调解委员会主任（签名）：",), when, columns=1))
     return out
 
 
@@ -266,7 +267,7 @@ def transfer_letter(b: CaseBundle) -> DocSpec:
     mode = b.court_mode if c else "委派（委托）"
     mediators = b.mediator_names if c and b.mediator_names else blank(6)
     accepted = cn_date(c.accepted_on or c.received_on) if c else cn_date(None)
-    spec.add(Para(f"贵院{mode}本委员会调解的{b.dispute()}（法院案号：{court_no}），"
+    spec.add(Para(f"贵院{mode}本委员会调解的{short_dispute(b)}（法院案号：{court_no}），"
                   f"本委员会于{accepted}受理，指派人民调解员{mediators}主持调解。"
                   + _outcome_sentence(b)))
     if ev is None:
@@ -373,6 +374,21 @@ def _afterwards(b: CaseBundle) -> list[str]:
     return out
 
 
+BRIEF_CHARS = 600
+"""A report summarises: longer facts are cut at a sentence and point to the full text."""
+
+
+def brief(text: str, limit: int = BRIEF_CHARS) -> str:
+    """``text`` whole if short; else its opening up to a sentence end, and where the rest is."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    cut = max(head.rfind(mark) for mark in "。！？\n")
+    head = head[:cut + 1].rstrip() if cut >= limit // 3 else head.rstrip() + "……"
+    return f"{head}\n（纠纷情况全文共{len(text)}字，见《人民调解受理登记表》。）"
+
+
 def _summary_grid(b: CaseBundle) -> Grid:
     c = b.case
     if c is None:
@@ -402,7 +418,7 @@ def closing_report(b: CaseBundle) -> DocSpec:
     c = b.case
     spec.add(_summary_grid(b))
     spec.add(Heading("一、纠纷简要情况"))
-    spec.add(*(body_paras(c.facts) if c and c.facts.strip() else [Lines(4)]))
+    spec.add(*(body_paras(brief(c.facts)) if c and c.facts.strip() else [Lines(4)]))
     spec.add(Heading("二、调解经过"), *_course(b))
     spec.add(Heading("三、调解结果"), *_result(b))
     after = _afterwards(b)

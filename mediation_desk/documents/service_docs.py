@@ -46,6 +46,18 @@ def sheets(spec: DocSpec, pages: list[list[Block]]) -> DocSpec:
     return spec
 
 
+def cause(b: CaseBundle) -> str:
+    """案由: the kind of dispute (物业纠纷), never the list of every party."""
+    return b.case.dispute_type.label if b.case else ""
+
+
+def short_dispute(b: CaseBundle) -> str:
+    """``张三与李四之间的物业纠纷``; with more than four parties ``张三等20名当事人之间的…``."""
+    if b.case is None or len(b.parties) <= 4:
+        return b.dispute()
+    return f"{b.parties[0].name}等{len(b.parties)}名当事人之间的{b.case.dispute_type.label}"
+
+
 def _id_of(p: Party) -> str:
     return p.credit_code if p.kind is PartyKind.ORGANISATION else p.id_number
 
@@ -53,17 +65,15 @@ def _id_of(p: Party) -> str:
 # -- 送达地址确认书 ----------------------------------------------------------------------
 
 ADDRESS_NOTICE = (
-    "一、当事人应当如实提供确切的送达地址和联系方式。为便于及时收到有关文书，"
-    "当事人可以同意以手机短信、电子邮件、即时通讯账号等电子方式送达。",
-    "二、当事人确认的送达地址，适用于本案人民调解、申请司法确认程序；"
-    "调解不成转入诉讼的，当事人同意人民法院在诉讼阶段向该地址送达诉讼文书。",
-    "三、送达地址或者联系方式需要变更的，应当及时书面告知人民调解委员会（或者人民法院）；"
-    "未书面告知变更的，原确认的地址仍视为有效的送达地址。",
-    "四、因当事人提供或者确认的送达地址不准确、送达地址变更后未及时告知，"
-    "或者当事人及其指定的代收人拒不签收，导致文书未能被当事人实际接收的，"
-    "文书退回之日视为送达之日，由此产生的法律后果由当事人自行承担。",
+    "一、当事人应当如实提供确切的送达地址和联系方式；同意电子送达的，"
+    "应当提供手机号码、电子邮箱等电子送达地址。",
+    "二、确认的送达地址适用于本案人民调解、申请司法确认程序；调解不成转入诉讼的，"
+    "当事人同意人民法院在诉讼阶段向该地址送达诉讼文书。",
+    "三、送达地址变更的，应当及时书面告知人民调解委员会（或者人民法院）；未书面告知的，"
+    "原地址仍为有效的送达地址。因地址不准确、变更后未告知或者拒不签收，"
+    "导致文书未能被实际接收的，文书退回之日视为送达之日，由此产生的法律后果由当事人自行承担。",
 )
-ADDRESS_PROMISE = ("我已阅读本确认书的告知事项，提供了上栏送达地址和联系方式，"
+ADDRESS_PROMISE = ("受送达人确认：我已阅读本确认书的告知事项，提供了上栏送达地址和联系方式，"
                    "确认了上栏内容，并保证所提供的各项内容真实、准确。")
 
 
@@ -71,7 +81,7 @@ def _address_page(b: CaseBundle, p: Party | None) -> list[Block]:
     agent = ""
     if p is not None and p.agent_name:
         agent = p.agent_name + (f"（{p.agent_phone}）" if p.agent_phone else "")
-    rows = [("案由", b.dispute() if b.case else "", "", ""),
+    rows = [("案由", cause(b), "", ""),
             ("受送达人", f"{p.role.label}{p.name}" if p else "", "身份证件号码",
              _id_of(p) if p else ""),
             ("送达地址", p.address if p else "", "", ""),
@@ -83,9 +93,9 @@ def _address_page(b: CaseBundle, p: Party | None) -> list[Block]:
     out: list[Block] = [Grid(rows=tuple(rows), widths=WIDE, spans=spans, labels=(0, 2),
                              min_height=28),
                         Heading("告知事项："), *[Para(t, size=11) for t in ADDRESS_NOTICE],
-                        Heading("受送达人确认："), Para(ADDRESS_PROMISE)]
+                        Para(ADDRESS_PROMISE, indent=False)]
     lines = party_sign_lines(only(b, [p]), "签名并按指印") if p else ("受送达人（签名并按指印）：",)
-    out.append(Signatures(lines=lines, date=cn_date(None)))
+    out.append(Signatures(lines=lines, date=cn_date(None), columns=2))
     return out
 
 
@@ -118,7 +128,7 @@ def served_papers(b: CaseBundle) -> list[str]:
 
 def _receipt_page(b: CaseBundle, p: Party | None, papers: list[str]) -> list[Block]:
     rows = [("送达单位", b.center_name if b.center else ""),
-            ("案由", b.dispute() if b.case else ""),
+            ("案由", cause(b)),
             ("送达文书名称及件数", "\n".join(papers)),
             ("受送达人", f"{p.role.label}{p.name}" if p else ""),
             ("送达地址", p.address if p else ""),
@@ -167,8 +177,8 @@ def _attorney_page(b: CaseBundle, p: Party | None) -> list[Block]:
         out.append(Para(f"现委托上列受委托人在{blank(16)}一案中，作为我方委托代理人，"
                         f"参加{b.center_name}主持的人民调解活动。"))
     else:
-        out.append(Para(f"现委托上列受委托人在{b.dispute()}一案中，作为{p.name}的委托代理人，"
-                        f"参加{b.center_name}主持的人民调解活动。"))
+        out.append(Para(f"现委托上列受委托人在{short_dispute(b)}一案（编号：{b.number}）中，"
+                        f"作为{p.name}的委托代理人，参加{b.center_name}主持的人民调解活动。"))
     out += [Heading("代理权限（在选定的方框内打“√”，未选的不予授权）："),
             Para(GENERAL, indent=False, size=12), Para(SPECIAL, indent=False, size=12),
             Para("委托期限：自本委托书签署之日起至本案调解（含申请司法确认）程序终结之日止。"
@@ -176,9 +186,9 @@ def _attorney_page(b: CaseBundle, p: Party | None) -> list[Block]:
     if p is None:
         lines: tuple[str, ...] = ("委托人（签名并按指印或盖章）：", "受委托人（签名）：")
     else:
-        who = party_sign_lines(only(b, [p]), "签名并按指印")
-        lines = (*(f"委托人{line.removeprefix(p.role.label)}" for line in who),
-                 f"受委托人{p.agent_name}（签名）：")
+        # the party's own line (its agent signs below as 受委托人, not as 委托代理人)
+        own = party_sign_lines(sub, "签名并按指印")[0]
+        lines = (f"委托人{own.removeprefix(p.role.label)}", f"受委托人{p.agent_name}（签名）：")
     out.append(Signatures(lines=lines, date=cn_date(None)))
     return out
 

@@ -15,6 +15,7 @@ import pytest
 from mediation_desk.documents.kinds import ALL_KINDS, KINDS, title_of
 from mediation_desk.domain.enums import EndReason, RelationKind
 from mediation_desk.domain.errors import DomainError
+from mediation_desk.domain.formatting import numeral
 from mediation_desk.domain.models import DeclaredRelation, Mediator
 from mediation_desk.services.desk import MediatorService
 from tests.conftest import case_input, party
@@ -36,12 +37,13 @@ def _keep(name: str, pdf: bytes) -> None:
 
 def page_texts(pdf: bytes) -> list[str]:
     """Each page's text in reading order of the page (``pdftotext -layout``: a table row
-    reads label then value), whitespace removed."""
+    reads label then value), whitespace and blanks removed."""
     exe = shutil.which("pdftotext")
     assert exe, "pdftotext not found: install poppler-utils"
     out = subprocess.run([exe, "-layout", "-enc", "UTF-8", "-", "-"], input=pdf,
                          capture_output=True, check=True).stdout.decode("utf-8")
-    return [re.sub(r"\s+", "", page) for page in out.split("\f") if page.strip()]
+    # blanks to fill by hand may read as spaces or as ＿: neither is content here
+    return [re.sub(r"[\s＿]+", "", page) for page in out.split("\f") if page.strip()]
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -89,10 +91,14 @@ def test_service_address_one_page_per_party(docs, agreed_case):
     pages = page_texts(doc.pdf)
     assert len(pages) == 2
     first, second = pages
-    for text in ("送达地址确认书", "受送达人申请人张三", APPLICANT_ID, "13812341234",
+    for text in ("送达地址确认书", "案由物业纠纷", "受送达人申请人张三", APPLICANT_ID,
+                 "13812341234",
                  "山东省淄博市张店区马尚街道马尚村8号", "指定代收人张小明（13700001111）",
-                 "□同意□不同意", "申请人张三（签名并按指印）", f"法院案号：{COURT_NO}"):
+                 "□同意□不同意", f"法院案号：{COURT_NO}"):
         assert text in first, text
+    signs = first.split("受送达人确认：")[1]  # the party and its agent sign side by side
+    assert "申请人张三" in signs and "委托代理人张小明" in signs
+    assert signs.count("（签名并按指印）") == 2
     assert "李四" not in first.split("受送达人")[1].split("告知事项")[0]
     assert "受送达人被申请人李四" in second and RESPONDENT_ID in second
     assert "被申请人李四（签名并按指印）" in second and "张三（签名" not in second
@@ -144,11 +150,11 @@ def test_power_of_attorney_from_the_agent_fields(docs, svc, mediator):
     assert "张三" not in principal and "李小红" not in principal
     for expected in ("授权委托书", "受委托人：姓名李小红与委托人关系女儿",
                      "公民身份号码110105201001010010联系电话13700002222",
-                     "在张三与李四之间的邻里纠纷一案中，作为李四的委托代理人",
+                     "在张三与李四之间的邻里纠纷一案（编号：（2026）马尚调字第1号）中，作为李四的委托代理人",
                      "□一般授权", "□特别授权",
                      "委托人李四（签名并按指印）", "受委托人李小红（签名）"):
         assert expected in text, expected
-    assert "委托人张三" not in text
+    assert "委托人张三" not in text and "委托代理人李小红（" not in text  # she signs once
 
 
 def test_power_of_attorney_refused_without_an_agent(docs, terminated_case, store):
@@ -196,8 +202,9 @@ def test_recusal_decision_prints_the_ground_and_the_decision(docs, recused_case)
                      "一、人民调解员赵红与当事人张三系近亲属（回避事由：近亲属；说明：表哥）",
                      "审查意见及理由：双方当事人书面同意由赵红调解。",
                      "本委员会决定：人民调解员赵红不予回避，继续主持本案调解。",
-                     "申请人张三：□同意由上述人民调解员继续主持调解",
-                     "被申请人李四：□同意", "人民调解委员会主任（签名）"):
+                     "当事人是否同意由其继续主持调解签名（按指印）",
+                     "申请人张三□同意□不同意，申请更换",
+                     "被申请人李四□同意□不同意，申请更换", "人民调解委员会主任（签名）"):
         assert expected in text, expected
 
 
@@ -309,3 +316,27 @@ def test_the_command_line_offers_the_new_kinds():
         assert args.kind == kind
     help_text = p._subparsers._group_actions[0].choices["document"].description
     assert all(f"{k}={t}" in help_text for k, t in NEW.items())
+
+
+def test_many_parties_one_sheet_each_and_a_short_report(docs, svc, mediator):
+    people = [party("applicant" if i < 6 else "respondent", f"当事人{numeral(i)}",
+                    phone=f"138{i:08d}") for i in range(12)]
+    facts = "。".join(f"第{i}段：双方就宅基地边界、通道使用多次协商未果" for i in range(300)) + "。"
+    c = svc.register(ACTOR, case_input(parties=people, facts=facts, received_on="2026-02-02"))
+    svc.accept(ACTOR, c.id, on=date(2026, 2, 3))
+    svc.assign(ACTOR, c.id, [mediator.id])
+    svc.terminate(ACTOR, c.id, reason=EndReason.UNWILLING)
+    pages = page_texts(docs.generate(ACTOR, c.id, "service_address").pdf)
+    assert len(pages) == 12
+    for i, page in enumerate(pages):
+        assert page.startswith("送达地址确认书") and "受送达人" in page
+        assert f"当事人{numeral(i)}（签名并按指印）" in page
+        assert f"138{i:08d}" in page
+    report = docs.generate(ACTOR, c.id, "closing_report")
+    _keep("closing_report-long-facts", report.pdf)
+    text = pdf_text(report.pdf)
+    assert f"纠纷情况全文共{len(facts)}字，见《人民调解受理登记表》。" in text
+    assert "第299段" not in text and report.pages <= 2
+    letter = pdf_text(docs.generate(ACTOR, c.id, "service_receipt").pdf)
+    assert "当事人一等12名当事人" not in letter  # 案由 is the dispute, not every name
+    assert letter.count("案由邻里纠纷") == 12
