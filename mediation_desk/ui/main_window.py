@@ -172,6 +172,8 @@ class MainWindow(QMainWindow):
                                        lambda: self.close_case_tab(self.case_tabs.currentIndex()))
         self.blank_forms_action = action(file_menu, self.tr("Print &blank forms…"), "",
                                          self.blank_forms, "blankForms")
+        self.verify_action = action(file_menu, self.tr("&Verify a document…"), "",
+                                    self.verify_document, "verifyDocument")
         file_menu.addSeparator()
         self.backup_action = action(file_menu, self.tr("Back &up…"), "",
                                     lambda: self.backups("backup"), "backup")
@@ -209,6 +211,7 @@ class MainWindow(QMainWindow):
             self.nav.item(PAGE_SETTINGS).setHidden(True)
         guard(s, "register_case", self.new_case_action)
         guard(s, "blank_form", self.blank_forms_action)
+        guard(s, "verify_document", self.verify_action)
         guard(s, "restore_backup", self.restore_action)
 
     @property
@@ -463,6 +466,12 @@ class MainWindow(QMainWindow):
         from .dialogs.blank_forms import BlankFormsDialog
 
         BlankFormsDialog(self.services, self).exec()
+
+    def verify_document(self) -> None:
+        """File → Verify a document (文书核验): a PDF or a printed code against the register."""
+        from .dialogs.verify_dialog import VerifyDialog
+
+        VerifyDialog(self.services, self).exec()
 
     def backups(self, mode: str) -> None:
         """File → Back up / Restore / Practice restore (ui/dialogs/backup_dialogs.py)."""

@@ -1610,62 +1610,67 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <translation>导出移送立案登记表及案卷(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="69" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="66" />
+        <source>&amp;Verify a center's document…</source>
+        <translation>核验调解中心文书(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="72" />
         <source>Court-referred cases of each center, as of the last imported exchange files.</source>
         <translation>各调解组织办理的法院委派、委托案件（截至最近一次导入的交换文件）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="87" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="91" />
         <source>Court liaison desk</source>
         <translation>法院联络台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="208" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="219" />
         <source>Folder for the intake sheet and case files</source>
         <translation>选择存放移送立案登记表和案卷的文件夹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="216" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="227" />
         <source>Writing the intake sheet and case files…</source>
         <translation>正在生成移送立案登记表和案卷…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="221" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="232" />
         <source>Intake sheet written: {0} ({1} case(s)); {2} case-file PDF(s) in {3}.</source>
         <translation>已导出移送立案登记表：{0}（{1} 件）；案卷 PDF {2} 份，在 {3}。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="84" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="88" />
         <source>Referrals</source>
         <translation>委派调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="85" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="89" />
         <source>Cases per center</source>
         <translation>各调解组织案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="98" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="103" />
         <source>&amp;Refer a case…</source>
         <translation>委派调解(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="123" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="128" />
         <source>Double-click or press Enter to open the case</source>
         <translation>双击或按回车键打开案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="132" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="137" />
         <source>Referrals this court sent, as of the last exchange file imported from each center. A referral travels with the next exchange file to its center.</source>
         <translation>本院委派的案件，状态以最近一次导入的各调解组织交换文件为准。新登记的委派随下一次向该调解组织导出的交换文件发送。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="147" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="152" />
         <source>All ({0})</source>
         <translation>全部（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/court_page.py" line="167" />
+        <location filename="../../mediation_desk/ui/pages/court_page.py" line="172" />
         <source>Referral saved; it goes to the center with the next exchange file.</source>
         <translation>委派已登记，将随下一次向该调解组织导出的交换文件发送。</translation>
     </message>
@@ -1775,67 +1780,72 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="60" />
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="78" />
+        <source>&amp;Verify…</source>
+        <translation>核验(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="62" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="81" />
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="78" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="81" />
         <source>Generated</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="79" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="82" />
         <source>Verification code</source>
         <translation>校验码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="79" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="82" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="89" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="92" />
         <source>Document register (every generation is recorded)</source>
         <translation>文书登记（每次生成均有记录）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="114" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="119" />
         <source>Generating %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="126" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="131" />
         <source>%1 — %2 page(s), verification code %3</source>
         <translation>%1 — 共 %2 页，校验码 %3</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="171" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="185" />
         <source>The file could not be written: %1</source>
         <translation>无法写入文件：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="175" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="189" />
         <source>No program for PDF files was found. Install a PDF viewer, or use Save as and open the file yourself.</source>
         <translation>未找到打开 PDF 文件的程序。请安装 PDF 阅读器，或“另存为”后自行打开。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="197" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="211" />
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="198" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="212" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="207" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="221" />
         <source>The file could not be saved: %1</source>
         <translation>无法保存文件：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="210" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="224" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
@@ -2810,112 +2820,117 @@ Reason code: {1}</source>
         <translation>打印空白表格(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="176" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="175" />
+        <source>&amp;Verify a document…</source>
+        <translation>文书核验(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="178" />
         <source>Back &amp;up…</source>
         <translation>备份(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="178" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="180" />
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="180" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="182" />
         <source>&amp;Practice restore…</source>
         <translation>演练恢复(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="183" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="185" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="187" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="189" />
         <source>&amp;Dashboard</source>
         <translation>工作台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="187" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="189" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="188" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="190" />
         <source>&amp;Mediators</source>
         <translation>调解员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="188" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="190" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="189" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="191" />
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="192" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="194" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="193" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="195" />
         <source>Where is the &amp;log file?</source>
         <translation>日志文件位置(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="194" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="196" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="196" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="198" />
         <source>&amp;Switch user…</source>
         <translation>切换用户(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="199" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="201" />
         <source>&amp;Accounts and passwords</source>
         <translation>账户和密码(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="291" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="294" />
         <source>Exchange</source>
         <translation>交换</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="299" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="302" />
         <source>Court</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="352" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="355" />
         <source>The database was changed by another program; the lists were refreshed.</source>
         <translation>数据库已被其他程序修改，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="358" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="361" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="361" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="364" />
         <source>⚠ Overdue cases: {0}</source>
         <translation>⚠ 超期案件：{0}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="423" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="426" />
         <source>New case</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="482" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="491" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="483" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="492" />
         <source>The log file is at:
 {0}</source>
         <translation>日志文件位于：
@@ -5073,6 +5088,59 @@ Please send this file to your technical contact.</source>
         <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="82" />
         <source>Trusted</source>
         <translation>已信任</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="44" />
+        <source>Verify a document</source>
+        <translation>文书核验</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="46" />
+        <source>Choose a PDF file, or type the verification code printed at the foot of every page (or the text a phone read from the QR code on the last page).</source>
+        <translation>选择 PDF 文件，或输入每页页脚印的校验码（也可输入手机扫描最后一页二维码得到的文字）。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="55" />
+        <source>e.g. 7K2QM-9XD4A</source>
+        <translation>如 7K2QM-9XD4A</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="56" />
+        <source>&amp;Check code</source>
+        <translation>核验校验码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="58" />
+        <source>Choose &amp;PDF…</source>
+        <translation>选择 PDF 文件(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="60" />
+        <source>Verification code</source>
+        <translation>校验码</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="92" />
+        <source>Type the verification code first.</source>
+        <translation>请先输入校验码。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="101" />
+        <source>Choose the PDF to verify</source>
+        <translation>选择要核验的 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="102" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="116" />
+        <source>Checking…</source>
+        <translation>正在核验…</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,9 @@ class CourtPage(QWidget):
         self.intake = QPushButton(self.tr("Write the &intake sheet with case files…"))
         self.intake.setObjectName("intakeSheet")
         self.intake.clicked.connect(self.write_intake_sheet)
+        self.verify_button = QPushButton(self.tr("&Verify a center's document…"))
+        self.verify_button.setObjectName("courtVerifyDocument")
+        self.verify_button.clicked.connect(self.verify_document)
         self.status = QLabel()
         self.status.setObjectName("courtStatus")
         self.status.setWordWrap(True)
@@ -72,6 +75,7 @@ class CourtPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_cases)
         buttons.addStretch(1)
+        buttons.addWidget(self.verify_button)
         buttons.addWidget(self.intake)
         centers_tab = QWidget()
         centers_layout = QVBoxLayout(centers_tab)
@@ -91,6 +95,7 @@ class CourtPage(QWidget):
             lambda *_: self.show_cases.setEnabled(self.table.currentIndex().isValid()))
         self.show_cases.setEnabled(False)
         guard(services, "intake_sheet", self.intake)
+        guard(services, "verify_document", self.verify_button)
         guard(services, "refer_case", self.refer_button)
 
     def _build_referrals_tab(self) -> QWidget:
@@ -202,6 +207,12 @@ class CourtPage(QWidget):
     def _activated(self, index) -> None:
         if index.isValid():
             self.center_chosen.emit(index.siblingAtColumn(0).data(KeyRole))
+
+    def verify_document(self) -> None:
+        """文书核验 of a center's paper, from the register its bundles brought."""
+        from ..dialogs.verify_dialog import VerifyDialog
+
+        VerifyDialog(self.services, self).exec()
 
     def write_intake_sheet(self) -> None:
         folder = QFileDialog.getExistingDirectory(

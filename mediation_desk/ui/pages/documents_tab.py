@@ -57,9 +57,12 @@ class DocumentsTab(QWidget):
         self.open_button = QPushButton(self.tr("Open in viewer"))
         self.print_button = QPushButton(self.tr("&Print…"))
         self.save_button = QPushButton(self.tr("Save &as…"))
+        self.verify_button = QPushButton(self.tr("&Verify…"))
+        self.verify_button.setObjectName("verifyDocumentButton")
         top.addWidget(QLabel(self.tr("Document")))
         top.addWidget(self.kind, 1)
-        for b in (self.generate_button, self.open_button, self.print_button, self.save_button):
+        for b in (self.generate_button, self.open_button, self.print_button, self.save_button,
+                  self.verify_button):
             top.addWidget(b)
         layout.addLayout(top)
 
@@ -97,6 +100,8 @@ class DocumentsTab(QWidget):
         self.open_button.clicked.connect(self.open_external)
         self.print_button.clicked.connect(self.print_document)
         self.save_button.clicked.connect(self.save_as)
+        self.verify_button.clicked.connect(self.verify)
+        self.verify_button.setHidden(self.blank)
         self._update_buttons()
         self.load_register()
 
@@ -160,6 +165,15 @@ class DocumentsTab(QWidget):
         self.generate_button.setEnabled(not self.busy)
         for b in (self.open_button, self.print_button, self.save_button):
             b.setEnabled(has)
+
+    def verify(self) -> None:
+        """文书核验: check a PDF or a printed code (the last generated one's code filled in)."""
+        from ..dialogs.verify_dialog import VerifyDialog
+
+        dialog = VerifyDialog(self.services, self)
+        if self.document is not None:
+            dialog.code.setText(self.document.verification_code)
+        dialog.exec()
 
     # -- out of the application --------------------------------------------------------
     def open_external(self) -> None:
