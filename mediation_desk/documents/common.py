@@ -10,9 +10,10 @@ from ..domain.formatting import format_cn_date
 from ..domain.formatting import numeral as numeral  # re-exported for the builders
 from ..domain.models import Party
 from .data import CaseBundle, age_on, agent_sentence, party_sentence, role_label
-from .spec import DocSpec, Grid, Para, Signatures
+from .spec import DocSpec, Grid, Para, Signatures, blank
 
-FOUR = (0.17, 0.33, 0.17, 0.33)
+FOUR = (0.19, 0.31, 0.19, 0.31)
+"""Label, value, label, value: label columns wide enough for 「公民身份号码」 on one line."""
 
 
 def numbered(items: list[str]) -> list[str]:
@@ -79,19 +80,32 @@ def party_grid(b: CaseBundle, roles: tuple[PartyRole, ...], on: date | None) -> 
                 spans.append((1, len(rows), 3, len(rows)))
             rows.append(row)
     return Grid(rows=tuple(rows), widths=FOUR, spans=tuple(spans), labels=(0, 2),
-                min_height=22 if b.blank else 0)
+                min_height=26 if b.blank else 0)
 
 
 _ALL_ROLES = (PartyRole.APPLICANT, PartyRole.RESPONDENT, PartyRole.THIRD_PARTY)
 
 
+PERSON_PROMPTS = (f"姓名{blank(6)}性别{blank(2)}民族{blank(3)}出生日期{blank(8)}",
+                  f"职业或职务{blank(8)}联系方式{blank(10)}",
+                  f"公民身份号码{blank(18)}",
+                  f"住所（单位）{blank(24)}")
+"""Field prompts for a party on a blank form (REFERENCE §2.3), one line each."""
+AGENT_PROMPT = f"委托代理人：姓名{blank(6)}与当事人关系{blank(4)}联系方式{blank(10)}"
+
+
 def party_paragraphs(b: CaseBundle, on: date | None,
                      roles: tuple[PartyRole, ...] = _ALL_ROLES) -> list[Para]:
-    """Parties as sentences (agreement style), with agents; full ID numbers (REFERENCE §6.1)."""
+    """Parties as sentences (agreement style), with agents; full ID numbers (REFERENCE §6.1).
+
+    A blank form prints field prompts with underlined blanks for each side.
+    """
     out: list[Para] = []
     if b.blank:
         for role in roles[:2]:
-            out.append(Para(f"{role.label}：" + "＿" * 30, indent=False))
+            out.append(Para(f"{role.label}：{PERSON_PROMPTS[0]}", indent=False))
+            out += [Para("　" * 4 + line, indent=False) for line in PERSON_PROMPTS[1:]]
+            out.append(Para(AGENT_PROMPT, indent=False))
         return out
     for role in roles:
         ps = b.role_parties(role)
@@ -103,20 +117,26 @@ def party_paragraphs(b: CaseBundle, on: date | None,
 
 
 def party_sign_lines(b: CaseBundle, prompt: str = "签名并按指印") -> tuple[str, ...]:
-    """One signature prompt per party; generic prompts on a blank form."""
+    """One signature prompt per party and per agent; generic prompts on a blank form.
+
+    An organisation signs through its legal representative (and seal); its 委托代理人
+    signs on a line of their own, as a person's agent does.
+    """
     if b.blank:
-        return (f"申请人（{prompt}）：", f"被申请人（{prompt}）：")
+        return (f"申请人（{prompt}）：", f"被申请人（{prompt}）：", f"委托代理人（{prompt}）：")
     lines = []
     for p in b.parties:
         how = "法定代表人签名并加盖单位印章" if p.kind is PartyKind.ORGANISATION else prompt
         lines.append(f"{p.role.label}{p.name}（{how}）：")
+        if p.agent_name:
+            lines.append(f"委托代理人{p.agent_name}（{prompt}）：")
     return tuple(lines)
 
 
 def seal_block(b: CaseBundle, lines: tuple[str, ...], when: date | None, *,
                columns: int = 2) -> Signatures:
     """Signatures plus the committee's seal line and the date."""
-    date_text = format_cn_date(when) if when else "　　　　年　　月　　日"
+    date_text = format_cn_date(when) if when else f"{blank(4)}年{blank(2)}月{blank(2)}日"
     return Signatures(lines=lines, seal=f"{b.center_name}（印）", date=date_text, columns=columns)
 
 

@@ -14,7 +14,7 @@ from .common import (
     source_boxes,
 )
 from .data import CaseBundle, cn_date
-from .spec import DocSpec, Grid, Heading, Lines, Para, Signatures
+from .spec import DocSpec, Grid, Heading, Lines, Para, Signatures, blank
 
 
 def application(b: CaseBundle) -> DocSpec:
@@ -52,7 +52,7 @@ def acceptance(b: CaseBundle) -> DocSpec:
                   min_height=24 if b.blank else 0))
     spec.add(party_grid(b, (PartyRole.APPLICANT, PartyRole.RESPONDENT, PartyRole.THIRD_PARTY),
                         c.received_on if c else None))
-    who = b.sides().replace("与", "、") if c else "　" * 16
+    who = b.sides().replace("与", "、") if c else blank(16)
     spec.add(Para(f"经当事人同意，调解{who}之间的纠纷。"))
     spec.add(Heading("纠纷简要情况："))
     spec.add(*(body_paras(c.facts) if c and c.facts.strip() else [Lines(6)]))
@@ -77,7 +77,7 @@ DUTIES = (
 def rights_notice(b: CaseBundle) -> DocSpec:
     """当事人权利义务告知书 (PML Art 23, 24, 3, 4, 31, 33; SIM Art 14)."""
     spec = new_spec(b, "rights_notice", "人民调解当事人权利义务告知书")
-    names = b.party_names() if b.case else "＿" * 10
+    names = b.party_names() if b.case else blank(10)
     spec.add(Para(f"{names}：", indent=False))
     spec.add(Para(f"{b.center_name}受理{b.dispute()}。根据《中华人民共和国人民调解法》的规定，"
                   "现将人民调解的性质、原则、效力以及当事人在调解活动中享有的权利和承担的义务告知如下："))
@@ -96,7 +96,7 @@ def rights_notice(b: CaseBundle) -> DocSpec:
     if b.court_related:
         spec.add(Para(f"本案系{b.court_name}{b.court_mode}调解的案件（法院案号："
                       f"{b.court_case_number}），调解期限依照法院的规定计算。"))
-    mediators = b.mediator_names or "　" * 8
+    mediators = b.mediator_names or blank(8)
     spec.add(Para(f"本案人民调解员：{mediators}。"))
     spec.add(Para("以上内容已告知，本人已知悉。", indent=True))
     when = b.case.accepted_on if b.case else None

@@ -232,40 +232,56 @@ def _lines(block: Lines, st: dict[str, ParagraphStyle], mk: Markup) -> Flowable:
     return KeepTogether([_para(block.prompt, st["prompt"], mk), table])
 
 
-def _sign_prompt(line: str, width: float, font: str) -> str:
-    """Break before the prompt's last 「（」 when there would be no room to sign after 「：」."""
-    room = SIGN_ROOM * BODY_SIZE
-    if not line.endswith("：") or stringWidth(line, font, BODY_SIZE) + room <= width:
-        return line
-    k = line.rfind("（")
-    if k <= 0:
-        return line
-    return line[:k] + "\n" + line[k:]
+def _needs_row(line: str, width: float, font: str) -> bool:
+    """Whether a prompt leaves less than SIGN_ROOM characters to sign in after it."""
+    room = SIGN_ROOM * BODY_SIZE if line.endswith("：") else 0
+    return stringWidth(line, font, BODY_SIZE) + room > width
 
 
 def _stack(parts: list[Flowable]) -> Flowable:
     return KeepWithTail(None, parts, 0)
 
 
+def _sign_table(cells: list[Flowable | str], widths: list[float], font: str) -> Table:
+    table = Table([cells], colWidths=widths)
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                               ("TOPPADDING", (0, 0), (-1, -1), 2),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+                               ("FONTNAME", (0, 0), (-1, -1), font),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return table
+
+
 def _sign_block(block: Signatures, st: dict[str, ParagraphStyle], mk: Markup,
                 end_mark: bool) -> list[Flowable]:
-    """The block as a list: its first part, rows, and the last row with seal and date."""
+    """The block as a list: its first part, rows, and the last row with seal and date.
+
+    Prompts share a row ``columns`` at a time when each leaves room to sign and
+    fingerprint after its 「：」; a longer prompt gets a row of its own.
+    """
     cols = max(1, block.columns)
     col_w = FRAME_W / cols
-    cells = [_para(_sign_prompt(line, col_w - 4, mk.font.name), st["sign"], mk)
-             for line in block.lines]
+    font = mk.font.name
     rows: list[Flowable] = []
-    for i in range(0, len(cells), cols):
-        chunk: list[Flowable | str] = [*cells[i:i + cols]]
-        chunk += [""] * (cols - len(chunk))
-        table = Table([chunk], colWidths=[col_w] * cols)
-        table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 2),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-                                   ("FONTNAME", (0, 0), (-1, -1), mk.font.name),
-                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        rows.append(table)
+    pending: list[Flowable | str] = []
+
+    def flush() -> None:
+        if pending:
+            rows.append(_sign_table(pending + [""] * (cols - len(pending)), [col_w] * cols,
+                                    font))
+            pending.clear()
+
+    for line in block.lines:
+        cell = _para(line, st["sign"], mk)
+        if cols > 1 and _needs_row(line, col_w - 4, font):
+            flush()
+            rows.append(_sign_table([cell], [FRAME_W], font))
+            continue
+        pending.append(cell)
+        if len(pending) == cols:
+            flush()
+    flush()
     lead: list[Flowable] = [Spacer(1, BODY_SIZE * 0.5)]
     if end_mark:
         lead.append(_para(END_MARK, st["endmark"], mk))

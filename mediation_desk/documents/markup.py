@@ -13,6 +13,9 @@ from .fonts import DocumentFont
 from .linebreak import FULL_WIDTH_SPACE
 from .spec import BLANK_RE
 
+BLANK_RULE = "＿"
+"""U+FF3F FULLWIDTH LOW LINE: one character's width of a blank to write on."""
+
 
 class Markup:
     """Turns plain text into Paragraph markup for one font, noting missing glyphs.
@@ -33,9 +36,10 @@ class Markup:
         return "".join(self._text(p) if i % 2 == 0 else self._blank(int(p))
                        for i, p in enumerate(parts))
 
-    @staticmethod
-    def _blank(n: int) -> str:
-        return f"<u>{FULL_WIDTH_SPACE * n}</u>"
+    def _blank(self, n: int) -> str:
+        # drawn as full-width low lines, which join into one rule: reportlab ends an
+        # underline before trailing spaces, so an underlined run of U+3000 shows nothing
+        return self._text(BLANK_RULE * n)
 
     def _text(self, text: str) -> str:
         out: list[str] = []

@@ -79,11 +79,32 @@ def draw_qr(canvas: Canvas, payload: str, font: str) -> None:
                    PAGE_W - MARGIN_R - QR_SIZE, 4 * mm)
 
 
+PAGE_INITIALS = "当事人签名："
+"""Printed above the footer on every page of a multi-page agreement: each party initials it."""
+INITIALS_KINDS = frozenset({"agreement"})
+
+
+def wants_initials(spec: DocSpec) -> bool:
+    """Whether ``spec`` carries the 「当事人签名：」 line on its pages (when it has several)."""
+    return spec.page_initials if spec.page_initials is not None else spec.kind in INITIALS_KINDS
+
+
+def draw_initials(canvas: Canvas, font: str) -> None:
+    """「当事人签名：」 and a rule to initial on, just above the footer (left)."""
+    y = 17.5 * mm
+    canvas.setFont(font, 10.5)
+    canvas.drawString(MARGIN_L, y, PAGE_INITIALS)
+    x = MARGIN_L + canvas.stringWidth(PAGE_INITIALS, font, 10.5)
+    canvas.setLineWidth(0.5)
+    canvas.line(x + 2, y - 2, x + 2 + 75 * mm, y - 2)
+
+
 def footer_canvas(font: str, code: str, left: str, enabled: bool = True,
-                  qr: str = "") -> type[Canvas]:
+                  qr: str = "", initials: bool = False) -> type[Canvas]:
     """A Canvas class that prints ``第x页 共y页`` and the code once the page count is known.
 
-    ``qr`` (when given) is drawn as a QR code on the last page, the code beside it.
+    ``qr`` (when given) is drawn as a QR code on the last page, the code beside it;
+    ``initials`` prints 「当事人签名：」 on every page when there is more than one.
     """
 
     class FooterCanvas(Canvas):
@@ -105,6 +126,8 @@ def footer_canvas(font: str, code: str, left: str, enabled: bool = True,
                 if not enabled:
                     super().showPage()
                     continue
+                if initials and total > 1:
+                    draw_initials(self, font)
                 self.setFont(font, FOOTER_SIZE)
                 y = 12 * mm
                 self.drawCentredString(PAGE_W / 2, y, f"第{number}页 共{total}页")
@@ -136,6 +159,7 @@ def render(spec: DocSpec, font: DocumentFont,
                             subject=code, invariant=1)
     story = flowables(spec, styles(font.name), mk)
     doc.build(story, canvasmaker=footer_canvas(font.name, code, spec.footer_left,
-                                               spec.page_footer, issued.qr))
+                                               spec.page_footer, issued.qr,
+                                               initials=wants_initials(spec)))
     pdf = buf.getvalue()
     return Rendered(pdf, content_hash, code, tuple(mk.missing), doc.page)
