@@ -24,6 +24,7 @@ import base64
 import hashlib
 import hmac
 import io
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -317,6 +318,9 @@ def printed_code(pdf: bytes) -> str | None:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    quiet = logging.getLogger("pypdf")  # an altered file's repairs are the verdict, not news
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(pdf))
         meta = reader.metadata if not reader.is_encrypted else None
@@ -331,4 +335,6 @@ def printed_code(pdf: bytes) -> str | None:
                 return normalize_code(m.group(1))
     except (PyPdfError, ValueError, OSError, KeyError, TypeError):
         return None
+    finally:
+        quiet.setLevel(level)
     return None
