@@ -40,7 +40,6 @@ from .case_file_front import (
 )
 from .case_file_pass import Box, Deferred, Furniture, Mark, Plan, Slot, pages_of, run_pass
 from .data import CaseBundle
-from .ending_docs import _undisputed
 from .fonts import DocumentFont
 from .kinds import KINDS
 from .layout import flowables, styles
@@ -126,7 +125,7 @@ def _wanted(b: CaseBundle) -> list[tuple[int, str, date | None]]:
         out.append((8, "agreement", _agreed_on(b, AgreementForm.WRITTEN)))
     if c.end_reason is not None and c.end_reason is not EndReason.AGREEMENT_REACHED:
         out.append((8, "termination", c.closed_on))
-        if _undisputed(b):
+        if b.undisputed_facts():
             out.append((8, "undisputed_facts", c.closed_on))
     if b.events_of(EventKind.FOLLOW_UP):
         out.append((10, "followup", _first(b, EventKind.FOLLOW_UP)))
