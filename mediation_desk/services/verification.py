@@ -226,6 +226,11 @@ class VerificationService:
             return Verdict(NOT_FOUND, code, notes=(
                 *notes, "本机的文书登记中没有这个校验码：不是本机（或本机信任的调解中心）"
                 "签发的文书，或者校验码抄错了。"))
+        if qr is not None:
+            first = entries[-1]
+            if (qr.desk, qr.kind) != (first.origin, first.kind):
+                notes.append(f"二维码标明的签发单位或文书类型（{qr.desk}，{_title(qr.kind)}）"
+                             "与文书登记不符：二维码可能被改动过。")
         return self._found(entries, code, notes)
 
     def check_pdf(self, data: bytes) -> Verdict:
@@ -299,7 +304,8 @@ class VerificationService:
                         "无法核对签名。"]
         if qr_signed_by(qr, public):
             return name, [f"二维码签名有效（{name}的密钥）。"]
-        return "", ["二维码签名无效：二维码不是该单位签发的，或已被改动。"]
+        return "", ["二维码签名与本机所知该单位的现用密钥不符：可能是该单位更换密钥前签发的，"
+                    "也可能二维码被改动过；请以文书登记为准。"]
 
 
 def local_date(stamp: str) -> date:

@@ -119,6 +119,10 @@ def test_qr_on_the_last_page_is_signed_by_the_desk(store, case_id, tmp_path):
     assert forged is not None and not qr_signed_by(forged, keys.public)
     verdict = VerificationService(store).check_code(text)  # the scanned text as a code
     assert verdict.status == ISSUED_HERE and "二维码签名有效" in "".join(verdict.notes)
+    # a QR edited to name another kind: the register decides, and says the QR disagrees
+    notes = "".join(VerificationService(store).check_code(forged_text := text.replace(
+        ":agreement:", ":termination:")).notes)
+    assert "与文书登记不符" in notes and "现用密钥不符" in notes, forged_text
 
 
 def test_blank_forms_carry_no_code_and_no_qr(store, tmp_path):
