@@ -402,7 +402,9 @@ class _Maker:
                      participants=names,
                      notes=("告知当事人权利义务后，双方分别陈述。调解员释法明理，"
                             "引导双方互谅互让。"
-                            + ("双方初步达成一致意见。" if k else "双方分歧较大。")))
+                            + ("双方初步达成一致意见。" if k else "双方分歧较大。")),
+                     data={"result": "双方初步达成一致意见，约定继续协商具体条款。" if k
+                           else "双方分歧较大，约定另行组织调解。"})
         if end > today:  # still open today
             if r.random() < 0.08:
                 since = min(today, acc + timedelta(days=5))
