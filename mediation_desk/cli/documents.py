@@ -75,5 +75,6 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if doc.warning:
         print(f"注意：{doc.warning}", file=sys.stderr)
-    print(f"已生成《{doc.title}》：{out}（{doc.pages}页，校验码 {doc.verification_code}）")
+    code = f"，校验码 {doc.verification_code}" if doc.verification_code else "，空白文书无校验码"
+    print(f"已生成《{doc.title}》：{out}（{doc.pages}页{code}）")
     return 0
