@@ -44,7 +44,7 @@ from .fonts import DocumentFont
 from .kinds import KINDS
 from .layout import flowables, styles
 from .markup import Markup
-from .page import Rendered, Stamp, Stamper, unkeyed_stamp
+from .page import Rendered, Stamp, Stamper, unkeyed_stamp, wants_initials
 from .spec import DocSpec, Para
 
 __all__ = ["FileRecord", "attachment_slot", "build_case_file"]
@@ -323,12 +323,13 @@ class _Layout:
                       *(k for k, item in enumerate(page_items) if item < n),
                       *by_item.get(n + 2, [])]
         self.stamp = self.stamper(self.content_hash())
-        footers: dict[int, tuple[int, int, str]] = {}
+        footers: dict[int, tuple[int, int, str, bool]] = {}
         for i, p in enumerate(self.pieces):
             mine = by_item.get(i, [])
             if p.spec is not None and p.spec.page_footer:
+                initials = len(mine) > 1 and wants_initials(p.spec)
                 for j, k in enumerate(mine):
-                    footers[k] = (j + 1, len(mine), p.spec.footer_left)
+                    footers[k] = (j + 1, len(mine), p.spec.footer_left, initials)
         titles = [COVER_TITLE, INDEX_TITLE, BACK_TITLE]
         bookmarks: dict[int, list[str]] = {}
         for item, title in [*((n + j, t) for j, t in enumerate(titles[:2])),

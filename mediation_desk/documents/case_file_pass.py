@@ -28,7 +28,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 from reportlab.platypus.flowables import UseUpSpace
 
 from .layout import FOOTER_SIZE, MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, PAGE_H, PAGE_W
-from .page import Stamp, draw_qr
+from .page import Stamp, draw_initials, draw_qr
 
 STAMP_SIZE = 9
 Box = tuple[float, float, float, float]
@@ -112,12 +112,13 @@ class Plan:
     """The pages in their final order and what each carries.
 
     ``order`` is the story page index of every final page; ``footers`` maps a story
-    page to its document's footer ``(page in the document, pages of it, left text)``;
+    page to its document's footer ``(page in the document, pages of it, left text,
+    whether it carries the 「当事人签名：」 initials line)``;
     ``bookmarks`` maps a story page to the titles of the items that start on it.
     """
 
     order: list[int]
-    footers: dict[int, tuple[int, int, str]]
+    footers: dict[int, tuple[int, int, str, bool]]
     bookmarks: dict[int, list[str]]
     stamp: Stamp
 
@@ -169,7 +170,9 @@ class FileCanvas(Canvas):
                 marks += 1
             footer = plan.footers.get(k)
             if footer is not None:
-                page, count, left = footer
+                page, count, left, initials = footer
+                if initials:
+                    draw_initials(self, font)
                 self.setFont(font, FOOTER_SIZE)
                 self.drawCentredString(PAGE_W / 2, 12 * mm, f"第{page}页 共{count}页")
                 if left:

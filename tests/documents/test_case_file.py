@@ -244,3 +244,14 @@ def test_ended_case_file_reports_its_end(docs, svc, terminated_case):
     assert terminated_case.end_reason is EndReason.GAP_TOO_LARGE
     text = pdf_text(docs.generate(ACTOR, terminated_case.id, CASE_FILE).pdf)
     assert "调解结果：" in text and EndReason.GAP_TOO_LARGE.label in text
+
+
+def test_agreement_pages_keep_their_initials_line_in_the_file(docs, filed, agreed_case):
+    from mediation_desk.documents.page import PAGE_INITIALS
+
+    alone = page_texts(docs.generate(ACTOR, agreed_case.id, "agreement").pdf)
+    first, last = _span(next(r[2] for r in _index_rows(filed.pdf) if r[0] == "人民调解协议书"))
+    inside = page_texts(filed.pdf)[first - 1:last]
+    assert len(inside) == len(alone) > 1 and PAGE_INITIALS in alone[0]
+    for mine, theirs in zip(inside, alone, strict=True):
+        assert (PAGE_INITIALS in mine) == (PAGE_INITIALS in theirs)
