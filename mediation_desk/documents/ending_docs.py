@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..domain.enums import AgreementForm, AgreementScope, CaseSource, EndReason, EventKind
 from ..domain.errors import DomainError
+from ..domain.state_machine import OPEN_STATUSES
 from .common import body_paras, new_spec, numeral, party_sign_lines, seal_block
 from .data import CaseBundle, cn_date
 from .spec import DocSpec, Heading, Lines, Para
@@ -70,6 +71,8 @@ def _outcome_sentence(b: CaseBundle) -> str:
         return (f"{b.dispute()}，经{b.center_name}调解，□未能达成调解协议"
                 "　□仅就部分争议事项达成调解协议。")
     a = b.live_agreement
+    if c.status in OPEN_STATUSES:  # under way (again, after a rejected confirmation)
+        return f"{b.dispute()}，由{b.center_name}调解。在调解过程中，"
     if a is not None and a.scope is AgreementScope.FULL:
         raise DomainError(f"案件{b.number}已全部达成调解协议，没有需要确认的无争议事实，"
                           "不制作无争议事实确认书（该文书用于调解不成或只就部分事项达成协议的案件，"

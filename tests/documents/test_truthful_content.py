@@ -216,3 +216,11 @@ def test_long_facts_and_results_flow_over_pages(docs, svc, mediator):
         doc = docs.generate(ACTOR, case.id, kind)
         text = pdf_text(doc.pdf)
         assert doc.pages > 3 and "第120项：双方确认" in text and "第1项：双方确认" in text
+
+
+def test_mediating_again_after_a_rejected_confirmation_is_under_way(docs, svc, agreed_case):
+    svc.record_jc_outcome(ACTOR, agreed_case.id, outcome="rejected")
+    svc.remediate(ACTOR, agreed_case.id)
+    _confirm(svc, svc.get(agreed_case.id), when=datetime(2026, 3, 1, 9, 0))
+    text = pdf_text(docs.generate(ACTOR, agreed_case.id, "undisputed_facts").pdf)
+    assert "在调解过程中" in text and "未能达成" not in text and "已归还2000元" in text
