@@ -4263,187 +4263,192 @@ Please send this file to your technical contact.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="68" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="74" />
         <source>Center</source>
         <translation>本中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="70" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="76" />
         <source>Center &amp;name</source>
         <translation>中心名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="72" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="78" />
         <source>Center code</source>
         <translation>中心代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="73" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="79" />
         <source>Case number &amp;prefix</source>
         <translation>案号前缀(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="76" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="82" />
         <source>Example number</source>
         <translation>案号示例</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="77" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="83" />
         <source>Linked &amp;court</source>
         <translation>对接法院(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="78" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="84" />
         <source>Court code (e.g. 鲁0303)</source>
         <translation>法院代字（例如 鲁0303）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="105" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="113" />
         <source>Warnings and triage</source>
         <translation>预警与分流</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="110" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="118" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="111" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="119" />
         <source>Warn when due within</source>
         <translation>到期前提醒天数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="123" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="131" />
         <source>yuan/year, published for</source>
         <translation>元/年，统计年度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="125" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="133" />
         <source>Provincial average wage</source>
         <translation>全省就业人员年平均工资</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="120" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="128" />
         <source>e.g. Shandong</source>
         <translation>如：山东省</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="83" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="85" />
+        <source>Case file &amp;retention (on the cover)</source>
+        <translation>卷宗保管期限(&amp;R)（印在封面）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="91" />
         <source>Mediation period by source</source>
         <translation>各来源的调解期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="100" />
         <source>days</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="93" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="101" />
         <source>months</source>
         <translation>个月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="94" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="102" />
         <source>A period written as 「一个月」 counts to the same day of the next month (31 January → 28 February).</source>
         <translation>规定为“一个月”的期限算至下月对应日（1月31日 → 2月28日）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="128" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="136" />
         <source>Province of the wage figure</source>
         <translation>平均工资所属省份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="131" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="139" />
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="137" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="145" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="141" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="149" />
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="142" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="150" />
         <source>The lock screen hides every case after this long without keyboard or mouse input.</source>
         <translation>键盘和鼠标无操作达到这个时间后，锁定画面遮住所有案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="144" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="152" />
         <source>&amp;Lock after no input for</source>
         <translation>无操作自动锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="147" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="155" />
         <source>&amp;Save settings (Ctrl+S)</source>
         <translation>保存设置(&amp;S)（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="149" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="157" />
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="160" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="168" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="187" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="195" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="192" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="200" />
         <source>Empty: the backups folder in the user data folder</source>
         <translation>留空：使用用户数据文件夹中的 backups 文件夹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="193" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="201" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="198" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="206" />
         <source>Backup &amp;folder</source>
         <translation>备份文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="204" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="212" />
         <source>daily</source>
         <translation>份（每日）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="205" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="213" />
         <source>weekly</source>
         <translation>份（每周）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="206" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="214" />
         <source>monthly</source>
         <translation>份（每月）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="214" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="222" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="222" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="230" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="286" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="295" />
         <source>Enter the wage as a number of yuan</source>
         <translation>请以元为单位填写数字</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="312" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="322" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -5123,22 +5128,22 @@ Please send this file to your technical contact.</source>
         <translation>校验码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="92" />
+        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="93" />
         <source>Type the verification code first.</source>
         <translation>请先输入校验码。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="101" />
+        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="102" />
         <source>Choose the PDF to verify</source>
         <translation>选择要核验的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="102" />
+        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="103" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="116" />
+        <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="117" />
         <source>Checking…</source>
         <translation>正在核验…</translation>
     </message>

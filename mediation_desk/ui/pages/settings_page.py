@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import CaseSource, PeriodUnit
 from ...domain.errors import ValidationError
+from ...services.settings import RETENTION_CHOICES
 from .. import errors, labels
 from ..context import Services
 from .holiday_calendar_box import HolidayCalendarBox
@@ -65,6 +66,11 @@ class SettingsPage(QScrollArea):
         self.errors.update({k: _error_label() for k in ("avg_wage_year", "avg_wage_province")})
         self.errors.update({k: _error_label() for k in BACKUP_KEYS})
         self.errors["lock_minutes"] = _error_label()
+        self.errors["case_file_retention"] = _error_label()
+        self.retention = QComboBox()  # 保管期限 printed on the 卷宗's cover
+        self.retention.setObjectName("caseFileRetention")
+        for term in RETENTION_CHOICES:
+            self.retention.addItem(term, term)
         center_box = QGroupBox(self.tr("Center"))
         form = QFormLayout(center_box)
         form.addRow(self.tr("Center &name"), self.center_name)
@@ -76,6 +82,8 @@ class SettingsPage(QScrollArea):
         form.addRow(self.tr("Example number"), self.number_example)
         form.addRow(self.tr("Linked &court"), self.linked_court)
         form.addRow(self.tr("Court code (e.g. 鲁0303)"), self.court_code)
+        form.addRow(self.tr("Case file &retention (on the cover)"), self.retention)
+        form.addRow("", self.errors["case_file_retention"])
         self.prefix.textChanged.connect(self._update_example)
 
         self.days: dict[str, QSpinBox] = {}
@@ -257,6 +265,7 @@ class SettingsPage(QScrollArea):
             spin.setValue(getattr(s, key))
         self.language.setCurrentIndex(max(self.language.findData(s.language), 0))
         self.lock_minutes.setValue(s.lock_minutes)
+        self.retention.setCurrentIndex(max(self.retention.findData(s.case_file_retention), 0))
         for e in self.errors.values():
             e.hide()
         self.status.clear()
@@ -292,6 +301,7 @@ class SettingsPage(QScrollArea):
         s.deadline_units.update({k: str(box.currentData()) for k, box in self.units.items()})
         s.language = self.language.currentData()
         s.lock_minutes = self.lock_minutes.value()
+        s.case_file_retention = str(self.retention.currentData())
         s.backup_dir = self.backup_dir.text().strip()
         for key, spin in self.backup_keep.items():
             setattr(s, key, spin.value())
