@@ -12,7 +12,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..documents.case_file_front import DEFAULT_RETENTION, RETENTION_CHOICES
+from ..documents.case_file_front import DEFAULT_RETENTION
+from ..documents.case_file_front import RETENTION_CHOICES as RETENTION_CHOICES  # re-exported
 from ..domain.deadlines import DEFAULT_MEDIATION_DAYS, HolidayCalendar, Period
 from ..domain.enums import CaseSource, PeriodUnit
 from ..storage.store import Store
