@@ -29,7 +29,7 @@ from ..storage.store import Store
 from .access import check_case, require
 from .calendar import load_calendar
 from .settings import load_settings
-from .verification import desk_keys_for_papers, stamper
+from .verification import keep_new_keys, keys_for_papers, stamper
 
 FONT_SETTING = "document_font"
 """Settings key holding an explicit font file path (overrides the automatic lookup)."""
@@ -161,7 +161,8 @@ class DocumentService:
         bundle = self.bundle(found.id, with_attachments=kind == CASE_FILE)
         case = bundle.case
         assert case is not None
-        stamp, _issued = stamper(self.store, desk_keys_for_papers(self.store, actor), kind)
+        keys, new_keys = keys_for_papers(self.store)
+        stamp, _issued = stamper(self.store, keys, kind)
         if kind == CASE_FILE:
             r = build_case_file(bundle, self.font(), stamp, self.file_record(actor))
         else:
@@ -174,6 +175,8 @@ class DocumentService:
                                 notes)
         with self.store.operation(actor, action, case_id=case.id,
                                   summary=f"{case.number}生成{title}") as work:
+            if new_keys:  # the desk's first paper: its keys (docs/document-verification.md)
+                keep_new_keys(self.store, work, keys)
             me = self.store.directory.self_center()
             work.register_document(DocumentEntry(
                 id=new_id(), origin=self.store.origin_code(), version=1, updated_at=work.now,

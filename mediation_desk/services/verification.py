@@ -2,8 +2,8 @@
 
 **The code** printed on every page is ``HMAC-SHA256(K, CONTEXT || content_hash)``, its first
 50 bits in Crockford base32 (``7K2QM-9XD4A``). ``K`` is derived (HKDF-SHA256) from the
-desk's Ed25519 signing key, which ``init`` creates (a desk without one gets its keys the
-first time it issues a paper, as ``keys`` would make them). Without ``K`` nobody can give
+desk's Ed25519 signing key, which ``init`` creates (a desk without one gets its keys with
+its first paper, inside that paper's operation). Without ``K`` nobody can give
 altered content a valid code, and guessing one of 2^50 codes is hopeless. The same content
 always gets the same code (no random part), so a paper regenerated is byte-identical.
 
@@ -42,7 +42,7 @@ from ..domain.documents import (
 )
 from ..domain.errors import DomainError
 from ..exchange.keys import DeskKeys, PublicKeys
-from ..storage.store import Store
+from ..storage.store import Store, Work
 from .access import require
 
 CODE_CONTEXT = b"mediation-desk/document-code/v1\x00"
@@ -116,11 +116,23 @@ def qr_signed_by(content: QrContent, public: PublicKeys) -> bool:
                                                        content.kind, content.issued))
 
 
-def desk_keys_for_papers(store: Store, actor: str) -> DeskKeys:
-    """This desk's keys; made (audited) the first time, as ``init`` does."""
-    from .exchange import ensure_desk_keys
+def keys_for_papers(store: Store) -> tuple[DeskKeys, bool]:
+    """This desk's keys and whether they are new: a desk without keys (a GUI first run makes
+    none) gets fresh ones, which the caller stores inside the operation that issues the
+    paper (:func:`keep_new_keys`), so whoever may issue it may make them."""
+    found = store.exchange.load_keys()
+    if found is not None:
+        return DeskKeys(*found), False
+    return DeskKeys.generate(), True
 
-    return ensure_desk_keys(store, actor)
+
+def keep_new_keys(store: Store, work: Work, keys: DeskKeys) -> None:
+    """Inside the issuing operation: store the desk's first keys, noted in its audit row."""
+    if store.exchange.load_keys() is not None:  # made meanwhile: this paper's code is void
+        raise DomainError("本单位的密钥刚刚由另一项操作生成，请重新生成这份文书。",
+                          code="keys_changed")
+    store.exchange.save_keys(keys.signing_private, keys.encryption_private, work.now)
+    work.note("desk_keys", "self", {"fingerprint": [None, keys.public.fingerprint]})
 
 
 def stamper(store: Store, keys: DeskKeys, kind: str) -> tuple[Stamper, list[Stamp]]:

@@ -213,3 +213,25 @@ def test_migration_of_a_register_written_before(store, db_path, case_id):
         assert VerificationService(s).check_pdf(doc.pdf).status == ISSUED_HERE  # by its hash
     finally:
         s.close()
+
+
+def test_a_mediator_issues_the_first_paper_of_a_desk_without_keys(store, case_id):
+    """A desk made without exchange keys (the GUI's first run makes none): the keys are made
+    with the first paper, inside its operation, whoever may generate it."""
+    from mediation_desk.domain.access import Account, Role
+    from mediation_desk.services.access import login_store
+    from mediation_desk.storage import audit
+
+    with store.db.conn:
+        store.db.execute("DELETE FROM desk_keys")
+    assert store.exchange.load_keys() is None
+    mediator_id = store.cases.get(case_id).mediator_ids[0]
+    login_store(store, Account(id="a-1", name="周明", role=Role.MEDIATOR,
+                               mediator_id=mediator_id))
+    doc = DocumentService(store).generate("周明", case_id, "agreement")
+    keys = DeskKeys(*store.exchange.load_keys())
+    entry = store.documents.of_case(case_id)[-1]
+    assert keyed_code(document_key(keys), entry.content_hash) == doc.verification_code
+    rows = [r for r in audit.case_history(store.db, case_id) if r["action"] == "generate_document"]
+    assert keys.public.fingerprint in rows[-1]["summary"] + str(rows[-1]["changes"])
+    assert DocumentService(store).generate("周明", case_id, "agreement").pdf == doc.pdf
