@@ -173,7 +173,10 @@ def _recusal_page(b: CaseBundle, ev: CaseEvent | None) -> list[Block]:
             else f"由人民调解员{ev.participants}主持本案调解"
         out.append(Para(f"本委员会决定：人民调解员{flagged}不予回避，{rest}。"))
     out.append(Para(RECUSAL_RULE))
-    out += [Heading("当事人意见："), _opinions(b)]
+    # a sentence between the table and the signatures: the block keeps it with them
+    # (a long table taken along as a whole would not fit on a page)
+    out += [Heading("当事人意见："), _opinions(b),
+            Para("上表由各方当事人本人勾选并签名（按指印）。", size=12)]
     when = ev.occurred_at.date() if ev else None
     out.append(seal_block(b, ("人民调解委员会主任（签名）：",), when, columns=1))
     return out
@@ -267,7 +270,8 @@ def transfer_letter(b: CaseBundle) -> DocSpec:
     mode = b.court_mode if c else "委派（委托）"
     mediators = b.mediator_names if c and b.mediator_names else blank(6)
     accepted = cn_date(c.accepted_on or c.received_on) if c else cn_date(None)
-    spec.add(Para(f"贵院{mode}本委员会调解的{short_dispute(b)}（法院案号：{court_no}），"
+    # every party named: the court files the case against these parties
+    spec.add(Para(f"贵院{mode}本委员会调解的{b.dispute()}（法院案号：{court_no}），"
                   f"本委员会于{accepted}受理，指派人民调解员{mediators}主持调解。"
                   + _outcome_sentence(b)))
     if ev is None:

@@ -340,3 +340,19 @@ def test_many_parties_one_sheet_each_and_a_short_report(docs, svc, mediator):
     letter = pdf_text(docs.generate(ACTOR, c.id, "service_receipt").pdf)
     assert "当事人一等12名当事人" not in letter  # 案由 is the dispute, not every name
     assert letter.count("案由邻里纠纷") == 12
+
+
+def test_recusal_decision_with_thirty_parties(docs, svc, store):
+    """The opinions table of 30 parties runs over a page; the signatures still follow it."""
+    m = MediatorService(store).save(ACTOR, Mediator(center_id="", name="赵红", relations=[
+        DeclaredRelation(person_name="当事人一", kind=RelationKind.INTEREST)]))
+    people = [party("applicant" if i < 15 else "respondent", f"当事人{numeral(i)}")
+              for i in range(30)]
+    c = svc.register(ACTOR, case_input(parties=people, received_on="2026-02-02"))
+    svc.accept(ACTOR, c.id, on=date(2026, 2, 3))
+    svc.assign(ACTOR, c.id, [m.id], override_reason="各方当事人书面同意。")
+    doc = docs.generate(ACTOR, c.id, "recusal_decision")
+    text = pdf_text(doc.pdf)
+    assert all(f"当事人{numeral(i)}□同意" in text for i in range(30))
+    assert "当事人一等30名当事人之间的邻里纠纷" in text
+    assert "人民调解委员会主任（签名）" in page_texts(doc.pdf)[-1]
