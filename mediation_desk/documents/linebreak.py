@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 # the CJK line helpers are missing from the stubs
@@ -57,6 +58,24 @@ def break_before(u: list[str], start: int, over: int) -> int:
     return over
 
 
+_WIDTHS: dict[tuple[str, str, float], float] = {}
+"""Advance widths by (character, font, size): measured once per process."""
+
+
+def _glyph(ch: str, frag: Any) -> Any:
+    """reportlab's per-character unit (a str carrying its frag and width), width cached."""
+    if hasattr(frag, "cbDefn"):
+        return cjkU(ch, frag, "utf8")
+    key = (ch, frag.fontName, frag.fontSize)
+    w = _WIDTHS.get(key)
+    if w is None:
+        w = _WIDTHS[key] = stringWidth(ch, frag.fontName, frag.fontSize)
+    u = str.__new__(cjkU, ch)
+    u._frag = frag
+    u._width = w
+    return u
+
+
 def _width(ch: Any, max_width: float) -> float:
     w = ch.width
     if hasattr(w, "normalizedValue"):
@@ -75,7 +94,7 @@ def cjk_split(frags: list[ParaFrag], max_widths: list[float], calc_bounds: bool)
         if isinstance(text, bytes):
             text = text.decode("utf8")
         if text:
-            chars.extend(cjkU(t, f, "utf8") for t in text)
+            chars.extend(_glyph(t, f) for t in text)
         else:
             chars.append(cjkU(text, f, "utf8"))
     lines: list[Any] = []
@@ -91,14 +110,14 @@ def cjk_split(frags: list[ParaFrag], max_widths: list[float], calc_bounds: bool)
         if not ((used > max_width + _FUZZ and used > 0) or line_break):
             continue
         if not line_break:
-            i = break_before(chars, start, i - 1)
-            used = sum(_width(c, max_width) for c in chars[start:i])
+            k = break_before(chars, start, i - 1)
+            used -= sum(_width(c, max_width) for c in chars[k:i])
+            i = k
         lines.append(makeCJKParaLine(chars[start:i], max_width, used, max_width - used,
                                      line_break, calc_bounds))
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         start, used = i, 0.0
     if start < n:
-        used = sum(_width(c, max_width) for c in chars[start:])
         lines.append(makeCJKParaLine(chars[start:], max_width, used, max_width - used,
                                      False, calc_bounds))
     return ParaLines(kind=1, lines=lines)
@@ -113,6 +132,17 @@ class CNParagraph(Paragraph):
             t = getattr(f, "text", None)
             if isinstance(t, str) and FULL_WIDTH_SPACE in t:
                 f.text = t.replace(FULL_WIDTH_SPACE, "\u3000")
+        self._wrapped: tuple[float, float, Any] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        # the lines depend on the width only; keeping with the text before a signature
+        # block asks the same paragraph for its height several times
+        if self._wrapped is not None and self._wrapped[0] == availWidth:
+            self.width, self.height, self.blPara = self._wrapped
+            return self.width, self.height
+        w, h = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, h, self.blPara)
+        return w, h
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 (reportlab API)
         if not isinstance(maxWidths, (list, tuple)):
