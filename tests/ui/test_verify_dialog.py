@@ -90,3 +90,17 @@ def test_read_only_account_may_verify(qtbot, readonly_services):
     dialog.code.setText("7K2QM-9XD4A")
     click(qtbot, dialog.check_button)
     assert dialog.headline.text() == "未找到"
+
+
+def test_reached_from_the_court_page(qtbot, services, monkeypatch):
+    from mediation_desk.ui.pages.court_page import CourtPage
+
+    page = CourtPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    opened: list = []
+    monkeypatch.setattr(VerifyDialog, "exec", lambda self: opened.append(self))
+    assert page.verify_button.text() == "核验调解中心文书(&V)…"
+    page.tabs.setCurrentIndex(1)
+    click(qtbot, page.verify_button)
+    assert len(opened) == 1
