@@ -148,7 +148,8 @@ def _wanted(b: CaseBundle) -> list[tuple[int, str, date | None]]:
 def _image(content: bytes) -> ImageReader:
     """The image upright (a photo's EXIF orientation applied); OSError/ValueError if unreadable."""
     with Image.open(io.BytesIO(content)) as img:
-        img.load()
+        img.verify()  # a truncated or damaged file is refused here (OSError), not mid-layout
+    with Image.open(io.BytesIO(content)) as img:
         orientation = img.getexif().get(0x0112, 1)
         if orientation in (1, None):
             return ImageReader(io.BytesIO(content))

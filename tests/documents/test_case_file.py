@@ -255,3 +255,17 @@ def test_agreement_pages_keep_their_initials_line_in_the_file(docs, filed, agree
     assert len(inside) == len(alone) > 1 and PAGE_INITIALS in alone[0]
     for mine, theirs in zip(inside, alone, strict=True):
         assert (PAGE_INITIALS in mine) == (PAGE_INITIALS in theirs)
+
+
+def test_photo_is_turned_upright_by_its_exif_orientation(docs, svc, agreed_case, tmp_path):
+    img = Image.new("RGB", (300, 100), "black")
+    exif = img.getexif()
+    exif[0x0112] = 6  # the camera was turned: shown rotated 90° clockwise
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", exif=exif.tobytes())
+    svc.add_attachment(ACTOR, agreed_case.id, "现场照片.jpg", buf.getvalue(), "image/jpeg")
+    path = tmp_path / "file.pdf"
+    path.write_bytes(docs.generate(ACTOR, agreed_case.id, CASE_FILE).pdf)
+    listed = subprocess.run([_tool("pdfimages"), "-list", str(path)], capture_output=True,
+                            text=True, check=True).stdout.splitlines()[2:]
+    assert [line.split()[3:5] for line in listed] == [["100", "300"]]  # upright: tall
