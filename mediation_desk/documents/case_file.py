@@ -170,6 +170,11 @@ def _attachment_piece(att: Attachment, content: bytes) -> Piece:
             reader = PdfReader(io.BytesIO(content))
             if reader.is_encrypted or not reader.pages:
                 raise PyPdfError("encrypted or empty")
+            for page in reader.pages:  # every page readable, with an area to scale into place
+                x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+                if x1 - x0 < 1 or y1 - y0 < 1:
+                    raise PyPdfError("a page without area")
+                page.get_contents()
             piece.pdf = reader
         except (PyPdfError, ValueError, OSError, KeyError):
             piece.problem = "该 PDF 附件已加密或已损坏，未能并入卷宗，请另行打印附卷。"
