@@ -150,19 +150,19 @@ def _opinions(b: CaseBundle) -> Grid:
     people = [f"{p.role.label}{p.name}" for p in b.parties] if not b.blank else ["", ""]
     rows = [("当事人", "是否同意由其继续主持调解", "签名（按指印）")]
     rows += [(who, "□同意　□不同意，申请更换", "") for who in people]
-    return Grid(rows=tuple(rows), widths=(0.3, 0.44, 0.26), labels=(0,), min_height=30)
+    return Grid(rows=tuple(rows), widths=(0.3, 0.44, 0.26), labels=(0,), min_height=26)
 
 
 def _recusal_page(b: CaseBundle, ev: CaseEvent | None) -> list[Block]:
-    out: list[Block] = [Para(_intro(b))]
+    out: list[Block] = []
     if ev is None:
-        out += [Para(f"拟指派（主持调解）的人民调解员：{blank(8)}", indent=False),
+        out += [Para(_intro(b)), Para(f"拟指派（主持调解）的人民调解员：{blank(8)}", indent=False),
                 Heading("回避事由："), Para(GROUND_BOXES, indent=False), Lines(3),
                 Heading("审查意见及理由："), Lines(3), Heading("决定："),
                 Para(f"□准予回避，另行指派人民调解员{blank(6)}主持调解。", indent=False),
                 Para(f"□不予回避，由人民调解员{blank(6)}继续主持调解。", indent=False)]
     else:
-        out.append(Para(f"本委员会拟指派人民调解员{ev.participants}主持本案调解。"
+        out.append(Para(_intro(b) + f"本委员会拟指派人民调解员{ev.participants}主持本案调解。"
                         "经审查，存在下列可能影响公正调解的情形（回避事由）："))
         out += [Para(g) for g in numbered(_grounds_by_mediator(b, ev))]
         out.append(Heading("审查意见及理由："))
@@ -172,7 +172,7 @@ def _recusal_page(b: CaseBundle, ev: CaseEvent | None) -> list[Block]:
         rest = "继续主持本案调解" if flagged == ev.participants \
             else f"由人民调解员{ev.participants}主持本案调解"
         out.append(Para(f"本委员会决定：人民调解员{flagged}不予回避，{rest}。"))
-    out.append(Para(RECUSAL_RULE))
+    out.append(Para(RECUSAL_RULE, size=12))
     # a sentence between the table and the signatures: the block keeps it with them
     # (a long table taken along as a whole would not fit on a page)
     out += [Heading("当事人意见："), _opinions(b),
@@ -286,7 +286,8 @@ def transfer_letter(b: CaseBundle) -> DocSpec:
     papers = case_papers(b)
     rows = [("序号", "材料名称", "份数")]
     rows += [(str(i + 1), f"《{t}》", str(n)) for i, (t, n) in enumerate(papers)]
-    rows += [("", "", "")] * (1 if papers else 8)  # room to add materials by hand
+    if not papers:  # the blank form: rows to list the materials by hand
+        rows += [("", "", "")] * 8
     spec.add(Grid(rows=tuple(rows), widths=(0.1, 0.72, 0.18), labels=(0,), min_height=22))
     spec.add(Para("特此函告。"))
     spec.add(seal_block(b, ("经办人（签名）：", "联系电话："),
@@ -430,6 +431,6 @@ def closing_report(b: CaseBundle) -> DocSpec:
         spec.add(Heading("四、后续情况"))
         spec.add(*([Para(t) for t in after] if after else [Lines(3)]))
     spec.add(Para("特此报告。"))
-    lines = ("报告人（人民调解员签名）：", "审核人（人民调解委员会主任签名）：")
-    spec.add(seal_block(b, lines, c.closed_on if c else None, columns=1))
+    lines = ("报告人（签名）：", "审核人（主任签名）：")
+    spec.add(seal_block(b, lines, c.closed_on if c else None, columns=2))
     return spec
