@@ -47,6 +47,9 @@ class Settings:
     backup_keep_monthly: int = 12
     lock_minutes: int = 10  # the GUI locks after this many minutes without input
     case_file_retention: str = DEFAULT_RETENTION  # 卷宗封面的保管期限 (REFERENCE §2.1)
+    # 人民调解委员会名称: the committee's registered name, on seal lines and wherever the
+    # papers mean the committee ("" = the center's name)
+    committee_name: str = ""
 
     def days_for(self, source: CaseSource) -> int:
         """Length of the mediation period for a case source (in its unit)."""
@@ -73,7 +76,8 @@ class Settings:
                 "backup_keep_weekly": self.backup_keep_weekly,
                 "backup_keep_monthly": self.backup_keep_monthly,
                 "lock_minutes": self.lock_minutes,
-                "case_file_retention": self.case_file_retention}
+                "case_file_retention": self.case_file_retention,
+                "committee_name": self.committee_name}
 
 
 def load_settings(store: Store) -> Settings:
@@ -102,11 +106,14 @@ def load_settings(store: Store) -> Settings:
             setattr(s, key, int(raw[key]))
     if "case_file_retention" in raw:
         s.case_file_retention = str(raw["case_file_retention"])
+    if "committee_name" in raw:
+        s.committee_name = str(raw["committee_name"])
     s.holiday_calendar = HolidayCalendar(store.calendar.notices(), store.origin_code())
     return s
 
 
 MAX_LOCK_MINUTES = 240
+MAX_COMMITTEE_NAME = 60
 
 
 def save_settings(store: Store, actor: str, settings: Settings) -> None:
@@ -136,6 +143,9 @@ def save_settings(store: Store, actor: str, settings: Settings) -> None:
         problems["lock_minutes"] = [f"自动锁定时间应在1到{MAX_LOCK_MINUTES}分钟之间"]
     if settings.case_file_retention not in RETENTION_CHOICES:
         problems["case_file_retention"] = [f"保管期限只能是{'、'.join(RETENTION_CHOICES)}之一"]
+    settings.committee_name = settings.committee_name.strip()
+    if len(settings.committee_name) > MAX_COMMITTEE_NAME:
+        problems["committee_name"] = [f"人民调解委员会名称不能超过{MAX_COMMITTEE_NAME}个字"]
     if problems:
         raise ValidationError(problems)
     with store.operation(actor, "update_settings", summary="修改设置") as work:
