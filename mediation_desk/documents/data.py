@@ -47,6 +47,7 @@ class CaseBundle:
     internal_notes: list[str] = field(default_factory=list)
     today: date | None = None  # the day the paper is made (the desk's clock)
     jc_due_estimated: bool = False  # case.jc_due_on rests on an estimated holiday year
+    committee: str = ""  # 人民调解委员会名称 (setting): seal lines and text; "" = center's name
 
     @property
     def blank(self) -> bool:
@@ -97,7 +98,10 @@ class CaseBundle:
 
     @property
     def center_name(self) -> str:
-        return self.center.name if self.center else "　　　　　　人民调解委员会"
+        """The committee as the papers name it (the registered name when set)."""
+        if self.committee:
+            return self.committee
+        return self.center.name if self.center else f"{blank(8)}人民调解委员会"
 
     @property
     def number(self) -> str:
