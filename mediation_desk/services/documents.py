@@ -106,7 +106,8 @@ class DocumentService:
                           agreements=store.items.agreements_of(case.id), attachments=attachments,
                           internal_notes=self.deadline_notes(case), today=store.today(),
                           jc_due_estimated=case.jc_due_on is not None and load_calendar(
-                              store).due_is_estimated(case.jc_due_on))
+                              store).due_is_estimated(case.jc_due_on),
+                          committee=load_settings(store).committee_name)
 
     def file_record(self, actor: str) -> FileRecord:
         """立卷人 (the logged-in account), 立卷日期 (today) and 保管期限 (setting) of a 卷宗."""
