@@ -293,8 +293,8 @@ def transfer_letter(b: CaseBundle) -> DocSpec:
     spec.add(seal_block(b, ("经办人（签名）：", "联系电话："),
                         ev.occurred_at.date() if ev else None, columns=2))
     # the court's receipt, one ruled box that never splits
-    spec.add(Grid(rows=((("人民法院签收", f"上列材料已于{cn_date(None)}收到。\n\n"
-                                        "接收人（签名）：")),), widths=TWO, min_height=56))
+    spec.add(Grid(rows=((("人民法院签收", f"上列材料已于{cn_date(None)}收到。\n"
+                                        "接收人（签名）：")),), widths=TWO, min_height=48))
     return spec
 
 
