@@ -38,6 +38,12 @@ from .service_docs import TWO, only, sheets, short_dispute
 from .spec import Block, DocSpec, Grid, Heading, Lines, Para, blank
 
 
+def _listed(ev: CaseEvent, key: str) -> list[str]:
+    """A list of texts from an event's data ([] when absent or not a list)."""
+    value = ev.data.get(key)
+    return [str(v) for v in value if str(v).strip()] if isinstance(value, list) else []
+
+
 def _day(value: Any) -> date | None:
     """An ISO date from an event's data (None when absent or unreadable)."""
     if isinstance(value, str):
@@ -61,9 +67,9 @@ def _intro(b: CaseBundle) -> str:
 # -- 延期调解同意书 --------------------------------------------------------------------
 
 def _consenting(b: CaseBundle, ev: CaseEvent) -> list[Party]:
-    ids = ev.data.get("consenting_party_ids") or []
+    ids = set(_listed(ev, "consenting_party_ids"))
     every = b.case.parties if b.case else []
-    return [p for p in every if p.id in set(ids)]
+    return [p for p in every if p.id in ids]
 
 
 def _extension_page(b: CaseBundle, ev: CaseEvent | None) -> list[Block]:
@@ -79,18 +85,19 @@ def _extension_page(b: CaseBundle, ev: CaseEvent | None) -> list[Block]:
         out.append(seal_block(b, lines, None))
         return out
     days = ev.data.get("days")
+    span = f"延长{days}日" if isinstance(days, int) else "延长"
     old, new = _day(ev.data.get("old_due")), _day(ev.data.get("new_due"))
     agreed = _consenting(b, ev)
     names = "、".join(f"{p.role.label}{p.name}" for p in agreed) or ev.participants
     rows = [("原调解期限届满日", cn_date(old) if old else "未设定"),
-            ("延长天数", f"{days}日"),
+            ("延长天数", f"{days}日" if isinstance(days, int) else "（未记录）"),
             ("延长后调解期限届满日", cn_date(new) if new else "未设定"),
             ("同意延长的当事人", names),
             ("延长原因", ev.notes.strip())]
     out = [Para(_intro(b)), Grid(rows=tuple(rows), widths=TWO)]
     who = "上列当事人" if names else "各方当事人"
     out.append(Para(f"经人民调解员说明，{who}同意将本案的调解期限由"
-                    f"{cn_date(old) if old else '原定期限'}延长{days}日至"
+                    f"{cn_date(old) if old else '原定期限'}{span}至"
                     f"{cn_date(new) if new else '延长后的期限'}。"
                     "延长期间，人民调解委员会继续主持调解。"))
     out.append(Para("以上当事人确认：本人自愿同意延长调解期限。"))
@@ -124,10 +131,10 @@ GROUND_BOXES = ("□与当事人或者其代理人系近亲属　□与纠纷有
 
 def _grounds_by_mediator(b: CaseBundle, ev: CaseEvent) -> list[str]:
     """The event's grounds, each with its mediator's name where the roster tells it."""
-    grounds = [str(g) for g in ev.data.get("recusal_grounds") or []]
+    grounds = _listed(ev, "recusal_grounds")
     out: list[str] = []
     left = list(grounds)
-    ids = set(ev.data.get("mediator_ids") or [])
+    ids = set(_listed(ev, "mediator_ids"))
     for m in b.mediators:
         if m.id not in ids or b.case is None:
             continue
@@ -139,9 +146,9 @@ def _grounds_by_mediator(b: CaseBundle, ev: CaseEvent) -> list[str]:
 
 
 def _flagged_names(b: CaseBundle, ev: CaseEvent) -> str:
-    named = [m.name for m in b.mediators if m.id in set(ev.data.get("mediator_ids") or [])
+    named = [m.name for m in b.mediators if m.id in set(_listed(ev, "mediator_ids"))
              and b.case is not None
-             and set(recusal_grounds(m, b.case)) & set(ev.data.get("recusal_grounds") or [])]
+             and set(recusal_grounds(m, b.case)) & set(_listed(ev, "recusal_grounds"))]
     return "、".join(named) or ev.participants
 
 
@@ -187,7 +194,7 @@ def recusal_decision(b: CaseBundle) -> DocSpec:
     spec = new_spec(b, "recusal_decision", "人民调解员回避决定书")
     if b.blank:
         return sheets(spec, [_recusal_page(b, None)])
-    events = [e for e in b.events_of(EventKind.ASSIGNMENT) if e.data.get("recusal_grounds")]
+    events = [e for e in b.events_of(EventKind.ASSIGNMENT) if _listed(e, "recusal_grounds")]
     if not events:
         raise DomainError(f"案件{b.number}指派人民调解员时没有记录回避事由，"
                           "没有需要作出的回避决定，不能生成人民调解员回避决定书。",
@@ -216,7 +223,7 @@ def case_papers(b: CaseBundle) -> list[tuple[str, int]]:
                         (EventKind.SESSION, "人民调解记录")):
         if b.events_of(kind):
             out.append((title, len(b.events_of(kind))))
-    recusals = [e for e in b.events_of(EventKind.ASSIGNMENT) if e.data.get("recusal_grounds")]
+    recusals = [e for e in b.events_of(EventKind.ASSIGNMENT) if _listed(e, "recusal_grounds")]
     if recusals:
         out.append(("人民调解员回避决定书", len(recusals)))
     if b.events_of(EventKind.EXTENSION):
@@ -327,9 +334,10 @@ def _course(b: CaseBundle) -> list[Block]:
     bits.append(f"共开展调查{len(inv)}次" + (f"（{_when_list(inv)}）" if inv else "") + "，"
                 f"组织调解{len(ses)}次" + (f"（{_when_list(ses)}）" if ses else "") + "。")
     for ev in b.events_of(EventKind.EXTENSION):
-        new = _day(ev.data.get("new_due"))
+        new, days = _day(ev.data.get("new_due")), ev.data.get("days")
         bits.append(f"{cn_date(ev.occurred_at.date())}经全部当事人同意，调解期限延长"
-                    f"{ev.data.get('days')}日" + (f"至{cn_date(new)}" if new else "") + "。")
+                    + (f"{days}日" if isinstance(days, int) else "")
+                    + (f"至{cn_date(new)}" if new else "") + "。")
     if c.suspended_days:
         bits.append(f"调解期间中止{c.suspended_days}日（不计入调解期限）。")
     return [Para("".join(bits))]

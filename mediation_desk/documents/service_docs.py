@@ -167,7 +167,11 @@ SPECIAL = ("□特别授权：除一般授权事项外，代为承认、放弃�
 def _attorney_page(b: CaseBundle, p: Party | None) -> list[Block]:
     sub = only(b, [replace(p, agent_name="")]) if p is not None else b
     on = b.case.received_on if b.case else None
-    out: list[Block] = [Heading("委托人："), party_grid(sub, (p.role,) if p else _ROLES[:1], on)]
+    grid = party_grid(sub, (p.role,) if p else _ROLES[:1], on)
+    if p is None:  # the blank form is for either side: 委托人, not 申请人
+        first = ("委托人姓名（名称）", *grid.rows[0][1:])
+        grid = replace(grid, rows=(first, *grid.rows[1:]))
+    out: list[Block] = [Heading("委托人："), grid]
     rows = [("姓名", p.agent_name if p else "", "与委托人关系", p.agent_relation if p else ""),
             ("公民身份号码", p.agent_id_number if p else "", "联系电话",
              p.agent_phone if p else "")]

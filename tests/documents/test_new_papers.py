@@ -357,3 +357,40 @@ def test_recusal_decision_with_thirty_parties(docs, svc, store):
     assert all(f"当事人{numeral(i)}□同意" in text for i in range(30))
     assert "当事人一等30名当事人之间的邻里纠纷" in text
     assert "人民调解委员会主任（签名）" in page_texts(doc.pdf)[-1]
+
+
+def test_power_of_attorney_of_an_organisation(docs, svc):
+    from tests.documents.every_kind_cases import CREDIT_CODE
+
+    c = svc.register(ACTOR, case_input(parties=[
+        party("applicant", "张三", APPLICANT_ID, "13812341234"),
+        {"kind": "organisation", "role": "respondent", "name": "淄博鑫源物业服务有限公司",
+         "credit_code": CREDIT_CODE, "legal_representative": "王总", "phone": "05332222222",
+         "agent": {"name": "刘律师", "relation": "律师", "phone": "13700003333"}}]))
+    text = pdf_text(docs.generate(ACTOR, c.id, "power_of_attorney").pdf)
+    assert CREDIT_CODE in text and "王总" in text
+    assert "委托人淄博鑫源物业服务有限公司（法定代表人签名并加盖单位印章）" in text
+    assert "受委托人刘律师（签名）" in text and "与委托人关系律师" in text
+
+
+def test_blank_power_of_attorney_is_for_either_side(docs):
+    text = pdf_text(docs.generate("", None, "power_of_attorney", blank=True).pdf)
+    assert "委托人：委托人姓名" in text and "申请人" not in text.split("受委托人")[0]
+
+
+def test_an_extension_record_without_days_prints_no_made_up_number(docs, extended_case):
+    """An event from another desk may lack a field: it is left out, never printed as None."""
+    from dataclasses import replace
+
+    from mediation_desk.documents.kinds import build_spec
+    from mediation_desk.domain.enums import EventKind
+
+    case, _ = extended_case
+    bundle = docs.bundle(case.id)
+    bundle.events = [replace(e, data={k: v for k, v in e.data.items() if k != "days"})
+                     if e.kind is EventKind.EXTENSION else e for e in bundle.events]
+    for kind in ("extension_consent", "closing_report"):
+        if kind == "closing_report":
+            bundle.case.closed_on, bundle.case.end_reason = date(2026, 3, 10), EndReason.UNWILLING
+        text = build_spec(kind, bundle).all_text()
+        assert "None" not in text and "延长" in text
