@@ -269,3 +269,23 @@ def test_photo_is_turned_upright_by_its_exif_orientation(docs, svc, agreed_case,
     listed = subprocess.run([_tool("pdfimages"), "-list", str(path)], capture_output=True,
                             text=True, check=True).stdout.splitlines()[2:]
     assert [line.split()[3:5] for line in listed] == [["100", "300"]]  # upright: tall
+
+
+def test_an_index_of_several_pages_still_points_at_the_right_pages(docs, svc, agreed_case):
+    for i in range(40):
+        svc.add_attachment(ACTOR, agreed_case.id, f"证据照片{i + 1}.png", _black_png(40 + i, 30),
+                           "image/png")
+    pdf = docs.generate(ACTOR, agreed_case.id, CASE_FILE).pdf
+    pages = page_texts(pdf)
+    reader = PdfReader(io.BytesIO(pdf))
+    marks = [(o.title, reader.get_destination_page_number(o) + 1) for o in reader.outline]
+    assert marks[:2] == [("人民调解卷宗", 1), ("卷内目录", 2)]
+    first = marks[2][1]
+    assert first >= 4  # the index runs over more than one page
+    index_text = "".join(pages[1:first - 1])
+    assert f"人民调解受理登记表2026年2月3日{first}-" in index_text  # as the pages really run
+    assert "证据照片40.png" in index_text and "卷内备考表" in pages[first - 2]
+    for title, page in marks[2:]:
+        assert title in pages[page - 1], (title, page)
+    assert marks[-1] == ("卷内备考表", len(pages))
+    assert f"本卷共{len(pages)}页" in pages[-1]
