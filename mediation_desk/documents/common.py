@@ -86,12 +86,13 @@ def party_grid(b: CaseBundle, roles: tuple[PartyRole, ...], on: date | None) -> 
 _ALL_ROLES = (PartyRole.APPLICANT, PartyRole.RESPONDENT, PartyRole.THIRD_PARTY)
 
 
-PERSON_PROMPTS = (f"姓名{blank(6)}性别{blank(2)}民族{blank(3)}出生日期{blank(8)}",
-                  f"职业或职务{blank(8)}联系方式{blank(10)}",
+PERSON_PROMPTS = (f"姓名{blank(5)}性别{blank(2)}民族{blank(3)}出生日期{blank(5)}",
+                  f"职业或职务{blank(8)}联系方式{blank(9)}",
                   f"公民身份号码{blank(18)}",
-                  f"住所（单位）{blank(24)}")
-"""Field prompts for a party on a blank form (REFERENCE §2.3), one line each."""
-AGENT_PROMPT = f"委托代理人：姓名{blank(6)}与当事人关系{blank(4)}联系方式{blank(10)}"
+                  f"住所（单位）{blank(20)}")
+"""Field prompts for a party on a blank form (REFERENCE §2.3), one line each (≤ 31 characters
+with the role or the indent: a body line holds 31 at 14 pt)."""
+AGENT_PROMPT = f"委托代理人：姓名{blank(5)}与当事人关系{blank(3)}联系方式{blank(4)}"
 
 
 def party_paragraphs(b: CaseBundle, on: date | None,

@@ -105,6 +105,9 @@ def _label_text(text: str, width: float, font: str, size: float) -> tuple[str, f
     if fit >= LABEL_MIN_SIZE:
         return text, max(LABEL_MIN_SIZE, int(fit * 2) / 2)
     per_line = max(1, int(width // size))
+    k = text.find("（")
+    if 0 < k <= per_line and len(text) - k <= per_line:  # 「被申请人姓名 / （名称）」
+        return text[:k] + "\n" + text[k:], size
     n_lines = -(-len(text) // per_line)
     per = -(-len(text) // n_lines)
     out, start = [], 0

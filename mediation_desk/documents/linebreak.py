@@ -32,7 +32,8 @@ FULL_WIDTH_SPACE = "\ue000"
 
 
 def _word_char(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch in "._-/@+")
+    """Latin letters, digits and a blank's low lines: kept whole on a line where they can be."""
+    return (ch.isascii() and (ch.isalnum() or ch in "._-/@+")) or ch == "＿"
 
 
 def _allowed(u: list[str], k: int) -> bool:
