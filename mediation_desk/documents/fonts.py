@@ -94,6 +94,7 @@ class DocumentFont:
     chars: frozenset[int]
     extra_paths: list[Path] = field(default_factory=list)
     _fallbacks: list[tuple[str, frozenset[int]]] | None = None
+    _fallback_paths: list[Path] = field(default_factory=list)
 
     def fallbacks(self) -> list[tuple[str, frozenset[int]]]:
         """Other faces (loaded on first need) for characters the main face lacks."""
@@ -106,7 +107,13 @@ class DocumentFont:
                     if fb.fontName not in pdfmetrics.getRegisteredFontNames():
                         pdfmetrics.registerFont(fb)
                     self._fallbacks.append((fb.fontName, frozenset(fb.face.charToGlyph)))
+                    self._fallback_paths.append(extra)
         return self._fallbacks
+
+    def fallback_files(self) -> list[tuple[Path, frozenset[int]]]:
+        """The fallback faces that loaded: file and the characters it has."""
+        faces = self.fallbacks()  # loads them, filling _fallback_paths
+        return list(zip(self._fallback_paths, (chars for _, chars in faces), strict=True))
 
     def face_for(self, char: str) -> str | None:
         """Registered font name that has ``char``; None when no face has it."""

@@ -89,3 +89,26 @@ def test_cli_user_errors(store, db_path, tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
         p.parse_args(["document", "--db", "x", "--kind", "letter", "--out", "y"])
     assert exc.value.code == 2
+
+
+def _fonts_parser():
+    from mediation_desk.cli.fonts import add_fonts_command
+
+    p = argparse.ArgumentParser()
+    add_fonts_command(p.add_subparsers(dest="verb"))
+    return p
+
+
+def test_fonts_verb_names_the_fonts_and_what_cannot_be_printed(capsys):
+    args = _fonts_parser().parse_args(["fonts", "--text", "𠮷祥\U00031350"])
+    font = fonts.document_font()
+    if font.face_for("\U00031350") is not None:
+        pytest.skip("an installed face has Extension H")
+    assert args.func(args) == 1
+    out = capsys.readouterr().out
+    assert f"文书字体：{font.file.path}" in out
+    assert "无法打印的字符：“\U00031350”（U+31350）" in out and "fonts-hanazono" in out
+    if font.face_for("𠮷") is not None:  # the Extension B face is listed, 𠮷 is printable
+        assert "含扩展 B 区及以后的汉字" in out and "U+20BB7" not in out
+    args = _fonts_parser().parse_args(["fonts", "--text", "张三"])
+    assert args.func(args) == 0 and "每个字符都可以打印" in capsys.readouterr().out
