@@ -27,6 +27,7 @@ from . import (
     desk,
     documents,
     exchange,
+    fonts,
     record,
     referral,
     report,
@@ -44,6 +45,7 @@ VERB_GROUPS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("backup", backup.add_backup_commands),  # backup backups restore
     ("record", record.add_record_commands),  # session investigation undisputed-facts
     ("documents", documents.add_document_command),  # document
+    ("fonts", fonts.add_fonts_command),  # fonts (文书字体、生僻字)
     ("verify", verify.add_verify_command),  # verify (文书核验)
     ("exchange", exchange.add_exchange_commands),  # keys trust revoke change-key export import
     # enroll
