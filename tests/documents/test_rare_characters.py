@@ -210,3 +210,10 @@ def test_unknown_origin_and_many_characters():
     message = unprintable_message(many, CaseBundle())
     assert message.startswith("文书中的“\U00031350”（U+31350），") and "等15个字符" in message
     assert chr(0x31350 + 14) not in message
+
+
+def test_the_case_file_is_refused_too(bare_docs, svc, mediator, store):
+    c = _rare_case(svc, mediator, f"{JI}祥")
+    with pytest.raises(DomainError, match=r"^当事人姓名.*中的“𠮷”（U\+20BB7）"):
+        bare_docs.generate(ACTOR, c.id, "case_file")
+    assert bare_docs.register(c.id) == []
