@@ -13,7 +13,8 @@ docs/screenshots/documents-<kind>*.png; the 文书 tab's screenshot is shoot_doc
     normal-<kind>-<page>.png, hostile-<kind>-<page>.png, blank-<kind>-<page>.png
 
 A long hostile paper gives its first two and last two pages unless --all-pages. The
-PDFs are kept beside the images (<scenario>-<kind>.pdf). A kind that cannot be made from
+PDFs are kept beside the images (<scenario>-<kind>.pdf), and contact-<scenario>.png puts
+the first page of every kind of a scenario on one sheet. A kind that cannot be made from
 any case of a scenario is listed with the reason at the end.
 """
 
@@ -70,6 +71,22 @@ def shoot(pdf_bytes: bytes, stem: str, all_pages: bool) -> int:
     return total
 
 
+def contact_sheet(scenario: str, kinds: list[str], columns: int = 7) -> Path:
+    """The first page of every kind of ``scenario`` side by side, in kind order."""
+    from PIL import Image
+
+    firsts = [sorted(OUT.glob(f"{scenario}-{kind}-*.png"))[:1] for kind in kinds]
+    pages = [Image.open(found[0]) for found in firsts if found]
+    w, h = max(p.width for p in pages), max(p.height for p in pages)
+    rows = -(-len(pages) // columns)
+    sheet = Image.new("RGB", (columns * w, rows * h), "white")
+    for i, page in enumerate(pages):
+        sheet.paste(page, ((i % columns) * w, (i // columns) * h))
+    out = OUT / f"contact-{scenario}.png"
+    sheet.save(out)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all-pages", action="store_true")
@@ -113,6 +130,9 @@ def main() -> int:
                 doc = docs.generate(ACTOR, None, kind, blank=True)
                 print(f"blank-{kind}: {shoot(doc.pdf, f'blank-{kind}', True)} pages")
         store.close()
+        contact_sheet(scenario, kinds)
+        if scenario == "normal":
+            contact_sheet("blank", [k for k in kinds if k != CASE_FILE])
     print(f"page images in {OUT}")
     for line in problems:
         print("not made:", line, file=sys.stderr)
