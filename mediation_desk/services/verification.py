@@ -154,7 +154,6 @@ def stamper(store: Store, keys: DeskKeys, kind: str) -> tuple[Stamper, list[Stam
     return stamp, issued
 
 
-
 # -- checking --------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Verdict:
@@ -189,10 +188,14 @@ class Verdict:
         out = [f"核验结果：{self.headline}"]
         if self.code:
             out.append(f"校验码：{self.code}")
+        if self.issuer:
+            out.append(f"签发单位：{self.issuer}")
         if self.entry is not None:
-            out += [f"签发单位：{self.issuer}", f"案件：{self.case_number}",
-                    f"当事人：{self.parties or '—'}", f"文书：{self.title}",
-                    f"首次签发日期：{self.issued_on}"]
+            out += [f"案件：{self.case_number}", f"当事人：{self.parties or '—'}"]
+        if self.title:
+            out.append(f"文书：{self.title}")
+        if self.issued_on:
+            out.append(f"首次签发日期：{self.issued_on}")
         out += self.notes
         return out
 

@@ -102,6 +102,8 @@ def test_a_scanned_qr_is_checked_with_the_trusted_card_before_the_register_arriv
     v = VerificationService(court).check_code(text)
     assert v.status == ISSUED_BY_PEER and v.issuer == "ZD-MS单位" and v.entry is None
     assert v.issued_on == "2026-02-20" and "签名有效" in "".join(v.notes)
+    assert {"签发单位：ZD-MS单位", "文书：人民调解协议书",
+            "首次签发日期：2026-02-20"} <= set(v.lines())
     forged = text.replace(":agreement:", ":termination:")
     assert VerificationService(court).check_code(forged).status == NOT_FOUND
 
