@@ -176,8 +176,6 @@ class DocumentService:
                                 notes)
         with self.store.operation(actor, action, case_id=case.id,
                                   summary=f"{case.number}生成{title}") as work:
-            if new_keys:  # the desk's first paper: its keys (docs/document-verification.md)
-                keep_new_keys(self.store, work, keys)
             me = self.store.directory.self_center()
             work.register_document(DocumentEntry(
                 id=new_id(), origin=self.store.origin_code(), version=1, updated_at=work.now,
@@ -186,6 +184,8 @@ class DocumentService:
                 actor=self.store.principal.name if self.store.principal else actor,
                 center_id=me.id if me is not None else "", content_hash=r.content_hash,
                 pages=r.pages, scheme=SCHEME_KEYED))
+            if new_keys:  # the desk's first paper: its keys (docs/document-verification.md)
+                keep_new_keys(self.store, work, keys)
         return doc
 
     def register(self, case_key: str) -> list[DocumentEntry]:
