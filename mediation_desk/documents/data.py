@@ -140,7 +140,7 @@ class CaseBundle:
     def dispute(self) -> str:
         """``张三与李四之间的合同纠纷``."""
         if self.case is None:
-            return "　" * 12
+            return blank(12)
         return f"{self.sides()}之间的{self.case.dispute_type.label}"
 
 
