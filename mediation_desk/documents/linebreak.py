@@ -37,8 +37,17 @@ def _word_char(ch: str) -> bool:
 
 
 def _allowed(u: list[str], k: int) -> bool:
-    """May a line break fall before ``u[k]``?"""
-    return u[k] not in NO_LINE_START and u[k - 1] not in NO_LINE_END
+    """May a line break fall before ``u[k]``?
+
+    A run of full-width spaces (a gap to write in) counts with the punctuation after
+    it: 「受理　　　　。」 never leaves 「　　　　。」 to start a line.
+    """
+    if u[k] not in NO_LINE_START and u[k - 1] not in NO_LINE_END:
+        j = k
+        while j < len(u) and u[j] == "\u3000":
+            j += 1
+        return j == k or j == len(u) or u[j] not in NO_LINE_START
+    return False
 
 
 def break_before(u: list[str], start: int, over: int) -> int:
