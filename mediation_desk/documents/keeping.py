@@ -57,9 +57,12 @@ class KeepWithTail(Flowable):
         setattr(part, "_frame", getattr(self, "_frame", None))  # noqa: B010 (not in the stubs)
         return part
 
-    def _frame_height(self, aH: float) -> float:
+    def _frame_height(self, aH: float) -> float:  # noqa: N803
+        """The height a fresh frame offers (inside its padding)."""
         frame: Any = getattr(self, "_frame", None)
-        return float(frame._height) if frame is not None else aH
+        if frame is None:
+            return aH
+        return float(frame._height - frame._topPadding - frame._bottomPadding)
 
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (reportlab API)
         full = self._frame_height(aH)
