@@ -64,6 +64,11 @@ def hostile_people(rare: bool) -> list[dict[str, Any]]:
         person["agent"] = {"name": f"委托代理人{i + 1}号", "relation": "律师",
                            "phone": "13700001111"}
         people.append(person)
+    # the longest names the desk takes: 100 characters (an organisation), 50 (a person)
+    people[7]["name"] = ("淄博市张店区马尚街道办事处马尚村股份经济合作社暨鑫源物业服务有限责任公司"
+                         "东西大街南侧胡同第十七村民小组集体资产管理委员会下属第八综合服务站点"
+                         "及其附属停车场和农贸市场联合经营管理有限公司")[:100]
+    people[8]["name"] = "阿卜杜热合曼·买买提依明·艾力·欧阳长孙诸葛司马上官" * 2
     if rare:
         people[5]["name"] = f"{JI}祥"
     return people
