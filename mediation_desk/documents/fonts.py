@@ -40,9 +40,10 @@ INSTALL_HINT = (
     "注意：Noto CJK、思源等 OpenType（CFF）字体不能使用。"
 )
 RARE_HINT = (
-    "请安装含扩展 B 区等生僻字的 TrueType 字体：Windows 在“设置 → 应用 → 可选功能”中添加"
-    "“中文(简体)补充字体”（含 SimSun-ExtB，simsunb.ttf）；Debian/Ubuntu 执行 "
-    "sudo apt-get install fonts-hanazono；也可把这样的 .ttf 字体放入程序的 resources/fonts/ 目录"
+    "请安装含扩展 B 区等生僻字的 TrueType 字体：Windows 用 SimSun-ExtB（simsunb.ttf，"
+    "中文版 Windows 自带，缺少时在“设置 → 时间和语言 → 语言”中添加中文（简体））；"
+    "Debian/Ubuntu 执行 sudo apt-get install fonts-hanazono；"
+    "也可把这样的 .ttf 字体放入程序的 resources/fonts/ 目录"
 )
 """What to install when a character has no face (the fallback fonts the lookup finds)."""
 
@@ -64,7 +65,7 @@ MAC_FONTS = (
     "/Library/Fonts/Arial Unicode.ttf",
 )
 # Faces used only for characters the main font lacks (CJK Extension B and beyond).
-WINDOWS_EXTRA = ("simsunb.ttf",)
+WINDOWS_EXTRA = ("simsunb.ttf", "simsunextg.ttf")  # Extension B; E-G (Windows 11)
 LINUX_EXTRA = (
     "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf",
     "/usr/share/fonts/truetype/hanazono/HanaMinA.ttf",
