@@ -4333,6 +4333,16 @@ Please send this file to your technical contact.</source>
         <translation>卷宗保管期限(&amp;R)（印在封面）</translation>
     </message>
     <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="76" />
+        <source>Empty: the center's name</source>
+        <translation>留空：使用中心名称</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="92" />
+        <source>Co&amp;mmittee's registered name (seal line)</source>
+        <translation>人民调解委员会名称(&amp;M)（印章所载）</translation>
+    </message>
+    <message>
         <location filename="../../mediation_desk/ui/pages/settings_page.py" line="91" />
         <source>Mediation period by source</source>
         <translation>各来源的调解期限</translation>

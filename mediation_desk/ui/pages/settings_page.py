@@ -71,6 +71,10 @@ class SettingsPage(QScrollArea):
         self.retention.setObjectName("caseFileRetention")
         for term in RETENTION_CHOICES:
             self.retention.addItem(term, term)
+        self.committee_name = QLineEdit()  # 人民调解委员会名称: seal lines and text of the papers
+        self.committee_name.setObjectName("committeeName")
+        self.committee_name.setPlaceholderText(self.tr("Empty: the center's name"))
+        self.errors["committee_name"] = _error_label()
         center_box = QGroupBox(self.tr("Center"))
         form = QFormLayout(center_box)
         form.addRow(self.tr("Center &name"), self.center_name)
@@ -84,6 +88,8 @@ class SettingsPage(QScrollArea):
         form.addRow(self.tr("Court code (e.g. 鲁0303)"), self.court_code)
         form.addRow(self.tr("Case file &retention (on the cover)"), self.retention)
         form.addRow("", self.errors["case_file_retention"])
+        form.addRow(self.tr("Co&mmittee's registered name (seal line)"), self.committee_name)
+        form.addRow("", self.errors["committee_name"])
         self.prefix.textChanged.connect(self._update_example)
 
         self.days: dict[str, QSpinBox] = {}
@@ -266,6 +272,7 @@ class SettingsPage(QScrollArea):
         self.language.setCurrentIndex(max(self.language.findData(s.language), 0))
         self.lock_minutes.setValue(s.lock_minutes)
         self.retention.setCurrentIndex(max(self.retention.findData(s.case_file_retention), 0))
+        self.committee_name.setText(s.committee_name)
         for e in self.errors.values():
             e.hide()
         self.status.clear()
@@ -302,6 +309,7 @@ class SettingsPage(QScrollArea):
         s.language = self.language.currentData()
         s.lock_minutes = self.lock_minutes.value()
         s.case_file_retention = str(self.retention.currentData())
+        s.committee_name = self.committee_name.text().strip()
         s.backup_dir = self.backup_dir.text().strip()
         for key, spin in self.backup_keep.items():
             setattr(s, key, spin.value())
