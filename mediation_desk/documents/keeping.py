@@ -75,14 +75,12 @@ class KeepWithTail(Flowable):
         head_h = _height(self.head, aW)
         tail = min(self.min_tail, head_h)
         # keep as much of the head here as leaves at least ``tail`` of it for the block
-        cut = aH
+        cut = min(aH, head_h - tail + 0.5)
         while cut > 0:
             parts = self.head.split(aW, cut)
-            if len(parts) < 2:
-                break
-            if _height(parts[-1], aW) >= tail - 0.5:
+            if len(parts) >= 2 and _height(parts[-1], aW) >= tail - 0.5:
                 return [*parts[:-1], self._sibling(parts[-1], self.block)]
-            cut -= max(tail / 2, 6)
+            cut -= max(tail / 4, 6)
         if at_top:  # nothing of the head can move with the block: let the parts flow
             return [*(self.head.split(aW, aH) or [self.head]), *self.block]
         return []

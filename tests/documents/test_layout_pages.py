@@ -170,7 +170,7 @@ def test_blanks_keep_their_width(docs):
     assert _blank_after(ws, "一式") >= 2 * 14 - 1
     assert _blank_after(ws, "年") >= 2 * 14 - 1
     assert _blank_after(ws, "月") >= 2 * 14 - 1
-    assert _blank_after(ws, "姓名") >= 6 * 14 - 1
+    assert _blank_after(ws, "姓名") >= 5 * 14 - 1
 
 
 def test_full_width_spaces_keep_their_width(docs, font):
