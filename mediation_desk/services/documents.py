@@ -46,18 +46,15 @@ class GeneratedDocument:
     title: str
     filename: str
     pages: int = 0
-    missing_glyphs: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # for the desk, never printed (e.g. an estimated deadline)
 
     @property
     def warning(self) -> str:
-        """Chinese warning about characters the font lacks, and the notes ('' when none)."""
-        if not self.missing_glyphs:
-            return "".join(self.notes)
-        chars = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in self.missing_glyphs)
-        return (f"字体缺少以下字符：{chars}。文书中已用“[U+编码]”标出，请打印后手写补正，"
-                "或安装含这些字符的字体（如 Windows 的 SimSun-ExtB，Linux 的 fonts-hanazono）"
-                "后重新生成。" + "".join(self.notes))
+        """The notes for the desk as one Chinese text ('' when none).
+
+        A character no installed face draws never gets this far: generation refuses it.
+        """
+        return "".join(self.notes)
 
 
 def _filename(title: str, number: str, blank: bool) -> str:
@@ -152,7 +149,7 @@ class DocumentService:
             r = render_kind(kind, bundle, self.font(), None)  # no code: nothing issued
             refuse_unprintable(r.missing_glyphs, bundle)  # never a [U+XXXX] on a paper
             return GeneratedDocument(kind, r.pdf, _sha(r.pdf), r.verification_code, title,
-                                     _filename(title, "", True), r.pages, r.missing_glyphs)
+                                     _filename(title, "", True), r.pages)
         if not case_key:
             raise DomainError("请指定案件（案号或编号），或选择生成空白文书。", code="case_missing")
         found = self.store.cases.get(case_key)
@@ -172,8 +169,7 @@ class DocumentService:
         notes = tuple(filter(None, [jc_window_problem(bundle)[1]])) \
             if kind == "jc_application" else ()
         doc = GeneratedDocument(kind, r.pdf, _sha(r.pdf), r.verification_code, title,
-                                _filename(title, case.number, False), r.pages, r.missing_glyphs,
-                                notes)
+                                _filename(title, case.number, False), r.pages, notes)
         with self.store.operation(actor, action, case_id=case.id,
                                   summary=f"{case.number}生成{title}") as work:
             me = self.store.directory.self_center()
