@@ -154,6 +154,22 @@ class CNParagraph(Paragraph):
         self._wrapped = (availWidth, h, self.blPara)
         return w, h
 
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        # reportlab breaks the second part's lines again from scratch; at the same width
+        # they are the remaining lines, so a long text is not broken once per page
+        parts: list[Any] = list(super().split(availWidth, availHeight))
+        bl = getattr(self, "blPara", None)
+        if len(parts) == 2 and bl is not None and getattr(bl, "kind", 0) == 1:
+            first, rest = parts
+            n = len(first.blPara.lines)
+            lines = bl.lines[n:]
+            if lines:
+                from reportlab.platypus.paragraph import ParaLines
+
+                rest._wrapped = (availWidth, self.style.leading * len(lines),
+                                 ParaLines(kind=1, lines=lines))
+        return parts
+
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 (reportlab API)
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
