@@ -337,5 +337,14 @@ def flowables(spec: DocSpec, st: dict[str, ParagraphStyle], mk: Markup) -> list[
             end_mark = b.end_mark if b.end_mark is not None else spec.kind in END_MARK_KINDS
             _signed(story, b, st, mk, end_mark)
         elif isinstance(b, PageBreak):
+            _drop_trailing_spacers(story)
             story.append(RLPageBreak())
+    _drop_trailing_spacers(story)
     return story
+
+
+def _drop_trailing_spacers(story: list[Flowable]) -> None:
+    """A gap after the last block of a page would, when the block ends at the page's foot,
+    start an empty page of its own (a 26-row table did)."""
+    while story and isinstance(story[-1], Spacer) and not isinstance(story[-1], RLPageBreak):
+        story.pop()

@@ -189,3 +189,22 @@ def font():
     from mediation_desk.documents.fonts import document_font
 
     return document_font()
+
+
+def test_a_table_ending_at_the_foot_of_a_page_starts_no_empty_page():
+    """The gap after a table that fills its page exactly made an empty page (26 rows)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from mediation_desk.documents.fonts import document_font
+    from mediation_desk.documents.page import render
+    from mediation_desk.documents.spec import DocSpec, Grid
+
+    font = document_font(None)
+    for n in range(20, 36):
+        rows = tuple((f"第{i}行", "内容") for i in range(n))
+        pdf = render(DocSpec(kind="t", title="测试").add(Grid(rows=rows, widths=(0.3, 0.7))),
+                     font).pdf
+        texts = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+        assert all("行" in text for text in texts), (n, len(texts))
