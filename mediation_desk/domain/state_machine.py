@@ -174,8 +174,8 @@ NO_JC_ORAL = ("口头协议不能申请司法确认：《关于人民调解协�
 NO_JC_ENTRUSTED = ("法院委托调解的案件不申请司法确认：达成协议后由人民法院出具调解书或原告撤诉"
                    "（《最高人民法院关于人民法院特邀调解的规定》第二十条），请使用“退回审判”登记结果")
 JC_REAPPLY_STATUSES = (S.AGREED, S.JC_WITHDRAWN)
-NO_UNDISPUTED_AGREED = ("已全部达成调解协议的案件没有需要确认的无争议事实：无争议事实确认书用于调解不成"
-                        "或只就部分事项达成协议的案件（《山东省多元化解纠纷促进条例》第二十四条）")
+NO_UNDISPUTED_AGREED = ("已全部达成调解协议的案件没有需要确认的无争议事实："
+                        "无争议事实确认书用于调解不成或只就部分事项达成协议的案件（《山东省多元化解纠纷促进条例》第二十四条）")
 
 
 def end_reason_problem(status: CaseStatus, reason: EndReason) -> str | None:
