@@ -12,14 +12,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..documents.fonts import RARE_HINT, document_font
-
 _SOURCES = {"setting": "设置中指定", "env": "环境变量 MEDIATION_DESK_FONT 指定",
             "resources": "程序的 resources/fonts/ 目录", "system": "系统字体"}
 
 
 def run_fonts(args: argparse.Namespace) -> int:
     """Print the fonts; with ``--text``, the characters that cannot be printed."""
+    # imported when the verb runs: starting the command line loads no document kit
+    from ..documents.fonts import RARE_HINT, document_font
+
     font = document_font()
     print(f"文书字体：{font.file.path}（{_SOURCES.get(font.file.source, font.file.source)}）")
     rare = False
