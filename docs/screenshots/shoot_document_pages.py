@@ -71,12 +71,15 @@ def shoot(pdf_bytes: bytes, stem: str, all_pages: bool) -> int:
     return total
 
 
-def contact_sheet(scenario: str, kinds: list[str], columns: int = 7) -> Path:
-    """The first page of every kind of ``scenario`` side by side, in kind order."""
+def contact_sheet(scenario: str, kinds: list[str], columns: int = 7) -> Path | None:
+    """The first page of every kind of ``scenario`` side by side, in kind order (None when
+    there is no page, e.g. ``--kind case_file`` has no blank form)."""
     from PIL import Image
 
     firsts = [sorted(OUT.glob(f"{scenario}-{kind}-*.png"))[:1] for kind in kinds]
     pages = [Image.open(found[0]) for found in firsts if found]
+    if not pages:
+        return None
     w, h = max(p.width for p in pages), max(p.height for p in pages)
     rows = -(-len(pages) // columns)
     sheet = Image.new("RGB", (columns * w, rows * h), "white")
