@@ -99,6 +99,38 @@ def draw_initials(canvas: Canvas, font: str) -> None:
     canvas.line(x + 2, y - 2, x + 2 + 75 * mm, y - 2)
 
 
+class PageCountCanvas(Canvas):
+    """A canvas that keeps every page until the end, so the furniture can say 共y页.
+
+    A subclass sets ``font_name`` (the embedded face: the canvas's initial font, so no
+    unembedded Helvetica enters the PDF) and draws its furniture in :meth:`furnish`.
+    """
+
+    font_name = ""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("invariant", 1)
+        kwargs["initialFontName"] = self.font_name
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab API)
+        self._pages.append(dict(self.__dict__))
+        # Canvas._startPage (private, not in the stubs) starts a fresh page state
+        self._startPage()  # type: ignore[attr-defined]
+
+    def furnish(self, number: int, total: int) -> None:
+        """Draw the furniture of page ``number`` of ``total`` (nothing by default)."""
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self.furnish(number, total)
+            super().showPage()
+        super().save()
+
+
 def footer_canvas(font: str, code: str, left: str, enabled: bool = True,
                   qr: str = "", initials: bool = False) -> type[Canvas]:
     """A Canvas class that prints ``第x页 共y页`` and the code once the page count is known.
@@ -107,40 +139,25 @@ def footer_canvas(font: str, code: str, left: str, enabled: bool = True,
     ``initials`` prints 「当事人签名：」 on every page when there is more than one.
     """
 
-    class FooterCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs.setdefault("invariant", 1)
-            kwargs["initialFontName"] = font  # no unembedded Helvetica in the PDF
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+    class FooterCanvas(PageCountCanvas):
+        font_name = font
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab API)
-            self._pages.append(dict(self.__dict__))
-            # Canvas._startPage (private, not in the stubs) starts a fresh page state
-            self._startPage()  # type: ignore[attr-defined]
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                if not enabled:
-                    super().showPage()
-                    continue
-                if initials and total > 1:
-                    draw_initials(self, font)
-                self.setFont(font, FOOTER_SIZE)
-                y = 12 * mm
-                self.drawCentredString(PAGE_W / 2, y, f"第{number}页 共{total}页")
-                last_qr = bool(qr) and number == total
-                if code:
-                    right = PAGE_W - MARGIN_R - (QR_SIZE + 2 * mm if last_qr else 0)
-                    self.drawRightString(right, y, f"校验码 {code}")
-                if last_qr:
-                    draw_qr(self, qr, font)
-                if left:
-                    self.drawString(MARGIN_L, y, left)
-                super().showPage()
-            super().save()
+        def furnish(self, number: int, total: int) -> None:
+            if not enabled:
+                return
+            if initials and total > 1:
+                draw_initials(self, font)
+            self.setFont(font, FOOTER_SIZE)
+            y = 12 * mm
+            self.drawCentredString(PAGE_W / 2, y, f"第{number}页 共{total}页")
+            last_qr = bool(qr) and number == total
+            if code:
+                right = PAGE_W - MARGIN_R - (QR_SIZE + 2 * mm if last_qr else 0)
+                self.drawRightString(right, y, f"校验码 {code}")
+            if last_qr:
+                draw_qr(self, qr, font)
+            if left:
+                self.drawString(MARGIN_L, y, left)
 
     return FooterCanvas
 

@@ -34,6 +34,7 @@ from reportlab.platypus import Table as RLTable
 from ..documents.fonts import DocumentFont
 from ..documents.layout import MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T
 from ..documents.markup import Markup
+from ..documents.page import PageCountCanvas
 
 if TYPE_CHECKING:
     from reportlab.platypus.tables import _TableCommand
@@ -209,32 +210,22 @@ def canvas_class(font: str, left: str, right: str, day: date) -> type[Canvas]:
     """A Canvas that prints ``第x页 共y页`` (once the page count is known), ``left`` and
     ``right`` in the footer, and dates the file ``day``."""
 
-    class StatisticsCanvas(Canvas):
+    class StatisticsCanvas(PageCountCanvas):
+        font_name = font
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs.setdefault("invariant", 1)
-            kwargs["initialFontName"] = font  # no unembedded Helvetica in the PDF
             super().__init__(*args, **kwargs)
             self.setDateFormatter(_pdf_date(day))
-            self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab API)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()  # type: ignore[attr-defined]
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self.setFont(font, FOOTER)
-                y = 12 * mm
-                self.setStrokeColor(colors.grey)
-                self.setLineWidth(0.4)
-                self.line(MARGIN_L, y + 10, PAGE_W - MARGIN_R, y + 10)
-                self.drawCentredString(PAGE_W / 2, y, f"第{number}页 共{total}页")
-                self.drawString(MARGIN_L, y, _fit(left, font, FOOTER, PAGE_W / 2 - 40 - MARGIN_L))
-                self.drawRightString(PAGE_W - MARGIN_R, y, right)
-                super().showPage()
-            super().save()
+        def furnish(self, number: int, total: int) -> None:
+            self.setFont(font, FOOTER)
+            y = 12 * mm
+            self.setStrokeColor(colors.grey)
+            self.setLineWidth(0.4)
+            self.line(MARGIN_L, y + 10, PAGE_W - MARGIN_R, y + 10)
+            self.drawCentredString(PAGE_W / 2, y, f"第{number}页 共{total}页")
+            self.drawString(MARGIN_L, y, _fit(left, font, FOOTER, PAGE_W / 2 - 40 - MARGIN_L))
+            self.drawRightString(PAGE_W - MARGIN_R, y, right)
 
     return StatisticsCanvas
 

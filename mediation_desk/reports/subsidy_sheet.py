@@ -40,6 +40,7 @@ from reportlab.platypus import (
 
 from ..documents.fonts import DocumentFont
 from ..documents.markup import Markup
+from ..documents.page import PageCountCanvas
 from ..domain.formatting import format_yuan
 from ..domain.subsidy import (
     SubsidyItem,
@@ -148,26 +149,13 @@ def _details(rows: list[list[str]], st: dict[str, ParagraphStyle], mk: Markup) -
 
 
 def _footer(font: str, left: str) -> type[Canvas]:
-    class FooterCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs.setdefault("invariant", 1)
-            kwargs["initialFontName"] = font
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+    class FooterCanvas(PageCountCanvas):
+        font_name = font
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab API)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()  # type: ignore[attr-defined]
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self.setFont(font, FOOTER_SIZE)
-                self.drawCentredString(PAGE_W / 2, 8 * mm, f"第{number}页 共{total}页")
-                self.drawString(MARGIN, 8 * mm, left)
-                super().showPage()
-            super().save()
+        def furnish(self, number: int, total: int) -> None:
+            self.setFont(font, FOOTER_SIZE)
+            self.drawCentredString(PAGE_W / 2, 8 * mm, f"第{number}页 共{total}页")
+            self.drawString(MARGIN, 8 * mm, left)
 
     return FooterCanvas
 
