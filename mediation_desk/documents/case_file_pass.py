@@ -28,7 +28,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 from reportlab.platypus.flowables import UseUpSpace
 
 from .layout import FOOTER_SIZE, MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, PAGE_H, PAGE_W
-from .page import Stamp, draw_initials, draw_qr
+from .page import PageCountCanvas, Stamp, draw_initials, draw_qr
 
 STAMP_SIZE = 9
 Box = tuple[float, float, float, float]
@@ -132,8 +132,8 @@ class Furniture:
     page_items: list[int] = field(default_factory=list)
 
 
-class FileCanvas(Canvas):
-    """A Canvas that keeps its pages and, at the end, writes them in the plan's order.
+class FileCanvas(PageCountCanvas):
+    """A canvas that keeps its pages and, at the end, writes them in the plan's order.
 
     The furniture (see :class:`Plan`) is drawn then; the bookmarks are reportlab's
     own outline entries.
@@ -142,49 +142,44 @@ class FileCanvas(Canvas):
     furniture: Furniture
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.font_name = self.furniture.font
         kwargs["invariant"] = 1
-        kwargs["initialFontName"] = self.furniture.font  # no unembedded Helvetica in the PDF
         super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
         self.current_item = -1
         self.slots: dict[int, tuple[tuple[int, int], Box]] = {}
 
     def showPage(self) -> None:  # noqa: N802 (reportlab API)
-        self._pages.append(dict(self.__dict__))
+        super().showPage()
         self.furniture.page_items.append(self.current_item)
-        self._startPage()  # type: ignore[attr-defined]
 
-    def save(self) -> None:
-        font = self.furniture.font
-        plan = self.furniture.plan(self.furniture.page_items)
-        total, stamp, slots = len(plan.order), plan.stamp, self.slots
-        self.setSubject(stamp.code)
-        marks = 0
-        for number, k in enumerate(plan.order, start=1):
-            self.__dict__.update(self._pages[k])
-            self._pageNumber = number
-            for title in plan.bookmarks.get(k, ()):
-                key = f"item{marks}"
-                self.bookmarkPage(key)
-                self.addOutlineEntry(title, key, level=0)
-                marks += 1
-            footer = plan.footers.get(k)
-            if footer is not None:
-                page, count, left, initials = footer
-                if initials:
-                    draw_initials(self, font)
-                self.setFont(font, FOOTER_SIZE)
-                self.drawCentredString(PAGE_W / 2, 12 * mm, f"第{page}页 共{count}页")
-                if left:
-                    self.drawString(MARGIN_L, 12 * mm, left)
-            self.setFont(font, STAMP_SIZE)
-            self.drawRightString(PAGE_W - MARGIN_R, PAGE_H - 12 * mm,
-                                 f"卷宗第{number}页 共{total}页  校验码 {stamp.code}")
-            if stamp.qr and number == total:
-                draw_qr(self, stamp.qr, font)
-            super().showPage()
-        self.slots = slots
-        super().save()
+    def page_order(self) -> list[int]:
+        self.plan = self.furniture.plan(self.furniture.page_items)
+        self.setSubject(self.plan.stamp.code)
+        self.marks = 0
+        return self.plan.order
+
+    def furnish(self, number: int, total: int) -> None:
+        font, plan, k = self.furniture.font, self.plan, self.page_index
+        self._pageNumber = number
+        for title in plan.bookmarks.get(k, ()):
+            key = f"item{self.marks}"
+            self.bookmarkPage(key)
+            self.addOutlineEntry(title, key, level=0)
+            self.marks += 1
+        footer = plan.footers.get(k)
+        if footer is not None:
+            page, count, left, initials = footer
+            if initials:
+                draw_initials(self, font)
+            self.setFont(font, FOOTER_SIZE)
+            self.drawCentredString(PAGE_W / 2, 12 * mm, f"第{page}页 共{count}页")
+            if left:
+                self.drawString(MARGIN_L, 12 * mm, left)
+        self.setFont(font, STAMP_SIZE)
+        self.drawRightString(PAGE_W - MARGIN_R, PAGE_H - 12 * mm,
+                             f"卷宗第{number}页 共{total}页  校验码 {plan.stamp.code}")
+        if plan.stamp.qr and number == total:
+            draw_qr(self, plan.stamp.qr, font)
 
 
 def run_pass(story: list[Flowable], furniture: Furniture, *,

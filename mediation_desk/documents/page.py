@@ -119,13 +119,19 @@ class PageCountCanvas(Canvas):
         # Canvas._startPage (private, not in the stubs) starts a fresh page state
         self._startPage()  # type: ignore[attr-defined]
 
+    def page_order(self) -> list[int]:
+        """The kept pages' indexes in the order they are written (as laid out, by default)."""
+        return list(range(len(self._pages)))
+
     def furnish(self, number: int, total: int) -> None:
         """Draw the furniture of page ``number`` of ``total`` (nothing by default)."""
 
     def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
+        order = self.page_order()
+        total = len(order)
+        for number, index in enumerate(order, start=1):
+            self.__dict__.update(self._pages[index])
+            self.page_index = index  # which kept page this is, for furnish()
             self.furnish(number, total)
             super().showPage()
         super().save()
