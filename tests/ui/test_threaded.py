@@ -3,11 +3,12 @@ fake), as the running application uses them."""
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
 
-from mediation_desk.services import exchange
+from mediation_desk.services import exchange, exchange_import
 from mediation_desk.services.desk import init_desk
 from mediation_desk.ui.context import Services
 from mediation_desk.ui.models.case_table import CaseTableModel
@@ -42,7 +43,7 @@ def test_the_case_list_loads_through_the_worker(qtbot, threaded):
     assert total.args == [3]
 
 
-def test_an_import_running_while_a_form_is_saved(qtbot, threaded, tmp_path):
+def test_an_import_running_while_a_form_is_saved(qtbot, threaded, tmp_path, monkeypatch):
     """Both succeed: the save waits for the import's transaction (it used to fail with
     "cannot start a transaction within a transaction")."""
     court = make_desk(tmp_path, "court01", "court")
@@ -66,24 +67,37 @@ def test_an_import_running_while_a_form_is_saved(qtbot, threaded, tmp_path):
         court.close()
 
     times: dict[str, float] = {}
+    save_started = threading.Event()
+    real_apply = exchange_import.apply_plan
+
+    def apply_when_the_save_has_started(*args, **kwargs):
+        """Hold the import inside its transaction until the form's save has begun, so the
+        save really meets a running import (without this hold a fast machine finished the
+        import before the save started and the test failed)."""
+        times["import_in_transaction"] = time.perf_counter()
+        assert save_started.wait(timeout=30)
+        real_apply(*args, **kwargs)
+        times["import_wrote"] = time.perf_counter()
+
+    monkeypatch.setattr(exchange_import, "apply_plan", apply_when_the_save_has_started)
 
     def slow_import(_progress):
-        times["import_start"] = time.perf_counter()
-        report = exchange.import_bundle(threaded.store, "测试员", bundle)
-        times["import_end"] = time.perf_counter()
-        return report
+        return exchange.import_bundle(threaded.store, "测试员", bundle)
 
     reports: list = []
     run_with_progress(threaded.tasks, None, "导入", slow_import, reports.append,
                       cancellable=False)
-    qtbot.waitUntil(lambda: "import_start" in times, timeout=10_000)
+    qtbot.waitUntil(lambda: "import_in_transaction" in times, timeout=30_000)
     times["save_start"] = time.perf_counter()
+    save_started.set()
     saved = threaded.cases.register("测试员", case_input())  # the form's save, GUI thread
     times["save_end"] = time.perf_counter()
     qtbot.waitUntil(lambda: bool(reports), timeout=30_000)
     assert reports[0].counts["new"] >= 300
     assert saved.number
-    assert times["save_start"] < times["import_end"] <= times["save_end"]
+    # the save began while the import held its transaction and ended after the import wrote
+    assert times["import_in_transaction"] < times["save_start"] < times["import_wrote"]
+    assert times["import_wrote"] < times["save_end"]
     assert threaded.read_cases.count() == 301
 
 
