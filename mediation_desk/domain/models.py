@@ -7,12 +7,12 @@ last change and a deletion tombstone (records are never hard-deleted).
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from . import ids
 from .enums import (
     AgreementForm,
     AgreementScope,
@@ -32,8 +32,8 @@ from .enums import (
 
 
 def new_id() -> str:
-    """A new random UUID as text."""
-    return str(uuid.uuid4())
+    """A new record id: a time-ordered UUIDv7 as text (domain/ids.py)."""
+    return ids.new_id()
 
 
 @dataclass(kw_only=True)
