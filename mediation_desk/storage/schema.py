@@ -451,3 +451,37 @@ def ensure_schema(db: sqlite_utils.Database, path: Path | None) -> list[str]:
 def needs_migration(db: sqlite_utils.Database) -> bool:
     """True when migrations are pending (a read-only open cannot serve such a file)."""
     return bool(migrations.pending(db))
+
+
+_M013_FLAGS = ("risk", "reported_to_police", "family", "on_site_circuit", "business_environment",
+               "wusong_community", "money_only", "status_or_title", "foreign", "appraisal_needed",
+               "party_missing", "counterclaim", "public_interest", "facts_clear", "complex")
+"""The case flags of the day (frozen: a later flag gets its index in its own migration)."""
+
+
+@migrations()
+def m013_case_list_indexes(db: sqlite_utils.Database) -> None:
+    """The case list pages by keyset over an index for every sort key and filter it offers.
+
+    Each sort key has a narrow partial index of live cases (the row id, ``seq``, ends every
+    index, so ``(key, seq)`` is its order); the list's flag filter has one partial index per
+    flag, holding only the cases with it, keyed by date received (the default order); the
+    overdue and due-soon filters have one over the cases whose clock runs. Already indexed:
+    the date received (``cases_received``), a dispute type or a source with it
+    (``cases_type``, ``cases_source``), a center with the number (its unique key), so those
+    sorts order by them. docs/case-list.md explains which query each index serves.
+    """
+    flags = "\n".join(
+        f"CREATE INDEX cases_flag_{f} ON cases (received_on)"
+        f" WHERE deleted = 0 AND instr(flags, '\"{f}\"') > 0;" for f in _M013_FLAGS)
+    db.executescript(f"""
+CREATE INDEX cases_list_number ON cases (year, serial) WHERE deleted = 0;
+CREATE INDEX cases_list_status ON cases (status) WHERE deleted = 0;
+CREATE INDEX cases_list_due ON cases (due_on) WHERE deleted = 0;
+CREATE INDEX cases_list_parties ON cases (party_names) WHERE deleted = 0;
+CREATE INDEX cases_list_mediators ON cases (mediator_names) WHERE deleted = 0;
+CREATE INDEX cases_list_amount ON cases (amount_fen) WHERE deleted = 0;
+CREATE INDEX cases_list_clock ON cases (status, due_on)
+    WHERE deleted = 0 AND status IN ('accepted', 'mediating');
+{flags}
+""")
