@@ -52,7 +52,7 @@ def test_program_edits_pass(store, db_path):
 def test_every_operation_seals_what_it_wrote(store):
     case = desk_with_cases(store)[0]
     changes = audit.case_history(store.db, case.id)[-1]["changes"]
-    sealed = {e["entity"]: e["records"] for e in changes if e["op"] == seals.SEAL}
+    sealed = {e["entity"]: seals.entry_records(e) for e in changes if e["op"] == seals.SEAL}
     assert case.id not in sealed.get("case", {})  # the attachment did not touch the case row
     assert len(sealed["attachment"]) == 1
 
