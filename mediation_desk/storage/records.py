@@ -7,7 +7,11 @@ Saving compares the stored row with the new one, bumps ``version``, sets
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
 from typing import Any, TypeVar
 
 import sqlite_utils
@@ -18,15 +22,69 @@ from . import audit
 T = TypeVar("T")
 
 
+_json_text = json.JSONEncoder(ensure_ascii=False).encode  # = json.dumps(v, ensure_ascii=False)
+
+
+def _db_value(value: Any) -> Any:
+    """An encoded value as SQLite stores it: JSON text for lists/dicts, 0/1 for booleans."""
+    kind = type(value)
+    if kind is str or kind is int or value is None:
+        return value
+    if kind is bool:
+        return int(value)
+    if isinstance(value, (list, dict)):
+        return _json_text(value)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+RowWriter = Callable[[Any], tuple[Any, ...]]
+_ROW_PLAIN = frozenset({str, int, float, type(None)})
+# per kind of field (codec.field_kind): the expression giving its row value from ``v``
+_ROW_EXPR = {
+    "plain": "v if type(v := r.{name}) in PLAIN else slow(v)",
+    "enum": "v.value if type(v := r.{name}) is T{i} else slow(v)",
+    "date": "v.isoformat() if type(v := r.{name}) is date else slow(v)",
+    "datetime": "v.isoformat(timespec='seconds') if type(v := r.{name}) is datetime else slow(v)",
+    "decimal": "fen(v) if type(v := r.{name}) is Decimal else slow(v)",
+    "generic": "slow(r.{name})",
+}
+
+
+def _slow_value(value: Any) -> Any:
+    return _db_value(codec._encode(value))
+
+
+@cache
+def row_writer(cls: type, exclude: tuple[str, ...] = ()) -> tuple[tuple[str, ...], RowWriter]:
+    """(columns, record -> row values in that order) for ``cls``, built once per class.
+
+    The one place that decides a record's columns for inserting (``to_row`` and the bulk
+    inserts of storage/bulk.py), so a change of table layout touches only here and codec.
+    The function is generated (as ``dataclasses`` generates ``__init__``): one expression per
+    field, chosen from its declared type, with every value of another type going through
+    the generic encoder, so it always equals ``_db_value(codec._encode(value))``.
+    """
+    plan = codec.field_plan(cls, exclude)
+    scope: dict[str, Any] = {"PLAIN": _ROW_PLAIN, "slow": _slow_value, "fen": codec.yuan_to_fen,
+                             "date": date, "datetime": datetime, "Decimal": Decimal}
+    parts = []
+    for i, (name, _column, kind, tp) in enumerate(plan):
+        if not name.isidentifier():
+            raise ValueError(f"field name {name!r} of {cls.__name__}")
+        scope[f"T{i}"] = tp
+        parts.append(f"({_ROW_EXPR[kind].format(name=name, i=i)})")
+    source = f"def write(r):\n    return ({', '.join(parts)},)\n"
+    exec(compile(source, f"<row_writer {cls.__name__}>", "exec"), scope)  # noqa: S102
+    return tuple(column for _name, column, _kind, _tp in plan), scope["write"]
+
+
 def to_row(record: Any, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
     """Domain record -> SQLite row values (JSON text for lists, 0/1 for booleans)."""
-    row = codec.to_dict(record, exclude=exclude)
-    for key, value in row.items():
-        if isinstance(value, (list, dict)):
-            row[key] = json.dumps(value, ensure_ascii=False)
-        elif isinstance(value, bool):
-            row[key] = int(value)
-    return row
+    cls: type = type(record)
+    columns, write = row_writer(cls, exclude)
+    return dict(zip(columns, write(record), strict=True))
 
 
 def from_row(cls: type[T], row: dict[str, Any], exclude: tuple[str, ...] = ()) -> T:
