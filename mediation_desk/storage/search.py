@@ -9,8 +9,11 @@ agent names, phones, ID numbers, addresses, title, facts):
   answers 1-2 character terms as a phrase (trigram cannot match them, and a
   LIKE on the trigram table finds nothing for 2 CJK characters on SQLite 3.40).
 
-Both paths give the substring semantics, so results are correct whichever path
-answers a term. Several terms separated by spaces must all match.
+Several terms separated by spaces must all match; the terms of one index are
+one MATCH expression (``"a" AND "b"``), so FTS5 intersects them itself. What a
+search promises (and how it is answered) is docs/search.md; every plan below
+gives exactly the same cases, the plans differ only in cost. Only ``rowid``
+and MATCH are read from the indexes (they may be contentless).
 """
 
 from __future__ import annotations
@@ -77,82 +80,198 @@ def _quote(term: str) -> str:
 
 
 def terms(text: str) -> list[str]:
-    """Split a search box entry into terms."""
+    """Split a search box entry into terms (at any white space, full-width too)."""
     return [t for t in text.split() if t]
 
 
+def _has_token(term: str) -> bool:
+    return any(_is_token_char(ch) and ch != BOUNDARY for ch in term)
+
+
 SMALL_SET = 2000
-MEDIUM_SET = 30000
-"""How a term is answered depends on how many cases it matches (read from the
-index with a LIMIT, a few milliseconds): up to SMALL_SET, the list is built
-from its row ids; up to MEDIUM_SET, the sorted case list is walked and each row
-checked against the row-id set (``+seq`` keeps SQLite from driving the query
-from the set); beyond that, each row is probed in the index while walking, so a
-first page of a term found in most cases needs only a few dozen probes."""
+"""How many row ids of a search are read from the index at most before the cases
+are looked at. A search matching at most this many cases is answered from its
+row ids (exact, whatever the order). A bigger one is answered in two parts:
+the newest row ids read (a window of row ids where every match is known, so the
+newest-first list needs nothing else) and, below that window, the index itself
+(materialised by SQLite only if a row below the window is ever looked at)."""
+
+WINDOW_BUDGET = 20000
+"""At most this many row ids of the denser index are read to widen the window of a
+search whose terms live in both indexes."""
 
 
-def _table_and_query(term: str) -> tuple[str, str] | None:
-    if len(term) >= 3:
-        return "case_fts", _quote(term)
-    chars = char_split(term)
-    if not chars.replace(BOUNDARY, "").strip():
-        return None
-    return "case_fts_chars", _quote(chars)
+@dataclass(frozen=True)
+class _Query:
+    """One MATCH expression on one of the two indexes."""
+
+    table: str
+    expr: str
 
 
-def _rowids(db: sqlite_utils.Database, table: str, query: str, limit: int) -> list[int]:
-    return [r[0] for r in db.execute(
-        f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?", [query, limit])]
+def queries_for(text: str) -> list[_Query]:
+    """The MATCH expressions of a search: one per index its terms need (0, 1 or 2).
+
+    Terms of 3+ characters go to the trigram index, 1-2 characters to the
+    single-character index; a term without a letter or digit is ignored.
+    """
+    long: list[str] = []
+    short: list[str] = []
+    for term in dict.fromkeys(terms(text)):
+        if not _has_token(term):
+            continue
+        if len(term) >= 3:
+            long.append(_quote(term))
+        else:
+            short.append(_quote(char_split(term)))
+    out = []
+    if long:
+        out.append(_Query("case_fts", " AND ".join(long)))
+    if short:
+        out.append(_Query("case_fts_chars", " AND ".join(short)))
+    return out
+
+
+def _ids(db: sqlite_utils.Database, q: _Query, *, below: int | None = None,
+         at_least: int | None = None, limit: int | None = None) -> list[int]:
+    """Row ids matching ``q``, newest (highest) first, optionally in a range."""
+    sql = f"SELECT rowid FROM {q.table} WHERE {q.table} MATCH ?"
+    params: list[Any] = [q.expr]
+    if below is not None:
+        sql += " AND rowid < ?"
+        params.append(below)
+    if at_least is not None:
+        sql += " AND rowid >= ?"
+        params.append(at_least)
+    sql += " ORDER BY rowid DESC"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [r[0] for r in db.execute(sql, params)]
+
+
+def _json(ids: list[int]) -> str:
+    return "[" + ",".join(map(str, ids)) + "]"
+
 
 
 @dataclass(frozen=True)
 class Match:
-    """The SQL condition for a search, and what is known of its size."""
+    """The SQL condition on ``cases.seq`` for a search, and how to count its cases.
+
+    ``window`` row ids (highest first) are every match at or above ``low``; below
+    ``low`` (when ``complete`` is false) the indexes are asked again.
+    """
 
     sql: str
     params: list[Any]
-    at_least: int  # cases known to match the text alone
-    exact: bool  # whether ``at_least`` is the exact number of matches of the text alone
+    window: tuple[int, ...]
+    low: int
+    complete: bool
+    queries: tuple[_Query, ...]
+
+    @property
+    def drive_sql(self) -> str:
+        """The same condition written so that SQLite can read the matches first."""
+        if self.complete:
+            return "cases.seq IN (SELECT value FROM json_each(?))"
+        return f"cases.seq IN (SELECT value FROM json_each(?) UNION ALL {self._below()})"
+
+    @property
+    def drive_params(self) -> list[Any]:
+        if self.complete:
+            return [_json(list(self.window))]
+        return [_json(list(self.window)), *self._below_params()]
+
+    def _below(self) -> str:
+        first, *rest = self.queries
+        sql = (f"SELECT rowid AS seq FROM {first.table} WHERE {first.table} MATCH ?"
+               " AND rowid < ?")
+        for q in rest:
+            sql += (f" AND rowid IN (SELECT rowid FROM {q.table} WHERE {q.table} MATCH ?"
+                    " AND rowid < ?)")
+        return sql
+
+    def _below_params(self) -> list[Any]:
+        return [v for q in self.queries for v in (q.expr, self.low)]
+
+    def count(self, db: sqlite_utils.Database, cap: int | None = None) -> int:
+        """Live cases matching the search alone: exact, or ``cap`` when at least that many."""
+        known = int(db.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM cases WHERE cases.deleted = 0 AND cases.seq IN"
+            " (SELECT value FROM json_each(?)) LIMIT ?)",
+            [_json(list(self.window)), -1 if cap is None else cap]).fetchone()[0])
+        if self.complete or (cap is not None and known >= cap):
+            return known
+        sql = (f"SELECT 1 FROM ({self._below()}) AS m WHERE EXISTS (SELECT 1 FROM cases c"
+               " WHERE c.seq = m.seq AND c.deleted = 0)")
+        rest = int(db.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)",
+                              [*self._below_params(),
+                               -1 if cap is None else cap - known]).fetchone()[0])
+        return known + rest
 
 
-def _clearly_huge(db: sqlite_utils.Database, first: list[int]) -> bool:
-    """Guess from how densely the first row ids came whether a term matches far
-    more than MEDIUM_SET cases (row ids come in ascending order); a wrong guess
-    costs time, never correctness."""
-    top = db.execute("SELECT max(seq) FROM cases").fetchone()[0] or 0
-    estimate = len(first) * top / max(first[-1], 1)
-    return estimate > 2 * MEDIUM_SET
+def _window(db: sqlite_utils.Database, queries: list[_Query]) -> tuple[list[int], int, bool]:
+    """Row ids known to match every query, the lowest row id from which they are all the
+    matches, and whether they are all the matches (then the low is 0)."""
+    lists = [_ids(db, q, limit=SMALL_SET + 1) for q in queries]
+    complete = [i for i, ids in enumerate(lists) if len(ids) <= SMALL_SET]
+    if complete:
+        # every match is among the smallest complete list's row ids
+        base = min(complete, key=lambda i: len(lists[i]))
+        found = lists[base]
+        for i, ids in enumerate(lists):
+            if i == base or not found:
+                continue
+            if i in complete:
+                have = set(ids)
+                found = [r for r in found if r in have]
+                continue
+            low = ids[-1]  # ids holds every match of this query from ``low`` up
+            have = set(ids)
+            above = [r for r in found if r >= low]
+            under = [r for r in found if r < low]
+            if under:
+                deeper = set(_ids(db, queries[i], below=low, at_least=under[-1]))
+                under = [r for r in under if r in deeper]
+            found = [r for r in above if r in have] + under
+        return found, 0, True
+    # each list holds every match of its query from its last row id up; widen the
+    # shallower lists towards the deepest one (within a budget)
+    known = [ids[-1] for ids in lists]
+    target = min(known)
+    for i, ids in enumerate(lists):
+        if known[i] > target:
+            more = _ids(db, queries[i], below=known[i], at_least=target, limit=WINDOW_BUDGET)
+            ids.extend(more)
+            known[i] = more[-1] if len(more) == WINDOW_BUDGET else target
+    low = max(known)
+    found = [r for r in lists[0] if r >= low]
+    for ids in lists[1:]:
+        have = set(ids)
+        found = [r for r in found if r in have]
+    return found, low, False
 
 
 def match_clause(db: sqlite_utils.Database, text: str) -> Match | None:
-    """SQL condition on ``cases.seq`` that holds for every term; None when no term.
+    """SQL condition on ``cases.seq`` that holds exactly for the cases matching every term;
+    None when the text has no term (no letter or digit).
 
-    Each term is answered by the trigram index (3+
-    characters) or the single-character index (1-2 characters), with the
-    substring meaning either way. A term made only of punctuation is ignored.
-    The rarest term drives the query; the others are checked per candidate.
+    The condition suits walking the case list in its sort order (``+cases.seq``: no index
+    is chosen from it); :attr:`Match.drive_sql` is the form that reads the matches first.
     """
-    found = [f for f in (_table_and_query(t) for t in terms(text)) if f is not None]
-    if not found:
+    queries = queries_for(text)
+    if not queries:
         return None
-    sized = [(table, query, _rowids(db, table, query, SMALL_SET + 1)) for table, query in found]
-    sized.sort(key=lambda item: len(item[2]))
-    table, query, rowids = sized[0]
-    clauses: list[str] = []
-    params: list[Any] = []
-    if len(rowids) > SMALL_SET and not _clearly_huge(db, rowids):
-        rowids = _rowids(db, table, query, MEDIUM_SET + 1)
-    exact = len(sized) == 1 and len(rowids) <= MEDIUM_SET
-    at_least = len(rowids) if len(sized) == 1 else 0
-    if len(rowids) <= MEDIUM_SET:
-        plus = "" if len(rowids) <= SMALL_SET else "+"
-        clauses.append(f"{plus}cases.seq IN (SELECT value FROM json_each(?))")
-        params.append("[" + ",".join(map(str, rowids)) + "]")
-        rest = sized[1:]
-    else:
-        rest = sized
-    for table, query, _ in rest:
-        clauses.append(f"EXISTS (SELECT 1 FROM {table} WHERE {table} MATCH ?"
-                       f" AND {table}.rowid = cases.seq)")
-        params.append(query)
-    return Match(" AND ".join(clauses), params, at_least, exact)
+    window, low, complete = _window(db, queries)
+    if complete:
+        return Match("cases.seq IN (SELECT value FROM json_each(?))", [_json(window)],
+                     tuple(window), 0, True, tuple(queries))
+    below = " AND ".join(f"+cases.seq IN (SELECT rowid FROM {q.table} WHERE {q.table} MATCH ?"
+                         " AND rowid < ?)" for q in queries)
+    sql = (f"((+cases.seq >= ? AND +cases.seq IN (SELECT value FROM json_each(?)))"
+           f" OR (+cases.seq < ? AND {below}))")
+    params: list[Any] = [low, _json(window), low]
+    for q in queries:
+        params += [q.expr, low]
+    return Match(sql, params, tuple(window), low, False, tuple(queries))
