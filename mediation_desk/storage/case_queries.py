@@ -139,26 +139,11 @@ def count_cases(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
     """Number of cases matching ``flt`` (at most ``cap`` when given: counting stops there)."""
     where, params, match = _where(db, flt, today)
     if match is not None and replace(flt, text="", caption="") == CaseFilter():
-        # only a text search: the index already told how many cases match
-        if match.exact and (cap is None or match.at_least < cap):
-            return _live_only(db, where, params, match.at_least)
-        if cap is not None and match.at_least >= cap and not _has_deleted(db):
-            return cap
+        return match.count(db, cap)  # only a text search: counted from the index
     if cap is None:
         return int(db.execute(f"SELECT count(*) FROM cases WHERE {where}", params).fetchone()[0])
     return int(db.execute(f"SELECT count(*) FROM (SELECT 1 FROM cases WHERE {where} LIMIT ?)",
                           [*params, int(cap)]).fetchone()[0])
-
-
-def _has_deleted(db: sqlite_utils.Database) -> bool:
-    return db.execute("SELECT 1 FROM cases WHERE deleted = 1 LIMIT 1").fetchone() is not None
-
-
-def _live_only(db: sqlite_utils.Database, where: str, params: list[Any], known: int) -> int:
-    """``known`` matches from the index, less tombstoned cases (rare) if any."""
-    if not _has_deleted(db):
-        return known
-    return int(db.execute(f"SELECT count(*) FROM cases WHERE {where}", params).fetchone()[0])
 
 
 def parties_of(db: sqlite_utils.Database, case_ids: list[str]) -> dict[str, list[Party]]:
