@@ -22,7 +22,7 @@ from pathlib import Path
 import sqlite_utils
 
 from . import audit, seals
-from .connection import StorageError, integrity_check
+from .connection import StorageError, connect, integrity_check
 from .schema import migrations
 
 KINDS = {"table": "表", "index": "索引", "trigger": "触发器", "view": "视图"}
@@ -56,7 +56,9 @@ def applied_migrations(db: sqlite_utils.Database) -> tuple[str, ...]:
 @cache
 def _expected(applied: frozenset[str], registered: tuple[str, ...],
               with_table: bool) -> Schema:
-    mem = sqlite_utils.Database(memory=True)
+    # the driver's SQLite (sqlcipher3), as the file is read with: Python's own copy may be
+    # older and not know an option a migration uses (contentless_delete, SQLite 3.43)
+    mem = sqlite_utils.Database(connect(":memory:"))
     try:
         if applied or with_table:
             migrations.ensure_migrations_table(mem)

@@ -497,3 +497,36 @@ CREATE INDEX cases_list_clock ON cases (status, due_on)
 {opened}
 {flags}
 """)
+
+
+_M014_COMPACT_DDL = """
+DROP INDEX events_kind;
+CREATE INDEX events_note ON events (occurred_at) WHERE kind = 'note';
+ALTER TABLE case_fts RENAME TO case_fts_m013;
+ALTER TABLE case_fts_chars RENAME TO case_fts_chars_m013;
+CREATE VIRTUAL TABLE case_fts USING fts5(body, tokenize = 'trigram', content = '',
+                                         contentless_delete = 1);
+CREATE VIRTUAL TABLE case_fts_chars USING fts5(body, tokenize = 'unicode61', content = '',
+                                               contentless_delete = 1);
+INSERT INTO case_fts (rowid, body) SELECT rowid, body FROM case_fts_m013 ORDER BY rowid;
+INSERT INTO case_fts_chars (rowid, body)
+    SELECT rowid, body FROM case_fts_chars_m013 ORDER BY rowid;
+DROP TABLE case_fts_m013;
+DROP TABLE case_fts_chars_m013;
+"""
+
+
+@migrations()
+def m014_compact_store(db: sqlite_utils.Database) -> None:
+    """A compacter file (docs/storage-layout.md).
+
+    * ``events_kind`` (kind, occurred_at) served no query but the rare NOTE events by date
+      (the written copies of oral agreements): a partial index of those replaces it
+      (35 MB at 100,000 cases, against a few kilobytes).
+    * The search indexes keep no copy of the text they index (contentless FTS5 tables that
+      accept deletes): the text lives in ``cases`` and ``parties`` only, not twice more in
+      the FTS content tables (115 MB at 100,000 cases). Each case's indexed text is moved
+      over exactly as indexed before (the old content tables hold it), so every search
+      answers as before.
+    """
+    db.executescript(_M014_COMPACT_DDL)
