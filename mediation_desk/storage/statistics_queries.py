@@ -5,7 +5,7 @@ Each list holds the events whose **business date** falls in the window: acceptan
 application by the date applied for, other status changes, follow-up visits and
 deadlines by their own dates. Tombstoned cases, agreements and events are left out. Every
 query is indexed (``cases_accepted``, ``cases_due``, ``cases_received``,
-``agreements_effective``, ``events_kind``).
+``agreements_effective_stats``, ``events_action``, ``events_follow_up``).
 """
 
 from __future__ import annotations

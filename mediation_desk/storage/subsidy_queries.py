@@ -6,10 +6,11 @@ agreement (marked by the NOTE event ``record_written_agreement``); a failure is 
 ``terminate`` status change, dated by ``substr(occurred_at, 1, 10)``. Tombstoned cases,
 agreements and events are left out.
 
-The month's closings are found through the date indexes (``agreements_effective``,
-``events_kind``); everything else is read for those cases only, by case id, in chunks,
-through the case indexes (``+kind`` / ``+effective_on`` keep the planner off the date
-indexes there: on 100,000 cases it chose them and scanned every note and status change).
+The month's closings are found through the date indexes (``agreements_effective``, the
+status changes' ``events_action``, the NOTE events' ``events_note``); everything else is
+read for those cases only, by case id, in chunks, through the case indexes (``+kind`` /
+``+effective_on`` keep the planner off the date indexes there: on 100,000 cases it chose
+them and scanned every note and status change).
 """
 
 from __future__ import annotations

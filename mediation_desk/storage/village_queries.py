@@ -15,7 +15,7 @@ period, not current statuses), and each counted case's village:
   is not another success (indexes ``agreements_effective``, ``agreements_case``);
 - 进入诉讼 ``to_court``: a status change dated in the window (the date part of
   ``occurred_at``) handing the case over for filing, taking it to court, or returning it to
-  the trial after a failed mediation (no ``outcome``) (index ``events_kind``);
+  the trial after a failed mediation (no ``outcome``) (index ``events_action``);
 - the village: the first applicant's (by position) that has one, else the first party's
   that has one, else '' (index ``parties_case``).
 
