@@ -15,7 +15,7 @@ from mediation_desk.services import backup
 from mediation_desk.services.cases import CaseService
 from mediation_desk.services.demo import demo_login
 from mediation_desk.storage.store import Store
-from tests.conftest import case_input
+from tests.inputs import case_input
 
 
 def run_backups(db: Path, folder: Path) -> None:

@@ -11,7 +11,7 @@ import sys
 
 from mediation_desk.services.door import Door
 from mediation_desk.services.session import DeskSession
-from tests.conftest import case_input
+from tests.inputs import case_input
 
 
 def main(path: str) -> None:

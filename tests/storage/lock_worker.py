@@ -6,7 +6,7 @@ import sys
 
 from mediation_desk.services.cases import CaseService
 from mediation_desk.storage.store import Store
-from tests.conftest import case_input
+from tests.inputs import case_input
 
 
 def main(path: str, key_hex: str = "") -> None:
