@@ -30,7 +30,7 @@ def test_cycles_wait_for_the_gui_threads_timer(qtbot, qapp):
         t.join()
         assert gone() is not None  # nothing collected it off the GUI thread
         collector.threshold = (1, 1, 1)
-        qtbot.waitUntil(lambda: gone() is None, timeout=3000)  # the GUI thread's timer did
+        qtbot.waitUntil(lambda: gone() is None, timeout=10_000)  # the GUI thread's timer did
     finally:
         collector.stop()
     assert not gc.isenabled()  # the test session's own collector (conftest) still runs

@@ -38,16 +38,16 @@ def test_idle_time_emits_idle_and_input_restarts_it(qtbot, qapp):
     qtbot.addWidget(label)
     label.show()
     try:
-        with qtbot.waitSignal(watcher.idle, timeout=3000):
+        with qtbot.waitSignal(watcher.idle, timeout=10_000):
             pass
         watcher.restart()
-        remaining = watcher.timer.remainingTime()
-        qtbot.wait(150)
+        assert watcher.timer.isActive()
+        watcher.timer.stop()  # then input must start it again (no race with the clock)
         move = QMouseEvent(QEvent.Type.MouseMove, QPointF(2, 2), QPointF(2, 2),
                            Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
                            Qt.KeyboardModifier.NoModifier)
         QApplication.sendEvent(label, move)
-        assert watcher.timer.remainingTime() > remaining - 100  # started again
+        assert watcher.timer.isActive()  # started again
     finally:
         watcher.stop()
 
