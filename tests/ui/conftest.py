@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import time
@@ -18,6 +19,24 @@ from mediation_desk.security.keyfile import keyfile_path  # noqa: E402
 DEMO_CACHE = Path(os.environ.get("MEDIATION_DESK_TEST_CACHE", "/tmp/mediation-desk-cache"))
 BIG_SEED = 7
 BIG_CASES = 100_000
+
+
+PATIENCE_MS = 60_000
+"""How long a GUI test waits for what it expects (pytest-qt gives up after 5 s by default)."""
+
+
+@pytest.fixture
+def qtbot(qtbot):
+    """pytest-qt's ``qtbot`` whose waits give up after a minute instead of 5 s.
+
+    A wait ends as soon as its condition holds, so a passing test is no slower; only a
+    machine busy with other work (two cores, the whole suite) no longer fails a test that
+    was merely slow. A test that names its own ``timeout=`` keeps it.
+    """
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback", "waitActive",
+                 "waitExposed"):
+        setattr(qtbot, name, functools.partial(getattr(qtbot, name), timeout=PATIENCE_MS))
+    return qtbot
 
 
 @pytest.fixture(scope="session", autouse=True)
