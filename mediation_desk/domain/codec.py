@@ -61,6 +61,10 @@ _PLAIN = frozenset({str, int, bool, float, type(None)})  # encoded as they are
 def _encode(value: Any) -> Any:
     if type(value) in _PLAIN:
         return value
+    if type(value) is dict:  # exactly a dict or a list: the checks below cannot apply
+        return {k: v if type(v) in _PLAIN else _encode(v) for k, v in value.items()}
+    if type(value) is list:
+        return [v if type(v) in _PLAIN else _encode(v) for v in value]
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime):
@@ -116,13 +120,15 @@ Encoder = Callable[[Any], Any]
 def field_kind(tp: Any) -> tuple[str, Any]:
     """How values of a declared field type are encoded: (kind, the type).
 
-    kind is ``plain`` (kept), ``enum`` (its value), ``date``, ``datetime`` (ISO text),
+    kind is ``plain`` (kept), ``bool``, ``enum`` (its value), ``date``, ``datetime`` (ISO text),
     ``decimal`` (fen) or ``generic`` (:func:`_encode` decides per value). A value that is
     not of the declared type always goes through :func:`_encode`, so a per-kind encoder
     gives exactly ``_encode(value)``.
     """
     tp = _unwrap_optional(tp)
-    if tp in (str, int, bool, float):
+    if tp is bool:
+        return "bool", tp
+    if tp in (str, int, float):
         return "plain", tp
     if isinstance(tp, type) and issubclass(tp, Enum):
         return "enum", tp
@@ -136,7 +142,7 @@ def field_kind(tp: Any) -> tuple[str, Any]:
 
 
 def _field_encoder(kind: str, tp: Any) -> Encoder:
-    if kind == "plain":
+    if kind in ("plain", "bool"):
         return lambda v: v if type(v) in _PLAIN else _encode(v)
     if kind == "enum":
         return lambda v: v.value if type(v) is tp else _encode(v)

@@ -16,14 +16,15 @@ import os
 import random
 import time
 import uuid
+from bisect import bisect
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from datetime import time as dtime
 from decimal import Decimal
+from itertools import accumulate
 from pathlib import Path
-from typing import Any, TypedDict, TypeVar
+from typing import Any, Generic, TypedDict, TypeVar
 
 from ..domain.access import Account, Role
 from ..domain.deadlines import jc_window_end, mediation_due
@@ -43,9 +44,10 @@ from ..domain.enums import (
     Sex,
 )
 from ..domain.errors import DomainError
+from ..domain.ids import uuid7_text
 from ..domain.models import Agreement, Case, CaseEvent, DeclaredRelation, Mediator, Party
 from ..domain.numbering import format_case_number
-from ..domain.validators import id_check_char
+from ..domain.validators import credit_check_char, id_check_char
 from ..security import keyfile as kf
 from ..storage.store import Store
 from . import auth
@@ -241,83 +243,138 @@ def _ensure_mediator_account(store: Store, path: Path, mediators: list[Mediator]
 _T = TypeVar("_T")
 
 
-def _pick(rng: random.Random, weighted: list[tuple[_T, int]]) -> _T:
-    return rng.choices([w[0] for w in weighted], [w[1] for w in weighted])[0]
+class _Weighted(Generic[_T]):
+    """Draws from weighted choices with one ``random()`` (``choices`` built its table per call)."""
+
+    def __init__(self, weighted: list[tuple[_T, int]]) -> None:
+        self.items = [w[0] for w in weighted]
+        self.bounds = list(accumulate(w[1] for w in weighted))
+        self.total = self.bounds[-1]
+
+    def draw(self, random_: Callable[[], float]) -> _T:
+        return self.items[bisect(self.bounds, random_() * self.total)]
+
+
+_SOURCES, _TYPES = _Weighted(SOURCES), _Weighted(TYPES)
+_PHONE_PREFIXES = ("138", "139", "150", "151", "158", "135", "186", "187", "177", "199")
+_EPOCH = date(1970, 1, 1).toordinal()
+_DAY_MS = 86_400_000
+_QUARTERS = (0, 15, 30, 45)
+_AMOUNTS = (800, 1500, 3000, 5000, 8000, 12000, 20000, 35000, 60000, 120000)
+
+
+def _day_ms(d: date) -> int:
+    """Unix milliseconds of 08:00 UTC on ``d`` (the demo's ids tell time by the day alone)."""
+    return (d.toordinal() - _EPOCH) * _DAY_MS + 8 * 3_600_000
 
 
 class _Maker:
-    """Makes people, cases and histories from one random generator."""
+    """Makes people, cases and histories from one random generator.
+
+    Draws use ``random()`` and ``getrandbits()`` directly (``choice``/``randint`` cost a few
+    Python calls each, and the demo draws about 60 times per case): the same seed still
+    gives the same data. Ids are UUIDv7 (domain/ids.py): the time is the case's received
+    day, one millisecond more per id, so a build appends to every id index in order; the
+    random bits come from the seeded generator.
+    """
 
     def __init__(self, rng: random.Random, today: date, mediators: list[Mediator],
                  settings: Settings) -> None:
         self.rng, self.today, self.mediators, self.settings = rng, today, mediators, settings
         self.calendar = settings.calendar()
         self.court_serial: dict[tuple[int, str], int] = {}
+        self.random = rng.random
+        self.bits = rng.getrandbits
+        self.ms = _day_ms(today - timedelta(days=800))  # mediators before the oldest case
+        self._due: dict[tuple[date, CaseSource], date] = {}
+        self._jc_due: dict[date, date] = {}
+
+    def pick(self, seq: Sequence[_T]) -> _T:
+        return seq[int(self.random() * len(seq))]
+
+    def between(self, low: int, high: int) -> int:
+        return low + int(self.random() * (high - low + 1))
 
     def uid(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+        self.ms += 1
+        return uuid7_text(self.ms, self.bits(74))
+
+    def start_day(self, d: date) -> None:
+        """Ids made from now on tell the day ``d`` (never going back: ids stay ascending)."""
+        self.ms = max(self.ms, _day_ms(d))
+
+    def mediation_due(self, accepted: date, source: CaseSource) -> date:
+        key = (accepted, source)
+        due = self._due.get(key)
+        if due is None:
+            due = mediation_due(accepted, self.settings.period_for(source), self.calendar).due
+            self._due[key] = due
+        return due
+
+    def jc_due(self, agreed: date) -> date:
+        due = self._jc_due.get(agreed)
+        if due is None:
+            due = self._jc_due[agreed] = jc_window_end(agreed, self.calendar).due
+        return due
 
     def name(self) -> str:
-        r = self.rng
-        return r.choice(T.SURNAMES) + "".join(r.choice(T.GIVEN) for _ in range(r.choice((1, 2, 2))))
+        pick, given = self.pick, T.GIVEN
+        if self.random() < 1 / 3:
+            return pick(T.SURNAMES) + pick(given)
+        return pick(T.SURNAMES) + pick(given) + pick(given)
 
     def id_number(self, sex: Sex) -> tuple[str, date]:
-        r = self.rng
-        birth = date(r.randint(1945, 2004), r.randint(1, 12), r.randint(1, 28))
-        seq = r.randint(0, 499) * 2 + (1 if sex is Sex.MALE else 0)
-        first17 = f"{r.choice(T.AREAS)}{birth:%Y%m%d}{seq:03d}"
+        between = self.between
+        birth = date(between(1945, 2004), between(1, 12), between(1, 28))
+        seq = between(0, 499) * 2 + (1 if sex is Sex.MALE else 0)
+        first17 = f"{self.pick(T.AREAS)}{birth.year:04d}{birth.month:02d}{birth.day:02d}{seq:03d}"
         return first17 + id_check_char(first17), birth
 
     def phone(self) -> str:
-        r = self.rng
-        return r.choice(("138", "139", "150", "151", "158", "135", "186", "187", "177", "199")) + \
-            f"{r.randint(0, 99999999):08d}"
+        return f"{self.pick(_PHONE_PREFIXES)}{self.bits(27) % 100_000_000:08d}"
 
     def person(self, role: PartyRole, village: str) -> Party:
-        r = self.rng
-        sex = r.choice((Sex.MALE, Sex.FEMALE))
+        pick = self.pick
+        sex = Sex.MALE if self.random() < 0.5 else Sex.FEMALE
         idn, birth = self.id_number(sex)
         p = Party(id=self.uid(), kind=PartyKind.PERSON, role=role, name=self.name(), sex=sex,
-                  birth_date=birth, id_number=idn, ethnicity=r.choice(T.ETHNICITIES),
-                  occupation=r.choice(T.OCCUPATIONS), phone=self.phone(), village=village,
-                  address=f"淄博市张店区马尚街道{village}{r.randint(1, 300)}号")
-        if r.random() < 0.08:
+                  birth_date=birth, id_number=idn, ethnicity=pick(T.ETHNICITIES),
+                  occupation=pick(T.OCCUPATIONS), phone=self.phone(), village=village,
+                  address=f"淄博市张店区马尚街道{village}{self.between(1, 300)}号")
+        if self.random() < 0.08:
             p.agent_name, p.agent_phone, p.agent_relation = self.name(), self.phone(), "近亲属"
         return p
 
     def organisation(self, role: PartyRole) -> Party:
-        r = self.rng
-        body = f"913703{r.randint(0, 99):02d}MA{r.randint(0, 9999999):07d}"[:17]
-        from ..domain.validators import credit_check_char
+        body = f"913703{self.between(0, 99):02d}MA{self.between(0, 9999999):07d}"[:17]
         return Party(id=self.uid(), kind=PartyKind.ORGANISATION, role=role,
-                     name=r.choice(T.COMPANIES), credit_code=body + credit_check_char(body),
+                     name=self.pick(T.COMPANIES), credit_code=body + credit_check_char(body),
                      legal_representative=self.name(), phone=self.phone(),
-                     address=f"淄博市张店区{r.choice(T.STREETS)}{r.randint(1, 200)}号")
+                     address=f"淄博市张店区{self.pick(T.STREETS)}{self.between(1, 200)}号")
 
     def court_number(self, year: int, code: str) -> str:
         key = (year, code)
-        self.court_serial[key] = self.court_serial.get(key, 0) + self.rng.randint(1, 6)
+        self.court_serial[key] = self.court_serial.get(key, 0) + self.between(1, 6)
         return f"（{year}）鲁0303{code}{self.court_serial[key]}号"
 
     def at(self, d: date) -> datetime:
-        return datetime.combine(d, dtime(self.rng.randint(8, 17), self.rng.choice((0, 15, 30, 45))))
+        return datetime(d.year, d.month, d.day, self.between(8, 17), self.pick(_QUARTERS))
 
     def case(self, received: date, center_id: str) -> tuple[Case, list[CaseEvent], list[Agreement]]:
-        r = self.rng
-        source = _pick(r, SOURCES)
-        dtype = _pick(r, TYPES)
-        village = r.choice(T.VILLAGES)
+        self.start_day(received)
+        source = _SOURCES.draw(self.random)
+        dtype = _TYPES.draw(self.random)
+        village = self.pick(T.VILLAGES)
         a = self.person(PartyRole.APPLICANT, village)
         org_types = (DisputeType.PROPERTY_MANAGEMENT, DisputeType.MEDICAL, DisputeType.CONSUMER,
                      DisputeType.LABOUR)
-        b = self.organisation(PartyRole.RESPONDENT) if dtype in org_types and r.random() < 0.7 \
-            else self.person(PartyRole.RESPONDENT, r.choice((village, r.choice(T.VILLAGES))))
+        b = self.organisation(PartyRole.RESPONDENT) if dtype in org_types and self.random() < 0.7 \
+            else self.person(PartyRole.RESPONDENT, self.pick((village, self.pick(T.VILLAGES))))
         parties = [a, b]
-        if r.random() < 0.06:
+        if self.random() < 0.06:
             parties.append(self.person(PartyRole.THIRD_PARTY, village))
-        amount = Decimal(r.choice((800, 1500, 3000, 5000, 8000, 12000, 20000, 35000, 60000, 120000))
-                         + r.randint(0, 20) * 100)
-        facts, claims, clause = r.choice(T.NARRATIVES[dtype])
+        amount = Decimal(self.pick(_AMOUNTS) + self.between(0, 20) * 100)
+        facts, claims, clause = self.pick(T.NARRATIVES[dtype])
         fmt = {"a": a.name, "b": b.name, "v": village, "n": f"{amount:,.0f}"}
         flags = set()
         if dtype is DisputeType.MARRIAGE_FAMILY:
@@ -325,11 +382,11 @@ class _Maker:
         if dtype in (DisputeType.CONTRACT, DisputeType.LABOUR, DisputeType.DAMAGES,
                      DisputeType.TRAFFIC, DisputeType.CONSUMER):
             flags.add(CaseFlag.MONEY_ONLY)
-        if r.random() < 0.04:
+        if self.random() < 0.04:
             flags.add(CaseFlag.RISK)
-        if r.random() < 0.1:
+        if self.random() < 0.1:
             flags.add(CaseFlag.ON_SITE_CIRCUIT)
-        if b.kind is PartyKind.ORGANISATION and r.random() < 0.5:
+        if b.kind is PartyKind.ORGANISATION and self.random() < 0.5:
             flags.add(CaseFlag.BUSINESS_ENVIRONMENT)
         case = Case(id=self.uid(), center_id=center_id, source=source, dispute_type=dtype,
                     amount=amount, facts=facts.format(**fmt), claims=claims.format(**fmt),
@@ -358,27 +415,26 @@ class _Maker:
 
     def _history(self, case: Case, events: list[CaseEvent], agreements: list[Agreement],
                  clause: str) -> None:
-        r, today = self.rng, self.today
+        today = self.today
         age = (today - case.received_on).days
         self._status(case, events, case.received_on, CaseStatus.REGISTERED, "register")
-        if age < 2 and r.random() < 0.7:
+        if age < 2 and self.random() < 0.7:
             return
-        if r.random() < 0.03:
+        if self.random() < 0.03:
             self._status(case, events, case.received_on, CaseStatus.NOT_ACCEPTED, "not_accept")
             case.end_note = "一方当事人明确拒绝调解"
             case.closed_on = case.received_on
             return
-        acc = min(today, case.received_on + timedelta(days=r.choice((0, 0, 1, 1, 2, 3))))
+        acc = min(today, case.received_on + timedelta(days=self.pick((0, 0, 1, 1, 2, 3))))
         case.accepted_on = acc
         self._status(case, events, acc, CaseStatus.ACCEPTED, "accept")
-        period = self.settings.period_for(case.source)
-        case.due_on = case.base_due_on = mediation_due(acc, period, self.calendar).due
-        if age < 4 and r.random() < 0.5:
+        case.due_on = case.base_due_on = self.mediation_due(acc, case.source)
+        if age < 4 and self.random() < 0.5:
             return
         pool = [m for m in self.mediators if case.dispute_type in m.specialties] or self.mediators
-        chosen = [r.choice(pool)]
-        if r.random() < 0.25:
-            other = r.choice(self.mediators)
+        chosen = [self.pick(pool)]
+        if self.random() < 0.25:
+            other = self.pick(self.mediators)
             if other.id != chosen[0].id:
                 chosen.append(other)
         case.mediator_ids = [m.id for m in chosen]
@@ -387,16 +443,16 @@ class _Maker:
                  participants="、".join(m.name for m in chosen),
                  data={"mediator_ids": case.mediator_ids})
         # how long this mediation takes; some run over their deadline
-        span = r.choice((3, 5, 8, 12, 15, 20, 25, 28, 35, 45))
+        span = self.pick((3, 5, 8, 12, 15, 20, 25, 28, 35, 45))
         end = acc + timedelta(days=span)
         names = "、".join(p.name for p in case.parties)
         mediator = chosen[0].name
-        if r.random() < 0.3:
+        if self.random() < 0.3:
             self._ev(case, events, EventKind.INVESTIGATION, min(today, acc + timedelta(days=1)),
                      actor=mediator, place=f"{case.parties[0].village or '现场'}",
                      participants=names,
                      notes="到现场查看情况，分别听取双方陈述，并向村委会了解情况。")
-        for k in range(r.choice((1, 1, 2, 2, 3))):
+        for k in range(self.pick((1, 1, 2, 2, 3))):
             d = min(today, acc + timedelta(days=2 + k * max(1, span // 3)))
             self._ev(case, events, EventKind.SESSION, d, actor=mediator, place="调解室",
                      participants=names,
@@ -406,26 +462,26 @@ class _Maker:
                      data={"result": "双方初步达成一致意见，约定继续协商具体条款。" if k
                            else "双方分歧较大，约定另行组织调解。"})
         if end > today:  # still open today
-            if r.random() < 0.08:
+            if self.random() < 0.08:
                 since = min(today, acc + timedelta(days=5))
                 self._status(case, events, since, CaseStatus.SUSPENDED, "suspend")
                 case.suspended_since = since
                 self._ev(case, events, EventKind.SUSPENSION, since,
                          notes="委托鉴定机构进行伤情鉴定")
             return
-        outcome = r.random()
+        outcome = self.random()
         if outcome < 0.80:
             self._agree(case, events, agreements, clause, end)
         else:
-            reason = r.choice((EndReason.GAP_TOO_LARGE, EndReason.UNWILLING, EndReason.UNREACHABLE,
+            reason = self.pick((EndReason.GAP_TOO_LARGE, EndReason.UNWILLING, EndReason.UNREACHABLE,
                                EndReason.WITHDRAWN_SETTLED, EndReason.EXPIRED_NO_CONSENT))
             self._status(case, events, end, CaseStatus.TERMINATED, "terminate", reason=reason.value)
             case.end_reason, case.closed_on = reason, end
-            after = end + timedelta(days=r.randint(3, 20))
+            after = end + timedelta(days=self.between(3, 20))
             if case.source is CaseSource.COURT_DELEGATED and after <= today:
                 self._status(case, events, after, CaseStatus.HANDED_TO_FILING, "hand_over")
-                filed = after + timedelta(days=r.randint(3, 10))
-                if filed <= today and r.random() < 0.7:
+                filed = after + timedelta(days=self.between(3, 10))
+                if filed <= today and self.random() < 0.7:
                     case.filing_number = self.court_number(filed.year, "民初")
                     self._status(case, events, filed, CaseStatus.FILED, "record_filing")
             elif case.source is CaseSource.COURT_ENTRUSTED and after <= today:
@@ -434,10 +490,10 @@ class _Maker:
 
     def _agree(self, case: Case, events: list[CaseEvent], agreements: list[Agreement],
                clause: str, end: date) -> None:
-        r, today = self.rng, self.today
-        oral = r.random() < 0.12 and (case.amount or 0) < 5000
-        partial = r.random() < 0.04
-        deadline = end + timedelta(days=r.choice((0, 7, 15, 30)))
+        today = self.today
+        oral = self.random() < 0.12 and (case.amount or 0) < 5000
+        partial = self.random() < 0.04
+        deadline = end + timedelta(days=self.pick((0, 7, 15, 30)))
         ag = Agreement(id=self.uid(), case_id=case.id,
                        form=AgreementForm.ORAL if oral else AgreementForm.WRITTEN,
                        scope=AgreementScope.PARTIAL if partial else AgreementScope.FULL,
@@ -450,7 +506,7 @@ class _Maker:
         self._status(case, events, end, CaseStatus.AGREED, "record_agreement",
                      form=ag.form.value, scope=ag.scope.value)
         entrusted = case.source is CaseSource.COURT_ENTRUSTED  # no confirmation (SIM 20)
-        case.jc_due_on = None if entrusted else jc_window_end(end, self.calendar).due
+        case.jc_due_on = None if entrusted else self.jc_due(end)
         case.follow_up_due_on = deadline
         case.closed_on = end
         case.end_reason = None if partial else EndReason.AGREEMENT_REACHED
@@ -469,39 +525,39 @@ class _Maker:
             self._maybe_archive(case, events)
             return
         # an oral agreement is not taken to confirmation (JCR 3, CPLI 354)
-        if case.source is CaseSource.COURT_DELEGATED and r.random() < 0.45 and not oral:
-            applied = end + timedelta(days=r.randint(1, 10))
+        if case.source is CaseSource.COURT_DELEGATED and self.random() < 0.45 and not oral:
+            applied = end + timedelta(days=self.between(1, 10))
             if applied > today:
                 return
             self._status(case, events, applied, CaseStatus.JC_APPLIED, "apply_jc")
             case.jc_applied_on = applied
-            ruled = applied + timedelta(days=r.randint(5, 15))
+            ruled = applied + timedelta(days=self.between(5, 15))
             if ruled > today:
                 return
-            if r.random() < 0.97:
+            if self.random() < 0.97:
                 case.jc_ruling = self.court_number(ruled.year, "民特")
                 self._status(case, events, ruled, CaseStatus.JC_CONFIRMED, "jc_confirm")
             else:
                 self._status(case, events, ruled, CaseStatus.JC_REJECTED, "jc_reject")
                 return
-        visit = deadline + timedelta(days=r.randint(1, 20))
+        visit = deadline + timedelta(days=self.between(1, 20))
         if visit > today:
             return
-        perf = Performance.PERFORMED if r.random() < 0.92 else Performance.NOT_PERFORMED
+        perf = Performance.PERFORMED if self.random() < 0.92 else Performance.NOT_PERFORMED
         self._ev(case, events, EventKind.FOLLOW_UP, visit, place="电话回访",
                  notes="当事人表示已按协议履行，对调解结果满意。" if perf is Performance.PERFORMED
                  else "被申请人未按期履行，已督促其履行。",
                  data={"performance": perf.value,
-                       "satisfaction": r.choice((5, 5, 5, 4, 4, 3)) if perf is Performance.PERFORMED
-                       else r.choice((2, 3))})
+                       "satisfaction": self.pick((5, 5, 5, 4, 4, 3))
+                       if perf is Performance.PERFORMED else self.pick((2, 3))})
         self._status(case, events, visit, CaseStatus(perf.value), "follow_up")
         case.follow_up_due_on = None
         self._maybe_archive(case, events)
 
     def _maybe_archive(self, case: Case, events: list[CaseEvent]) -> None:
         last = max(e.occurred_at.date() for e in events)
-        if (self.today - last).days > 90 and self.rng.random() < 0.6:
-            self._status(case, events, last + timedelta(days=self.rng.randint(10, 60)),
+        if (self.today - last).days > 90 and self.random() < 0.6:
+            self._status(case, events, last + timedelta(days=self.between(10, 60)),
                          CaseStatus.ARCHIVED, "archive")
 
 
@@ -518,6 +574,20 @@ def _mediators(rng: random.Random, center_id: str, maker: _Maker) -> list[Mediat
                                             kind=RelationKind.NEAR_RELATIVE, note="配偶")]
         out.append(m)
     return out
+
+
+def _number(store: Store, cases: list[Case], center_id: str, prefix: str) -> None:
+    """Give the batch's cases their numbers: per year one reservation of consecutive serials,
+    in the order received (a batch's days are sorted)."""
+    by_year: dict[int, list[Case]] = {}
+    for c in cases:
+        c.year = c.received_on.year
+        by_year.setdefault(c.year, []).append(c)
+    for year, group in by_year.items():
+        first = store.cases.reserve_serials(center_id, year, len(group))
+        for serial, c in enumerate(group, first):
+            c.serial = serial
+            c.number = format_case_number(year, prefix, serial)
 
 
 def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
@@ -569,10 +639,7 @@ def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
             made = [maker.case(d, center.id) for d in chunk]
             assigned.update(i for c, _, _ in made for i in c.mediator_ids)
             with store.operation(ACTOR, "demo_cases", summary=f"生成演示案件{len(made)}件") as work:
-                for c, _, _ in made:
-                    c.year = c.received_on.year
-                    c.serial = store.cases.reserve_serials(center.id, c.year, 1)
-                    c.number = format_case_number(c.year, center.number_prefix, c.serial)
+                _number(store, [c for c, _, _ in made], center.id, center.number_prefix)
                 store.cases.insert_batch(cases=[m[0] for m in made],
                                          events=[e for m in made for e in m[1]],
                                          agreements=[a for m in made for a in m[2]],

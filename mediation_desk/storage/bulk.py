@@ -10,10 +10,10 @@ from typing import Any
 
 import sqlite_utils
 
-from ..domain.models import Agreement, Case, CaseEvent, Mediator
+from ..domain.models import Agreement, Case, CaseEvent, Mediator, Party
 from . import search
 from .cases import CASE_EXCLUDE, _party_summary, _search_body
-from .records import to_row
+from .records import row_writer
 
 
 def widen_cache(db: sqlite_utils.Database, mebibytes: int) -> None:
@@ -27,18 +27,28 @@ def widen_cache(db: sqlite_utils.Database, mebibytes: int) -> None:
     db.execute(f"PRAGMA cache_size = {-int(mebibytes) * 1024}")
 
 
-def _insert_many(db: sqlite_utils.Database, table: str, rows: list[dict[str, Any]]) -> None:
-    if not rows:
+def _insert_records(db: sqlite_utils.Database, table: str, cls: type, records: list[Any],
+                    exclude: tuple[str, ...] = (),
+                    extra: tuple[tuple[str, list[Any]], ...] = ()) -> None:
+    """INSERT ``records`` of ``cls`` (the columns of records.row_writer), one prepared
+    statement for the batch; ``extra`` adds columns that are not record fields."""
+    if not records:
         return
-    cols = list(rows[0])
-    sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    db.conn.executemany(sql, [[r[c] for c in cols] for r in rows])
+    columns, write = row_writer(cls, exclude)
+    names = [*columns, *(name for name, _values in extra)]
+    rows: Any = map(write, records)
+    if extra:
+        rows = (row + tuple(values[i] for _name, values in extra)
+                for i, row in enumerate(rows))
+    sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+    db.conn.executemany(sql, rows)
 
 
-def _stamp(record: Any, now: str, origin: str) -> None:
-    record.version = max(record.version, 1)
-    record.updated_at = record.updated_at or now
-    record.origin = record.origin or origin
+def _stamp(records: list[Any], now: str, origin: str) -> None:
+    for record in records:
+        record.version = max(record.version, 1)
+        record.updated_at = record.updated_at or now
+        record.origin = record.origin or origin
 
 
 def insert_batch(db: sqlite_utils.Database, *, cases: list[Case], events: list[CaseEvent],
@@ -46,37 +56,32 @@ def insert_batch(db: sqlite_utils.Database, *, cases: list[Case], events: list[C
                  origin: str) -> None:
     """Insert new cases (with parties and mediators), events and agreements.
 
-    Must run inside an operation; numbers must already be reserved.
+    Must run inside an operation; numbers must already be reserved. Each table gets one
+    ``executemany`` of row tuples made by the per-class row writer; the cases' row ids
+    (``seq``, the search entries' rowid) are given, not read back.
     """
-    case_rows, party_rows, cm_rows = [], [], []
+    parties: list[Party] = []
+    cm_rows: list[tuple[str, str, int]] = []
     for case in cases:
-        _stamp(case, now, origin)
-        row = to_row(case, CASE_EXCLUDE)
-        row["party_names"] = _party_summary(case)
-        row["mediator_names"] = "、".join(mediators[m].name for m in case.mediator_ids)
-        case_rows.append(row)
         for pos, p in enumerate(case.parties):
             p.case_id, p.position = case.id, pos
-            _stamp(p, now, origin)
-            party_rows.append(to_row(p))
-        cm_rows += [{"case_id": case.id, "mediator_id": m, "position": i}
-                    for i, m in enumerate(case.mediator_ids)]
-    for e in events:
-        _stamp(e, now, origin)
-    for a in agreements:
-        _stamp(a, now, origin)
-    _insert_many(db, "cases", case_rows)
-    _insert_many(db, "parties", party_rows)
-    _insert_many(db, "case_mediators", cm_rows)
-    _insert_many(db, "events", [to_row(e) for e in events])
-    _insert_many(db, "agreements", [to_row(a) for a in agreements])
-    ids = [c.id for c in cases]
-    seqs: dict[str, int] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        seqs.update(db.execute(f"SELECT id, seq FROM cases WHERE id IN ({marks})", chunk))
-    bodies = [(seqs[c.id], _search_body(c)) for c in cases]
+        parties += case.parties
+        cm_rows += [(case.id, m, i) for i, m in enumerate(case.mediator_ids)]
+    for group in (cases, parties, events, agreements):
+        _stamp(group, now, origin)
+    first: int = db.execute("SELECT coalesce(max(seq), 0) + 1 FROM cases").fetchone()[0]
+    seqs = list(range(first, first + len(cases)))
+    _insert_records(db, "cases", Case, cases, CASE_EXCLUDE, extra=(
+        ("seq", seqs),
+        ("party_names", [_party_summary(c) for c in cases]),
+        ("mediator_names", ["、".join(mediators[m].name for m in c.mediator_ids)
+                            for c in cases])))
+    _insert_records(db, "parties", Party, parties)
+    db.conn.executemany("INSERT INTO case_mediators (case_id, mediator_id, position)"
+                        " VALUES (?, ?, ?)", cm_rows)
+    _insert_records(db, "events", CaseEvent, events)
+    _insert_records(db, "agreements", Agreement, agreements)
+    bodies = [(seq, _search_body(c)) for seq, c in zip(seqs, cases, strict=True)]
     db.conn.executemany("INSERT INTO case_fts (rowid, body) VALUES (?, ?)", bodies)
     db.conn.executemany("INSERT INTO case_fts_chars (rowid, body) VALUES (?, ?)",
                         [(r, search.char_split(b)) for r, b in bodies])

@@ -44,6 +44,7 @@ _ROW_PLAIN = frozenset({str, int, float, type(None)})
 # per kind of field (codec.field_kind): the expression giving its row value from ``v``
 _ROW_EXPR = {
     "plain": "v if type(v := r.{name}) in PLAIN else slow(v)",
+    "bool": "(1 if v else 0) if type(v := r.{name}) is bool else slow(v)",
     "enum": "v.value if type(v := r.{name}) is T{i} else slow(v)",
     "date": "v.isoformat() if type(v := r.{name}) is date else slow(v)",
     "datetime": "v.isoformat(timespec='seconds') if type(v := r.{name}) is datetime else slow(v)",
