@@ -211,10 +211,16 @@ def demo_database(cases: int, seed: int) -> Path:
     return path
 
 
+def big_demo() -> Path:
+    """The 100,000-case demo database, built when the cache lacks it (``.ci/run`` builds it
+    beside the static gates, before the tests start)."""
+    return demo_database(BIG_CASES, BIG_SEED)
+
+
 @pytest.fixture(scope="session")
 def big_db() -> Path:
     """The 100,000-case demo database (encrypted; log in with ``demo_login``)."""
-    return demo_database(BIG_CASES, BIG_SEED)
+    return big_demo()
 
 
 def type_text(qtbot, widget, text: str) -> None:
