@@ -30,6 +30,12 @@ COUNTED_ACTIONS = ("apply_jc", "jc_confirm", "jc_reject", "jc_withdraw", "hand_o
                    "record_filing", "return_to_trial", "not_accept", "terminate", "litigate")
 """Status changes a measure counts (the others are counted by their own dates)."""
 
+INDEXED_ACTIONS = ("json_extract(data, '$.action') IN ("
+                   + ", ".join(f"'{a}'" for a in COUNTED_ACTIONS) + ")")
+"""The condition of the partial index ``events_action`` (m014_compact_store), which holds the
+counted status changes only: a query through the index repeats it word for word (SQLite
+uses a partial index only for a query whose WHERE contains the index's own terms)."""
+
 _CHUNK = 20_000
 
 
@@ -85,7 +91,8 @@ def facts(db: sqlite_utils.Database, start: date, end: date, *,
             "SELECT case_id, occurred_at, json_extract(data, '$.action'),"
             " json_extract(data, '$.reason'), json_extract(data, '$.outcome'),"
             " json_extract(data, '$.applied_on') FROM events INDEXED BY events_action"
-            " WHERE kind = 'status_change' AND json_extract(data, '$.action') IN"
+            f" WHERE kind = 'status_change' AND {INDEXED_ACTIONS}"
+            " AND json_extract(data, '$.action') IN"
             f" ({','.join('?' * len(COUNTED_ACTIONS))}) AND occurred_at >= ?"
             " AND occurred_at < ? AND deleted = 0", [*COUNTED_ACTIONS, s, after]):
         on = _day(applied) if action == "apply_jc" and applied else _day(at)

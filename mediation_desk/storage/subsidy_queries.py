@@ -19,6 +19,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .statistics_queries import INDEXED_ACTIONS
 from .store import Store
 
 _CHUNK = 20_000
@@ -67,7 +68,7 @@ def closings(store: Store, start: date, end: date,
             found.setdefault(cid, []).append(("succeeded", date.fromisoformat(day)))
     for cid, at in db.execute(
             "SELECT case_id, occurred_at FROM events WHERE kind = 'status_change'"
-            " AND occurred_at >= ? AND occurred_at < ? AND deleted = 0"
+            f" AND {INDEXED_ACTIONS} AND occurred_at >= ? AND occurred_at < ? AND deleted = 0"
             " AND json_extract(data, '$.action') = 'terminate'", [s, after]):
         day = date.fromisoformat(at[:10])
         if start <= day <= end:
@@ -129,7 +130,7 @@ def _details(store: Store, out: dict[str, CaseClosings]) -> None:
                 "SELECT cm.case_id, cm.mediator_id, coalesce(m.name, '')"
                 " FROM case_mediators cm LEFT JOIN mediators m ON m.id = cm.mediator_id"
                 " WHERE cm.case_id IN (SELECT value FROM json_each(?))"
-                " ORDER BY cm.case_id, cm.position, cm.rowid", param):
+                " ORDER BY cm.case_id, cm.position, cm.mediator_id", param):
             out[cid].mediators.append((mid, name))
         for cid, role in store.db.execute(
                 "SELECT case_id, role FROM parties WHERE deleted = 0"

@@ -34,6 +34,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import sqlite_utils
 
+from .statistics_queries import INDEXED_ACTIONS
+
 if TYPE_CHECKING:
     from .store import Store
 
@@ -164,7 +166,7 @@ def _to_court(db: sqlite_utils.Database, s: str, after: str) -> set[str]:
     marks = ",".join("?" * len(TO_COURT_ACTIONS))
     return {r[0] for r in db.execute(
         "SELECT case_id FROM events INDEXED BY events_action WHERE kind = 'status_change'"
-        f" AND json_extract(data, '$.action') IN ({marks})"
+        f" AND {INDEXED_ACTIONS} AND json_extract(data, '$.action') IN ({marks})"
         " AND occurred_at >= ? AND occurred_at < ? AND deleted = 0"
         " AND (json_extract(data, '$.action') != 'return_to_trial'"
         "      OR coalesce(json_extract(data, '$.outcome'), '') = '')",

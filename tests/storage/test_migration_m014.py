@@ -30,8 +30,11 @@ def _objects(db) -> dict[str, str]:
 
 
 def _rows(db) -> dict[str, list[tuple]]:
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY seq").fetchall()
+    rows = {t: db.execute(f"SELECT * FROM {t} ORDER BY seq").fetchall()
             for t in (*seals.TABLES, "audit")}
+    rows["case_mediators"] = db.execute(
+        "SELECT case_id, mediator_id, position FROM case_mediators ORDER BY 1, 2").fetchall()
+    return rows
 
 
 def _queries(db) -> list[str]:
@@ -107,6 +110,10 @@ def test_old_layout_is_converted_with_a_backup_and_reads_the_same(old_desk, tmp_
         assert "events_kind" not in objects and "events_note" in objects
         assert "case_fts_content" not in objects and "case_fts_chars_content" not in objects
         assert "contentless_delete" in objects["case_fts"]
+        assert "WITHOUT ROWID" in objects["case_mediators"]
+        assert "sqlite_autoindex_case_mediators_1" not in objects
+        assert "'terminate'" in objects["events_action"]
+        assert "occurred_at" not in objects["events_case"]
         after = _read_everything(store)
         assert after == before
         assert sum(len(v[0]) for k, v in after.items() if k.startswith("search ")) > 0
