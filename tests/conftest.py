@@ -51,3 +51,12 @@ def store(db_path: Path, clock: Clock):
                   linked_court="张店区人民法院", clock=clock)
     yield s
     s.close()
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """The long tests (marked ``slow``) first, in their order, then the rest in theirs.
+
+    With ``pytest -n auto`` every worker starts on a long one and the short ones fill in
+    behind them, instead of a long test being handed out last and running alone at the end.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -38,15 +38,27 @@ class Acknowledged:
                 self.titles[parts[1]] = parts[2]
 
 
-def kill_once(db_path: Path, rng: random.Random, ack: Acknowledged,
+def moments(rng: random.Random, kills: int, span: float) -> list[float]:
+    """``kills`` moments in ``[0, span)``, one at random in each of ``kills`` equal slices.
+
+    Stratified: every part of the span gets a kill however few there are (N independent
+    random moments leave gaps about ln N times wider), so a short default run still kills
+    in every phase of the work while the long runs (``MEDIATION_DESK_FULL_SWEEP=1``, the
+    benchmarks) add kills within each phase.
+    """
+    width = span / kills
+    return [(i + rng.random()) * width for i in range(kills)]
+
+
+def kill_once(db_path: Path, delay: float, ack: Acknowledged,
               worker: str = "tests.storage.crash_worker") -> None:
-    """Start a worker, let it commit, SIGKILL it at a random moment, record its commits."""
+    """Start a worker, let it commit, SIGKILL it ``delay`` seconds later, record its commits."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", worker, str(db_path)],
                             stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)
     assert proc.stdout is not None
     first = proc.stdout.readline()  # it has committed something
-    time.sleep(rng.uniform(0.0, 0.25))
+    time.sleep(delay)
     os.kill(proc.pid, signal.SIGKILL)
     out, _ = proc.communicate()
     ack.read([first, *out.splitlines()])
@@ -81,12 +93,18 @@ def check_survivors(db_path: Path, ack: Acknowledged) -> list[str]:
     return problems
 
 
+SPAN = 0.25  # seconds after the first commit: several rounds of register, accept, read, edit
+
+
 def run(db_path: Path, kills: int, seed: int = 20261201) -> tuple[Acknowledged, list[str]]:
-    """``kills`` kills, each followed by the full check; (commits seen, problems)."""
+    """``kills`` kills spread over the first SPAN seconds of a worker's life (``moments``),
+    each followed by the full check; (commits seen, problems)."""
     rng = random.Random(seed)
+    delays = moments(rng, kills, SPAN)
+    rng.shuffle(delays)  # the database grows from kill to kill: no phase always meets a small one
     ack = Acknowledged()
     problems: list[str] = []
-    for i in range(kills):
-        kill_once(db_path, rng, ack)
+    for i, delay in enumerate(delays):
+        kill_once(db_path, delay, ack)
         problems += [f"after kill {i + 1}: {p}" for p in check_survivors(db_path, ack)]
     return ack, problems

@@ -28,6 +28,7 @@ from mediation_desk.services import auth, encryption
 from mediation_desk.services import backup as svc
 from mediation_desk.storage import encryption as files
 from tests.storage import encryption_crash_worker as worker
+from tests.storage.crash_harness import moments
 from tests.storage.plaintext_probe import found_in, needs_strings, secrets_of
 from tests.storage.test_encryption import leftovers, make_legacy
 
@@ -132,6 +133,7 @@ def die_at(template, tmp_path: Path, monkeypatch, every: int) -> dict[str, int]:
     return seen
 
 
+@pytest.mark.slow
 def test_death_at_many_steps(template, tmp_path, monkeypatch):
     die_at(template, tmp_path, monkeypatch, every=6)
 
@@ -145,6 +147,7 @@ def test_death_at_every_step(template, tmp_path, monkeypatch):
     print(die_at(template, tmp_path, monkeypatch, every=1))
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_moments(template, tmp_path, monkeypatch):
     rng = random.Random(20261201)
     db, _, _ = _fresh(template, tmp_path / "probe")
@@ -153,11 +156,11 @@ def test_sigkill_at_random_moments(template, tmp_path, monkeypatch):
     started = time.perf_counter()
     proc.communicate()
     duration = time.perf_counter() - started
-    for i in range(6):
+    for i, delay in enumerate(moments(rng, 6, duration)):  # one in each sixth of its time
         db, backups, before = _fresh(template, tmp_path / f"kill{i}")
         proc = _spawn(db.parent, 0)
         assert proc.stdout is not None and proc.stdout.readline().strip() == "start"
-        time.sleep(rng.uniform(0.0, duration))
+        time.sleep(delay)
         os.kill(proc.pid, signal.SIGKILL)
         proc.communicate()
         check(template, db, backups, before, monkeypatch)
