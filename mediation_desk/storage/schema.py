@@ -472,6 +472,9 @@ def m013_case_list_indexes(db: sqlite_utils.Database) -> None:
     index per flag, holding only the cases with it, keyed by the date received; the overdue
     and due-soon filters one over the cases whose clock runs. docs/case-list.md tells which
     query each index serves.
+
+    ``case_tally`` holds the number of live cases, kept by triggers (counting a million
+    cases reads every page of an index: 130 ms; the dashboard shows the total always).
     """
     flags = "\n".join(
         f"CREATE INDEX cases_flag_{f} ON cases (received_on)"
@@ -496,6 +499,16 @@ CREATE INDEX cases_list_clock ON cases (status, due_on)
     WHERE deleted = 0 AND status IN ('accepted', 'mediating');
 {opened}
 {flags}
+CREATE TABLE case_tally (id INTEGER PRIMARY KEY CHECK (id = 1), live INTEGER NOT NULL);
+INSERT INTO case_tally VALUES (1, (SELECT count(*) FROM cases WHERE deleted = 0));
+CREATE TRIGGER case_tally_insert AFTER INSERT ON cases WHEN new.deleted = 0
+BEGIN UPDATE case_tally SET live = live + 1 WHERE id = 1; END;
+CREATE TRIGGER case_tally_delete AFTER DELETE ON cases WHEN old.deleted = 0
+BEGIN UPDATE case_tally SET live = live - 1 WHERE id = 1; END;
+CREATE TRIGGER case_tally_tombstone AFTER UPDATE OF deleted ON cases
+    WHEN (old.deleted = 0) != (new.deleted = 0)
+BEGIN UPDATE case_tally SET live = live + (new.deleted = 0) - (old.deleted = 0) WHERE id = 1;
+END;
 """)
 
 
