@@ -8,6 +8,7 @@ from typing import Any
 
 from ..domain.deadlines import DeadlineState, deadline_state
 from ..domain.models import Agreement, Attachment, Case, CaseEvent, Party
+from ..domain.paging import CaseCursor, CasePage
 from ..domain.queries import CaseFilter, CaseRow, CaseSort, DashboardCounts
 from ..domain.state_machine import Action, allowed_actions, why_not
 from .access import case_why_not
@@ -30,6 +31,13 @@ class CaseService(IntakeOps, MediationOps, OutcomeOps):
         """One page of case rows."""
         return self.store.cases.page(flt, sort, today=self.today(), offset=offset,
                                      limit=limit)
+
+    def page(self, flt: CaseFilter = _EVERY_CASE, *, sort: CaseSort = _DEFAULT_SORT,
+             after: CaseCursor | None = None, limit: int = 100) -> CasePage:
+        """The page of case rows after ``after`` (the first page without it): the case
+        list pages by keyset, so a deep page costs what the first does."""
+        return self.store.cases.keyset_page(flt, sort, today=self.today(), after=after,
+                                            limit=limit)
 
     def count(self, flt: CaseFilter = _EVERY_CASE, *, cap: int | None = None) -> int:
         """How many cases match (counting stops at ``cap`` when given)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date, timedelta
+from math import sqrt
 from typing import Any
 
 import sqlite_utils
@@ -16,6 +17,7 @@ import sqlite_utils
 from ..domain.codec import fen_to_yuan
 from ..domain.enums import CaseFlag, CaseSource, CaseStatus, DisputeType
 from ..domain.models import Party
+from ..domain.paging import CaseCursor, CasePage
 from ..domain.queries import CaseFilter, CaseRow, CaseSort, DashboardCounts
 from ..domain.state_machine import OPEN_STATUSES
 from . import records, search
@@ -23,22 +25,39 @@ from . import records, search
 CLOCK_STATUSES = (CaseStatus.ACCEPTED.value, CaseStatus.MEDIATING.value)
 """Statuses whose deadline clock runs (suspended cases have a stopped clock)."""
 
+_CLOCK_LITERAL = ", ".join(f"'{s}'" for s in CLOCK_STATUSES)
+_OPEN_STATUSES = ("registered", "accepted", "mediating", "suspended")
+"""OPEN_STATUSES in the order of the open cases' partial indexes (m013)."""
+_OPEN_LITERAL = ", ".join(f"'{s}'" for s in _OPEN_STATUSES)
+
 AWAITING_JC = (CaseStatus.AGREED.value,)
 AWAITING_FOLLOW_UP = (CaseStatus.AGREED.value, CaseStatus.JC_CONFIRMED.value,
                       CaseStatus.JC_WITHDRAWN.value)
 
-_SORT_COLUMNS = {
-    "number": "cases.year {d}, cases.serial {d}",
-    "status": "cases.status {d}",
-    "dispute_type": "cases.dispute_type {d}",
-    "source": "cases.source {d}",
-    "received_on": "cases.received_on {d}",
-    "due_on": "cases.due_on IS NULL, cases.due_on {d}",
-    "party_names": "cases.party_names {d}",
-    "mediator_names": "cases.mediator_names {d}",
-    "amount": "cases.amount_fen {d}",
-    "center": "cases.center_id {d}",
+_SORT_KEYS: dict[str, tuple[str, ...]] = {
+    "number": ("cases.year", "cases.serial"),
+    "status": ("cases.status", "cases.received_on"),
+    "dispute_type": ("cases.dispute_type", "cases.received_on"),
+    "source": ("cases.source", "cases.received_on"),
+    "received_on": ("cases.received_on",),
+    "due_on": ("cases.due_on",),
+    "party_names": ("cases.party_names",),
+    "mediator_names": ("cases.mediator_names",),
+    "amount": ("cases.amount_fen",),
+    "center": ("cases.center_id", "cases.year", "cases.serial"),
 }
+"""The columns each sort key orders by (then ``seq``, in the same direction); each order is
+an index's (m013; ``cases_type`` and ``cases_source`` with the date received, the unique key
+for a center with the number), and open cases have each order in an index of their own."""
+
+_OPEN_ORDERS = {"number": "number", "status": "status", "dispute_type": "type",
+                "source": "source", "received_on": "received", "due_on": "due",
+                "party_names": "parties", "mediator_names": "mediators", "amount": "amount",
+                "center": "center"}
+"""The index of open cases in each order (``cases_open_<name>``, m013)."""
+
+_SORT_COLUMNS = {key: ", ".join(f"{c} {{d}}" for c in cols) for key, cols in _SORT_KEYS.items()}
+_SORT_COLUMNS["due_on"] = "cases.due_on IS NULL, cases.due_on {d}"  # no deadline: last
 
 _ROW_COLUMNS = ("id, number, status, dispute_type, source, received_on, accepted_on, due_on,"
                 " suspended_since, title, party_names, mediator_names, amount_fen, center_id,"
@@ -57,43 +76,60 @@ def where_clause(db: sqlite_utils.Database, flt: CaseFilter,
     return where, params
 
 
-def _where(db: sqlite_utils.Database, flt: CaseFilter,
-           today: date) -> tuple[str, list[Any], search.Match | None]:
+def _where(db: sqlite_utils.Database, flt: CaseFilter, today: date, *,
+           walk: str | None = None) -> tuple[str, list[Any], search.Match | None]:
+    """The filter's condition. ``walk``: the leading column of the sort index the page walks;
+    the other criteria are then written so that no index serves them (``+column``) and are
+    checked on the rows the walk meets, and the mediator's is a lookup per row."""
     parts = ["cases.deleted = 0"]
     params: list[Any] = []
+
+    def col(name: str) -> str:  # a column as a criterion: indexed unless walking another
+        return name if walk is None or walk == name else f"+{name}"
+
     if flt.statuses:
-        parts.append(_in("cases.status", flt.statuses, params))
+        parts.append(_in(col("cases.status"), flt.statuses, params))
     if flt.open_only:
-        parts.append(_in("cases.status", tuple(s.value for s in OPEN_STATUSES), params))
+        # literal: the condition of the open cases' partial indexes (m013), served walking too
+        parts.append(f"cases.status IN ({_OPEN_LITERAL})")
     if flt.dispute_types:
-        parts.append(_in("cases.dispute_type", flt.dispute_types, params))
+        parts.append(_in(col("cases.dispute_type"), flt.dispute_types, params))
     if flt.sources:
-        parts.append(_in("cases.source", flt.sources, params))
+        parts.append(_in(col("cases.source"), flt.sources, params))
     if flt.case_ids is not None:
         parts.append("cases.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(list(flt.case_ids)))
     if flt.center_id:
-        parts.append("cases.center_id = ?")
+        parts.append(f"{col('cases.center_id')} = ?")
         params.append(flt.center_id)
     if flt.mediator_id:
-        parts.append("cases.id IN (SELECT case_id FROM case_mediators WHERE mediator_id = ?)")
+        parts.append("cases.id IN (SELECT case_id FROM case_mediators WHERE mediator_id = ?)"
+                     if walk is None else "EXISTS (SELECT 1 FROM case_mediators"
+                     " WHERE case_id = cases.id AND mediator_id = ?)")
         params.append(flt.mediator_id)
     for flag in flt.flags:
-        parts.append("EXISTS (SELECT 1 FROM json_each(cases.flags) WHERE value = ?)")
-        params.append(flag.value)
+        # flags is the JSON list the codec writes; the literal form matches the flag's
+        # partial index (m013), keyed by the date received
+        needle = json.dumps(CaseFlag(flag).value)
+        if col("cases.received_on") == "cases.received_on":
+            parts.append(f"instr(cases.flags, '{needle}') > 0")
+        else:
+            parts.append("instr(cases.flags, ?) > 0")
+            params.append(needle)
     if flt.received_from:
-        parts.append("cases.received_on >= ?")
+        parts.append(f"{col('cases.received_on')} >= ?")
         params.append(flt.received_from.isoformat())
     if flt.received_to:
-        parts.append("cases.received_on <= ?")
+        parts.append(f"{col('cases.received_on')} <= ?")
         params.append(flt.received_to.isoformat())
     if flt.overdue or flt.due_within is not None:
-        parts.append(_in("cases.status", CLOCK_STATUSES, params))
+        # literal statuses: the condition of the running clocks' partial index (m013)
+        parts.append(f"{col('cases.status')} IN ({_CLOCK_LITERAL})")
     if flt.overdue:
-        parts.append("cases.due_on < ?")
+        parts.append(f"{col('cases.due_on')} < ?")
         params.append(today.isoformat())
     if flt.due_within is not None:
-        parts.append("cases.due_on >= ? AND cases.due_on <= ?")
+        parts.append(f"{col('cases.due_on')} >= ? AND {col('cases.due_on')} <= ?")
         params += [today.isoformat(), (today + timedelta(days=flt.due_within)).isoformat()]
     match = None
     if flt.text.strip():
@@ -123,15 +159,144 @@ def _to_row(values: tuple[Any, ...]) -> CaseRow:
 _DEFAULT_SORT = CaseSort()
 
 
+def _sort_key(sort: CaseSort) -> str:
+    return sort.key if sort.key in _SORT_KEYS else "received_on"
+
+
 def list_cases(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
                sort: CaseSort = _DEFAULT_SORT, offset: int = 0, limit: int = 100) -> list[CaseRow]:
-    """One page of case rows matching ``flt``, ordered by ``sort``."""
+    """Rows ``offset`` to ``offset + limit`` of the case list matching ``flt``, ordered by
+    ``sort`` (then ``seq``). Deep offsets cost their depth: screens page with
+    :func:`page_cases`, which returns the same rows."""
     where, params = where_clause(db, flt, today)
-    order = _SORT_COLUMNS.get(sort.key, _SORT_COLUMNS["received_on"])
     d = "DESC" if sort.descending else "ASC"
     sql = (f"SELECT {_ROW_COLUMNS} FROM cases WHERE {where}"
-           f" ORDER BY {order.format(d=d)}, cases.seq {d} LIMIT ? OFFSET ?")
+           f" ORDER BY {_SORT_COLUMNS[_sort_key(sort)].format(d=d)}, cases.seq {d}"
+           " LIMIT ? OFFSET ?")
     return [_to_row(v) for v in db.execute(sql, [*params, int(limit), int(offset)])]
+
+
+def _segments(key: str, descending: bool) -> list[tuple[str, tuple[str, ...]]]:
+    """The order of a sort key as consecutive parts, each a condition and the columns it is
+    ordered by: a NULL has no place in a row-value comparison, so cases without a deadline
+    (last in either direction) or an amount (first ascending, last descending: SQLite's
+    order) are a part of their own, ordered by ``seq`` alone."""
+    cols = _SORT_KEYS[key]
+    if key == "due_on":
+        return [("cases.due_on IS NOT NULL", cols), ("cases.due_on IS NULL", ())]
+    if key == "amount":
+        parts = [("cases.amount_fen IS NULL", ()), ("cases.amount_fen IS NOT NULL", cols)]
+        return parts[::-1] if descending else parts
+    return [("", cols)]
+
+
+def _drives(db: sqlite_utils.Database, flt: CaseFilter, today: date, limit: int) -> bool:
+    """Whether to read the page from the filter's index and sort its matches (few matches)
+    rather than walk the sort key's index checking each row (many matches).
+
+    Walking meets about ``limit * live / matches`` rows, driving reads every match: they cost
+    the same at ``sqrt(limit * live)`` matches, so the filter drives below that (counting
+    stops there, which bounds what the choice costs)."""
+    if flt.case_ids is not None:
+        return True  # a list of cases (a statistic's drill-down) is read as it is
+    if replace(flt, caption="") == CaseFilter():
+        return False
+    top = int(db.execute("SELECT coalesce(max(seq), 0) FROM cases").fetchone()[0])
+    threshold = max(int(sqrt(max(limit, 1) * top)), limit)
+    return count_cases(db, flt, today=today, cap=threshold) < threshold
+
+
+def page_cases(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
+               sort: CaseSort = _DEFAULT_SORT, after: CaseCursor | None = None,
+               limit: int = 100, drive: bool | None = None) -> CasePage:
+    """The page of the case list after ``after`` (the first page without it), by keyset.
+
+    Rows and order are those of :func:`list_cases` at the matching offset: every page is a
+    range of the sort key's index after the last row's key, so a deep page costs what the
+    first does. A case edited between two pages moves to its new place: if that place is
+    before the cursor it is not listed again (nor counted twice), if after it the case shows
+    (again) there; no other case is skipped or repeated.
+
+    ``drive`` chooses the plan of a first page (tests and benchmarks); None: by the number
+    of matches (:func:`_drives`). The next pages keep the first page's."""
+    if after is not None and after.sort != sort:
+        raise ValueError("cursor of another sort order")
+    if after is not None:
+        drive = after.drive
+    elif drive is None:
+        drive = _drives(db, flt, today, limit)
+    rows: list[CaseRow] = []
+    last: tuple[int, tuple[Any, ...]] | None = None
+    for number, width, sql, params in _page_queries(db, flt, today, sort, after, drive):
+        for values in db.execute(sql, [*params, limit - len(rows)]):
+            rows.append(_to_row(values[width:]))
+            last = (number, tuple(values[:width]))
+        if len(rows) >= limit:
+            break
+    following = None
+    if last is not None and len(rows) >= limit:
+        following = CaseCursor(sort=sort, segment=last[0], key=last[1], drive=drive)
+    return CasePage(rows=tuple(rows), next=following)
+
+
+def _page_queries(db: sqlite_utils.Database, flt: CaseFilter, today: date, sort: CaseSort,
+                  after: CaseCursor | None, drive: bool
+                  ) -> list[tuple[int, int, str, list[Any]]]:
+    """Per part of the order from the cursor's on: its number, how many key columns lead
+    each row, the SQL (its last parameter the number of rows wanted) and the parameters."""
+    key = _sort_key(sort)
+    cols = _SORT_KEYS[key]
+    where, params, _ = _where(db, flt, today, walk=None if drive else cols[0])
+    d, op = ("DESC", "<") if sort.descending else ("ASC", ">")
+    segments = _segments(key, sort.descending)
+    table = f"cases INDEXED BY {_forced_index(flt, key, drive)}" \
+        if _forced_index(flt, key, drive) else "cases"
+    out = []
+    for number in range(after.segment if after is not None else 0, len(segments)):
+        cond, seg_cols = segments[number]
+        keys = [*seg_cols, "cases.seq"]
+        sql_parts, sql_params = [where], list(params)
+        if cond:
+            sql_parts.append(cond)
+        if after is not None and number == after.segment:
+            sql_parts.append(f"({', '.join(keys)}) {op} ({', '.join('?' * len(keys))})")
+            sql_params += list(after.key[-len(keys):])
+        out.append((number, len(keys),
+                    f"SELECT {', '.join(keys)}, {_ROW_COLUMNS} FROM {table}"
+                    f" WHERE {' AND '.join(sql_parts)}"
+                    f" ORDER BY {', '.join(f'{c} {d}' for c in keys)} LIMIT ?", sql_params))
+    return out
+
+
+def _forced_index(flt: CaseFilter, key: str, drive: bool) -> str | None:
+    """The index a page must read when the planner, without statistics, would not take it.
+
+    Walking open cases, their own index of the order (the planner takes the IN list of open
+    statuses for a range of the status index and sorts every open case); driving from a
+    flag alone, the flag's index (nothing else limits the rows, and the planner scans the
+    smallest index whole)."""
+    if flt.open_only and not drive:
+        return f"cases_open_{_OPEN_ORDERS[key]}"
+    others = (flt.statuses, flt.open_only, flt.dispute_types, flt.sources, flt.center_id,
+              flt.mediator_id, flt.received_from, flt.received_to, flt.overdue,
+              flt.due_within is not None, flt.case_ids is not None, flt.text.strip())
+    if drive and flt.flags and not any(others):
+        return f"cases_flag_{CaseFlag(flt.flags[0]).value}"
+    return None
+
+
+def page_plan(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
+              sort: CaseSort = _DEFAULT_SORT, after: CaseCursor | None = None,
+              limit: int = 100, drive: bool | None = None) -> list[str]:
+    """How SQLite reads each part of such a page (EXPLAIN QUERY PLAN details, in order)."""
+    if after is not None:
+        drive = after.drive
+    elif drive is None:
+        drive = _drives(db, flt, today, limit)
+    plan = []
+    for _n, _w, sql, params in _page_queries(db, flt, today, sort, after, drive):
+        plan += [row[-1] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", [*params, limit])]
+    return plan
 
 
 def count_cases(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
@@ -159,29 +324,31 @@ def parties_of(db: sqlite_utils.Database, case_ids: list[str]) -> dict[str, list
 
 
 def dashboard_counts(db: sqlite_utils.Database, *, today: date, warn_days: int) -> DashboardCounts:
-    """Counts for the dashboard (one indexed query each)."""
+    """Counts for the dashboard, each read from one index alone.
+
+    A condition is counted over an index that holds tombstoned cases too (no row is read),
+    less the tombstoned cases that meet it, found through ``cases_deleted`` (few); the
+    total is the live-case tally its triggers keep (m013)."""
     t = today.isoformat()
     soon = (today + timedelta(days=warn_days)).isoformat()
 
-    def one(sql: str, params: list[Any]) -> int:
-        return int(db.execute(sql, params).fetchone()[0])
+    def live(cond: str, params: list[Any]) -> int:
+        every = db.execute(f"SELECT count(*) FROM cases WHERE {cond}", params).fetchone()[0]
+        gone = db.execute("SELECT count(*) FROM cases INDEXED BY cases_deleted"
+                          f" WHERE deleted = 1 AND {cond}", params).fetchone()[0]
+        return int(every) - int(gone)
 
-    clock = ",".join("?" * len(CLOCK_STATUSES))
-    jc = ",".join("?" * len(AWAITING_JC))
+    clock = f"status IN ({_CLOCK_LITERAL})"
     fu = ",".join("?" * len(AWAITING_FOLLOW_UP))
     return DashboardCounts(
-        new=one("SELECT count(*) FROM cases WHERE status = 'registered' AND deleted = 0", []),
-        in_mediation=one("SELECT count(*) FROM cases WHERE status IN ('accepted','mediating',"
-                         "'suspended') AND deleted = 0", []),
-        due_soon=one(f"SELECT count(*) FROM cases WHERE status IN ({clock}) AND deleted = 0"
-                     " AND due_on >= ? AND due_on <= ?", [*CLOCK_STATUSES, t, soon]),
-        overdue=one(f"SELECT count(*) FROM cases WHERE status IN ({clock}) AND deleted = 0"
-                    " AND due_on < ?", [*CLOCK_STATUSES, t]),
-        awaiting_jc=one(f"SELECT count(*) FROM cases WHERE status IN ({jc}) AND deleted = 0"
-                        " AND jc_due_on >= ?", [*AWAITING_JC, t]),
-        follow_ups_due=one(f"SELECT count(*) FROM cases WHERE status IN ({fu}) AND deleted = 0"
-                           " AND follow_up_due_on <= ?", [*AWAITING_FOLLOW_UP, t]),
-        total=one("SELECT count(*) FROM cases WHERE deleted = 0", []),
+        new=live("status = 'registered'", []),
+        in_mediation=live("status IN ('accepted', 'mediating', 'suspended')", []),
+        due_soon=live(f"{clock} AND due_on >= ? AND due_on <= ?", [t, soon]),
+        overdue=live(f"{clock} AND due_on < ?", [t]),
+        awaiting_jc=live("status = ? AND jc_due_on >= ?", [*AWAITING_JC, t]),
+        follow_ups_due=live(f"status IN ({fu}) AND follow_up_due_on <= ?",
+                            [*AWAITING_FOLLOW_UP, t]),
+        total=int(db.execute("SELECT live FROM case_tally").fetchone()[0]),
     )
 
 

@@ -32,6 +32,7 @@ from ..domain.models import (
     Mediator,
     Party,
 )
+from ..domain.paging import CaseCursor, CasePage
 from ..domain.queries import CaseFilter, CaseRow, CaseSort, DashboardCounts
 from ..domain.statistics import StatFacts
 from . import (
@@ -75,6 +76,12 @@ class CaseRepository(_Repository):
              offset: int = 0, limit: int = 100) -> list[CaseRow]:
         """One page of the case list matching ``flt``, ordered by ``sort``."""
         return case_queries.list_cases(self._db, flt, today=today, sort=sort, offset=offset,
+                                       limit=limit)
+
+    def keyset_page(self, flt: CaseFilter, sort: CaseSort, *, today: date,
+                    after: CaseCursor | None = None, limit: int = 100) -> CasePage:
+        """The page of the case list after ``after`` (the first without it), by keyset."""
+        return case_queries.page_cases(self._db, flt, today=today, sort=sort, after=after,
                                        limit=limit)
 
     def count(self, flt: CaseFilter, *, today: date, cap: int | None = None) -> int:

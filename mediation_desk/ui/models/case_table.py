@@ -1,9 +1,11 @@
 """The case list as a Qt table model that pages rows in from the case service.
 
 Rows come ``PAGE`` at a time through ``canFetchMore``/``fetchMore``; each page
-is queried on the task runner's worker, so a 100,000-case database opens with
-one page and the GUI thread never waits on SQL. A new filter or sort bumps the
-generation number, which makes answers to older queries be dropped.
+is queried on the task runner's worker, so a 1,000,000-case database opens with
+one page and the GUI thread never waits on SQL. Pages are read by keyset: each
+page hands back a cursor (the last row's sort key) and the next page is the rows
+after it, so scrolling deep costs what the first page did. A new filter or sort
+bumps the generation number, which makes answers to older queries be dropped.
 
 No ID or phone numbers: :class:`CaseRow` does not carry them.
 """
@@ -17,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...domain.deadlines import DeadlineLevel, DeadlineState
 from ...domain.formatting import format_yuan
+from ...domain.paging import CaseCursor
 from ...domain.queries import CaseFilter, CaseRow, CaseSort
 from .. import i18n, labels
 from ..context import Services
@@ -50,12 +53,13 @@ class ListedCase:
     deadline: DeadlineState
 
 
-def fetch_page(services: Services, flt: CaseFilter, sort: CaseSort, offset: int,
-               limit: int) -> list[ListedCase]:
-    """One page with each row's deadline state (runs on the worker)."""
+def fetch_page(services: Services, flt: CaseFilter, sort: CaseSort, after: CaseCursor | None,
+               limit: int) -> tuple[list[ListedCase], CaseCursor | None]:
+    """The page after ``after`` with each row's deadline state, and the cursor of the next
+    page (None: no more rows); runs on the worker."""
     svc = services.read_cases
-    return [ListedCase(r, svc.deadline(r)) for r in svc.list(flt, sort=sort, offset=offset,
-                                                              limit=limit)]
+    page = svc.page(flt, sort=sort, after=after, limit=limit)
+    return [ListedCase(r, svc.deadline(r)) for r in page.rows], page.next
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -71,6 +75,7 @@ class CaseTableModel(QAbstractTableModel):
         self.filter = CaseFilter()
         self.sort_spec = CaseSort()
         self._rows: list[ListedCase] = []
+        self._next: CaseCursor | None = None  # where the next page starts
         self._more = False
         self._loading = False
         self._generation = 0
@@ -102,20 +107,22 @@ class CaseTableModel(QAbstractTableModel):
         gen = self._generation
         self._loading = True
         flt, sort, n = self.filter, self.sort_spec, self.page_size
-        self.services.tasks.submit(lambda: fetch_page(self.services, flt, sort, 0, n),
-                                   lambda rows: self._first_page(gen, rows), self._failed)
+        self.services.tasks.submit(lambda: fetch_page(self.services, flt, sort, None, n),
+                                   lambda page: self._first_page(gen, *page), self._failed)
 
     def _count(self, gen: int) -> None:
         flt = self.filter
         self.services.tasks.submit(lambda: self.services.read_cases.count(flt, cap=COUNT_CAP),
                                    lambda total: self._counted(gen, total), self._failed)
 
-    def _first_page(self, gen: int, rows: list[ListedCase]) -> None:
+    def _first_page(self, gen: int, rows: list[ListedCase], following: CaseCursor | None
+                    ) -> None:
         if gen != self._generation:
             return
         self.beginResetModel()
         self._rows = list(rows)
-        self._more = len(rows) == self.page_size
+        self._next = following
+        self._more = following is not None
         self._loading = False
         self.endResetModel()
         self.loaded.emit()
@@ -143,16 +150,18 @@ class CaseTableModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self._loading = True
-        gen, offset = self._generation, len(self._rows)
+        gen, after = self._generation, self._next
         flt, sort, n = self.filter, self.sort_spec, self.page_size
-        self.services.tasks.submit(lambda: fetch_page(self.services, flt, sort, offset, n),
-                                   lambda rows: self._more_rows(gen, rows), self._failed)
+        self.services.tasks.submit(lambda: fetch_page(self.services, flt, sort, after, n),
+                                   lambda page: self._more_rows(gen, *page), self._failed)
 
-    def _more_rows(self, gen: int, rows: list[ListedCase]) -> None:
+    def _more_rows(self, gen: int, rows: list[ListedCase], following: CaseCursor | None
+                   ) -> None:
         if gen != self._generation:
             return
         self._loading = False
-        self._more = len(rows) == self.page_size
+        self._next = following
+        self._more = following is not None
         if rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
