@@ -9,11 +9,15 @@ for every entity and ``attachments/<sha256>``.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import uuid
-from collections.abc import Callable
+import zipfile
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from . import container, envelope
 from .cards import CODE_RE, UUID_RE
@@ -82,8 +86,168 @@ def sign_manifest(keys: DeskKeys, manifest_bytes: bytes) -> bytes:
     return keys.sign(SIGNATURE_CONTEXT + manifest_bytes)
 
 
-def _jsonl(rows: list[dict[str, Any]]) -> bytes:
-    return b"".join(canonical_bytes(r) + b"\n" for r in rows)
+class RecordIndex:
+    """What a written records member holds, compactly: each record's id and version, in
+    line order (an export keeps this, not the records, for its ledger and merge bases)."""
+
+    def __init__(self) -> None:
+        self._ids: list[bytes] = []
+        self._versions = array("q")
+
+    def add(self, rid: str, version: int) -> None:
+        """Record that the next line is record ``rid`` at ``version``."""
+        self._ids.append(rid.encode("utf-8"))
+        self._versions.append(version)
+
+    def __len__(self) -> int:
+        return len(self._versions)
+
+    def __iter__(self) -> Iterator[tuple[str, int, int]]:
+        """(record id, version, line number), in line order."""
+        for n, (rid, version) in enumerate(zip(self._ids, self._versions, strict=True)):
+            yield rid.decode("utf-8"), version, n
+
+
+@dataclass
+class Written:
+    """A bundle as written: its manifest, what each records member holds, and digests."""
+
+    manifest: dict[str, Any]
+    index: dict[str, RecordIndex]
+    packed: dict[str, tuple[int, bytes]]  # entity -> (ZIP method, member bytes as stored)
+    zip_sha256: str = ""  # of the plaintext ZIP
+    zip_size: int = 0
+    sha256: str = ""  # of the encrypted file
+    size: int = 0
+
+
+_BATCH_LINES, _BATCH_BYTES = 256, 128 * 1024  # lines deflated (and validated) at a time
+
+
+def write_bundle(out: BinaryIO, *, keys: DeskKeys, sender: str, recipient: str,
+                 recipient_public: PublicKeys | None, kind: str, sequence: int,
+                 acknowledged: int, created_at: str,
+                 records: Mapping[str, Iterable[dict[str, Any]]],
+                 attachments: Iterable[tuple[str, bytes]] | Mapping[str, bytes],
+                 statistics: dict[str, int] | None = None, full: bool = False,
+                 bundle_id: str | None = None, enrollment: bytes | None = None,
+                 passphrase: str | None = None, audit_head: tuple[int, str] = (0, ""),
+                 anchors: list[dict[str, Any]] | None = None,
+                 validate: bool = False) -> Written:
+    """Write an encrypted bundle to ``out``, streaming; return what was written.
+
+    ``records`` maps each entity to an iterable of wire records consumed once (a
+    generator reading the database chunk by chunk): each record is encoded to its
+    line and deflated into its ZIP member as it comes, so only the compressed
+    members (about the size of the file) and a compact index of (id, version) are
+    held. The member digests and counts of the manifest are computed on the way.
+    With ``validate`` every record is checked by the reader's record rules
+    (:func:`records.validate_records`) before it is written, so a desk never sends a
+    record its peer would refuse. The rest is as :func:`build`.
+    """
+    zw = container.ZipWriter()
+    index: dict[str, RecordIndex] = {}
+    # in the order ``records`` gives (a generator may depend on one consumed before it)
+    for entity in [*(e for e in records if e in ENTITIES), *(e for e in ENTITIES
+                                                              if e not in records)]:
+        member = zw.member(record_member(entity))
+        index[entity] = idx = RecordIndex()
+        batch: list[dict[str, Any]] = []
+        lines: list[bytes] = []
+        size = 0
+        for rec in records.get(entity, ()):
+            batch.append(rec)
+            lines.append(line := canonical_bytes(rec) + b"\n")
+            size += len(line)
+            if len(batch) >= _BATCH_LINES or size >= _BATCH_BYTES:
+                _write_lines(member, idx, entity, batch, lines, validate)
+                batch, lines, size = [], [], 0
+        _write_lines(member, idx, entity, batch, lines, validate)
+        member.close()
+    if enrollment is not None:
+        zw.add(ENROLLMENT, enrollment)
+    items = attachments.items() if isinstance(attachments, Mapping) else attachments
+    for digest, content in items:
+        zw.add(f"attachments/{digest}", content)
+    manifest = {
+        "format": BUNDLE_FORMAT, "format_version": FORMAT_VERSION,
+        "schema_version": SCHEMA_VERSION, "bundle_id": bundle_id or str(uuid.uuid4()),
+        "kind": kind,
+        "sender": {"code": sender, "fingerprint": keys.public.fingerprint},
+        "recipient": {"code": recipient, "fingerprint": recipient_public.fingerprint
+                      if recipient_public else NO_FINGERPRINT},
+        "sequence": sequence, "acknowledged": acknowledged, "full": full,
+        "created_at": created_at,
+        "counts": {e: len(index[e]) for e in ENTITIES},
+        "statistics": dict(statistics or {}),
+        "audit_head": {"seq": audit_head[0], "hash": audit_head[1]},
+        "anchors": sorted(({"code": a["code"], "seq": a["seq"], "hash": a["hash"]}
+                           for a in anchors or []), key=lambda a: (a["code"], a["seq"])),
+        "members": [{"name": n, "sha256": m.sha256, "size": m.size}
+                    for n, m in sorted(zw.members.items())],
+    }
+    try:
+        _check_anchoring(manifest)
+    except BundleRejected as exc:
+        raise ValueError(exc.message_zh) from exc
+    raw = canonical_bytes(manifest)
+    zw.add(MANIFEST, raw)
+    zw.add(SIGNATURE, sign_manifest(keys, raw))
+    plain = envelope.HashingWriter()
+    file = envelope.HashingWriter(out)
+
+    def chunks() -> Iterator[bytes]:
+        for chunk in zw.chunks():
+            plain.write(chunk)
+            yield chunk
+
+    if recipient_public is None and passphrase is not None:
+        # age's passphrase API takes bytes only: an enrollment (one laptop's cases) is
+        # encrypted whole
+        file.write(envelope.encrypt_with_passphrase(b"".join(chunks()), passphrase))
+    else:
+        targets = [recipient_public.age_recipient] if recipient_public else []
+        envelope.encrypt_stream(chunks(), file, [*targets, keys.public.age_recipient])
+    packed = {e: (zipfile.ZIP_DEFLATED, zw.members[record_member(e)].stored())
+              for e in ENTITIES if len(index[e])}
+    return Written(manifest, index, packed, plain.hexdigest(), plain.size, file.hexdigest(),
+                   file.size)
+
+
+def _write_lines(member: container.MemberWriter, idx: RecordIndex, entity: str,
+                 batch: list[dict[str, Any]], lines: list[bytes], validate: bool) -> None:
+    if not batch:
+        return
+    if validate:
+        validate_records(entity, batch)
+    member.write(b"".join(lines))
+    for r in batch:
+        idx.add(r["id"], r["version"])
+
+
+def check_written(path: str | Path, keys: DeskKeys, written: Written) -> None:
+    """Read a just-written bundle file back, cheaply; raise :class:`BundleRejected`.
+
+    Two proofs without decoding a record: the file's SHA-256 and size equal what the
+    encryptor produced (the bytes on disk are the bytes written: nothing cut, lost or
+    changed on the way to the disk), and the file decrypts with this desk's own key, every
+    64 KiB chunk's tag and the header MAC checked, to a plaintext whose SHA-256 and size are
+    those of the ZIP that was laid out (whose members' digests the signed manifest lists).
+    The records were validated as they were written (``write_bundle(validate=True)``).
+    """
+    sha = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 16):
+            sha.update(block)
+            size += len(block)
+        if (sha.hexdigest(), size) != (written.sha256, written.size):
+            raise BundleRejected("export_verify_failed",
+                                 message="导出文件校验失败：磁盘上的文件与写入的内容不一致。")
+        fh.seek(0)
+        if envelope.plaintext_digest(fh, keys) != (written.zip_sha256, written.zip_size):
+            raise BundleRejected("export_verify_failed",
+                                 message="导出文件校验失败：文件解密后的内容与写入的不一致。")
 
 
 def build(*, keys: DeskKeys, sender: str, recipient: str, recipient_public: PublicKeys | None,
@@ -104,41 +268,16 @@ def build(*, keys: DeskKeys, sender: str, recipient: str, recipient_public: Publ
     member ``enrollment.json`` and is encrypted to ``passphrase`` only (age
     allows a passphrase recipient only alone); otherwise the file is encrypted
     to the recipient and to the sender, who can so re-read its own export.
+    The bytes are :func:`write_bundle`'s, in memory.
     """
-    members = {record_member(e): _jsonl(records.get(e, [])) for e in ENTITIES}
-    if enrollment is not None:
-        members[ENROLLMENT] = enrollment
-    for digest, content in attachments.items():
-        members[f"attachments/{digest}"] = content
-    manifest = {
-        "format": BUNDLE_FORMAT, "format_version": FORMAT_VERSION,
-        "schema_version": SCHEMA_VERSION, "bundle_id": bundle_id or str(uuid.uuid4()),
-        "kind": kind,
-        "sender": {"code": sender, "fingerprint": keys.public.fingerprint},
-        "recipient": {"code": recipient, "fingerprint": recipient_public.fingerprint
-                      if recipient_public else NO_FINGERPRINT},
-        "sequence": sequence, "acknowledged": acknowledged, "full": full,
-        "created_at": created_at,
-        "counts": {e: len(records.get(e, [])) for e in ENTITIES},
-        "statistics": dict(statistics or {}),
-        "audit_head": {"seq": audit_head[0], "hash": audit_head[1]},
-        "anchors": sorted(({"code": a["code"], "seq": a["seq"], "hash": a["hash"]}
-                           for a in anchors or []), key=lambda a: (a["code"], a["seq"])),
-        "members": [{"name": n, "sha256": hashlib.sha256(c).hexdigest(), "size": len(c)}
-                    for n, c in sorted(members.items())],
-    }
-    try:
-        _check_anchoring(manifest)
-    except BundleRejected as exc:
-        raise ValueError(exc.message_zh) from exc
-    raw = canonical_bytes(manifest)
-    members[MANIFEST] = raw
-    members[SIGNATURE] = sign_manifest(keys, raw)
-    plain = container.write_zip(members)
-    if recipient_public is None and passphrase is not None:
-        return envelope.encrypt_with_passphrase(plain, passphrase), manifest
-    targets = [recipient_public.age_recipient] if recipient_public else []
-    return envelope.encrypt(plain, [*targets, keys.public.age_recipient]), manifest
+    buf = io.BytesIO()
+    written = write_bundle(
+        buf, keys=keys, sender=sender, recipient=recipient, recipient_public=recipient_public,
+        kind=kind, sequence=sequence, acknowledged=acknowledged, created_at=created_at,
+        records=records, attachments=attachments, statistics=statistics, full=full,
+        bundle_id=bundle_id, enrollment=enrollment, passphrase=passphrase,
+        audit_head=audit_head, anchors=anchors)
+    return buf.getvalue(), written.manifest
 
 
 def _bad_manifest(why: str) -> BundleRejected:

@@ -8,12 +8,14 @@ inflated with a bounded read that stops one byte past its declared size.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import struct
 import unicodedata
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .errors import BundleRejected
@@ -36,20 +38,109 @@ _NAME_RE = re.compile(r"^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*\Z")
 _RESERVED = {"con", "prn", "aux", "nul", "clock$", "conin$", "conout$",
              *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 _S_IFMT, _S_IFREG, _S_IFLNK, _S_IFDIR = 0o170000, 0o100000, 0o120000, 0o040000
+_DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01 (_FIXED_TIME); the DOS time is 00:00:00
+_REGULAR_ATTR = (_S_IFREG | 0o644) << 16
+
+
+class MemberWriter:
+    """One member being written: deflated as it is fed, with its CRC, sizes and SHA-256."""
+
+    def __init__(self, name: str) -> None:
+        check_name(name)
+        self.name = name
+        self._deflate = zlib.compressobj(6, zlib.DEFLATED, -15)  # what zipfile uses, level 6
+        self.parts: list[bytes] = []  # the deflated bytes, as stored in the ZIP
+        self.crc = 0
+        self.size = 0
+        self.compressed_size = 0
+        self._sha = hashlib.sha256()
+        self.sha256 = ""
+        self.closed = False
+
+    def write(self, data: bytes) -> None:
+        """Add ``data`` to the member."""
+        if self.closed:
+            raise ValueError(f"member {self.name} is closed")
+        self.crc = zlib.crc32(data, self.crc)
+        self.size += len(data)
+        self._sha.update(data)
+        out = self._deflate.compress(data)
+        if out:
+            self.parts.append(out)
+            self.compressed_size += len(out)
+
+    def close(self) -> None:
+        """Finish the member (flush the deflate stream); further writes are refused."""
+        if not self.closed:
+            out = self._deflate.flush()
+            self.parts.append(out)
+            self.compressed_size += len(out)
+            self.sha256 = self._sha.hexdigest()
+            self.closed = True
+
+    def stored(self) -> bytes:
+        """The member's bytes as stored in the ZIP (raw deflate)."""
+        return b"".join(self.parts)
+
+
+class ZipWriter:
+    """A deterministic ZIP (sorted names, fixed times, deflate level 6), members streamed in.
+
+    Members are fed in any order, each deflated as it is written and kept only compressed;
+    :meth:`chunks` then lays the archive out in sorted name order without copying it whole:
+    the same bytes ``zipfile`` writes for the same members (no ZIP64, no data descriptors).
+    The largest member is bounded by :data:`Limits.max_member_size` long before 4 GiB.
+    """
+
+    def __init__(self) -> None:
+        self.members: dict[str, MemberWriter] = {}
+
+    def member(self, name: str) -> MemberWriter:
+        """A new member named ``name`` to write into."""
+        if name in self.members:
+            raise ValueError(f"duplicate member {name}")
+        self.members[name] = writer = MemberWriter(name)
+        return writer
+
+    def add(self, name: str, content: bytes) -> MemberWriter:
+        """A whole member at once."""
+        writer = self.member(name)
+        writer.write(content)
+        writer.close()
+        return writer
+
+    def chunks(self) -> Iterator[bytes]:
+        """The archive's bytes, piece by piece (every member must be closed)."""
+        offset = 0
+        central: list[bytes] = []
+        for name in sorted(self.members):
+            m = self.members[name]
+            if not m.closed:
+                raise ValueError(f"member {name} not closed")
+            raw = name.encode("ascii")
+            if max(m.size, m.compressed_size, offset) >= 0xFFFFFFFF:
+                raise ValueError("member too large for a plain ZIP")
+            fields = (m.crc, m.compressed_size, m.size, len(raw))
+            header = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, _DOS_DATE,
+                                 *fields, 0)
+            central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, (3 << 8) | 20, 20, 0,
+                                       8, 0, _DOS_DATE, *fields, 0, 0, 0, 0,
+                                       _REGULAR_ATTR, offset) + raw)
+            yield header + raw
+            yield from m.parts
+            offset += len(header) + len(raw) + m.compressed_size
+        directory = b"".join(central)
+        yield directory
+        yield struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central),
+                          len(directory), offset, 0)
 
 
 def write_zip(members: dict[str, bytes]) -> bytes:
     """A deterministic ZIP (sorted names, fixed times, deflate) of ``members``."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name in sorted(members):
-            check_name(name)
-            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = (_S_IFREG | 0o644) << 16
-            info.create_system = 3
-            zf.writestr(info, members[name], compresslevel=6)
-    return buf.getvalue()
+    writer = ZipWriter()
+    for name, content in members.items():
+        writer.add(name, content)
+    return b"".join(writer.chunks())
 
 
 def check_name(name: str) -> None:

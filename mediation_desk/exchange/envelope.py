@@ -15,8 +15,12 @@ a reader accepts. The cryptography itself is age's.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 import pyrage
 from pyrage import passphrase as age_passphrase
@@ -49,6 +53,74 @@ def encrypt(plaintext: bytes, recipients: list[str]) -> bytes:
     if not 1 <= len(unique) <= MAX_RECIPIENTS:
         raise ValueError("1..8 recipients")
     return pyrage.encrypt(plaintext, [x25519.Recipient.from_str(r) for r in unique])
+
+
+class _ChunkReader(io.RawIOBase):
+    """A readable stream over an iterator of byte strings (what age's streaming API reads)."""
+
+    def __init__(self, chunks: Iterable[bytes]) -> None:
+        self._chunks: Iterator[bytes] = iter(chunks)
+        self._current = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        while not self._current:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._current = memoryview(chunk)
+        n = min(len(buffer), len(self._current))
+        buffer[:n] = self._current[:n]
+        self._current = self._current[n:]
+        return n
+
+
+class HashingWriter(io.RawIOBase):
+    """A writable stream that hashes (SHA-256) and counts what passes, then hands it on."""
+
+    def __init__(self, out: BinaryIO | None = None) -> None:
+        self._out = out
+        self._sha = hashlib.sha256()
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]
+        self._sha.update(data)
+        self.size += len(data)
+        if self._out is not None:
+            self._out.write(data)
+        return len(data)
+
+    def hexdigest(self) -> str:
+        """SHA-256 of everything written so far."""
+        return self._sha.hexdigest()
+
+
+def encrypt_stream(chunks: Iterable[bytes], out: BinaryIO | io.RawIOBase,
+                   recipients: list[str]) -> None:
+    """Encrypt the concatenation of ``chunks`` to ``out`` (age's streaming API: 64 KiB
+    chunks in, ciphertext out, never the whole plaintext or file in memory)."""
+    unique = list(dict.fromkeys(recipients))
+    if not 1 <= len(unique) <= MAX_RECIPIENTS:
+        raise ValueError("1..8 recipients")
+    pyrage.encrypt_io(_ChunkReader(chunks), out,  # type: ignore[arg-type]
+                      [x25519.Recipient.from_str(r) for r in unique])
+
+
+def plaintext_digest(source: BinaryIO, keys: DeskKeys) -> tuple[str, int]:
+    """SHA-256 and size of the plaintext of an age file read from ``source``, decrypted
+    with this desk's identity as a stream (nothing kept); raise :class:`BundleRejected`."""
+    sink = HashingWriter()
+    identity = x25519.Identity.from_str(keys.age_identity())
+    try:
+        pyrage.decrypt_io(source, sink, [identity])  # type: ignore[arg-type]
+    except pyrage.DecryptError as exc:
+        raise _reason(exc, "not_for_this_desk") from exc
+    return sink.hexdigest(), sink.size
 
 
 def encrypt_with_passphrase(plaintext: bytes, passphrase: str) -> bytes:

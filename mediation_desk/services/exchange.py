@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..domain.errors import DomainError
 from ..domain.models import Center
 from ..exchange import bundle
 from ..exchange.cards import MAX_CARD_BYTES, DeskCard, parse_card
+from ..exchange.errors import BundleRejected
 from ..exchange.keys import DeskKeys, PublicKeys
 from ..exchange.records import ENTITIES, fields_of
 from ..storage.connection import refuse_database_file
@@ -66,8 +68,12 @@ def own_card(store: Store) -> DeskCard:
     return DeskCard(center.code, center.name, kind, center.id, ensure_desk_keys(store).public)
 
 
-def write_file_atomically(path: Path, content: bytes) -> None:
-    """Write to a temporary file beside ``path``, flush, fsync, then rename over it."""
+def write_file_atomically(path: Path, content: bytes | Callable[[BinaryIO], None]) -> None:
+    """Write to a temporary file beside ``path``, flush, fsync, then rename over it.
+
+    ``content`` is the bytes, or a function that writes them to the open file (a
+    streamed export); whatever it raises leaves no file behind.
+    """
     path = Path(path)
     refuse_database_file(path)  # never replace the open database with an export
     if path.is_dir():
@@ -84,7 +90,10 @@ def write_file_atomically(path: Path, content: bytes) -> None:
                           "请检查权限，或换一个文件夹。", code="out_unwritable") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
+            if isinstance(content, bytes):
+                fh.write(content)
+            else:
+                content(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -313,8 +322,81 @@ def _kind(mine: str, peer: str) -> str:
     return pair[(mine, peer)]
 
 
-def _collect(store: Store, kind: str, peer: dict[str, Any], case_keys: list[str] | None,
-             full: bool) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
+_CASE_CHUNK = 500  # cases read (with their children) per round trip of an export
+
+
+@dataclass
+class Selection:
+    """What an export sends, read from the database lazily, chunk by chunk.
+
+    :meth:`records` gives each entity's wire records as a generator consumed once by
+    :func:`bundle.write_bundle` (cases and their children are read :data:`_CASE_CHUNK`
+    cases at a time, so an export holds one chunk of records, not the whole selection).
+    Without ``full`` a record the peer already holds at this version is left out.
+    """
+
+    store: Store
+    kind: str
+    peer: dict[str, Any]
+    case_ids: list[str]
+    full: bool
+    my_code: str
+    my_center: str
+    mediator_ids: set[str] = field(default_factory=set)
+    digests: set[str] = field(default_factory=set)
+
+    def records(self) -> dict[str, Iterator[dict[str, Any]]]:
+        """entity -> its wire records, in the order they are to be consumed: the cases
+        before the mediators (the roster sent is that of the cases), then the rest."""
+        order = ["centers", "cases", *(e for e in ENTITIES if e not in ("centers", "cases"))]
+        return {e: self._entity(e) for e in order}
+
+    def _entity(self, entity: str) -> Iterator[dict[str, Any]]:
+        ex = self.store.exchange
+        if entity == "centers":
+            yield from self._wires(entity, ex.fetch("centers", [self.my_center]))
+        elif entity == "mediators":
+            if self.kind == "enrollment":  # the whole roster of the center
+                rows = ex.mediators_of_center(self.my_center)
+            else:
+                rows = ex.fetch("mediators", sorted(self.mediator_ids))
+            yield from self._wires(entity, rows)
+        elif entity == "cases":
+            for chunk in self._chunks():
+                yield from self._wires(entity, ex.cases_with_ids(chunk))
+        elif entity == "holiday_notices":
+            yield from self._wires(entity, _notices_for(self.store, self.kind, self.my_code))
+        else:
+            own_only = entity == "documents" and self.kind not in ("center_to_field",
+                                                                   "enrollment")
+            for chunk in self._chunks():
+                rows = ex.children_of_cases(entity, chunk)
+                if own_only:  # the register of the papers: this desk's own (a laptop gets all)
+                    rows = [r for r in rows if r["origin"] == self.my_code]
+                for wire in self._wires(entity, rows):
+                    if entity == "attachments":
+                        self.digests.add(wire["sha256"])
+                    yield wire
+
+    def _chunks(self) -> Iterator[list[str]]:
+        for i in range(0, len(self.case_ids), _CASE_CHUNK):
+            yield self.case_ids[i:i + _CASE_CHUNK]
+
+    def _wires(self, entity: str, rows: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        ex = self.store.exchange
+        wires = ex.wire_rows(entity, ENTITIES[entity][0], rows, fields_of(entity))
+        if entity == "cases":  # every selected case's mediators, sent or not
+            for w in wires:
+                self.mediator_ids.update(w["mediator_ids"])
+        if not self.full and wires:
+            known = ex.known_versions_of(self.peer["code"], entity, [w["id"] for w in wires])
+            wires = [w for w in wires if w["version"] > known.get(w["id"], -1)]
+        yield from wires
+
+
+def _select(store: Store, kind: str, peer: dict[str, Any], case_keys: list[str] | None,
+            full: bool) -> tuple[Selection, dict[str, int]]:
+    """The export's selection (read lazily) and its statistics."""
     ex = store.exchange
     me = _self_center(store)
     if case_keys:
@@ -324,44 +406,28 @@ def _collect(store: Store, kind: str, peer: dict[str, Any], case_keys: list[str]
             if case is None:
                 raise DomainError(f"找不到案件：{key}", code="not_found")
             ids.append(case.id)
-        case_rows = ex.cases_with_ids(ids)
+        case_ids = ex.case_ids("ids", ids)
     elif kind == "center_to_court":
-        case_rows = ex.cases_from_sources(COURT_SOURCES)
+        case_ids = ex.case_ids("sources", list(COURT_SOURCES))
     elif kind == "court_to_center":
-        case_rows = ex.cases_of_center(peer["center_id"])
+        case_ids = ex.case_ids("center", [peer["center_id"]])
     elif kind in ("center_to_field", "enrollment"):
         mediator_id = field_desks(store).get(peer["code"], "")
-        case_rows = ex.cases_of_mediator(mediator_id, peer["code"])
+        case_ids = ex.case_ids("mediator", [mediator_id, peer["code"]])
     else:
-        case_rows = ex.all_records("cases")
+        case_ids = ex.case_ids("all", [])
     stats: dict[str, int] = {}
     if kind == "center_to_court":
         for status, n in ex.status_counts_without_sources(list(COURT_SOURCES)).items():
             stats[f"other_cases.{status}"] = n
-    case_ids = [r["id"] for r in case_rows]
-    raw: dict[str, list[dict[str, Any]]] = {"centers": ex.fetch("centers", [me.id]),
-                                            "cases": case_rows}
-    for entity in ("parties", "events", "agreements", "attachments"):
-        raw[entity] = ex.children_of_cases(entity, case_ids)
-    raw["holiday_notices"] = _notices_for(store, kind, me.code)
-    # the register of the papers issued for these cases: this desk's own (a laptop gets all)
-    raw["documents"] = [r for r in ex.children_of_cases("documents", case_ids)
-                        if r["origin"] == me.code or kind in ("center_to_field", "enrollment")]
-    wires: dict[str, list[dict[str, Any]]] = {}
-    for entity, (cls, _ex) in ENTITIES.items():
-        wires[entity] = ex.wire_rows(entity, cls, raw.get(entity, []), fields_of(entity))
-    if kind == "enrollment":  # the whole roster of the center
-        mediator_rows = ex.mediators_of_center(me.id)
-    else:
-        mediator_rows = ex.fetch("mediators",
-                                 sorted({m for c in wires["cases"] for m in c["mediator_ids"]}))
-    wires["mediators"] = ex.wire_rows("mediators", ENTITIES["mediators"][0], mediator_rows,
-                                      fields_of("mediators"))
-    if not full:
-        for entity in wires:
-            known = ex.known_versions(peer["code"], entity)
-            wires[entity] = [w for w in wires[entity] if w["version"] > known.get(w["id"], -1)]
-    return wires, stats
+    return Selection(store, kind, peer, case_ids, full, me.code, me.id), stats
+
+
+def _collect(store: Store, kind: str, peer: dict[str, Any], case_keys: list[str] | None,
+             full: bool) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
+    """The export's records, all in memory (an enrollment: one laptop's cases)."""
+    selection, stats = _select(store, kind, peer, case_keys, full)
+    return {e: list(rows) for e, rows in selection.records().items()}, stats
 
 
 def _notices_for(store: Store, kind: str, my_code: str) -> list[dict[str, Any]]:
@@ -378,18 +444,31 @@ def _notices_for(store: Store, kind: str, my_code: str) -> list[dict[str, Any]]:
 
 
 def record_export(store: Store, work: Any, *, peer: str, kind: str, manifest: dict[str, Any],
-                  wires: dict[str, list[dict[str, Any]]], sequence: int, acknowledged: int,
-                  full: bool, created: str, file_sha256: str) -> None:
-    """Inside an operation: ledger entry, what the peer now holds, merge bases, audit note."""
+                  wires: dict[str, list[dict[str, Any]]] | None = None, sequence: int,
+                  acknowledged: int, full: bool, created: str, file_sha256: str,
+                  written: bundle.Written | None = None) -> None:
+    """Inside an operation: ledger entry, what the peer now holds, merge bases, audit note.
+
+    The records are ``wires`` (in memory) or, for a streamed export, ``written``: the
+    bundle's index of (id, version) per line, and its records members as the ZIP stored
+    them, which become the merge bases (line n is record n) without encoding them again.
+    """
     store.exchange.record_ledger({
         "bundle_id": manifest["bundle_id"], "direction": "out", "peer": peer, "kind": kind,
         "sequence": sequence, "acknowledged": acknowledged, "full": full,
         "created_at": created, "recorded_at": work.now, "counts": manifest["counts"],
         "file_sha256": file_sha256})
-    store.exchange.record_sent(peer, sequence,
-                               [(e, w["id"], w["version"]) for e, ws in wires.items() for w in ws])
-    for entity, ws in wires.items():
-        store.exchange.set_bases(entity, ws)
+    if written is not None:
+        store.exchange.record_sent(peer, sequence, ((e, i, v) for e, idx in written.index.items()
+                                                    for i, v, _n in idx))
+        for entity, member in written.packed.items():
+            store.exchange.set_bases_packed(entity, member, list(written.index[entity]))
+    else:
+        wires = wires or {}
+        store.exchange.record_sent(peer, sequence, [(e, w["id"], w["version"])
+                                                    for e, ws in wires.items() for w in ws])
+        for entity, ws in wires.items():
+            store.exchange.set_bases(entity, ws)
     work.note("bundle", manifest["bundle_id"], {"counts": [None, manifest["counts"]]})
 
 
@@ -397,8 +476,11 @@ def export_bundle(store: Store, actor: str, to: str, out: str | Path, *,
                   case_keys: list[str] | None = None, full: bool = False) -> ExportReport:
     """Export what ``to`` has not acknowledged (or everything with ``full``) to ``out``.
 
-    The file is written atomically, read back and verified with this desk's own
-    key before the export is recorded in the ledger.
+    Records stream from the database through their JSON lines, ZIP members and age
+    encryption into the file (written atomically); every record is checked by the
+    reader's record rules on the way. The file is then read back cheaply
+    (:func:`bundle.check_written`: its hash, and a streamed decryption with this desk's
+    own key to the ZIP just laid out) before the export is recorded in the ledger.
     """
     require(store, "export_bundle")
     peers = store.exchange.trusted(to)
@@ -410,31 +492,43 @@ def export_bundle(store: Store, actor: str, to: str, out: str | Path, *,
     keys = ensure_desk_keys(store)
     card = own_card(store)
     kind = _kind(card.kind, peer["kind"])
-    wires, stats = _collect(store, kind, peer, case_keys, full)
-    hashes = {w["sha256"] for w in wires["attachments"]}
-    blobs = {h: xs_blob for h in sorted(hashes)
-             if (xs_blob := _blob(store, h)) is not None}
+    selection, stats = _select(store, kind, peer, case_keys, full)
     sequence = store.exchange.last_sequence(to, "out") + 1
     acknowledged = store.exchange.last_sequence(to, "in")
     peer_public = PublicKeys(bytes(peer["signing_public"]), bytes(peer["encryption_public"]))
     created = store.now().isoformat(timespec="seconds")
-    data, manifest = bundle.build(
-        keys=keys, sender=card.code, recipient=to, recipient_public=peer_public, kind=kind,
-        sequence=sequence, acknowledged=acknowledged, created_at=created, records=wires,
-        attachments=blobs, statistics=stats, full=full, audit_head=store.audit.head(),
-        anchors=echoed_anchors(store, to))
+    records = selection.records()
+
+    def blobs() -> Iterator[tuple[str, bytes]]:
+        # read after the attachments member was written (ENTITIES order), one at a time
+        for digest in sorted(selection.digests):
+            content = _blob(store, digest)
+            if content is not None:
+                yield digest, content
+
+    holder: list[bundle.Written] = []
+
+    def produce(fh: BinaryIO) -> None:
+        holder.append(bundle.write_bundle(
+            fh, keys=keys, sender=card.code, recipient=to, recipient_public=peer_public,
+            kind=kind, sequence=sequence, acknowledged=acknowledged, created_at=created,
+            records=records, attachments=blobs(), statistics=stats, full=full,
+            audit_head=store.audit.head(), anchors=echoed_anchors(store, to), validate=True))
+
     path = Path(out)
-    write_file_atomically(path, data)
-    check = bundle.open_bundle(path.read_bytes(), keys=keys, my_code=card.code,
-                               trusted=lambda _c: None, allow_own=True)
-    if check.manifest["bundle_id"] != manifest["bundle_id"]:
-        raise DomainError("导出文件校验失败，请重试。", code="export_verify_failed")
+    write_file_atomically(path, produce)
+    written = holder[0]
+    manifest = written.manifest
     try:
+        try:
+            bundle.check_written(path, keys, written)
+        except BundleRejected as exc:
+            raise DomainError(f"{exc.message_zh}请重试。", code="export_verify_failed") from exc
         with store.operation(actor, "export_bundle",
                              summary=f"向{to}导出交换文件（序号{sequence}）") as work:
-            record_export(store, work, peer=to, kind=kind, manifest=manifest, wires=wires,
+            record_export(store, work, peer=to, kind=kind, manifest=manifest,
                           sequence=sequence, acknowledged=acknowledged, full=full,
-                          created=created, file_sha256=check.sha256)
+                          created=created, file_sha256=written.sha256, written=written)
     except BaseException:
         path.unlink(missing_ok=True)
         raise

@@ -190,7 +190,7 @@ def record_sent(db: sqlite_utils.Database, peer: str, sequence: int,
                 items: Iterable[tuple[str, str, int]]) -> None:
     """Remember which record versions went out in a bundle."""
     db.conn.executemany("INSERT INTO exchange_sent VALUES (?, ?, ?, ?, ?)",
-                   [(peer, sequence, e, i, v) for e, i, v in items])
+                        ((peer, sequence, e, i, v) for e, i, v in items))
 
 
 def mark_known(db: sqlite_utils.Database, peer: str,
@@ -225,6 +225,18 @@ def known_versions(db: sqlite_utils.Database, peer: str, entity: str) -> dict[st
     """Record id -> version held by ``peer``."""
     return dict(db.execute("SELECT record_id, version FROM exchange_known"
                            " WHERE peer = ? AND entity = ?", [peer, entity]))
+
+
+def known_versions_of(db: sqlite_utils.Database, peer: str, entity: str, ids: list[str]
+                      ) -> dict[str, int]:
+    """Record id -> version held by ``peer``, for these ids only."""
+    out: dict[str, int] = {}
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        out.update(db.execute("SELECT record_id, version FROM exchange_known WHERE peer = ?"
+                              f" AND entity = ? AND record_id IN ({','.join('?' * len(chunk))})",
+                              [peer, entity, *chunk]))
+    return out
 
 
 def bases(db: sqlite_utils.Database, entity: str, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -338,6 +350,25 @@ def cases_of_mediator(db: sqlite_utils.Database, mediator_id: str, origin: str =
 def all_records(db: sqlite_utils.Database, entity: str) -> list[dict[str, Any]]:
     """Every row of ``entity``."""
     return select(db, entity, "1", [])
+
+
+_CASE_SELECTIONS = {
+    "all": "1", "ids": "id IN ({marks})", "sources": "source IN ({marks})",
+    "center": "center_id = ?",
+    "mediator": "id IN (SELECT case_id FROM case_mediators WHERE mediator_id = ?) OR origin = ?",
+}
+
+
+def case_ids(db: sqlite_utils.Database, selection: str, values: list[Any]) -> list[str]:
+    """Ids of the cases (tombstones included) an export selects, in insertion order.
+
+    ``selection`` is one of ``all``, ``ids`` (these case ids), ``sources`` (cases of these
+    sources), ``center`` (of one center id) and ``mediator`` (assigned to a mediator id, or
+    registered by a desk code): the same selections as the row-returning functions below.
+    """
+    where = _CASE_SELECTIONS[selection].format(marks=",".join("?" * len(values)))
+    return [str(r[0]) for r in db.execute(f"SELECT id FROM cases WHERE {where} ORDER BY seq",
+                                          values)]
 
 
 def cases_with_ids(db: sqlite_utils.Database, ids: list[str]) -> list[dict[str, Any]]:

@@ -52,7 +52,7 @@ def _store(db: sqlite_utils.Database, entity: str, content: bytes,
     # In key order, so the b-tree grows at its edge instead of at random pages.
     # Sorted by id alone (one entity; faster than whole tuples). A repeated id keeps
     # its input (line) order; the upsert's version rule leaves the same winner.
-    index = [(entity, rid, v, blob, n) for rid, v, n in sorted(rows, key=itemgetter(0))]
+    index = ((entity, rid, v, blob, n) for rid, v, n in sorted(rows, key=itemgetter(0)))
     db.conn.executemany(
         "INSERT INTO exchange_base VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity, record_id)"
         " DO UPDATE SET version = excluded.version, blob = excluded.blob, line = excluded.line"
