@@ -414,6 +414,15 @@ class ExchangeRepository(_Repository):
         """Record id -> version held by ``peer``."""
         return exchange.known_versions(self._db, peer, entity)
 
+    def known_versions_of(self, peer: str, entity: str, ids: list[str]) -> dict[str, int]:
+        """Record id -> version held by ``peer``, for these ids only."""
+        return exchange.known_versions_of(self._db, peer, entity, ids)
+
+    def case_ids(self, selection: str, values: list[Any]) -> list[str]:
+        """Ids of the cases an export selects (``all``, ``ids``, ``sources``, ``center``,
+        ``mediator``), in insertion order."""
+        return exchange.case_ids(self._db, selection, values)
+
     def bases(self, entity: str, ids: list[str]) -> dict[str, dict[str, Any]]:
         """Merge bases of records."""
         return exchange.bases(self._db, entity, ids)
