@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -213,6 +213,12 @@ class Store:
         from . import bulk
 
         bulk.widen_cache(self.db, mebibytes)
+
+    def loading_new_file(self) -> AbstractContextManager[None]:
+        """Bulk loading into a file nobody else has open yet (storage/bulk.new_file_load)."""
+        from . import bulk
+
+        return bulk.new_file_load(self.db)
 
     @property
     def key(self) -> bytes | None:
