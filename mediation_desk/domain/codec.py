@@ -141,11 +141,17 @@ def field_kind(tp: Any) -> tuple[str, Any]:
     return "generic", tp
 
 
+def is_json_container(tp: Any) -> bool:
+    """True when a declared field type is a list or dict (never a set or a dataclass)."""
+    tp = _unwrap_optional(tp)
+    return typing.get_origin(tp) in (list, dict) or tp in (list, dict)
+
+
 def _field_encoder(kind: str, tp: Any) -> Encoder:
     if kind in ("plain", "bool"):
         return lambda v: v if type(v) in _PLAIN else _encode(v)
     if kind == "enum":
-        return lambda v: v.value if type(v) is tp else _encode(v)
+        return lambda v: v._value_ if type(v) is tp else _encode(v)
     if kind == "date":
         return lambda v: v.isoformat() if type(v) is date else _encode(v)
     if kind == "datetime":

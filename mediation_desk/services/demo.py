@@ -19,6 +19,7 @@ import uuid
 from bisect import bisect
 from collections import Counter
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -634,22 +635,27 @@ def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
         days.sort()
         done = 0
         assigned: Counter[str] = Counter()
-        for start in range(0, cases, BATCH):
-            chunk = days[start:start + BATCH]
-            made = [maker.case(d, center.id) for d in chunk]
-            assigned.update(i for c, _, _ in made for i in c.mediator_ids)
-            with store.operation(ACTOR, "demo_cases", summary=f"生成演示案件{len(made)}件") as work:
-                _number(store, [c for c, _, _ in made], center.id, center.number_prefix)
-                store.cases.insert_batch(cases=[m[0] for m in made],
-                                         events=[e for m in made for e in m[1]],
-                                         agreements=[a for m in made for a in m[2]],
-                                         mediators=by_id, now=work.now, origin=work.origin)
-                work.log.add("demo", "batch", "insert", {"cases": [None, len(made)]})
-                if start == 0:  # this seed's cases are in (a rerun would repeat their ids)
-                    work.set_setting(DEMO_MARK, {**mark, "seeds": [*seeds, seed]})
-            done += len(chunk)
-            if progress is not None and progress(done, cases) is False:
-                break
+        # a file made by this call: nobody else has it open yet (storage/bulk.new_file_load)
+        loading: AbstractContextManager[None] = \
+            store.loading_new_file() if recovery_key else nullcontext()
+        with loading:
+            for start in range(0, cases, BATCH):
+                chunk = days[start:start + BATCH]
+                made = [maker.case(d, center.id) for d in chunk]
+                assigned.update(i for c, _, _ in made for i in c.mediator_ids)
+                with store.operation(ACTOR, "demo_cases",
+                                     summary=f"生成演示案件{len(made)}件") as work:
+                    _number(store, [c for c, _, _ in made], center.id, center.number_prefix)
+                    store.cases.insert_batch(cases=[m[0] for m in made],
+                                             events=[e for m in made for e in m[1]],
+                                             agreements=[a for m in made for a in m[2]],
+                                             mediators=by_id, now=work.now, origin=work.origin)
+                    work.log.add("demo", "batch", "insert", {"cases": [None, len(made)]})
+                    if start == 0:  # this seed's cases are in (a rerun would repeat their ids)
+                        work.set_setting(DEMO_MARK, {**mark, "seeds": [*seeds, seed]})
+                done += len(chunk)
+                if progress is not None and progress(done, cases) is False:
+                    break
         _ensure_mediator_account(store, path, mediators, assigned)
         total = store.cases.count_live()
     finally:

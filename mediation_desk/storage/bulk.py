@@ -6,6 +6,8 @@ row summarising the batch instead of one diff per field.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import sqlite_utils
@@ -25,6 +27,51 @@ def widen_cache(db: sqlite_utils.Database, mebibytes: int) -> None:
     256 MiB about 20%.
     """
     db.execute(f"PRAGMA cache_size = {-int(mebibytes) * 1024}")
+
+
+# tables a demo build fills; their secondary indexes wait until the rows are in (new_file_load)
+LOADED_TABLES = ("cases", "parties", "case_mediators", "events", "agreements")
+
+
+@contextmanager
+def new_file_load(db: sqlite_utils.Database) -> Iterator[None]:
+    """Settings for filling a database file that nobody else has open yet (a demo being made).
+
+    * The loaded tables' secondary indexes are dropped for the load and made again from
+      their own ``CREATE INDEX`` text at the end (the schema is then exactly as before):
+      built once from sorted rows instead of updated row by row, dozens of them per case.
+      Unique indexes and primary keys stay, so every constraint is still checked as rows go
+      in. Queries during the load only use those (numbers, ids, row ids).
+    * ``synchronous = OFF``: no fsync per commit. In WAL mode a crash of the program loses
+      nothing committed; a crash of the whole machine may leave the new file damaged, and a
+      new demo is simply made again. Nobody else has the file open, so nobody can have
+      read anything that is then lost.
+
+    At the end the indexes are back, the WAL is checkpointed into the file and the
+    connection is back to ``synchronous = FULL``: a normal WAL database.
+    """
+    sync = db.execute("PRAGMA synchronous").fetchone()[0]
+    marks = ", ".join("?" * len(LOADED_TABLES))
+    saved = db.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        f" AND tbl_name IN ({marks}) AND upper(sql) NOT LIKE 'CREATE UNIQUE%' ORDER BY rowid",
+        list(LOADED_TABLES)).fetchall()
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute("BEGIN IMMEDIATE")
+    for name, _sql in saved:
+        db.execute(f'DROP INDEX "{name}"')
+    db.execute("COMMIT")
+    try:
+        yield
+    finally:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        db.execute("BEGIN IMMEDIATE")
+        for _name, sql in saved:
+            db.execute(sql)
+        db.execute("COMMIT")
+        db.execute(f"PRAGMA synchronous = {int(sync)}")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _insert_records(db: sqlite_utils.Database, table: str, cls: type, records: list[Any],

@@ -22,7 +22,12 @@ from . import audit
 T = TypeVar("T")
 
 
-_json_text = json.JSONEncoder(ensure_ascii=False).encode  # = json.dumps(v, ensure_ascii=False)
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(v, ensure_ascii=False), built once
+
+
+def _json_text(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False)`` (the encoder made once, not per call)."""
+    return _JSON.encode(value)
 
 
 def _db_value(value: Any) -> Any:
@@ -45,10 +50,11 @@ _ROW_PLAIN = frozenset({str, int, float, type(None)})
 _ROW_EXPR = {
     "plain": "v if type(v := r.{name}) in PLAIN else slow(v)",
     "bool": "(1 if v else 0) if type(v := r.{name}) is bool else slow(v)",
-    "enum": "v.value if type(v := r.{name}) is T{i} else slow(v)",
+    "enum": "v._value_ if type(v := r.{name}) is T{i} else slow(v)",  # = .value, no descriptor
     "date": "v.isoformat() if type(v := r.{name}) is date else slow(v)",
     "datetime": "v.isoformat(timespec='seconds') if type(v := r.{name}) is datetime else slow(v)",
     "decimal": "fen(v) if type(v := r.{name}) is Decimal else slow(v)",
+    "json": "json(enc(v)) if type(v := r.{name}) is dict or type(v) is list else slow(v)",
     "generic": "slow(r.{name})",
 }
 
@@ -69,12 +75,15 @@ def row_writer(cls: type, exclude: tuple[str, ...] = ()) -> tuple[tuple[str, ...
     """
     plan = codec.field_plan(cls, exclude)
     scope: dict[str, Any] = {"PLAIN": _ROW_PLAIN, "slow": _slow_value, "fen": codec.yuan_to_fen,
-                             "date": date, "datetime": datetime, "Decimal": Decimal}
+                             "date": date, "datetime": datetime, "Decimal": Decimal,
+                             "json": _json_text, "enc": codec._encode}
     parts = []
     for i, (name, _column, kind, tp) in enumerate(plan):
         if not name.isidentifier():
             raise ValueError(f"field name {name!r} of {cls.__name__}")
         scope[f"T{i}"] = tp
+        if kind == "generic" and codec.is_json_container(tp):
+            kind = "json"  # a list or dict field: JSON text of its encoded value
         parts.append(f"({_ROW_EXPR[kind].format(name=name, i=i)})")
     source = f"def write(r):\n    return ({', '.join(parts)},)\n"
     exec(compile(source, f"<row_writer {cls.__name__}>", "exec"), scope)  # noqa: S102
