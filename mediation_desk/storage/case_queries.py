@@ -249,8 +249,8 @@ def _page_queries(db: sqlite_utils.Database, flt: CaseFilter, today: date, sort:
     where, params, _ = _where(db, flt, today, walk=None if drive else cols[0])
     d, op = ("DESC", "<") if sort.descending else ("ASC", ">")
     segments = _segments(key, sort.descending)
-    table = f"cases INDEXED BY {_forced_index(flt, key, drive)}" \
-        if _forced_index(flt, key, drive) else "cases"
+    forced = _forced_index(db, flt, key, drive)
+    table = f"cases INDEXED BY {forced}" if forced else "cases"
     out = []
     for number in range(after.segment if after is not None else 0, len(segments)):
         cond, seg_cols = segments[number]
@@ -268,21 +268,51 @@ def _page_queries(db: sqlite_utils.Database, flt: CaseFilter, today: date, sort:
     return out
 
 
-def _forced_index(flt: CaseFilter, key: str, drive: bool) -> str | None:
-    """The index a page must read when the planner, without statistics, would not take it.
+def _forced_index(db: sqlite_utils.Database, flt: CaseFilter, key: str,
+                  drive: bool) -> str | None:
+    """The index a page reads, where the planner (without statistics, and weighing a small
+    LIMIT) could take another and sort.
 
-    Walking open cases, their own index of the order (the planner takes the IN list of open
-    statuses for a range of the status index and sorts every open case); driving from a
-    flag alone, the flag's index (nothing else limits the rows, and the planner scans the
-    smallest index whole)."""
-    if flt.open_only and not drive:
-        return f"cases_open_{_OPEN_ORDERS[key]}"
+    Walking: the open cases' own index of the order for open cases; a flag's index (keyed
+    by the date received) in that order; else the order's index of live cases, found by its
+    columns. Driving from a flag alone: the flag's index (nothing else limits the rows)."""
+    first_flag = f"cases_flag_{CaseFlag(flt.flags[0]).value}" if flt.flags else None
+    if not drive:
+        if flt.open_only:
+            return f"cases_open_{_OPEN_ORDERS[key]}"
+        if key == "received_on" and first_flag:
+            return first_flag
+        return _order_index(db, key)
     others = (flt.statuses, flt.open_only, flt.dispute_types, flt.sources, flt.center_id,
               flt.mediator_id, flt.received_from, flt.received_to, flt.overdue,
               flt.due_within is not None, flt.case_ids is not None, flt.text.strip())
-    if drive and flt.flags and not any(others):
-        return f"cases_flag_{CaseFlag(flt.flags[0]).value}"
-    return None
+    return first_flag if not any(others) else None
+
+
+_ORDER_INDEXES: dict[tuple[int, int], dict[str, str]] = {}
+
+
+def _order_index(db: sqlite_utils.Database, key: str) -> str | None:
+    """The index whose columns are ``key``'s order (then the row id, ``seq``), partial to
+    live cases or whole, found in the schema by its columns (some are m001's, one is the
+    unique key's); None if there is none (the planner then chooses)."""
+    version = int(db.execute("PRAGMA schema_version").fetchone()[0])
+    found = _ORDER_INDEXES.get((id(db.conn), version))
+    if found is None:
+        found = {}
+        indexes = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                             " AND tbl_name = 'cases'").fetchall()
+        columns = {name: tuple(r[2] for r in db.execute(f"PRAGMA index_info('{name}')"))
+                   for name, _sql in indexes}
+        for wanted, cols in _SORT_KEYS.items():
+            order = tuple(c.removeprefix("cases.") for c in cols)
+            for name, sql in sorted(indexes, key=lambda i: " WHERE " not in (i[1] or "")):
+                where = " ".join((sql or "").split(" WHERE ", 1)[1:]).split()
+                if columns[name] == order and where in ([], ["deleted", "=", "0"]):
+                    found[wanted] = name
+                    break
+        _ORDER_INDEXES[id(db.conn), version] = found
+    return found.get(key)
 
 
 def page_plan(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
