@@ -1,15 +1,27 @@
-"""Build a 100,000-case demo database and measure search latency.
+"""Search latency: the case list's first page and count, the app beside bare FTS5.
 
-Reports generation time, file size, and the median and p95 latency of a fixed
-query set (1, 2, 3 and 4+ character terms, names and phone fragments) through
-the application's search (``CaseService.list`` + ``count``) beside the same
-FTS queries run through bare sqlite3 on the same file, and a plain LIKE scan
-for contrast. Target: every query's p95 under 30 ms at 100,000 cases.
+For each query (1, 2, 3 and 4+ character terms, names, phone and ID-number fragments,
+case numbers, two common terms, terms of both indexes, a term found nowhere) it times
+what the case list asks for: the first page (``PAGE`` rows in the list's order) and,
+when that page is full, the count up to ``COUNT_CAP`` (ui/models/case_table.py):
 
-    uv run python benchmarks/bench_search.py [--cases 100000] [--db PATH] [--rebuild]
+* **app**: ``CaseService.list`` + ``CaseService.count`` (the search's memo is cleared
+  before every sample, so each sample reads the index as a new search does);
+* **bare**: the same semantics in plain SQL on the same file — each index's terms as one
+  FTS5 MATCH (``"a" AND "b"``; 1-2 character terms on the single-character index as a
+  phrase), ``seq IN (SELECT rowid ...)`` per index, the list's ORDER BY and LIMIT, and a
+  count stopped at the cap.
 
-The demo database is encrypted: both the application and the bare connection open it
-with the data key that logging in as 演示主任 (password ``demo``) unwraps.
+Samples alternate (app, bare, app, ...) so both see the same machine. It checks that both
+return the same rows (ids, in order) and the same count, and exits 1 if not. Reports the
+median and p95 per query and per query class. Target: app p95 <= 30 ms at 100,000 cases.
+
+    .venv/bin/python benchmarks/bench_search.py --db COPY.db [--sort received_on:desc]
+        [--repeats 21] [--cases 100000 --rebuild]
+
+``--db`` is an encrypted demo database (log in as 演示主任, password ``demo``), e.g. a
+copy of the cached 100k demo (copy the .db and its .db.keys; never the cache itself).
+Without it, a demo of ``--cases`` cases is built at benchmarks/out/demo-<cases>.db.
 """
 
 from __future__ import annotations
@@ -19,131 +31,176 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
+from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlite3  # the app's SQLite: one copy per process
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mediation_desk.domain.queries import CaseFilter  # noqa: E402
+from mediation_desk.domain.queries import CaseFilter, CaseSort  # noqa: E402
 from mediation_desk.security.keyfile import keyfile_path  # noqa: E402
 from mediation_desk.services import auth  # noqa: E402
 from mediation_desk.services.cases import CaseService  # noqa: E402
 from mediation_desk.services.demo import build_demo, demo_login  # noqa: E402
-from mediation_desk.storage import search  # noqa: E402
+from mediation_desk.storage import case_queries, search  # noqa: E402
 from mediation_desk.storage.connection import connect  # noqa: E402
 
-REPEATS = 15
-COUNT_CAP = 500  # the case list shows “500+” beyond this
+PAGE = 200  # ui/models/case_table.py PAGE: the case list's first page
+COUNT_CAP = 500  # ui/models/case_table.py COUNT_CAP: the list counts up to here
+REPEATS = 21
+COLUMNS = case_queries._ROW_COLUMNS
 
 
 def pick_queries(con: sqlite3.Connection) -> list[tuple[str, str]]:
     """A fixed query set drawn deterministically from the data."""
+    def first(sql: str) -> str:
+        row = con.execute(sql).fetchone()
+        return str(row[0]) if row else "无"
+
     names2 = [r[0] for r in con.execute(
-        "SELECT name FROM parties WHERE length(name) = 2 AND kind = 'person'"
-        " ORDER BY seq LIMIT 3")]
+        "SELECT name FROM parties WHERE length(name) = 2 AND kind = 'person' AND deleted = 0"
+        " ORDER BY seq LIMIT 2")]
     names3 = [r[0] for r in con.execute(
-        "SELECT name FROM parties WHERE length(name) = 3 AND kind = 'person'"
-        " ORDER BY seq LIMIT 3")]
-    phone = con.execute(
-        "SELECT phone FROM parties WHERE phone != '' ORDER BY seq LIMIT 1").fetchone()[0]
-    number = con.execute("SELECT number FROM cases ORDER BY seq DESC LIMIT 1").fetchone()[0]
+        "SELECT name FROM parties WHERE length(name) = 3 AND kind = 'person' AND deleted = 0"
+        " ORDER BY seq LIMIT 2")]
+    phone = first("SELECT phone FROM parties WHERE phone != '' ORDER BY seq LIMIT 1")
+    id_x = first("SELECT id_number FROM parties WHERE id_number LIKE '%X' ORDER BY seq LIMIT 1")
+    number = first("SELECT number FROM cases WHERE deleted = 0 ORDER BY seq DESC LIMIT 1")
     return [
         ("1 char", "张"), ("1 char", "淄"), ("1 char", "8"),
         *(("2 chars name", n) for n in names2), ("2 chars", "物业"), ("2 chars", "13"),
         *(("3 chars name", n) for n in names3), ("3 chars", "马尚村"),
-        ("3 chars phone", phone[-3:]),
-        ("4+ phone", phone[-4:]), ("4+ phone", phone[3:7]), ("4+ phone", phone),
-        ("4+ text", "宅基地界址"), ("4+ number", number), ("4+ two terms", f"{names2[0]} 马尚"),
+        ("phone", phone[-4:]), ("phone", phone[3:7]), ("phone", phone),
+        ("ID number", id_x[-4:]), ("ID number", id_x),
+        ("4+ text", "宅基地界址"), ("case number", number), ("case number", "（2026）"),
+        ("two terms", "张 物业"), ("two terms", f"{names2[0]} 马尚"),
+        ("both indexes", "张 马尚村"), ("nothing", "不存在的当事人"),
     ]
 
 
-def timed(fn: Callable[[], object], repeats: int = REPEATS) -> tuple[float, float]:
-    samples = []
+def percentile95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def bare_where(q: str) -> tuple[str, list[str]]:
+    """The search's semantics as plain FTS5 conditions (docs/search.md)."""
+    long_terms, short_terms = [], []
+    for term in dict.fromkeys(q.split()):
+        if not search._has_token(term):
+            continue
+        quoted = '"' + (term if len(term) >= 3 else search.char_split(term)).replace(
+            '"', '""') + '"'
+        (long_terms if len(term) >= 3 else short_terms).append(quoted)
+    parts, params = [], []
+    for table, exprs in (("case_fts", long_terms), ("case_fts_chars", short_terms)):
+        if exprs:
+            parts.append(f"seq IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
+            params.append(" AND ".join(exprs))
+    return " AND ".join(parts) or "0", params
+
+
+def bare_query(bare: sqlite3.Connection, q: str, order: str) -> tuple[list[str], int]:
+    """The first page and the capped count through bare SQL."""
+    where, params = bare_where(q)
+    rows = bare.execute(f"SELECT {COLUMNS} FROM cases WHERE deleted = 0 AND {where}"
+                        f" ORDER BY {order} LIMIT ?", [*params, PAGE]).fetchall()
+    total = len(rows)
+    if total == PAGE:
+        total = bare.execute(f"SELECT count(*) FROM (SELECT 1 FROM cases WHERE deleted = 0"
+                             f" AND {where} LIMIT ?)", [*params, COUNT_CAP]).fetchone()[0]
+    return [r[0] for r in rows], total
+
+
+def app_query(svc: CaseService, q: str, sort: CaseSort) -> tuple[list[str], int]:
+    """The first page and the capped count through the application."""
+    search._CACHE.clear()  # a new search each time (page and count still share it)
+    flt = CaseFilter(text=q)
+    rows = svc.list(flt, sort=sort, limit=PAGE)
+    total = len(rows) if len(rows) < PAGE else svc.count(flt, cap=COUNT_CAP)
+    return [r.id for r in rows], total
+
+
+def timed_pair(app: Callable[[], Any], bare: Callable[[], Any], repeats: int
+               ) -> tuple[list[float], list[float], Any, Any]:
+    a_ms, b_ms = [], []
+    a_out = b_out = None
     for _ in range(repeats):
         t = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - t) * 1000)
-    samples.sort()
-    p95 = samples[min(len(samples) - 1, int(round(0.95 * (len(samples) - 1))))]
-    return statistics.median(samples), p95
-
-
-def app_query(svc: CaseService, flt: CaseFilter) -> None:
-    """The case list's page and count, through the application."""
-    svc.list(flt, limit=50)
-    svc.count(flt, cap=COUNT_CAP)
-
-
-def fts_query(bare: sqlite3.Connection, where: str, params: list[str]) -> None:
-    """The same FTS page and count through bare sqlite3."""
-    bare.execute(f"SELECT id, number, status, received_on, party_names FROM cases"
-                 f" WHERE deleted = 0 AND {where} ORDER BY received_on DESC, seq DESC"
-                 f" LIMIT 50", params).fetchall()
-    bare.execute(f"SELECT count(*) FROM cases WHERE deleted = 0 AND {where}",
-                 params).fetchone()
-
-
-def like_query(bare: sqlite3.Connection, q: str) -> None:
-    """A plain LIKE scan, for contrast."""
-    pat = f"%{q}%"
-    bare.execute("SELECT id FROM cases WHERE party_names LIKE ? OR facts LIKE ?"
-                 " OR number LIKE ? ORDER BY received_on DESC LIMIT 50",
-                 [pat, pat, pat]).fetchall()
-
-
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cases", type=int, default=100_000)
-    ap.add_argument("--db", type=Path, default=ROOT / "benchmarks" / "out" / "demo-100k.db")
-    ap.add_argument("--rebuild", action="store_true")
-    args = ap.parse_args()
-    args.db.parent.mkdir(parents=True, exist_ok=True)
-    if args.db.exists() and auth.state(args.db) == "plain":
-        print(f"{args.db} is an unencrypted demo from an older version: rebuilding it")
-        args.rebuild = True
-    if args.rebuild:
-        for old in (args.db, keyfile_path(args.db)):
-            old.unlink(missing_ok=True)
-    if not args.db.exists():
+        a_out = app()
+        a_ms.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
-        build_demo(args.db, cases=args.cases, seed=1)
-        print(f"generation: {args.cases} cases in {time.perf_counter() - t:.1f} s")
-    size = sum(p.stat().st_size for p in args.db.parent.glob(args.db.name + "*"))
-    print(f"database size: {size / 1024 / 1024:.1f} MB ({args.db})")
+        b_out = bare()
+        b_ms.append((time.perf_counter() - t) * 1000)
+    return a_ms, b_ms, a_out, b_out
 
-    account_id, key = demo_login(args.db)
-    store = auth.open_as(args.db, account_id, key, readonly=True)
+
+def open_db(args: argparse.Namespace) -> Path:
+    if args.db is None:
+        args.db = ROOT / "benchmarks" / "out" / f"demo-{args.cases}.db"
+        args.db.parent.mkdir(parents=True, exist_ok=True)
+        if args.rebuild:
+            for old in (args.db, keyfile_path(args.db)):
+                old.unlink(missing_ok=True)
+        if not args.db.exists():
+            t = time.perf_counter()
+            build_demo(args.db, cases=args.cases, seed=1)
+            print(f"generation: {args.cases} cases in {time.perf_counter() - t:.1f} s")
+    return Path(args.db)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--db", type=Path, help="an encrypted demo database (a copy)")
+    ap.add_argument("--cases", type=int, default=100_000, help="size to build without --db")
+    ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--repeats", type=int, default=REPEATS)
+    ap.add_argument("--sort", default="received_on:desc",
+                    help="the list's sort key and direction, e.g. party_names:asc")
+    args = ap.parse_args(argv)
+    path = open_db(args)
+    key_name, _, direction = args.sort.partition(":")
+    sort = CaseSort(key=key_name, descending=direction != "asc")
+    order = (case_queries._SORT_COLUMNS[key_name].format(d="DESC" if sort.descending else "ASC")
+             + f", cases.seq {'DESC' if sort.descending else 'ASC'}")
+
+    account_id, key = demo_login(path)
+    store = auth.open_as(path, account_id, key, readonly=True)
     svc = CaseService(store)
-    bare = connect(args.db, key=key, readonly=True)
-    total = svc.count()
-    print(f"cases: {total}")
-    queries = pick_queries(bare)
-    print(f"\n{'kind':<14}{'query':<24}{'hits':>7}  {'app page+count':>16}  {'bare fts':>12}"
-          f"  {'bare LIKE':>12}   (median / p95 ms)")
+    bare = connect(path, key=key, readonly=True)
+    print(f"database: {path} ({path.stat().st_size / 1024 / 1024:.0f} MB),"
+          f" {svc.count()} live cases; sort {args.sort}; {args.repeats} samples each,"
+          f" app and bare alternating")
+    print(f"\n{'class':<13}{'query':<22}{'hits':>6}  {'app med / p95':>14}  {'bare med / p95':>15}")
+    by_class: dict[str, tuple[list[float], list[float]]] = {}
+    wrong = 0
     worst = 0.0
-    for kind, q in queries:
-        flt = CaseFilter(text=q)
-        where_parts: list[str] = []
-        params: list[str] = []
-        for term in q.split():
-            table = "case_fts" if len(term) >= 3 else "case_fts_chars"
-            text = term if len(term) >= 3 else search.char_split(term)
-            where_parts.append(f"seq IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
-            params.append('"' + text + '"')
-        where = " AND ".join(where_parts)
-        hits = svc.count(flt, cap=COUNT_CAP)
-        a_med, a_p95 = timed(partial(app_query, svc, flt))
-        f_med, f_p95 = timed(partial(fts_query, bare, where, params))
-        l_med, l_p95 = timed(partial(like_query, bare, q), 3)
-        worst = max(worst, a_p95)
-        print(f"{kind:<14}{q:<24}{hits:>7}  {a_med:>7.1f} /{a_p95:>6.1f}"
-              f"  {f_med:>5.1f} /{f_p95:>5.1f}  {l_med:>5.1f} /{l_p95:>5.1f}")
-    print(f"\nworst app p95: {worst:.1f} ms (target < 30 ms)")
+    for kind, q in pick_queries(bare):
+        a_ms, b_ms, a_out, b_out = timed_pair(lambda q=q: app_query(svc, q, sort),
+                                              lambda q=q: bare_query(bare, q, order),
+                                              args.repeats)
+        same = a_out == b_out
+        wrong += not same
+        hits = f"{a_out[1]}{'+' if a_out[1] >= COUNT_CAP else ''}"
+        cls = by_class.setdefault(kind, ([], []))
+        cls[0].extend(a_ms)
+        cls[1].extend(b_ms)
+        worst = max(worst, percentile95(a_ms))
+        print(f"{kind:<13}{q:<22}{hits:>6}  {statistics.median(a_ms):>6.1f} /"
+              f"{percentile95(a_ms):>6.1f}  {statistics.median(b_ms):>7.1f} /"
+              f"{percentile95(b_ms):>6.1f}"
+              f"{'' if same else '   DIFFERENT RESULTS'}")
+    print(f"\n{'class':<13}{'app med / p95':>20}  {'bare med / p95':>15}")
+    for kind, (a_ms, b_ms) in by_class.items():
+        print(f"{kind:<13}{statistics.median(a_ms):>12.1f} /{percentile95(a_ms):>6.1f}"
+              f"  {statistics.median(b_ms):>7.1f} /{percentile95(b_ms):>6.1f}")
+    print(f"\nworst app p95: {worst:.1f} ms (target <= 30 ms at 100k);"
+          f" results {'identical' if not wrong else f'DIFFERENT for {wrong} queries'}")
     store.close()
-    return 0
+    bare.close()
+    return 1 if wrong else 0
 
 
 if __name__ == "__main__":

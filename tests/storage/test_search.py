@@ -72,3 +72,15 @@ def test_char_split_matches_the_character_classification_everywhere():
         assert split == (f"a {ch} b" if token else f"a {search.BOUNDARY} b"), hex(cp)
     assert search.char_split("，张 三\n__李") == " ".join(
         [search.BOUNDARY, "张", search.BOUNDARY, "三", search.BOUNDARY, "李"])
+
+
+def test_a_remembered_search_sees_new_cases(searchable):
+    """The page-then-count memo of a search is dropped when the database changes."""
+    svc, texts = searchable
+    flt = CaseFilter(text="王小明")
+    before = svc.count(flt)
+    assert before == len(brute(texts, "王小明"))
+    svc.register("甲", case_input(parties=[party("applicant", "王小明"),
+                                          party("respondent", "李")]))
+    assert svc.count(flt) == before + 1
+    assert len(svc.list(flt, limit=1000)) == before + 1
