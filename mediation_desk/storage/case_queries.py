@@ -239,6 +239,31 @@ def page_cases(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
     return CasePage(rows=tuple(rows), next=following)
 
 
+def cursor_at(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
+              sort: CaseSort = _DEFAULT_SORT, offset: int, limit: int = 100
+              ) -> CaseCursor | None:
+    """The cursor of the page that starts at row ``offset`` (a jump, e.g. to the last page;
+    one OFFSET query): None at row 0 (the first page), and past the end."""
+    if offset <= 0:
+        return None
+    where, params = where_clause(db, flt, today)
+    d = "DESC" if sort.descending else "ASC"
+    key = _sort_key(sort)
+    row = db.execute(f"SELECT seq FROM cases WHERE {where}"
+                     f" ORDER BY {_SORT_COLUMNS[key].format(d=d)}, cases.seq {d}"
+                     " LIMIT 1 OFFSET ?", [*params, int(offset) - 1]).fetchone()
+    if row is None:
+        return None
+    for number, (cond, seg_cols) in enumerate(_segments(key, sort.descending)):
+        keys = [*seg_cols, "cases.seq"]
+        values = db.execute(f"SELECT {', '.join(keys)} FROM cases WHERE seq = ?"
+                            f"{f' AND {cond}' if cond else ''}", [row[0]]).fetchone()
+        if values is not None:
+            return CaseCursor(sort=sort, segment=number, key=tuple(values),
+                              drive=_drives(db, flt, today, limit))
+    return None
+
+
 def _page_queries(db: sqlite_utils.Database, flt: CaseFilter, today: date, sort: CaseSort,
                   after: CaseCursor | None, drive: bool
                   ) -> list[tuple[int, int, str, list[Any]]]:

@@ -132,3 +132,19 @@ def test_a_case_edited_between_pages(own_samples, move):
     assert shown.count(edited) == (2 if move == "after" else 0)
     position = oracle(rows, CaseFilter(), sort).index(edited)  # its new place
     assert (position >= 100) if move == "after" else (position == 0)
+
+
+@pytest.mark.parametrize("key", ["due_on", "amount", "number"])
+def test_a_jump_to_any_page_equals_offset_paging(samples, key):
+    db, _rows = samples
+    flt = FILTERS["every case"]
+    for descending in (False, True):
+        sort = CaseSort(key, descending)
+        for offset in (0, 13, 260, 546):
+            cursor = case_queries.cursor_at(db, flt, today=TODAY, sort=sort, offset=offset,
+                                            limit=13)
+            assert (cursor is None) == (offset == 0)
+            page = case_queries.page_cases(db, flt, today=TODAY, sort=sort, after=cursor,
+                                           limit=13)
+            assert list(page.rows) == case_queries.list_cases(db, flt, today=TODAY, sort=sort,
+                                                              offset=offset, limit=13)
