@@ -14,8 +14,6 @@ import os
 import random
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -23,20 +21,20 @@ import pytest
 
 from mediation_desk.services import exchange
 from mediation_desk.storage.store import Store
+from tests.forkserver import ForkServer
 from tests.storage.crash_harness import moments
 
 from .helpers import ACTOR, make_desk, referral, trust_both
 
-ROOT = Path(__file__).resolve().parents[2]
 CASES = 150
 KILLS = 40 if os.environ.get("MEDIATION_DESK_FULL_SWEEP") else 10
 
 
-def _spawn(db: Path, bundle_file: Path) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "tests.exchange.crash_import_worker",
-                             str(db), str(bundle_file)], stdout=subprocess.PIPE, text=True,
-                            cwd=ROOT, env=env)
+@pytest.fixture
+def workers():
+    """The importer processes (tests/exchange/crash_import_worker.py), forked ready-imported."""
+    with ForkServer("tests.exchange.crash_import_worker") as server:
+        yield server
 
 
 def _copy_db(src: Path, dst: Path) -> None:
@@ -66,7 +64,7 @@ def _held(db: Path, bundle_id: str) -> tuple[int, int]:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_sigkill_during_import_leaves_none_or_all(tmp_path):
+def test_sigkill_during_import_leaves_none_or_all(workers, tmp_path):
     court = make_desk(tmp_path, "court01", "court")
     center = make_desk(tmp_path, "center01")
     trust_both(tmp_path, court, center)
@@ -80,7 +78,7 @@ def test_sigkill_during_import_leaves_none_or_all(tmp_path):
 
     # how long an uninterrupted import takes, from "opened" to the end
     _copy_db(base, db)
-    proc = _spawn(db, bundle_file)
+    proc = workers.spawn(str(db), str(bundle_file))
     assert proc.stdout.readline().strip() == "opened"
     t0 = time.perf_counter()
     out, _ = proc.communicate()
@@ -91,7 +89,7 @@ def test_sigkill_during_import_leaves_none_or_all(tmp_path):
     outcomes = []
     for delay in [0.0, *moments(rng, KILLS - 1, span * 1.1)]:
         _copy_db(base, db)
-        proc = _spawn(db, bundle_file)
+        proc = workers.spawn(str(db), str(bundle_file))
         proc.stdout.readline()
         time.sleep(delay)
         os.kill(proc.pid, signal.SIGKILL)

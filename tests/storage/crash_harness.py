@@ -6,13 +6,11 @@ from __future__ import annotations
 import os
 import random
 import signal
-import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.forkserver import ForkServer
 
 
 @dataclass
@@ -50,13 +48,9 @@ def moments(rng: random.Random, kills: int, span: float) -> list[float]:
     return [(i + rng.random()) * width for i in range(kills)]
 
 
-def kill_once(db_path: Path, delay: float, ack: Acknowledged,
-              worker: str = "tests.storage.crash_worker") -> None:
+def kill_once(workers: ForkServer, db_path: Path, delay: float, ack: Acknowledged) -> None:
     """Start a worker, let it commit, SIGKILL it ``delay`` seconds later, record its commits."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", worker, str(db_path)],
-                            stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)
-    assert proc.stdout is not None
+    proc = workers.spawn(str(db_path))
     first = proc.stdout.readline()  # it has committed something
     time.sleep(delay)
     os.kill(proc.pid, signal.SIGKILL)
@@ -104,7 +98,8 @@ def run(db_path: Path, kills: int, seed: int = 20261201) -> tuple[Acknowledged, 
     rng.shuffle(delays)  # the database grows from kill to kill: no phase always meets a small one
     ack = Acknowledged()
     problems: list[str] = []
-    for i, delay in enumerate(delays):
-        kill_once(db_path, delay, ack)
-        problems += [f"after kill {i + 1}: {p}" for p in check_survivors(db_path, ack)]
+    with ForkServer("tests.storage.crash_worker") as workers:
+        for i, delay in enumerate(delays):
+            kill_once(workers, db_path, delay, ack)
+            problems += [f"after kill {i + 1}: {p}" for p in check_survivors(db_path, ack)]
     return ack, problems

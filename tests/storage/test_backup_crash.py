@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -23,16 +21,17 @@ from mediation_desk.services import backup
 from mediation_desk.services.demo import build_demo, demo_login
 from mediation_desk.storage import backup as mechanics
 from mediation_desk.storage.store import Store
+from tests.forkserver import ForkServer
 from tests.storage.crash_harness import moments
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
 
-def _spawn(*args: str) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "tests.storage.backup_crash_worker", *args],
-                            stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+@pytest.fixture
+def workers():
+    """The worker processes (tests/storage/backup_crash_worker.py), forked ready-imported."""
+    with ForkServer("tests.storage.backup_crash_worker") as server:
+        yield server
 
 
 def _sound(path: Path, key: bytes | None = None) -> set[str]:
@@ -47,7 +46,8 @@ def _sound(path: Path, key: bytes | None = None) -> set[str]:
         s.close()
 
 
-def kill_during_backups(store, db_path: Path, kills: int, seed: int) -> dict[str, int]:
+def kill_during_backups(workers: ForkServer, store, db_path: Path, kills: int,
+                        seed: int) -> dict[str, int]:
     store.close()
     folder = db_path.parent / "backups"
     folder.mkdir()
@@ -55,7 +55,7 @@ def kill_during_backups(store, db_path: Path, kills: int, seed: int) -> dict[str
     registered: dict[str, int] = {}
     backups_reported = 0
     # how long one backup takes here (a loaded machine is slower), to spread the kills over it
-    probe = _spawn("backup", str(db_path), str(folder))
+    probe = workers.spawn("backup", str(db_path), str(folder))
     first = probe.stdout.readline()
     started = time.perf_counter()
     line = probe.stdout.readline()
@@ -76,7 +76,7 @@ def kill_during_backups(store, db_path: Path, kills: int, seed: int) -> dict[str
     plan = [*((False, d) for d in moments(rng, kills - after_first, spread)),
             *((True, d) for d in moments(rng, after_first, spread))]
     for after_a_backup, delay in plan:
-        proc = _spawn("backup", str(db_path), str(folder))
+        proc = workers.spawn("backup", str(db_path), str(folder))
         lines = [proc.stdout.readline()]
         if after_a_backup:
             lines.append(proc.stdout.readline())
@@ -114,8 +114,8 @@ RESTORE_KILLS = 60 if FULL_SWEEP else 10
 
 
 @pytest.mark.slow
-def test_sigkill_during_backups(store, db_path):
-    print(kill_during_backups(store, db_path, kills=BACKUP_KILLS, seed=20261201))
+def test_sigkill_during_backups(workers, store, db_path):
+    print(kill_during_backups(workers, store, db_path, kills=BACKUP_KILLS, seed=20261201))
 
 
 @pytest.fixture(scope="module")
@@ -143,14 +143,15 @@ def _copy_desk(template: Path, key: bytes, target: Path) -> None:
     keyfile_path(target).write_bytes(keys.read_bytes())
 
 
-def kill_during_restores(tmp_path: Path, setup, kills: int, seed: int) -> dict[str, int]:
+def kill_during_restores(workers: ForkServer, tmp_path: Path, setup, kills: int,
+                         seed: int) -> dict[str, int]:
     template, source, old_ids, new_ids, key = setup
     rng = random.Random(seed)
     # how long an unkilled restore takes here, measured the way the kills see it (the same
     # worker process, from its "start" line to its exit), to spread the kills over it
     probe = tmp_path / "probe" / "desk.db"
     _copy_desk(template, key, probe)
-    proc = _spawn("restore", str(probe), str(source))
+    proc = workers.spawn("restore", str(probe), str(source))
     assert proc.stdout.readline().strip() == "start"
     started = time.perf_counter()
     proc.communicate()
@@ -163,7 +164,7 @@ def kill_during_restores(tmp_path: Path, setup, kills: int, seed: int) -> dict[s
     for i, delay in enumerate(delays):
         db = tmp_path / f"run{i}" / "desk.db"
         _copy_desk(template, key, db)
-        proc = _spawn("restore", str(db), str(source))
+        proc = workers.spawn("restore", str(db), str(source))
         assert proc.stdout.readline().strip() == "start"
         if delay is None:
             assert proc.stdout.readline().strip() == "restored"
@@ -186,8 +187,9 @@ def kill_during_restores(tmp_path: Path, setup, kills: int, seed: int) -> dict[s
 
 
 @pytest.mark.slow
-def test_sigkill_during_restores(tmp_path, restore_setup):
-    figures = kill_during_restores(tmp_path, restore_setup, kills=RESTORE_KILLS, seed=20261202)
+def test_sigkill_during_restores(workers, tmp_path, restore_setup):
+    figures = kill_during_restores(workers, tmp_path, restore_setup, kills=RESTORE_KILLS,
+                                   seed=20261202)
     print(figures)
     assert figures["old"] + figures["new"] == RESTORE_KILLS
     assert figures["old"] and figures["new"]  # kills landed both before and after the switch

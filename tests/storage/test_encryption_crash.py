@@ -16,8 +16,6 @@ import os
 import random
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -27,12 +25,12 @@ from sqlcipher3 import dbapi2 as sqlite3  # the app's SQLite: one copy per proce
 from mediation_desk.services import auth, encryption
 from mediation_desk.services import backup as svc
 from mediation_desk.storage import encryption as files
+from tests.forkserver import Child, ForkServer
 from tests.storage import encryption_crash_worker as worker
 from tests.storage.crash_harness import moments
 from tests.storage.plaintext_probe import found_in, needs_strings, secrets_of
 from tests.storage.test_encryption import leftovers, make_legacy
 
-ROOT = Path(__file__).resolve().parents[2]
 CASES = 4
 pytestmark = [pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL"),
               needs_strings]
@@ -48,11 +46,16 @@ def template(tmp_path_factory):
     return root, legacy
 
 
-def _spawn(run: Path, at: int) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "MEDIATION_DESK_HOME": str(run / "home")}
-    return subprocess.Popen([sys.executable, "-m", "tests.storage.encryption_crash_worker",
-                             str(run / "desk.db"), str(at)],
-                            stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+@pytest.fixture
+def workers():
+    """The worker processes (tests/storage/encryption_crash_worker.py), forked ready-imported."""
+    with ForkServer("tests.storage.encryption_crash_worker") as server:
+        yield server
+
+
+def _spawn(workers: ForkServer, run: Path, at: int) -> Child:
+    return workers.spawn(str(run / "desk.db"), str(at),
+                         env={"MEDIATION_DESK_HOME": str(run / "home")})
 
 
 def _fresh(template, run: Path) -> tuple[Path, list[Path], dict[Path, bytes]]:
@@ -110,22 +113,23 @@ def check(template, db: Path, backups: list[Path], before: dict[Path, bytes],
     return "encrypted"
 
 
-def _points(template, tmp_path: Path) -> int:
+def _points(workers: ForkServer, template, tmp_path: Path) -> int:
     db, _, _ = _fresh(template, tmp_path / "count")
-    proc = _spawn(db.parent, 0)
+    proc = _spawn(workers, db.parent, 0)
     out, _ = proc.communicate()
     assert proc.returncode == 0, out
     return int(out.split()[-1])
 
 
-def die_at(template, tmp_path: Path, monkeypatch, every: int) -> dict[str, int]:
-    total = _points(template, tmp_path)
+def die_at(workers: ForkServer, template, tmp_path: Path, monkeypatch,
+           every: int) -> dict[str, int]:
+    total = _points(workers, template, tmp_path)
     assert total > 20
     seen = {"plain": 0, "encrypted": 0, "points": total}
     # always the first and last points, and the commit's neighbourhood through the stride
     for at in sorted({1, total, *range(1, total + 1, every)}):
         db, backups, before = _fresh(template, tmp_path / f"at{at}")
-        proc = _spawn(db.parent, at)
+        proc = _spawn(workers, db.parent, at)
         out, _ = proc.communicate()
         assert proc.returncode == 9, (at, out)  # it died where it was told to
         seen[check(template, db, backups, before, monkeypatch)] += 1
@@ -134,8 +138,8 @@ def die_at(template, tmp_path: Path, monkeypatch, every: int) -> dict[str, int]:
 
 
 @pytest.mark.slow
-def test_death_at_many_steps(template, tmp_path, monkeypatch):
-    die_at(template, tmp_path, monkeypatch, every=6)
+def test_death_at_many_steps(workers, template, tmp_path, monkeypatch):
+    die_at(workers, template, tmp_path, monkeypatch, every=6)
 
 
 @pytest.mark.slow
@@ -143,22 +147,22 @@ def test_death_at_many_steps(template, tmp_path, monkeypatch):
                     reason="the full sweep (a death at each of the ~96 steps, about 10 minutes) "
                            "runs with MEDIATION_DESK_FULL_SWEEP=1; the default run dies at "
                            "every 6th step and at random moments")
-def test_death_at_every_step(template, tmp_path, monkeypatch):
-    print(die_at(template, tmp_path, monkeypatch, every=1))
+def test_death_at_every_step(workers, template, tmp_path, monkeypatch):
+    print(die_at(workers, template, tmp_path, monkeypatch, every=1))
 
 
 @pytest.mark.slow
-def test_sigkill_at_random_moments(template, tmp_path, monkeypatch):
+def test_sigkill_at_random_moments(workers, template, tmp_path, monkeypatch):
     rng = random.Random(20261201)
     db, _, _ = _fresh(template, tmp_path / "probe")
-    proc = _spawn(db.parent, 0)
+    proc = _spawn(workers, db.parent, 0)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "start"
     started = time.perf_counter()
     proc.communicate()
     duration = time.perf_counter() - started
     for i, delay in enumerate(moments(rng, 6, duration)):  # one in each sixth of its time
         db, backups, before = _fresh(template, tmp_path / f"kill{i}")
-        proc = _spawn(db.parent, 0)
+        proc = _spawn(workers, db.parent, 0)
         assert proc.stdout is not None and proc.stdout.readline().strip() == "start"
         time.sleep(delay)
         os.kill(proc.pid, signal.SIGKILL)
