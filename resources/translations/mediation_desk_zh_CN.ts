@@ -1195,9 +1195,9 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     </message>
     <message numerus="yes">
         <location filename="../../mediation_desk/ui/pages/cases_page.py" line="250" />
-        <source>More than %n case(s)</source>
+        <source>At least %n case(s)</source>
         <translation>
-            <numerusform>超过 %n 件</numerusform>
+            <numerusform>至少 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">

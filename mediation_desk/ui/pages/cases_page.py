@@ -246,8 +246,8 @@ class CasesPage(CasesPageView):
     def _show_total(self, total: int) -> None:
         from ..models.case_table import COUNT_CAP
 
-        if total >= COUNT_CAP:
-            self.count.setText(self.tr("More than %n case(s)", "", COUNT_CAP))
+        if total >= COUNT_CAP:  # counting stopped at the cap: at least that many, maybe more
+            self.count.setText(self.tr("At least %n case(s)", "", COUNT_CAP))
         else:
             self.count.setText(self.tr("%n case(s)", "", total))
 
