@@ -1,7 +1,10 @@
 """A realistic demo database: fictional parties, mediators and cases in every state.
 
-Same seed and same day give the same data. Cases are written in batches of
-500 (one audited operation each), so 100,000 cases build in minutes.
+Same seed and same day give the same data, ids included (UUIDv7 made from the seeded
+generator). Cases are written in batches of 500 (one audited operation each, seals as every
+operation) through storage/bulk.insert_batch; a file this call creates is filled with its
+list indexes deferred and without fsyncs (storage/bulk.new_file_load: nobody else has it
+open yet) and ends a normal WAL database. Figures: benchmarks/README.md (bench_writes.py).
 
 The demo is an encrypted desk like any other (docs/encryption.md) with two accounts,
 演示主任 (director) and 演示调解员 (mediator, on the roster's busiest mediator), both with
@@ -139,8 +142,9 @@ def cached_demo(folder: Path, cases: int, seed: int) -> Path:
 def _upgrade_copy(source: Path, target: Path) -> None:
     """``source`` (a cached demo of an older schema) copied to ``target`` and migrated.
 
-    The same demo cases as a new build of that seed (the builder's data does not depend
-    on the schema), in seconds instead of the minutes a 100,000-case build takes.
+    The builder's data does not depend on the schema, so this is the demo of that seed as
+    the builder made it then (a file built before the UUIDv7 ids keeps its random ids, as
+    any upgraded desk does), in seconds instead of a new build.
     """
     _account, key = demo_login(source)
     Store.copy_file(source, target, key=key)
