@@ -24,7 +24,7 @@ from .cards import CODE_RE, UUID_RE
 from .errors import BundleRejected
 from .keys import DeskKeys, PublicKeys
 from .records import ENTITIES, validate_records
-from .strictjson import canonical_bytes, decode_utf8, loads, loads_lines
+from .strictjson import canonical_bytes, iter_lines, loads, plain_lines
 
 BUNDLE_FORMAT = "mediation-desk-bundle"
 FORMAT_VERSION = 2
@@ -62,18 +62,77 @@ class Trusted:
     revoked: bool = False
 
 
+Visit = Callable[[dict[str, Any], str, list[dict[str, Any]]], None]
+"""Called as ``visit(manifest, entity, records)`` with each batch of validated records."""
+
+
+class RecordSource:
+    """The records members of a verified bundle, read again on demand (never held parsed).
+
+    :meth:`chunks` inflates a member piece by piece and parses its lines in batches; the
+    member was verified (hash, strict JSON, record rules, count) before this exists, so
+    these reads parse with the plain decoder.
+    """
+
+    def __init__(self, reader: container.ZipReader | container.MemberDict,
+                 entities: tuple[str, ...]) -> None:
+        self._reader = reader
+        self.entities = entities
+
+    def chunks(self, entity: str, batch: int = 2000) -> Iterator[list[dict[str, Any]]]:
+        """The records of ``entity`` in line order, ``batch`` at a time."""
+        if entity not in self.entities:
+            return iter(())
+        return plain_lines(self._reader.chunks(record_member(entity)), batch)
+
+    def stored(self, entity: str) -> tuple[int, memoryview]:
+        """The member of ``entity`` as its ZIP stores it (method, bytes)."""
+        return self._reader.stored(record_member(entity))
+
+
+class LazyRecords(Mapping[str, list[dict[str, Any]]]):
+    """entity -> its records, parsed when first asked for (small bundles, tests)."""
+
+    def __init__(self, source: RecordSource | None,
+                 given: dict[str, list[dict[str, Any]]] | None = None) -> None:
+        self._source = source
+        self._cache: dict[str, list[dict[str, Any]]] = dict(given or {})
+
+    def __getitem__(self, entity: str) -> list[dict[str, Any]]:
+        if entity not in ENTITIES:
+            raise KeyError(entity)
+        if entity not in self._cache:
+            self._cache[entity] = [] if self._source is None else [
+                r for chunk in self._source.chunks(entity) for r in chunk]
+        return self._cache[entity]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(ENTITIES)
+
+    def __len__(self) -> int:
+        return len(ENTITIES)
+
+
 @dataclass
 class Opened:
-    """A verified bundle: its manifest, validated records and attachment contents."""
+    """A verified bundle: its manifest, its records (read on demand) and attachment contents."""
 
     manifest: dict[str, Any]
-    records: dict[str, list[dict[str, Any]]]
+    records: Mapping[str, list[dict[str, Any]]]
     attachments: dict[str, bytes] = field(default_factory=dict)
     size: int = 0
     sha256: str = ""
     extra: dict[str, bytes] = field(default_factory=dict)  # enrollment.json
     # entity -> (ZIP method, bytes as stored) of its JSON Lines member: line n is record n
-    packed: dict[str, tuple[int, bytes]] = field(default_factory=dict)
+    packed: dict[str, tuple[int, bytes | memoryview]] = field(default_factory=dict)
+    source: RecordSource | None = None
+
+    def chunks(self, entity: str, batch: int = 2000) -> Iterator[list[dict[str, Any]]]:
+        """The records of ``entity``, ``batch`` at a time, parsed again from the bundle."""
+        if self.source is None:
+            rows = self.records.get(entity, [])
+            return (rows[i:i + batch] for i in range(0, len(rows), batch))
+        return self.source.chunks(entity, batch)
 
 
 def record_member(entity: str) -> str:
@@ -370,19 +429,22 @@ def _check_anchoring(m: dict[str, Any]) -> None:
 
 def open_bundle(data: bytes, *, keys: DeskKeys, my_code: str,
                 trusted: Callable[[str], Trusted | None], allow_own: bool = False,
-                limits: container.Limits = container.DEFAULT_LIMITS) -> Opened:
+                limits: container.Limits = container.DEFAULT_LIMITS,
+                visit: Visit | None = None) -> Opened:
     """Decrypt and verify a bundle file; raise :class:`BundleRejected` on any problem.
 
     ``allow_own`` lets a desk re-read a bundle it sent (its own export check).
     Reference checks against the database are the caller's (see
-    :func:`records.check_references`).
+    :func:`records.check_references`). Records members are streamed: inflated and
+    hashed, then parsed and validated in batches (``visit`` sees each batch), never
+    held whole; the returned :class:`Opened` reads them again on demand.
     """
     _check_size(data)
     plain = envelope.decrypt(data, keys)
-    stored: dict[str, tuple[int, bytes]] = {}
-    members = container.read_zip(plain, limits, stored)
-    return _verify(members, data, my_code=my_code, my_fingerprint=keys.public.fingerprint,
-                   own_public=keys.public if allow_own else None, trusted=trusted, stored=stored)
+    reader = container.ZipReader(plain, limits)
+    return _verify(reader, data, my_code=my_code, my_fingerprint=keys.public.fingerprint,
+                   own_public=keys.public if allow_own else None, trusted=trusted,
+                   visit=visit)
 
 
 def _check_size(data: bytes) -> None:
@@ -403,20 +465,27 @@ def open_enrollment(data: bytes, passphrase: str,
     """
     _check_size(data)
     plain = envelope.decrypt_with_passphrase(data, passphrase)
-    members = container.read_zip(plain, limits)
-    sender = trusted(members)
-    opened = _verify(members, data, my_code=None, my_fingerprint=NO_FINGERPRINT,
+    reader = container.ZipReader(plain, limits)
+    sender = trusted({name: reader.read(name) for name in reader.info
+                      if not name.startswith("records/")})
+    opened = _verify(reader, data, my_code=None, my_fingerprint=NO_FINGERPRINT,
                      own_public=None, trusted=lambda c: sender if c == sender.code else None)
     if opened.manifest["kind"] != "enrollment":
         raise BundleRejected("wrong_kind", opened.manifest["kind"])
     return opened
 
 
-def _verify(members: dict[str, bytes], data: bytes, *, my_code: str | None, my_fingerprint: str,
-            own_public: PublicKeys | None, trusted: Callable[[str], Trusted | None],
-            stored: dict[str, tuple[int, bytes]] | None = None) -> Opened:
-    if MANIFEST not in members or SIGNATURE not in members:
+def _verify(source: container.ZipReader | dict[str, bytes], data: bytes, *,
+            my_code: str | None, my_fingerprint: str, own_public: PublicKeys | None,
+            trusted: Callable[[str], Trusted | None], visit: Visit | None = None) -> Opened:
+    reader = container.MemberDict(source) if isinstance(source, dict) else source
+    # Every member but the records is small enough to read whole (attachments are bounded
+    # by the limits and kept anyway); records members are streamed (docs §6 order kept:
+    # all members hashed before any line is parsed).
+    names = list(reader.info)
+    if MANIFEST not in reader.info or SIGNATURE not in reader.info:
         raise BundleRejected("manifest_missing")
+    members = {n: reader.read(n) for n in names if not n.startswith("records/")}
     raw = members.pop(MANIFEST)
     signature = members.pop(SIGNATURE)
     if len(raw) > MAX_MANIFEST_BYTES:
@@ -450,30 +519,47 @@ def _verify(members: dict[str, bytes], data: bytes, *, my_code: str | None, my_f
         raise BundleRejected("schema_too_old")
     _check_manifest_rest(manifest)
     listed = {m["name"]: m for m in manifest["members"]}
+    present = [n for n in names if n not in (MANIFEST, SIGNATURE)]
     for name in listed:
-        if name not in members:
+        if name not in reader.info or name in (MANIFEST, SIGNATURE):
             raise BundleRejected("member_missing", name[:80])
-    for name, content in members.items():
+    for name in present:
         entry = listed.get(name)
         if entry is None:
             raise BundleRejected("member_extra", name[:80])
-        if len(content) != entry["size"]:
+        if name in members:
+            content = members[name]
+            if len(content) != entry["size"]:
+                raise BundleRejected("member_size", name)
+            if hashlib.sha256(content).hexdigest() != entry["sha256"]:
+                raise BundleRejected("member_hash", name)
+            continue
+        if reader.info[name].file_size != entry["size"]:
             raise BundleRejected("member_size", name)
-        if hashlib.sha256(content).hexdigest() != entry["sha256"]:
+        sha = hashlib.sha256()
+        for chunk in reader.chunks(name):
+            sha.update(chunk)
+        if sha.hexdigest() != entry["sha256"]:
             raise BundleRejected("member_hash", name)
-    records: dict[str, list[dict[str, Any]]] = {e: [] for e in ENTITIES}
-    packed: dict[str, tuple[int, bytes]] = {}
-    for entity in SCHEMA_ENTITIES[manifest["schema_version"]]:
+    entities = SCHEMA_ENTITIES[manifest["schema_version"]]
+    for entity in entities:
         name = record_member(entity)
-        if name not in members:
+        if name not in reader.info:
             raise BundleRejected("member_missing", name)
-        text = decode_utf8(members.pop(name), f"{name}：")
-        rows = validate_records(entity, loads_lines(text, f"{name}："))
-        if len(rows) != manifest["counts"][entity]:
+        count = 0
+        seen: set[int] = set()  # ids across batches (a UUID as its 128-bit number)
+        for batch in iter_lines(reader.chunks(name), f"{name}："):
+            rows = validate_records(entity, batch, first=count + 1)
+            for n, rec in enumerate(rows, count + 1):
+                key = int(rec["id"].replace("-", ""), 16)  # injective: UUID_RE, lower case
+                if key in seen:
+                    raise BundleRejected("record_invalid", f"{entity} 第{n}条编号无效或重复")
+                seen.add(key)
+            count += len(rows)
+            if visit is not None:
+                visit(manifest, entity, rows)
+        if count != manifest["counts"][entity]:
             raise BundleRejected("manifest_invalid", f"{entity} 数量与清单不符")
-        records[entity] = rows
-        if stored and name in stored:
-            packed[entity] = stored[name]
     extra: dict[str, bytes] = {}
     if manifest["kind"] == "enrollment" and ENROLLMENT in members:
         extra[ENROLLMENT] = members.pop(ENROLLMENT)
@@ -485,5 +571,11 @@ def _verify(members: dict[str, bytes], data: bytes, *, my_code: str | None, my_f
         if hashlib.sha256(content).hexdigest() != digest:
             raise BundleRejected("member_hash", name)
         attachments[digest] = content
-    return Opened(manifest, records, attachments, len(data), hashlib.sha256(data).hexdigest(),
-                  extra, packed)
+    for name in present:  # a records member of an entity this schema version lacks
+        if name.startswith("records/") and name not in {record_member(e) for e in entities}:
+            raise BundleRejected("member_extra", name[:80])
+    records = RecordSource(reader, entities)
+    packed: dict[str, tuple[int, bytes | memoryview]] = {
+        e: records.stored(e) for e in entities if manifest["counts"][e]}
+    return Opened(manifest, LazyRecords(records), attachments, len(data),
+                  hashlib.sha256(data).hexdigest(), extra, packed, records)

@@ -231,21 +231,76 @@ def _check_entries(data: bytes, infos: list[zipfile.ZipInfo], limits: Limits) ->
             raise BundleRejected("zip_overlap", info.orig_filename)
 
 
-def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """Inflate one member, never more than its declared size plus one byte."""
-    with zf.open(info) as fh:
-        chunks = []
-        remaining = info.file_size + 1
-        while remaining > 0:
-            chunk = fh.read(min(remaining, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
-    content = b"".join(chunks)
-    if len(content) != info.file_size:
+_INFLATE_CHUNK = 1 << 20
+
+
+def _member_chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """Inflate one member piece by piece, never more than its declared size plus one byte;
+    zipfile checks the local header and, at the end, the CRC."""
+    try:
+        with zf.open(info) as fh:
+            remaining = info.file_size + 1
+            got = 0
+            while remaining > 0:
+                chunk = fh.read(min(remaining, _INFLATE_CHUNK))
+                if not chunk:
+                    break
+                got += len(chunk)
+                remaining -= len(chunk)
+                if got > info.file_size:
+                    break
+                yield chunk
+    except BundleRejected:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
+            NotImplementedError, struct.error, IndexError) as exc:
+        text = str(exc)
+        code = "zip_size_mismatch" if "CRC" in text or "size" in text else "zip_invalid"
+        raise BundleRejected(code, f"{info.orig_filename}: {text}"[:120]) from exc
+    if got != info.file_size:
         raise BundleRejected("zip_size_mismatch", info.orig_filename)
-    return content
+
+
+class ZipReader:
+    """A ZIP held in memory, opened after every structural check of its central directory.
+
+    Members are read whole (:meth:`read`) or streamed (:meth:`chunks`: inflated a piece at
+    a time, so a large records member is never held inflated), each read bounded by its
+    declared size and CRC-checked; :meth:`stored` gives a member's bytes as stored (a
+    view into the archive, no copy).
+    """
+
+    def __init__(self, data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
+        try:
+            self._zf = zipfile.ZipFile(io.BytesIO(data))
+        except NotImplementedError as exc:  # e.g. "zip file version 8.4" in the directory
+            raise BundleRejected("zip_unsupported", str(exc)[:100]) from exc
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError,
+                struct.error, IndexError) as exc:
+            raise BundleRejected("zip_invalid", str(exc)[:100]) from exc
+        self.infos = self._zf.infolist()
+        _check_entries(data, self.infos, limits)
+        self._raw = data
+        self._data = memoryview(data)
+        self.info = {i.orig_filename: i for i in self.infos}
+
+    def chunks(self, name: str) -> Iterator[bytes]:
+        """The member's content, inflated piece by piece (the last piece ends the checks)."""
+        return _member_chunks(self._zf, self.info[name])
+
+    def read(self, name: str) -> bytes:
+        """The member's whole content."""
+        return b"".join(self.chunks(name))
+
+    def stored(self, name: str) -> tuple[int, memoryview]:
+        """The member's compression method and its bytes exactly as stored."""
+        info = self.info[name]
+        start = _local_header_end(self._raw, info.header_offset)
+        return info.compress_type, self._data[start:start + info.compress_size]
+
+    def close(self) -> None:
+        """Release the archive."""
+        self._zf.close()
 
 
 def read_zip(data: bytes, limits: Limits = DEFAULT_LIMITS,
@@ -256,29 +311,40 @@ def read_zip(data: bytes, limits: Limits = DEFAULT_LIMITS,
     and its bytes exactly as stored (their inflation is the member just read and
     size- and CRC-checked), so a caller can keep them without compressing again.
     """
+    reader = ZipReader(data, limits)
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except NotImplementedError as exc:  # e.g. "zip file version 8.4" in the directory
-        raise BundleRejected("zip_unsupported", str(exc)[:100]) from exc
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError,
-            struct.error, IndexError) as exc:
-        raise BundleRejected("zip_invalid", str(exc)[:100]) from exc
-    with zf:
-        infos = zf.infolist()
-        _check_entries(data, infos, limits)
         out: dict[str, bytes] = {}
-        for info in infos:
-            try:
-                out[info.orig_filename] = _read_member(zf, info)
-            except BundleRejected:
-                raise
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
-                    NotImplementedError, struct.error, IndexError) as exc:
-                text = str(exc)
-                code = "zip_size_mismatch" if "CRC" in text or "size" in text else "zip_invalid"
-                raise BundleRejected(code, f"{info.orig_filename}: {text}"[:120]) from exc
+        for info in reader.infos:
+            out[info.orig_filename] = reader.read(info.orig_filename)
             if raw is not None:
-                start = _local_header_end(data, info.header_offset)
-                raw[info.orig_filename] = (info.compress_type,
-                                           data[start:start + info.compress_size])
-    return out
+                method, stored = reader.stored(info.orig_filename)
+                raw[info.orig_filename] = (method, bytes(stored))
+        return out
+    finally:
+        reader.close()
+
+
+@dataclass(frozen=True)
+class _Size:
+    file_size: int
+
+
+class MemberDict:
+    """Members already in memory (name -> content), read through :class:`ZipReader`'s methods
+    (the fuzzer's entry point verifies member sets without a ZIP)."""
+
+    def __init__(self, members: dict[str, bytes]) -> None:
+        self._members = members
+        self.info = {name: _Size(len(content)) for name, content in members.items()}
+
+    def chunks(self, name: str) -> Iterator[bytes]:
+        """The member's content (one piece)."""
+        return iter([self._members[name]])
+
+    def read(self, name: str) -> bytes:
+        """The member's content."""
+        return self._members[name]
+
+    def stored(self, name: str) -> tuple[int, memoryview]:
+        """The member's content, as if stored uncompressed."""
+        return zipfile.ZIP_STORED, memoryview(self._members[name])

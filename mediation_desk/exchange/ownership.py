@@ -290,6 +290,35 @@ def check_bundle(ctx: Context, items: Mapping[str, list[Item]],
         check_document(ctx, it)
 
 
+class StreamChecker:
+    """:func:`check_bundle` fed one batch at a time, entities in bundle order (centers,
+    mediators, cases, their children, notices, documents); it keeps the bundle's case
+    items, which the rules for a case's children consult, and nothing else."""
+
+    def __init__(self, ctx: Context, local_case: Callable[[str], dict[str, Any] | None]
+                 ) -> None:
+        self._checker = _Checker(ctx, {}, {}, local_case)
+
+    def add(self, entity: str, items: list[Item]) -> None:
+        """Check a batch of ``entity``'s items; raise ``not_owner`` at the first refused."""
+        checker = self._checker
+        if entity == "cases":
+            checker.cases.update((it.incoming["id"], it) for it in items)
+        for it in _writes(items):
+            if entity == "centers":
+                checker.center(it)
+            elif entity == "mediators":
+                checker.mediator(it)
+            elif entity == "cases":
+                checker.case(it)
+            elif entity in CHILDREN:
+                checker.child(entity, it)
+            elif entity == "holiday_notices":
+                check_notice(checker.ctx, it.incoming)
+            elif entity == "documents":
+                check_document(checker.ctx, it)
+
+
 def check_document(ctx: Context, it: Item) -> None:
     """A register row is written only by the desk that issued the paper (its ``origin``),
     for its own center; a center relays to its field laptops whatever it holds."""

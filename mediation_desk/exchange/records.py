@@ -16,7 +16,7 @@ import re
 import types
 import typing
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -338,8 +338,12 @@ def _text_failure(entity: str, where: str, rec: dict[str, Any]) -> BundleRejecte
 
 
 def validate_records(entity: str, rows: Iterable[Any], *,
-                     today: date | None = None) -> list[dict[str, Any]]:
-    """Check parsed JSON rows of ``entity``; return them or raise BundleRejected."""
+                     today: date | None = None, first: int = 1) -> list[dict[str, Any]]:
+    """Check parsed JSON rows of ``entity``; return them or raise BundleRejected.
+
+    ``first`` numbers the rows in messages (a batch of a longer member). Ids repeated
+    within one call are refused; across batches the caller checks them.
+    """
     today = today or date.today()
     others = _OTHER[entity]
     text_values, maxes = _TEXT_VALUES[entity], _MAXES[entity]
@@ -351,7 +355,7 @@ def validate_records(entity: str, rows: Iterable[Any], *,
     out = []
     seen: set[str] = set()
     good_origins: set[str] = set()  # origins already matched by CODE_RE (a bundle has few)
-    for n, rec in enumerate(rows, 1):
+    for n, rec in enumerate(rows, first):
         if not isinstance(rec, dict):
             raise BundleRejected("record_invalid", f"{entity} 第{n}条不是对象")
         if rec.keys() != fieldset:
@@ -397,7 +401,49 @@ def validate_records(entity: str, rows: Iterable[Any], *,
     return out
 
 
-def check_references(records: dict[str, list[dict[str, Any]]],
+class References:
+    """:func:`check_references` over records seen a batch at a time: keeps the ids of the
+    entities referred to and the ids each reference wants, not the records."""
+
+    def __init__(self) -> None:
+        self._targets = {t for refs in REFERENCES.values() for _f, t in refs}
+        self.ids: dict[str, set[str]] = {t: set() for t in self._targets}
+        self.wanted: dict[tuple[str, str], set[str]] = {
+            (e, f): set() for e, refs in REFERENCES.items() for f, _t in refs}
+        self.hashes: set[str] = set()
+
+    def add(self, entity: str, rows: list[dict[str, Any]]) -> None:
+        """Note a batch of ``entity``'s records."""
+        if entity in self._targets:
+            self.ids[entity].update(r["id"] for r in rows)
+        for field, _target in REFERENCES.get(entity, []):
+            wanted = self.wanted[(entity, field)]
+            for rec in rows:
+                value = rec[field]
+                if isinstance(value, list):
+                    wanted.update(value)
+                else:
+                    wanted.add(value)
+        if entity == "attachments":
+            self.hashes.update(r["sha256"] for r in rows)
+
+    def check(self, known: Callable[[str, set[str]], set[str]], attachment_hashes: set[str],
+              known_blobs: Callable[[set[str]], set[str]]) -> None:
+        """Raise ``record_dangling`` as :func:`check_references` would."""
+        for entity, refs in REFERENCES.items():
+            for field, target in refs:
+                wanted = self.wanted[(entity, field)] - self.ids[target]
+                bad = {w for w in wanted if not UUID_RE.match(w)}
+                missing = bad or (wanted - known(target, wanted) if wanted else set())
+                if missing:
+                    raise BundleRejected("record_dangling",
+                                         f"{entity}.{field} → {sorted(missing)[0][:40]}")
+        wanted = self.hashes - attachment_hashes
+        if wanted and wanted - known_blobs(wanted):
+            raise BundleRejected("record_dangling", "附件内容缺失")
+
+
+def check_references(records: Mapping[str, list[dict[str, Any]]],
                      known: Callable[[str, set[str]], set[str]],
                      attachment_hashes: set[str],
                      known_blobs: Callable[[set[str]], set[str]]) -> None:

@@ -9,7 +9,7 @@ NaN/Infinity, lone surrogates, integers over 64 bits and nesting deeper than
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .errors import BundleRejected
@@ -164,8 +164,64 @@ def loads_lines(data: bytes | str, where: str = "", max_line: int = 1 << 20) -> 
     if not text.endswith("\n"):
         raise BundleRejected("json_invalid", f"{where}最后一行没有换行符")
     out: list[Any] = []
+    _parse_lines(text[:-1].split("\n"), 0, out, where, max_line)
+    return out
+
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def iter_lines(chunks: Iterable[bytes], where: str = "", max_line: int = 1 << 20,
+               batch: int = 2000) -> Iterator[list[Any]]:
+    """Parse JSON Lines arriving in pieces (an inflating ZIP member), strictly, ``batch``
+    values at a time: the checks of :func:`loads_lines` without holding the text."""
+    pending = b""
+    started = False
+    n = 0
+    out: list[Any] = []
+    for chunk in chunks:
+        if not chunk:
+            continue
+        buf = pending + chunk if pending else chunk
+        if not started:
+            if len(buf) < len(_BOM) and _BOM.startswith(buf):
+                pending = buf
+                continue
+            if buf.startswith(_BOM):
+                raise BundleRejected("json_invalid", f"{where}含有字节顺序标记")
+            started = True
+        cut = buf.rfind(b"\n")
+        if cut < 0:
+            pending = buf
+            if len(pending) > 4 * max_line:  # a UTF-8 character is at most 4 bytes
+                raise BundleRejected("json_invalid", f"{where}第{n + 1}行过长")
+            continue
+        pending = buf[cut + 1:]
+        try:
+            text = buf[:cut].decode("utf-8", errors="strict")
+        except UnicodeDecodeError as exc:
+            raise BundleRejected("json_invalid", f"{where}不是有效的 UTF-8") from exc
+        lines = text.split("\n")
+        n = _parse_lines(lines, n, out, where, max_line)
+        while len(out) >= batch:
+            yield out[:batch]
+            del out[:batch]
+    if pending:
+        if pending.startswith(_BOM):
+            raise BundleRejected("json_invalid", f"{where}含有字节顺序标记")
+        try:
+            pending.decode("utf-8", errors="strict")
+        except UnicodeDecodeError as exc:
+            raise BundleRejected("json_invalid", f"{where}不是有效的 UTF-8") from exc
+        raise BundleRejected("json_invalid", f"{where}最后一行没有换行符")
+    if out:
+        yield out
+
+
+def _parse_lines(lines: list[str], n: int, out: list[Any], where: str, max_line: int) -> int:
+    """Parse ``lines`` (numbered from ``n + 1``) into ``out``; return the last line number."""
     append, scan = out.append, _SCAN
-    for n, line in enumerate(text[:-1].split("\n"), 1):
+    for n, line in enumerate(lines, n + 1):  # noqa: B020 - n carries on from the caller's
         if len(line) > max_line:
             raise BundleRejected("json_invalid", f"{where}第{n}行过长")
         # Inline fast path of loads_text for the common line: few brackets (no
@@ -179,4 +235,21 @@ def loads_lines(data: bytes | str, where: str = "", max_line: int = 1 << 20) -> 
                 append(value)
                 continue
         append(loads_text(line, f"{where}第{n}行："))
-    return out
+    return n
+
+
+def plain_lines(chunks: Iterable[bytes], batch: int = 2000) -> Iterator[list[Any]]:
+    """JSON Lines already verified by :func:`iter_lines`, parsed again quickly (the plain
+    decoder, one call per batch of lines), ``batch`` values at a time."""
+    pending = b""
+    lines: list[bytes] = []
+    for chunk in chunks:
+        buf = pending + chunk if pending else chunk
+        parts = buf.split(b"\n")
+        pending = parts.pop()
+        lines += parts
+        while len(lines) >= batch:
+            yield json.loads(b"[" + b",".join(lines[:batch]) + b"]")
+            del lines[:batch]
+    if lines:
+        yield json.loads(b"[" + b",".join(lines) + b"]")

@@ -30,6 +30,7 @@ from ..storage.audit import mask_value
 from ..storage.store import Store, Work
 from .access import require
 from .exchange_status import missing_text
+from .import_stream import Applied, Planner, apply_streamed
 
 ACCEPTS = {"court": {"center_to_court"}, "center": {"court_to_center", "field_to_center"},
            "field": {"center_to_field", "enrollment"}}
@@ -87,44 +88,62 @@ def _read(path: str | Path) -> bytes:
         raise
 
 
-def verify(store: Store, data: bytes) -> bundle.Opened:
-    """Every check short of merging; raise :class:`BundleRejected`."""
+def verify(store: Store, data: bytes, planner: Planner | None = None) -> bundle.Opened:
+    """Every check short of merging; raise :class:`BundleRejected`.
+
+    With a ``planner`` the records are planned batch by batch as they are validated and
+    the checks after parsing run on what it kept (the records are not held); without,
+    on the opened bundle's records.
+    """
     found = store.exchange.load_keys()
     me = store.directory.self_center()
     if found is None or me is None:
         raise DomainError("本单位还没有密钥或尚未初始化，请先运行 init。", code="no_keys")
     opened = bundle.open_bundle(data, keys=DeskKeys(*found), my_code=me.code,
-                                trusted=trusted_lookup(store))
+                                trusted=trusted_lookup(store), visit=planner)
     desk_kind = str(store.directory.setting("desk_kind", me.kind.value))
     if opened.manifest["kind"] not in ACCEPTS.get(desk_kind, set()):
         raise BundleRejected("wrong_kind", opened.manifest["kind"])
-    check_references(opened.records, store.exchange.existing_ids, set(opened.attachments),
-                     store.exchange.existing_blobs)
-    check_bundle_attachments(opened.records, opened.attachments, store.items.blob)
-    check_unique_keys(store, opened)
+    if planner is None:
+        check_references(opened.records, store.exchange.existing_ids, set(opened.attachments),
+                         store.exchange.existing_blobs)
+        check_bundle_attachments(opened.records, opened.attachments, store.items.blob)
+        check_unique_keys(store, opened)
+        return opened
+    planner.references.check(store.exchange.existing_ids, set(opened.attachments),
+                             store.exchange.existing_blobs)
+    check_bundle_attachments({"attachments": planner.attachments}, opened.attachments,
+                             store.items.blob)
+    check_keys(store, planner.case_keys, planner.centers)
     return opened
 
 
 def check_unique_keys(store: Store, opened: bundle.Opened) -> None:
+    """:func:`check_keys` over an opened bundle's records."""
+    check_keys(store, [(r["id"], r["center_id"], r["year"], r["serial"], r["number"])
+                       for r in opened.records.get("cases", [])],
+               [(r["id"], r["code"]) for r in opened.records.get("centers", [])])
+
+
+def check_keys(store: Store, cases: list[tuple[str, str, int, int, str]],
+               centers: list[tuple[str, str]]) -> None:
     """A case number or a center code that another record already holds here refuses the bundle
     (``case_number_taken``, ``code_taken``: a rejection like any other, nothing written).
 
-    Checked before anything is written (the database's UNIQUE constraints would stop the
-    write anyway, but with a message no one can act on), and again inside the import's
-    transaction.
+    ``cases`` are the incoming (id, center id, year, serial, number), ``centers`` the
+    incoming (id, code). Checked before anything is written (the database's UNIQUE
+    constraints would stop the write anyway, but with a message no one can act on), and
+    again inside the import's transaction when something was written since.
     """
-    incoming = opened.records.get("cases", [])
-    clashes = store.cases.serial_clashes(
-        [(r["id"], r["center_id"], r["year"], r["serial"]) for r in incoming])
+    clashes = store.cases.serial_clashes([c[:4] for c in cases])
     if clashes:
         rid, local = clashes[0]
-        case = next(r for r in incoming if r["id"] == rid)
+        _id, _center, year, serial, number = next(c for c in cases if c[0] == rid)
         held = f"本机已有的案件 {local}" if local else "同一文件中的另一件案件"
         raise BundleRejected("case_number_taken", message=(
-            f"交换文件中的案件 {case['number']} 与{held}占用同一个案号（{case['year']}年"
-            f"第{case['serial']}号），为免两件案件混在一起，整个文件没有导入。"
+            f"交换文件中的案件 {number} 与{held}占用同一个案号（{year}年"
+            f"第{serial}号），为免两件案件混在一起，整个文件没有导入。"
             "请与发送方核对这件案件的案号。"))
-    centers = [(r["id"], r["code"]) for r in opened.records.get("centers", [])]
     holders = store.directory.code_holders([code for _id, code in centers])
     for center_id, code in centers:
         held_by = holders.get(code)
@@ -191,30 +210,6 @@ def ownership_context(store: Store, manifest: dict[str, Any],
         "field_to_center" else "")
 
 
-def dated(plan: Plan, now: str) -> Plan:
-    """A plan made with ``now=""`` given the operation's time: merged records (the only
-    writes decide() dates, and the only ones whose ``updated_at`` can be empty, since every
-    incoming record has one) get ``now``."""
-    for items in plan.values():
-        for _r, d in items:
-            if d.write is not None and d.write["updated_at"] == "":
-                d.write["updated_at"] = now
-    return plan
-
-
-def _report(opened: bundle.Opened, plan: Plan, *, dry_run: bool) -> ImportReport:
-    m = opened.manifest
-    report = ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
-                          dry_run=dry_run)
-    total: Counter[str] = Counter({"new": 0, "updated": 0, "unchanged": 0, "conflicting": 0})
-    for entity, items in plan.items():
-        c = Counter(d.outcome for _r, d in items)
-        report.by_entity[entity] = dict(c)
-        total.update(c)
-    report.counts = dict(total)
-    return report
-
-
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector for a bulk import.
@@ -242,18 +237,21 @@ def import_bundle(store: Store, actor: str, path: str | Path, *,
 
 def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> ImportReport:
     require(store, "import_bundle")
-    opened = verify(store, _read(path))
+    marker = store.changes.marker()
+    planner = Planner(store, lambda manifest: ownership_context(store, manifest),
+                      lambda case_id: _local_case(store, case_id))
+    opened = verify(store, _read(path), planner)
     m = opened.manifest
     if store.exchange.ledger_entry(m["bundle_id"]) is not None:
         return ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
                             already_applied=True, dry_run=dry_run)
     missing = check_sequence(store, m)
-    marker = store.changes.marker()
-    preview = plan_merge(store, opened, "")  # ownership refused before any backup is taken
+    planner.raise_refusal()  # ownership refused before any backup is taken
     if dry_run:
-        report = _report(opened, preview, dry_run=True)
+        report = _counted(opened, planner.outcomes, dry_run=True)
         report.missing = missing
         return report
+    planner.release()
     from .backup import backup_before_import
 
     backup_before_import(store)  # a verified backup of the desk as it was before this bundle
@@ -262,15 +260,15 @@ def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> Imp
             return ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
                                 already_applied=True)
         missing = check_sequence(store, m)
-        if store.changes.marker() == marker:  # nothing written since: the preview holds
-            plan = dated(preview, work.now)
-        else:
-            check_unique_keys(store, opened)  # a case registered meanwhile may hold a number
-            plan = plan_merge(store, opened, work.now)
-        apply_plan(store, work, opened, plan)
-        renumbered = reown_field_cases(store, work, opened, plan)
-        moved = _calendar_after_import(store, work, plan)
-        report = _report(opened, plan, dry_run=False)
+        replan = store.changes.marker() != marker  # written since the plan: plan again
+        if replan:
+            check_keys(store, planner.case_keys, planner.centers)
+        applied = apply_plan(store, work, opened, StreamPlan(
+            planner, replan, ownership_context(store, m) if replan else None))
+        assert isinstance(applied, Applied)
+        renumbered = reown_new_cases(store, work, opened, applied.new_cases_of)
+        moved = _calendar_after(store, work, applied.notice_years)
+        report = _counted(opened, applied.outcomes, dry_run=False)
         report.missing, report.renumbered = missing, renumbered
         work.summary = (f"导入{m['sender']['code']}的交换文件（序号{m['sequence']}）："
                         f"新增{report.counts['new']}，更新{report.counts['updated']}，"
@@ -281,6 +279,20 @@ def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> Imp
             work.summary += f"；外出调解笔记本登记的{len(renumbered)}件案件已由本中心编号"
         if missing:
             work.summary += f"；{missing_text(m['sender']['code'], tuple(missing))}"
+    return report
+
+
+def _counted(opened: bundle.Opened, outcomes: dict[str, Counter[str]], *,
+             dry_run: bool) -> ImportReport:
+    m = opened.manifest
+    report = ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
+                          dry_run=dry_run)
+    total: Counter[str] = Counter({"new": 0, "updated": 0, "unchanged": 0, "conflicting": 0})
+    for entity in ENTITIES:
+        c = outcomes.get(entity, Counter())
+        report.by_entity[entity] = dict(c)
+        total.update(c)
+    report.counts = dict(total)
     return report
 
 
@@ -310,18 +322,25 @@ def check_sequence(store: Store, manifest: dict[str, Any]) -> list[int]:
 
 
 def reown_field_cases(store: Store, work: Work, opened: bundle.Opened, plan: Plan) -> list[str]:
+    """:func:`reown_new_cases` for a planned merge held in memory."""
+    return reown_new_cases(store, work, opened, {r["id"]: r["center_id"] for r, d in
+                                                 plan["cases"] if d.outcome == "new"})
+
+
+def reown_new_cases(store: Store, work: Work, opened: bundle.Opened,
+                    new_cases: dict[str, str]) -> list[str]:
     """Cases a field laptop registered become this center's, with this center's numbers.
 
-    The laptop learns the new number and center from the center's next bundle (the case is
-    changed here after its merge base was set, so the change travels back).
+    ``new_cases`` maps each case new here to its incoming center id. The laptop learns the
+    new number and center from the center's next bundle (the case is changed here after its
+    merge base was set, so the change travels back).
     """
     if opened.manifest["kind"] != "field_to_center":
         return []
     me = store.directory.self_center()
     assert me is not None
     laptop = [t["center_id"] for t in store.exchange.trusted(opened.manifest["sender"]["code"])]
-    fresh = [r["id"] for r, d in plan["cases"]
-             if d.outcome == "new" and laptop and r["center_id"] == laptop[0]]
+    fresh = [cid for cid, center in new_cases.items() if laptop and center == laptop[0]]
     numbers = []
     for case_id in fresh:
         case = store.cases.get(case_id)
@@ -337,27 +356,38 @@ def reown_field_cases(store: Store, work: Work, opened: bundle.Opened, plan: Pla
 
 
 def _calendar_after_import(store: Store, work: Work, plan: Plan) -> list[str]:
+    """:func:`_calendar_after` for a planned merge held in memory."""
+    return _calendar_after(store, work, [r["year"] for r, d in plan.get("holiday_notices", [])
+                                         if d.outcome in ("new", "updated")])
+
+
+def _calendar_after(store: Store, work: Work, changed_years: list[int]) -> list[str]:
     """Recompute this desk's deadlines when a bundle brought a changed holiday notice."""
-    changed = [r for r, d in plan.get("holiday_notices", []) if d.outcome in ("new", "updated")]
-    if not changed:
+    if not changed_years:
         return []
     from .calendar import recompute_deadlines
 
-    first = min(r["year"] for r in changed)
-    return recompute_deadlines(store, work, date(first - 1, 12, 1))
+    return recompute_deadlines(store, work, date(min(changed_years) - 1, 12, 1))
 
 
 AUDIT_LISTED = 1000  # changed records listed one by one in the audit row; new ones are counted
 
 
-def apply_plan(store: Store, work: Work, opened: bundle.Opened, plan: Plan) -> None:
+def apply_plan(store: Store, work: Work, opened: bundle.Opened,
+               plan: Plan | StreamPlan) -> Applied | None:
     """Write a planned merge inside ``work``'s transaction, with the ledger entry.
+
+    A :class:`StreamPlan` (an import) is applied batch by batch by
+    :func:`import_stream.apply_streamed` and returns what it wrote; a plan held in memory
+    (an enrollment: one laptop's cases) is written as follows.
 
     Records new to this desk go in as plain batched INSERTs (new cases with
     their names and search entries computed from the bundle); the others are
     upserted and their cases refreshed. The audit row counts new records per
     entity and lists changed and conflicting ones.
     """
+    if isinstance(plan, StreamPlan):
+        return _apply_stream(store, work, opened, plan)
     ex = store.exchange
     m = opened.manifest
     sender = m["sender"]["code"]
@@ -386,7 +416,7 @@ def apply_plan(store: Store, work: Work, opened: bundle.Opened, plan: Plan) -> N
         ex.write_rows(entity, writes)
         # A new base is always the incoming record, i.e. line n of the bundle member.
         if entity in opened.packed:
-            ex.set_bases_packed(entity, opened.packed[entity],
+            ex.set_bases_packed(entity, (opened.packed[entity][0], bytes(opened.packed[entity][1])),
                                 [(r["id"], r["version"], n) for n, (r, d) in enumerate(items)
                                  if d.new_base is not None])
         else:
@@ -414,6 +444,41 @@ def apply_plan(store: Store, work: Work, opened: bundle.Opened, plan: Plan) -> N
         "created_at": m["created_at"], "recorded_at": work.now, "counts": m["counts"],
         "file_sha256": opened.sha256})
     _audit(work, m, plan, listed)
+    return None
+
+
+@dataclass(frozen=True)
+class StreamPlan:
+    """An import's plan: the planner that verified it, whether to plan again (something was
+    written since), and the ownership context for that."""
+
+    planner: Planner
+    replan: bool
+    context: ownership.Context | None
+
+
+def _apply_stream(store: Store, work: Work, opened: bundle.Opened,
+                  plan: StreamPlan) -> Applied:
+    ex = store.exchange
+    m = opened.manifest
+    sender = m["sender"]["code"]
+    applied = apply_streamed(store, work, opened, plan.planner, replan=plan.replan,
+                             context=plan.context)
+    ex.acknowledge(sender, m["acknowledged"])
+    keep_anchors(store, work, m)
+    ex.record_ledger({
+        "bundle_id": m["bundle_id"], "direction": "in", "peer": sender, "kind": m["kind"],
+        "sequence": m["sequence"], "acknowledged": m["acknowledged"], "full": m["full"],
+        "created_at": m["created_at"], "recorded_at": work.now, "counts": m["counts"],
+        "file_sha256": opened.sha256})
+    outcomes = {e: dict(c) for e, c in applied.outcomes.items()}
+    work.note("bundle", m["bundle_id"], {
+        "sender": [None, m["sender"]["code"]], "sequence": [None, m["sequence"]],
+        "outcomes": [None, outcomes], "listed": [None, min(applied.listed_count,
+                                                           AUDIT_LISTED)]})
+    for entity, rid, outcome, version in applied.listed:
+        work.log.add(AUDIT_NAMES[entity], rid, outcome, {"version": [None, version]})
+    return applied
 
 
 def keep_anchors(store: Store, work: Work, m: dict[str, Any]) -> None:
