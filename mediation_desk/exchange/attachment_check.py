@@ -10,7 +10,7 @@ desk never stores a blob nothing points to.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..domain.attachment_types import AttachmentRefused, AttachmentType, safe_name, sniff
@@ -19,7 +19,7 @@ from .errors import BundleRejected
 __all__ = ["check_bundle_attachments"]
 
 
-def check_bundle_attachments(records: dict[str, list[dict[str, Any]]],
+def check_bundle_attachments(records: Mapping[str, list[dict[str, Any]]],
                              blobs: dict[str, bytes],
                              stored: Callable[[str], bytes | None] = lambda _h: None) -> None:
     """Raise ``BundleRejected("attachment_invalid", "<record id>: reason")`` on the first bad one.
