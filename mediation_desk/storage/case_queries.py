@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 from math import sqrt
 from typing import Any
 
@@ -142,17 +143,33 @@ def _where(db: sqlite_utils.Database, flt: CaseFilter, today: date, *,
     return " AND ".join(parts), params, match
 
 
+_STATUS = {s.value: s for s in CaseStatus}
+_TYPE = {t.value: t for t in DisputeType}
+_SOURCE = {s.value: s for s in CaseSource}
+
+
+@lru_cache(maxsize=8192)
+def _day(text: str) -> date:  # a list's dates repeat: each is parsed once
+    return date.fromisoformat(text)
+
+
+@lru_cache(maxsize=1024)
+def _flags(text: str) -> frozenset[CaseFlag]:  # a few combinations of flags
+    return frozenset(CaseFlag(f) for f in json.loads(text or "[]"))
+
+
 def _to_row(values: tuple[Any, ...]) -> CaseRow:
     (cid, number, status, dtype, source, received, accepted, due, suspended, title, pnames,
      mnames, amount, center, court_no, flags) = values
     return CaseRow(
-        id=cid, number=number, status=CaseStatus(status), dispute_type=DisputeType(dtype),
-        source=CaseSource(source), received_on=date.fromisoformat(received),
-        accepted_on=date.fromisoformat(accepted) if accepted else None,
-        due_on=date.fromisoformat(due) if due else None, suspended=bool(suspended),
-        title=title, party_names=pnames, mediator_names=mnames, amount=fen_to_yuan(amount),
-        center_id=center, court_case_number=court_no,
-        flags=frozenset(CaseFlag(f) for f in json.loads(flags or "[]")),
+        id=cid, number=number, status=_STATUS.get(status) or CaseStatus(status),
+        dispute_type=_TYPE.get(dtype) or DisputeType(dtype),
+        source=_SOURCE.get(source) or CaseSource(source), received_on=_day(received),
+        accepted_on=_day(accepted) if accepted else None,
+        due_on=_day(due) if due else None, suspended=bool(suspended),
+        title=title, party_names=pnames, mediator_names=mnames,
+        amount=fen_to_yuan(amount) if amount is not None else None,
+        center_id=center, court_case_number=court_no, flags=_flags(flags or "[]"),
     )
 
 
