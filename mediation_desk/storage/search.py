@@ -133,24 +133,6 @@ def queries_for(text: str) -> list[_Query]:
     return out
 
 
-def _ids(db: sqlite_utils.Database, q: _Query, *, below: int | None = None,
-         at_least: int | None = None, limit: int | None = None) -> list[int]:
-    """Row ids matching ``q``, newest (highest) first, optionally in a range."""
-    sql = f"SELECT rowid FROM {q.table} WHERE {q.table} MATCH ?"
-    params: list[Any] = [q.expr]
-    if below is not None:
-        sql += " AND rowid < ?"
-        params.append(below)
-    if at_least is not None:
-        sql += " AND rowid >= ?"
-        params.append(at_least)
-    sql += " ORDER BY rowid DESC"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return [r[0] for r in db.execute(sql, params)]
-
-
 def _newest(db: sqlite_utils.Database, q: _Query) -> list[int]:
     """The SMALL_SET + 1 newest row ids of ``q`` (all of them when fewer), newest first.
 
@@ -161,7 +143,9 @@ def _newest(db: sqlite_utils.Database, q: _Query) -> list[int]:
         f"SELECT rowid FROM {q.table} WHERE {q.table} MATCH ? LIMIT ?", [q.expr, SMALL_SET + 1])]
     if len(first) <= SMALL_SET:
         return first[::-1]
-    return _ids(db, q, limit=SMALL_SET + 1)
+    return [r[0] for r in db.execute(
+        f"SELECT rowid FROM {q.table} WHERE {q.table} MATCH ? ORDER BY rowid DESC LIMIT ?",
+        [q.expr, SMALL_SET + 1])]
 
 
 def _json(ids: list[int]) -> str:
@@ -225,9 +209,42 @@ class Match:
         return known + rest
 
 
+PROBES = 16
+"""Up to this many row ids are checked against an index one by one (a probe costs about
+what streaming a few thousand row ids does); more are checked by streaming the range."""
+
+
+def _among(db: sqlite_utils.Database, q: _Query, ids: list[int], at_least: int,
+           below: int) -> set[int]:
+    """Which of ``ids`` (all in ``[at_least, below)``) match ``q``: a probe each when few,
+    else SQLite streams the index over the range and hands back only the hits (``+rowid``:
+    not one probe per id)."""
+    if len(ids) <= PROBES:
+        sql = f"SELECT 1 FROM {q.table} WHERE {q.table} MATCH ? AND rowid = ?"
+        return {r for r in ids if db.execute(sql, [q.expr, r]).fetchone() is not None}
+    return {r[0] for r in db.execute(
+        f"SELECT rowid FROM {q.table} WHERE {q.table} MATCH ? AND rowid >= ? AND rowid < ?"
+        " AND +rowid IN (SELECT value FROM json_each(?))",
+        [q.expr, at_least, below, _json(ids)])}
+
+
+def _narrow(db: sqlite_utils.Database, found: list[int], q: _Query, newest: list[int],
+            at_least: int) -> list[int]:
+    """The row ids of ``found`` (at or above ``at_least``) that match ``q`` too, whose
+    ``newest`` row ids are every match from the last of them up."""
+    known = newest[-1]
+    have = set(newest)
+    above = [r for r in found if r >= known and r in have]
+    under = [r for r in found if r < known]
+    if under:
+        hits = _among(db, q, under, at_least, known)
+        under = [r for r in under if r in hits]
+    return above + under
+
+
 def _window(db: sqlite_utils.Database, queries: list[_Query]) -> tuple[list[int], int, bool]:
-    """Row ids known to match every query, the lowest row id from which they are all the
-    matches, and whether they are all the matches (then the low is 0)."""
+    """Row ids known to match every query (highest first), the lowest row id from which
+    they are all the matches, and whether they are all the matches (then the low is 0)."""
     lists = [_newest(db, q) for q in queries]
     complete = [i for i, ids in enumerate(lists) if len(ids) <= SMALL_SET]
     if complete:
@@ -235,35 +252,24 @@ def _window(db: sqlite_utils.Database, queries: list[_Query]) -> tuple[list[int]
         base = min(complete, key=lambda i: len(lists[i]))
         found = lists[base]
         for i, ids in enumerate(lists):
-            if i == base or not found:
-                continue
-            if i in complete:
-                have = set(ids)
-                found = [r for r in found if r in have]
-                continue
-            low = ids[-1]  # ids holds every match of this query from ``low`` up
-            have = set(ids)
-            above = [r for r in found if r >= low]
-            under = [r for r in found if r < low]
-            if under:
-                deeper = set(_ids(db, queries[i], below=low, at_least=under[-1]))
-                under = [r for r in under if r in deeper]
-            found = [r for r in above if r in have] + under
+            if i != base and found:
+                found = _narrow(db, found, queries[i], ids, found[-1])
         return found, 0, True
-    # each list holds every match of its query from its last row id up; widen the
-    # shallower lists towards the deepest one (within a budget)
+    # each list holds every match of its query from its last row id up: the window starts
+    # at the deepest list's last row id, raised so that the other index streams about
+    # WINDOW_BUDGET matches at most
     known = [ids[-1] for ids in lists]
-    target = min(known)
+    deep = known.index(min(known))
+    top = max(ids[0] for ids in lists)
+    low = known[deep]
     for i, ids in enumerate(lists):
-        if known[i] > target:
-            more = _ids(db, queries[i], below=known[i], at_least=target, limit=WINDOW_BUDGET)
-            ids.extend(more)
-            known[i] = more[-1] if len(more) == WINDOW_BUDGET else target
-    low = max(known)
-    found = [r for r in lists[0] if r >= low]
-    for ids in lists[1:]:
-        have = set(ids)
-        found = [r for r in found if r in have]
+        density = len(ids) / max(top - known[i] + 1, 1)
+        if i != deep and density * (known[i] - low) > WINDOW_BUDGET:
+            low = max(low, known[i] - int(WINDOW_BUDGET / density))
+    found = [r for r in lists[deep] if r >= low]
+    for i, ids in enumerate(lists):
+        if i != deep and found:
+            found = _narrow(db, found, queries[i], ids, low)
     return found, low, False
 
 
