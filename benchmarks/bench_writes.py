@@ -110,8 +110,12 @@ def copy_db(source: Path, target: Path) -> None:
 def prepare_base(source: Path, work: Path) -> tuple[Path, bytes]:
     """A copy of ``source`` migrated to today's schema (made once per schema), its key."""
     _account, key = demo.demo_login(source)
-    base = work / f"base-{source.stem}-{schema_name()}.db"
+    # keyed on the migrations' text too: a migration edited in the working tree needs a new base
+    code = hashlib.sha256((ROOT / "mediation_desk/storage/schema.py").read_bytes()).hexdigest()
+    base = work / f"base-{source.stem}-{schema_name()}-{code[:8]}.db"
     if not base.exists():
+        for old in work.glob(f"base-{source.stem}-*"):
+            old.unlink()
         part = base.with_suffix(".part")
         Store.copy_file(source, part, key=key)
         shutil.copyfile(keyfile_path(source), keyfile_path(part))
@@ -179,7 +183,8 @@ def app_register(path: Path, n: int, cost: Cost) -> dict[str, str]:
 
 
 def app_bulk(path: Path, n: int, cost: Cost) -> dict[str, str]:
-    store = demo.open_demo(path)
+    _account, key = demo.demo_login(path)
+    store = Store.open(path, key=key)  # the program itself, as build_demo writes
     try:
         made = made_cases(store, n, histories=True)
         center = store.directory.self_center()
@@ -342,13 +347,16 @@ def run_writes(args: argparse.Namespace) -> None:
         base_cases = live_cases(con)
         base_seq = int(con.execute("SELECT max(seq) FROM cases").fetchone()[0])
         page = int(con.execute("PRAGMA page_size").fetchone()[0])
+        used = page * (int(con.execute("PRAGMA page_count").fetchone()[0])
+                       - int(con.execute("PRAGMA freelist_count").fetchone()[0]))
     finally:
         con.close()
     base_size = base.stat().st_size
-    stored = base_size / base_cases
+    stored = used / base_cases  # pages in use (a migrated file keeps freed pages)
     n = args.cases
-    print(f"base: {base.name}, {base_cases:,} cases, {base_size / 2**20:.0f} MiB, "
-          f"{stored:,.0f} bytes stored per case, page {page} bytes; adding {n:,} cases")
+    print(f"base: {base.name}, {base_cases:,} cases, {base_size / 2**20:.0f} MiB "
+          f"({used / 2**20:.0f} MiB in use), {stored:,.0f} bytes stored per case, "
+          f"page {page} bytes; adding {n:,} cases")
     results: dict[str, list[Cost]] = {k: [] for k in
                                       ("register", "bare register", "bulk", "bare bulk")}
     growth: dict[str, list[float]] = {k: [] for k in results}
