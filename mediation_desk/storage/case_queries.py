@@ -214,8 +214,10 @@ def _drives(db: sqlite_utils.Database, flt: CaseFilter, today: date, limit: int)
     Walking meets about ``limit * live / matches`` rows, driving reads every match: they cost
     the same at ``sqrt(limit * live)`` matches, so the filter drives below that (counting
     stops there, which bounds what the choice costs)."""
-    if flt.case_ids is not None:
-        return True  # a list of cases (a statistic's drill-down) is read as it is
+    if flt.case_ids is not None or flt.text.strip():
+        # a list of cases (a statistic's drill-down) is read as it is; a search's matches
+        # come from its own indexes (storage/search.py chooses how), then sorted
+        return True
     if replace(flt, caption="") == CaseFilter():
         return False
     top = int(db.execute("SELECT coalesce(max(seq), 0) FROM cases").fetchone()[0])
