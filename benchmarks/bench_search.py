@@ -5,12 +5,13 @@ case numbers, two common terms, terms of both indexes, a term found nowhere) it 
 what the case list asks for: the first page (``PAGE`` rows in the list's order) and,
 when that page is full, the count up to ``COUNT_CAP`` (ui/models/case_table.py):
 
-* **app**: ``CaseService.list`` + ``CaseService.count`` (the search's memo is cleared
-  before every sample, so each sample reads the index as a new search does);
+* **app**: ``CaseService.page`` (the table model's first page, keyset) + ``CaseService.count``
+  (the search's memo is cleared before every sample, so each sample reads the index as a
+  new search does);
 * **bare**: the same semantics in plain SQL on the same file — each index's terms as one
   FTS5 MATCH (``"a" AND "b"``; 1-2 character terms on the single-character index as a
   phrase), ``seq IN (SELECT rowid ...)`` per index, the list's ORDER BY and LIMIT, and a
-  count stopped at the cap.
+  count stopped at the cap; its rows go through the same ``CaseRow`` maker as the app's.
 
 Samples alternate (app, bare, app, ...) so both see the same machine. It checks that both
 return the same rows (ids, in order) and the same count, and exits 1 if not. Reports the
@@ -51,6 +52,7 @@ PAGE = 200  # ui/models/case_table.py PAGE: the case list's first page
 COUNT_CAP = 500  # ui/models/case_table.py COUNT_CAP: the list counts up to here
 REPEATS = 21
 COLUMNS = case_queries._ROW_COLUMNS
+NEWEST = CaseSort()
 
 
 def pick_queries(con: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -103,22 +105,26 @@ def bare_where(q: str) -> tuple[str, list[str]]:
 
 
 def bare_query(bare: sqlite3.Connection, q: str, order: str) -> tuple[list[str], int]:
-    """The first page and the capped count through bare SQL."""
+    """The first page and the capped count through bare SQL (rows made into the list's
+    ``CaseRow`` by the same function as the app's, so both deliver the same objects)."""
     where, params = bare_where(q)
-    rows = bare.execute(f"SELECT {COLUMNS} FROM cases WHERE deleted = 0 AND {where}"
-                        f" ORDER BY {order} LIMIT ?", [*params, PAGE]).fetchall()
+    rows = [case_queries._to_row(r) for r in bare.execute(
+        f"SELECT {COLUMNS} FROM cases WHERE deleted = 0 AND {where} ORDER BY {order} LIMIT ?",
+        [*params, PAGE])]
     total = len(rows)
     if total == PAGE:
         total = bare.execute(f"SELECT count(*) FROM (SELECT 1 FROM cases WHERE deleted = 0"
                              f" AND {where} LIMIT ?)", [*params, COUNT_CAP]).fetchone()[0]
-    return [r[0] for r in rows], total
+    return [r.id for r in rows], total
 
 
-def app_query(svc: CaseService, q: str, sort: CaseSort) -> tuple[list[str], int]:
-    """The first page and the capped count through the application."""
+def app_query(svc: CaseService, q: str | CaseFilter, sort: CaseSort = NEWEST
+              ) -> tuple[list[str], int]:
+    """The first page and the capped count through the application (bench_encryption.py
+    passes a filter)."""
     search._CACHE.clear()  # a new search each time (page and count still share it)
-    flt = CaseFilter(text=q)
-    rows = svc.list(flt, sort=sort, limit=PAGE)
+    flt = q if isinstance(q, CaseFilter) else CaseFilter(text=q)
+    rows = svc.page(flt, sort=sort, limit=PAGE).rows  # the table model's first page
     total = len(rows) if len(rows) < PAGE else svc.count(flt, cap=COUNT_CAP)
     return [r.id for r in rows], total
 
