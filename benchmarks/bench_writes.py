@@ -357,8 +357,8 @@ def run_writes(args: argparse.Namespace) -> None:
     print(f"base: {base.name}, {base_cases:,} cases, {base_size / 2**20:.0f} MiB "
           f"({used / 2**20:.0f} MiB in use), {stored:,.0f} bytes stored per case, "
           f"page {page} bytes; adding {n:,} cases")
-    results: dict[str, list[Cost]] = {k: [] for k in
-                                      ("register", "bare register", "bulk", "bare bulk")}
+    kinds = [k for p in args.paths.split(",") for k in (p, f"bare {p}")]
+    results: dict[str, list[Cost]] = {k: [] for k in kinds}
     growth: dict[str, list[float]] = {k: [] for k in results}
     rows: dict[str, Added] = {}
     copy = work / "copy.db"
@@ -371,7 +371,7 @@ def run_writes(args: argparse.Namespace) -> None:
         growth[kind].append((copy.stat().st_size - base_size) / n)
 
     for round_no in range(args.rounds):
-        for path_kind in ("register", "bulk"):
+        for path_kind in args.paths.split(","):
             ids: dict[str, str] = {}
 
             def app(cost: Cost, path_kind: str = path_kind) -> None:
@@ -473,7 +473,10 @@ def main() -> None:
     ap.add_argument("--build", type=int, help="build a demo of this many cases instead")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--no-floor", action="store_true", help="with --build: skip the bare floor")
+    ap.add_argument("--paths", default="register,bulk", help="which ways to add cases")
+    ap.add_argument("--batch", type=int, default=demo.BATCH, help="cases per bulk operation")
     args = ap.parse_args()
+    demo.BATCH = args.batch
     if args.build:
         run_build(args)
     else:
