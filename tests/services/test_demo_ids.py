@@ -32,7 +32,7 @@ def built(tmp_path_factory):
     folder = tmp_path_factory.mktemp("demo_ids")
     paths = [folder / "a.db", folder / "b.db"]
     for p in paths:
-        build_demo(p, cases=700, seed=3, today=TODAY)  # two batches and more
+        build_demo(p, cases=1100, seed=3, today=TODAY)  # two batches
     return paths
 
 
