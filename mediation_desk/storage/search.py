@@ -22,6 +22,7 @@ import re
 import unicodedata
 import weakref
 from dataclasses import dataclass
+from math import isqrt
 from typing import Any
 
 import sqlite_utils
@@ -97,6 +98,9 @@ the newest row ids read (a window of row ids where every match is known, so the
 newest-first list needs nothing else) and, below that window, the index itself
 (materialised by SQLite only if a row below the window is ever looked at)."""
 
+DRIVE_PAGE = 200
+"""The case list's page (ui/models/case_table.py PAGE), for :func:`whole_limit`."""
+
 WINDOW_BUDGET = 20000
 """At most this many row ids of the denser index are read to widen the window of a
 search whose terms live in both indexes."""
@@ -133,19 +137,34 @@ def queries_for(text: str) -> list[_Query]:
     return out
 
 
-def _newest(db: sqlite_utils.Database, q: _Query) -> list[int]:
-    """The SMALL_SET + 1 newest row ids of ``q`` (all of them when fewer), newest first.
+def _newest(db: sqlite_utils.Database, q: _Query, whole: int) -> tuple[list[int], bool]:
+    """Every row id of ``q`` when there are at most ``whole`` (and True), else its
+    SMALL_SET + 1 newest (and False); highest first.
 
     Read in the index's own order first: a phrase of many trigrams (a phone or an ID
     number) costs several times more walked backwards, and most such searches are small.
+    Between SMALL_SET and ``whole`` matches they are counted first (in SQLite, stopping
+    at ``whole + 1``), then read.
     """
-    first = [r[0] for r in db.execute(
-        f"SELECT rowid FROM {q.table} WHERE {q.table} MATCH ? LIMIT ?", [q.expr, SMALL_SET + 1])]
+    ascending = f"SELECT rowid FROM {q.table} WHERE {q.table} MATCH ? LIMIT ?"
+    first = [r[0] for r in db.execute(ascending, [q.expr, SMALL_SET + 1])]
     if len(first) <= SMALL_SET:
-        return first[::-1]
+        return first[::-1], True
+    if whole > SMALL_SET and int(db.execute(f"SELECT count(*) FROM ({ascending})",
+                                            [q.expr, whole + 1]).fetchone()[0]) <= whole:
+        return [r[0] for r in db.execute(ascending, [q.expr, whole])][::-1], True
     return [r[0] for r in db.execute(
         f"SELECT rowid FROM {q.table} WHERE {q.table} MATCH ? ORDER BY rowid DESC LIMIT ?",
-        [q.expr, SMALL_SET + 1])]
+        [q.expr, SMALL_SET + 1])], False
+
+
+def whole_limit(db: sqlite_utils.Database) -> int:
+    """Up to how many matches a search is read whole and its cases sorted, rather than
+    found by walking the list's order: walking meets about ``DRIVE_PAGE * cases / matches``
+    rows for a page, reading whole costs the matches, the same at ``sqrt(DRIVE_PAGE *
+    cases)`` (4,472 at 100,000 cases, 14,142 at a million)."""
+    top = int(db.execute("SELECT coalesce(max(seq), 0) FROM cases").fetchone()[0])
+    return max(SMALL_SET, isqrt(DRIVE_PAGE * top))
 
 
 def _json(ids: list[int]) -> str:
@@ -245,8 +264,10 @@ def _narrow(db: sqlite_utils.Database, found: list[int], q: _Query, newest: list
 def _window(db: sqlite_utils.Database, queries: list[_Query]) -> tuple[list[int], int, bool]:
     """Row ids known to match every query (highest first), the lowest row id from which
     they are all the matches, and whether they are all the matches (then the low is 0)."""
-    lists = [_newest(db, q) for q in queries]
-    complete = [i for i, ids in enumerate(lists) if len(ids) <= SMALL_SET]
+    whole = whole_limit(db)
+    read = [_newest(db, q, whole) for q in queries]
+    lists = [ids for ids, _ in read]
+    complete = [i for i, (_, everything) in enumerate(read) if everything]
     if complete:
         # every match is among the smallest complete list's row ids
         base = min(complete, key=lambda i: len(lists[i]))

@@ -224,14 +224,18 @@ def test_every_sort_order(desk, key, descending):
         check(desk, q, sort)
 
 
-@pytest.mark.parametrize("small,budget,probes", [(40, 25, 0), (300, 100, 16), (5, 3, 1000)])
-def test_small_thresholds_reach_windows_and_budgets(desk, monkeypatch, small, budget, probes):
+@pytest.mark.parametrize("small,budget,probes,page", [
+    (40, 25, 0, 0), (300, 100, 16, 0), (5, 3, 1000, 0), (40, 25, 16, 3)])
+def test_small_thresholds_reach_windows_and_budgets(desk, monkeypatch, small, budget, probes,
+                                                    page):
     """With tiny thresholds every search goes through the window and the index below it,
     and two-index searches through the widened window and its budget, checking the other
-    index's row ids by streaming or by probes."""
+    index's row ids by streaming or by probes; with a small page too, searches between
+    SMALL_SET and the whole-read limit (sqrt(page * cases)) are counted, then read whole."""
     monkeypatch.setattr(search, "SMALL_SET", small)
     monkeypatch.setattr(search, "WINDOW_BUDGET", budget)
     monkeypatch.setattr(search, "PROBES", probes)
+    monkeypatch.setattr(search, "DRIVE_PAGE", page)
     for q in ("张", "物业", "马尚村", "张 物业", "张 马尚村", "王 调字第 纠纷", "物业 调字第",
               "13", "（2026）", "不存在的人", "müller", "e", "张 müller", "李 Anna", "纠 宅基地"):
         check(desk, q)
