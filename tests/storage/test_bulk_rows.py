@@ -113,3 +113,17 @@ def test_the_row_writer_follows_a_changed_record():
     second = dict(zip(columns, write(party), strict=True))
     assert first["name"] == "张三" and second["name"] == "李四"
     assert second["birth_date"] == "1990-01-02" and first["birth_date"] is None
+
+
+def test_another_desks_uuid4_ids_are_kept_as_they_are(tmp_path):
+    from mediation_desk.services.desk import init_desk
+
+    store = init_desk(tmp_path / "d.db", code="X1", name="另一个调解中心")
+    try:
+        theirs = "6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b"  # version 4, as older desks made them
+        mediator = Mediator(id=theirs, center_id="c", name="王芳")
+        with store.operation("测试", "save") as work:
+            work.save_mediator(mediator)
+        assert [m.id for m in store.directory.mediators()] == [theirs]
+    finally:
+        store.close()
