@@ -51,6 +51,7 @@ _FIELDS = {"format", "format_version", "schema_version", "bundle_id", "kind", "s
 _HEX64 = re.compile(r"[0-9a-f]{64}")  # always used with fullmatch
 _FPR = re.compile(r"([0-9A-F]{4} ){9}[0-9A-F]{4}")
 _MAX_SEQ = 2**53
+BATCH = 2000  # records parsed, validated and handed on at a time (read when used)
 
 
 @dataclass(frozen=True)
@@ -79,11 +80,11 @@ class RecordSource:
         self._reader = reader
         self.entities = entities
 
-    def chunks(self, entity: str, batch: int = 2000) -> Iterator[list[dict[str, Any]]]:
-        """The records of ``entity`` in line order, ``batch`` at a time."""
+    def chunks(self, entity: str, batch: int | None = None) -> Iterator[list[dict[str, Any]]]:
+        """The records of ``entity`` in line order, ``batch`` (:data:`BATCH`) at a time."""
         if entity not in self.entities:
             return iter(())
-        return plain_lines(self._reader.chunks(record_member(entity)), batch)
+        return plain_lines(self._reader.chunks(record_member(entity)), batch or BATCH)
 
     def stored(self, entity: str) -> tuple[int, memoryview]:
         """The member of ``entity`` as its ZIP stores it (method, bytes)."""
@@ -127,11 +128,11 @@ class Opened:
     packed: dict[str, tuple[int, bytes | memoryview]] = field(default_factory=dict)
     source: RecordSource | None = None
 
-    def chunks(self, entity: str, batch: int = 2000) -> Iterator[list[dict[str, Any]]]:
-        """The records of ``entity``, ``batch`` at a time, parsed again from the bundle."""
+    def chunks(self, entity: str, batch: int | None = None) -> Iterator[list[dict[str, Any]]]:
+        """The records of ``entity``, ``batch`` (:data:`BATCH`) at a time, parsed again."""
         if self.source is None:
-            rows = self.records.get(entity, [])
-            return (rows[i:i + batch] for i in range(0, len(rows), batch))
+            rows, size = self.records.get(entity, []), batch or BATCH
+            return (rows[i:i + size] for i in range(0, len(rows), size))
         return self.source.chunks(entity, batch)
 
 
@@ -548,7 +549,7 @@ def _verify(source: container.ZipReader | dict[str, bytes], data: bytes, *,
             raise BundleRejected("member_missing", name)
         count = 0
         seen: set[int] = set()  # ids across batches (a UUID as its 128-bit number)
-        for batch in iter_lines(reader.chunks(name), f"{name}："):
+        for batch in iter_lines(reader.chunks(name), f"{name}：", batch=BATCH):
             rows = validate_records(entity, batch, first=count + 1)
             for n, rec in enumerate(rows, count + 1):
                 key = int(rec["id"].replace("-", ""), 16)  # injective: UUID_RE, lower case

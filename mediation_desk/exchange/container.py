@@ -231,7 +231,7 @@ def _check_entries(data: bytes, infos: list[zipfile.ZipInfo], limits: Limits) ->
             raise BundleRejected("zip_overlap", info.orig_filename)
 
 
-_INFLATE_CHUNK = 1 << 20
+INFLATE_CHUNK = 1 << 18  # bytes inflated at a time (read when used)
 
 
 def _member_chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -242,7 +242,7 @@ def _member_chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes
             remaining = info.file_size + 1
             got = 0
             while remaining > 0:
-                chunk = fh.read(min(remaining, _INFLATE_CHUNK))
+                chunk = fh.read(min(remaining, INFLATE_CHUNK))
                 if not chunk:
                     break
                 got += len(chunk)

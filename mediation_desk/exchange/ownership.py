@@ -304,6 +304,18 @@ class StreamChecker:
         checker = self._checker
         if entity == "cases":
             checker.cases.update((it.incoming["id"], it) for it in items)
+        try:
+            self._check(entity, items)
+        finally:
+            if entity == "cases":  # keep of each case only what its children's rules read
+                checker.cases.update((it.incoming["id"], _slim(it)) for it in items
+                                     if it.outcome in WRITES)
+                for it in items:
+                    if it.outcome not in WRITES:  # read back when a child asks (it is here)
+                        checker.cases.pop(it.incoming["id"], None)
+
+    def _check(self, entity: str, items: list[Item]) -> None:
+        checker = self._checker
         for it in _writes(items):
             if entity == "centers":
                 checker.center(it)
@@ -317,6 +329,13 @@ class StreamChecker:
                 check_notice(checker.ctx, it.incoming)
             elif entity == "documents":
                 check_document(checker.ctx, it)
+
+
+def _slim(it: Item) -> Item:
+    """A written case as its children's rules read it: the fields consulted, the outcome and
+    whether the case is created by this bundle (no common base, nothing here)."""
+    rec = {k: it.incoming[k] for k in ("id", "center_id", "source")}
+    return Item(rec, None if it.reference is None else rec, None, it.outcome)
 
 
 def check_document(ctx: Context, it: Item) -> None:

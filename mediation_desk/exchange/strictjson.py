@@ -202,10 +202,12 @@ def iter_lines(chunks: Iterable[bytes], where: str = "", max_line: int = 1 << 20
         except UnicodeDecodeError as exc:
             raise BundleRejected("json_invalid", f"{where}不是有效的 UTF-8") from exc
         lines = text.split("\n")
-        n = _parse_lines(lines, n, out, where, max_line)
-        while len(out) >= batch:
-            yield out[:batch]
-            del out[:batch]
+        del text
+        for i in range(0, len(lines), batch):
+            n = _parse_lines(lines[i:i + batch], n, out, where, max_line)
+            if len(out) >= batch:
+                yield out[:batch]
+                del out[:batch]
     if pending:
         if pending.startswith(_BOM):
             raise BundleRejected("json_invalid", f"{where}含有字节顺序标记")

@@ -26,10 +26,10 @@ from ..exchange.merge import Decision, decide
 from ..exchange.records import ENTITIES, References, fields_of
 from ..storage.store import Store, Work
 
-# The party fields a case's party summary and search text are built from (storage/cases.py).
-PARTY_VIEW = ("case_id", "role", "deleted", "position", "name", "phone", "id_number",
-              "credit_code", "address", "village", "agent_name", "agent_phone",
-              "legal_representative")
+# The party fields a case's party summary and search text are built from (storage/cases.py;
+# a deleted party contributes nothing and is not kept).
+PARTY_VIEW = ("role", "position", "name", "phone", "id_number", "credit_code", "address",
+              "village", "agent_name", "agent_phone", "legal_representative")
 AUDIT_LISTED = 1000  # changed records listed one by one in the audit row; new ones are counted
 
 Decided = list[tuple[dict[str, Any], Decision]]
@@ -97,7 +97,7 @@ class Planner:
             for r, d in decided:
                 if d.outcome != "new":
                     self.changed_party_cases.add(r["case_id"])
-                elif r["case_id"] in self.new_cases:
+                elif r["case_id"] in self.new_cases and not r["deleted"]:
                     self.party_views.setdefault(r["case_id"], []).append(
                         tuple(r[k] for k in PARTY_VIEW))
         if self.refused is None:
@@ -147,9 +147,9 @@ def apply_streamed(store: Store, work: Work, opened: bundle.Opened, planner: Pla
         else None
     # attachment contents first: only what a written record uses (or a conflict may take)
     wanted: set[str] = set()
-    for i in range(0, len(planner.attachments), 2000):
+    for i in range(0, len(planner.attachments), bundle.BATCH):
         decided, _items = decide_batch(store, "attachments",
-                                       planner.attachments[i:i + 2000], now)
+                                       planner.attachments[i:i + bundle.BATCH], now)
         wanted.update(h for r, d in decided if d.outcome != "unchanged"
                       for h in ((d.write or r)["sha256"], r["sha256"]))
     ex.store_blobs({h: b for h, b in opened.attachments.items() if h in wanted})
@@ -225,7 +225,8 @@ def _write_batch(store: Store, entity: str, decided: Decided, planner: Planner,
 def _party_views(planner: Planner, case_ids: set[str]) -> Iterable[dict[str, Any]]:
     for case_id in case_ids:
         for view in planner.party_views.pop(case_id, []):
-            yield dict(zip(PARTY_VIEW, view, strict=True))
+            yield {"case_id": case_id, "deleted": False, **dict(zip(PARTY_VIEW, view,
+                                                                    strict=True))}
 
 
 def _local_case(store: Store) -> Callable[[str], dict[str, Any] | None]:
