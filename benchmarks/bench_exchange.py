@@ -1,204 +1,359 @@
-"""Import a 10,000-case bundle; compare with a bare sqlite3 executemany of the same rows.
+"""Export and import of a center's full bundle to the court, each beside a bare floor.
 
-Run: ``uv run python benchmarks/bench_exchange.py [--cases N]``. Prints records per
-second for the full import (decrypt, verify, strict parse, validate, merge,
-apply, audit) beside a bare ``executemany`` of the same rows into the same
-schema in one transaction, measured in the same run, and checks that both hold the same
-records (every column the bare insert writes, row by row).
+Run: ``.venv/bin/python benchmarks/bench_exchange.py [--cases 5000] [--rounds 3]``.
 
-Recorded (10,000 cases = 60,001 records, 2-core shared machine, load 1-3):
+A demo center of ``--cases`` cases (``build_demo``, seed 7: about a quarter court-related)
+exports everything it holds for the court (``export --full``: the court-related cases and
+their children) and a new court desk imports that file. Each measurement
+runs in a fresh process (its peak RSS growth is VmHWM after a reset through
+``/proc/self/clear_refs``, so what SQLite, zlib and age allocate counts), app and floor
+alternating, ``--rounds`` times:
 
-* before (upserts for every record, cases re-read and indexed one by one,
-  bases re-encoded into a WITHOUT ROWID table, one audit entry per record):
-  6,120-6,400 records/s, 0.07-0.12 of bare;
-* after (plain batched INSERTs for new records, new cases' names and search
-  entries computed from the bundle and inserted in batches, bases stored from
-  the bundle's own lines in a rowid table (m005), char_split in C, inline text
-  checks in the verifier, one summarising audit row):
-  10,000-12,500 records/s, 0.17-0.24 of bare (bare 50-78k/s varies run to run).
-* re-measured before the next round (3 runs, load 1.3-2.2): 7,100-9,300 records/s,
-  median ratio 0.20 (0.16-0.20);
-* after (merge bases as blobs with a WITHOUT ROWID index, an import keeping its
-  records members as the ZIP stored them (m006); cyclic GC paused during the
-  import; index rows written in key order; strict JSON through the hooked scanner
-  directly; text/int/bool fields checked by one type set per record; no decide()
-  or base lookup when no record exists locally): 14,400-16,700 records/s
-  (3.6-4.2 s), ratio 0.18-0.28, median 0.22 (load 0.9-1.2; bare 51-79k/s); at
-  load 0.6-0.7: 17,500-18,400 records/s (3.3-3.4 s), ratio 0.21-0.25, median 0.22
-  (bare 69-85k/s). Target (0.25) not yet met reliably.
-* after (ID numbers checked by id_number_ok, no result object; version/origin
-  checked inline with each distinct origin matched once; entity checks only where
-  there are any; known versions and base index rows sorted by id alone instead of
-  as whole tuples), 3 runs interleaved with the previous round's code, load 1.0-1.1:
-  before 3.19-3.71 s (median 3.48 s), ratio 0.21-0.25, median 0.22; after
-  3.09-3.51 s (median 3.13 s, 17,100-19,400 records/s), ratio 0.20-0.23, median
-  0.23 (bare 69-85k/s). Stages: record validation (CPU time, min of 15) 0.42-0.45 s
-  -> 0.38-0.40 s; merge bases 0.19 -> 0.15 s; known versions 0.16 -> 0.15 s.
-  Target (0.25) still not met. Wall-clock per stage of the rest
-  (one run, before this round): strict parsing 0.53 s (hooked C scanner; the records kept alive
-  are most of it), validation 0.35-0.4 s, row INSERTs 0.59 s + building the rows
-  0.15 s, the two FTS5 indexes 0.29 s + char_split and seq look-up 0.15 s, merge
-  bases 0.21 s, known versions 0.18 s (60,000 upserts), case summaries and search
-  text 0.16 s. Tried and dropped: a C-converted-int scanner behind a 19-digit
-  regex guard (the regex over the text cost more than the hook saved), binding
-  booleans without int() (no measurable gain), FTS5 automerge=0 / crisismerge=64 /
-  pgsz=4000 during the bulk insert (within noise).
-* record seals (issue 8, docs/integrity.md: the import's audit row seals every row it
-  wrote, read back through TEMP-trigger notes and json_array): 4 interleaved runs with
-  sealing switched off/on on a busy shared machine (load 1.5-1.9): seal_written itself
-  0.46-0.82 s (60,000 rows: 0.64 s the joined json_array read, 0.26 s BLAKE2b); the
-  triggers within noise once temp_store = MEMORY (1.4 s with a file-backed temp table);
-  import wall time +0.6-1.0 s on a 5-7 s import.
+* **export** — app: ``exchange.export_bundle`` (select chunk by chunk, wire records, every
+  record checked by the reader's rules, JSON lines, ZIP, age, the read-back check, the
+  ledger and merge bases in one operation with its audit row). Floor: the same rows
+  selected with bare SQL, turned into the same wire values, canonical JSON lines, one
+  ``zipfile`` member per entity, ``pyrage.encrypt`` to the same two recipients.
+* **import** — app: ``exchange.import_bundle`` (decrypt, every verification, merge plan,
+  ownership, the pre-import backup, the writes with search indexing, known versions,
+  bases, ledger, audit and seals). Floor: ``pyrage.decrypt``, ``zipfile`` reads, plain
+  ``json.loads`` of each line, ``executemany`` INSERTs of the same columns into the same
+  schema and the two FTS5 entries of each case (its text built the way the app builds it),
+  in one transaction.
+
+Both sides' results are compared: the export floor's records and the app's bundle carry
+the same (entity, id, version) set; the import floor's database and the app's hold the
+same records (every column the floor writes). Medians, p95 (with three rounds this is the
+slowest) and peak RSS growth are printed; see benchmarks/README.md for recorded figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import hashlib
+import io
 import json
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
-import uuid
+import zipfile
 from pathlib import Path
+from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlite3  # the app's SQLite: one copy per process
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
-from mediation_desk.domain.enums import CenterKind  # noqa: E402
-from mediation_desk.exchange import bundle  # noqa: E402
-from mediation_desk.exchange.keys import PublicKeys  # noqa: E402
-from mediation_desk.exchange.records import ENTITIES, fields_of  # noqa: E402
-from mediation_desk.services import exchange  # noqa: E402
-from mediation_desk.services.desk import init_desk  # noqa: E402
-from mediation_desk.storage import directory  # noqa: E402
-from mediation_desk.storage import exchange as xs  # noqa: E402
-
-_W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-NOW = "2026-03-02T01:00:00.000+00:00"
+COURT_SOURCES = ("court_delegated", "court_entrusted")
 
 
-def id_number(n: int) -> str:
-    body = f"370303{1950 + n % 50}{1 + n % 12:02d}{1 + n % 28:02d}{n % 1000:03d}"
-    return body + "10X98765432"[sum(int(c) * w for c, w in zip(body, _W, strict=True)) % 11]
+def _hwm_mb() -> float:
+    with open("/proc/self/status") as fh:
+        return int(next(x for x in fh if x.startswith("VmHWM:")).split()[1]) / 1024
 
 
-def base(origin: str) -> dict:
-    return {"id": str(uuid.uuid4()), "origin": origin, "version": 1, "updated_at": NOW,
-            "deleted": False}
+def _rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        return int(next(x for x in fh if x.startswith("VmRSS:")).split()[1]) / 1024
 
 
-def make_records(n_cases: int, court_center: dict, center_id: str) -> dict[str, list[dict]]:
-    cases, parties, events = [], [], []
-    for i in range(n_cases):
-        c = {**base("court01"), "center_id": center_id,
-             "number": f"（2026）鲁0303民诉前调{i + 1}号", "year": 2026, "serial": i + 1,
-             "source": "court_delegated", "dispute_type": "contract",
-             "title": f"买卖合同纠纷{i}", "amount_fen": 100000 + i,
-             "facts": "原告称被告欠付货款。" * 5,
-             "claims": "请求支付货款及利息", "flags": ["money_only"], "status": "registered",
-             "received_on": "2026-03-01", "accepted_on": None, "due_on": "2026-03-31",
-             "base_due_on": None, "suspended_since": None, "suspended_days": 0,
-             "extended_days": 0, "mediator_ids": [],
-             "court_case_number": f"（2026）鲁0303民诉前调{i + 1}号", "filing_number": "",
-             "jc_due_on": None, "jc_applied_on": None, "jc_ruling": "", "end_reason": None,
-             "end_note": "", "closed_on": None, "follow_up_due_on": None}
-        cases.append(c)
-        for pos, role in enumerate(("applicant", "respondent")):
-            parties.append({
-                **base("court01"), "case_id": c["id"], "kind": "person", "role": role,
-                "name": f"当事人{i}-{pos}", "sex": None, "ethnicity": "汉族", "birth_date": None,
-                "id_number": id_number(2 * i + pos), "credit_code": "",
-                "legal_representative": "", "occupation": "", "phone": "13800000000",
-                "address": "山东省淄博市张店区某路1号", "village": "", "agent_name": "",
-                "agent_phone": "", "agent_id_number": "", "agent_relation": "",
-                "position": pos})
-        for k in range(3):
-            events.append({**base("court01"), "case_id": c["id"], "kind": "note",
-                           "occurred_at": f"2026-03-0{k + 1}T09:00:00", "actor": "立案庭",
-                           "place": "", "participants": "", "notes": f"第{k + 1}次记录",
-                           "data": {}})
-    return {"centers": [court_center], "mediators": [], "cases": cases, "parties": parties,
-            "events": events, "agreements": [], "attachments": []}
+def _reset_hwm() -> None:
+    with open("/proc/self/clear_refs", "w") as fh:
+        fh.write("5")
 
 
-def bare_rows(records: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    out = {}
-    for entity, rows in records.items():
-        conv = []
-        for r in rows:
-            row = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict))
-                       else int(v) if isinstance(v, bool) else v)
-                   for k, v in r.items() if k != "mediator_ids"}
-            conv.append(row)
-        out[entity] = conv
-    return out
+def _digest(items: list[tuple[str, str, int]]) -> str:
+    return hashlib.sha256(repr(sorted(items)).encode()).hexdigest()
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cases", type=int, default=10_000)
-    args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="bench-exchange-"))
-    court = init_desk(tmp / "court.db", code="court01", name="法院", kind=CenterKind.COURT)
-    center = init_desk(tmp / "center.db", code="center01", name="调解中心")
-    for a, b in ((court, center), (center, court)):
-        exchange.export_card(a, tmp / "card")
-        exchange.trust_card(b, "bench", exchange.read_card(tmp / "card"))
-    court_center = xs.to_wire_rows(court.db, "centers", ENTITIES["centers"][0],
-                                   xs.fetch(court.db, "centers",
-                                            [directory.self_center(court.db).id]),
-                                   fields_of("centers"))[0]
-    center_id = directory.self_center(center.db).id
-    records = make_records(args.cases, court_center, center_id)
-    n = sum(len(v) for v in records.values())
-    peer = xs.trusted(court.db, "center01")[0]
-    data, _m = bundle.build(
-        keys=exchange.desk_keys(court), sender="court01", recipient="center01",
-        recipient_public=PublicKeys(bytes(peer["signing_public"]),
-                                    bytes(peer["encryption_public"])),
-        kind="court_to_center", sequence=1, acknowledged=0, created_at=NOW, records=records,
-        attachments={})
-    path = tmp / "big.mdx"
-    path.write_bytes(data)
+# -- set-up (once) -------------------------------------------------------------------
+def setup(work: Path, cases: int) -> None:
+    """A demo center of ``cases`` cases (``build_demo``), a court desk, trusting each other."""
+    from exchange.helpers import make_desk, trust_both
+
+    from mediation_desk.services.demo import build_demo, open_demo
+
+    build_demo(work / "center01.db", cases=cases, seed=7)
+    center = open_demo(work / "center01.db")
+    court = make_desk(work, "court01", "court")
+    trust_both(work, court, center)
+    court.close()
+    center.close()
+    for name in ("court01.db", "center01.db", "center01.db.keys"):
+        shutil.copy(work / name, work / f"{name}.orig")
+
+
+def _fresh(work: Path, name: str) -> Path:
+    for p in work.glob(f"{name}-*"):
+        p.unlink()
+    for suffix in ("", ".keys"):
+        if (work / f"{name}{suffix}.orig").exists():
+            shutil.copy(work / f"{name}{suffix}.orig", work / f"{name}{suffix}")
+    return work / name
+
+
+def _center(work: Path) -> Any:
+    from mediation_desk.services.demo import open_demo
+
+    return open_demo(_fresh(work, "center01.db"))
+
+
+# -- export --------------------------------------------------------------------------
+def export_app(work: Path) -> dict[str, Any]:
+    from mediation_desk.exchange import bundle
+    from mediation_desk.services import exchange
+
+    store = _center(work)
+    out = work / "app.mdx"
+    gc.collect()
+    base = _rss_mb()
+    _reset_hwm()
     t0 = time.perf_counter()
-    report = exchange.import_bundle(center, "bench", path)
-    t_import = time.perf_counter() - t0
-    assert report.counts["new"] == n - 1, report.counts
+    exchange.export_bundle(store, "bench", "court01", out, full=True)
+    seconds = time.perf_counter() - t0
+    growth = _hwm_mb() - base
+    opened = bundle.open_bundle(out.read_bytes(), keys=exchange.desk_keys(store),
+                                my_code=store.origin_code(), trusted=lambda _c: None,
+                                allow_own=True)
+    items = [(e, r["id"], r["version"]) for e in bundle.ENTITIES for r in opened.records[e]]
+    return {"seconds": seconds, "growth_mb": growth, "file_mb": out.stat().st_size / 2**20,
+            "digest": _digest(items), "records": len(items)}
 
-    bare_db = tmp / "bare.db"
-    fresh = init_desk(bare_db, code="center02", name="空库")
-    fresh.close()
-    rows = bare_rows(records)
-    conn = sqlite3.connect(bare_db, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
+
+def export_floor(work: Path) -> dict[str, Any]:
+    import pyrage
+    from pyrage import x25519
+
+    from mediation_desk.domain import codec
+    from mediation_desk.exchange.records import ENTITIES, fields_of
+    from mediation_desk.services import exchange
+    from mediation_desk.storage.exchange import _bool_columns
+
+    store = _center(work)
+    me = store.directory.self_center()
+    recipients = [x25519.Recipient.from_str(_age_recipient(store, "court01")),
+                  x25519.Recipient.from_str(exchange.desk_keys(store).public.age_recipient)]
+    layout = {e: ([f for f in fields_of(e) if f != "mediator_ids"],
+                  {f for f in fields_of(e) if codec.is_structured(ENTITIES[e][0], f)},
+                  _bool_columns(ENTITIES[e][0]) & set(fields_of(e)))
+              for e in ENTITIES}
+    conn = store.db.conn  # the same (encrypted) file through the same driver, bare SQL
+    gc.collect()
+    base = _rss_mb()
+    _reset_hwm()
     t0 = time.perf_counter()
-    conn.execute("BEGIN")
-    for entity, rs in rows.items():
-        if not rs or entity == "centers":
-            continue
-        cols = list(rs[0])
-        conn.executemany(f"INSERT INTO {entity} ({', '.join(cols)}) VALUES"
-                         f" ({', '.join(':' + c for c in cols)})", rs)
-    conn.execute("COMMIT")
-    t_bare = time.perf_counter() - t0
-    # both must hold the same records: every column the bare insert wrote, row by row
-    for entity, rs in rows.items():
-        if not rs or entity == "centers":
-            continue
-        cols = ", ".join(rs[0])
-        sql = f"SELECT {cols} FROM {entity} ORDER BY id"
-        bare_got = conn.execute(sql).fetchall()
-        app_got = center.db.execute(sql).fetchall()
-        assert app_got == bare_got, f"{entity}: the import and the bare insert differ"
+    marks = ",".join("?" * len(COURT_SOURCES))
+    case_ids = [r[0] for r in conn.execute(
+        f"SELECT id FROM cases WHERE source IN ({marks}) ORDER BY seq", COURT_SOURCES)]
+    mediators: dict[str, list[str]] = {}
+    for cid, mid in conn.execute("SELECT case_id, mediator_id FROM case_mediators"
+                                 " ORDER BY case_id, position"):
+        mediators.setdefault(cid, []).append(mid)
+    items: list[tuple[str, str, int]] = []
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for entity in ENTITIES:
+            cols, structured, bools = layout[entity]
+            if entity == "centers":
+                sql, chunks = "SELECT {c} FROM centers WHERE id = ?", [[me.id]]
+            elif entity == "mediators":  # those of the cases sent
+                wanted = sorted({m for c in case_ids for m in mediators.get(c, [])})
+                sql, chunks = "SELECT {c} FROM mediators WHERE id IN ({m})", [wanted]
+            elif entity == "holiday_notices":  # a center sends the court none
+                sql, chunks = "SELECT {c} FROM holiday_notices WHERE 0", [[]]
+            elif entity == "cases":
+                sql = "SELECT {c} FROM cases WHERE id IN ({m}) ORDER BY seq"
+                chunks = [case_ids[i:i + 500] for i in range(0, len(case_ids), 500)]
+            else:
+                sql = "SELECT {c} FROM " + entity + " WHERE case_id IN ({m}) ORDER BY seq"
+                if entity == "documents":  # the register of the papers: the center's own
+                    sql = sql.replace("WHERE", f"WHERE origin = '{me.code}' AND")
+                chunks = [case_ids[i:i + 500] for i in range(0, len(case_ids), 500)]
+            with zf.open(f"records/{entity}.jsonl", "w") as member:
+                for chunk in chunks:
+                    cur = conn.execute(sql.format(c=", ".join(cols),
+                                                  m=",".join("?" * len(chunk))), chunk)
+                    lines = []
+                    for values in cur:
+                        rec = dict(zip(cols, values, strict=True))
+                        for f in structured & rec.keys():
+                            rec[f] = json.loads(rec[f])
+                        for f in bools:
+                            rec[f] = bool(rec[f])
+                        if entity == "cases":
+                            rec["mediator_ids"] = mediators.get(rec["id"], [])
+                        items.append((entity, rec["id"], rec["version"]))
+                        lines.append(json.dumps(rec, ensure_ascii=False, sort_keys=True,
+                                                separators=(",", ":")).encode() + b"\n")
+                    member.write(b"".join(lines))
+    (work / "floor.mdx").write_bytes(pyrage.encrypt(buf.getvalue(), recipients))
+    seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "growth_mb": _hwm_mb() - base,
+            "file_mb": (work / "floor.mdx").stat().st_size / 2**20, "digest": _digest(items),
+            "records": len(items)}
+
+
+def _age_recipient(store: Any, code: str) -> str:
+    from mediation_desk.exchange.keys import PublicKeys
+
+    row = store.exchange.trusted(code)[0]
+    return PublicKeys(bytes(row["signing_public"]), bytes(row["encryption_public"])).age_recipient
+
+
+# -- import --------------------------------------------------------------------------
+def import_app(work: Path) -> dict[str, Any]:
+    from mediation_desk.services import exchange
+    from mediation_desk.storage.store import Store
+
+    store = Store.open(_fresh(work, "court01.db"))
+    gc.collect()
+    base = _rss_mb()
+    _reset_hwm()
+    t0 = time.perf_counter()
+    report = exchange.import_bundle(store, "bench", work / "app.mdx")
+    seconds = time.perf_counter() - t0
+    growth = _hwm_mb() - base
+    store.close()
+    return {"seconds": seconds, "growth_mb": growth, "records": sum(report.counts.values()),
+            "digest": _table_digest(work / "court01.db")}
+
+
+def import_floor(work: Path) -> dict[str, Any]:
+    import pyrage
+    from pyrage import x25519
+
+    from mediation_desk.exchange.records import ENTITIES
+    from mediation_desk.services import exchange
+    from mediation_desk.storage import search
+    from mediation_desk.storage.store import Store
+
+    path = _fresh(work, "court01.db")
+    store = Store.open(path)
+    identity = x25519.Identity.from_str(exchange.desk_keys(store).age_identity())
+    store.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    gc.collect()
+    base = _rss_mb()
+    _reset_hwm()
+    t0 = time.perf_counter()
+    plain = pyrage.decrypt((work / "app.mdx").read_bytes(), [identity])
+    with zipfile.ZipFile(io.BytesIO(plain)) as zf:
+        conn.execute("BEGIN")
+        parties: dict[str, list[dict[str, Any]]] = {}
+        texts: dict[str, list[str]] = {}
+        for entity in ENTITIES:
+            with zf.open(f"records/{entity}.jsonl") as fh:
+                rows = [json.loads(line) for line in fh]
+            if not rows or entity == "centers":  # the court holds the center's stub already
+                continue
+            if entity == "cases":
+                texts = {r["id"]: [r["number"], r["court_case_number"], r["filing_number"],
+                                   r["title"]] for r in rows}
+                facts = {r["id"]: r["facts"] for r in rows}
+            if entity == "parties":
+                for p in rows:
+                    parties.setdefault(p["case_id"], []).append(p)
+            cols = [c for c in rows[0] if c != "mediator_ids"]
+            conn.executemany(
+                f"INSERT INTO {entity} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                [[json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                  for v in (r[c] for c in cols)] for r in rows])
+        bodies = []
+        for cid, parts in texts.items():
+            for p in sorted(parties.get(cid, []), key=lambda p: p["position"]):
+                if not p["deleted"]:
+                    parts += [p["name"], p["phone"], p["id_number"], p["credit_code"],
+                              p["address"], p["village"], p["agent_name"], p["agent_phone"],
+                              p["legal_representative"]]
+            bodies.append((cid, "\n".join(x for x in [*parts, facts[cid]] if x)))
+        seqs = dict(conn.execute("SELECT id, seq FROM cases"))
+        conn.executemany("INSERT INTO case_fts (rowid, body) VALUES (?, ?)",
+                         [(seqs[c], b) for c, b in bodies])
+        conn.executemany("INSERT INTO case_fts_chars (rowid, body) VALUES (?, ?)",
+                         [(seqs[c], search.char_split(b)) for c, b in bodies])
+        conn.execute("COMMIT")
+    seconds = time.perf_counter() - t0
+    growth = _hwm_mb() - base
     conn.close()
-    rate, bare_rate = n / t_import, (n - 1) / t_bare
-    print(f"bundle: {args.cases} cases, {n} records, {len(data) / 1e6:.1f} MB encrypted")
-    print(f"import (verify + merge + apply): {t_import:.2f} s  {rate:,.0f} records/s")
-    print(f"bare sqlite3 executemany:        {t_bare:.2f} s  {bare_rate:,.0f} records/s")
-    print(f"ratio: {rate / bare_rate:.2f} of the bare rate (target >= 0.25)")
+    return {"seconds": seconds, "growth_mb": growth, "digest": _table_digest(path)}
+
+
+def _table_digest(path: Path) -> str:
+    """The records the floor writes, as both databases hold them (every floor column)."""
+    from mediation_desk.exchange.records import ENTITIES, fields_of
+
+    conn = sqlite3.connect(path)
+    h = hashlib.sha256()
+    for entity in ENTITIES:
+        if entity == "centers":
+            continue
+        cols = ", ".join(f for f in fields_of(entity) if f != "mediator_ids")
+        for row in conn.execute(f"SELECT {cols} FROM {entity} ORDER BY id"):
+            h.update(repr(row).encode())
+    conn.close()
+    return h.hexdigest()
+
+
+CHILDREN = {"export-app": export_app, "export-floor": export_floor,
+            "import-app": import_app, "import-floor": import_floor}
+
+
+def _run(kind: str, work: Path) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, __file__, "--child", kind, "--work", str(work)],
+                         capture_output=True, text=True, check=True).stdout
+    return dict(json.loads(out.strip().splitlines()[-1]))
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    ap.add_argument("--cases", type=int, default=5000)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--work", default=None)
+    ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(CHILDREN[args.child](Path(args.work))))
+        return 0
+    work = Path(args.work or tempfile.mkdtemp(prefix="bench-exchange-"))
+    work.mkdir(parents=True, exist_ok=True)
+    if not (work / "center01.db.orig").exists():
+        setup(work, args.cases)
+    runs: dict[str, list[dict[str, Any]]] = {k: [] for k in CHILDREN}
+    for _round in range(args.rounds):
+        for kind in CHILDREN:  # app then floor, alternating; an import reads app.mdx
+            runs[kind].append(_run(kind, work))
+    exp, exf = runs["export-app"], runs["export-floor"]
+    imp, imf = runs["import-app"], runs["import-floor"]
+    assert {r["digest"] for r in exp} == {r["digest"] for r in exf}, \
+        "the export floor and the app's bundle carry different records"
+    assert {r["digest"] for r in imp} == {r["digest"] for r in imf}, \
+        "the import floor and the app hold different records"
+    print(f"{args.cases} cases: {exp[0]['records']} records, bundle {exp[0]['file_mb']:.1f} MiB"
+          f" (floor's {exf[0]['file_mb']:.1f} MiB); both sides' records compared: same")
+    for name, app, floor in (("export", exp, exf), ("import", imp, imf)):
+        a = [r["seconds"] for r in app]
+        f = [r["seconds"] for r in floor]
+        ratios = [x / y for x, y in zip(a, f, strict=True)]
+        print(f"{name}: app median {statistics.median(a):.2f} s (p95 {_p95(a):.2f}, min "
+              f"{min(a):.2f}), floor median {statistics.median(f):.2f} s (p95 {_p95(f):.2f},"
+              f" min {min(f):.2f}); ratio median {statistics.median(ratios):.2f}"
+              f" (per round {', '.join(f'{r:.2f}' for r in ratios)})")
+        print(f"  peak RSS growth: app {max(r['growth_mb'] for r in app):.0f} MiB, floor "
+              f"{max(r['growth_mb'] for r in floor):.0f} MiB, bundle {exp[0]['file_mb']:.1f}"
+              f" MiB")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
