@@ -102,8 +102,8 @@ DRIVE_PAGE = 200
 """The case list's page (ui/models/case_table.py PAGE), for :func:`whole_limit`."""
 
 WINDOW_BUDGET = 20000
-"""At most this many row ids of the denser index are read to widen the window of a
-search whose terms live in both indexes."""
+"""About this many row ids of the denser index at most are streamed to check the window
+of a search whose terms live in both indexes (the window is narrowed to keep to it)."""
 
 
 @dataclass(frozen=True)
@@ -186,19 +186,6 @@ class Match:
     low: int
     complete: bool
     queries: tuple[_Query, ...]
-
-    @property
-    def drive_sql(self) -> str:
-        """The same condition written so that SQLite can read the matches first."""
-        if self.complete:
-            return "cases.seq IN (SELECT value FROM json_each(?))"
-        return f"cases.seq IN (SELECT value FROM json_each(?) UNION ALL {self._below()})"
-
-    @property
-    def drive_params(self) -> list[Any]:
-        if self.complete:
-            return [_json(list(self.window))]
-        return [_json(list(self.window)), *self._below_params()]
 
     def _below(self) -> str:
         first, *rest = self.queries
@@ -308,7 +295,10 @@ def _stamp(db: sqlite_utils.Database) -> tuple[int, int]:
 
 def match_clause(db: sqlite_utils.Database, text: str) -> Match | None:
     """:func:`find` for ``text``, remembered while the database does not change (a case
-    list asks for its page and then its count: the index is read once for both)."""
+    list asks for its page and then its count: the index is read once for both).
+
+    The condition suits walking the case list in its sort order (``+cases.seq``: no index
+    is chosen from it) and, for a search read whole, reading its cases by row id."""
     stamp = _stamp(db)
     mine = _CACHE.setdefault(db, {})
     hit = mine.get(text)
@@ -323,11 +313,7 @@ def match_clause(db: sqlite_utils.Database, text: str) -> Match | None:
 
 def find(db: sqlite_utils.Database, text: str) -> Match | None:
     """SQL condition on ``cases.seq`` that holds exactly for the cases matching every term;
-    None when the text has no term (no letter or digit).
-
-    The condition suits walking the case list in its sort order (``+cases.seq``: no index
-    is chosen from it); :attr:`Match.drive_sql` is the form that reads the matches first.
-    """
+    None when the text has no term (no letter or digit). docs/search.md tells how."""
     queries = queries_for(text)
     if not queries:
         return None
