@@ -1,6 +1,8 @@
 """Export and import of a center's full bundle to the court, each beside a bare floor.
 
-Run: ``.venv/bin/python benchmarks/bench_exchange.py [--cases 5000] [--rounds 3]``.
+Run: ``.venv/bin/python benchmarks/bench_exchange.py [--cases 5000] [--rounds 3]
+[--demo PATH] [--work DIR]`` (``--demo``: copy that demo database, e.g. the cached
+100,000-case one, instead of building one; the copy is made again for every export).
 
 A demo center of ``--cases`` cases (``build_demo``, seed 7: about a quarter court-related)
 exports everything it holds for the court (``export --full``: the court-related cases and
@@ -73,13 +75,18 @@ def _digest(items: list[tuple[str, str, int]]) -> str:
 
 
 # -- set-up (once) -------------------------------------------------------------------
-def setup(work: Path, cases: int) -> None:
-    """A demo center of ``cases`` cases (``build_demo``), a court desk, trusting each other."""
+def setup(work: Path, cases: int, demo: Path | None = None) -> None:
+    """A demo center of ``cases`` cases (``build_demo``; or a copy of the demo database
+    ``demo``, never changed), a court desk, trusting each other."""
     from exchange.helpers import make_desk, trust_both
 
     from mediation_desk.services.demo import build_demo, open_demo
 
-    build_demo(work / "center01.db", cases=cases, seed=7)
+    if demo is not None:
+        shutil.copy(demo, work / "center01.db")
+        shutil.copy(f"{demo}.keys", work / "center01.db.keys")
+    else:
+        build_demo(work / "center01.db", cases=cases, seed=7)
     center = open_demo(work / "center01.db")
     court = make_desk(work, "court01", "court")
     trust_both(work, court, center)
@@ -320,6 +327,8 @@ def main() -> int:
     ap.add_argument("--cases", type=int, default=5000)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--work", default=None)
+    ap.add_argument("--demo", default=None, help="a demo database to copy instead of building"
+                    " one (e.g. the cached 100,000-case demo)")
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -328,7 +337,7 @@ def main() -> int:
     work = Path(args.work or tempfile.mkdtemp(prefix="bench-exchange-"))
     work.mkdir(parents=True, exist_ok=True)
     if not (work / "center01.db.orig").exists():
-        setup(work, args.cases)
+        setup(work, args.cases, Path(args.demo) if args.demo else None)
     runs: dict[str, list[dict[str, Any]]] = {k: [] for k in CHILDREN}
     for _round in range(args.rounds):
         for kind in CHILDREN:  # app then floor, alternating; an import reads app.mdx
@@ -339,8 +348,9 @@ def main() -> int:
         "the export floor and the app's bundle carry different records"
     assert {r["digest"] for r in imp} == {r["digest"] for r in imf}, \
         "the import floor and the app hold different records"
-    print(f"{args.cases} cases: {exp[0]['records']} records, bundle {exp[0]['file_mb']:.1f} MiB"
-          f" (floor's {exf[0]['file_mb']:.1f} MiB); both sides' records compared: same")
+    print(f"{args.demo or args.cases} cases: {exp[0]['records']} records, bundle "
+          f"{exp[0]['file_mb']:.1f} MiB (floor's {exf[0]['file_mb']:.1f} MiB);"
+          " both sides' records compared: same")
     for name, app, floor in (("export", exp, exf), ("import", imp, imf)):
         a = [r["seconds"] for r in app]
         f = [r["seconds"] for r in floor]
