@@ -14,6 +14,7 @@ from mediation_desk.security import keyfile as kf
 from mediation_desk.services import auth
 from mediation_desk.services.access import case_why_not
 from mediation_desk.services.demo import (
+    BATCH,
     DEMO_DIRECTOR,
     DEMO_MARK,
     DEMO_MEDIATOR,
@@ -204,7 +205,7 @@ def test_a_key_file_left_beside_a_missing_database_is_not_overwritten(tmp_path):
 def test_a_stopped_build_still_has_both_accounts(tmp_path):
     path = tmp_path / "demo.db"
     result = build_demo(path, cases=1500, seed=1, today=TODAY, progress=lambda done, total: False)
-    assert result.cases_added == 500
+    assert result.cases_added == BATCH  # stopped after the first batch
     store = Store.open(path, key=demo_login(path)[1], readonly=True)
     try:
         assert {a.name for a in store.accounts.all()} == {DEMO_DIRECTOR, DEMO_MEDIATOR}
