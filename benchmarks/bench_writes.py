@@ -40,6 +40,7 @@ import shutil
 import statistics
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -267,6 +268,13 @@ def added_rows(path: Path, key: bytes, base_seq: int, bodies: dict[str, str]) ->
                                   [(r[seq_i], bodies[r[id_i]]) for r in case_rows])
         got.tables["case_fts_chars"] = (["rowid", "body"], [
             (r[seq_i], search.char_split(bodies[r[id_i]])) for r in case_rows])
+    return group_by_case(got)
+
+
+def group_by_case(got: Added) -> Added:
+    """Fill ``by_case``: each case's rows of every table, in the order of the cases."""
+    cols, case_rows = got.tables["cases"]
+    seq_i, id_i = cols.index("seq"), cols.index("id")
     position = {r[seq_i]: i for i, r in enumerate(case_rows)}
     of_id = {r[id_i]: i for i, r in enumerate(case_rows)}
     got.by_case = [{t: [] for t in got.tables} for _ in case_rows]
@@ -280,6 +288,25 @@ def added_rows(path: Path, key: bytes, base_seq: int, bodies: dict[str, str]) ->
                 i = of_id[row[cols.index("case_id")]]
             got.by_case[i][table].append(row)
     return got
+
+
+def with_uuid4_ids(added: Added) -> Added:
+    """The same rows with every new record's id (and the case ids pointing at them) replaced
+    by a random UUIDv4, as ids were made before issue 14."""
+    rng = random.Random(4)
+    new: dict[str, str] = {}
+
+    def v4(old: str) -> str:
+        if old not in new:
+            new[old] = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        return new[old]
+
+    out = Added(entries=added.entries)
+    for table, (cols, rows) in added.tables.items():
+        idx = [i for i, c in enumerate(cols) if c == "id" or c == "case_id"]
+        out.tables[table] = (cols, [tuple(v4(v) if i in idx else v for i, v in enumerate(r))
+                                    for r in rows])
+    return group_by_case(out)
 
 
 def _insert_sql(table: str, cols: list[str]) -> str:
@@ -357,7 +384,8 @@ def run_writes(args: argparse.Namespace) -> None:
     print(f"base: {base.name}, {base_cases:,} cases, {base_size / 2**20:.0f} MiB "
           f"({used / 2**20:.0f} MiB in use), {stored:,.0f} bytes stored per case, "
           f"page {page} bytes; adding {n:,} cases")
-    kinds = [k for p in args.paths.split(",") for k in (p, f"bare {p}")]
+    kinds = [k for p in args.paths.split(",")
+             for k in (p, f"bare {p}", *([f"bare {p} v4"] if args.uuid4 else []))]
     results: dict[str, list[Cost]] = {k: [] for k in kinds}
     growth: dict[str, list[float]] = {k: [] for k in results}
     rows: dict[str, Added] = {}
@@ -396,20 +424,25 @@ def run_writes(args: argparse.Namespace) -> None:
                     again = added_rows(copy, key, base_seq, ids)
                     if digest(again) != digest(rows[path_kind]):
                         sys.exit(f"FAILED: bare {path_kind} stored other rows than the app")
+            if args.uuid4:
+                def bare4(cost: Cost, path_kind: str = path_kind) -> None:
+                    bare_insert(copy, key, with_uuid4_ids(rows[path_kind]), cost,
+                                batch=1 if path_kind == "register" else demo.BATCH)
+                one(f"bare {path_kind} v4", bare4)
         print(f"round {round_no + 1}: " + ", ".join(
             f"{k} {v[-1].wchar / n / 1024:,.0f} KiB/case" for k, v in results.items()))
     for path in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm"), keyfile_path(copy)):
         path.unlink(missing_ok=True)
 
     print(f"\nadding {n:,} cases to {base_cases:,} ({args.rounds} rounds; same rows checked):")
-    print(f"{'path':<15}{'written/case':>14}{'x stored':>10}{'to disk/case':>14}"
+    print(f"{'path':<18}{'written/case':>14}{'x stored':>10}{'to disk/case':>14}"
           f"{'growth/case':>13}{'cpu ms/case':>13}{'wall ms/case':>14}{'wall p95':>10}")
     for kind, costs in results.items():
         written = median([c.wchar for c in costs]) / n
         to_disk = median([c.write_bytes for c in costs]) / n
         cpu = [c.cpu / n * 1000 for c in costs]
         wall = [c.wall / n * 1000 for c in costs]
-        print(f"{kind:<15}{written / 1024:>11,.1f} KiB{written / stored:>9.1f}x"
+        print(f"{kind:<18}{written / 1024:>11,.1f} KiB{written / stored:>9.1f}x"
               f"{to_disk / 1024:>11,.1f} KiB{median(growth[kind]) / 1024:>10,.1f} KiB"
               f"{median(cpu):>13.2f}{median(wall):>14.2f}{p95(wall):>10.2f}")
     print("written: bytes passed to write calls (WAL frames + checkpoint); to disk: the "
@@ -474,6 +507,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--no-floor", action="store_true", help="with --build: skip the bare floor")
     ap.add_argument("--paths", default="register,bulk", help="which ways to add cases")
+    ap.add_argument("--uuid4", action="store_true",
+                    help="also bare inserts of the same rows with random UUIDv4 ids (as before)")
     ap.add_argument("--batch", type=int, default=demo.BATCH, help="cases per bulk operation")
     args = ap.parse_args()
     demo.BATCH = args.batch
