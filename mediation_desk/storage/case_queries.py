@@ -207,7 +207,8 @@ def _segments(key: str, descending: bool) -> list[tuple[str, tuple[str, ...]]]:
     return [("", cols)]
 
 
-def _drives(db: sqlite_utils.Database, flt: CaseFilter, today: date, limit: int) -> bool:
+def _drives(db: sqlite_utils.Database, flt: CaseFilter, today: date, limit: int,
+            key: str) -> bool:
     """Whether to read the page from the filter's index and sort its matches (few matches)
     rather than walk the sort key's index checking each row (many matches).
 
@@ -218,11 +219,40 @@ def _drives(db: sqlite_utils.Database, flt: CaseFilter, today: date, limit: int)
         # a list of cases (a statistic's drill-down) is read as it is; a search's matches
         # come from its own indexes (storage/search.py chooses how), then sorted
         return True
-    if replace(flt, caption="") == CaseFilter():
+    if replace(flt, caption="") == CaseFilter() or _composite(db, flt, key) is not None:
         return False
     top = int(db.execute("SELECT coalesce(max(seq), 0) FROM cases").fetchone()[0])
     threshold = max(int(sqrt(max(limit, 1) * top)), limit)
-    return count_cases(db, flt, today=today, cap=threshold) < threshold
+    where, params, _ = _where(db, flt, today)
+    if not (flt.flags or flt.open_only or flt.overdue or flt.due_within is not None):
+        # an estimate: tombstones counted too (few), so a whole index serves it alone
+        where = where.removeprefix("cases.deleted = 0 AND ")
+    forced = _forced_index(db, flt, key, True)  # a flag alone: its index, not a scan
+    table = f"cases INDEXED BY {forced}" if forced else "cases"
+    return int(db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {where}"
+                          " LIMIT ?)", [*params, threshold]).fetchone()[0]) < threshold
+
+
+_COMPOSITES = {("received_on", "statuses"): ("cases.status", ("status", "received_on")),
+               ("received_on", "dispute_types"): ("cases.dispute_type",
+                                                  ("dispute_type", "received_on")),
+               ("received_on", "sources"): ("cases.source", ("source", "received_on")),
+               ("number", "center_id"): ("cases.center_id", ("center_id", "year", "serial"))}
+"""Filters of one value with an index of (that column, the order): such a page walks that
+index, its rows already filtered and in order (a status with the date received, ...)."""
+
+
+def _composite(db: sqlite_utils.Database, flt: CaseFilter, key: str
+               ) -> tuple[str, str] | None:
+    """The criterion column and index serving ``flt`` in ``key``'s order together, if any."""
+    for (order, field), (column, columns) in _COMPOSITES.items():
+        value = getattr(flt, field)
+        single = bool(value) and (isinstance(value, str) or len(value) == 1)
+        if order == key and single and not flt.open_only:
+            name = _index_of(db, columns)
+            if name is not None:
+                return column, name
+    return None
 
 
 def page_cases(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
@@ -243,7 +273,7 @@ def page_cases(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
     if after is not None:
         drive = after.drive
     elif drive is None:
-        drive = _drives(db, flt, today, limit)
+        drive = _drives(db, flt, today, limit, _sort_key(sort))
     rows: list[CaseRow] = []
     last: tuple[int, tuple[Any, ...]] | None = None
     for number, width, sql, params in _page_queries(db, flt, today, sort, after, drive):
@@ -279,7 +309,7 @@ def cursor_at(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
                             f"{f' AND {cond}' if cond else ''}", [row[0]]).fetchone()
         if values is not None:
             return CaseCursor(sort=sort, segment=number, key=tuple(values),
-                              drive=_drives(db, flt, today, limit))
+                              drive=_drives(db, flt, today, limit, key))
     return None
 
 
@@ -290,10 +320,12 @@ def _page_queries(db: sqlite_utils.Database, flt: CaseFilter, today: date, sort:
     each row, the SQL (its last parameter the number of rows wanted) and the parameters."""
     key = _sort_key(sort)
     cols = _SORT_KEYS[key]
-    where, params, _ = _where(db, flt, today, walk=None if drive else cols[0])
+    composite = None if drive else _composite(db, flt, key)
+    walk = None if drive else composite[0] if composite else cols[0]
+    where, params, _ = _where(db, flt, today, walk=walk)
     d, op = ("DESC", "<") if sort.descending else ("ASC", ">")
     segments = _segments(key, sort.descending)
-    forced = _forced_index(db, flt, key, drive)
+    forced = composite[1] if composite else _forced_index(db, flt, key, drive)
     table = f"cases INDEXED BY {forced}" if forced else "cases"
     out = []
     for number in range(after.segment if after is not None else 0, len(segments)):
@@ -333,30 +365,32 @@ def _forced_index(db: sqlite_utils.Database, flt: CaseFilter, key: str,
     return first_flag if not any(others) else None
 
 
-_ORDER_INDEXES: dict[tuple[int, int], dict[str, str]] = {}
+_INDEXES: dict[tuple[int, int], dict[tuple[str, ...], str]] = {}
 
 
 def _order_index(db: sqlite_utils.Database, key: str) -> str | None:
-    """The index whose columns are ``key``'s order (then the row id, ``seq``), partial to
-    live cases or whole, found in the schema by its columns (some are m001's, one is the
-    unique key's); None if there is none (the planner then chooses)."""
+    """The index of ``key``'s order (its columns, then the row id ``seq``)."""
+    return _index_of(db, tuple(c.removeprefix("cases.") for c in _SORT_KEYS[key]))
+
+
+def _index_of(db: sqlite_utils.Database, columns: tuple[str, ...]) -> str | None:
+    """The index on ``cases`` of exactly these columns (then the row id), partial to live
+    cases or whole, found in the schema by its columns (some are m001's, one is the unique
+    key's); None if there is none (the planner then chooses)."""
     version = int(db.execute("PRAGMA schema_version").fetchone()[0])
-    found = _ORDER_INDEXES.get((id(db.conn), version))
+    found = _INDEXES.get((id(db.conn), version))
     if found is None:
         found = {}
         indexes = db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
                              " AND tbl_name = 'cases'").fetchall()
-        columns = {name: tuple(r[2] for r in db.execute(f"PRAGMA index_info('{name}')"))
-                   for name, _sql in indexes}
-        for wanted, cols in _SORT_KEYS.items():
-            order = tuple(c.removeprefix("cases.") for c in cols)
-            for name, sql in sorted(indexes, key=lambda i: " WHERE " not in (i[1] or "")):
-                where = " ".join((sql or "").split(" WHERE ", 1)[1:]).split()
-                if columns[name] == order and where in ([], ["deleted", "=", "0"]):
-                    found[wanted] = name
-                    break
-        _ORDER_INDEXES[id(db.conn), version] = found
-    return found.get(key)
+        # whole indexes last: a partial one of live cases is smaller
+        for name, sql in sorted(indexes, key=lambda i: " WHERE " not in (i[1] or "")):
+            where = " ".join((sql or "").split(" WHERE ", 1)[1:]).split()
+            cols = tuple(r[2] for r in db.execute(f"PRAGMA index_info('{name}')"))
+            if where in ([], ["deleted", "=", "0"]):
+                found.setdefault(cols, name)
+        _INDEXES[id(db.conn), version] = found
+    return found.get(columns)
 
 
 def page_plan(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
@@ -366,7 +400,7 @@ def page_plan(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
     if after is not None:
         drive = after.drive
     elif drive is None:
-        drive = _drives(db, flt, today, limit)
+        drive = _drives(db, flt, today, limit, _sort_key(sort))
     plan = []
     for _n, _w, sql, params in _page_queries(db, flt, today, sort, after, drive):
         plan += [row[-1] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", [*params, limit])]

@@ -91,10 +91,18 @@ def test_samples_have_ties_and_nulls(samples):
 
 def test_both_plans_are_chosen(samples):
     db, _rows = samples
-    many = case_queries.page_cases(db, FILTERS["source"], today=TODAY, limit=13)
-    few = case_queries.page_cases(db, FILTERS["registered"], today=TODAY, limit=13)
+    by_name = CaseSort("party_names")
+    many = case_queries.page_cases(db, FILTERS["source"], today=TODAY, sort=by_name, limit=13)
+    few = case_queries.page_cases(db, FILTERS["registered"], today=TODAY, sort=by_name,
+                                  limit=13)
     assert many.next is not None and not many.next.drive
     assert few.next is not None and few.next.drive
+    # a status in the default order: its (status, date received) index, no counting
+    newest = case_queries.page_cases(db, FILTERS["registered"], today=TODAY, limit=13)
+    assert newest.next is not None and not newest.next.drive
+    plan = case_queries.page_plan(db, FILTERS["registered"], today=TODAY, after=newest.next,
+                                  limit=13)
+    assert plan == ["SEARCH cases USING INDEX cases_list_status (status=? AND received_on<?)"]
 
 
 def test_cursor_of_another_order_is_refused(samples):
