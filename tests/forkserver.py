@@ -25,14 +25,17 @@ from __future__ import annotations
 
 import importlib
 import json
+import locale
 import os
 import runpy
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import traceback
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 MESSAGE = 65536
@@ -62,14 +65,14 @@ class Child:
 class ForkServer:
     """A process that has imported ``module`` and forks a worker per ``spawn``."""
 
-    def __init__(self, module: str) -> None:
+    def __init__(self, module: str, preload: tuple[str, ...] = ()) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.forkserver", module,
-                                      str(theirs.fileno())], pass_fds=[theirs.fileno()],
-                                     cwd=ROOT, env=env)
+                                      str(theirs.fileno()), *preload],
+                                     pass_fds=[theirs.fileno()], cwd=ROOT, env=env)
         theirs.close()
-        self.sock = ours
+        self.sock, self.module = ours, module
         self.children: list[Child] = []
         if self.sock.recv(MESSAGE) != b"ready":
             raise RuntimeError(f"the fork server for {module} did not start")
@@ -85,6 +88,33 @@ class ForkServer:
         child = Child(self, int(self.sock.recv(MESSAGE)), read_end)
         self.children.append(child)
         return child
+
+    def run(self, *args: str, env: dict[str, str],
+            timeout: float) -> subprocess.CompletedProcess[str]:
+        """As ``subprocess.run([python, "-m", module, *args], env=env, capture_output=True,
+        text=True, timeout=timeout)``: the whole environment is ``env``."""
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            request = {"args": list(args), "env": env, "whole_env": True}
+            socket.send_fds(self.sock, [json.dumps(request).encode()],
+                            [out.fileno(), err.fileno()])
+            pid = int(self.sock.recv(MESSAGE))
+            self.sock.settimeout(timeout)
+            try:
+                code = self._wait(pid)
+            except TimeoutError:
+                os.kill(pid, signal.SIGKILL)
+                self.sock.settimeout(None)
+                self.sock.recv(MESSAGE)  # the server's answer once it reaped it
+                raise subprocess.TimeoutExpired([self.module, *args], timeout) from None
+            finally:
+                self.sock.settimeout(None)
+            encoding = locale.getpreferredencoding(False)
+            texts = []
+            for f in (out, err):
+                f.seek(0)
+                texts.append(f.read().decode(encoding))
+        return subprocess.CompletedProcess([sys.executable, "-m", self.module, *args], code,
+                                           texts[0], texts[1])
 
     def _wait(self, pid: int) -> int:
         self.sock.send(json.dumps({"wait": pid}).encode())
@@ -104,12 +134,19 @@ class ForkServer:
         self.close()
 
 
-def _run_child(module: str, args: list[str], env: dict[str, str], stdout_fd: int) -> None:
-    """In the forked child: ``python -m module args`` with stdout on ``stdout_fd``."""
-    os.environ.update(env)
-    os.dup2(stdout_fd, 1)
-    os.close(stdout_fd)
-    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+def _run_child(module: str, request: dict[str, Any], fds: list[int]) -> None:
+    """In the forked child: ``python -m module args`` with stdout (and stderr) on ``fds``."""
+    if request.get("whole_env"):
+        os.environ.clear()
+    os.environ.update(request["env"])
+    encoding = locale.getpreferredencoding(False)
+    for target, fd in zip((1, 2), fds, strict=False):
+        os.dup2(fd, target)
+        os.close(fd)
+    sys.stdout = open(1, "w", encoding=encoding, closefd=False)  # noqa: SIM115
+    if len(fds) > 1:
+        sys.stderr = open(2, "w", encoding=encoding, closefd=False)  # noqa: SIM115
+    args = request["args"]
     sys.argv = [module, *args]
     code = 0
     try:
@@ -120,18 +157,20 @@ def _run_child(module: str, args: list[str], env: dict[str, str], stdout_fd: int
         traceback.print_exc()
         code = 1
     sys.stdout.flush()
+    sys.stderr.flush()
     os._exit(code)
 
 
-def serve(module: str, fd: int) -> None:
+def serve(module: str, fd: int, preload: list[str]) -> None:
     """The server's loop: fork on a spawn request, reap on a wait request, stop at EOF."""
-    importlib.import_module(module)
+    for name in (module, *preload):
+        importlib.import_module(name)
     sock = socket.socket(fileno=fd)
     sock.send(b"ready")
     children: set[int] = set()
     try:
         while True:
-            message, fds, _flags, _addr = socket.recv_fds(sock, MESSAGE, 1)
+            message, fds, _flags, _addr = socket.recv_fds(sock, MESSAGE, 2)
             if not message:
                 break
             request = json.loads(message)
@@ -143,8 +182,9 @@ def serve(module: str, fd: int) -> None:
             pid = os.fork()
             if pid == 0:
                 sock.close()
-                _run_child(module, request["args"], request["env"], fds[0])
-            os.close(fds[0])
+                _run_child(module, request, fds)
+            for passed in fds:
+                os.close(passed)
             children.add(pid)
             sock.send(str(pid).encode())
     finally:
@@ -154,4 +194,4 @@ def serve(module: str, fd: int) -> None:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], int(sys.argv[2]))
+    serve(sys.argv[1], int(sys.argv[2]), sys.argv[3:])
