@@ -18,6 +18,7 @@ import pytest
 
 from tests.cli.helpers import LOGIN_ENV, PASSWORD
 from tests.exchange.helpers import ACTOR
+from tests.forkserver import ForkServer
 
 USER = ACTOR
 LOGIN = {"MEDIATION_DESK_USER": USER, "MEDIATION_DESK_PASSWORD": PASSWORD}
@@ -36,8 +37,28 @@ def run(*args: str, home: Path, user: str | None = USER, password: str | None = 
     if password is not None:
         full["MEDIATION_DESK_PASSWORD"] = password
     full.update(env or {})
-    return subprocess.run([sys.executable, "-m", "mediation_desk", *args], capture_output=True,
-                          text=True, env=full, timeout=120, **kw)
+    if kw or not hasattr(os, "fork"):
+        return subprocess.run([sys.executable, "-m", "mediation_desk", *args],
+                              capture_output=True, text=True, env=full, timeout=120, **kw)
+    return _cli().run(*args, env=full, timeout=120)
+
+
+_server: list[ForkServer] = []
+
+
+def _cli() -> ForkServer:
+    """``python -m mediation_desk`` forked from a process that has imported the command line
+    (tests/forkserver.py): still a process per verb, without a second of imports each."""
+    if not _server:
+        _server.append(ForkServer("mediation_desk", preload=("mediation_desk.cli",)))
+    return _server[0]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stop_cli_server():
+    yield
+    while _server:
+        _server.pop().close()
 
 
 @pytest.fixture(autouse=True)
