@@ -263,9 +263,10 @@ def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> Imp
         replan = store.changes.marker() != marker  # written since the plan: plan again
         if replan:
             check_keys(store, planner.case_keys, planner.centers)
-        applied = apply_plan(store, work, opened, StreamPlan(
-            planner, replan, ownership_context(store, m) if replan else None))
-        assert isinstance(applied, Applied)
+        plan = StreamPlan(planner, replan, ownership_context(store, m) if replan else None)
+        apply_plan(store, work, opened, plan)
+        applied = plan.applied
+        assert applied is not None
         renumbered = reown_new_cases(store, work, opened, applied.new_cases_of)
         moved = _calendar_after(store, work, applied.notice_years)
         report = _counted(opened, applied.outcomes, dry_run=False)
@@ -447,14 +448,15 @@ def apply_plan(store: Store, work: Work, opened: bundle.Opened,
     return None
 
 
-@dataclass(frozen=True)
+@dataclass
 class StreamPlan:
     """An import's plan: the planner that verified it, whether to plan again (something was
-    written since), and the ownership context for that."""
+    written since), and the ownership context for that; ``applied`` is what was written."""
 
     planner: Planner
     replan: bool
     context: ownership.Context | None
+    applied: Applied | None = None
 
 
 def _apply_stream(store: Store, work: Work, opened: bundle.Opened,
@@ -462,8 +464,8 @@ def _apply_stream(store: Store, work: Work, opened: bundle.Opened,
     ex = store.exchange
     m = opened.manifest
     sender = m["sender"]["code"]
-    applied = apply_streamed(store, work, opened, plan.planner, replan=plan.replan,
-                             context=plan.context)
+    applied = plan.applied = apply_streamed(store, work, opened, plan.planner,
+                                            replan=plan.replan, context=plan.context)
     ex.acknowledge(sender, m["acknowledged"])
     keep_anchors(store, work, m)
     ex.record_ledger({
