@@ -78,17 +78,26 @@ def test_dashboard_counts_equal_plain_counts(store):
         db.execute("UPDATE cases SET jc_due_on = ?, follow_up_due_on = ? WHERE seq = ?",
                    [rng.choice([None, "2026-11-20", "2026-12-01", "2026-12-09"]),
                     rng.choice([None, "2026-11-20", "2026-12-01", "2026-12-09"]), s.seq])
-    db.execute("DELETE FROM case_mediators WHERE case_id IN"
-               " (SELECT id FROM cases WHERE seq IN (3, 4))")
-    db.execute("DELETE FROM cases WHERE seq IN (3, 4)")  # rows gone for good (purged)
-    db.execute("UPDATE cases SET deleted = 1 WHERE seq IN (5, 6)")
-    db.execute("UPDATE cases SET deleted = 0 WHERE seq = (SELECT min(seq) FROM cases"
-               " WHERE deleted = 1 AND seq > 6)")  # a tombstone restored
-    db.conn.commit()
 
     def plain(where: str, *params: str) -> int:
         return int(db.execute(f"SELECT count(*) FROM cases WHERE deleted = 0 AND {where}",
                               list(params)).fetchone()[0])
+
+    live = next(s.seq for s in samples if not s.deleted)
+    gone = next(s.seq for s in samples if s.deleted)
+    for step in (f"DELETE FROM case_mediators WHERE case_id IN"  # a row gone for good
+                 f" (SELECT id FROM cases WHERE seq = {live})",
+                 f"DELETE FROM cases WHERE seq = {live}",
+                 f"DELETE FROM cases WHERE seq = {gone}",  # a tombstone purged
+                 "UPDATE cases SET deleted = 1 WHERE seq IN (SELECT seq FROM cases"
+                 " WHERE deleted = 0 LIMIT 2)",  # tombstoned
+                 "UPDATE cases SET deleted = 0 WHERE seq = (SELECT min(seq) FROM cases"
+                 " WHERE deleted = 1)",  # a tombstone restored
+                 "UPDATE cases SET deleted = 1, party_names = '' WHERE deleted = 1"):  # again
+        db.execute(step)
+        db.conn.commit()
+        total = case_queries.dashboard_counts(db, today=TODAY, warn_days=7).total
+        assert total == plain("1"), step
 
     counts = case_queries.dashboard_counts(db, today=TODAY, warn_days=7)
     t, soon = "2026-12-01", "2026-12-08"
@@ -100,6 +109,5 @@ def test_dashboard_counts_equal_plain_counts(store):
     assert counts.awaiting_jc == plain("status = 'agreed' AND jc_due_on >= ?", t) > 0
     assert counts.follow_ups_due == plain("status IN ('agreed', 'jc_confirmed', 'jc_withdrawn')"
                                           " AND follow_up_due_on <= ?", t) > 0
-    restored = min(s.seq for s in samples if s.deleted and s.seq > 6)
-    live = ({s.seq for s in samples if not s.deleted} - {3, 4, 5, 6}) | {restored}
-    assert counts.total == plain("1") == len(live)
+    # one purged, two tombstoned, one restored
+    assert counts.total == plain("1") == sum(not s.deleted for s in samples) - 1 - 2 + 1
