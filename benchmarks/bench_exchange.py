@@ -325,10 +325,10 @@ def _p95(values: list[float]) -> float:
 def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     ap.add_argument("--cases", type=int, default=5000)
-    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--rounds", "--repeats", type=int, default=3)
     ap.add_argument("--work", default=None)
-    ap.add_argument("--demo", default=None, help="a demo database to copy instead of building"
-                    " one (e.g. the cached 100,000-case demo)")
+    ap.add_argument("--demo", "--db", default=None, help="a demo database to copy instead of"
+                    " building one (e.g. the cached 100,000-case demo; --db for bench_million)")
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -359,6 +359,8 @@ def main() -> int:
               f"{min(a):.2f}), floor median {statistics.median(f):.2f} s (p95 {_p95(f):.2f},"
               f" min {min(f):.2f}); ratio median {statistics.median(ratios):.2f}"
               f" (per round {', '.join(f'{r:.2f}' for r in ratios)})")
+        verdict = "met" if statistics.median(ratios) <= 2 else "not met"
+        print(f"  target (within 2x of the floor, median): {verdict}")
         print(f"  peak RSS growth: app {max(r['growth_mb'] for r in app):.0f} MiB, floor "
               f"{max(r['growth_mb'] for r in floor):.0f} MiB, bundle {exp[0]['file_mb']:.1f}"
               f" MiB")
