@@ -250,7 +250,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--db", type=Path, help="an encrypted demo database (a copy)")
     ap.add_argument("--repeats", type=int, default=REPEATS)
-    ap.add_argument("--keys", default=",".join(ORDERS), help="sort keys to time")
+    ap.add_argument("--keys", default=",".join(ORDERS),
+                    help="sort keys to time (empty: only the filters and the dashboard)")
     ap.add_argument("--plain", type=Path, help="instead: an unencrypted file with today's"
                     " cases table and indexes (e.g. a synthetic 1M one); the app's queries"
                     " (storage/case_queries) are called on it directly")
@@ -281,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{'order, page':<34}{'app':>16}{'bare keyset':>16}{'bare offset':>16}")
     wrong = 0
     worst = 0.0
-    for name in args.keys.split(","):
+    for name in filter(None, args.keys.split(",")):
         for descending in (False, True):
             sort = CaseSort(name, descending)
             for label, page in (("first", 0), (f"page {deep + 1}", deep), ("last", pages - 1)):

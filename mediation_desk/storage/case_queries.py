@@ -223,6 +223,17 @@ def _drives(db: sqlite_utils.Database, flt: CaseFilter, today: date, limit: int,
         return False
     top = int(db.execute("SELECT coalesce(max(seq), 0) FROM cases").fetchone()[0])
     threshold = max(int(sqrt(max(limit, 1) * top)), limit)
+    if flt.mediator_id:
+        # a mediator's cases, counted in case_mediators (counting them through cases reads
+        # every one of them first): few, they drive; else the other criteria decide
+        mine = db.execute("SELECT count(*) FROM (SELECT 1 FROM case_mediators"
+                          " WHERE mediator_id = ? LIMIT ?)",
+                          [flt.mediator_id, threshold]).fetchone()[0]
+        if int(mine) < threshold:
+            return True
+        flt = replace(flt, mediator_id=None)
+        if replace(flt, caption="") == CaseFilter():
+            return False
     where, params, _ = _where(db, flt, today)
     if not (flt.flags or flt.open_only or flt.overdue or flt.due_within is not None):
         # an estimate: tombstones counted too (few), so a whole index serves it alone
