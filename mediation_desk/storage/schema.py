@@ -558,12 +558,12 @@ def m014_compact_store(db: sqlite_utils.Database) -> None:
     * ``events_kind`` (kind, occurred_at) served no query but the rare NOTE events by date
       (the written copies of oral agreements): a partial index of those replaces it
       (350 bytes). The planner also took it over ``events_case`` for one case's events.
-    * ``events_case`` is the case alone: a case's few events are sorted when read (170 bytes).
+    * ``events_case`` is the case alone: a case's few events are sorted when read (180 bytes).
     * ``events_action`` holds only the status changes that are counted (statistics, village
       view, subsidy sheet), not every registration, acceptance and assignment: a tenth of
       the rows (about 370 bytes). The queries repeat its condition.
     * ``case_mediators`` is its primary key (WITHOUT ROWID): the table and its key index
-      held the same pairs twice (100 bytes).
+      held the same pairs twice (60 bytes net: the mediator index now holds the key).
     * The search indexes keep no copy of the text they index (contentless FTS5 tables that
       accept deletes): the text lives in ``cases`` and ``parties`` only, not twice more in
       the FTS content tables (1,150 bytes). Each case's indexed text is moved over exactly
