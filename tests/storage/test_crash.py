@@ -2,8 +2,10 @@
 moments spread over its first rounds of work: after every kill the file is sound and every
 reported commit survives.
 
-The default run kills 16 times, one kill in each sixteenth of the span (crash_harness.moments:
-every phase of a round is hit, which 24 independent random moments did not promise);
+The default run kills 16 times: 8 spread one per slice over the first 0.25 s of a worker's
+work and 8 over the 0.25 s after its first edit (crash_harness.run: every phase of a round is
+hit and some kills always follow an edit, which 24 independent random moments over the first
+0.25 s did not promise: a loaded machine once saw no edit and failed);
 ``MEDIATION_DESK_FULL_SWEEP=1`` kills 64 times, and the long run (200 kills) is
 ``benchmarks/bench_crash.py``.
 """
