@@ -191,3 +191,15 @@ def send(tmp: Path, frm: Store, to_code: str, to: Store, name: str) -> Any:
     path = tmp / f"{name}.mdx"
     exchange.export_bundle(frm, ACTOR, to_code, path)
     return exchange.import_bundle(to, ACTOR, path)
+
+
+def traced_peak(fn: Any) -> tuple[Any, int]:
+    """``fn()``'s result and the peak of Python memory allocated while it ran (tracemalloc)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        result = fn()
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()

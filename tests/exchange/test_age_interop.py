@@ -18,7 +18,7 @@ from mediation_desk.exchange.errors import BundleRejected
 from mediation_desk.exchange.keys import DeskKeys, bech32_decode
 from mediation_desk.services import exchange
 
-from .helpers import ACTOR, db_digest, make_desk, referral, trust_both
+from .helpers import ACTOR, db_digest, referral
 
 
 @pytest.fixture(scope="module")
@@ -30,16 +30,6 @@ def age_cmd() -> Path:
             pytest.fail("the age command is missing (apt-get install age)")
         pytest.skip("the age command is not installed (apt-get install age)")
     return Path(found)
-
-
-@pytest.fixture
-def desks(tmp_path):
-    court = make_desk(tmp_path, "court01", "court")
-    center = make_desk(tmp_path, "center01")
-    trust_both(tmp_path, court, center)
-    yield court, center
-    court.close()
-    center.close()
 
 
 def _identity_file(path: Path, keys: DeskKeys) -> Path:

@@ -17,25 +17,13 @@ from mediation_desk.storage import directory
 from tests.exchange.helpers import (
     ACTOR,
     db_digest,
-    make_desk,
     seal,
     signed_zip_items,
-    trust_both,
     zip_members,
 )
 
 NOTICE = ("年份 2027\n标题 国务院办公厅关于2027年部分节假日安排的通知\n"
           "放假 2027-01-01 2027-01-04 元旦\n")
-
-
-@pytest.fixture
-def desks(tmp_path):
-    court = make_desk(tmp_path, "court01", "court")
-    center = make_desk(tmp_path, "center01")
-    trust_both(tmp_path, court, center)
-    yield court, center
-    court.close()
-    center.close()
 
 
 def court_notice(court, tmp_path):

@@ -22,7 +22,7 @@ from mediation_desk.storage import cases as case_store
 from mediation_desk.storage import directory
 from tests.attachment_samples import EXE, pdf_bytes, png_bytes
 
-from .helpers import ACTOR, db_digest, make_desk, referral_input, trust_both
+from .helpers import ACTOR, db_digest, referral_input, trust_both
 
 PDF = pdf_bytes()
 PNG = png_bytes()
@@ -32,16 +32,6 @@ def _send(tmp, frm, to_code, to, name):
     path = tmp / f"{name}.mdx"
     exchange.export_bundle(frm, ACTOR, to_code, path)
     return exchange.import_bundle(to, ACTOR, path)
-
-
-@pytest.fixture
-def desks(tmp_path):
-    court = make_desk(tmp_path, "court01", "court")
-    center = make_desk(tmp_path, "center01")
-    trust_both(tmp_path, court, center)
-    yield court, center
-    court.close()
-    center.close()
 
 
 def _today_input(store, n=0, **patch):

@@ -11,17 +11,7 @@ from mediation_desk.exchange.errors import BundleRejected
 from mediation_desk.services import exchange
 from mediation_desk.storage import cases as case_store
 
-from .helpers import ACTOR, db_digest, make_desk, referral, state, trust_both
-
-
-@pytest.fixture
-def desks(tmp_path):
-    court = make_desk(tmp_path, "court01", "court")
-    center = make_desk(tmp_path, "center01")
-    trust_both(tmp_path, court, center)
-    yield court, center
-    court.close()
-    center.close()
+from .helpers import ACTOR, db_digest, referral, state
 
 
 def test_referral_and_result_round_trip(tmp_path, desks):

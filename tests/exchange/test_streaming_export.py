@@ -20,7 +20,7 @@ from mediation_desk.exchange.records import ENTITIES, fields_of
 from mediation_desk.services import exchange
 from mediation_desk.services.demo import DEMO_DIRECTOR, build_demo, open_demo
 
-from .helpers import ACTOR, make_desk, trust_both
+from .helpers import ACTOR, make_desk, traced_peak, trust_both
 
 
 def _zipfile_bytes(members: dict[str, bytes]) -> bytes:
@@ -109,24 +109,15 @@ def center_and_court(tmp_path):
     court.close()
 
 
-def _peak(fn):
-    tracemalloc.start()
-    try:
-        result = fn()
-        return result, tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-
-
 def test_export_streams_and_round_trips(tmp_path, center_and_court, monkeypatch):
     center, court = center_and_court
     monkeypatch.setattr(exchange, "_CASE_CHUNK", 10)  # many chunks from a small database
     peer = center.exchange.trusted("court77")[0]
     exchange.export_bundle(center, ACTOR, "court77", tmp_path / "warm.mdx")  # lazy imports
-    held, peak_all = _peak(lambda: exchange._collect(center, "center_to_court", peer, None,
+    held, peak_all = traced_peak(lambda: exchange._collect(center, "center_to_court", peer, None,
                                                      True))
     out = tmp_path / "full.mdx"
-    report, peak = _peak(lambda: exchange.export_bundle(center, ACTOR, "court77", out,
+    report, peak = traced_peak(lambda: exchange.export_bundle(center, ACTOR, "court77", out,
                                                         full=True))
     assert report.counts["cases"] > 100 and report.counts["events"] > 500
     assert report.counts == {e: len(rows) for e, rows in held[0].items()}

@@ -14,7 +14,7 @@ from mediation_desk.exchange.keys import PublicKeys
 from mediation_desk.exchange.records import ENTITIES, fields_of
 from mediation_desk.services import exchange
 
-from .helpers import ACTOR, db_digest, id_number, make_desk, trust_both
+from .helpers import ACTOR, db_digest, id_number, traced_peak
 
 NOW = "2026-03-02T01:00:00.000+00:00"
 
@@ -74,25 +74,6 @@ def write(tmp_path, court, center, records, name="big.mdx"):
     return path
 
 
-@pytest.fixture
-def desks(tmp_path):
-    court = make_desk(tmp_path, "court01", "court")
-    center = make_desk(tmp_path, "center01")
-    trust_both(tmp_path, court, center)
-    yield court, center
-    court.close()
-    center.close()
-
-
-def _peak(fn):
-    tracemalloc.start()
-    try:
-        result = fn()
-        return result, tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-
-
 def test_import_holds_a_batch_not_the_records_and_round_trips(tmp_path, desks, monkeypatch):
     court, center = desks
     monkeypatch.setattr(bundle, "BATCH", 50)
@@ -102,7 +83,7 @@ def test_import_holds_a_batch_not_the_records_and_round_trips(tmp_path, desks, m
     warm = write(tmp_path, court, center, court_records(court, center, 2), "warm.mdx")
     exchange.import_bundle(center, ACTOR, warm, dry_run=True)  # lazy imports, caches
     keys = exchange.desk_keys(center)
-    held, peak_all = _peak(lambda: {  # every record parsed and held: what the import avoids
+    held, peak_all = traced_peak(lambda: {  # every record parsed and held: what the import avoids
         e: list(rows) for e, rows in bundle.open_bundle(
             path.read_bytes(), keys=keys, my_code="center01",
             trusted=exchange.trusted_lookup(center)).records.items()})
@@ -117,7 +98,7 @@ def test_import_holds_a_batch_not_the_records_and_round_trips(tmp_path, desks, m
         return record
 
     monkeypatch.setattr(backup, "backup_before_import", backup_left_out)
-    report, peak = _peak(lambda: exchange.import_bundle(center, ACTOR, path))
+    report, peak = traced_peak(lambda: exchange.import_bundle(center, ACTOR, path))
     peak = max([peak, *peaks])
     n = sum(len(v) for v in records.values())
     assert report.counts == {"new": n - 1, "updated": 1, "unchanged": 0, "conflicting": 0}
