@@ -439,13 +439,19 @@ def apply_plan(store: Store, work: Work, opened: bundle.Opened,
     ex.mark_known(sender, [(e, r["id"], r["version"])
                            for e, rs in opened.records.items() for r in rs])
     keep_anchors(store, work, m)
-    ex.record_ledger({
-        "bundle_id": m["bundle_id"], "direction": "in", "peer": sender, "kind": m["kind"],
-        "sequence": m["sequence"], "acknowledged": m["acknowledged"], "full": m["full"],
-        "created_at": m["created_at"], "recorded_at": work.now, "counts": m["counts"],
-        "file_sha256": opened.sha256})
+    _record_in_ledger(store, work, opened)
     _audit(work, m, plan, listed)
     return None
+
+
+def _record_in_ledger(store: Store, work: Work, opened: bundle.Opened) -> None:
+    """The applied bundle in the exchange ledger (its sequence is the sender's newest)."""
+    m = opened.manifest
+    store.exchange.record_ledger({
+        "bundle_id": m["bundle_id"], "direction": "in", "peer": m["sender"]["code"],
+        "kind": m["kind"], "sequence": m["sequence"], "acknowledged": m["acknowledged"],
+        "full": m["full"], "created_at": m["created_at"], "recorded_at": work.now,
+        "counts": m["counts"], "file_sha256": opened.sha256})
 
 
 @dataclass
@@ -468,11 +474,7 @@ def _apply_stream(store: Store, work: Work, opened: bundle.Opened,
                                             replan=plan.replan, context=plan.context)
     ex.acknowledge(sender, m["acknowledged"])
     keep_anchors(store, work, m)
-    ex.record_ledger({
-        "bundle_id": m["bundle_id"], "direction": "in", "peer": sender, "kind": m["kind"],
-        "sequence": m["sequence"], "acknowledged": m["acknowledged"], "full": m["full"],
-        "created_at": m["created_at"], "recorded_at": work.now, "counts": m["counts"],
-        "file_sha256": opened.sha256})
+    _record_in_ledger(store, work, opened)
     outcomes = {e: dict(c) for e, c in applied.outcomes.items()}
     work.note("bundle", m["bundle_id"], {
         "sender": [None, m["sender"]["code"]], "sequence": [None, m["sequence"]],
