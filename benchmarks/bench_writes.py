@@ -152,7 +152,7 @@ def made_cases(store: Store, n: int, *, histories: bool) -> list[tuple[Any, list
     assert center is not None
     rng = random.Random(SEED)
     today = store.today()
-    maker = demo._Maker(rng, today, [m for m in store.directory.mediators() if m.active],
+    maker = demo.CaseMaker(rng, today, [m for m in store.directory.mediators() if m.active],
                         load_settings(store))
     days = sorted(date.fromordinal(today.toordinal() - int(rng.triangular(0, 60, 0)))
                   for _ in range(n))

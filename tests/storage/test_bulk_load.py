@@ -24,8 +24,8 @@ def _schema(store):
 def _add(store, n, seed=4):
     center = store.directory.self_center()
     rng = random.Random(seed)
-    maker = demo._Maker(rng, TODAY, [], Settings())
-    mediators = demo._mediators(rng, center.id, maker)
+    maker = demo.CaseMaker(rng, TODAY, [], Settings())
+    mediators = demo.demo_mediators(rng, center.id, maker)
     with store.operation("测试", "mediators") as work:
         for m in mediators:
             work.save_mediator(m)

@@ -52,8 +52,8 @@ def oracle_row(record: Any, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
 def demo_records(n: int) -> list[tuple[Any, tuple[str, ...]]]:
     rng = random.Random(11)
     today = date(2026, 6, 30)
-    maker = demo._Maker(rng, today, [], Settings())
-    mediators = demo._mediators(rng, "center", maker)
+    maker = demo.CaseMaker(rng, today, [], Settings())
+    mediators = demo.demo_mediators(rng, "center", maker)
     maker.mediators = [m for m in mediators if m.active]
     out: list[tuple[Any, tuple[str, ...]]] = [(m, ()) for m in mediators]
     for k in range(n):

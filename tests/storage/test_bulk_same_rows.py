@@ -26,8 +26,8 @@ def CLOCK() -> datetime:  # noqa: N802  # both desks' operations at the same mom
 
 def _made(center_id, n=40):
     rng = random.Random(9)
-    maker = demo._Maker(rng, TODAY, [], Settings())
-    mediators = demo._mediators(rng, center_id, maker)
+    maker = demo.CaseMaker(rng, TODAY, [], Settings())
+    mediators = demo.demo_mediators(rng, center_id, maker)
     maker.mediators = [m for m in mediators if m.active]
     days = sorted(TODAY - timedelta(days=k * 7 % 400) for k in range(n))
     return mediators, [maker.case(d, center_id) for d in days]
