@@ -11,17 +11,7 @@ from mediation_desk.exchange.keys import DeskKeys
 from mediation_desk.services import exchange, exchange_status
 from mediation_desk.storage.store import Store
 
-from .helpers import ACTOR, db_digest, make_desk, referral, trust_both
-
-
-@pytest.fixture
-def pair(tmp_path):
-    court = make_desk(tmp_path, "court01", "court")
-    center = make_desk(tmp_path, "center01")
-    trust_both(tmp_path, court, center)
-    yield court, center
-    court.close()
-    center.close()
+from .helpers import ACTOR, db_digest, referral
 
 
 def _impostor(card: DeskCard) -> DeskCard:
@@ -38,8 +28,8 @@ def _refused(store: Store, fn, code: str) -> DomainError:
     return err.value
 
 
-def test_a_card_with_other_keys_does_not_replace_a_pinned_key(pair):
-    court, center = pair
+def test_a_card_with_other_keys_does_not_replace_a_pinned_key(desks):
+    court, center = desks
     swapped = _impostor(exchange.own_card(court))
     err = _refused(center, lambda: exchange.trust_card(center, ACTOR, swapped), "key_changed")
     assert exchange.own_card(court).fingerprint in err.message
@@ -47,21 +37,21 @@ def test_a_card_with_other_keys_does_not_replace_a_pinned_key(pair):
         exchange.own_card(court).fingerprint
 
 
-def test_the_same_card_twice_changes_nothing(pair):
-    court, center = pair
+def test_the_same_card_twice_changes_nothing(desks):
+    court, center = desks
     exchange.trust_card(center, ACTOR, exchange.own_card(court))
     assert len(center.exchange.trusted()) == 1
 
 
-def test_a_second_code_for_a_trusted_center_or_key_is_refused(pair):
-    court, center = pair
+def test_a_second_code_for_a_trusted_center_or_key_is_refused(desks):
+    court, center = desks
     card = exchange.own_card(court)
     other_code = DeskCard("court02", card.name, card.kind, card.center_id, card.public)
     _refused(center, lambda: exchange.trust_card(center, ACTOR, other_code), "key_changed")
 
 
-def test_revocation_sticks(pair, tmp_path):
-    court, center = pair
+def test_revocation_sticks(desks, tmp_path):
+    court, center = desks
     card = exchange.own_card(court)
     _refused(center, lambda: exchange.revoke(center, ACTOR, "court01", "  "), "reason_required")
     exchange.revoke(center, ACTOR, "court01", "法院电脑丢失")
@@ -81,8 +71,8 @@ def test_revocation_sticks(pair, tmp_path):
     assert err.value.reason_code == "sender_revoked" and db_digest(center) == before
 
 
-def test_key_change_is_its_own_audited_flow(pair, tmp_path):
-    court, center = pair
+def test_key_change_is_its_own_audited_flow(desks, tmp_path):
+    court, center = desks
     old = exchange.own_card(court)
     exchange.change_own_keys(court, ACTOR, reason="重装系统")
     new = exchange.own_card(court)
@@ -113,8 +103,8 @@ def test_key_change_is_its_own_audited_flow(pair, tmp_path):
     assert exchange.import_bundle(center, ACTOR, out).counts["new"] >= 1
 
 
-def test_gaps_are_listed_per_desk(pair, tmp_path):
-    court, center = pair
+def test_gaps_are_listed_per_desk(desks, tmp_path):
+    court, center = desks
     paths = []
     for n in range(3):
         referral(court, center, n)
@@ -162,8 +152,8 @@ def _round(court: Store, center: Store, tmp, n: int) -> None:
     exchange.import_bundle(center, ACTOR, b)
 
 
-def test_court_confirms_the_centers_audit_head(pair, tmp_path):
-    court, center = pair
+def test_court_confirms_the_centers_audit_head(desks, tmp_path):
+    court, center = desks
     _round(court, center, tmp_path, 0)
     confirmed = center.exchange.anchors("confirmed", "court01")
     received = court.exchange.anchors("received", "center01")
@@ -176,8 +166,8 @@ def test_court_confirms_the_centers_audit_head(pair, tmp_path):
     assert problems == [] and chain.ok
 
 
-def test_rewriting_history_the_court_saw_is_found(pair, tmp_path):
-    court, center = pair
+def test_rewriting_history_the_court_saw_is_found(desks, tmp_path):
+    court, center = desks
     _round(court, center, tmp_path, 0)
     seq = center.exchange.anchors("confirmed", "court01")[0]["seq"]
     # someone rewrites the chain from the anchored row on, consistently (a valid-looking chain)
@@ -201,8 +191,8 @@ def test_rewriting_history_the_court_saw_is_found(pair, tmp_path):
     assert any("court01" in p and "改写" in p for p in problems)  # … the court's anchor does not
 
 
-def test_truncating_history_the_court_saw_is_found(pair, tmp_path):
-    court, center = pair
+def test_truncating_history_the_court_saw_is_found(desks, tmp_path):
+    court, center = desks
     _round(court, center, tmp_path, 0)
     seq = center.exchange.anchors("confirmed", "court01")[0]["seq"]
     with outside_edit(center):
