@@ -129,8 +129,11 @@ def run_import(args: argparse.Namespace) -> int:
         return 0
     c: dict[str, Any] = report.counts
     head = "预览（未导入）" if report.dry_run else "已导入"
+    cases = report.by_entity.get("cases", {})
     print(f"{head}：来自 {report.sender}，序号 {report.sequence}。新增 {c['new']}，"
-          f"更新 {c['updated']}，未变 {c['unchanged']}，冲突 {c['conflicting']}")
+          f"更新 {c['updated']}，未变 {c['unchanged']}，冲突 {c['conflicting']}"
+          f"（其中案件 {sum(cases.values())} 件：新增 {cases.get('new', 0)}，"
+          f"更新 {cases.get('updated', 0)}）")
     if report.missing:
         from ..services.exchange_status import missing_text
         print(f"注意：{missing_text(report.sender, tuple(report.missing))}"
