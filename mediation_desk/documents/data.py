@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from ..domain.enums import CaseSource, EventKind, PartyKind, PartyRole
-from ..domain.formatting import format_amount, format_cn_date, numeral
+from ..domain.formatting import format_amount, format_cn_date, format_cn_datetime, numeral
 from ..domain.models import Agreement, Attachment, Case, CaseEvent, Center, Mediator, Party
 from .spec import blank
 
@@ -150,10 +150,10 @@ def cn_date(d: date | None) -> str:
 
 
 def cn_datetime(dt: datetime | None) -> str:
-    """``2026年11月27日 14时30分``."""
+    """``2026年11月27日 08时05分`` (zero-padded, as on the screen), or blanks to write in."""
     if dt is None:
         return BLANK_DATE + f"{blank(2)}时{blank(2)}分"
-    return f"{format_cn_date(dt.date())} {dt.hour}时{dt.minute:02d}分"
+    return format_cn_datetime(dt)
 
 
 def amount_text(value: Decimal | int | None) -> str:

@@ -161,8 +161,8 @@ def format_cn_date(d: date) -> str:
 
 
 def format_cn_datetime(dt: datetime) -> str:
-    """A date and time as 2026年11月27日 9时05分 (hour unpadded, minutes two digits)."""
-    return f"{format_cn_date(dt.date())} {dt.hour}时{dt.minute:02d}分"
+    """A date and time as 2026年11月27日 09时05分 (hour and minutes two digits each)."""
+    return f"{format_cn_date(dt.date())} {dt.hour:02d}时{dt.minute:02d}分"
 
 
 _ORDINALS = "一二三四五六七八九十"

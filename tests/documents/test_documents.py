@@ -85,7 +85,7 @@ def test_signature_block_is_not_split(docs, agreed_case):
 
 def test_records_and_court_papers(docs, agreed_case):
     inv = pdf_text(docs.generate(ACTOR, agreed_case.id, "investigation").pdf)
-    assert "2026年2月5日9时00分" in inv and "物业公司会计赵六" in inv and "核对收费台账" in inv
+    assert "2026年2月5日09时00分" in inv and "物业公司会计赵六" in inv and "核对收费台账" in inv
     ses = pdf_text(docs.generate(ACTOR, agreed_case.id, "session_record").pdf)
     assert "2026年2月10日14时30分" in ses and "马尚街道调解室" in ses and "同意核减" in ses
     fol = pdf_text(docs.generate(ACTOR, agreed_case.id, "followup").pdf)

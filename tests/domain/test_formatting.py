@@ -203,7 +203,7 @@ def test_format_cn_date(d, expected):
 
 
 def test_format_cn_datetime():
-    assert format_cn_datetime(datetime(2026, 11, 27, 9, 5)) == "2026年11月27日 9时05分"
+    assert format_cn_datetime(datetime(2026, 11, 27, 9, 5)) == "2026年11月27日 09时05分"
     assert format_cn_datetime(datetime(2026, 1, 1, 14, 30)) == "2026年1月1日 14时30分"
 
 
