@@ -128,6 +128,26 @@ def test_the_extraction_finds_commands_a_table_row_and_a_broken_one():
                                           "center|court"))
 
 
+# -- .ci/run does what the README says ---------------------------------------------------
+def test_ci_runs_the_readme_test_command_installs_its_packages_and_uv_as_it_says():
+    text = README.read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    quick = [line.split(" #")[0].strip() for line in
+             bash_blocks(section(text, "## Quick start"))[0].splitlines()]
+    (test_command,) = [line for line in quick if "pytest" in line]
+    assert ci.rstrip().splitlines()[-1] == test_command
+    (apt,) = bash_blocks(section(text, "### Linux system packages"))
+    readme_packages = set(apt.replace("\\\n", " ").split()) - {"sudo", "apt-get", "install"}
+    listed = ci[ci.index("APT_PACKAGES=(") + len("APT_PACKAGES=("):]
+    listed = listed[:listed.index("\n)")]
+    ci_packages = {w for line in listed.splitlines() for w in line.split("#")[0].split()}
+    assert readme_packages == ci_packages
+    assert "pipx install uv" in section(text, "### Installing uv")
+    assert re.search(r'^  pipx install "uv', ci, flags=re.M)
+    code = [line for line in ci.splitlines() if not line.lstrip().startswith("#")]
+    assert not [line for line in code if "pip install" in line], "pip into a system Python"
+
+
 # -- the walk-through runs -------------------------------------------------------------------
 def uv_on_path(bin_dir: Path) -> dict[str, str]:
     """The environment in which ``uv run`` is this project's, offline: the real uv if there is
