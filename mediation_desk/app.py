@@ -374,6 +374,9 @@ class Application:
 
     def _first_rows(self) -> None:
         self.app.processEvents()  # paint them
+        model = self.window.cases.model if self.window is not None else None
+        if model is not None and model.rowCount():
+            print(f"ROWS {model.rowCount()} {model.listed(0).row.number}", flush=True)
         print(f"FIRST_ROWS {time.time():.6f}", flush=True)
         QTimer.singleShot(0, self.app.quit)
 
