@@ -89,9 +89,26 @@ class _Parser(argparse.ArgumentParser):
         return super().format_help()
 
 
+OPENING = """调解工作台 Mediation Desk
+
+打开程序（图形界面）：
+  mediation-desk                    打开本机的数据库；第一次使用时先建立调解中心、法院工作台，
+                                    或用中心发来的登记文件建立外出调解笔记本
+  mediation-desk --db 文件.db       打开指定的数据库文件
+  mediation-desk --demo             打开新生成的演示数据库（--demo-cases 件数）
+  mediation-desk --lang en          本次用英文界面（zh_CN 为中文，默认）
+  Windows 安装版：双击 MediationDesk.exe（调解工作台）。
+
+命令行（下列命令之一；mediation-desk 命令 --help 看该命令的说明）："""
+"""What ``--help`` starts with: how to open the application, then the verbs."""
+USAGE = ("mediation-desk [--db 文件.db | --demo] [--lang zh_CN|en]   （打开程序）\n"
+         "       mediation-desk [--user 姓名] 命令 ...                 （命令行）")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every verb."""
-    parser = _Parser(prog="mediation-desk", description="调解工作台 Mediation Desk")
+    parser = _Parser(prog="mediation-desk", description=OPENING, usage=USAGE,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--user", metavar="NAME", help=USER_HELP)
     sub = parser.add_subparsers(dest="verb", parser_class=_Parser)
     for _name, register in VERB_GROUPS:

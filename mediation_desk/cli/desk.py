@@ -7,7 +7,7 @@ import json
 import logging
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -205,6 +205,8 @@ def case_detail(svc: Any, key: str) -> dict[str, Any]:
     data["amount"] = str(case.amount) if case.amount is not None else None
     data.pop("amount_fen", None)
     data["status_label"] = case.status.label
+    data["source_label"] = case.source.label
+    data["dispute_type_label"] = case.dispute_type.label
     data["parties"] = [_masked_party(p) for p in case.parties if not p.deleted]
     data["events"] = [{"kind": e.kind.value, "kind_label": e.kind.label,
                        "occurred_at": e.occurred_at.isoformat(), "actor": e.actor,
@@ -219,7 +221,8 @@ def case_detail(svc: Any, key: str) -> dict[str, Any]:
     else:
         data["agreement"] = None
     state = svc.deadline(case)
-    data["deadline"] = {"level": state.level.value, "days_left": state.days_left}
+    data["deadline"] = {"level": state.level.value, "label": state.level.label,
+                        "days_left": state.days_left}
     data["allowed_actions"] = [a.value for a in svc.allowed(case)]
     data["attachments"] = [{"name": a.name, "media_type": a.media_type, "sha256": a.sha256,
                             "size": a.size} for a in svc.attachments(case.id)]
@@ -238,18 +241,48 @@ def cmd_show(args: argparse.Namespace) -> int:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    print(f"{data['number']}  {data['status_label']}  {data['title']}")
-    print(f"来源：{data['source']}  类型：{data['dispute_type']}  收案：{data['received_on']}"
-          f"  期限：{data['due_on'] or '-'}（{data['deadline']['level']}）")
+    print(show_text(data))
+    return 0
+
+
+def _cn_day(iso: str | None) -> str:
+    from ..domain.formatting import format_cn_date
+
+    return format_cn_date(date.fromisoformat(iso)) if iso else "无"
+
+
+def _deadline_text(data: dict[str, Any]) -> str:
+    """期限：2026年4月1日（即将到期，还剩3天）, or 期限：无（无期限）."""
+    state = data["deadline"]
+    bits = [state["label"]]
+    if state["days_left"] is not None:
+        days = state["days_left"]
+        bits.append(f"还剩{days}天" if days >= 0 else f"已超{-days}天")
+    return f"期限：{_cn_day(data['due_on'])}（{'，'.join(bits)}）"
+
+
+def show_text(data: dict[str, Any]) -> str:
+    """``show`` for a person: every value by its Chinese label, times as 2026年3月2日 09时05分;
+    an empty value is left out (or reads 无), never an id or （none）."""
+    from ..domain.formatting import format_cn_datetime
+
+    lines = [f"{data['number']}  {data['status_label']}  {data['title']}",
+             f"来源：{data['source_label']}  类型：{data['dispute_type_label']}  "
+             f"收案：{_cn_day(data['received_on'])}  {_deadline_text(data)}"]
     for p in data["parties"]:
-        print(f"  {p['role_label']}：{p['name']}  {p['id_number']}  {p['phone']}")
-    print(f"事实：{data['facts']}")
+        extra = "  ".join(v for v in (p["id_number"], p["phone"]) if v)
+        lines.append(f"  {p['role_label']}：{p['name']}" + (f"  {extra}" if extra else ""))
+    lines.append(f"事实：{data['facts'] or '无'}")
     for e in data["events"]:
-        print(f"  [{e['occurred_at']}] {e['kind_label']} {e['actor']} {e['notes']}")
+        at = datetime.fromisoformat(e["occurred_at"])
+        when = format_cn_datetime(at.astimezone() if at.tzinfo else at)
+        who = f"（{e['actor']}）" if e["actor"] else ""
+        notes = f"：{e['notes']}" if e["notes"] else ""
+        lines.append(f"  {when}  {e['kind_label']}{who}{notes}")
     if data["agreement"]:
         for i, c in enumerate(data["agreement"]["clauses"], 1):
-            print(f"  协议第{i}条：{c}")
-    return 0
+            lines.append(f"  协议第{i}条：{c}")
+    return "\n".join(lines)
 
 
 MAX_CASE_JSON_BYTES = 64 * 1024 * 1024  # ~10,000 cases with long facts; more: split the file

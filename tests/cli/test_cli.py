@@ -40,6 +40,22 @@ def test_add_cases_show_check(desk, tmp_path, home):
     assert r.returncode == 0 and "链校验通过" in r.stdout
 
 
+def test_show_speaks_chinese_labels(desk, tmp_path, home):
+    f = tmp_path / "in.json"
+    f.write_text(json.dumps({"cases": [case_input(source="court_delegated",
+                                                  dispute_type="marriage_family",
+                                                  court_case_number="（2026）鲁0303民诉前调1号")]},
+                            ensure_ascii=False), encoding="utf-8")
+    assert run("add", "--db", str(desk), "--json", str(f), home=home).returncode == 0
+    number = json.loads(run("cases", "--db", str(desk), "--json", home=home).stdout)[0]["number"]
+    r = run("show", "--db", str(desk), number, home=home)
+    assert r.returncode == 0, r.stderr
+    assert "来源：法院委派" in r.stdout and "类型：婚姻家庭" in r.stdout, r.stdout
+    for raw in ("court_delegated", "marriage_family", "none", "None", "T0", "+08"):
+        assert raw not in r.stdout, (raw, r.stdout)
+    assert "期限：" in r.stdout and "收案：2026年" in r.stdout
+
+
 def test_invalid_json_rejected_as_a_whole(desk, tmp_path, home):
     f = tmp_path / "bad.json"
     good = case_input()
@@ -160,3 +176,12 @@ def test_starting_the_command_line_does_not_load_the_document_kit(home):
     assert r.returncode == 0 and "agreement=人民调解协议书" in wrapped and "--kind" in r.stdout
     r = run("document", "--db", "x.db", "--kind", "letter", "--out", "y.pdf", home=home)
     assert r.returncode == 2 and "letter" in r.stderr
+
+
+def test_help_starts_with_opening_the_application(home):
+    r = run("--help", home=home)
+    assert r.returncode == 0, r.stderr
+    head = r.stdout.splitlines()[:12]
+    assert "打开程序" in head[0] and "--db" in head[0], head
+    assert any(line.strip().startswith("mediation-desk --demo") for line in head), head
+    assert "init" in r.stdout and "enroll" in r.stdout  # the verbs follow
