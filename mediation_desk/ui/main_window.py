@@ -1,8 +1,12 @@
 """The main window: navigation 工作台 / 案件 / 调解员 / 设置, case tabs, status bar.
 
 Open cases are tabs beside the case list (several can be open); each is the
-other screens' ``CaseDetailWidget``. Keyboard: Ctrl+N new case, Ctrl+F search,
-Ctrl+W close the case tab, Ctrl+1..4 switch pages, Ctrl+5 统计, F5 refresh.
+other screens' ``CaseDetailWidget``. Keyboard (docs/keyboard.md): Ctrl+N new case,
+Ctrl+F search, Ctrl+W close the case tab, Ctrl+1 工作台, Ctrl+2 案件, Ctrl+3 调解员,
+Ctrl+4 设置, Ctrl+5 统计, Ctrl+6 交换, Ctrl+7 账户, Ctrl+8 法院 (court desk), F5 refresh.
+
+The window opens at its remembered size and place for the logged-in account, or fitted
+to the screen's available area (``ui/geometry.py``); both are saved when it is hidden.
 
 Start-up shows the dashboard and the case list first: the other pages (调解员,
 设置, 交换, 统计, 账户) and their imports are built the first time they are shown.
@@ -37,6 +41,7 @@ from PySide6.QtWidgets import (
 from ..domain.queries import DashboardCounts
 from . import errors
 from .context import Services
+from .geometry import Layouts, available_rect, fit_window, screen_share
 from .pages.cases_page import CasesPage
 from .pages.dashboard import DashboardPage
 
@@ -146,7 +151,14 @@ class MainWindow(QMainWindow):
         self._apply_permissions()
         self._first_rows = False
         self.nav.setCurrentRow(PAGE_DASHBOARD)
-        self.resize(1280, 800)
+        self.layouts = Layouts(services.account.id if services.account is not None else None)
+        self.cases.remember_layout(self.layouts)
+        if not self.layouts.restore_window(self, "mainWindow"):
+            fit_window(self, screen_share(available_rect(self)))
+
+    def hideEvent(self, event) -> None:  # closed, user switched, locked: keep the layout
+        self.layouts.save_window(self, "mainWindow")
+        super().hideEvent(event)
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -190,7 +202,14 @@ class MainWindow(QMainWindow):
                                       self.tr("&Mediators"), self.tr("&Settings")))]
         self.statistics_action = action(view_menu, self.tr("S&tatistics"), "Ctrl+5",
                                         lambda: None, "statistics")
-        view_menu.addSeparator()
+        self.exchange_action = action(view_menu, self.tr("E&xchange"), "Ctrl+6",
+                                      lambda: self.nav.setCurrentRow(PAGE_EXCHANGE),
+                                      "exchangePage")
+        self.accounts_page_action = action(view_menu, self.tr("&Accounts"), "Ctrl+7",
+                                           lambda: self.nav.setCurrentRow(self.page_accounts),
+                                           "accountsPage")
+        self.view_menu = view_menu
+        self._view_end = view_menu.addSeparator()
         action(view_menu, self.tr("&Refresh"), "F5", self.refresh_all)
         action(help_menu, self.tr("Where is the &log file?"), "", self._show_log_location)
         self.lock_action = action(account_menu, self.tr("&Lock"), "Ctrl+L",
@@ -300,6 +319,11 @@ class MainWindow(QMainWindow):
 
             self.court = CourtPage(self.services)
             QListWidgetItem(self.tr("Court"), self.nav)
+            court_action = QAction(self.tr("C&ourt"), self)
+            court_action.setObjectName("courtPage")
+            court_action.setShortcut(QKeySequence("Ctrl+8"))
+            court_action.triggered.connect(lambda: self.nav.setCurrentRow(PAGE_COURT))
+            self.view_menu.insertAction(self._view_end, court_action)
             self.stack.addWidget(self.court)
             self.court.centers_loaded.connect(self.cases.show_centers)
             self.court.center_chosen.connect(self._show_center_cases)

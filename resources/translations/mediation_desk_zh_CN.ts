@@ -2936,6 +2936,18 @@ Reason code: {1}</source>
         <translation>日志文件位于：
 {0}</translation>
     </message>
+    <message>
+        <source>E&amp;xchange</source>
+        <translation>交换(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>C&amp;ourt</source>
+        <translation>法院(&amp;O)</translation>
+    </message>
 </context>
 <context>
     <name>MediatorDialog</name>

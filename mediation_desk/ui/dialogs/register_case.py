@@ -1,11 +1,17 @@
-"""Register a case (登记案件): parties, dispute, triage and related cases before saving."""
+"""Register a case (登记案件): parties, dispute, triage and related cases before saving.
+
+The dialog opens at 1100×780 or as much of it as the screen has (``ui/geometry.py``); the
+fields scroll between the general error line and the 保存/取消 buttons, which stay on
+screen. Errors after a save attempt follow the typing without moving the focus; a line an
+error has used keeps its place when the error clears (no jumps while correcting).
+"""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from ...domain.enums import PartyRole
@@ -13,13 +19,15 @@ from ...domain.errors import DomainError, ValidationError
 from ...domain.formatting import format_cn_date
 from ...services.intake import Preview
 from ..context import Services
+from ..geometry import Layouts, fit_window
 from ..widgets.enum_combo import enum_label
 from ..widgets.party_editor import PartyEditor
 from .form_dialog import FormDialog
-from .register_case_view import RegisterCaseView
+from .register_case_view import RegisterCaseView, reserve_line
 
 _PARTY_PATH = re.compile(r"^parties\[(\d+)\]\.?(.*)$")
 PREVIEW_DELAY_MS = 400
+PREFERRED_SIZE = QSize(1100, 780)
 
 
 class RegisterCaseDialog(FormDialog):
@@ -34,7 +42,6 @@ class RegisterCaseDialog(FormDialog):
         self.today = services.cases.today()
         self.setWindowTitle(self.tr("Register a case"))
         self.setObjectName("registerCaseDialog")
-        self.resize(1100, 780)
         self.view = RegisterCaseView(self.today, self)
         self.errors.update(self.view.errors)
         layout = QVBoxLayout(self)
@@ -68,6 +75,10 @@ class RegisterCaseDialog(FormDialog):
         self.add_party(PartyRole.RESPONDENT)
         self._loading = False
         self._source_changed()
+        fit_window(self, PREFERRED_SIZE)
+        account = services.account
+        Layouts(account.id if account is not None else None).remember_splitter(
+            v.splitter, "registerCase/splitter")
         v.source.setFocus()
 
     # -- parties -------------------------------------------------------------------------
@@ -159,6 +170,9 @@ class RegisterCaseDialog(FormDialog):
         self._timer.stop()
         try:
             preview = self.services.cases.preview(self.data())
+        except ValidationError as exc:  # while typing: shown, the focus stays where it is
+            self.show_problems(exc.problems, focus=False)
+            return None
         except DomainError as exc:
             self.show_domain_error(exc)
             return None
@@ -218,8 +232,18 @@ class RegisterCaseDialog(FormDialog):
         self.view.warnings.show_messages(
             [m for k, msgs in warnings.items() if not k.startswith("parties[") for m in msgs])
         self.view.court_warning.show_messages(warnings.get("court_case_number", []))
+        self._keep_error_lines()
         if focus:
             self._focus_first_problem(own, per_party)
+
+    def _keep_error_lines(self) -> None:
+        """Every error line now showing keeps its place once its error clears."""
+        labels = [*self.errors.values(), self.view.court_warning]
+        for editor in self.parties:
+            labels += editor.errors.values()
+        for label in labels:
+            if label.isVisibleTo(self):
+                reserve_line(label)
 
     def focus_first_error(self) -> None:  # done by _focus_first_problem
         pass

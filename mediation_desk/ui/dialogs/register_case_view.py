@@ -1,4 +1,11 @@
-"""Layout of the registration form (登记案件); behaviour lives in register_case.py."""
+"""Layout of the registration form (登记案件); behaviour lives in register_case.py.
+
+The fields scroll (a 1366×768 laptop at 150 % has 512 logical pixels of height); the
+triage panel sits beside them behind a splitter whose position is remembered. Tab order:
+来源 → 法院案号 (court sources only) → 纠纷类型 → 收案日期 → 标题 → 争议金额 → 事实 →
+请求 → the flags → each party's fields (party_editor.focus_chain) → 添加当事人 → 检查 →
+保存 → 取消 (set in ``RegisterCaseDialog._fix_tab_order``; docs/keyboard.md).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,6 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -24,12 +30,22 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import CaseFlag, CaseSource, DisputeType
 from ..widgets.amount_edit import AmountEdit
+from ..widgets.date_field import DateField
 from ..widgets.enum_combo import EnumCombo, enum_label
 from ..widgets.field_error import FieldError, with_error
 
 
 def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
+
+
+def reserve_line(label: QLabel) -> None:
+    """Keep ``label``'s line in the layout while it is hidden (no jump as it comes and
+    goes): at least one line high, its place kept when hidden."""
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing())
 
 
 class RegisterCaseView(QWidget):
@@ -41,6 +57,8 @@ class RegisterCaseView(QWidget):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("registerSplitter")
+        self.splitter = splitter
         outer.addWidget(splitter)
 
         scroll = QScrollArea()
@@ -70,7 +88,7 @@ class RegisterCaseView(QWidget):
         self.dispute_type = EnumCombo(DisputeType, placeholder=self.tr("Choose…"))
         self.dispute_type.setObjectName("dispute_type")
         form.addRow(self.tr("Dispute type *"), self._err("dispute_type", self.dispute_type))
-        self.received_on = QDateEdit(_qdate(today))
+        self.received_on = DateField(_qdate(today))
         self.received_on.setObjectName("received_on")
         self.received_on.setCalendarPopup(True)
         self.received_on.setDisplayFormat("yyyy-MM-dd")
@@ -82,6 +100,11 @@ class RegisterCaseView(QWidget):
         form.addRow(self.tr("Title"), self._err("title", self.title))
         self.amount = AmountEdit()
         form.addRow(self.tr("Amount in dispute"), self._err("amount", self.amount))
+        # a bad amount is said once, in the error line under the field (not in the capitals
+        # line too), and both lines keep their place: typing does not move the form
+        self.amount.error_label = self.errors["amount"]
+        reserve_line(self.amount.capital)
+        reserve_line(self.errors["amount"])
         self.facts = QPlainTextEdit()
         self.facts.setObjectName("facts")
         self.facts.setTabChangesFocus(True)

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...domain.queries import CaseFilter, CaseSort
 from ..context import Services
-from ..models.case_table import CaseIdRole, CaseTableModel
+from ..geometry import Layouts
+from ..models.case_table import COL_CENTER, SORT_KEYS, CaseIdRole, CaseTableModel
 from ..permits import guard
 from .cases_view import NO_DATE, CasesPageView
 from .dashboard import case_view
@@ -66,7 +68,11 @@ class CasesPage(CasesPageView):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _t: self.timer.start())
-        self.search.returnPressed.connect(self.apply_filter)
+        self.search.returnPressed.connect(self._search_entered)
+        self._focus_results_pending = False
+        self.search.installEventFilter(self)
+        self.table.installEventFilter(self)
+        self.model.loaded.connect(self._rows_arrived)
         for combo in (self.status, self.deadline, self.dispute_type, self.source, self.mediator,
                       self.flag):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
@@ -79,6 +85,48 @@ class CasesPage(CasesPageView):
         self.table.activated.connect(self._activated)
         self.model.total_changed.connect(self._show_total)
         self._started = False
+
+    # -- keyboard: search box <-> results ----------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search box goes to the results; Esc in the results comes back."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if watched is self.search and event.key() == Qt.Key.Key_Down:
+                self.focus_results()
+                return True
+            if watched is self.table and event.key() == Qt.Key.Key_Escape:
+                self.focus_search()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _search_entered(self) -> None:
+        """Enter: search now (not after the pause) and go to the first result."""
+        self._focus_results_pending = True  # the new rows' first, when they arrive
+        self.apply_filter()
+        self.focus_results()
+
+    def focus_results(self) -> None:
+        """Focus the result list with a row current (the first, once rows are there)."""
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.table.currentIndex().isValid():
+            self._focus_results_pending = True
+        self._rows_arrived()
+
+    def _rows_arrived(self) -> None:
+        if not self._focus_results_pending or self.model.rowCount() == 0:
+            return
+        self._focus_results_pending = False
+        self.table.selectRow(0)
+        self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def remember_layout(self, layouts: Layouts) -> None:
+        """Column widths, order and sort as this account left them (``ui/geometry.py``)."""
+        header = self.table.horizontalHeader()
+        layouts.remember_header(header, "caseList")
+        column = header.sortIndicatorSection()
+        key = "center" if column == COL_CENTER else SORT_KEYS.get(column)
+        if key is not None:  # the first query already in the remembered order
+            self.model.sort_spec = CaseSort(
+                key=key, descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
 
     def _build_drill_bar(self) -> None:
         """The caption bar of a drill-down, above the count line (hidden without one)."""

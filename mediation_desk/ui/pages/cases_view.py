@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import CaseFlag, CaseSource, CaseStatus, DisputeType
 from .. import labels
+from ..widgets.date_field import DateField
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -29,9 +29,9 @@ def _combo(placeholder: str, items: list[tuple[str, object]]) -> QComboBox:
     return box
 
 
-def date_edit(placeholder: str) -> QDateEdit:
-    """A date field whose minimum means 'not set' (shows ``placeholder``)."""
-    edit = QDateEdit()
+def date_edit(placeholder: str) -> DateField:
+    """A date field whose minimum means 'not set' (shows ``placeholder``); Tab leaves it."""
+    edit = DateField()
     edit.setCalendarPopup(True)
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText(placeholder)
@@ -95,9 +95,12 @@ class CasesPageView(QWidget):
         self.layout_.addWidget(self.count)
 
     def add_table(self, table: QWidget) -> None:
+        """The results under the filters; in the Tab order right after the search box
+        (Tab, Down or Enter go from the search into the results, Shift+Tab or Esc back),
+        then the buttons and the filters in reading order."""
         self.layout_.addWidget(table, 1)
-        order = [self.search, self.center, self.new_case, self.status, self.deadline,
+        order = [self.search, table, self.new_case, self.center, self.status, self.deadline,
                  self.dispute_type, self.source, self.mediator, self.flag, self.received_from,
-                 self.received_to, self.clear, table]
+                 self.received_to, self.clear]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)

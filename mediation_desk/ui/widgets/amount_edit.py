@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...domain.formatting import chinese_capital, format_yuan, parse_amount
 from ...domain.validators import InvalidValue
+from .field_error import FieldError
 
 
 class AmountEdit(QWidget):
@@ -29,24 +30,29 @@ class AmountEdit(QWidget):
         self.capital.setStyleSheet("color: #555;")
         layout.addWidget(self.edit)
         layout.addWidget(self.capital)
+        self.error_label: FieldError | None = None
+        """Set: a bad amount's message goes there (a form's error line), not the capitals."""
         self.setFocusProxy(self.edit)
         self.edit.textChanged.connect(self._update)
         self.edit.textEdited.connect(lambda _t: self.edited.emit())
         self._update("")
 
     def _update(self, text: str) -> None:
-        if not text.strip():
-            self.capital.setText("")
-            self.capital.hide()
-            return
-        try:
-            value = parse_amount(text)
-            self.capital.setText(self.tr("In capitals: %1 (%2)")
-                                 .replace("%1", chinese_capital(value))
-                                 .replace("%2", format_yuan(value)))
-        except InvalidValue as exc:
-            self.capital.setText(exc.message)
-        self.capital.show()
+        capital = error = ""
+        if text.strip():
+            try:
+                value = parse_amount(text)
+                capital = (self.tr("In capitals: %1 (%2)")
+                           .replace("%1", chinese_capital(value))
+                           .replace("%2", format_yuan(value)))
+            except InvalidValue as exc:
+                error = exc.message
+        if self.error_label is not None:
+            self.error_label.show_messages([error])
+        else:
+            capital = capital or error
+        self.capital.setText(capital)
+        self.capital.setVisible(bool(capital))
 
     def text(self) -> str:
         return self.edit.text().strip()
