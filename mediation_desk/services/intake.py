@@ -18,6 +18,7 @@ from ..domain.record_rules import clean_input
 from ..domain.state_machine import Action
 from ..domain.triage import TriageResult, triage
 from ..storage.store import Work
+from .assignment_words import WordedSuggestion, worded_suggestions
 from .base import CaseServiceBase
 from .case_input import Problems, parse_case
 
@@ -166,6 +167,13 @@ class IntakeOps(CaseServiceBase):
         case = self.get(key)
         return rank_mediators(case, self.store.directory.mediators(include_inactive=False),
                               self.store.cases.open_workloads())
+
+    def suggestions_in_words(self, key: str) -> list[WordedSuggestion]:
+        """:meth:`suggestions` with each one's reasons as a phrase (「擅长婚姻家庭、负责该村、
+        当前在办3件」), for the assign dialog."""
+        case = self.get(key)
+        return worded_suggestions(case, self.store.directory.mediators(include_inactive=False),
+                                  self.store.cases.open_workloads())
 
     def assign(self, actor: str, key: str, mediator_ids: list[str], *,
                override_reason: str = "", expected_version: int | None = None) -> Case:

@@ -1,4 +1,6 @@
-"""Assign mediators (指派调解员): the ranked suggestions with their reasons.
+"""Assign mediators (指派调解员): the ranked suggestions with their reasons in words
+(「擅长婚姻家庭、负责该村、当前在办3件」, services/assignment_words.py), best first; the score
+behind the order is not shown.
 
 A mediator with a recusal ground (回避事由) is flagged; picking one needs an explicit
 reason (for example, both parties agreed to keep them, SIM Art 15).
@@ -31,7 +33,7 @@ FLAG_BACKGROUND = QColor("#fdecea")
 class AssignDialog(FormDialog):
     """Tick one or more mediators; flagged ones need the override reason."""
 
-    COLUMNS = 4
+    COLUMNS = 3
 
     def __init__(self, services: Services, case: Case, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,7 +42,8 @@ class AssignDialog(FormDialog):
         self.setObjectName("action_assign")
         self.setWindowTitle(self.tr("Assign mediators"))
         self.resize(760, 480)
-        self.suggestions = services.cases.suggestions(case.id)
+        self.worded = services.cases.suggestions_in_words(case.id)
+        self.suggestions = [w.suggestion for w in self.worded]
         current = set(case.mediator_ids)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Suggested mediators, best first. Tick the ones to "
@@ -48,23 +51,24 @@ class AssignDialog(FormDialog):
         layout.addWidget(self.general_error)
         self.table = QTableWidget(len(self.suggestions), self.COLUMNS)
         self.table.setObjectName("suggestions")
-        self.table.setHorizontalHeaderLabels([self.tr("Mediator"), self.tr("Score"),
-                                              self.tr("Reasons"), self.tr("Recusal grounds")])
+        self.table.setHorizontalHeaderLabels([self.tr("Mediator"), self.tr("Why suggested"),
+                                              self.tr("Recusal grounds")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for row, s in enumerate(self.suggestions):
+        self.table.setWordWrap(True)
+        for row, worded in enumerate(self.worded):
+            s = worded.suggestion
             name = QTableWidgetItem(("⚠ " if s.flagged else "") + s.mediator.name)
             name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
                           | Qt.ItemFlag.ItemIsSelectable)
             name.setCheckState(Qt.CheckState.Checked if s.mediator.id in current
                                else Qt.CheckState.Unchecked)
             name.setData(Qt.ItemDataRole.UserRole, s.mediator.id)
-            cells = [name, QTableWidgetItem(f"{s.score:.1f}"),
-                     QTableWidgetItem("；".join(s.reasons)),
+            cells = [name, QTableWidgetItem(worded.reasons),
                      QTableWidgetItem("；".join(s.recusal_grounds) or self.tr("None"))]
             for col, item in enumerate(cells):
                 if s.flagged:
