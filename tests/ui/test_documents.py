@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
@@ -93,6 +94,63 @@ def test_save_as_writes_the_pdf_under_its_default_name(qtbot, services, tmp_path
     saved = tmp_path / "协议书.pdf"
     assert saved.read_bytes() == tab.document.pdf
     assert str(saved) in tab.status.text()
+
+
+def test_save_as_starts_in_documents_mediation_desk_folder(qtbot, services, tmp_path,
+                                                            monkeypatch):
+    """另存为 starts in 文档/调解工作台 (made if missing), not in the program's folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    from mediation_desk.ui.pages.documents_tab import SAVE_FOLDER
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    documents = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation))
+    assert str(documents).startswith(str(tmp_path))
+    case = agreed_case(services)
+    _page, tab = open_documents(qtbot, services, case.id)
+    tab.select_kind("agreement")
+    click(qtbot, tab.generate_button)
+    offered: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda _p, _t, default, _f: (offered.append(default), ("", ""))[1])
+    assert not (documents / SAVE_FOLDER).exists()
+    assert tab.save_as() is None  # cancelled: nothing written
+    assert offered == [str(documents / SAVE_FOLDER / tab.document.filename)]
+    assert (documents / SAVE_FOLDER).is_dir() and not any((documents / SAVE_FOLDER).iterdir())
+
+
+def test_the_list_offers_the_paper_the_case_needs_next(qtbot, services):
+    case = register(services, "王五", "赵六")
+    page, tab = open_documents(qtbot, services, case.id)
+    assert tab.kind.currentData() == "application"  # a party's application: its 申请书
+    page.close()
+    case = agreed_case(services)
+    page, tab = open_documents(qtbot, services, case.id)
+    assert tab.kind.currentData() == "agreement"  # not 申请书 once an agreement is reached
+    click(qtbot, tab.generate_button)
+    assert tab.document.kind == "agreement" and tab.kind.currentData() == "agreement"
+    tab.load_register()  # the case page refreshes: the 协议书 is made, the 司法确认申请书 next
+    assert tab.kind.currentData() == "jc_application"
+    tab.kind.activated.emit(tab.kind.findData("rights_notice"))  # the person picks one
+    tab.select_kind("rights_notice")
+    tab.load_register()
+    assert tab.kind.currentData() == "rights_notice"  # kept, not taken back
+
+
+def test_the_preview_uses_the_space_at_1366x768(qtbot, services):
+    case = agreed_case(services)
+    page, tab = open_documents(qtbot, services, case.id)
+    page.resize(1366 - 180, 768 - 120)  # the case page inside the window at 1366x768
+    click(qtbot, tab.generate_button)
+    qtbot.waitUntil(lambda: tab.preview.view.height() > 0)
+    # the page preview gets most of the tab's height and most of its width
+    assert tab.preview.view.height() >= 0.75 * tab.height(), (tab.preview.view.height(),
+                                                              tab.height())
+    assert tab.preview.width() >= 0.6 * tab.width()
+    assert tab.register.isVisible() and tab.register.width() >= 200
 
 
 def test_blank_form_from_the_file_menu_dialog(qtbot, services):

@@ -84,17 +84,24 @@ class DocumentsTab(QWidget):
         if self.blank:
             layout.addWidget(self.preview, 1)
         else:
-            split = QSplitter(Qt.Orientation.Vertical)
-            split.addWidget(self.preview)
+            # side by side: the portrait page gets the tab's whole height (stacked above the
+            # register it was ~300 px tall at 1366x768); the register is a narrow column
+            self.split = QSplitter(Qt.Orientation.Horizontal)
+            self.split.setObjectName("documentsSplit")
+            self.split.addWidget(self.preview)
             box = QWidget()
             v = QVBoxLayout(box)
             v.setContentsMargins(0, 0, 0, 0)
-            v.addWidget(QLabel(self.tr("Document register (every generation is recorded)")))
+            caption = QLabel(self.tr("Document register (every generation is recorded)"))
+            caption.setWordWrap(True)
+            v.addWidget(caption)
             v.addWidget(self.register)
-            split.addWidget(box)
-            split.setStretchFactor(0, 4)
-            split.setStretchFactor(1, 1)
-            layout.addWidget(split, 1)
+            self.split.addWidget(box)
+            self.split.setStretchFactor(0, 3)
+            self.split.setStretchFactor(1, 1)
+            self.split.setChildrenCollapsible(False)
+            box.setMinimumWidth(300)
+            layout.addWidget(self.split, 1)
 
         self.generate_button.clicked.connect(self.generate)
         self.open_button.clicked.connect(self.open_external)
@@ -102,6 +109,8 @@ class DocumentsTab(QWidget):
         self.save_button.clicked.connect(self.save_as)
         self.verify_button.clicked.connect(self.verify)
         self.verify_button.setHidden(self.blank)
+        self.kind_chosen = False  # the person picked a kind: no longer follow the case
+        self.kind.activated.connect(lambda _i: setattr(self, "kind_chosen", True))
         self._update_buttons()
         self.load_register()
 
@@ -134,7 +143,7 @@ class DocumentsTab(QWidget):
         self.warning.show_messages([doc.warning])
         self.preview.load(doc.pdf)
         self._update_buttons()
-        self.load_register()
+        self.load_register(follow=False)  # the list stays on the paper just made
         self.generated.emit(doc)
 
     def _failed(self, exc: BaseException) -> None:
@@ -146,8 +155,9 @@ class DocumentsTab(QWidget):
             return
         errors.report(exc, self)
 
-    def load_register(self) -> None:
-        """Show the case's document register (kind, time, verification code, who)."""
+    def load_register(self, *, follow: bool = True) -> None:
+        """Show the case's document register (kind, time, verification code, who); with
+        ``follow`` (not after a generation) the list moves to the paper needed next."""
         if self.blank or self.case_id is None:
             return
         titles = dict(DocumentService.kinds())
@@ -159,6 +169,23 @@ class DocumentsTab(QWidget):
             return
         fill(self.register, [[titles.get(e.kind, e.kind), when(_as_datetime(e.created_at)),
                               e.verification_code, e.actor] for e in reversed(entries)])
+        if follow and not self.kind_chosen:
+            self.follow_case()
+
+    def follow_case(self) -> None:
+        """Offer the paper the case needs next (the agreement once reached, then the
+        司法确认申请书, ...; services/next_document.py) until the person picks another."""
+        from ...services.next_document import suggested_kind
+
+        case_id = self.case_id
+        if case_id is None:
+            return
+        try:
+            kind = self.services.run(lambda s: suggested_kind(s.store, case_id))
+        except DomainError:
+            return  # the list keeps its choice; the register's error is already shown
+        if self.kind.findData(kind) >= 0:
+            self.select_kind(kind)
 
     def _update_buttons(self) -> None:
         has = self.document is not None and not self.busy
@@ -204,10 +231,8 @@ class DocumentsTab(QWidget):
         """Ask where to save (default name from the document) and write the PDF there."""
         if self.document is None:
             return None
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        default = str(Path(folder) / self.document.filename) if folder \
-            else self.document.filename
+        folder = save_folder()
+        default = str(folder / self.document.filename) if folder else self.document.filename
         name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save document"), default,
                                                     self.tr("PDF files (*.pdf)"))
         if not name:
@@ -223,6 +248,25 @@ class DocumentsTab(QWidget):
             return None
         self.status.setText(self.tr("Saved to %1").replace("%1", str(path)))
         return path
+
+
+SAVE_FOLDER = "调解工作台"
+"""The folder under the user's 文档 (Documents) where 另存为 starts."""
+
+
+def save_folder() -> Path | None:
+    """文档/调解工作台, created if missing (None: no Documents folder, or it cannot be made;
+    the dialog then starts where the system chooses, never in the program's folder)."""
+    documents = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation)
+    if not documents:
+        return None
+    folder = Path(documents) / SAVE_FOLDER
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return Path(documents)
+    return folder
 
 
 def _as_datetime(value: datetime | str) -> datetime:
