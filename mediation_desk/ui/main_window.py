@@ -137,6 +137,13 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.account_label)
         self._build_actions()
         self._add_exchange_pages()
+        self.page_my_work = -1  # 我的案件 (ui/pages/my_work.py): a center's mediators and director
+        if self.court is None and (services.account is None
+                                   or services.account.role.value in ("mediator", "director")):
+            self.page_my_work = self.stack.count()
+            QListWidgetItem(self.tr("My cases"), self.nav)
+            self.stack.addWidget(QWidget())
+            self._builders[self.page_my_work] = self._build_my_work
         self.page_statistics = self.stack.count()
         QListWidgetItem(self.tr("Statistics"), self.nav)
         self.stack.addWidget(QWidget())
@@ -255,6 +262,13 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGE_CASES)
         self.case_tabs.setCurrentIndex(0)
         self.cases.show_drill_down(flt)
+
+    def _build_my_work(self) -> QWidget:
+        from .pages.my_work import MyWorkPage
+
+        page = MyWorkPage(self.services)
+        page.cases_chosen.connect(self.show_cases)
+        return page
 
     def _build_accounts(self) -> QWidget:
         from .pages.accounts_page import AccountsPage

@@ -196,57 +196,57 @@
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="203" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="205" />
         <source>No agreement has been recorded.</source>
         <translation>尚未登记调解协议。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="206" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="208" />
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="208" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="210" />
         <source>Effective on</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="210" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="212" />
         <source>Judicial confirmation: apply by</source>
         <translation>司法确认申请截止</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="213" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="215" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="217" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="219" />
         <source>Facts, issues and responsibility</source>
         <translation>纠纷主要事实、争议事项及各方责任</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="218" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="220" />
         <source>Agreed terms</source>
         <translation>经调解，双方自愿达成如下协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="219" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="221" />
         <source>Performance</source>
         <translation>履行方式、地点和期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="224" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="226" />
         <source>Manner</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="225" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="227" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="226" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="228" />
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
@@ -254,12 +254,12 @@
 <context>
     <name>AmountEdit</name>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/amount_edit.py" line="26" />
+        <location filename="../../mediation_desk/ui/widgets/amount_edit.py" line="27" />
         <source>Yuan, e.g. 40000, 4万 or 40,000.50</source>
         <translation>单位元，例如 40000、4万 或 40,000.50</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/amount_edit.py" line="44" />
+        <location filename="../../mediation_desk/ui/widgets/amount_edit.py" line="45" />
         <source>In capitals: %1 (%2)</source>
         <translation>大写：%1（%2）</translation>
     </message>
@@ -305,57 +305,52 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="41" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="43" />
         <source>Assign mediators</source>
         <translation>指派调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="46" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="49" />
         <source>Suggested mediators, best first. Tick the ones to assign.</source>
         <translation>推荐的调解员（最合适的在前），勾选要指派的人员。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="51" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="54" />
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="51" />
-        <source>Score</source>
-        <translation>得分</translation>
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="54" />
+        <source>Why suggested</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="52" />
-        <source>Reasons</source>
-        <translation>推荐理由</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="52" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="55" />
         <source>Recusal grounds</source>
         <translation>回避事由</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="68" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="72" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="81" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="85" />
         <source>There are no active mediators. Add mediators on the Mediators page first.</source>
         <translation>没有在岗的调解员。请先在“调解员”页面添加。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="82" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="86" />
         <source>Reason for assigning despite a recusal ground *</source>
         <translation>存在回避事由仍指派的理由 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="87" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="91" />
         <source>e.g. both parties were told and agreed to keep this mediator</source>
         <translation>例如：已告知双方当事人，双方同意由该调解员调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="132" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="136" />
         <source>A ticked mediator has a recusal ground: give the reason for assigning them (for example, both parties agreed).</source>
         <translation>勾选的调解员存在回避事由：请填写仍然指派的理由（例如双方当事人同意）。</translation>
     </message>
@@ -950,37 +945,37 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="88" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="102" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="89" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="103" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="90" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="104" />
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="91" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="105" />
         <source>Agreement</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="106" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="93" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="107" />
         <source>Follow-up visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="97" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="111" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
@@ -988,69 +983,79 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CaseDetailWidget</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="47" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="48" />
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="93" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="95" />
         <source>No running deadline</source>
         <translation>未在计时</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="95" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="97" />
         <source>Suspended: the clock is stopped</source>
         <translation>已中止：期限暂停计算</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="97" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="99" />
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="99" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="101" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="101" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="103" />
         <source>Due soon: %n day(s) left</source>
         <translation>
             <numerusform>即将到期：剩 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="103" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="105" />
         <source>%n day(s) left</source>
         <translation>
             <numerusform>剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="105" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="107" />
         <source> (until %1)</source>
         <translation>（至%1）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="106" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="108" />
         <source>Mediation period: %1</source>
         <translation>调解期限：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="108" />
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="121" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="110" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="123" />
         <source> (holiday arrangement estimated)</source>
         <translation>（节假日安排为推算）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="119" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="121" />
         <source>Judicial confirmation: apply by %1</source>
         <translation>司法确认申请截止：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="126" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="136" />
+        <source>⚠ Assigned despite a recusal ground: %1. Mediators: %2; assigned by %3 on %4; reason given: %5</source>
+        <translation>⚠ 存在回避事由仍予指派：%1。调解员：%2；指派人：%3，%4；理由：%5</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="143" />
+        <source>A mediator with a recusal ground continues only if the ground was disclosed and both parties agreed (SIM Art 15, OMR Art 13); a party may ask for another mediator.</source>
+        <translation>有回避事由的调解员，须向双方当事人披露并经双方同意方可继续调解（特邀调解规定第十五条、在线调解规则第十三条）；当事人可以要求更换调解员。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="148" />
         <source>This deadline depends on a year whose holiday arrangement has not been entered yet; it was computed from the statutory holidays. Enter the State Council notice under Settings → Holiday calendar.</source>
         <translation>该期限涉及尚未录入放假安排的年份，系按法定节假日推算。请在“设置 → 节假日安排”中录入国务院当年的通知。</translation>
     </message>
@@ -1058,87 +1063,91 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="180" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="189" />
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="180" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="189" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="180" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="189" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="181" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="190" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="181" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="190" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="181" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="190" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="182" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="191" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="182" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="191" />
         <source>Received</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="182" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="191" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="183" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="192" />
         <source>Center</source>
         <translation>中心/调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="195" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="204" />
         <source> (est.)</source>
         <translation>（推算）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="200" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="209" />
+        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="126" />
         <source>⚠ Overdue {0} d</source>
         <translation>⚠ 超期{0}天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="203" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="212" />
+        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="129" />
         <source>◔ Due today</source>
         <translation>◔ 今天到期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="204" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="213" />
+        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="130" />
         <source>◔ {0} d left</source>
         <translation>◔ 剩{0}天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="206" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="215" />
         <source>Paused</source>
         <translation>已暂停计时</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="208" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="217" />
+        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="132" />
         <source>{0} d left</source>
         <translation>剩{0}天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="257" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="266" />
         <source>Holiday arrangement estimated: the deadline was computed from the statutory holidays because this year's notice is not entered yet.</source>
         <translation>节假日安排为推算：当年的放假通知尚未录入，期限按法定节假日推算。</translation>
     </message>
@@ -1146,22 +1155,22 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CaseTabs</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="126" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="128" />
         <source>satisfaction %1/5</source>
         <translation>满意度 %1/5</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="130" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="132" />
         <source>%n more day(s)</source>
         <translation>延长 %n 天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="132" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="134" />
         <source>now due %1</source>
         <translation>现到期日 %1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="136" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="138" />
         <source>suspended for %n day(s)</source>
         <translation>中止 %n 天</translation>
     </message>
@@ -1169,39 +1178,39 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="94" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="142" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="97" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="145" />
         <source>Show all cases again</source>
         <translation>重新显示全部案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="124" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="172" />
         <source>{0}: {1} case(s)</source>
         <translation>{0}：{1}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="156" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="204" />
         <source>{0} (inactive)</source>
         <translation>{0}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="186" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="234" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="250" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="298" />
         <source>At least %n case(s)</source>
         <translation>
             <numerusform>至少 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="252" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="300" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -1805,47 +1814,47 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="95" />
         <source>Document register (every generation is recorded)</source>
         <translation>文书登记（每次生成均有记录）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="119" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="128" />
         <source>Generating %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="131" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="140" />
         <source>%1 — %2 page(s), verification code %3</source>
         <translation>%1 — 共 %2 页，校验码 %3</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="185" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="212" />
         <source>The file could not be written: %1</source>
         <translation>无法写入文件：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="189" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="216" />
         <source>No program for PDF files was found. Install a PDF viewer, or use Save as and open the file yourself.</source>
         <translation>未找到打开 PDF 文件的程序。请安装 PDF 阅读器，或“另存为”后自行打开。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="211" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="236" />
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="212" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="237" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="221" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="246" />
         <source>The file could not be saved: %1</source>
         <translation>无法保存文件：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="224" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="249" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
@@ -1901,6 +1910,14 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="132" />
         <source>Encrypting the database…</source>
         <translation>正在加密数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>EthnicityCombo</name>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/person_fields.py" line="70" />
+        <source>Pick or type, e.g. Han</source>
+        <translation>选择或输入，例如：汉族</translation>
     </message>
 </context>
 <context>
@@ -2313,32 +2330,32 @@ Reason code: {1}</source>
 <context>
     <name>FollowUpsTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="171" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="173" />
         <source>Visited</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="171" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="173" />
         <source>Performance</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="172" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="174" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="172" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="174" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="173" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="175" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="173" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="175" />
         <source>Visited by</source>
         <translation>回访人</translation>
     </message>
@@ -2740,211 +2757,219 @@ Reason code: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="80" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="85" />
         <source>Mediation Desk</source>
         <translation>调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="83" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="88" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="83" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="88" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="83" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="88" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="84" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="89" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="97" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="102" />
         <source>Case list</source>
         <translation>案件列表</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="136" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="144" />
+        <source>My cases</source>
+        <translation>我的案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="148" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="143" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="155" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="152" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="171" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="153" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="172" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="154" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="173" />
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="155" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="174" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="167" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="186" />
         <source>&amp;New case…</source>
         <translation>登记新案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="169" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="188" />
         <source>&amp;Find case…</source>
         <translation>查找案件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="171" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="190" />
         <source>&amp;Close case tab</source>
         <translation>关闭案件标签(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="173" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="192" />
         <source>Print &amp;blank forms…</source>
         <translation>打印空白表格(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="175" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="194" />
         <source>&amp;Verify a document…</source>
         <translation>文书核验(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="178" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="197" />
         <source>Back &amp;up…</source>
         <translation>备份(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="180" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="199" />
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="182" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="201" />
         <source>&amp;Practice restore…</source>
         <translation>演练恢复(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="185" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="204" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="189" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="208" />
         <source>&amp;Dashboard</source>
         <translation>工作台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="189" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="208" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="190" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="209" />
         <source>&amp;Mediators</source>
         <translation>调解员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="190" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="209" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="191" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="210" />
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="194" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="220" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="195" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="221" />
         <source>Where is the &amp;log file?</source>
         <translation>日志文件位置(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="196" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="222" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="198" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="224" />
         <source>&amp;Switch user…</source>
         <translation>切换用户(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="201" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="227" />
         <source>&amp;Accounts and passwords</source>
         <translation>账户和密码(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="294" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="327" />
         <source>Exchange</source>
         <translation>交换</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="302" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="335" />
         <source>Court</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="355" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="393" />
         <source>The database was changed by another program; the lists were refreshed.</source>
         <translation>数据库已被其他程序修改，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="361" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="399" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="364" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="402" />
         <source>⚠ Overdue cases: {0}</source>
         <translation>⚠ 超期案件：{0}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="426" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="464" />
         <source>New case</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="491" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="529" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="492" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="530" />
         <source>The log file is at:
 {0}</source>
         <translation>日志文件位于：
 {0}</translation>
     </message>
     <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="212" />
         <source>E&amp;xchange</source>
         <translation>交换(&amp;X)</translation>
     </message>
     <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="215" />
         <source>&amp;Accounts</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="336" />
         <source>C&amp;ourt</source>
         <translation>法院(&amp;O)</translation>
     </message>
@@ -3052,6 +3077,89 @@ Reason code: {1}</source>
     </message>
 </context>
 <context>
+    <name>MyWorkPage</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="62" />
+        <source>My own cases</source>
+        <translation>我承办的案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="64" />
+        <source>The whole center</source>
+        <translation>全中心案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="68" />
+        <source>You are not on the mediators' roster under your name, so no case is assigned to you.</source>
+        <translation>您的姓名不在调解员名册上，因此没有指派给您的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="83" />
+        <source>Double-click or press Enter to open the case</source>
+        <translation>双击或按回车键打开案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="85" />
+        <source>Show in the case list</source>
+        <translation>在案件列表中查看</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="102" />
+        <source>My cases</source>
+        <translation>我的案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="125" />
+        <source>No mediator is linked to this account, so no case is assigned to it.</source>
+        <translation>此账户没有关联调解员，因此没有指派给它的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="145" />
+        <source>the whole center</source>
+        <translation>全中心</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="148" />
+        <source>Double-click a case or press Enter to open it. Sessions are those dated today; due soon means within {0} days.</source>
+        <translation>双击案件或按回车键打开。今日调解为调解时间在今天的调解记录；即将到期指{0}天内到期。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="164" />
+        <source>Sessions today</source>
+        <translation>今日调解</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="164" />
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="165" />
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="165" />
+        <source>Follow-up visits owed</source>
+        <translation>应回访</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="175" />
+        <source>{0} case(s)</source>
+        <translation>{0}件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="177" />
+        <source>{0} session(s)</source>
+        <translation>{0}次</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="178" />
+        <source>at least {0} session(s)</source>
+        <translation>至少{0}次</translation>
+    </message>
+</context>
+<context>
     <name>NewAccountDialog</name>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="142" />
@@ -3097,6 +3205,14 @@ Reason code: {1}</source>
         <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="179" />
         <source>Add the mediator to the roster first (page Mediators)</source>
         <translation>请先在“调解员”页把这位调解员加入名册</translation>
+    </message>
+</context>
+<context>
+    <name>OccupationCombo</name>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/person_fields.py" line="115" />
+        <source>e.g. farmer, retired</source>
+        <translation>例如：农民、退休人员</translation>
     </message>
 </context>
 <context>
@@ -3258,17 +3374,17 @@ Reason code: {1}</source>
         <translation>委托代理人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="86" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="88" />
         <source>Show full numbers</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="88" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="90" />
         <source>Shows the full ID and phone numbers; the viewing is recorded in the audit log.</source>
         <translation>显示完整的身份证号和电话号码；查看行为将记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="113" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="115" />
         <source>Shown (logged)</source>
         <translation>已显示（已记录）</translation>
     </message>
@@ -3276,146 +3392,156 @@ Reason code: {1}</source>
 <context>
     <name>PartyEditor</name>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="92" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="94" />
         <source>Remove party</source>
         <translation>删除当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="94" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="96" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="96" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="98" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="101" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="103" />
         <source>Full name, or the organisation's name</source>
         <translation>姓名或单位名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="102" />
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="193" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="104" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="237" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="107" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="109" />
         <source>18-digit resident ID number</source>
         <translation>18位居民身份证号码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="110" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="112" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="111" />
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="118" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="113" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="120" />
         <source>Not given</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="122" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="124" />
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="130" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="132" />
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="133" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="136" />
         <source>18-character unified social credit code</source>
         <translation>18位统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="135" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="138" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="137" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="140" />
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="139" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="142" />
         <source>Mobile or landline, e.g. 0533-1234567</source>
         <translation>手机或固定电话，例如 0533-1234567</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="140" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="143" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="142" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="145" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="143" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="146" />
         <source>Village or community</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="144" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="147" />
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="146" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="149" />
         <source>Has an agent (委托代理人)</source>
         <translation>有委托代理人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="151" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="154" />
         <source>e.g. son, lawyer</source>
         <translation>例如：儿子、律师</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="154" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="157" />
         <source>Agent's name</source>
         <translation>代理人姓名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="155" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="158" />
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="156" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="159" />
         <source>Agent's phone</source>
         <translation>代理人电话</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="157" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="160" />
         <source>Agent's ID number</source>
         <translation>代理人身份证号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="193" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="190" />
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="196" />
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="237" />
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="222" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="266" />
         <source>%n of 18 characters</source>
         <translation>
             <numerusform>已输入 %n/18 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="237" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="281" />
         <source>Born %1, %2</source>
         <translation>%1出生，%2</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="270" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="314" />
         <source>Party %1</source>
         <translation>当事人%1</translation>
     </message>
@@ -3504,12 +3630,12 @@ Reason code: {1}</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/app.py" line="403" />
+        <location filename="../../mediation_desk/app.py" line="406" />
         <source>Mediation Desk</source>
         <translation>调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/app.py" line="404" />
+        <location filename="../../mediation_desk/app.py" line="407" />
         <source>This database is already open in another window ({0}); that window was brought to the front.</source>
         <translation>该数据库已在另一个窗口中打开（{0}），已将那个窗口切换到前面。</translation>
     </message>
@@ -3972,27 +4098,27 @@ Please send this file to your technical contact.</source>
 <context>
     <name>RegisterCaseDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="35" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="43" />
         <source>Register a case</source>
         <translation>登记案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="44" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="51" />
         <source>Save and register</source>
         <translation>保存并登记</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="176" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="190" />
         <source>Suggested track: %1</source>
         <translation>建议程序：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="179" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="193" />
         <source>The suggestion appears once the form is complete.</source>
         <translation>表单填写完整后显示建议。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="187" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case.py" line="201" />
         <source>None</source>
         <translation>无</translation>
     </message>
@@ -4000,113 +4126,113 @@ Please send this file to your technical contact.</source>
 <context>
     <name>RegisterCaseView</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="54" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="72" />
         <source>The dispute</source>
         <translation>纠纷情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="59" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="77" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="62" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="80" />
         <source>e.g. (2026)鲁0303民诉前调12号</source>
         <translation>例如：（2026）鲁0303民诉前调12号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="63" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="81" />
         <source>Court case number *</source>
         <translation>法院案号 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="70" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="88" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="72" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="90" />
         <source>Dispute type *</source>
         <translation>纠纷类型 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="78" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="96" />
         <source>Received on</source>
         <translation>收案日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="81" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="99" />
         <source>Optional; default: applicant and respondent</source>
         <translation>可不填；默认为“申请人与被申请人＋纠纷类型”</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="82" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="100" />
         <source>Title</source>
         <translation>案件名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="84" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="102" />
         <source>Amount in dispute</source>
         <translation>争议金额</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="88" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="111" />
         <source>What happened, briefly</source>
         <translation>简要说明纠纷经过</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="90" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="113" />
         <source>Facts *</source>
         <translation>纠纷事实 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="94" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="117" />
         <source>What the applicant asks for</source>
         <translation>申请人的请求</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="96" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="119" />
         <source>Claims</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="106" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="129" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="109" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="132" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="115" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="138" />
         <source>Add party</source>
         <translation>添加当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="126" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="149" />
         <source>Before saving</source>
         <translation>保存前请确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="128" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="151" />
         <source>Fill in the form to see the triage suggestion.</source>
         <translation>填写表单后显示分流建议。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="105" />
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="133" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="156" />
         <source>Related open cases</source>
         <translation>相关未结案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="135" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="158" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="144" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="167" />
         <source>Check</source>
         <translation>核对</translation>
     </message>
@@ -4273,74 +4399,97 @@ Please send this file to your technical contact.</source>
     </message>
 </context>
 <context>
+    <name>SessionsModel</name>
+    <message>
+        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="62" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="62" />
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="62" />
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="62" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="74" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="78" />
         <source>Center</source>
         <translation>本中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="76" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="80" />
         <source>Center &amp;name</source>
         <translation>中心名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="78" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="82" />
         <source>Center code</source>
         <translation>中心代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="79" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="83" />
         <source>Case number &amp;prefix</source>
         <translation>案号前缀(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="82" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="86" />
         <source>Example number</source>
         <translation>案号示例</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="83" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="87" />
         <source>Linked &amp;court</source>
         <translation>对接法院(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="84" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="88" />
         <source>Court code (e.g. 鲁0303)</source>
         <translation>法院代字（例如 鲁0303）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="113" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="119" />
         <source>Warnings and triage</source>
         <translation>预警与分流</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="118" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="124" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="119" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="125" />
         <source>Warn when due within</source>
         <translation>到期前提醒天数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="131" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="137" />
         <source>yuan/year, published for</source>
         <translation>元/年，统计年度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="133" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="139" />
         <source>Provincial average wage</source>
         <translation>全省就业人员年平均工资</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="128" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="134" />
         <source>e.g. Shandong</source>
         <translation>如：山东省</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="85" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="89" />
         <source>Case file &amp;retention (on the cover)</source>
         <translation>卷宗保管期限(&amp;R)（印在封面）</translation>
     </message>
@@ -4350,127 +4499,127 @@ Please send this file to your technical contact.</source>
         <translation>留空：使用中心名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="91" />
         <source>Co&amp;mmittee's registered name (seal line)</source>
         <translation>人民调解委员会名称(&amp;M)（印章所载）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="91" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="97" />
         <source>Mediation period by source</source>
         <translation>各来源的调解期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="100" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="106" />
         <source>days</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="101" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="107" />
         <source>months</source>
         <translation>个月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="102" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="108" />
         <source>A period written as 「一个月」 counts to the same day of the next month (31 January → 28 February).</source>
         <translation>规定为“一个月”的期限算至下月对应日（1月31日 → 2月28日）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="136" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="142" />
         <source>Province of the wage figure</source>
         <translation>平均工资所属省份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="139" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="145" />
         <source>Interface</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="145" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="151" />
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="149" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="155" />
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="150" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="156" />
         <source>The lock screen hides every case after this long without keyboard or mouse input.</source>
         <translation>键盘和鼠标无操作达到这个时间后，锁定画面遮住所有案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="152" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="158" />
         <source>&amp;Lock after no input for</source>
         <translation>无操作自动锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="155" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="161" />
         <source>&amp;Save settings (Ctrl+S)</source>
         <translation>保存设置(&amp;S)（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="157" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="163" />
         <source>&amp;Revert</source>
         <translation>还原(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="168" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="174" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="195" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="201" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="200" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="206" />
         <source>Empty: the backups folder in the user data folder</source>
         <translation>留空：使用用户数据文件夹中的 backups 文件夹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="201" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="207" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="206" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="212" />
         <source>Backup &amp;folder</source>
         <translation>备份文件夹(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="212" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="218" />
         <source>daily</source>
         <translation>份（每日）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="213" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="219" />
         <source>weekly</source>
         <translation>份（每周）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="214" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="220" />
         <source>monthly</source>
         <translation>份（每月）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="222" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="228" />
         <source>Keep</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="230" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="236" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="295" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="302" />
         <source>Enter the wage as a number of yuan</source>
         <translation>请以元为单位填写数字</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="322" />
+        <location filename="../../mediation_desk/ui/pages/settings_page.py" line="330" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4966,22 +5115,22 @@ Please send this file to your technical contact.</source>
 <context>
     <name>TimelineTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="152" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="154" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="152" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="154" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="152" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="154" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="153" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="155" />
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
@@ -5168,6 +5317,29 @@ Please send this file to your technical contact.</source>
         <location filename="../../mediation_desk/ui/dialogs/verify_dialog.py" line="117" />
         <source>Checking…</source>
         <translation>正在核验…</translation>
+    </message>
+</context>
+<context>
+    <name>WorkCasesModel</name>
+    <message>
+        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="84" />
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="84" />
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="84" />
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="85" />
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>

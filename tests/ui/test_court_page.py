@@ -139,8 +139,10 @@ def test_intake_sheet_into_a_folder(qtbot, court_services, tmp_path, monkeypatch
 def test_center_desk_has_no_court_page(qtbot, services):
     window = MainWindow(services)
     qtbot.addWidget(window)
-    assert window.court is None and window.nav.count() == PAGE_EXCHANGE + 3  # 统计, 账户
-    assert window.page_statistics == PAGE_EXCHANGE + 1
-    assert window.page_accounts == PAGE_EXCHANGE + 2
+    # 我的案件, 统计, 账户
+    assert window.court is None and window.nav.count() == PAGE_EXCHANGE + 4
+    assert window.page_my_work == PAGE_EXCHANGE + 1
+    assert window.page_statistics == PAGE_EXCHANGE + 2
+    assert window.page_accounts == PAGE_EXCHANGE + 3
     assert window.cases.model.columnCount() == COL_CENTER
     assert not window.cases.center.isVisible()

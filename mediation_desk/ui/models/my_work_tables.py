@@ -1,0 +1,134 @@
+"""The small lists of 我的案件: today's sessions, and cases with their deadline words.
+
+Rows are replaced whole (a list holds at most ``services.my_work.LIST_LIMIT`` rows);
+``CaseIdRole`` gives the case to open.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush
+
+from ...domain.deadlines import DeadlineLevel, DeadlineState
+from ...domain.queries import CaseRow
+from ...services.my_work import Session
+from .. import i18n, labels
+from .case_table import DUE_SOON_BG, OVERDUE_BG, CaseIdRole
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _Rows(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def headers(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def case_id(self, row: int) -> str:
+        raise NotImplementedError
+
+
+class SessionsModel(_Rows):
+    """Time, case number, parties, place."""
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Time"), self.tr("Case number"), self.tr("Parties"), self.tr("Place"))
+
+    def case_id(self, row: int) -> str:
+        return self.rows[row].case.id
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        s: Session = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (s.time, s.case.number, s.case.party_names, s.place)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return s.case.title or None
+        if role == CaseIdRole:
+            return s.case.id
+        return None
+
+
+class WorkCasesModel(_Rows):
+    """Case number, deadline (in words), parties, status; rows are (CaseRow, DeadlineState)."""
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Case number"), self.tr("Deadline"), self.tr("Parties"),
+                self.tr("Status"))
+
+    def case_id(self, row: int) -> str:
+        return self.rows[row][0].id
+
+    def deadline_text(self, state: DeadlineState, row: CaseRow) -> str:
+        if state.level in (DeadlineLevel.OVERDUE, DeadlineLevel.DUE_SOON, DeadlineLevel.OK):
+            words = deadline_words(state)
+            if words:
+                return words
+        return i18n.format_date(row.due_on) if row.due_on else ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, state = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return row.number
+            if col == 1:
+                return self.deadline_text(state, row)
+            if col == 2:
+                return row.party_names
+            return labels.label(row.status)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if state.level is DeadlineLevel.OVERDUE:
+                return QBrush(OVERDUE_BG)
+            if state.level is DeadlineLevel.DUE_SOON:
+                return QBrush(DUE_SOON_BG)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return row.title or None
+        if role == CaseIdRole:
+            return row.id
+        return None
+
+
+def deadline_words(state: DeadlineState) -> str:
+    """The case list's words for a deadline (its translations: context CaseTableModel)."""
+    if state.level is DeadlineLevel.OVERDUE:
+        return QCoreApplication.translate("CaseTableModel", "⚠ Overdue {0} d").format(
+            -(state.days_left or 0))
+    if state.level is DeadlineLevel.DUE_SOON:
+        if state.days_left == 0:
+            return QCoreApplication.translate("CaseTableModel", "◔ Due today")
+        return QCoreApplication.translate("CaseTableModel", "◔ {0} d left").format(state.days_left)
+    if state.level is DeadlineLevel.OK and state.days_left is not None:
+        return QCoreApplication.translate("CaseTableModel", "{0} d left").format(state.days_left)
+    return ""
