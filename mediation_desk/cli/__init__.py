@@ -28,6 +28,7 @@ from . import (
     documents,
     exchange,
     fonts,
+    ledger,
     record,
     referral,
     report,
@@ -54,6 +55,7 @@ VERB_GROUPS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("report", report.add_report_command),  # report (月报、季度通报、年度报告)
     ("assessment", report.add_assessment_command),  # assessment (调解员考评)
     ("subsidy", subsidy.add_subsidy_commands),  # subsidy subsidy-rates (以案定补)
+    ("ledger", ledger.add_ledger_commands),  # ledger export|import (台账 XLSX)
     ("villages", villages.add_villages_command),  # villages (村居视图, 无讼社区)
     ("accounts", accounts.add_account_commands),  # account ... password recover encrypt
 )
