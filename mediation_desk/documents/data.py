@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from ..domain.corrections import Correction, corrections, superseded
 from ..domain.enums import CaseSource, EventKind, PartyKind, PartyRole
 from ..domain.formatting import format_amount, format_cn_date, format_cn_datetime, numeral
 from ..domain.models import Agreement, Attachment, Case, CaseEvent, Center, Mediator, Party
@@ -62,7 +63,14 @@ class CaseBundle:
         return [p for p in self.parties if p.role is role]
 
     def events_of(self, kind: EventKind) -> list[CaseEvent]:
-        return [e for e in self.events if e.kind is kind and not e.deleted]
+        """Live events of ``kind``; a record a correction replaced prints as its newest
+        version only (the old one stays on file and in the timeline)."""
+        old = superseded(self.events)
+        return [e for e in self.events if e.kind is kind and not e.deleted and e.id not in old]
+
+    def corrections(self) -> list[Correction]:
+        """The case's corrections (new versions, 补充协议, 更正说明), oldest first."""
+        return corrections(self.events)
 
     @property
     def live_agreement(self) -> Agreement | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..domain.errors import DomainError
 from . import (
     agreement_docs,
+    correction_docs,
     ending_docs,
     intake_docs,
     procedure_docs,
@@ -41,6 +42,8 @@ KINDS: dict[str, Kind] = {k.id: k for k in (
     Kind("extension_consent", "延期调解同意书", procedure_docs.extension_consent),
     Kind("agreement", "人民调解协议书", agreement_docs.agreement),
     Kind("oral_agreement", "人民调解口头协议登记表", agreement_docs.oral_agreement),
+    Kind("supplementary_agreement", "人民调解补充协议", correction_docs.supplementary_agreement),
+    Kind("correction_note", "更正说明", correction_docs.correction_note),
     Kind("termination", "终止人民调解告知书", ending_docs.termination),
     Kind("undisputed_facts", "无争议事实确认书", ending_docs.undisputed_facts),
     Kind("jc_application", "司法确认申请书", agreement_docs.jc_application),

@@ -72,15 +72,21 @@ def session_record(b: CaseBundle) -> DocSpec:
     """人民调解记录（笔录）: time, place, matter, attendees, notices, statements, result."""
     spec = new_spec(b, "session_record", "人民调解记录")
     events: list[CaseEvent | None] = list(b.events_of(EventKind.SESSION)) or [None]
+    fixes = {c.new_id: c for c in b.corrections() if c.new_id}
 
     def page(ev: CaseEvent | None) -> list[Block]:
+        fixed: list[Block] = []
+        if ev is not None and ev.id in fixes:  # a corrected record says so on its page
+            c = fixes[ev.id]
+            fixed.append(Para(f"（本记录为更正后的第{c.version}版，更正原因：{c.reason}。"
+                              "原记录保留在卷。）", indent=False))
         rows = [("时间", cn_datetime(ev.occurred_at) if ev else cn_datetime(None), "", ""),
                 ("地点", ev.place if ev else "", "", ""),
                 ("事由", b.dispute() if b.case else "", "", ""),
                 ("当事人", b.party_names() if b.case else "", "", ""),
                 ("参加人", ev.participants if ev else "", "", ""),
                 ("人民调解员", b.mediator_names if b.case else "", "记录人", _recorder(ev))]
-        out: list[Block] = [_grid(rows, ev is None),
+        out: list[Block] = [*fixed, _grid(rows, ev is None),
                Para("人民调解员告知：本次调解由人民调解委员会主持，调解遵循自愿、平等、合法的原则，"
                     "当事人享有选择或者接受人民调解员、拒绝调解或者要求终止调解等权利，"
                     "应当如实陈述纠纷事实、遵守调解秩序、尊重对方当事人。"

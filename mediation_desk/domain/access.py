@@ -101,6 +101,9 @@ CASE_WORK = {  # the mediation itself: director, or a mediator on their own case
     "terminate_case": "终止调解", "apply_jc": "申请司法确认", "remediate": "重新调解",
     "follow_up": "回访", "apply_enforcement": "申请强制执行", "litigate": "转诉讼",
     "hand_over": "移送立案", "archive": "归档",
+    # corrections (domain/corrections.py): a new version, a 补充协议, a 更正说明
+    "correct_record": "更正调解记录", "add_supplementary_agreement": "签订补充协议",
+    "add_correction_note": "添加更正说明",
     # full ID and phone numbers: shown on request, or printed on a paper (PIPL Art 51)
     "reveal_identifiers": "查看完整证件号码和电话", "generate_document": "生成文书（含完整号码）",
 }

@@ -13,6 +13,7 @@ from ..domain.queries import CaseFilter, CaseRow, CaseSort, DashboardCounts
 from ..domain.state_machine import Action, allowed_actions, why_not
 from .access import case_why_not
 from .base import desk_may_not
+from .corrections import CorrectionOps
 from .intake import IntakeOps
 from .mediation import MediationOps
 from .outcomes import OutcomeOps
@@ -21,7 +22,7 @@ _EVERY_CASE = CaseFilter()
 _DEFAULT_SORT = CaseSort()
 
 
-class CaseService(IntakeOps, MediationOps, OutcomeOps):
+class CaseService(IntakeOps, MediationOps, OutcomeOps, CorrectionOps):
     """Use cases on cases, plus the read queries the screens need."""
 
     # -- reads --------------------------------------------------------------

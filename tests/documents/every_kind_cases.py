@@ -124,6 +124,14 @@ def build(service: CaseService, mediators: MediatorService, name: str,
         effective_on=date(2026, 2, 20)))
     service.follow_up(ACTOR, c.id, performance=Performance.IN_PROGRESS, satisfaction=4,
                       notes="已拆除一半，余下月底前完成。", on=date(2026, 3, 1))
+    # after the agreement took effect: a 补充协议 and a 更正说明 (never an edit)
+    agreement = service.agreement(c.id)
+    assert agreement is not None
+    service.add_supplementary_agreement(ACTOR, c.id, agreement.id, reason="拆除期限需要顺延",
+                                        clauses=["越界院墙的拆除期限顺延至2026年4月15日。"],
+                                        signed_on=date(2026, 2, 24))
+    service.add_correction_note(ACTOR, c.id, agreement.id, reason="登记时笔误",
+                                text="协议书履行地点“马尚村”应为“马尚村二组”。")
     service.apply_jc(ACTOR, c.id, on=date(2026, 2, 25))
     scenario.cases.append(service.get(c.id))
 
