@@ -29,6 +29,8 @@ README = ROOT / "README.md"
 WALKTHROUGH = "## Walk-through"
 COMMAND = "uv run mediation-desk"
 NUMBER = re.compile(r"^（\d{4}）\S+号$")
+ENV = re.compile(r"^(?:[A-Z_]+=\S+ )+")
+"""Variables set for one command (``MEDIATION_DESK_PASSWORD=... uv run ...``)."""
 
 
 def section(text: str, heading: str) -> str:
@@ -66,7 +68,7 @@ def table_rows(text: str) -> list[tuple[str, list[str]]]:
     for line in text.splitlines():
         m = re.match(r"^\| `([a-z-]+)` \| (.*) \|$", line)
         if m and m.group(1) in verbs:
-            spans = re.findall(r"`([^`]+)`", m.group(2))
+            spans = [ENV.sub("", s) for s in re.findall(r"`([^`]+)`", m.group(2))]
             cmds = [s for s in spans
                     if s.startswith(COMMAND + " ") or (s.split(" ")[0] in verbs and " --db " in s)]
             rows.append((m.group(1), cmds))
@@ -116,7 +118,8 @@ def test_the_extraction_finds_commands_a_table_row_and_a_broken_one():
     sample = ("## Walk-through\n\n```bash\nX=$(uv run mediation-desk cases --db d.db | cut -f1)\n"
               "uv run mediation-desk export --db d.db \\\n    --to Z --out f.mdx   # send\n```\n"
               "## Command line\n\n| verb | example |\n|---|---|\n"
-              "| `check` | `uv run mediation-desk check --db d.db` (then `backup --db d.db`) |\n")
+              "| `check` | `MEDIATION_DESK_PASSWORD=x uv run mediation-desk check --db d.db` (then "
+              "`backup --db d.db`; `add --json` is a mention) |\n")
     blocks = bash_blocks(section(sample, WALKTHROUGH))
     assert [c for b in blocks for c in block_commands(b)] == [
         "uv run mediation-desk cases --db d.db", "uv run mediation-desk export --db d.db --to Z "
