@@ -171,8 +171,9 @@ class LedgerService:
                                 registered_by, desk_kind(self.store))
 
     def lines(self, flt: CaseFilter, sort: CaseSort, columns: Sequence[Column], *,
-              counter: list[int] | None = None) -> Iterator[list[Any]]:
-        """The ledger's rows, page by page (``counter[0]`` counts the revealed cases)."""
+              counter: list[int] | None = None, mask: bool = False) -> Iterator[list[Any]]:
+        """The ledger's rows, page by page (``counter[0]`` counts the revealed cases;
+        ``mask``: every number masked, whoever asks, as the printed list shows them)."""
         keys = [c.key for c in columns]
         wants_facts = "facts" in keys
         ledger = ledger_of(self.store)
@@ -187,7 +188,7 @@ class LedgerService:
             for r in page.rows:
                 x = extras[r.id]
                 seq += 1
-                reveal = self._may_reveal(r, x.mediator_ids)
+                reveal = not mask and self._may_reveal(r, x.mediator_ids)
                 if reveal and counter is not None and any(
                         p.id_number or p.phone for p in parties[r.id]):
                     counter[0] += 1

@@ -82,6 +82,9 @@ class CasesPage(CasesPageView):
         self.clear.clicked.connect(self.clear_filters)
         self.new_case.clicked.connect(self.new_case_requested)
         guard(services, "register_case", self.new_case)
+        from ..dialogs.ledger_dialogs import add_ledger_buttons
+
+        add_ledger_buttons(self)  # 导出台账, 打印, 导入台账 (ui/dialogs/ledger_dialogs.py)
         self.table.activated.connect(self._activated)
         self.model.total_changed.connect(self._show_total)
         self._started = False

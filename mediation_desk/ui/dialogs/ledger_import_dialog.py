@@ -1,0 +1,295 @@
+"""导入台账: choose an XLSX → the column mapping (guessed, editable) → every row previewed
+with its errors in Chinese → 确认导入 (one operation; nothing is written before).
+
+The file is read and each plan made on the database thread (``services/ledger_import.py``);
+a changed mapping plans again. 确认导入 is enabled only when no row has an error and some
+row is new; the service plans once more inside the write, so what is written is what the
+database holds then.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import DomainError
+from ...domain.ledger_columns import COLUMNS, IGNORE
+from .. import errors
+from ..context import Services
+from ..widgets.field_error import FieldError
+
+ERROR_BRUSH = QBrush(QColor("#fbe3e1"))
+WARNING_BRUSH = QBrush(QColor("#fff4d6"))
+MAX_FILE = 64 * 1024 * 1024
+PREVIEW_COLUMNS = ("row", "result", "number", "received_on", "parties", "problems")
+
+
+class LedgerImportDialog(QDialog):
+    """The three steps of a ledger import in one window."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.setObjectName("ledgerImportDialog")
+        self.setWindowTitle(self.tr("Import ledger"))
+        self.sheet: Any = None
+        self.plan: Any = None
+        self.file_name = ""
+        self.imported: list[Any] = []
+
+        self.choose = QPushButton(self.tr("&Choose file…"))
+        self.choose.setObjectName("ledgerChoose")
+        self.choose.clicked.connect(self.choose_file)
+        self.file_label = QLabel(self.tr("No file chosen. Choose the XLSX of a ledger "
+                                         "(台账) kept in Excel or WPS."))
+        self.file_label.setObjectName("ledgerFile")
+        self.file_label.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.choose)
+        top.addWidget(self.file_label, 1)
+
+        self.mapping = QTableWidget(0, 3)
+        self.mapping.setObjectName("ledgerMapping")
+        self.mapping.setHorizontalHeaderLabels(
+            [self.tr("Column in the file"), self.tr("Imported as"), self.tr("First value")])
+        self.mapping.verticalHeader().setVisible(False)
+        self.mapping.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch)
+        self.mapping.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.mapping.setAccessibleName(self.tr("Column mapping"))
+
+        self.preview = QTableWidget(0, len(PREVIEW_COLUMNS))
+        self.preview.setObjectName("ledgerPreview")
+        self.preview.setHorizontalHeaderLabels(
+            [self.tr("Row"), self.tr("Result"), self.tr("Case number"), self.tr("Received"),
+             self.tr("Parties"), self.tr("Errors and notes")])
+        self.preview.verticalHeader().setVisible(False)
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setWordWrap(True)
+        header = self.preview.horizontalHeader()
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.preview.setAccessibleName(self.tr("Rows to import"))
+
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(QLabel(self.tr("1. Columns (change a guess if it is wrong)")))
+        lv.addWidget(self.mapping, 1)
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        self.counts = QLabel()
+        self.counts.setObjectName("ledgerCounts")
+        rv.addWidget(QLabel(self.tr("2. Every row, as it would be imported")))
+        rv.addWidget(self.preview, 1)
+        rv.addWidget(self.counts)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(left)
+        self.split.addWidget(right)
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 5)
+
+        self.error = FieldError(self)
+        self.error.setObjectName("ledgerError")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.confirm = self.buttons.addButton(self.tr("Confirm &import"),
+                                              QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm.setObjectName("ledgerConfirm")
+        self.confirm.setEnabled(False)
+        self.confirm.clicked.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.split, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        screen = self.screen().availableGeometry()
+        width = min(1180, screen.width() - 40)
+        height = min(660, screen.height() - 60)
+        self.resize(width, height)
+
+    # -- step 1: the file ------------------------------------------------------------------
+    def choose_file(self) -> None:
+        from ..pages.documents_tab import save_folder
+
+        folder = save_folder()
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a ledger"), str(folder) if folder else "",
+            self.tr("Excel files (*.xlsx);;All files (*)"))
+        if path:
+            self.load_file(Path(path))
+
+    def load_file(self, path: Path) -> bool:
+        """Read ``path`` and show its mapping and preview; False with the reason shown."""
+        from ...domain.ledger_columns import guess_mapping
+        from ...services.files import read_input_file
+        from ...services.ledger_import import read_ledger_file
+
+        self.error.clear_messages()
+        try:
+            sheet = self.services.run(lambda _s: read_ledger_file(
+                read_input_file(str(path), limit=MAX_FILE, what="台账文件"), path.name))
+        except DomainError as exc:
+            self._clear()
+            self.file_label.setText(str(path))
+            self.error.show_messages([exc.message])
+            return False
+        self.sheet, self.file_name = sheet, path.name
+        self.file_label.setText(self.tr("{0}: sheet “{1}”, header on row {2}, {3} row(s)")
+                                .format(path.name, sheet.name, sheet.header_row,
+                                        len(sheet.rows)))
+        self._fill_mapping(guess_mapping(sheet.headers))
+        self.replan()
+        return True
+
+    def _clear(self) -> None:
+        self.sheet = self.plan = None
+        self.mapping.setRowCount(0)
+        self.preview.setRowCount(0)
+        self.counts.clear()
+        self.confirm.setEnabled(False)
+
+    def _fill_mapping(self, mapping: list[str]) -> None:
+        sheet = self.sheet
+        self.mapping.setRowCount(len(sheet.headers))
+        for i, header in enumerate(sheet.headers):
+            item = QTableWidgetItem(header or self.tr("(empty)"))
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.mapping.setItem(i, 0, item)
+            combo = QComboBox()
+            combo.setObjectName(f"map_{i}")
+            combo.addItem(self.tr("(ignore)"), IGNORE)
+            for key, col in COLUMNS.items():
+                if key != "seq":
+                    combo.addItem(col.title, key)
+            combo.setCurrentIndex(max(combo.findData(mapping[i]), 0))
+            combo.currentIndexChanged.connect(lambda _i: self.replan())
+            self.mapping.setCellWidget(i, 1, combo)
+            first = next((r[i] for _n, r in sheet.rows if i < len(r) and r[i] is not None),
+                         None)
+            sample = QTableWidgetItem("" if first is None else _shown(first))
+            sample.setFlags(sample.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.mapping.setItem(i, 2, sample)
+        self.mapping.resizeColumnToContents(0)
+        self.mapping.setColumnWidth(1, 130)
+
+    def current_mapping(self) -> list[str]:
+        out = []
+        for i in range(self.mapping.rowCount()):
+            combo = self.mapping.cellWidget(i, 1)
+            assert isinstance(combo, QComboBox)
+            out.append(str(combo.currentData() or IGNORE))
+        return out
+
+    def set_field(self, column: int, key: str) -> None:
+        """Map the file's ``column`` (0-based) to the field ``key`` ('' to ignore it)."""
+        combo = self.mapping.cellWidget(column, 1)
+        assert isinstance(combo, QComboBox)
+        combo.setCurrentIndex(combo.findData(key))
+
+    # -- step 2: the preview ---------------------------------------------------------------
+    def replan(self) -> None:
+        from ...services.ledger_import import LedgerImport
+
+        if self.sheet is None:
+            return
+        sheet, mapping, name = self.sheet, self.current_mapping(), self.file_name
+        try:
+            self.plan = self.services.read(
+                lambda s: LedgerImport(s.reader_store).plan(sheet, mapping, file_name=name))
+        except DomainError as exc:
+            self.error.show_messages([exc.message])
+            return
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        from ...services.ledger_import import ERROR, NEW, ROW_LABELS
+
+        plan = self.plan
+        self.preview.setRowCount(len(plan.rows))
+        for n, r in enumerate(plan.rows):
+            received = r.case.received_on.isoformat() if r.case is not None else _shown(
+                r.values.get("received_on"))
+            notes = "\n".join([*r.errors, *r.warnings])
+            values = (str(r.row), ROW_LABELS[r.kind], r.number or self.tr("(new number)"),
+                      received, r.summary, notes)
+            brush = ERROR_BRUSH if r.kind == ERROR else WARNING_BRUSH if r.warnings else None
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if brush is not None:
+                    item.setBackground(brush)
+                if c == 0:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.preview.setItem(n, c, item)
+        self.preview.resizeColumnsToContents()
+        self.preview.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.preview.resizeRowsToContents()
+        counts = plan.counts()
+        self.counts.setText(self.tr(
+            "New: {0}. Already here: {1} (of which {2} differ; they are not changed). "
+            "Rows with errors: {3}.").format(counts["new"], counts["same"] + counts["differs"],
+                                             counts["differs"], counts["error"]))
+        messages = list(plan.problems)
+        if counts["error"]:
+            messages.append(self.tr("{0} row(s) have errors: nothing can be imported until "
+                                    "they are corrected in the file (or the columns mapped "
+                                    "differently).").format(counts["error"]))
+        elif plan.ok and not counts["new"]:
+            messages.append(self.tr("Every case of this ledger is already here: importing it "
+                                    "again changes nothing."))
+        self.error.show_messages(messages)
+        self.confirm.setEnabled(plan.ok and bool(plan.of(NEW)))
+
+    # -- step 3: the write -----------------------------------------------------------------
+    def apply(self) -> None:
+        from ...services.ledger_import import LedgerImport
+
+        if self.sheet is None or self.plan is None or not self.plan.ok:
+            return
+        sheet, mapping, name = self.sheet, self.current_mapping(), self.file_name
+        actor = self.services.actor
+        try:
+            result = self.services.run(lambda s: LedgerImport(s.store).apply(
+                actor, sheet, mapping, file_name=name))
+        except DomainError as exc:
+            self.error.show_messages([exc.message])
+            self.replan()
+            return
+        except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
+            errors.report(exc, self)
+            return
+        self.imported = result.added
+        self.services.data_changed()
+        self.accept()
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "date") and callable(value.date):
+        value = value.date()
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
