@@ -332,6 +332,9 @@ class MainWindow(QMainWindow):
             from .pages.court_page import CourtPage
 
             self.court = CourtPage(self.services)
+            # a court desk has no mediators of its own: no 调解员 page (nor its Ctrl+3)
+            self.nav.item(PAGE_MEDIATORS).setHidden(True)
+            self.page_actions[PAGE_MEDIATORS].setEnabled(False)
             QListWidgetItem(self.tr("Court"), self.nav)
             court_action = QAction(self.tr("C&ourt"), self)
             court_action.setObjectName("courtPage")

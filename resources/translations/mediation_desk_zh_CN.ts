@@ -1,6 +1,27 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="210" />
+        <source>LedgerPrint</source>
+        <comment>; the first {0} printed (export the ledger for the rest)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="236" />
+        <source>LedgerPrint</source>
+        <comment>Ledger</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="239" />
+        <source>LedgerPrint</source>
+        <comment>Print ledger</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AccountForm</name>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="101" />
@@ -625,6 +646,7 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="40" />
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="77" />
         <source>Record a session</source>
         <translation>记录调解</translation>
     </message>
@@ -659,32 +681,22 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <translation>制作书面调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="138" />
-        <source>Invited participants</source>
-        <translation>参加人（邀请参加的人）</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="139" />
-        <source>Others invited to the session, e.g. a village committee member</source>
-        <translation>邀请参加调解的其他人员，如村（居）委会成员</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="200" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="190" />
         <source>Before a mediator is assigned, a case ends only because a party cannot be reached, refuses mediation, or for another stated reason.</source>
         <translation>尚未指派调解员的案件，只能因期限内无法联系当事人、当事人明确表示不愿调解或其他说明的原因终止调解。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="245" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="235" />
         <source>Outcome at the court</source>
         <translation>法院处理结果</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="248" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="238" />
         <source>Number of the court's mediation document</source>
         <translation>人民法院调解书案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="256" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="246" />
         <source>An entrusted case does not go to judicial confirmation: record the court's mediation document or the withdrawal.</source>
         <translation>委托调解的案件不申请司法确认：请登记人民法院出具的调解书或原告撤诉。</translation>
     </message>
@@ -764,180 +776,166 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="127" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="131" />
         <source>Accepted on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="129" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="133" />
         <source>Accepting starts the mediation period.</source>
         <translation>受理后开始计算调解期限。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="131" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="203" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="135" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="193" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="133" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="137" />
         <source>For example: a party expressly refuses mediation, or the dispute is outside the committee's remit.</source>
         <translation>例如：一方当事人明确拒绝调解，或纠纷不属于调解委员会受理范围。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="136" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="150" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="140" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="137" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="151" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="166" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="232" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="141" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="156" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="222" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="141" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="153" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="143" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="142" />
-        <source>Result of the session</source>
-        <translation>调解结果</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="143" />
-        <source>Terms agreed, or why not and the route advised</source>
-        <translation>达成的内容，或未达成的原因及建议的解决途径</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="148" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="157" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="147" />
         <source>The record names you as its recorder.</source>
         <translation>记录人为当前登录的您。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="152" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="142" />
         <source>Person interviewed</source>
         <translation>被调查人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="160" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="150" />
         <source>Confirmed on</source>
         <translation>确认时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="161" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="151" />
         <source>Undisputed facts</source>
         <translation>无争议事实</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="163" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="153" />
         <source>Confirmed by</source>
         <translation>确认的当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="170" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="160" />
         <source>Facts no party disputes, written down with every party's consent; all parties sign the printed confirmation, which goes to the court if mediation fails.</source>
         <translation>经各方当事人同意，记载各方均无争议的事实；打印的无争议事实确认书由各方当事人签名，调解不成时随案移送人民法院。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="175" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="165" />
         <source>Suspended from</source>
         <translation>中止日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="176" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="166" />
         <source>Appraisal or assessment</source>
         <translation>鉴定或评估事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="179" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="169" />
         <source>The mediation clock stops while the appraisal runs.</source>
         <translation>鉴定评估期间调解期限暂停计算。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="181" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="171" />
         <source>Resumed on</source>
         <translation>恢复日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="185" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="175" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="187" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="177" />
         <source>Consent recorded</source>
         <translation>已记录各方同意</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="194" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="184" />
         <source>An extension needs the consent of every party.</source>
         <translation>延长期限须经各方当事人同意。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="205" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="195" />
         <source>Account of the mediation</source>
         <translation>调解情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="210" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="200" />
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="211" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="201" />
         <source>Court</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="215" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="205" />
         <source>Both parties apply jointly within 30 days of the agreement taking effect.</source>
         <translation>双方当事人应自协议生效之日起30日内共同申请。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="219" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="209" />
         <source>Ruling number</source>
         <translation>裁定书文号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="221" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="211" />
         <source>e.g. (2026)鲁0303民特12号</source>
         <translation>例如：（2026）鲁0303民特12号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="227" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="217" />
         <source>Visited on</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="228" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="218" />
         <source>Performance</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="230" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="220" />
         <source>Satisfaction (1-5)</source>
         <translation>满意度（1-5）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="237" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="227" />
         <source>Court filing number</source>
         <translation>法院立案号</translation>
     </message>
     <message>
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="229" />
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="239" />
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="249" />
         <source>e.g. (2026)鲁0303民初88号</source>
         <translation>例如：（2026）鲁0303民初88号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="264" />
+        <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="254" />
         <source>Hand the materials and the undisputed facts to the court.</source>
         <translation>将材料及无争议事实移送法院。</translation>
     </message>
@@ -1125,13 +1123,13 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     </message>
     <message>
         <location filename="../../mediation_desk/ui/models/case_table.py" line="212" />
-        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="129" />
+        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="130" />
         <source>◔ Due today</source>
         <translation>◔ 今天到期</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/models/case_table.py" line="213" />
-        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="130" />
+        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="131" />
         <source>◔ {0} d left</source>
         <translation>◔ 剩{0}天</translation>
     </message>
@@ -1142,7 +1140,7 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     </message>
     <message>
         <location filename="../../mediation_desk/ui/models/case_table.py" line="217" />
-        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="132" />
+        <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="133" />
         <source>{0} d left</source>
         <translation>剩{0}天</translation>
     </message>
@@ -1178,39 +1176,39 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="142" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="145" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="145" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="148" />
         <source>Show all cases again</source>
         <translation>重新显示全部案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="172" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="175" />
         <source>{0}: {1} case(s)</source>
         <translation>{0}：{1}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="204" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="207" />
         <source>{0} (inactive)</source>
         <translation>{0}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="234" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="237" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="298" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="301" />
         <source>At least %n case(s)</source>
         <translation>
             <numerusform>至少 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="300" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="303" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -1596,9 +1594,150 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CountTile</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="102" />
         <source>Show these cases</source>
         <translation>查看这些案件</translation>
+    </message>
+</context>
+<context>
+    <name>CourtDashboardPage</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="57" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="58" />
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="66" />
+        <source>&amp;Period</source>
+        <translation>期间(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="73" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="74" />
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="75" />
+        <source>This quarter</source>
+        <translation>本季</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="76" />
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="86" />
+        <source>Referred</source>
+        <translation>委派</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="86" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="87" />
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="87" />
+        <source>Overdue now</source>
+        <translation>当前超期未结</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="88" />
+        <source>JC applied</source>
+        <translation>申请司法确认</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="88" />
+        <source>JC confirmed</source>
+        <translation>司法确认</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="89" />
+        <source>Handed to filing</source>
+        <translation>移送立案</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="101" />
+        <source>Referrals count in the period they were sent, accepted or refused; overdue is as of today; confirmations and hand-overs count in the period they happened. Click a number to list its cases.</source>
+        <translation>委派、受理、不予受理按发生日期计入所选期间；当前超期未结为今天的状态；司法确认和移送立案按发生日期计入期间。点击数字可列出其案件。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="110" />
+        <source>Court desk today</source>
+        <translation>法院工作台</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/court_dashboard.py" line="157" />
+        <source>{0} to {1}</source>
+        <translation>{0}至{1}</translation>
+    </message>
+</context>
+<context>
+    <name>CourtFiguresModel</name>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="216" />
+        <source>Center</source>
+        <translation>中心/调解组织</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="216" />
+        <source>Referred</source>
+        <translation>委派</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="216" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="217" />
+        <source>Refused</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="217" />
+        <source>Overdue now</source>
+        <translation>当前超期未结</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="217" />
+        <source>JC applied</source>
+        <translation>申请司法确认</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="218" />
+        <source>JC confirmed</source>
+        <translation>司法确认</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="218" />
+        <source>Handed to filing</source>
+        <translation>移送立案</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="222" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="242" />
+        <source>Double-click or press Enter to list these cases</source>
+        <translation>双击或按回车键列出这些案件</translation>
     </message>
 </context>
 <context>
@@ -1695,67 +1834,67 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="144" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="154" />
         <source>New (not yet accepted)</source>
         <translation>新登记（未受理）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="145" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="155" />
         <source>In mediation</source>
         <translation>调解中</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="146" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="156" />
         <source>Due within {0} days</source>
         <translation>{0}天内到期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="147" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="157" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="148" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="158" />
         <source>Awaiting judicial confirmation</source>
         <translation>待申请司法确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="149" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="159" />
         <source>Follow-up visits due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="150" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="160" />
         <source>All cases</source>
         <translation>全部案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="165" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="175" />
         <source>Overdue cases</source>
         <translation>超期案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="166" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="176" />
         <source>Cases due soon</source>
         <translation>即将到期案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="178" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="188" />
         <source>Double-click a case or press Enter to open it; click a count above to list its cases.</source>
         <translation>双击案件或按回车键打开；点击上方的数字，列出对应的案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="182" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="194" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="216" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="240" />
         <source>Overdue cases ({0})</source>
         <translation>超期案件（{0}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="217" />
+        <location filename="../../mediation_desk/ui/pages/dashboard.py" line="241" />
         <source>Cases due soon ({0})</source>
         <translation>即将到期案件（{0}）</translation>
     </message>
@@ -1910,6 +2049,29 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <location filename="../../mediation_desk/ui/dialogs/encrypt_dialog.py" line="132" />
         <source>Encrypting the database…</source>
         <translation>正在加密数据库…</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="66" />
+        <source>Enroll a field laptop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="68" />
+        <source>A field laptop works away from the center with one mediator's cases and exchanges them with the center by file. Choose the mediator: an enrollment file is written with the center's details, its roster and that mediator's open cases, locked with a one-time passphrase shown on the next screen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="78" />
+        <source>&amp;Mediator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="82" />
+        <source>Write the enrollment file…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2230,99 +2392,289 @@ Reason code: {1}</source>
     </message>
 </context>
 <context>
+    <name>FieldLaptopForm</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="237" />
+        <source>the .mdx file the center gave you</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="238" />
+        <source>&amp;Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="247" />
+        <source>as printed on the enrollment slip, e.g. 7KQ2-M9XD-…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="249" />
+        <source>Open and &amp;check the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="257" />
+        <source>The fingerprint is the same as on the enrollment slip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="264" />
+        <source>at least 8 characters</source>
+        <translation type="unfinished">至少 8 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="272" />
+        <source>Enrollment &amp;file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="274" />
+        <source>&amp;Passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="277" />
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="278" />
+        <source>Center fingerprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="281" />
+        <source>Mediator's &amp;account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="283" />
+        <source>Pass&amp;word</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="285" />
+        <source>Repeat the passw&amp;ord</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="300" />
+        <source>The enrollment file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="301" />
+        <source>Exchange files (*.mdx);;All files (*)</source>
+        <translation type="unfinished">交换文件 (*.mdx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="320" />
+        <source>{0} (code {1}), for mediator {2}; this laptop becomes {3} ({4})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="348" />
+        <source>Choose the enrollment file the center gave you</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="350" />
+        <source>There is no file {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="352" />
+        <source>Type the passphrase printed on the slip</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="43" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="71" />
         <source>Welcome to Mediation Desk</source>
         <translation>欢迎使用调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="44" />
-        <source>This computer has no mediation database yet. Enter your center's details to create one. You can change them later in Settings, except the center code.</source>
-        <translation>这台电脑上还没有调解数据库。请填写本中心的信息以创建数据库。除中心代码外，以后都可以在“设置”中修改。</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="51" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="169" />
         <source>e.g. 马尚街道矛盾纠纷调解中心</source>
         <translation>例如：马尚街道矛盾纠纷调解中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="52" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="171" />
         <source>letters and digits, e.g. ZD-MS</source>
         <translation>字母和数字，例如 ZD-MS</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="53" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="172" />
         <source>e.g. 马尚 → （2026）马尚调字第1号</source>
         <translation>例如：马尚 → （2026）马尚调字第1号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="54" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="168" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="173" />
         <source>e.g. 张店区人民法院</source>
         <translation>例如：张店区人民法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="55" />
-        <source>the director's account; shown in the audit trail</source>
-        <translation>中心主任的账户，记入审计记录</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="56" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="177" />
         <source>at least 8 characters</source>
         <translation>至少 8 个字符</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="64" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="163" />
         <source>&amp;Director's name</source>
         <translation>主任姓名(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="65" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="72" />
+        <source>This computer has no mediation database yet. Choose what it will be, then enter the details to create it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="77" />
+        <source>A mediation c&amp;enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="78" />
+        <source>A co&amp;urt desk (court liaison)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="79" />
+        <source>A &amp;field laptop, from the center's enrollment file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="82" />
+        <source>This computer will be</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="157" />
+        <source>Court &amp;name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="158" />
+        <source>Desk &amp;code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="161" />
+        <source>Court c&amp;ode (法院代字)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="162" />
+        <source>Court liaison's &amp;name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="164" />
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="66" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="165" />
         <source>Repeat the pass&amp;word</source>
         <translation>再次输入密码(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="124" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="170" />
+        <source>letters and digits, e.g. ZD-FY</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="174" />
+        <source>as in the court's case numbers, e.g. 鲁0303</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="175" />
+        <source>the account of the person in charge; shown in the audit trail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="190" />
+        <source>The court desk sends 委派 cases to the centers and follows them; it has no mediators of its own. You can change the details later in Settings, except the desk code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="193" />
+        <source>Enter your center's details. You can change them later in Settings, except the center code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="235" />
+        <source>Please enter the court's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="237" />
+        <source>The desk code is 2 to 32 letters, digits, underscores or hyphens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="240" />
+        <source>Please enter the court code, e.g. 鲁0303</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="241" />
+        <source>Please enter the court liaison's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="242" />
         <source>Please enter the director's name</source>
         <translation>请填写主任的姓名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="130" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="250" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="300" />
         <source>The two passwords differ</source>
         <translation>两次输入的密码不一致</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="60" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="291" />
+        <source>Compare the fingerprint with the enrollment slip first; if it differs, do not go on and tell the center's director</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="296" />
+        <source>Please enter the mediator's account name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="157" />
         <source>Center &amp;name</source>
         <translation>中心名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="61" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="158" />
         <source>Center &amp;code</source>
         <translation>中心代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="62" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="159" />
         <source>Case number &amp;prefix</source>
         <translation>案号前缀(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="63" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="160" />
         <source>Linked c&amp;ourt</source>
         <translation>对接法院(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="84" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="119" />
         <source>Database file: {0}</source>
         <translation>数据库文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="89" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="125" />
         <source>Create</source>
         <translation>创建</translation>
     </message>
@@ -2656,6 +3008,203 @@ Reason code: {1}</source>
     </message>
 </context>
 <context>
+    <name>LedgerExportDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="65" />
+        <source>Export ledger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="68" />
+        <source>Cases: {0}. {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="72" />
+        <source>Columns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="82" />
+        <source>ID and phone numbers are written in full only for the cases whose numbers your account may see; such an export is recorded in the audit log. The others are masked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="89" />
+        <source>&amp;Export…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="108" />
+        <source>Ledger {0}.xlsx</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="116" />
+        <source>Save ledger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="117" />
+        <source>Excel files (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="130" />
+        <source>Choose at least one column.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="141" />
+        <source>Exporting ledger…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="147" />
+        <source>Ledger exported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="148" />
+        <source>{0} case(s) written to
+{1}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LedgerImportDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="53" />
+        <source>Import ledger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="59" />
+        <source>&amp;Choose file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="62" />
+        <source>No file chosen. Choose the XLSX of a ledger (台账) kept in Excel or WPS.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="73" />
+        <source>Column in the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="73" />
+        <source>Imported as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="73" />
+        <source>First value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="78" />
+        <source>Column mapping</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="83" />
+        <source>Row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="83" />
+        <source>Result</source>
+        <translation type="unfinished">已有结果</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="83" />
+        <source>Case number</source>
+        <translation type="unfinished">案号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="83" />
+        <source>Received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="84" />
+        <source>Parties</source>
+        <translation type="unfinished">当事人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="84" />
+        <source>Errors and notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="90" />
+        <source>Rows to import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="95" />
+        <source>1. Columns (change a guess if it is wrong)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="102" />
+        <source>2. Every row, as it would be imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="114" />
+        <source>Confirm &amp;import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="139" />
+        <source>Choose a ledger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="140" />
+        <source>Excel files (*.xlsx);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="160" />
+        <source>{0}: sheet “{1}”, header on row {2}, {3} row(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="178" />
+        <source>(empty)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="183" />
+        <source>(ignore)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="236" />
+        <source>(new number)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="251" />
+        <source>New: {0}. Already here: {1} (of which {2} differ; they are not changed). Rows with errors: {3}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="256" />
+        <source>{0} row(s) have errors: nothing can be imported until they are corrected in the file (or the columns mapped differently).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="260" />
+        <source>Every case of this ledger is already here: importing it again changes nothing.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../mediation_desk/ui/lock.py" line="119" />
@@ -2922,37 +3471,37 @@ Reason code: {1}</source>
         <translation>交换</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="335" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="338" />
         <source>Court</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="393" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="396" />
         <source>The database was changed by another program; the lists were refreshed.</source>
         <translation>数据库已被其他程序修改，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="399" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="402" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="402" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="405" />
         <source>⚠ Overdue cases: {0}</source>
         <translation>⚠ 超期案件：{0}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="464" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="467" />
         <source>New case</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="529" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="532" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="530" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="533" />
         <source>The log file is at:
 {0}</source>
         <translation>日志文件位于：
@@ -2969,7 +3518,7 @@ Reason code: {1}</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="336" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="339" />
         <source>C&amp;ourt</source>
         <translation>法院(&amp;O)</translation>
     </message>
@@ -3544,6 +4093,85 @@ Reason code: {1}</source>
         <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="314" />
         <source>Party %1</source>
         <translation>当事人%1</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="117" />
+        <source>Enrollment passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="118" />
+        <source>Give this passphrase to {0} in person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="125" />
+        <source>The enrollment file opens only with this passphrase, once. It is shown only now and kept nowhere: print the enrollment slip (it also says what to do on the laptop) or copy the passphrase by hand. Carry the file and the slip separately.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="137" />
+        <source>Mediator</source>
+        <translation type="unfinished">调解员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="140" />
+        <source>Laptop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="144" />
+        <source>Enrollment file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="145" />
+        <source>Center fingerprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="146" />
+        <source>Save the enrollment slip (PDF)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="153" />
+        <source>I have printed the slip or written down the passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="158" />
+        <source>Continue</source>
+        <translation type="unfinished">继续</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="192" />
+        <source>enrollment slip {0}.pdf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="194" />
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="206" />
+        <source>Save the enrollment slip</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="195" />
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="207" />
+        <source>Could not write {0}: {1}. Choose another folder.</source>
+        <translation type="unfinished">无法写入 {0}：{1}。请换一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="214" />
+        <source>Saved to {0}. Print it and hand it to the mediator, then delete the file (with the enrollment file it opens the laptop's set-up).</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -4396,6 +5024,79 @@ Please send this file to your technical contact.</source>
         <location filename="../../mediation_desk/ui/pages/mediators_page.py" line="62" />
         <source>Part-time</source>
         <translation>兼职</translation>
+    </message>
+</context>
+<context>
+    <name>SessionRecordDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="53" />
+        <source>agent of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="55" />
+        <source>mediator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="96" />
+        <source>e.g. the committee's mediation room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="97" />
+        <source>When</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="98" />
+        <source>Place</source>
+        <translation type="unfinished">地点</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="112" />
+        <source>Anyone else present, e.g. a village committee member; 、 between names</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="114" />
+        <source>Present</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="118" />
+        <source>The logged-in account records the session.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="119" />
+        <source>Recorder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="120" />
+        <source>What was said and done, in order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="121" />
+        <source>Terms agreed, or why not and the route advised</source>
+        <translation type="unfinished">达成的内容，或未达成的原因及建议的解决途径</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="123" />
+        <source>Course of the mediation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="124" />
+        <source>Result of the session</source>
+        <translation type="unfinished">调解结果</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="132" />
+        <source>Saving…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -5805,6 +6506,34 @@ Please send this file to your technical contact.</source>
         <location filename="../../mediation_desk/ui/labels.py" line="128" />
         <source>Other relation affecting impartiality</source>
         <translation>其他纠纷</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="256" />
+        <source>Export ledger…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="258" />
+        <source>The cases listed, as an Excel ledger (台账)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="259" />
+        <source>Print list…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="261" />
+        <source>Import ledger…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="263" />
+        <source>Bring in the cases of an Excel ledger (台账)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

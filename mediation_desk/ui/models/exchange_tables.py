@@ -193,3 +193,55 @@ class CenterCountsModel(_RowsModel):
         if role == KeyRole:
             return r.center_id
         return None
+
+
+CasesRole = Qt.ItemDataRole.UserRole + 2  # the ids of the cases a figure counts
+
+
+class CourtFiguresModel(_RowsModel):
+    """The court dashboard: per center (then 合计) the figures of a period (CenterFigures)."""
+
+    FIELDS = ("sent", "accepted", "refused", "overdue", "jc_applied", "jc_confirmed",
+              "handed_over")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.total: Any = None
+
+    def set_figures(self, centers: list[Any], total: Any) -> None:
+        self.total = total
+        self.set_rows([*centers, total])
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Center"), self.tr("Referred"), self.tr("Accepted"),
+                self.tr("Refused"), self.tr("Overdue now"), self.tr("JC applied"),
+                self.tr("JC confirmed"), self.tr("Handed to filing"))
+
+    def center_text(self, r: Any) -> str:
+        if r is self.total:
+            return self.tr("Total")
+        return f"{r.name}（{r.code}）" if r.code else r.name
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        key = self.FIELDS[col - 1] if col > 0 else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.center_text(r) if key is None else r.count(key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and key == "overdue" and r.count(key):
+            return QColor("#842029")
+        if role == Qt.ItemDataRole.FontRole and r is self.total:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and key is not None and r.count(key):
+            return self.tr("Double-click or press Enter to list these cases")
+        if role == KeyRole:
+            return r.center_id
+        if role == CasesRole and key is not None:
+            return r.ids(key)
+        return None

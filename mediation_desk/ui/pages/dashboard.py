@@ -7,9 +7,15 @@ or Enter on a row opens the case.
 Each count tile is a button (click, or Tab to it and press Enter or Space):
 :attr:`DashboardPage.cases_chosen` emits the ``CaseFilter`` that gives exactly that
 count, and the main window opens the case list filtered by it.
+
+A court liaison desk has its own dashboard in its place (``court_dashboard.py``: referrals
+and court results per center for a period); the center's counts still load beneath it
+(the status bar's overdue count and the start-up signal use them).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -28,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import CaseStatus
 from ...domain.queries import CaseFilter, CaseSort, DashboardCounts
+from ...services.exchange_status import desk_kind
 from ...services.settings import wage_warning
 from ..context import Services
 from ..models.case_table import (
@@ -41,6 +48,9 @@ from ..models.case_table import (
     CaseIdRole,
     CaseTableModel,
 )
+
+if TYPE_CHECKING:
+    from .court_dashboard import CourtDashboardPage
 
 # sample texts that set the column widths (scale with the font, so with the display)
 COLUMN_SAMPLES = {COL_NUMBER: "（2026）马尚调字第00000号", COL_DEADLINE: "⚠ 超期000天",
@@ -178,7 +188,9 @@ class DashboardPage(QWidget):
         self.hint = QLabel(self.tr("Double-click a case or press Enter to open it; "
                                    "click a count above to list its cases."))
         self.hint.setStyleSheet("color: palette(mid);")
-        layout = QVBoxLayout(self)
+        self.center_part = QWidget()  # a center's dashboard (hidden on a court desk)
+        layout = QVBoxLayout(self.center_part)
+        layout.setContentsMargins(0, 0, 0, 0)
         title = QLabel(self.tr("Today"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -195,6 +207,16 @@ class DashboardPage(QWidget):
         layout.addLayout(lists, 1)
         layout.addWidget(self.hint)
         self._due_caption = captions["due_soon"]
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.center_part)
+        self.court: CourtDashboardPage | None = None
+        if services.run(lambda s: desk_kind(s.store)) == "court":
+            from .court_dashboard import CourtDashboardPage
+
+            self.court = CourtDashboardPage(services)
+            self.court.cases_chosen.connect(self.cases_chosen)
+            outer.addWidget(self.court)
+            self.center_part.hide()
 
     def refresh(self) -> None:
         """Reload the counts and both lists (after start-up or a save)."""
@@ -208,6 +230,8 @@ class DashboardPage(QWidget):
         self.overdue_model.set_query(CaseFilter(overdue=True), by_due)
         self.due_soon_model.set_query(CaseFilter(due_within=days), by_due)
         self.services.tasks.submit(self.services.read_cases.dashboard, self._show_counts)
+        if self.court is not None:
+            self.court.refresh()
 
     def _show_counts(self, counts: DashboardCounts) -> None:
         self.counts = counts
