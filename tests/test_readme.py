@@ -131,6 +131,72 @@ def test_the_extraction_finds_commands_a_table_row_and_a_broken_one():
                                           "center|court"))
 
 
+# -- what the first run downloads ------------------------------------------------------------
+PLATFORMS = {
+    "linux": (["manylinux_2_39_x86_64"] + [f"manylinux_2_{i}_x86_64" for i in range(38, 4, -1)]
+              + ["manylinux2014_x86_64", "manylinux2010_x86_64", "manylinux1_x86_64",
+                 "linux_x86_64"],
+              {"sys_platform": "linux", "platform_system": "Linux", "os_name": "posix",
+               "platform_machine": "x86_64"}),
+    "windows": (["win_amd64"], {"sys_platform": "win32", "platform_system": "Windows",
+                                "os_name": "nt", "platform_machine": "AMD64"}),
+}
+
+
+def locked_wheels(platform: str, extras: tuple[str, ...]) -> dict[str, int]:
+    """The size of each wheel uv fetches from ``uv.lock`` for CPython 3.11 on ``platform``:
+    the project's dependencies (and ``extras``), their markers evaluated, the best-tagged wheel
+    of each."""
+    import tomllib
+
+    from packaging.markers import Marker
+    from packaging.tags import compatible_tags, cpython_tags
+    from packaging.utils import parse_wheel_filename
+
+    lock = tomllib.loads((ROOT / "uv.lock").read_text(encoding="utf-8"))
+    packages = {p["name"]: p for p in lock["package"]}
+    platforms, markers = PLATFORMS[platform]
+    env = markers | {"python_version": "3.11", "python_full_version": "3.11.7", "extra": "",
+                     "implementation_name": "cpython",
+                     "platform_python_implementation": "CPython"}
+    tags = [*cpython_tags((3, 11), platforms=platforms),
+            *compatible_tags((3, 11), platforms=platforms)]
+    rank = {tag: i for i, tag in enumerate(tags)}
+    root = packages["mediation-desk"]
+    todo = list(root["dependencies"])
+    for extra in extras:
+        todo += root["optional-dependencies"][extra]
+    sizes: dict[str, int] = {}
+    while todo:
+        dep = todo.pop()
+        if dep["name"] in sizes or ("marker" in dep and not Marker(dep["marker"]).evaluate(env)):
+            continue
+        package = packages[dep["name"]]
+        todo += package.get("dependencies", [])
+        for extra in dep.get("extra", []):
+            todo += package["optional-dependencies"][extra]
+        best: tuple[int, int] | None = None  # (the rank of its best tag, its size)
+        for wheel in package.get("wheels", []):
+            wheel_tags = parse_wheel_filename(wheel["url"].rsplit("/", 1)[1])[3]
+            fits = [rank[t] for t in wheel_tags if t in rank]
+            if fits and (best is None or min(fits) < best[0]):
+                best = (min(fits), wheel["size"])
+        assert best is not None, f"no wheel of {dep['name']} for {platform}: uv would build it"
+        sizes[dep["name"]] = best[1]
+    return sizes
+
+
+def test_the_download_sizes_in_the_readme_are_the_locked_wheels():
+    text = section(README.read_text(encoding="utf-8"), "### What the first run downloads")
+    for label, extras in (("the application", ()), ("with the test extra", ("test",))):
+        (row,) = [line for line in text.splitlines() if line.startswith(f"| {label} ")]
+        shown = re.findall(r"(\d+) wheels, (\d+) MB", row)
+        locked = [locked_wheels(p, extras) for p in ("linux", "windows")]
+        assert shown == [(str(len(w)), str(round(sum(w.values()) / 1e6))) for w in locked], row
+    addons = [round(locked_wheels(p, ())["pyside6-addons"] / 1e6) for p in ("linux", "windows")]
+    assert f"PySide6-Addons {addons[0]} MB ({addons[1]} MB on Windows" in text
+
+
 # -- .ci/run does what the README says ---------------------------------------------------
 def test_ci_runs_the_readme_test_command_installs_its_packages_and_uv_as_it_says():
     text = README.read_text(encoding="utf-8")
