@@ -21,7 +21,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, closing, nullcontext
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -30,10 +30,11 @@ from typing import Any, TypedDict
 from ..domain.access import Account, Role
 from ..domain.errors import DomainError
 from ..domain.models import Case, Mediator
-from ..domain.numbering import format_case_number
 from ..security import keyfile as kf
-from ..storage.store import Store
+from ..storage.bulk import BatchRows
+from ..storage.store import Store, Work
 from . import auth
+from .demo_batches import Plan, batches, can_fork, number_cases
 from .demo_cases import ACTOR, CaseMaker, demo_mediators
 from .desk import init_desk
 from .settings import load_settings
@@ -217,24 +218,28 @@ def _ensure_mediator_account(store: Store, path: Path, mediators: list[Mediator]
 def _number(store: Store, cases: list[Case], center_id: str, prefix: str) -> None:
     """Give the batch's cases their numbers: per year one reservation of consecutive serials,
     in the order received (a batch's days are sorted)."""
-    by_year: dict[int, list[Case]] = {}
-    for c in cases:
-        c.year = c.received_on.year
-        by_year.setdefault(c.year, []).append(c)
-    for year, group in by_year.items():
-        first = store.cases.reserve_serials(center_id, year, len(group))
-        for serial, c in enumerate(group, first):
-            c.serial = serial
-            c.number = format_case_number(year, prefix, serial)
+    number_cases(cases, prefix,
+                 lambda year, count: store.cases.reserve_serials(center_id, year, count))
+
+
+def _take_reserved(store: Store, rows: BatchRows, center_id: str) -> None:
+    """Take again the reservations a batch made ahead was numbered with; refuse the batch
+    if any would give other numbers (only a new file's build makes batches ahead)."""
+    for year, first, count in rows.reserved:
+        taken = store.cases.reserve_serials(center_id, year, count)
+        if taken != first:
+            raise RuntimeError(f"{year} 年的案号已被占用（预计从 {first} 起，实为 {taken}）")
 
 
 def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
                progress: Callable[[int, int], bool] | None = None,
-               today: date | None = None) -> DemoResult:
+               today: date | None = None, parallel: bool | None = None) -> DemoResult:
     """Create (if missing) and fill a demo database with ``cases`` cases.
 
     ``progress(done, total)`` may return False to stop early (the batches
-    written so far stay, each complete).
+    written so far stay, each complete). ``parallel``: make a new file's batches in a
+    second process while writing (services/demo_batches.py; the same rows either way);
+    None: when the file is new, there are two batches or more and the platform can fork.
     """
     started = time.perf_counter()
     rng = random.Random(seed)
@@ -275,24 +280,47 @@ def build_demo(path: Path, *, cases: int = 2000, seed: int = 1,
         # a file made by this call: nobody else has it open yet (storage/bulk.new_file_load)
         loading: AbstractContextManager[None] = \
             store.loading_new_file() if recovery_key else nullcontext()
+
+        def audit_batch(work: Work, count: int) -> None:
+            work.log.add("demo", "batch", "insert", {"cases": [None, count]})
+            if done == 0:  # this seed's cases are in (a rerun would repeat their ids)
+                work.set_setting(DEMO_MARK, {**mark, "seeds": [*seeds, seed]})
+
+        new_file = bool(recovery_key)
+        ahead = new_file and (cases >= 2 * BATCH and can_fork() if parallel is None
+                              else parallel)
         with loading:
-            for start in range(0, cases, BATCH):
-                chunk = days[start:start + BATCH]
-                made = [maker.case(d, center.id) for d in chunk]
-                assigned.update(i for c, _, _ in made for i in c.mediator_ids)
-                with store.operation(ACTOR, "demo_cases",
-                                     summary=f"生成演示案件{len(made)}件") as work:
-                    _number(store, [c for c, _, _ in made], center.id, center.number_prefix)
-                    store.cases.insert_batch(cases=[m[0] for m in made],
-                                             events=[e for m in made for e in m[1]],
-                                             agreements=[a for m in made for a in m[2]],
-                                             mediators=by_id, now=work.now, origin=work.origin)
-                    work.log.add("demo", "batch", "insert", {"cases": [None, len(made)]})
-                    if start == 0:  # this seed's cases are in (a rerun would repeat their ids)
-                        work.set_setting(DEMO_MARK, {**mark, "seeds": [*seeds, seed]})
-                done += len(chunk)
-                if progress is not None and progress(done, cases) is False:
-                    break
+            if ahead:  # a new file: nobody else numbers its cases (services/demo_batches.py)
+                plan = Plan(maker=maker, days=days, batch=BATCH, center_id=center.id,
+                            prefix=center.number_prefix, origin=store.origin_code(),
+                            mediator_names={m.id: m.name for m in mediators})
+                with closing(batches(plan, parallel=True)) as stream:
+                    for rows in stream:
+                        assigned.update(m for _c, m, _i in rows.case_mediators)
+                        with store.operation(ACTOR, "demo_cases",
+                                             summary=f"生成演示案件{len(rows.cases)}件") as work:
+                            _take_reserved(store, rows, center.id)
+                            store.cases.write_rows(rows, now=work.now)
+                            audit_batch(work, len(rows.cases))
+                        done += len(rows.cases)
+                        if progress is not None and progress(done, cases) is False:
+                            break
+            else:
+                for start in range(0, cases, BATCH):
+                    made = [maker.case(d, center.id) for d in days[start:start + BATCH]]
+                    assigned.update(i for c, _, _ in made for i in c.mediator_ids)
+                    with store.operation(ACTOR, "demo_cases",
+                                         summary=f"生成演示案件{len(made)}件") as work:
+                        _number(store, [c for c, _, _ in made], center.id,
+                                center.number_prefix)
+                        store.cases.insert_batch(
+                            cases=[m[0] for m in made], events=[e for m in made for e in m[1]],
+                            agreements=[a for m in made for a in m[2]], mediators=by_id,
+                            now=work.now, origin=work.origin)
+                        audit_batch(work, len(made))
+                    done += len(made)
+                    if progress is not None and progress(done, cases) is False:
+                        break
         _ensure_mediator_account(store, path, mediators, assigned)
         total = store.cases.count_live()
     finally:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlite_utils
 
 from ..domain.models import Agreement, Case, CaseEvent, Mediator, Party
-from . import search
+from . import seals, search
 from .cases import CASE_EXCLUDE, _party_summary, _search_body
 from .records import row_writer
 
@@ -31,6 +32,7 @@ def widen_cache(db: sqlite_utils.Database, mebibytes: int) -> None:
 
 # tables a demo build fills; their secondary indexes wait until the rows are in (new_file_load)
 LOADED_TABLES = ("cases", "parties", "case_mediators", "events", "agreements")
+SEALED_TABLES = ("cases", "parties", "events", "agreements")  # record tables (seals.TABLES)
 
 
 @contextmanager
@@ -74,28 +76,103 @@ def new_file_load(db: sqlite_utils.Database) -> Iterator[None]:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def _insert_records(db: sqlite_utils.Database, table: str, cls: type, records: list[Any],
-                    exclude: tuple[str, ...] = (),
-                    extra: tuple[tuple[str, list[Any]], ...] = ()) -> None:
-    """INSERT ``records`` of ``cls`` (the columns of records.row_writer), one prepared
-    statement for the batch; ``extra`` adds columns that are not record fields."""
-    if not records:
-        return
-    columns, write = row_writer(cls, exclude)
-    names = [*columns, *(name for name, _values in extra)]
-    rows: Any = map(write, records)
-    if extra:
-        rows = (row + tuple(values[i] for _name, values in extra)
-                for i, row in enumerate(rows))
-    sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-    db.conn.executemany(sql, rows)
+@dataclass
+class BatchRows:
+    """One batch's rows as :func:`write_rows` inserts them, made apart from the database.
+
+    Made by :func:`batch_rows` from records (in this process, or in the demo's generator
+    process: plain tuples travel cheaply). Record rows are in their row writer's column
+    order without ``updated_at``, which :func:`write_rows` adds (the operation's time);
+    the cases' rows end with ``seq``, ``party_names`` and ``mediator_names``.
+    ``reserved`` lists the serial reservations the cases' numbers took, (year, first,
+    count), for the writer to take again and compare (empty: numbered by the caller).
+    """
+
+    first_seq: int
+    cases: list[tuple[Any, ...]] = field(default_factory=list)
+    parties: list[tuple[Any, ...]] = field(default_factory=list)
+    case_mediators: list[tuple[str, str, int]] = field(default_factory=list)
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+    agreements: list[tuple[Any, ...]] = field(default_factory=list)
+    search: list[tuple[int, str]] = field(default_factory=list)
+    search_chars: list[tuple[int, str]] = field(default_factory=list)
+    reserved: list[tuple[int, int, int]] = field(default_factory=list)
 
 
-def _stamp(records: list[Any], now: str, origin: str) -> None:
+_CASE_EXTRA = ("seq", "party_names", "mediator_names")
+_NO_STAMP = ("updated_at",)
+
+
+def _columns(cls: type, exclude: tuple[str, ...] = (), extra: tuple[str, ...] = ()
+             ) -> tuple[str, ...]:
+    columns, _write = row_writer(cls, (*exclude, *_NO_STAMP))
+    return (*columns, *extra, "updated_at")
+
+
+def batch_rows(*, cases: list[Case], events: list[CaseEvent], agreements: list[Agreement],
+               mediator_names: dict[str, str], origin: str, first_seq: int) -> BatchRows:
+    """The rows of new, numbered cases (with parties and mediators), events and agreements.
+
+    Pure Python, no database: the cases take the row ids (``seq``, the search entries'
+    rowid) from ``first_seq`` on. Records get their bookkeeping as an insert gives it
+    (version at least 1, ``origin`` if empty; ``updated_at`` is the writer's).
+    """
+    out = BatchRows(first_seq=first_seq)
+    parties: list[Party] = []
+    cm_rows = out.case_mediators
+    for case in cases:
+        for pos, p in enumerate(case.parties):
+            p.case_id, p.position = case.id, pos
+        parties += case.parties
+        cm_rows += [(case.id, m, i) for i, m in enumerate(case.mediator_ids)]
+    for group in (cases, parties, events, agreements):
+        _stamp(group, origin)
+    _c, write_case = row_writer(Case, (*CASE_EXCLUDE, *_NO_STAMP))
+    out.cases = [write_case(c) + (seq, _party_summary(c),
+                                  "、".join(mediator_names[m] for m in c.mediator_ids))
+                 for seq, c in enumerate(cases, first_seq)]
+    for rows, cls, records in ((out.parties, Party, parties), (out.events, CaseEvent, events),
+                               (out.agreements, Agreement, agreements)):
+        _c, write = row_writer(cls, _NO_STAMP)
+        rows += map(write, records)
+    out.search = [(seq, _search_body(c)) for seq, c in enumerate(cases, first_seq)]
+    out.search_chars = [(r, search.char_split(b)) for r, b in out.search]
+    return out
+
+
+def _stamp(records: list[Any], origin: str) -> None:
     for record in records:
         record.version = max(record.version, 1)
-        record.updated_at = record.updated_at or now
         record.origin = record.origin or origin
+
+
+def _insert(db: sqlite_utils.Database, table: str, columns: tuple[str, ...],
+            rows: list[tuple[Any, ...]], now: str) -> None:
+    if not rows:
+        return
+    stamp = (now,)
+    sql = (f"INSERT INTO {table} ({', '.join(columns)})"
+           f" VALUES ({', '.join('?' * len(columns))})")
+    db.conn.executemany(sql, (row + stamp for row in rows))
+
+
+def write_rows(db: sqlite_utils.Database, rows: BatchRows, now: str) -> None:
+    """Insert one batch's rows (inside an operation, its serials reserved; ``now``: the
+    operation's time, each record's ``updated_at``). The operation seals them by the
+    ranges of ``seq`` appended (``seals.appending``), not row by row."""
+    first: int = db.execute("SELECT coalesce(max(seq), 0) + 1 FROM cases").fetchone()[0]
+    if rows.cases and first != rows.first_seq:
+        raise ValueError(f"batch made for row ids from {rows.first_seq}, the next is {first}")
+    with seals.appending(db, SEALED_TABLES):
+        _insert(db, "cases", _columns(Case, CASE_EXCLUDE, _CASE_EXTRA), rows.cases, now)
+        _insert(db, "parties", _columns(Party), rows.parties, now)
+        db.conn.executemany("INSERT INTO case_mediators (case_id, mediator_id, position)"
+                            " VALUES (?, ?, ?)", rows.case_mediators)
+        _insert(db, "events", _columns(CaseEvent), rows.events, now)
+        _insert(db, "agreements", _columns(Agreement), rows.agreements, now)
+    db.conn.executemany("INSERT INTO case_fts (rowid, body) VALUES (?, ?)", rows.search)
+    db.conn.executemany("INSERT INTO case_fts_chars (rowid, body) VALUES (?, ?)",
+                        rows.search_chars)
 
 
 def insert_batch(db: sqlite_utils.Database, *, cases: list[Case], events: list[CaseEvent],
@@ -104,34 +181,20 @@ def insert_batch(db: sqlite_utils.Database, *, cases: list[Case], events: list[C
     """Insert new cases (with parties and mediators), events and agreements.
 
     Must run inside an operation; numbers must already be reserved. Each table gets one
-    ``executemany`` of row tuples made by the per-class row writer; the cases' row ids
-    (``seq``, the search entries' rowid) are given, not read back.
+    ``executemany`` of row tuples made by the per-class row writer (:func:`batch_rows`,
+    :func:`write_rows`); every record's ``updated_at`` becomes ``now``.
     """
-    parties: list[Party] = []
-    cm_rows: list[tuple[str, str, int]] = []
-    for case in cases:
-        for pos, p in enumerate(case.parties):
-            p.case_id, p.position = case.id, pos
-        parties += case.parties
-        cm_rows += [(case.id, m, i) for i, m in enumerate(case.mediator_ids)]
-    for group in (cases, parties, events, agreements):
-        _stamp(group, now, origin)
     first: int = db.execute("SELECT coalesce(max(seq), 0) + 1 FROM cases").fetchone()[0]
-    seqs = list(range(first, first + len(cases)))
-    _insert_records(db, "cases", Case, cases, CASE_EXCLUDE, extra=(
-        ("seq", seqs),
-        ("party_names", [_party_summary(c) for c in cases]),
-        ("mediator_names", ["、".join(mediators[m].name for m in c.mediator_ids)
-                            for c in cases])))
-    _insert_records(db, "parties", Party, parties)
-    db.conn.executemany("INSERT INTO case_mediators (case_id, mediator_id, position)"
-                        " VALUES (?, ?, ?)", cm_rows)
-    _insert_records(db, "events", CaseEvent, events)
-    _insert_records(db, "agreements", Agreement, agreements)
-    bodies = [(seq, _search_body(c)) for seq, c in zip(seqs, cases, strict=True)]
-    db.conn.executemany("INSERT INTO case_fts (rowid, body) VALUES (?, ?)", bodies)
-    db.conn.executemany("INSERT INTO case_fts_chars (rowid, body) VALUES (?, ?)",
-                        [(r, search.char_split(b)) for r, b in bodies])
+    names = {key: m.name for key, m in mediators.items()}
+    rows = batch_rows(cases=cases, events=events, agreements=agreements, mediator_names=names,
+                      origin=origin, first_seq=first)
+    for case in cases:
+        case.updated_at = now
+        for p in case.parties:
+            p.updated_at = now
+    for record in (*events, *agreements):
+        record.updated_at = now
+    write_rows(db, rows, now)
 
 
 def reserve_serials(db: sqlite_utils.Database, center_id: str, year: int, count: int) -> int:

@@ -153,6 +153,10 @@ class CaseRepository(_Repository):
         bulk.insert_batch(self._db, cases=cases, events=events, agreements=agreements,
                           mediators=mediators, now=now, origin=origin)
 
+    def write_rows(self, rows: bulk.BatchRows, *, now: str) -> None:
+        """Inside an operation: insert a batch's rows made by ``bulk.batch_rows``."""
+        bulk.write_rows(self._db, rows, now)
+
 
 class StatisticsRepository(_Repository):
     """What statistics count: the events of a window of dates (docs/statistics.md)."""

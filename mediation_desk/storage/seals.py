@@ -11,8 +11,11 @@ mediators, cases, parties, events, agreements, attachments, holiday notices):
   by TEMP triggers on the writer connection (:func:`track_writes`; temporary, so
   not part of the file's schema),
   so every writer is covered: a form's save, an import's batched INSERTs and
-  upserts, the demo's bulk insert, a conflict resolution. A record whose last
-  audit mention is a seal must hash to that digest.
+  upserts, a conflict resolution. A bulk insert (the demo's batches) pauses the
+  insert triggers of its tables and notes the ``seq`` range it appended instead
+  (:func:`appending`): the same rows sealed from the same committed content, without
+  a trigger and a note per row. A record whose last audit mention is a seal must hash
+  to that digest.
 * **Older history** (rows written before seals existed) is replayed: an
   ``insert`` entry gives the record's fields (fields not listed were empty), each
   later ``update``/``delete`` entry its changed fields. The record must match the
@@ -35,7 +38,8 @@ import base64
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -65,6 +69,7 @@ _CHUNK = 500
 # columns an old audit entry never carried (bookkeeping and derived columns)
 _NOT_REPLAYED = {"seq", "version", "updated_at", "party_names", "mediator_names"}
 _WRITTEN = "md_written"
+_APPENDED = "md_appended"  # seq ranges a bulk insert appended (per table, inside an operation)
 
 
 _BLAKE2B = hashlib.blake2b
@@ -101,6 +106,7 @@ def _rows(db: sqlite_utils.Database, table: str, ids: list[str]) -> dict[str, di
 
 
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_CANONICAL_RUN = re.compile(f"(?:{_CANONICAL_UUID.pattern},)*")  # ids each followed by ","
 
 
 def _uuid_bytes(record_id: str) -> bytes | None:
@@ -122,8 +128,18 @@ def seal_entry(table: str, digests: dict[str, str | None]) -> dict[str, Any]:
     order (24 bytes a record instead of about 58 as text). Any other record (an id that
     is not a canonical UUID, a row that is gone) is listed in ``records`` as in version 1.
     """
+    items = sorted(digests.items())
+    if _CANONICAL_RUN.fullmatch("".join(f"{rid}," for rid, _d in items)) and all(
+            d is not None and len(d) == 16 for _r, d in items):
+        # every record packed (a bulk batch): the same bytes, joined and converted once
+        ids_hex = "".join(rid for rid, _d in items).replace("-", "")
+        digests_hex = "".join(d for _r, d in items if d is not None)
+        return {"entity": SINGULAR[table], "id": "", "op": SEAL, "fields": {},
+                "v": SEAL_VERSION, "ids": base64.b64encode(bytes.fromhex(ids_hex)).decode("ascii"),
+                "digests": base64.b64encode(bytes.fromhex(digests_hex)).decode("ascii"),
+                "records": {}}
     ids, packed, named = bytearray(), bytearray(), {}
-    for rid, digest in sorted(digests.items()):
+    for rid, digest in items:
         raw = _uuid_bytes(rid) if digest is not None and len(digest) == 16 else None
         if raw is None or digest is None:
             named[rid] = digest
@@ -167,30 +183,81 @@ def track_writes(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA temp_store = MEMORY")  # the notes never touch the disk
     db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_WRITTEN} (tbl TEXT NOT NULL,"
                " id TEXT NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (tbl, id)) WITHOUT ROWID")
+    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_APPENDED} (tbl TEXT NOT NULL,"
+               " first INTEGER NOT NULL, last INTEGER NOT NULL)")
     for table in TABLES:
         for event, ref in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
-            db.execute(
-                f"CREATE TEMP TRIGGER IF NOT EXISTS {_WRITTEN}_{table}_{event.lower()}"
-                f" AFTER {event} ON main.{table} BEGIN INSERT OR IGNORE INTO {_WRITTEN}"
-                f" (tbl, id, rid) VALUES ('{table}', {ref}.id, {ref}.seq); END")
+            db.execute(_trigger_sql(table, event, ref))
+
+
+def _trigger_sql(table: str, event: str, ref: str) -> str:
+    return (f"CREATE TEMP TRIGGER IF NOT EXISTS {_WRITTEN}_{table}_{event.lower()}"
+            f" AFTER {event} ON main.{table} BEGIN INSERT OR IGNORE INTO {_WRITTEN}"
+            f" (tbl, id, rid) VALUES ('{table}', {ref}.id, {ref}.seq); END")
+
+
+def _last_seq(db: sqlite_utils.Database, table: str) -> int:
+    return int(db.execute(f"SELECT coalesce(max(seq), 0) FROM main.{table}").fetchone()[0])
+
+
+@contextmanager
+def appending(db: sqlite_utils.Database, tables: Sequence[str]) -> Iterator[None]:
+    """Bulk INSERTs of new rows into ``tables`` (inside an operation), sealed by range.
+
+    The tables' insert triggers are paused (a trigger and a note per row cost about as
+    much as the row itself in a demo build); each table's rows appended meanwhile are
+    those with ``seq`` above its largest before (``seq`` is the rowid: a new row takes
+    the largest plus one), noted as one range that :func:`seal_written` seals as it
+    seals the noted rows. Updates and deletes stay tracked row by row. Dropping and
+    making the TEMP triggers is part of the transaction, so a rollback restores them.
+    """
+    tracked = db.execute("SELECT 1 FROM temp.sqlite_master WHERE type = 'table'"
+                         " AND name = ?", [_APPENDED]).fetchone() is not None
+    if not tracked:  # not a tracked connection: nothing to pause, nothing sealed
+        yield
+        return
+    before = {t: _last_seq(db, t) for t in tables}
+    for table in tables:
+        db.execute(f"DROP TRIGGER IF EXISTS temp.{_WRITTEN}_{table}_insert")
+    try:
+        yield
+    finally:
+        for table in tables:
+            db.execute(_trigger_sql(table, "INSERT", "NEW"))
+    db.conn.executemany(f"INSERT INTO temp.{_APPENDED} (tbl, first, last) VALUES (?, ?, ?)",
+                        [(t, before[t] + 1, last) for t in tables
+                         if (last := _last_seq(db, t)) > before[t]])
 
 
 def seal_written(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     """Seal entries for every row written since the last call (inside the operation)."""
     try:
-        tables = [t for (t,) in db.execute(f"SELECT DISTINCT tbl FROM temp.{_WRITTEN}")]
+        tables = {t for (t,) in db.execute(f"SELECT DISTINCT tbl FROM temp.{_WRITTEN}")}
+        ranges: dict[str, list[tuple[int, int]]] = {}
+        for t, first, last in db.execute(f"SELECT tbl, first, last FROM temp.{_APPENDED}"):
+            ranges.setdefault(t, []).append((first, last))
     except DRIVER_ERRORS:
         return []  # not tracked (a read-only or foreign connection)
     entries = []
     for table in TABLES:
-        if table not in tables:
+        if table not in tables and table not in ranges:
             continue
-        cur = db.execute(f"SELECT w.id, CASE WHEN t.seq IS NULL THEN NULL ELSE"
-                         f" {content_sql(db, table, 't')} END FROM temp.{_WRITTEN} w"
-                         f" LEFT JOIN main.{table} t ON t.seq = w.rid WHERE w.tbl = ?", [table])
-        entries.append(seal_entry(table, {
-            rid: None if content is None else digest_of(content) for rid, content in cur}))
+        content = content_sql(db, table, "t")
+        digests: dict[str, str | None] = {}
+        for first, last in ranges.get(table, ()):  # appended rows (see appending)
+            cur = db.execute(f"SELECT t.id, {content} FROM main.{table} t"
+                             " WHERE t.seq BETWEEN ? AND ?", [first, last])
+            digests.update({rid: digest_of(text) for rid, text in cur})
+        if table in tables:  # noted rows: as they are now (an appended row updated later too)
+            cur = db.execute(f"SELECT w.id, CASE WHEN t.seq IS NULL THEN NULL ELSE"
+                             f" {content} END FROM temp.{_WRITTEN} w"
+                             f" LEFT JOIN main.{table} t ON t.seq = w.rid WHERE w.tbl = ?",
+                             [table])
+            digests.update({rid: None if text is None else digest_of(text)
+                            for rid, text in cur})
+        entries.append(seal_entry(table, digests))
     db.execute(f"DELETE FROM temp.{_WRITTEN}")
+    db.execute(f"DELETE FROM temp.{_APPENDED}")
     return entries
 
 
