@@ -1,27 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="210" />
-        <source>LedgerPrint</source>
-        <comment>; the first {0} printed (export the ledger for the rest)</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="236" />
-        <source>LedgerPrint</source>
-        <comment>Ledger</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="239" />
-        <source>LedgerPrint</source>
-        <comment>Print ledger</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>AccountForm</name>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/account_dialogs.py" line="101" />
@@ -343,7 +322,7 @@
     <message>
         <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="54" />
         <source>Why suggested</source>
-        <translation type="unfinished" />
+        <translation>推荐理由</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="55" />
@@ -1592,6 +1571,109 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="64" />
+        <source>Correct the session record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="65" />
+        <source>Correct the agreement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="86" />
+        <source>Correct the record as a new version (the old one is kept)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="87" />
+        <source>Add a supplementary agreement, signed by the parties</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="88" />
+        <source>Add a correction note (the record stays as it is)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="103" />
+        <source>e.g. the amount was written down wrongly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="104" />
+        <source>Reason for the correction *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="129" />
+        <source>Session record of %1, version %2, recorded by %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="134" />
+        <source>Agreement of case %1, in effect since %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="173" />
+        <source>When</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="174" />
+        <source>Place</source>
+        <translation type="unfinished">地点</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="175" />
+        <source>Invited participants</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="177" />
+        <source>Record *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="178" />
+        <source>Result of the session</source>
+        <translation type="unfinished">调解结果</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="187" />
+        <source>The supplementary agreement changes or adds to the agreement; it takes effect when every party has signed it and the committee has sealed it. The agreement itself stays as signed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="194" />
+        <source>Supplementary terms *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="205" />
+        <source>Signed on (all signed and sealed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="214" />
+        <source>Write what the record says and what it should say. The note is printed as a 更正说明 and filed with the record, which is not changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="223" />
+        <source>e.g. In the second paragraph “5,000 yuan” should read “3,000 yuan”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="225" />
+        <source>Correction *</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CountTile</name>
     <message>
         <location filename="../../mediation_desk/ui/pages/dashboard.py" line="102" />
@@ -2056,22 +2138,22 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="66" />
         <source>Enroll a field laptop</source>
-        <translation type="unfinished" />
+        <translation>登记外出调解笔记本</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="68" />
         <source>A field laptop works away from the center with one mediator's cases and exchanges them with the center by file. Choose the mediator: an enrollment file is written with the center's details, its roster and that mediator's open cases, locked with a one-time passphrase shown on the next screen.</source>
-        <translation type="unfinished" />
+        <translation>外出调解笔记本带着一名调解员的案件在中心以外工作，通过交换文件与中心往来。请选择调解员：将生成一份登记文件，内含本中心的信息、调解员名册和该调解员在办的案件，用一次性登记口令加密，口令在下一步显示。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="78" />
         <source>&amp;Mediator</source>
-        <translation type="unfinished" />
+        <translation>调解员(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="82" />
         <source>Write the enrollment file…</source>
-        <translation type="unfinished" />
+        <translation>生成登记文件…</translation>
     </message>
 </context>
 <context>
@@ -2085,154 +2167,179 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>ExchangePage</name>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="120" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="125" />
         <source>Conflicts to decide (%n)</source>
         <translation>
             <numerusform>待处理的冲突（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="161" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="166" />
         <source>Export this desk's card</source>
         <translation>导出本单位名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="154" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="159" />
         <source>Desk cards (*.card *.json);;All files (*)</source>
         <translation>单位名片 (*.card *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="170" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="175" />
         <source>Card written to {0}. Fingerprint: {1}</source>
         <translation>已导出单位名片：{0}。指纹：{1}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="173" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="178" />
         <source>Trust a desk's card</source>
         <translation>选择要信任的单位名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="194" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="199" />
         <source>{0} ({1}) is now trusted.</source>
         <translation>已信任 {0}（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="202" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="207" />
         <source>Revoke trust</source>
         <translation>撤销信任</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="205" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="210" />
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="215" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="220" />
         <source>The key of {0} ({1}) is revoked.</source>
         <translation>已撤销对 {0}（{1}）的信任。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="282" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="333" />
         <source>Save the exchange file</source>
         <translation>保存交换文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="157" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="162" />
         <source>Exchange files (*.mdx);;All files (*)</source>
         <translation>交换文件 (*.mdx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="93" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="97" />
         <source>This desk has no exchange keys yet: a director makes them by opening this page.</source>
         <translation>本单位还没有交换密钥：中心主任打开本页时会生成。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="203" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="208" />
         <source>Revoke the key of {0} ({1})? Its files will be refused from now on, nothing can be exported to it, and this key can never be trusted again.</source>
         <translation>撤销{0}（{1}）的密钥？此后拒收其交换文件，也不能再向其导出，这把密钥今后不能再被信任。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="224" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="229" />
         <source>The new card of {0}</source>
         <translation>{0}的新名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="249" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="254" />
         <source>The key of {0} ({1}) was changed; the old key is revoked.</source>
         <translation>{0}（{1}）的密钥已更换，原密钥已撤销。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="255" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="260" />
         <source>Change this desk's keys</source>
         <translation>更换本单位密钥</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="256" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="261" />
         <source>New keys are made for this desk. Every desk you exchange with must then take your new card with 'Change key…' after comparing the fingerprint by phone; files already made for the old key cannot be read here and must be exported again.</source>
         <translation>将为本单位生成新密钥。此后每个交换单位都要在电话核对指纹后，用「更换密钥…」接受本单位的新名片；按原密钥制作的交换文件本机无法再读取，需要对方重新导出。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="259" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="264" />
         <source>Make new keys</source>
         <translation>生成新密钥</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="269" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="274" />
         <source>This desk has new keys. Export the new card and send it to every desk you exchange with.</source>
         <translation>本单位已有新密钥。请导出新名片，发给每个交换单位。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="288" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="291" />
+        <source>Enroll a field laptop</source>
+        <translation>登记外出调解笔记本</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="292" />
+        <source>There are no active mediators. Add the mediator on the Mediators page first.</source>
+        <translation>没有在职的调解员。请先在“调解员”页添加该调解员。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="302" />
+        <source>Save the enrollment file</source>
+        <translation>保存登记文件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="310" />
+        <source>Writing and checking the enrollment file…</source>
+        <translation>正在生成并校验登记文件…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="319" />
+        <source>Enrollment file for {0} written to {1} (laptop {2}). When the laptop is set up, trust the card it sends back.</source>
+        <translation>已为{0}生成登记文件：{1}（笔记本 {2}）。笔记本建立后，请信任它交回的单位名片。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="339" />
         <source>Exporting and verifying…</source>
         <translation>正在导出并校验…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="294" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="345" />
         <source>Exported and verified: {0} (No. {1}, {2} records). Send this file to the other desk.</source>
         <translation>已导出并校验：{0}（第 {1} 号，{2} 条记录）。请把这个文件交给对方。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="299" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="350" />
         <source>Import an exchange file</source>
         <translation>导入交换文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="308" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="359" />
         <source>Checking the file…</source>
         <translation>正在校验文件…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="319" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="370" />
         <source>This file (No. {0} from {1}) was imported before; nothing changed.</source>
         <translation>这个文件（{1} 第 {0} 号）已经导入过，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="322" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="373" />
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="326" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="377" />
         <source>Import cancelled; nothing changed.</source>
         <translation>已取消导入，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="330" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="381" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="338" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="389" />
         <source>This file was imported before; nothing changed.</source>
         <translation>这个文件已经导入过，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="340" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="391" />
         <source>Imported No. {0} from {1}: {2} new, {3} updated, {4} unchanged, {5} conflicting.</source>
         <translation>已导入 {1} 第 {0} 号：新增 {2}，更新 {3}，未变 {4}，冲突 {5}。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="354" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="405" />
         <source>The file was refused and nothing was imported.
 
 {0}
@@ -2245,17 +2352,17 @@ Reason code: {1}</source>
 原因代码：{1}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="357" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="408" />
         <source>File refused</source>
         <translation>文件被拒绝</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="373" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="424" />
         <source>Conflict decided: kept the value here.</source>
         <translation>冲突已处理：保留了本单位的值。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="374" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="425" />
         <source>Conflict decided: took the incoming value.</source>
         <translation>冲突已处理：采用了对方的值。</translation>
     </message>
@@ -2274,86 +2381,96 @@ Reason code: {1}</source>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="54" />
+        <source>Enroll a field &amp;laptop…</source>
+        <translation>登记外出调解笔记本(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="56" />
+        <source>Set up a laptop for one mediator's work away from the center: an enrollment file, its one-time passphrase and a printable slip</source>
+        <translation>为一名调解员准备外出使用的笔记本：生成登记文件、一次性登记口令和可打印的登记单</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="59" />
         <source>This desk's card</source>
         <translation>本单位名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="56" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="61" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="57" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="62" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="58" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="63" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="59" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="64" />
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="69" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="75" />
         <source>&amp;Trust a card…</source>
         <translation>信任单位名片(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="71" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="77" />
         <source>&amp;Revoke…</source>
         <translation>撤销信任(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="73" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="79" />
         <source>Change &amp;key…</source>
         <translation>更换密钥(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="75" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="81" />
         <source>The desk has new keys: take its new card after comparing the fingerprint by phone</source>
         <translation>对方已更换密钥：电话核对指纹后接受其新名片</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="77" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="83" />
         <source>&amp;Export bundle…</source>
         <translation>导出交换文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="79" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="85" />
         <source>&amp;Import bundle…</source>
         <translation>导入交换文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="81" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="87" />
         <source>Trusted desks</source>
         <translation>信任名单</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="97" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="103" />
         <source>Revoked keys (never trusted again)</source>
         <translation>已撤销的密钥（不再信任）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="112" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="118" />
         <source>Keep the value &amp;here</source>
         <translation>保留本单位的值(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="114" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="120" />
         <source>Take the &amp;incoming value</source>
         <translation>采用对方的值(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="116" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="122" />
         <source>Conflicts to decide</source>
         <translation>待处理的冲突</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="126" />
+        <location filename="../../mediation_desk/ui/pages/exchange_view.py" line="132" />
         <source>Data exchange</source>
         <translation>数据交换</translation>
     </message>
@@ -2396,97 +2513,97 @@ Reason code: {1}</source>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="237" />
         <source>the .mdx file the center gave you</source>
-        <translation type="unfinished" />
+        <translation>中心交给您的 .mdx 登记文件</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="238" />
         <source>&amp;Browse…</source>
-        <translation type="unfinished" />
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="247" />
         <source>as printed on the enrollment slip, e.g. 7KQ2-M9XD-…</source>
-        <translation type="unfinished" />
+        <translation>登记单上印的口令，例如 7KQ2-M9XD-…</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="249" />
         <source>Open and &amp;check the file</source>
-        <translation type="unfinished" />
+        <translation>打开并核对登记文件(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="257" />
         <source>The fingerprint is the same as on the enrollment slip</source>
-        <translation type="unfinished" />
+        <translation>指纹与登记单上的完全一致</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="264" />
         <source>at least 8 characters</source>
-        <translation type="unfinished">至少 8 个字符</translation>
+        <translation>至少 8 个字符</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="272" />
         <source>Enrollment &amp;file</source>
-        <translation type="unfinished" />
+        <translation>登记文件(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="274" />
         <source>&amp;Passphrase</source>
-        <translation type="unfinished" />
+        <translation>登记口令(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="277" />
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>来自</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="278" />
         <source>Center fingerprint</source>
-        <translation type="unfinished" />
+        <translation>中心指纹</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="281" />
         <source>Mediator's &amp;account</source>
-        <translation type="unfinished" />
+        <translation>调解员账户(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="283" />
         <source>Pass&amp;word</source>
-        <translation type="unfinished" />
+        <translation>密码(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="285" />
         <source>Repeat the passw&amp;ord</source>
-        <translation type="unfinished" />
+        <translation>再次输入密码(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="300" />
         <source>The enrollment file</source>
-        <translation type="unfinished" />
+        <translation>登记文件</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="301" />
         <source>Exchange files (*.mdx);;All files (*)</source>
-        <translation type="unfinished">交换文件 (*.mdx);;所有文件 (*)</translation>
+        <translation>交换文件 (*.mdx);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="320" />
         <source>{0} (code {1}), for mediator {2}; this laptop becomes {3} ({4})</source>
-        <translation type="unfinished" />
+        <translation>{0}（代码 {1}），登记给调解员{2}；本机将成为{3}（{4}）</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="348" />
         <source>Choose the enrollment file the center gave you</source>
-        <translation type="unfinished" />
+        <translation>请选择中心交给您的登记文件</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="350" />
         <source>There is no file {0}</source>
-        <translation type="unfinished" />
+        <translation>找不到文件 {0}</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="352" />
         <source>Type the passphrase printed on the slip</source>
-        <translation type="unfinished" />
+        <translation>请输入登记单上印的登记口令</translation>
     </message>
 </context>
 <context>
@@ -2530,47 +2647,47 @@ Reason code: {1}</source>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="72" />
         <source>This computer has no mediation database yet. Choose what it will be, then enter the details to create it.</source>
-        <translation type="unfinished" />
+        <translation>这台电脑上还没有调解数据库。请选择它的用途，再填写信息建立数据库。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="77" />
         <source>A mediation c&amp;enter</source>
-        <translation type="unfinished" />
+        <translation>调解中心(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="78" />
         <source>A co&amp;urt desk (court liaison)</source>
-        <translation type="unfinished" />
+        <translation>法院工作台（法院联络人使用）(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="79" />
         <source>A &amp;field laptop, from the center's enrollment file</source>
-        <translation type="unfinished" />
+        <translation>外出调解笔记本（用中心的登记文件建立）(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="82" />
         <source>This computer will be</source>
-        <translation type="unfinished" />
+        <translation>这台电脑用作</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="157" />
         <source>Court &amp;name</source>
-        <translation type="unfinished" />
+        <translation>法院名称(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="158" />
         <source>Desk &amp;code</source>
-        <translation type="unfinished" />
+        <translation>工作台代码(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="161" />
         <source>Court c&amp;ode (法院代字)</source>
-        <translation type="unfinished" />
+        <translation>法院代字(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="162" />
         <source>Court liaison's &amp;name</source>
-        <translation type="unfinished" />
+        <translation>法院联络人姓名(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="164" />
@@ -2585,47 +2702,47 @@ Reason code: {1}</source>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="170" />
         <source>letters and digits, e.g. ZD-FY</source>
-        <translation type="unfinished" />
+        <translation>字母和数字，例如 ZD-FY</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="174" />
         <source>as in the court's case numbers, e.g. 鲁0303</source>
-        <translation type="unfinished" />
+        <translation>即法院案号中的代字，例如 鲁0303</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="175" />
         <source>the account of the person in charge; shown in the audit trail</source>
-        <translation type="unfinished" />
+        <translation>负责人的账户名，记入审计记录</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="190" />
         <source>The court desk sends 委派 cases to the centers and follows them; it has no mediators of its own. You can change the details later in Settings, except the desk code.</source>
-        <translation type="unfinished" />
+        <translation>法院工作台向各调解中心委派案件并跟踪办理情况，不设调解员。以后可在“设置”中修改这些信息，工作台代码除外。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="193" />
         <source>Enter your center's details. You can change them later in Settings, except the center code.</source>
-        <translation type="unfinished" />
+        <translation>请填写本中心的信息。以后可在“设置”中修改，中心代码除外。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="235" />
         <source>Please enter the court's name</source>
-        <translation type="unfinished" />
+        <translation>请填写法院名称</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="237" />
         <source>The desk code is 2 to 32 letters, digits, underscores or hyphens</source>
-        <translation type="unfinished" />
+        <translation>工作台代码应为2到32位字母、数字、下划线或短横线</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="240" />
         <source>Please enter the court code, e.g. 鲁0303</source>
-        <translation type="unfinished" />
+        <translation>请填写法院代字，例如 鲁0303</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="241" />
         <source>Please enter the court liaison's name</source>
-        <translation type="unfinished" />
+        <translation>请填写法院联络人的姓名</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="242" />
@@ -2641,12 +2758,12 @@ Reason code: {1}</source>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="291" />
         <source>Compare the fingerprint with the enrollment slip first; if it differs, do not go on and tell the center's director</source>
-        <translation type="unfinished" />
+        <translation>请先核对指纹与登记单是否一致；不一致时不要继续，并告知中心主任</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="296" />
         <source>Please enter the mediator's account name</source>
-        <translation type="unfinished" />
+        <translation>请填写调解员的账户名</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="157" />
@@ -3008,67 +3125,96 @@ Reason code: {1}</source>
     </message>
 </context>
 <context>
+    <name>LedgerButtons</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="256" />
+        <source>Export ledger…</source>
+        <translation>导出台账…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="258" />
+        <source>The cases listed, as an Excel ledger (台账)</source>
+        <translation>把列表中的案件导出为 Excel 台账</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="260" />
+        <source>Print list…</source>
+        <translation>打印台账…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="262" />
+        <source>Import ledger…</source>
+        <translation>导入台账…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="264" />
+        <source>Bring in the cases of an Excel ledger (台账)</source>
+        <translation>导入已有 Excel 台账中的案件</translation>
+    </message>
+</context>
+<context>
     <name>LedgerExportDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="65" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="64" />
         <source>Export ledger</source>
-        <translation type="unfinished" />
+        <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="68" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="67" />
         <source>Cases: {0}. {1}</source>
-        <translation type="unfinished" />
+        <translation>案件：{0}件。{1}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="72" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="71" />
         <source>Columns</source>
-        <translation type="unfinished" />
+        <translation>导出的列</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="82" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="81" />
         <source>ID and phone numbers are written in full only for the cases whose numbers your account may see; such an export is recorded in the audit log. The others are masked.</source>
-        <translation type="unfinished" />
+        <translation>只有您的账户可以查看完整号码的案件，身份证号码和电话才完整导出，并记入审计记录；其余案件的号码已遮蔽。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="89" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="88" />
         <source>&amp;Export…</source>
-        <translation type="unfinished" />
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="108" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="107" />
         <source>Ledger {0}.xlsx</source>
-        <translation type="unfinished" />
+        <translation>矛盾纠纷调解台账 {0}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="115" />
+        <source>Save ledger</source>
+        <translation>保存台账</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="116" />
-        <source>Save ledger</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="117" />
         <source>Excel files (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel 文件 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="130" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="129" />
         <source>Choose at least one column.</source>
-        <translation type="unfinished" />
+        <translation>请至少选择一列。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="141" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="140" />
         <source>Exporting ledger…</source>
-        <translation type="unfinished" />
+        <translation>正在导出台账…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="146" />
+        <source>Ledger exported</source>
+        <translation>台账已导出</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="147" />
-        <source>Ledger exported</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="148" />
         <source>{0} case(s) written to
 {1}</source>
-        <translation type="unfinished" />
+        <translation>已导出{0}件案件到：
+{1}</translation>
     </message>
 </context>
 <context>
@@ -3076,132 +3222,150 @@ Reason code: {1}</source>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="53" />
         <source>Import ledger</source>
-        <translation type="unfinished" />
+        <translation>导入台账</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="59" />
         <source>&amp;Choose file…</source>
-        <translation type="unfinished" />
+        <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="62" />
         <source>No file chosen. Choose the XLSX of a ledger (台账) kept in Excel or WPS.</source>
-        <translation type="unfinished" />
+        <translation>尚未选择文件。请选择用 Excel 或 WPS 保存的台账（.xlsx）。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="73" />
         <source>Column in the file</source>
-        <translation type="unfinished" />
+        <translation>台账中的列</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="73" />
         <source>Imported as</source>
-        <translation type="unfinished" />
+        <translation>导入为</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="73" />
         <source>First value</source>
-        <translation type="unfinished" />
+        <translation>第一行的内容</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="78" />
         <source>Column mapping</source>
-        <translation type="unfinished" />
+        <translation>列的对应</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="83" />
         <source>Row</source>
-        <translation type="unfinished" />
+        <translation>行号</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="83" />
         <source>Result</source>
-        <translation type="unfinished">已有结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="83" />
         <source>Case number</source>
-        <translation type="unfinished">案号</translation>
+        <translation>案号</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="83" />
         <source>Received</source>
-        <translation type="unfinished" />
+        <translation>收案日期</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="84" />
         <source>Parties</source>
-        <translation type="unfinished">当事人</translation>
+        <translation>当事人</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="84" />
         <source>Errors and notes</source>
-        <translation type="unfinished" />
+        <translation>错误和提示</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="90" />
         <source>Rows to import</source>
-        <translation type="unfinished" />
+        <translation>要导入的行</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="95" />
         <source>1. Columns (change a guess if it is wrong)</source>
-        <translation type="unfinished" />
+        <translation>1. 列的对应（猜得不对请改）</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="102" />
         <source>2. Every row, as it would be imported</source>
-        <translation type="unfinished" />
+        <translation>2. 逐行预览（确认导入前不写入任何内容）</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="114" />
         <source>Confirm &amp;import</source>
-        <translation type="unfinished" />
+        <translation>确认导入(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="139" />
         <source>Choose a ledger</source>
-        <translation type="unfinished" />
+        <translation>选择台账文件</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="140" />
         <source>Excel files (*.xlsx);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Excel 文件 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="160" />
         <source>{0}: sheet “{1}”, header on row {2}, {3} row(s)</source>
-        <translation type="unfinished" />
+        <translation>{0}：工作表“{1}”，表头在第{2}行，共{3}行</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="178" />
         <source>(empty)</source>
-        <translation type="unfinished" />
+        <translation>（空）</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="183" />
         <source>(ignore)</source>
-        <translation type="unfinished" />
+        <translation>（忽略）</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="236" />
         <source>(new number)</source>
-        <translation type="unfinished" />
+        <translation>（新编案号）</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="251" />
         <source>New: {0}. Already here: {1} (of which {2} differ; they are not changed). Rows with errors: {3}.</source>
-        <translation type="unfinished" />
+        <translation>新增：{0}件。本机已有：{1}件（其中{2}件内容不同，不作修改）。有错误：{3}行。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="256" />
         <source>{0} row(s) have errors: nothing can be imported until they are corrected in the file (or the columns mapped differently).</source>
-        <translation type="unfinished" />
+        <translation>{0}行有错误：请在台账文件中改正（或调整列的对应）后再导入，现在不会导入任何案件。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="260" />
         <source>Every case of this ledger is already here: importing it again changes nothing.</source>
-        <translation type="unfinished" />
+        <translation>这个台账的案件本机都已有：再次导入不会改动任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPrint</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="209" />
+        <source>; the first {0} printed (export the ledger for the rest)</source>
+        <translation>；只打印前{0}件（其余请导出台账后打印）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="236" />
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="239" />
+        <source>Print ledger</source>
+        <translation>打印台账</translation>
     </message>
 </context>
 <context>
@@ -4100,78 +4264,78 @@ Reason code: {1}</source>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="117" />
         <source>Enrollment passphrase</source>
-        <translation type="unfinished" />
+        <translation>登记口令</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="118" />
         <source>Give this passphrase to {0} in person</source>
-        <translation type="unfinished" />
+        <translation>请把登记口令当面交给{0}</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="125" />
         <source>The enrollment file opens only with this passphrase, once. It is shown only now and kept nowhere: print the enrollment slip (it also says what to do on the laptop) or copy the passphrase by hand. Carry the file and the slip separately.</source>
-        <translation type="unfinished" />
+        <translation>登记文件只能用这个口令打开，且只用一次。口令只在此刻显示，程序不保存：请打印登记单（上面也写明了在笔记本上怎样做），或手抄口令。登记文件和登记单请分开携带。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="137" />
         <source>Mediator</source>
-        <translation type="unfinished">调解员</translation>
+        <translation>调解员</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="140" />
         <source>Laptop</source>
-        <translation type="unfinished" />
+        <translation>笔记本</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="144" />
         <source>Enrollment file</source>
-        <translation type="unfinished" />
+        <translation>登记文件</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="145" />
         <source>Center fingerprint</source>
-        <translation type="unfinished" />
+        <translation>中心指纹</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="146" />
         <source>Save the enrollment slip (PDF)…</source>
-        <translation type="unfinished" />
+        <translation>保存登记单（PDF）…</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="153" />
         <source>I have printed the slip or written down the passphrase</source>
-        <translation type="unfinished" />
+        <translation>我已打印登记单或抄下登记口令</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="158" />
         <source>Continue</source>
-        <translation type="unfinished">继续</translation>
+        <translation>继续</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="192" />
         <source>enrollment slip {0}.pdf</source>
-        <translation type="unfinished" />
+        <translation>外出调解笔记本登记单-{0}.pdf</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="194" />
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="206" />
         <source>Save the enrollment slip</source>
-        <translation type="unfinished" />
+        <translation>保存登记单</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="195" />
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="207" />
         <source>Could not write {0}: {1}. Choose another folder.</source>
-        <translation type="unfinished">无法写入 {0}：{1}。请换一个文件夹。</translation>
+        <translation>无法写入 {0}：{1}。请换一个文件夹。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/enrollment_dialogs.py" line="214" />
         <source>Saved to {0}. Print it and hand it to the mediator, then delete the file (with the enrollment file it opens the laptop's set-up).</source>
-        <translation type="unfinished" />
+        <translation>已保存到 {0}。打印后交给调解员，然后删除这个文件（它和登记文件一起就能建立笔记本）。</translation>
     </message>
 </context>
 <context>
@@ -5814,26 +5978,88 @@ Please send this file to your technical contact.</source>
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="33" />
+        <source>[Corrected: see version %1; reason: %2]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="36" />
+        <source>[Version %1, corrects the record of %2]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="41" />
+        <source>session record of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="43" />
+        <source>the agreement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="44" />
+        <source>[Correction note on the %1; reason: %2]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="49" />
+        <source>[Supplementary agreement: %1]</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>TimelineTab</name>
     <message>
         <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="154" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="62" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="154" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="62" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="154" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="62" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="155" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="63" />
         <source>Recorded by</source>
         <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="71" />
+        <source>Correct the selected record…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="74" />
+        <source>Select a session record: it is corrected as a new version with a reason, or, once final, a correction note is added.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="76" />
+        <source>Correct the agreement…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="79" />
+        <source>An agreement in effect is never edited: add a supplementary agreement or a correction note.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="103" />
+        <source>%1 (corrected)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -6506,34 +6732,6 @@ Please send this file to your technical contact.</source>
         <location filename="../../mediation_desk/ui/labels.py" line="128" />
         <source>Other relation affecting impartiality</source>
         <translation>其他纠纷</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="256" />
-        <source>Export ledger…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="258" />
-        <source>The cases listed, as an Excel ledger (台账)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="259" />
-        <source>Print list…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="261" />
-        <source>Import ledger…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_dialogs.py" line="263" />
-        <source>Bring in the cases of an Excel ledger (台账)</source>
-        <translation type="unfinished" />
     </message>
 </context>
 </TS>

@@ -14,7 +14,7 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +34,6 @@ from ...domain.ledger_columns import DEFAULT_EXPORT, OPTIONAL, STANDARD
 from ...domain.queries import CaseFilter, CaseSort
 from .. import errors
 from ..context import Services
-from ..i18n import tr
 from ..widgets.field_error import FieldError
 
 PRINT_LIMIT = 2000
@@ -207,8 +206,9 @@ def ledger_document(services: Services, flt: CaseFilter, sort: CaseSort) -> QTex
 
     title, note, rows, total = services.read(build)
     if total > len(rows):
-        note += tr("LedgerPrint", "; the first {0} printed (export the ledger for the rest)"
-                   ).format(len(rows))
+        note += QCoreApplication.translate(
+            "LedgerPrint", "; the first {0} printed (export the ledger for the rest)"
+        ).format(len(rows))
     doc = QTextDocument()
     doc.setDefaultFont(doc.defaultFont())
     doc.setHtml(ledger_html(title, note, [COLUMNS[k].title for k in PRINT_COLUMNS], rows))
@@ -233,10 +233,10 @@ def print_list(services: Services, flt: CaseFilter, sort: CaseSort,
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         printer = a4_landscape_printer()
-        printer.setDocName(tr("LedgerPrint", "Ledger"))
+        printer.setDocName(QCoreApplication.translate("LedgerPrint", "Ledger"))
         dialog = QPrintPreviewDialog(printer, parent)
         dialog.setObjectName("ledgerPrintPreview")
-        dialog.setWindowTitle(tr("LedgerPrint", "Print ledger"))
+        dialog.setWindowTitle(QCoreApplication.translate("LedgerPrint", "Print ledger"))
         dialog.paintRequested.connect(doc.print_)
         dialog.setWindowState(dialog.windowState() | Qt.WindowState.WindowMaximized)
         dialog.exec()
@@ -253,14 +253,16 @@ def add_ledger_buttons(page: Any) -> None:
     from .ledger_import_dialog import LedgerImportDialog
 
     services: Services = page.services
-    export = QPushButton(page.tr("Export ledger…"))
+    export = QPushButton(QCoreApplication.translate("LedgerButtons", "Export ledger…"))
     export.setObjectName("ledgerExportButton")
-    export.setToolTip(page.tr("The cases listed, as an Excel ledger (台账)"))
-    printing = QPushButton(page.tr("Print list…"))
+    export.setToolTip(QCoreApplication.translate(
+        "LedgerButtons", "The cases listed, as an Excel ledger (台账)"))
+    printing = QPushButton(QCoreApplication.translate("LedgerButtons", "Print list…"))
     printing.setObjectName("ledgerPrintButton")
-    importing = QPushButton(page.tr("Import ledger…"))
+    importing = QPushButton(QCoreApplication.translate("LedgerButtons", "Import ledger…"))
     importing.setObjectName("ledgerImportButton")
-    importing.setToolTip(page.tr("Bring in the cases of an Excel ledger (台账)"))
+    importing.setToolTip(QCoreApplication.translate(
+        "LedgerButtons", "Bring in the cases of an Excel ledger (台账)"))
     guard(services, "register_cases", importing)
     top = page.layout_.itemAt(0).layout()
     at = top.indexOf(page.new_case) + 1
