@@ -23,6 +23,7 @@ from . import (
     accounts,
     backup,
     calendar,
+    correct,
     court,
     desk,
     documents,
@@ -45,6 +46,7 @@ VERB_GROUPS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("calendar", calendar.add_calendar_commands),  # calendar show|import|export|delete
     ("backup", backup.add_backup_commands),  # backup backups restore
     ("record", record.add_record_commands),  # session investigation undisputed-facts
+    ("correct", correct.add_correct_command),  # correct (更正、补充协议、更正说明)
     ("documents", documents.add_document_command),  # document
     ("fonts", fonts.add_fonts_command),  # fonts (文书字体、生僻字)
     ("verify", verify.add_verify_command),  # verify (文书核验)

@@ -47,6 +47,10 @@ class CorrectionOps(CaseServiceBase):
     """Corrections on a case's records."""
 
     # -- reads ----------------------------------------------------------------------------
+    def agreements(self, case_id: str) -> list[Agreement]:
+        """Every live agreement of a case, oldest first (an oral one written down stays)."""
+        return self.store.items.agreements_of(case_id)
+
     def correctable(self, case_key: str, record_id: str) -> Correctable:
         """Whether ``record_id`` (a session event or an agreement) may get a new version."""
         case = self.get(case_key)
