@@ -18,6 +18,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,11 @@ class EnrollReport:
     passphrase: str
     fingerprint: str
     counts: dict[str, int]
+    mediator_name: str = ""
+    field_name: str = ""
+    center_name: str = ""
+    center_code: str = ""
+    created: date | None = None
 
 
 def new_passphrase(groups: int = 5) -> str:
@@ -95,6 +101,7 @@ def enroll(store: Store, actor: str, mediator_key: str, out: str | Path, *,
     keys = ensure_desk_keys(store)
     desks = {**(store.directory.setting(FIELD_DESKS, {}) or {}), code: mediator.id}
     peer = {"code": code, "center_id": card.center_id}
+    field_name = f"{card.name}（{mediator.name}外出）"
     with store.operation(actor, "enroll_field_desk",
                          summary=f"登记外出调解笔记本{code}（调解员{mediator.name}）") as work:
         work.set_setting(FIELD_DESKS, desks)
@@ -103,7 +110,7 @@ def enroll(store: Store, actor: str, mediator_key: str, out: str | Path, *,
         info = canonical_bytes({
             "format": ENROLLMENT_FORMAT, "format_version": 1,
             "center_card": loads(card.to_bytes().rstrip(b"\n")),
-            "field": {"code": code, "name": f"{card.name}（{mediator.name}外出）",
+            "field": {"code": code, "name": field_name,
                       "mediator_id": mediator.id},
             "settings": settings})
         blobs = {h: b for h in sorted({w["sha256"] for w in wires["attachments"]})
@@ -128,7 +135,29 @@ def enroll(store: Store, actor: str, mediator_key: str, out: str | Path, *,
         except BaseException:
             path.unlink(missing_ok=True)
             raise
-    return EnrollReport(path, code, passphrase, keys.public.fingerprint, manifest["counts"])
+    return EnrollReport(path, code, passphrase, keys.public.fingerprint, manifest["counts"],
+                        mediator_name=mediator.name, field_name=field_name,
+                        center_name=card.name, center_code=card.code, created=store.today())
+
+
+def enrollment_slip(report: EnrollReport, *, director_name: str = "") -> bytes:
+    """The printable 外出调解笔记本登记单 (PDF) for what :func:`enroll` wrote: who, which
+    laptop, the date, the one-time passphrase, the center's fingerprint, what to do."""
+    from ..documents.enrollment_slip import SlipFacts, render_enrollment_slip
+
+    return render_enrollment_slip(SlipFacts(
+        center_name=report.center_name, center_code=report.center_code,
+        mediator_name=report.mediator_name, field_code=report.field_code,
+        field_name=report.field_name, passphrase=report.passphrase,
+        fingerprint=report.fingerprint, file_name=report.path.name,
+        created=report.created or date.today(), director_name=director_name,
+        cases=report.counts.get("cases", 0)))
+
+
+def enrollable_mediators(store: Store) -> list[Mediator]:
+    """The active mediators a director may enroll a field laptop for, by name."""
+    return sorted((m for m in store.directory.mediators(include_inactive=False)),
+                  key=lambda m: (m.name, m.id))
 
 
 def xs_blob(store: Store, digest: str) -> bytes | None:

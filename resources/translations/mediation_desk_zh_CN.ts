@@ -1325,42 +1325,42 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CenterCountsModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="176" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="182" />
         <source>Center</source>
         <translation>中心/调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="176" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="182" />
         <source>Received</source>
         <translation>收到</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="176" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="182" />
         <source>In mediation</source>
         <translation>调解中</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="177" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="183" />
         <source>Agreed</source>
         <translation>达成协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="177" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="183" />
         <source>Overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="177" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="183" />
         <source>Handed to filing</source>
         <translation>移送立案</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="178" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="184" />
         <source>JC applied</source>
         <translation>申请司法确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="178" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="184" />
         <source>JC confirmed</source>
         <translation>确认有效</translation>
     </message>
@@ -1368,52 +1368,52 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>ChangeKeyDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="207" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="290" />
         <source>Change the key of a trusted desk</source>
         <translation>更换已信任单位的密钥</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="210" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="293" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="211" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="294" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="214" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="297" />
         <source>Old fingerprint</source>
         <translation>原指纹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="215" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="298" />
         <source>New fingerprint</source>
         <translation>新指纹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="216" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="299" />
         <source>Call the other desk. Ask them to read the fingerprint shown on their screen and type it here. The old key is then revoked and can never be trusted again.</source>
         <translation>请给对方打电话，请对方读出其屏幕上显示的指纹，并在这里输入。原密钥随即撤销，今后不能再被信任。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="229" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="312" />
         <source>Fingerprint read &amp;aloud</source>
         <translation>对方读出的指纹(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="231" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="314" />
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="233" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="316" />
         <source>Change the key</source>
         <translation>更换密钥</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="250" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="333" />
         <source>The fingerprint does not match the new card.</source>
         <translation>输入的指纹与新名片不一致。</translation>
     </message>
@@ -1434,138 +1434,138 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="117" />
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="121" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="123" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="127" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="117" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="123" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="117" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="123" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="117" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="123" />
         <source>Value here</source>
         <translation>本单位的值</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="118" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="124" />
         <source>Incoming value</source>
         <translation>对方的值</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="121" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="127" />
         <source>Party</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="122" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="128" />
         <source>Event</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="122" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="128" />
         <source>Agreement</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="123" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="129" />
         <source>Attachment</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="123" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="129" />
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="124" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="130" />
         <source>Center</source>
         <translation>中心/调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="128" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="134" />
         <source>Facts</source>
         <translation>纠纷事实</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="128" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="134" />
         <source>Claims</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="129" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="135" />
         <source>Title</source>
         <translation>案件名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="129" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="135" />
         <source>Amount (yuan)</source>
         <translation>争议金额（元）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="130" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="136" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="130" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="136" />
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="131" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="137" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="131" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="137" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="132" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="138" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="132" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="138" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="133" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="139" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="133" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="139" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="134" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="140" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="134" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="140" />
         <source>Court case number</source>
         <translation>诉前调解案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="135" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="141" />
         <source>Filing number</source>
         <translation>立案案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="135" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="141" />
         <source>Ruling</source>
         <translation>裁定结果</translation>
     </message>
@@ -1772,52 +1772,52 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CourtFiguresModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="216" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="222" />
         <source>Center</source>
         <translation>中心/调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="216" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="222" />
         <source>Referred</source>
         <translation>委派</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="216" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="222" />
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="217" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="223" />
         <source>Refused</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="217" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="223" />
         <source>Overdue now</source>
         <translation>当前超期未结</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="217" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="223" />
         <source>JC applied</source>
         <translation>申请司法确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="218" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="224" />
         <source>JC confirmed</source>
         <translation>司法确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="218" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="224" />
         <source>Handed to filing</source>
         <translation>移送立案</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="222" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="228" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="242" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="248" />
         <source>Double-click or press Enter to list these cases</source>
         <translation>双击或按回车键列出这些案件</translation>
     </message>
@@ -2304,42 +2304,42 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <translation>导入交换文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="359" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="361" />
         <source>Checking the file…</source>
         <translation>正在校验文件…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="370" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="372" />
         <source>This file (No. {0} from {1}) was imported before; nothing changed.</source>
         <translation>这个文件（{1} 第 {0} 号）已经导入过，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="373" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="375" />
         <source>Already imported</source>
         <translation>已经导入过</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="377" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="379" />
         <source>Import cancelled; nothing changed.</source>
         <translation>已取消导入，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="381" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="383" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="389" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="391" />
         <source>This file was imported before; nothing changed.</source>
         <translation>这个文件已经导入过，没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="391" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="393" />
         <source>Imported No. {0} from {1}: {2} new, {3} updated, {4} unchanged, {5} conflicting.</source>
         <translation>已导入 {1} 第 {0} 号：新增 {2}，更新 {3}，未变 {4}，冲突 {5}。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="405" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="407" />
         <source>The file was refused and nothing was imported.
 
 {0}
@@ -2352,17 +2352,17 @@ Reason code: {1}</source>
 原因代码：{1}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="408" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="410" />
         <source>File refused</source>
         <translation>文件被拒绝</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="424" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="426" />
         <source>Conflict decided: kept the value here.</source>
         <translation>冲突已处理：保留了本单位的值。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="425" />
+        <location filename="../../mediation_desk/ui/pages/exchange_page.py" line="427" />
         <source>Conflict decided: took the incoming value.</source>
         <translation>冲突已处理：采用了对方的值。</translation>
     </message>
@@ -2478,32 +2478,32 @@ Reason code: {1}</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="91" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="96" />
         <source>Export a bundle</source>
         <translation>导出交换文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="97" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="102" />
         <source>Only what the desk has not confirmed yet</source>
         <translation>只导出对方尚未确认收到的内容（增量）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="99" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="104" />
         <source>Everything (full export)</source>
         <translation>全部内容（完整导出）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="102" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="107" />
         <source>To</source>
         <translation>发给</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="103" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="108" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="106" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="111" />
         <source>Choose file and export…</source>
         <translation>选择保存位置并导出…</translation>
     </message>
@@ -3077,51 +3077,344 @@ Reason code: {1}</source>
     </message>
 </context>
 <context>
-    <name>ImportPreviewDialog</name>
+    <name>ImportCasesModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="127" />
-        <source>Import preview</source>
-        <translation>导入预览</translation>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="291" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="305" />
+        <source>Case number</source>
+        <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="129" />
-        <source>Bundle No. {0} from {1}. Nothing has been imported yet.</source>
-        <translation>{1} 发来的第 {0} 号交换文件，校验通过。尚未导入任何内容。</translation>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="291" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="306" />
+        <source>Title</source>
+        <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="134" />
-        <source>New records</source>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="291" />
+        <source>Import</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="292" />
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="295" />
+        <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="134" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="295" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="135" />
-        <source>Unchanged</source>
-        <translation>未变</translation>
-    </message>
-    <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="136" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="296" />
         <source>Conflicting</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="145" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="299" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="299" />
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="300" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="300" />
+        <source>Agreement</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="301" />
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="301" />
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="305" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="306" />
+        <source>Facts</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="307" />
+        <source>Claims</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="307" />
+        <source>Amount (yuan)</source>
+        <translation>争议金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="308" />
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="308" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="309" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="309" />
+        <source>Due date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="310" />
+        <source>Due date (before extensions)</source>
+        <translation>原定期限</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="311" />
+        <source>Closed</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="311" />
+        <source>End reason</source>
+        <translation>终止原因</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="312" />
+        <source>End note</source>
+        <translation>终止说明</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="312" />
+        <source>Mediators</source>
+        <translation>调解员人数</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="313" />
+        <source>Court case number</source>
+        <translation>法院案号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="314" />
+        <source>Filing number</source>
+        <translation>立案案号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="314" />
+        <source>Ruling</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="315" />
+        <source>JC due</source>
+        <translation>司法确认申请期限</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="315" />
+        <source>JC applied</source>
+        <translation>申请司法确认日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="316" />
+        <source>Follow-up due</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="317" />
+        <source>Suspended since</source>
+        <translation>中止日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="318" />
+        <source>Days suspended</source>
+        <translation>中止天数</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="319" />
+        <source>Days extended</source>
+        <translation>延长天数</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="319" />
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="320" />
+        <source>Serial</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="320" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="321" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="321" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="322" />
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="322" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="323" />
+        <source>Notes</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="323" />
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="348" />
+        <source>New case with its records</source>
+        <translation>新案件及其记录</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="357" />
+        <source> (conflict: this desk's value kept)</source>
+        <translation>（冲突：暂保留本机的值）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="360" />
+        <source>new {0}: {1}</source>
+        <translation>新增{0}{1}条</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="362" />
+        <source>deleted {0}: {1}</source>
+        <translation>删除{0}{1}条</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCentersModel</name>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="264" />
+        <source>Center</source>
+        <translation>中心/调解组织</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="264" />
+        <source>New cases</source>
+        <translation>新增案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="264" />
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="265" />
+        <source>Conflicting</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="265" />
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="136" />
+        <source>Import preview</source>
+        <translation>导入预览</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="138" />
+        <source>Bundle No. {0} from {1}. Nothing has been imported yet.</source>
+        <translation>{1} 发来的第 {0} 号交换文件，校验通过。尚未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="148" />
+        <source>Records in the file</source>
+        <translation>文件中的记录数</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="151" />
+        <source>New records</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="151" />
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="152" />
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="153" />
+        <source>Conflicting</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="169" />
         <source>Files No. {0} from this desk were never imported here. Their content is included in this file, but ask the other desk where they went.</source>
         <translation>来自该单位的第{0}号交换文件从未在本机导入。其内容已包含在这份文件中，但请向对方问明这些文件的去向。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="153" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="177" />
         <source>Where both desks changed the same field, this desk's value is kept and both values wait in the conflicts list for you to choose.</source>
         <translation>双方都改过的字段，暂时保留本单位的值，两个值都列在“待处理的冲突”中，由您选择。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="159" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="183" />
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="217" />
+        <source>By center: choose a center to see its cases and what changes in each.</source>
+        <translation>按调解组织：选择一个调解组织，查看其各案件及每件案件的变更内容。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="241" />
+        <source>No case is added or changed</source>
+        <translation>没有新增或变更的案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="246" />
+        <source>{0}: {1} case(s) added or changed</source>
+        <translation>{0}：{1}件新增或变更</translation>
     </message>
 </context>
 <context>
@@ -4575,17 +4868,17 @@ Please send this file to your technical contact.</source>
 请将此文件发送给技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="47" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="52" />
         <source>Mediation center</source>
         <translation>调解中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="47" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="52" />
         <source>Court liaison desk</source>
         <translation>法院联络台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="48" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="53" />
         <source>Field laptop</source>
         <translation>外出调解笔记本</translation>
     </message>
@@ -4593,12 +4886,12 @@ Please send this file to your technical contact.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="180" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="263" />
         <source>e.g. the laptop was lost</source>
         <translation>例如：笔记本电脑丢失</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="189" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="272" />
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
@@ -5094,22 +5387,22 @@ Please send this file to your technical contact.</source>
 <context>
     <name>RevokedKeysModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="102" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="108" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="102" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="108" />
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="102" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="108" />
         <source>Revoked at</source>
         <translation>撤销时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="103" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="109" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -6009,55 +6302,70 @@ Please send this file to your technical contact.</source>
         <source>[Supplementary agreement: %1]</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="55" />
+        <source>Correction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="56" />
+        <source>Supplementary agreement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="57" />
+        <source>Correction note</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>TimelineTab</name>
     <message>
         <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="154" />
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="62" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="78" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="154" />
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="62" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="78" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="154" />
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="62" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="78" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="155" />
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="63" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="79" />
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="71" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="87" />
         <source>Correct the selected record…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="74" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="90" />
         <source>Select a session record: it is corrected as a new version with a reason, or, once final, a correction note is added.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="76" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="92" />
         <source>Correct the agreement…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="79" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="95" />
         <source>An agreement in effect is never edited: add a supplementary agreement or a correction note.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="103" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="119" />
         <source>%1 (corrected)</source>
         <translation type="unfinished" />
     </message>
@@ -6065,42 +6373,42 @@ Please send this file to your technical contact.</source>
 <context>
     <name>TrustCardDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="57" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="62" />
         <source>Trust another desk</source>
         <translation>信任其他单位</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="59" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="64" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="60" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="65" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="61" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="66" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="62" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="67" />
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="63" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="68" />
         <source>Call the other desk and read the fingerprint aloud group by group. Trust the card only if every group matches what they see on their screen.</source>
         <translation>请给对方打电话，逐组念出指纹。只有每一组都与对方屏幕上显示的一致，才可以信任这张名片。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="67" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="72" />
         <source>I compared the fingerprint over the phone and every group matches</source>
         <translation>我已与对方电话逐组核对，指纹完全一致</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="71" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="76" />
         <source>Trust this desk</source>
         <translation>信任该单位</translation>
     </message>
@@ -6108,87 +6416,87 @@ Please send this file to your technical contact.</source>
 <context>
     <name>TrustedDesksModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="54" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="60" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="54" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="60" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="54" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="60" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="54" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="60" />
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="55" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="61" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="55" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="61" />
         <source>Last sent</source>
         <translation>最近发出</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="55" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="61" />
         <source>Last received</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="56" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="62" />
         <source>Missing files</source>
         <translation>缺少的文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="60" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="66" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="61" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="67" />
         <source>No. {0}</source>
         <translation>第{0}号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="67" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="73" />
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="69" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="75" />
         <source>No. {0}, {1}</source>
         <translation>第 {0} 号，{1}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="72" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="78" />
         <source>Mediation center</source>
         <translation>调解中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="72" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="78" />
         <source>Court liaison desk</source>
         <translation>法院联络台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="73" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="79" />
         <source>Field laptop</source>
         <translation>外出调解笔记本</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="82" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="88" />
         <source>Revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="82" />
+        <location filename="../../mediation_desk/ui/models/exchange_tables.py" line="88" />
         <source>Trusted</source>
         <translation>已信任</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from ...domain.errors import DomainError
 from ...exchange.errors import BundleRejected
 from ...services import exchange, exchange_status
+from ...services.enrollment import EnrollReport
 from ...services.exchange_import import ImportReport
 from .. import errors
 from ..context import Services
@@ -61,6 +62,7 @@ class ExchangePage(ExchangePageView):
         self.revoke.clicked.connect(self.revoke_desk)
         self.change_key_button.clicked.connect(self.change_key)
         self.new_own_keys.clicked.connect(self.change_own_keys)
+        self.enroll_laptop.clicked.connect(self.enroll)
         self.export_bundle.clicked.connect(self.export)
         self.import_bundle.clicked.connect(self.import_file)
         self.keep_local.clicked.connect(lambda: self.resolve("local"))
@@ -76,6 +78,8 @@ class ExchangePage(ExchangePageView):
         guard(services, "revoke_desk", self.revoke, hide=True)
         guard(services, "change_peer_key", self.change_key_button, hide=True)
         guard(services, "export_bundle", self.export_bundle, hide=True)
+        self.may_enroll = guard(services, "enroll_field_desk", self.enroll_laptop, hide=True)
+        self.enroll_laptop.setVisible(False)  # until the card says this desk is a center
         guard(services, "resolve_conflict", self.keep_local, self.take_incoming, hide=True)
 
     # -- loading ------------------------------------------------------------------
@@ -101,6 +105,7 @@ class ExchangePage(ExchangePageView):
         self.own_kind.setText(desk_kind_text(card.kind))
         self.own_fingerprint.setText(fingerprint_text(card.fingerprint))
         self.own_fingerprint.setAccessibleName(card.fingerprint)
+        self.enroll_laptop.setVisible(self.may_enroll and card.kind == "center")
         reader = self.services.read_cases.store
         self.services.tasks.submit(
             lambda: (exchange_status.trusted_desks(reader),
@@ -269,6 +274,52 @@ class ExchangePage(ExchangePageView):
         self._changed(self.tr("This desk has new keys. Export the new card and send it to "
                               "every desk you exchange with."))
 
+    # -- field laptops ------------------------------------------------------------------
+    def enroll(self) -> None:
+        """登记外出调解笔记本: pick the mediator, save the enrollment file (written and
+        verified on the worker), then show the one-time passphrase and the slip once."""
+        from ...services import enrollment
+        from ..dialogs.enrollment_dialogs import EnrollDialog
+        from .documents_tab import save_folder
+
+        try:
+            mediators = self.services.run(lambda s: enrollment.enrollable_mediators(s.store))
+        except Exception as exc:  # noqa: BLE001
+            errors.report(exc, self)
+            return
+        if not mediators:
+            QMessageBox.information(self, self.tr("Enroll a field laptop"), self.tr(
+                "There are no active mediators. Add the mediator on the Mediators page "
+                "first."))
+            return
+        dialog = EnrollDialog(mediators, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        mediator_id, name = dialog.mediator_id(), dialog.mediator_name()
+        folder = save_folder()
+        suggested = f"{self.own_code.text()}-登记-{name}-{self.services.today():%Y%m%d}.mdx"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the enrollment file"),
+            str(folder / suggested) if folder else suggested, self._bundle_filter())
+        if not path:
+            return
+        if not path.lower().endswith(".mdx"):
+            path += ".mdx"
+        store, actor = self.services.store, self.services.actor
+        run_with_progress(
+            self.services.tasks, self, self.tr("Writing and checking the enrollment file…"),
+            lambda _p: enrollment.enroll(store, actor, mediator_id, path),
+            self._enrolled, lambda exc: errors.report(exc, self), cancellable=False)
+
+    def _enrolled(self, report: EnrollReport) -> None:
+        from ..dialogs.enrollment_dialogs import PassphraseDialog
+
+        shown = PassphraseDialog(report, director_name=self.services.actor, parent=self)
+        shown.exec()
+        self._changed(self.tr("Enrollment file for {0} written to {1} (laptop {2}). When the "
+                              "laptop is set up, trust the card it sends back.").format(
+            report.mediator_name, report.path, report.field_code))
+
     # -- bundles ----------------------------------------------------------------------
     def export(self) -> None:
         dialog = ExportDialog(self.desk_model.rows, self)
@@ -303,10 +354,12 @@ class ExchangePage(ExchangePageView):
 
     def preview(self, path: Path) -> None:
         """Verify the file and show what importing it would do (nothing written)."""
+        from ...services.import_preview import preview_bundle
+
         store, actor = self.services.store, self.services.actor
         run_with_progress(
             self.services.tasks, self, self.tr("Checking the file…"),
-            lambda _p: exchange.import_bundle(store, actor, path, dry_run=True),
+            lambda _p: preview_bundle(store, actor, path),  # the dry run, case by case
             lambda report: self._previewed(path, report), self._import_failed,
             cancellable=False)
 

@@ -51,6 +51,11 @@ class ExchangePageView(QWidget):
         self.export_card.setObjectName("exportCard")
         self.new_own_keys = QPushButton(self.tr("New keys for this desk…"))
         self.new_own_keys.setObjectName("newOwnKeys")
+        self.enroll_laptop = QPushButton(self.tr("Enroll a field &laptop…"))
+        self.enroll_laptop.setObjectName("enrollLaptop")
+        self.enroll_laptop.setToolTip(self.tr("Set up a laptop for one mediator's work away "
+                                              "from the center: an enrollment file, its "
+                                              "one-time passphrase and a printable slip"))
         own = QGroupBox(self.tr("This desk's card"))
         form = QFormLayout()
         form.addRow(self.tr("Code"), self.own_code)
@@ -62,6 +67,7 @@ class ExchangePageView(QWidget):
         own_buttons = QVBoxLayout()
         own_buttons.addWidget(self.export_card)
         own_buttons.addWidget(self.new_own_keys)
+        own_buttons.addWidget(self.enroll_laptop)
         own_buttons.addStretch(1)
         own_layout.addLayout(own_buttons)
 
