@@ -9,9 +9,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QRadioButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +24,7 @@ from ...exchange.cards import DeskCard
 from ...services.exchange import normalise_fingerprint
 from ...services.exchange_import import ImportReport
 from ...services.exchange_status import TrustedDesk
+from ...services.import_preview import CenterPreview
 
 
 def fingerprint_text(fingerprint: str) -> str:
@@ -119,7 +124,11 @@ class ExportDialog(QDialog):
 
 
 class ImportPreviewDialog(QDialog):
-    """What an import would do (dry run); Import applies it, Cancel leaves the desk as is."""
+    """What an import would do (dry run); Import applies it, Cancel leaves the desk as is.
+
+    With an ``ImportPreview`` (``services/import_preview.py``) the centers come first, each
+    with its new, updated and conflicting cases, and below them the chosen center's cases
+    with the fields that change; the record counts follow in one line."""
 
     def __init__(self, report: ImportReport, sender: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,7 +138,15 @@ class ImportPreviewDialog(QDialog):
         head = QLabel(self.tr("Bundle No. {0} from {1}. Nothing has been imported yet.")
                       .format(report.sequence, sender))
         head.setWordWrap(True)
-        form = QFormLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        centers: list[CenterPreview] | None = getattr(report, "centers", None)
+        self.centers_view: QTableView | None = None
+        self.cases_view: QTableView | None = None
+        if centers is not None:
+            self._add_centers(layout, centers)
+        records = QGroupBox(self.tr("Records in the file"))
+        form = QFormLayout(records) if centers is None else QHBoxLayout(records)
         self.count_labels: dict[str, QLabel] = {}
         for key, text in (("new", self.tr("New records")), ("updated", self.tr("Updated")),
                           ("unchanged", self.tr("Unchanged")),
@@ -137,10 +154,17 @@ class ImportPreviewDialog(QDialog):
             label = QLabel(str(c.get(key, 0)))
             label.setObjectName(f"count_{key}")
             self.count_labels[key] = label
-            form.addRow(text, label)
-        layout = QVBoxLayout(self)
-        layout.addWidget(head)
-        layout.addLayout(form)
+            if isinstance(form, QFormLayout):
+                form.addRow(text, label)
+            else:
+                caption = QLabel(text)
+                caption.setBuddy(label)
+                form.addWidget(caption)
+                form.addWidget(label)
+                form.addSpacing(12)
+        if isinstance(form, QHBoxLayout):
+            form.addStretch(1)
+        layout.addWidget(records)
         if report.missing:
             gap = QLabel(self.tr("Files No. {0} from this desk were never imported here. Their "
                                  "content is included in this file, but ask the other desk "
@@ -162,6 +186,65 @@ class ImportPreviewDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        if centers is not None:
+            screen = self.screen().availableGeometry()
+            self.resize(min(1100, int(screen.width() * 0.9)),
+                        min(680, int(screen.height() * 0.85)))
+
+    def _add_centers(self, layout: QVBoxLayout, centers: list[CenterPreview]) -> None:
+        from ..models.exchange_tables import ImportCasesModel, ImportCentersModel
+        from ..pages.exchange_view import table
+
+        self.centers_model = ImportCentersModel(self)
+        self.centers_model.set_rows(centers)
+        self.cases_model = ImportCasesModel(self)
+        self.centers_view = table("importCenters")
+        self.centers_view.setModel(self.centers_model)
+        self.centers_view.horizontalHeader().setStretchLastSection(False)
+        self.cases_view = table("importCases")
+        self.cases_view.setModel(self.cases_model)
+        self.cases_view.setWordWrap(False)
+        header = self.cases_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.cases_view.fontMetrics()
+        for col, sample in ((0, "（2026）测调字第00000号"), (1, "买卖合同纠纷买卖合同"),
+                            (2, "冲突冲突")):
+            self.cases_view.setColumnWidth(col, metrics.horizontalAdvance(sample) + 20)
+        header.setStretchLastSection(True)
+        self.cases_box = QGroupBox()
+        box = QVBoxLayout(self.cases_box)
+        box.addWidget(self.cases_view)
+        by_center = QLabel(self.tr("By center: choose a center to see its cases and what "
+                                   "changes in each."))
+        by_center.setWordWrap(True)
+        layout.addWidget(by_center)
+        layout.addWidget(self.centers_view)
+        layout.addWidget(self.cases_box, 1)
+        self.centers_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.show_center(current.row()))
+        rows = max(1, min(len(centers), 4))
+        self.centers_view.setMaximumHeight(
+            self.centers_view.horizontalHeader().sizeHint().height()
+            + rows * (self.centers_view.verticalHeader().defaultSectionSize() + 1) + 4)
+        if centers:
+            busiest = max(range(len(centers)), key=lambda i: len(centers[i].cases))
+            self.centers_view.selectRow(busiest)
+            self.show_center(busiest)
+        else:
+            self.show_center(-1)
+
+    def show_center(self, row: int) -> None:
+        """List the cases of the center in ``row`` of the centers table."""
+        centers = self.centers_model.rows
+        if not 0 <= row < len(centers):
+            self.cases_model.set_rows([])
+            self.cases_box.setTitle(self.tr("No case is added or changed"))
+            return
+        center = centers[row]
+        self.cases_model.set_rows(center.cases)
+        name = f"{center.name}（{center.code}）" if center.code else center.name
+        self.cases_box.setTitle(self.tr("{0}: {1} case(s) added or changed").format(
+            name, len(center.cases)))
 
 
 class ReasonDialog(QDialog):

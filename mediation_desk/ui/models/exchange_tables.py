@@ -1,7 +1,8 @@
 """Small tables of the exchange and court screens, loaded whole (a few dozen rows).
 
-Trusted desks (信任名单), open conflicts (冲突) and per-center counts of the court
-liaison desk. Each model's rows are replaced in one reset.
+Trusted desks (信任名单), open conflicts (冲突), per-center counts and the dashboard
+figures of the court liaison desk, and an import preview's centers and cases. Each
+model's rows are replaced in one reset.
 """
 
 from __future__ import annotations
@@ -11,9 +12,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from ...domain.codec import fen_to_yuan
+from ...domain.enums import CaseSource, CaseStatus, DisputeType, EndReason, EventKind, PartyRole
+from ...domain.formatting import format_yuan
 from ...domain.masking import mask_id_number, mask_phone
 from ...services.court import CenterCounts
 from ...services.exchange_status import OpenConflict, RevokedKey, TrustedDesk
+from ...services.import_preview import CasePreview, CenterPreview
+from .. import labels
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -244,4 +250,130 @@ class CourtFiguresModel(_RowsModel):
             return r.center_id
         if role == CasesRole and key is not None:
             return r.ids(key)
+        return None
+
+
+_ENUM_FIELDS = {"status": CaseStatus, "source": CaseSource, "dispute_type": DisputeType,
+                "end_reason": EndReason, "kind": EventKind, "role": PartyRole}
+
+
+class ImportCentersModel(_RowsModel):
+    """The import preview's centers: new, updated, conflicting and unchanged cases."""
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Center"), self.tr("New cases"), self.tr("Updated"),
+                self.tr("Conflicting"), self.tr("Unchanged"))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        c: CenterPreview = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return f"{c.name}（{c.code}）" if c.code else c.name
+            if col == 4:
+                return c.unchanged
+            return c.count(("new", "updated", "conflicting")[col - 1])
+        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 3 and c.count("conflicting"):
+            return QColor("#842029")
+        if role == KeyRole:
+            return c.center_id
+        return None
+
+
+class ImportCasesModel(_RowsModel):
+    """The import preview's cases (of one center): number, title, what happens, the changes."""
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Case number"), self.tr("Title"), self.tr("Import"),
+                self.tr("Changes"))
+
+    def outcome_text(self, outcome: str) -> str:
+        return {"new": self.tr("New"), "updated": self.tr("Updated"),
+                "conflicting": self.tr("Conflicting")}.get(outcome, outcome)
+
+    def entity_text(self, entity: str) -> str:
+        return {"cases": self.tr("Case"), "parties": self.tr("Party"),
+                "events": self.tr("Record"), "agreements": self.tr("Agreement"),
+                "attachments": self.tr("Attachment"), "documents": self.tr("Document")
+                }.get(entity, entity)
+
+    def field_text(self, name: str) -> str:
+        return {"status": self.tr("Status"), "number": self.tr("Case number"),
+                "title": self.tr("Title"), "facts": self.tr("Facts"),
+                "claims": self.tr("Claims"), "amount_fen": self.tr("Amount (yuan)"),
+                "dispute_type": self.tr("Dispute type"), "source": self.tr("Source"),
+                "accepted_on": self.tr("Accepted"), "due_on": self.tr("Due date"),
+                "base_due_on": self.tr("Due date (before extensions)"),
+                "closed_on": self.tr("Closed"), "end_reason": self.tr("End reason"),
+                "end_note": self.tr("End note"), "mediator_ids": self.tr("Mediators"),
+                "court_case_number": self.tr("Court case number"),
+                "filing_number": self.tr("Filing number"), "jc_ruling": self.tr("Ruling"),
+                "jc_due_on": self.tr("JC due"), "jc_applied_on": self.tr("JC applied"),
+                "follow_up_due_on": self.tr("Follow-up due"),
+                "suspended_since": self.tr("Suspended since"),
+                "suspended_days": self.tr("Days suspended"),
+                "extended_days": self.tr("Days extended"), "flags": self.tr("Flags"),
+                "serial": self.tr("Serial"), "year": self.tr("Year"),
+                "name": self.tr("Name"), "phone": self.tr("Phone"),
+                "address": self.tr("Address"), "id_number": self.tr("ID number"),
+                "notes": self.tr("Notes"), "place": self.tr("Place"),
+                }.get(name, name)
+
+    @staticmethod
+    def value_text(name: str, value: object) -> str:
+        value = masked(name, value)
+        if value is None or value == "" or value == []:
+            return "—"
+        enum = _ENUM_FIELDS.get(name)
+        if enum is not None and isinstance(value, str):
+            try:
+                return labels.label(enum(value))
+            except ValueError:
+                return value
+        if name == "amount_fen" and isinstance(value, int):
+            return format_yuan(fen_to_yuan(value))
+        if name == "mediator_ids" and isinstance(value, list):
+            return f"{len(value)}"
+        if isinstance(value, list | tuple):
+            return "、".join(str(v) for v in value)
+        text = str(value)
+        return text if len(text) <= 24 else text[:23] + "…"
+
+    def changes_text(self, c: CasePreview) -> str:
+        if c.outcome == "new":
+            return self.tr("New case with its records")
+        parts = []
+        for ch in c.changes:
+            label = self.field_text(ch.field)
+            if ch.entity != "cases":
+                label = f"{self.entity_text(ch.entity)}·{label}"
+            text = f"{label}：{self.value_text(ch.field, ch.before)}→" \
+                   f"{self.value_text(ch.field, ch.after)}"
+            if ch.conflicting:
+                text += self.tr(" (conflict: this desk's value kept)")
+            parts.append(text)
+        for entity, n in sorted(c.added.items()):
+            parts.append(self.tr("new {0}: {1}").format(self.entity_text(entity), n))
+        for entity, n in sorted(c.removed.items()):
+            parts.append(self.tr("deleted {0}: {1}").format(self.entity_text(entity), n))
+        return "；".join(parts)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        c: CasePreview = self.rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = (c.number, c.title, self.outcome_text(c.outcome), self.changes_text(c))[col]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return text.replace("；", "\n") if col == 3 else text or None
+            return text
+        if role == Qt.ItemDataRole.ForegroundRole and c.outcome == "conflicting" and col == 2:
+            return QColor("#842029")
+        if role == KeyRole:
+            return c.case_id
         return None
