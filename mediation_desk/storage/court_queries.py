@@ -8,6 +8,7 @@ from typing import Any
 import sqlite_utils
 
 from .case_queries import CLOCK_STATUSES
+from .corrections import not_superseded
 
 COURT_SOURCES = ("court_delegated", "court_entrusted")
 IN_MEDIATION = ("accepted", "mediating", "suspended")
@@ -63,5 +64,6 @@ def handed_to_filing(db: sqlite_utils.Database, center_id: str | None = None) ->
 def session_dates(db: sqlite_utils.Database, case_id: str) -> list[str]:
     """Dates (YYYY-MM-DD) of mediation sessions recorded for a case."""
     return [r[0] for r in db.execute(
-        "SELECT DISTINCT substr(occurred_at, 1, 10) FROM events WHERE case_id = ?"
-        " AND deleted = 0 AND kind = 'session' ORDER BY 1", [case_id])]
+        "SELECT DISTINCT substr(occurred_at, 1, 10) FROM events e WHERE case_id = ?"
+        f" AND deleted = 0 AND kind = 'session' AND {not_superseded('e')} ORDER BY 1",
+        [case_id])]

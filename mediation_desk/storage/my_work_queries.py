@@ -29,6 +29,7 @@ import sqlite_utils
 
 from ..domain.queries import CaseRow
 from .case_queries import _CLOCK_LITERAL, _ROW_COLUMNS, AWAITING_FOLLOW_UP, _to_row
+from .corrections import not_superseded
 from .schema import _M014_ACTIONS
 
 _COUNTED_ACTIONS = ", ".join(f"'{a}'" for a in _M014_ACTIONS)
@@ -160,7 +161,8 @@ def sessions_today(db: sqlite_utils.Database, mediator_id: str | None, *, today:
         sql = (f"SELECT e.occurred_at, e.place, {_COLUMNS} FROM events e INDEXED BY events_case"
                " JOIN cases ON cases.id = e.case_id"
                f" WHERE e.case_id IN ({ids}) AND e.kind = 'session' AND e.deleted = 0"
-               " AND cases.deleted = 0 AND e.occurred_at >= ? AND e.occurred_at < ?")
+               " AND cases.deleted = 0 AND e.occurred_at >= ? AND e.occurred_at < ?"
+               f" AND {not_superseded('e')}")  # a corrected record counts once
         for values in db.execute(sql, [*id_params, t, tomorrow]):
             out.append((_to_row(values[2:]), str(values[0])[11:16], str(values[1] or "")))
     out.sort(key=lambda s: (s[1], s[0].number))
@@ -174,7 +176,7 @@ def sessions_today_plain(db: sqlite_utils.Database, mediator_id: str | None, *,
     t, tomorrow = today.isoformat(), (today + timedelta(days=1)).isoformat()
     sql = ("SELECT e.case_id, e.occurred_at FROM events e JOIN cases c ON c.id = e.case_id"
            " WHERE e.kind = 'session' AND e.deleted = 0 AND c.deleted = 0"
-           " AND e.occurred_at >= ? AND e.occurred_at < ?")
+           f" AND e.occurred_at >= ? AND e.occurred_at < ? AND {not_superseded('e')}")
     params: list[Any] = [t, tomorrow]
     if mediator_id:
         sql += (" AND EXISTS (SELECT 1 FROM case_mediators cm WHERE cm.case_id = c.id"

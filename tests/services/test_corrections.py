@@ -199,3 +199,19 @@ def test_corrections_travel_in_the_bundle(tmp_path):
     finally:
         court.close()
         center.close()
+
+
+def test_a_corrected_session_counts_once(svc, store, mediating, clock):
+    from mediation_desk.storage import court_queries, my_work_queries
+
+    today = clock.now.date()
+    old = svc.record_session(ACTOR, mediating.id, notes="原记录", occurred_at=clock.now)
+    svc.correct_session(ACTOR, mediating.id, old.id, reason="笔误", notes="更正后的记录",
+                        occurred_at=datetime(2026, 2, 27, 15, 0).astimezone())
+    assert court_queries.session_dates(store.db, mediating.id) == ["2026-02-27"]
+    found, exact = my_work_queries.sessions_today(store.db, None, today=today)
+    assert exact and found == []  # the old version of today was moved to 27 February
+    assert my_work_queries.sessions_today_plain(store.db, None, today=today) == []
+    svc.record_session(ACTOR, mediating.id, notes="今天的调解", occurred_at=clock.now)
+    found, _ = my_work_queries.sessions_today(store.db, None, today=today)
+    assert [r.id for r, _t, _p in found] == [mediating.id]
