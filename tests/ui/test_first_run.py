@@ -74,3 +74,61 @@ def test_first_run_validation_then_create(qtbot, tmp_path):
     assert shown.ok.isEnabled()
     shown.ok.click()
     assert shown.result() == QDialog.DialogCode.Accepted
+
+
+def test_first_run_creates_a_court_desk(qtbot, tmp_path):
+    from mediation_desk.domain.enums import CenterKind
+    from mediation_desk.services import exchange
+    from mediation_desk.ui.dialogs.first_run import COURT
+
+    path = tmp_path / "court.db"
+    dialog = FirstRunDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choose(COURT)
+    # a court desk has no case-number prefix or linked court, but its court code
+    assert not dialog.edits["number_prefix"].isVisible()
+    assert not dialog.edits["linked_court"].isVisible()
+    assert dialog.edits["court_code"].isVisible()
+    assert dialog.form.labelForField(dialog.edits["name"]).text() == "法院名称(&N)"
+    dialog.create_button.click()
+    assert dialog.errors["name"].text() == "请填写法院名称"
+    assert dialog.errors["code"].text() == "工作台代码应为2到32位字母、数字、下划线或短横线"
+    assert dialog.errors["court_code"].text() == "请填写法院代字，例如 鲁0303"
+    assert dialog.errors["director"].text() == "请填写法院联络人的姓名"
+    assert not path.exists()
+
+    type_text(qtbot, dialog.edits["name"], "张店区人民法院")
+    qtbot.keyClicks(dialog.edits["code"], "ZD-FY")
+    type_text(qtbot, dialog.edits["court_code"], "鲁0303")
+    type_text(qtbot, dialog.edits["director"], "李法官")
+    type_text(qtbot, dialog.edits["password"], "court pass 2026")
+    type_text(qtbot, dialog.edits["password2"], "court pass 2026")
+    dialog.create_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    store = auth.login(path, "李法官", "court pass 2026")
+    try:
+        center = directory.self_center(store.db)
+        assert (center.name, center.code, center.kind, center.court_code) == (
+            "张店区人民法院", "ZD-FY", CenterKind.COURT, "鲁0303")
+        assert center.number_prefix == "" and exchange.own_card(store).kind == "court"
+        assert store.principal.role.value == "director"
+    finally:
+        store.close()
+
+
+def test_switching_kinds_keeps_the_center_form(qtbot, tmp_path):
+    from mediation_desk.ui.dialogs.first_run import CENTER, COURT, FIELD
+
+    dialog = FirstRunDialog(tmp_path / "x.db", director="王主任")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.kind() == CENTER and dialog.edits["number_prefix"].isVisible()
+    assert not dialog.edits["court_code"].isVisible()
+    dialog.choose(FIELD)
+    assert dialog.field.isVisible() and not dialog.edits["name"].isVisible()
+    assert dialog.field.file.isVisible() and not dialog.field.name.isVisible()
+    dialog.choose(COURT)
+    dialog.choose(CENTER)
+    assert dialog.form.labelForField(dialog.edits["name"]).text() == "中心名称(&N)"
+    assert dialog.value("director") == "王主任"
