@@ -121,14 +121,10 @@ def run_correct(args: argparse.Namespace) -> int:
             if args.agreement:
                 state = svc.correctable(case.id, record_id)
                 raise DomainError(state.refusal, code="record_final")
-            old = next(e for e in svc.events(case.id) if e.id == record_id)
             new = svc.correct_session(
                 who, case.id, record_id, reason=args.reason, notes=_read_text(args, "notes"),
-                place=old.place if args.place is None else args.place,
-                participants=old.participants if args.participants is None
-                else args.participants,
-                result=str((old.data or {}).get("result", "")) if args.result is None
-                else args.result, occurred_at=when)
+                place=args.place, participants=args.participants, result=args.result,
+                occurred_at=when)
         finally:
             store.close()
     except ValidationError as exc:

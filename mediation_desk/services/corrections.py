@@ -96,22 +96,27 @@ class CorrectionOps(CaseServiceBase):
 
     # -- a new version of a session record -------------------------------------------------
     def correct_session(self, actor: str, key: str, session_id: str, *, reason: str,
-                        notes: str, place: str = "", participants: str = "",
-                        occurred_at: datetime | None = None, result: str = "",
+                        notes: str, place: str | None = None, participants: str | None = None,
+                        occurred_at: datetime | None = None, result: str | None = None,
                         expected_version: int | None = None) -> CaseEvent:
         """Replace a session record by a corrected version; the old one is kept, marked.
 
-        Refused (DomainError ``record_final``) once the mediation the record belongs to has
-        ended: then only a 更正说明 (:meth:`add_correction_note`) can be added.
+        A field left None keeps the old record's value. Refused (DomainError
+        ``record_final``) once the mediation the record belongs to has ended: then only a
+        更正说明 (:meth:`add_correction_note`) can be added.
         """
         reason = _reason(reason)
-        clean = clean_input("events", {"notes": ("notes", notes), "place": ("place", place),
-                                       "participants": ("participants", participants),
-                                       "result": ("data", result)})
-        if not clean["notes"]:
-            raise ValidationError({"notes": ["请填写记录内容"]})
         with self.case_operation(actor, key, "correct_record", expected_version) as (work, case):
             old, events = self._session(case, session_id)
+            kept = str((old.data or {}).get("result", ""))
+            clean = clean_input("events", {
+                "notes": ("notes", notes),
+                "place": ("place", old.place if place is None else place),
+                "participants": ("participants",
+                                 old.participants if participants is None else participants),
+                "result": ("data", kept if result is None else result)})
+            if not clean["notes"]:
+                raise ValidationError({"notes": ["请填写记录内容"]})
             refusal = self._session_refusal(case, old, events)
             if refusal:
                 raise DomainError(refusal, code="record_final")
