@@ -215,3 +215,33 @@ def test_a_corrected_session_counts_once(svc, store, mediating, clock):
     svc.record_session(ACTOR, mediating.id, notes="今天的调解", occurred_at=clock.now)
     found, _ = my_work_queries.sessions_today(store.db, None, today=today)
     assert [r.id for r, _t, _p in found] == [mediating.id]
+
+
+def test_a_desk_corrects_only_what_it_owns(tmp_path):
+    """The court holds the center's records of a referred case but may not correct them:
+    refused before anything is written (its bundle would be refused by the center)."""
+    court, center = make_desk(tmp_path, "court01", "court"), make_desk(tmp_path, "centerA")
+    try:
+        trust_both(tmp_path, court, center)
+        case = referral(court, center)
+        send(tmp_path, court, "centerA", center, "referral")
+        svc = CaseService(center)
+        m = MediatorService(center).save(ACTOR, Mediator(center_id="", name="赵调解"))
+        svc.accept(ACTOR, case.id)
+        svc.assign(ACTOR, case.id, [m.id])
+        old = svc.record_session(ACTOR, case.id, notes="原记录")
+        send(tmp_path, center, "court01", court, "back")
+        at_court = CaseService(court)
+        before = court.audit.head()
+        for attempt in (
+                lambda: at_court.correct_session(ACTOR, case.id, old.id, reason="笔误",
+                                                 notes="法院改的"),
+                lambda: at_court.add_correction_note(ACTOR, case.id, old.id, reason="笔误",
+                                                     text="法院的说明")):
+            with pytest.raises(DomainError) as caught:
+                attempt()
+            assert caught.value.code == "not_owner" and "调解组织" in caught.value.message
+        assert court.audit.head() == before
+    finally:
+        court.close()
+        center.close()
