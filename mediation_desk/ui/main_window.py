@@ -3,7 +3,8 @@
 Open cases are tabs beside the case list (several can be open); each is the
 other screens' ``CaseDetailWidget``. Keyboard (docs/keyboard.md): Ctrl+N new case,
 Ctrl+F search, Ctrl+W close the case tab, Ctrl+1 工作台, Ctrl+2 案件, Ctrl+3 调解员,
-Ctrl+4 设置, Ctrl+5 统计, Ctrl+6 交换, Ctrl+7 账户, Ctrl+8 法院 (court desk), F5 refresh.
+Ctrl+4 设置, Ctrl+5 统计, Ctrl+6 交换, Ctrl+7 账户, Ctrl+8 法院 (court desk), Ctrl+9 我的案件
+(center desk), F5 refresh.
 
 The window opens at its remembered size and place for the logged-in account, or fitted
 to the screen's available area (``ui/geometry.py``); both are saved when it is hidden.
@@ -144,6 +145,11 @@ class MainWindow(QMainWindow):
             QListWidgetItem(self.tr("My cases"), self.nav)
             self.stack.addWidget(QWidget())
             self._builders[self.page_my_work] = self._build_my_work
+            my_work = QAction(self.tr("M&y cases"), self)
+            my_work.setObjectName("myWorkPage")
+            my_work.setShortcut(QKeySequence("Ctrl+9"))
+            my_work.triggered.connect(lambda: self.nav.setCurrentRow(self.page_my_work))
+            self.view_menu.insertAction(self._view_end, my_work)
         self.page_statistics = self.stack.count()
         QListWidgetItem(self.tr("Statistics"), self.nav)
         self.stack.addWidget(QWidget())
