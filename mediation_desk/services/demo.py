@@ -49,6 +49,9 @@ class _CenterFields(TypedDict):
 
 DEMO_CENTER: _CenterFields = {"code": "ZD-MS", "name": "张店区马尚街道矛盾纠纷调解中心",
                               "number_prefix": "马尚", "linked_court": "淄博市张店区人民法院"}
+# the generator's version, in the cached demo's name: bump it when the same seed gives other
+# content (2: amounts per dispute type and clause, issue 17), so no stale cached demo is used
+DEMO_VERSION = 2
 BATCH = 1000  # a batch's pages are written once per commit: 500 wrote 19% more per case
 BUILD_CACHE_MIB = 256  # pages kept decrypted while building (storage/bulk.widen_cache)
 
@@ -83,21 +86,24 @@ def open_demo(path: str | Path, *, account: str = DEMO_DIRECTOR, **store_kwargs:
 def cached_demo(folder: Path, cases: int, seed: int) -> Path:
     """A demo database built once into ``folder`` and reused (the tests' and benchmarks' cache).
 
-    Its name holds the size, the seed and the newest migration, so a new schema never reuses
-    a stale file. It is built under a name of this process's own (two test runs may build at
-    once) and moved into place key file first, so a cached database always has its key file.
+    Its name holds the size, the seed, the generator's version (``DEMO_VERSION``) and the
+    newest migration, so neither a generator that now makes other cases nor a new schema
+    reuses a stale file (a file of an older schema and the same version is upgraded). It is
+    built under a name of this process's own (two test runs may build at once) and moved
+    into place key file first, so a cached database always has its key file.
     """
     from ..storage.schema import migrations
 
     schema = migrations._migrations[-1].name  # sqlite-utils keeps the list private
-    path = folder / f"demo-{cases}-seed-{seed}-{schema}.db"
+    stem = f"demo-{cases}-seed-{seed}-v{DEMO_VERSION}"
+    path = folder / f"{stem}-{schema}.db"
     if path.exists():
         return path
     folder.mkdir(parents=True, exist_ok=True)
     part = path.with_suffix(f".{os.getpid()}.part")
     for leftover in (part, kf.keyfile_path(part), Path(f"{part}-wal"), Path(f"{part}-shm")):
         leftover.unlink(missing_ok=True)
-    older = sorted(folder.glob(f"demo-{cases}-seed-{seed}-m*.db"),
+    older = sorted(folder.glob(f"{stem}-m*.db"),
                    key=lambda p: p.stat().st_mtime)
     older = [p for p in older if kf.keyfile_path(p).exists()]
     if older:

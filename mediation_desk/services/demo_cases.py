@@ -66,7 +66,17 @@ _PHONE_PREFIXES = ("138", "139", "150", "151", "158", "135", "186", "187", "177"
 _EPOCH = date(1970, 1, 1).toordinal()
 _DAY_MS = 86_400_000
 _QUARTERS = (0, 15, 30, 45)
-_AMOUNTS = (800, 1500, 3000, 5000, 8000, 12000, 20000, 35000, 60000, 120000)
+
+
+def _amount(span: T.AmountRange, size: float, rounding: float) -> Decimal:
+    """An amount in its narrative's range (issue 17), from two uniform draws: ``size`` spread
+    evenly over the range's orders of magnitude (as many 300s as 3,000s), ``rounding``
+    making two in five a rounder figure (five times the step)."""
+    low, high, step = span
+    if rounding < 0.4:
+        step *= 5
+    raw = low * (high / low) ** size
+    return Decimal(min(high // step * step, max(-(-low // step) * step, round(raw / step) * step)))
 
 
 def _day_ms(d: date) -> int:
@@ -179,8 +189,9 @@ class CaseMaker:
         parties = [a, b]
         if self.random() < 0.06:
             parties.append(self.person(PartyRole.THIRD_PARTY, village))
-        amount = Decimal(self.pick(_AMOUNTS) + self.between(0, 20) * 100)
-        facts, claims, clause = self.pick(T.NARRATIVES[dtype])
+        size, rounding = self.random(), self.random()  # drawn before the narrative, as ever
+        facts, claims, clause, span = self.pick(T.NARRATIVES[dtype])
+        amount = _amount(span, size, rounding)
         fmt = {"a": a.name, "b": b.name, "v": village, "n": f"{amount:,.0f}"}
         flags = set()
         if dtype is DisputeType.MARRIAGE_FAMILY:

@@ -228,3 +228,16 @@ def test_the_cached_demo_is_built_once_with_its_key_file(tmp_path):
         assert store.cases.count_live() == 30
     finally:
         store.close()
+
+
+def test_a_new_generator_version_builds_a_new_cached_demo(tmp_path, monkeypatch):
+    from mediation_desk.services import demo as demo_module
+
+    folder = tmp_path / "cache"
+    first = demo_module.cached_demo(folder, 20, 4)
+    assert f"-v{demo_module.DEMO_VERSION}-" in first.name
+    monkeypatch.setattr(demo_module, "DEMO_VERSION", demo_module.DEMO_VERSION + 1)
+    second = demo_module.cached_demo(folder, 20, 4)
+    assert second != first and second.exists() and kf.keyfile_path(second).exists()
+    assert f"-v{demo_module.DEMO_VERSION}-" in second.name
+    assert first.exists()  # the older version's file is left for whoever still uses it
