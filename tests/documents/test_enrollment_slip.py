@@ -30,7 +30,7 @@ def test_slip_says_who_which_laptop_when_and_the_passphrase():
     text = pages[0]
     for expected in ("外出调解笔记本登记单", "周明", "ZD-MS-F1", "2026年12月2日", "王主任",
                      "7KQ2M9XDABCDEFGHJKLM", FPR.replace(" ", ""), "ZD-MS-登记-周明-20261202.mdx",
-                     "12件", "用登记文件建立外出调解笔记本", "导出本单位名片"):
+                     "12件", "外出调解笔记本（用中心的登记文件建立）", "导出本单位名片"):
         assert expected in text, expected
 
 

@@ -269,7 +269,9 @@ class FieldLaptopForm(QWidget):
         self.errors = {k: error_label(f"field_{k}_error") for k in self.FIELDS}
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.addRow(self.tr("Enrollment &file"), row)
+        file_label = QLabel(self.tr("Enrollment fi&le"))
+        file_label.setBuddy(self.file)  # the row is a layout: name its edit for the shortcut
+        self.form.addRow(file_label, row)
         self.form.addRow("", self.errors["file"])
         self.form.addRow(self.tr("&Passphrase"), self.passphrase)
         self.form.addRow("", self.errors["passphrase"])
