@@ -24,6 +24,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, PageBreakIfNotEmpty, Paragraph
 from reportlab.platypus import PageBreak as RLPageBreak
 
+from ..domain import corrections as rules
 from ..domain.enums import AgreementForm, CaseSource, CaseStatus, EndReason, EventKind
 from ..domain.errors import DomainError
 from ..domain.models import Attachment
@@ -123,6 +124,13 @@ def _wanted(b: CaseBundle) -> list[tuple[int, str, date | None]]:
         out.append((8, "oral_agreement", _agreed_on(b, AgreementForm.ORAL)))
     if AgreementForm.WRITTEN in forms:
         out.append((8, "agreement", _agreed_on(b, AgreementForm.WRITTEN)))
+    fixes = b.corrections()  # after the agreement: its 补充协议 and the 更正说明 on file
+    supplements = [x for x in fixes if x.action == rules.SUPPLEMENTARY_AGREEMENT]
+    if supplements:
+        out.append((8, "supplementary_agreement", supplements[0].event.occurred_at.date()))
+    notes = [x for x in fixes if x.action == rules.CORRECTION_NOTE]
+    if notes:
+        out.append((12, "correction_note", notes[0].event.occurred_at.date()))
     if c.end_reason is not None and c.end_reason is not EndReason.AGREEMENT_REACHED:
         out.append((8, "termination", c.closed_on))
         if b.undisputed_facts():

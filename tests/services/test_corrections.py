@@ -245,3 +245,21 @@ def test_a_desk_corrects_only_what_it_owns(tmp_path):
     finally:
         court.close()
         center.close()
+
+
+def test_the_case_file_holds_the_supplement_and_the_note(svc, store, mediating):
+    from mediation_desk.documents.case_file import _wanted
+
+    agreement = svc.record_agreement(ACTOR, mediating.id, AgreementInput(
+        clauses=["李四赔偿三千元。"], effective_on=date(2026, 2, 20)))
+    docs = DocumentService(store)
+    assert {k for _s, k, _d in _wanted(docs.bundle(mediating.id))}.isdisjoint(
+        {"supplementary_agreement", "correction_note"})
+    svc.add_supplementary_agreement(ACTOR, mediating.id, agreement.id, reason="履行方式变更",
+                                    clauses=["分两期支付。"], signed_on=date(2026, 2, 25))
+    svc.add_correction_note(ACTOR, mediating.id, agreement.id, reason="笔误", text="改正")
+    wanted = {k: (slot, on) for slot, k, on in _wanted(docs.bundle(mediating.id))}
+    assert wanted["supplementary_agreement"] == (8, date(2026, 2, 25))
+    assert wanted["correction_note"][0] == 12
+    pdf = docs.generate(ACTOR, mediating.id, "case_file").pdf
+    assert pdf.startswith(b"%PDF")
