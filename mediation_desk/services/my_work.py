@@ -52,6 +52,7 @@ class MyWork:
     due_soon: Listing
     overdue: Listing
     follow_ups: Listing
+    follow_up_due: dict[str, date]  # case id -> when its follow-up visit is due
 
 
 def own_mediator_id(store: Store, account: Account | None) -> str | None:
@@ -84,12 +85,14 @@ def my_work(store: Store, mediator_id: str | None, *, limit: int = LIST_LIMIT) -
     def listing(found: tuple[int, list[CaseRow]]) -> Listing:
         return Listing(found[0], tuple(found[1]))
 
+    follow_ups = listing(q.follow_ups(mediator_id, today=today, limit=limit))
     return MyWork(
         today=today, mediator_id=mediator_id, due_soon_days=days, sessions=sessions,
         sessions_exact=exact,
         due_soon=listing(q.due_soon(mediator_id, today=today, days=days, limit=limit)),
         overdue=listing(q.overdue(mediator_id, today=today, limit=limit)),
-        follow_ups=listing(q.follow_ups(mediator_id, today=today, limit=limit)))
+        follow_ups=follow_ups,
+        follow_up_due=q.follow_up_dates([r.id for r in follow_ups.rows]))
 
 
 def follow_up_ids(store: Store, mediator_id: str | None, limit: int) -> tuple[str, ...]:

@@ -96,6 +96,18 @@ def follow_ups(db: sqlite_utils.Database, mediator_id: str | None, *, today: dat
     return _count(db, where), _rows(db, where, "cases.follow_up_due_on", limit)
 
 
+def follow_up_dates(db: sqlite_utils.Database, case_ids: list[str]) -> dict[str, date]:
+    """When each case's follow-up visit is due (cases without one left out)."""
+    out: dict[str, date] = {}
+    for start in range(0, len(case_ids), 500):
+        chunk = case_ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for cid, due in db.execute(f"SELECT id, follow_up_due_on FROM cases WHERE id IN ({marks})"
+                                   " AND follow_up_due_on IS NOT NULL", chunk):
+            out[str(cid)] = date.fromisoformat(due)
+    return out
+
+
 def _left_mediation_today(db: sqlite_utils.Database, today: date) -> set[str]:
     """Cases whose agreement takes effect today or that were terminated today."""
     t, tomorrow = today.isoformat(), (today + timedelta(days=1)).isoformat()
@@ -219,6 +231,9 @@ class MyWorkQueries:
 
     def roster_ids_named(self, name: str) -> list[str]:
         return roster_ids_named(self._db, name)
+
+    def follow_up_dates(self, case_ids: list[str]) -> dict[str, date]:
+        return follow_up_dates(self._db, case_ids)
 
 
 def my_work_of(store: Any) -> MyWorkQueries:

@@ -213,7 +213,15 @@ class ImportPreviewDialog(QDialog):
         header.setStretchLastSection(True)
         self.cases_box = QGroupBox()
         box = QVBoxLayout(self.cases_box)
-        box.addWidget(self.cases_view)
+        box.addWidget(self.cases_view, 1)
+        self.case_changes = QLabel()  # the chosen case's changes, one a line
+        self.case_changes.setObjectName("caseChanges")
+        self.case_changes.setWordWrap(True)
+        self.case_changes.setTextInteractionFlags(
+            self.case_changes.textInteractionFlags().TextSelectableByMouse)
+        box.addWidget(self.case_changes)
+        self.cases_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_changes(current.row()))
         by_center = QLabel(self.tr("By center: choose a center to see its cases and what "
                                    "changes in each."))
         by_center.setWordWrap(True)
@@ -233,15 +241,29 @@ class ImportPreviewDialog(QDialog):
         else:
             self.show_center(-1)
 
+    def _show_changes(self, row: int) -> None:
+        cases = self.cases_model.rows
+        if not 0 <= row < len(cases):
+            self.case_changes.setText("")
+            return
+        c = cases[row]
+        lines = self.cases_model.change_lines(c)
+        self.case_changes.setText(f"{c.number}：\n" + "\n".join(f"· {x}" for x in lines[:12])
+                                  + ("\n…" if len(lines) > 12 else ""))
+
     def show_center(self, row: int) -> None:
         """List the cases of the center in ``row`` of the centers table."""
         centers = self.centers_model.rows
         if not 0 <= row < len(centers):
             self.cases_model.set_rows([])
+            self._show_changes(-1)
             self.cases_box.setTitle(self.tr("No case is added or changed"))
             return
         center = centers[row]
         self.cases_model.set_rows(center.cases)
+        self._show_changes(-1)
+        if center.cases:
+            self.cases_view.selectRow(0)
         name = f"{center.name}（{center.code}）" if center.code else center.name
         self.cases_box.setTitle(self.tr("{0}: {1} case(s) added or changed").format(
             name, len(center.cases)))

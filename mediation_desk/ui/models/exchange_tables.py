@@ -257,6 +257,12 @@ _ENUM_FIELDS = {"status": CaseStatus, "source": CaseSource, "dispute_type": Disp
                 "end_reason": EndReason, "kind": EventKind, "role": PartyRole}
 
 
+_FIRST_FIELDS = ("status", "number", "court_case_number", "due_on", "accepted_on",
+                 "mediator_ids", "closed_on", "end_reason", "end_note", "filing_number",
+                 "jc_applied_on", "jc_ruling", "follow_up_due_on", "base_due_on")
+"""The case fields a preview names first, in this order (the others follow)."""
+
+
 class ImportCentersModel(_RowsModel):
     """The import preview's centers: new, updated, conflicting and unchanged cases."""
 
@@ -343,11 +349,18 @@ class ImportCasesModel(_RowsModel):
         text = str(value)
         return text if len(text) <= 24 else text[:23] + "…"
 
-    def changes_text(self, c: CasePreview) -> str:
+    def change_lines(self, c: CasePreview) -> list[str]:
+        """Each change in words, the case's status and number first."""
         if c.outcome == "new":
-            return self.tr("New case with its records")
+            return [self.tr("New case with its records")]
+        fields = {ch.field for ch in c.changes if ch.entity == "cases"}
+        hidden = {"year", "serial"} if "number" in fields else set()
+        order = {name: i for i, name in enumerate(_FIRST_FIELDS)}
+        changes = sorted((ch for ch in c.changes
+                          if not (ch.entity == "cases" and ch.field in hidden)),
+                         key=lambda ch: (ch.entity != "cases", order.get(ch.field, 99)))
         parts = []
-        for ch in c.changes:
+        for ch in changes:
             label = self.field_text(ch.field)
             if ch.entity != "cases":
                 label = f"{self.entity_text(ch.entity)}·{label}"
@@ -360,7 +373,10 @@ class ImportCasesModel(_RowsModel):
             parts.append(self.tr("new {0}: {1}").format(self.entity_text(entity), n))
         for entity, n in sorted(c.removed.items()):
             parts.append(self.tr("deleted {0}: {1}").format(self.entity_text(entity), n))
-        return "；".join(parts)
+        return parts
+
+    def changes_text(self, c: CasePreview) -> str:
+        return "；".join(self.change_lines(c))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -56,10 +56,10 @@ class _Rows(QAbstractTableModel):
 
 
 class SessionsModel(_Rows):
-    """Time, case number, parties, place."""
+    """Time, case number, place, parties."""
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Time"), self.tr("Case number"), self.tr("Parties"), self.tr("Place"))
+        return (self.tr("Time"), self.tr("Case number"), self.tr("Place"), self.tr("Parties"))
 
     def case_id(self, row: int) -> str:
         return self.rows[row].case.id
@@ -69,52 +69,58 @@ class SessionsModel(_Rows):
             return None
         s: Session = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (s.time, s.case.number, s.case.party_names, s.place)[index.column()]
+            return (s.time, s.case.number, s.place, s.case.party_names)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return s.case.title or None
+            return s.case.title or s.case.party_names or None
         if role == CaseIdRole:
             return s.case.id
         return None
 
 
 class WorkCasesModel(_Rows):
-    """Case number, deadline (in words), parties, status; rows are (CaseRow, DeadlineState)."""
+    """Case number, deadline (in words) or follow-up date, status, parties; rows are
+    (CaseRow, DeadlineState, follow-up due date or None)."""
+
+    def __init__(self, parent=None, *, follow_ups: bool = False) -> None:
+        super().__init__(parent)
+        self.follow_ups = follow_ups
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Case number"), self.tr("Deadline"), self.tr("Parties"),
-                self.tr("Status"))
+        second = self.tr("Follow-up due") if self.follow_ups else self.tr("Deadline")
+        return (self.tr("Case number"), second, self.tr("Status"), self.tr("Parties"))
 
     def case_id(self, row: int) -> str:
         return self.rows[row][0].id
 
     def deadline_text(self, state: DeadlineState, row: CaseRow) -> str:
-        if state.level in (DeadlineLevel.OVERDUE, DeadlineLevel.DUE_SOON, DeadlineLevel.OK):
-            words = deadline_words(state)
-            if words:
-                return words
+        words = deadline_words(state)
+        if words:
+            return words
         return i18n.format_date(row.due_on) if row.due_on else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row, state = self.rows[index.row()]
+        row, state, follow_up = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return row.number
             if col == 1:
+                if self.follow_ups:
+                    return i18n.format_date(follow_up)
                 return self.deadline_text(state, row)
             if col == 2:
-                return row.party_names
-            return labels.label(row.status)
-        if role == Qt.ItemDataRole.BackgroundRole:
+                return labels.label(row.status)
+            return row.party_names
+        if role == Qt.ItemDataRole.BackgroundRole and not self.follow_ups:
             if state.level is DeadlineLevel.OVERDUE:
                 return QBrush(OVERDUE_BG)
             if state.level is DeadlineLevel.DUE_SOON:
                 return QBrush(DUE_SOON_BG)
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return row.title or None
+        if role == Qt.ItemDataRole.ToolTipRole and col in (0, 3):
+            return row.title or row.party_names or None
         if role == CaseIdRole:
             return row.id
         return None

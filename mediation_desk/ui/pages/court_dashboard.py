@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -97,6 +98,11 @@ class CourtDashboardPage(QWidget):
         self.model = CourtFiguresModel(self)
         self.table = table("courtFigures")
         self.table.setModel(self.model)
+        header = self.table.horizontalHeader()  # the centers' names take what is left
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("0" * 9))
         self.table.activated.connect(self._activated)
         self.hint = QLabel(self.tr("Referrals count in the period they were sent, accepted or "
                                    "refused; overdue is as of today; confirmations and hand-overs "

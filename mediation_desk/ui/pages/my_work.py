@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -72,7 +73,8 @@ class MyWorkPage(QWidget):
         self.subtitle = QLabel()
         self.subtitle.setObjectName("myWorkSubtitle")
         self.models = {"sessions": SessionsModel(self), "due_soon": WorkCasesModel(self),
-                       "overdue": WorkCasesModel(self), "follow_ups": WorkCasesModel(self)}
+                       "overdue": WorkCasesModel(self),
+                       "follow_ups": WorkCasesModel(self, follow_ups=True)}
         self.views: dict[str, QTableView] = {}
         self.boxes: dict[str, QGroupBox] = {}
         self.show_all: dict[str, QPushButton] = {}
@@ -80,6 +82,10 @@ class MyWorkPage(QWidget):
         for i, key in enumerate(KEYS):
             view = table(f"myWork_{key}")
             view.setModel(self.models[key])
+            header = view.horizontalHeader()  # the parties (last) take what is left
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+            view.setWordWrap(False)
             view.setToolTip(self.tr("Double-click or press Enter to open the case"))
             view.activated.connect(self._activated)
             button = QPushButton(self.tr("Show in the case list"))
@@ -140,7 +146,8 @@ class MyWorkPage(QWidget):
         self.models["sessions"].set_rows(list(work.sessions))
         for key in ("due_soon", "overdue", "follow_ups"):
             rows: tuple[CaseRow, ...] = getattr(work, key).rows
-            self.models[key].set_rows([(r, deadlines[r.id]) for r in rows])
+            self.models[key].set_rows([(r, deadlines[r.id], work.follow_up_due.get(r.id))
+                                       for r in rows])
         self._set_titles(work)
         who = (self.tr("the whole center") if work.mediator_id is None
                else self.services.account.name if self.services.account else "")
@@ -148,6 +155,10 @@ class MyWorkPage(QWidget):
         self.hint.setText(self.tr("Double-click a case or press Enter to open it. Sessions "
                                   "are those dated today; due soon means within {0} days.")
                           .format(work.due_soon_days))
+        if not work.sessions_exact:
+            self.hint.setText(self.hint.text() + self.tr(
+                " With this many cases only those in mediation or ended today are searched "
+                "for today's sessions, hence “at least”."))
         self.loaded.emit(work)
 
     def _set_titles(self, work: MyWork | None) -> None:
