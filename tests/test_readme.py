@@ -114,6 +114,15 @@ def test_every_command_and_verb_in_the_readme_matches_the_program(capsys):
                         f"{capsys.readouterr().err}")
 
 
+def test_the_document_kinds_in_the_readme_are_the_programs():
+    from mediation_desk.documents.kinds import ALL_KINDS
+
+    (row,) = [line for line in README.read_text(encoding="utf-8").splitlines()
+              if line.startswith("| `document` |")]
+    (kinds,) = re.findall(r"kinds: `([^`]+)`", row)
+    assert kinds.split() == list(ALL_KINDS)
+
+
 def test_the_extraction_finds_commands_a_table_row_and_a_broken_one():
     sample = ("## Walk-through\n\n```bash\nX=$(uv run mediation-desk cases --db d.db | cut -f1)\n"
               "uv run mediation-desk export --db d.db \\\n    --to Z --out f.mdx   # send\n```\n"
