@@ -118,7 +118,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             "rows": [{"row": r.row, "result": r.kind, "result_label": ROW_LABELS[r.kind],
                       "number": r.number, "parties": r.summary, "errors": r.errors,
                       "warnings": r.warnings} for r in plan.rows],
-            "problems": plan.problems, "counts": counts, "dry_run": args.dry_run,
+            "problems": plan.problems, "notes": plan.notes, "counts": counts,
+            "dry_run": args.dry_run,
             "added": [c.number for c in result.added] if result else [],
         }, sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -128,6 +129,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"  {h or '（空）'} → {COLUMNS[f].title if f else '（忽略）'}")
         for problem in plan.problems:
             print(f"错误：{problem}", file=sys.stderr)
+        for note in plan.notes:
+            print(f"提示：{note}")
         for r in plan.rows:
             print(f"第{r.row}行\t{ROW_LABELS[r.kind]}\t{r.number or '（无案号）'}\t{r.summary}")
             for e in r.errors:

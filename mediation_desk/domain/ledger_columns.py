@@ -23,19 +23,19 @@ class Column:
 
 
 STANDARD: tuple[Column, ...] = (
-    Column("seq", "序号", 6), Column("number", "案号", 24), Column("received_on", "收案日期", 12),
-    Column("source", "来源", 10), Column("dispute_type", "纠纷类型", 16),
-    Column("parties", "当事人", 36), Column("amount", "争议金额", 12),
-    Column("mediators", "调解员", 12), Column("status", "状态", 12),
-    Column("due_on", "期限", 12), Column("outcome", "结果", 20),
-    Column("agreement_amount", "协议金额", 12), Column("jc", "是否司法确认", 10),
-    Column("follow_up", "回访", 18),
+    Column("seq", "序号", 5), Column("number", "案号", 20), Column("received_on", "收案日期", 11),
+    Column("source", "来源", 9), Column("dispute_type", "纠纷类型", 12),
+    Column("parties", "当事人", 30), Column("amount", "争议金额", 11),
+    Column("mediators", "调解员", 9), Column("status", "状态", 10),
+    Column("due_on", "期限", 11), Column("outcome", "结果", 16),
+    Column("agreement_amount", "协议金额", 11), Column("jc", "是否司法确认", 8),
+    Column("follow_up", "回访", 16),
 )
 """The standard ledger layout, in its order."""
 
 OPTIONAL: tuple[Column, ...] = (
-    Column("court_case_number", "法院案号", 24), Column("title", "案由", 20),
-    Column("facts", "简要案情", 40),
+    Column("court_case_number", "法院案号", 20), Column("title", "案由", 16),
+    Column("facts", "简要案情", 30),
 )
 """Columns an export may add (after the standard ones) and an import reads."""
 

@@ -33,6 +33,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from ..domain.errors import DomainError
 from ..domain.ledger_columns import Column, header_score
+from .statistics_xlsx import text_width
 
 FONT_NAME = "宋体"
 TITLE_ROW, NOTE_ROW, HEADER_ROW = 1, 2, 3
@@ -76,11 +77,11 @@ def _styles(wb: Workbook) -> None:
 
     add("台账标题", bold=True, size=16, box=False, horizontal="center")
     add("台账说明", box=False)
-    add("台账表头", bold=True, horizontal="center", wrap=True, fill="DDE4EE")
-    add("台账文字", wrap=True)
-    add("台账日期", horizontal="center", number_format=DATE_FORMAT)
-    add("台账金额", horizontal="right", number_format=AMOUNT_FORMAT)
-    add("台账序号", horizontal="center", number_format="0")
+    add("台账表头", bold=True, size=10, horizontal="center", wrap=True, fill="DDE4EE")
+    add("台账文字", size=10, wrap=True)
+    add("台账日期", size=10, horizontal="center", number_format=DATE_FORMAT)
+    add("台账金额", size=10, horizontal="right", number_format=AMOUNT_FORMAT)
+    add("台账序号", size=10, horizontal="center", number_format="0")
 
 
 def _cell(ws: Any, value: Any, style: str | None = None) -> Any:
@@ -104,10 +105,35 @@ def _cell(ws: Any, value: Any, style: str | None = None) -> Any:
     return cell
 
 
+LINE_HEIGHT = 13.5  # points per line of the 10-point data font
+
+
+def _lines(values: Sequence[Any], columns: Sequence[Column]) -> int:
+    """Lines the tallest wrapped text of a row takes in its column."""
+    lines = 1
+    for value, col in zip(values, columns, strict=False):
+        if isinstance(value, str) and value:
+            room = max(col.width, 1)
+            need = sum(-(-text_width(part) // room) or 1 for part in value.split("\n"))
+            lines = max(lines, need)
+    return lines
+
+
+def _append(ws: Any, cells: list[Any], n: int, lines: int) -> None:
+    """Append row ``n`` as high as its lines (the dimension dropped once written: a
+    streamed sheet keeps no per-row state)."""
+    if lines > 1:
+        ws.row_dimensions[n].height = LINE_HEIGHT * lines + 2
+    ws.append(cells)
+    if lines > 1:
+        del ws.row_dimensions[n]
+
+
 def write_ledger(out: IO[bytes] | Path, *, title: str, note: str, columns: Sequence[Column],
                  rows: Iterable[Sequence[Any]]) -> int:
     """Write the ledger; ``rows`` are the cell values in ``columns`` order (a date, a
-    Decimal amount, an int, text or None). Returns the number of data rows written."""
+    Decimal amount, an int, text or None). Returns the number of data rows written.
+    Each row is as high as its wrapped text needs (no reader grows a row by itself)."""
     wb = Workbook(write_only=True)
     _styles(wb)
     ws = wb.create_sheet(SHEET_TITLE)
@@ -129,11 +155,13 @@ def write_ledger(out: IO[bytes] | Path, *, title: str, note: str, columns: Seque
     ws.row_dimensions[TITLE_ROW].height = 28
     ws.append([_cell(ws, title, "台账标题")])
     ws.append([_cell(ws, note, "台账说明")])
-    ws.append([_cell(ws, c.title, "台账表头") for c in columns])
+    headers = [c.title for c in columns]
+    _append(ws, [_cell(ws, h, "台账表头") for h in headers], HEADER_ROW,
+            _lines(headers, columns))
     count = 0
     for values in rows:
-        ws.append([_cell(ws, v) if v is not None else _cell(ws, None, "台账文字")
-                   for v in values])
+        _append(ws, [_cell(ws, v) if v is not None else _cell(ws, None, "台账文字")
+                     for v in values], HEADER_ROW + count + 1, _lines(values, columns))
         count += 1
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(count, 1)}"
     ws.print_area = f"A1:{last}{HEADER_ROW + count}"

@@ -110,6 +110,7 @@ class ImportPlan:
     mapping: list[str]
     rows: list[RowPlan]
     problems: list[str] = field(default_factory=list)  # of the sheet as a whole
+    notes: list[str] = field(default_factory=list)  # of the sheet as a whole, not blocking
 
     def of(self, kind: str) -> list[RowPlan]:
         return [r for r in self.rows if r.kind == kind]
@@ -289,6 +290,16 @@ def _names(text: str) -> list[str]:
     return out
 
 
+def _failed(outcome: str) -> bool:
+    return any(w in outcome for w in (FAILURE, "不成功", "失败", "终止", "未达成"))
+
+
+def _succeeded(outcome: str) -> bool:
+    """调解成功, 成功, 达成协议, 部分达成 (not 调解不成功, 未达成)."""
+    return not _failed(outcome) and (SUCCESS in outcome or outcome == "成功"
+                                     or "达成" in outcome)
+
+
 def normal_number(text: str) -> str:
     return "".join(unicodedata.normalize("NFC", text).split()).replace(
         "(", "（").replace(")", "）")
@@ -321,6 +332,8 @@ class LedgerImport(IntakeOps):
         if plan.problems:
             return plan
         units = {f: header_unit(h) for f, h in zip(mapping, sheet.headers, strict=False) if f}
+        if "source" not in units:
+            plan.notes.append("台账中没有“来源”列：各案件的来源按“当事人申请”导入")
         center = self._own_center()
         today = self.today()
         roster: dict[str, str] = {}
@@ -358,7 +371,8 @@ class LedgerImport(IntakeOps):
             data["source"] = _enum_value(CaseSource, source, SOURCE_WORDS)
         else:
             data["source"] = CaseSource.PARTY_APPLICATION.value
-            row.warnings.append(f"第{row.row}行 来源未填，按“当事人申请”导入")
+            if "source" in units:  # the column is there, this row's cell is empty
+                row.warnings.append(f"第{row.row}行 来源未填，按“当事人申请”导入")
         kind = _text(values.get("dispute_type"))
         if kind:
             data["dispute_type"] = _enum_value(DisputeType, kind, {})
@@ -417,9 +431,9 @@ class LedgerImport(IntakeOps):
             except ValueError:
                 choices = "、".join(s.label for s in CaseStatus)
                 row.error("状态", f"“{text}”不是有效的状态（可选：{choices}）")
-        elif SUCCESS in outcome or outcome == "成功":
+        elif _succeeded(outcome):
             case.status = CaseStatus.AGREED
-        elif FAILURE in outcome or "失败" in outcome:
+        elif _failed(outcome):
             case.status = CaseStatus.TERMINATED
         jc = _text(values.get("jc"))
         if jc == "是" and case.status is not CaseStatus.JC_CONFIRMED:
@@ -447,12 +461,10 @@ class LedgerImport(IntakeOps):
             except InvalidValue as exc:
                 row.error("协议金额", exc.message)
                 return
-        success = (SUCCESS in outcome or outcome in ("成功", "达成协议")) \
-            and "不成功" not in outcome
-        if success or amount is not None:
+        if _succeeded(outcome) or amount is not None:
             scope = AgreementScope.PARTIAL if "部分" in outcome else AgreementScope.FULL
             row.agreement = Agreement(case_id=case.id, scope=scope, amount=amount)
-        elif "不成功" in outcome or "失败" in outcome or "终止" in outcome:
+        elif _failed(outcome):
             reason = outcome.partition("：")[2].strip() or outcome.partition(":")[2].strip()
             try:
                 case.end_reason = EndReason.parse(reason) if reason else EndReason.OTHER

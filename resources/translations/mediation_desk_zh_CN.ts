@@ -1620,12 +1620,12 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="173" />
         <source>When</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="174" />
         <source>Place</source>
-        <translation type="unfinished">地点</translation>
+        <translation>地点</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="175" />
@@ -1640,7 +1640,7 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="178" />
         <source>Result of the session</source>
-        <translation type="unfinished">调解结果</translation>
+        <translation>调解结果</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="187" />
@@ -5508,72 +5508,72 @@ Please send this file to your technical contact.</source>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="53" />
         <source>agent of %1</source>
-        <translation type="unfinished" />
+        <translation>%1的代理人</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="55" />
         <source>mediator</source>
-        <translation type="unfinished" />
+        <translation>调解员</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="96" />
         <source>e.g. the committee's mediation room</source>
-        <translation type="unfinished" />
+        <translation>例如：调解委员会调解室</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="97" />
         <source>When</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="98" />
         <source>Place</source>
-        <translation type="unfinished">地点</translation>
+        <translation>地点</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="112" />
         <source>Anyone else present, e.g. a village committee member; 、 between names</source>
-        <translation type="unfinished" />
+        <translation>其他参加人员，例如村委会主任王五；多人用“、”分隔</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="114" />
         <source>Present</source>
-        <translation type="unfinished" />
+        <translation>参加人员</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="118" />
         <source>The logged-in account records the session.</source>
-        <translation type="unfinished" />
+        <translation>记录人为当前登录的账号。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="119" />
         <source>Recorder</source>
-        <translation type="unfinished" />
+        <translation>记录人</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="120" />
         <source>What was said and done, in order</source>
-        <translation type="unfinished" />
+        <translation>按顺序记录各方陈述和调解过程</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="121" />
         <source>Terms agreed, or why not and the route advised</source>
-        <translation type="unfinished">达成的内容，或未达成的原因及建议的解决途径</translation>
+        <translation>达成的内容，或未达成的原因及告知的其他途径</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="123" />
         <source>Course of the mediation</source>
-        <translation type="unfinished" />
+        <translation>调解经过</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="124" />
         <source>Result of the session</source>
-        <translation type="unfinished">调解结果</translation>
+        <translation>调解结果</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="132" />
         <source>Saving…</source>
-        <translation type="unfinished" />
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>

@@ -211,7 +211,8 @@ def test_an_office_variant_is_mapped_from_its_chinese_headers(store):
     assert second.case.parties[1].kind.value == "organisation"
     assert second.case.status is CaseStatus.TERMINATED
     assert third.case.received_on == date(2026, 2, 12) and third.number == ""
-    assert "来源未填" in first.warnings[0]
+    assert plan.notes == ["台账中没有“来源”列：各案件的来源按“当事人申请”导入"]
+    assert first.warnings == [] and c.source is CaseSource.PARTY_APPLICATION
     result = LedgerImport(store).apply(ACTOR, sheet)
     numbers = sorted(c.number for c in result.added)
     # another office's 案号 is kept as written; each still takes a serial of this desk

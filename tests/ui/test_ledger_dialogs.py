@@ -137,10 +137,12 @@ def test_a_malformed_ledger_shows_its_row_errors_and_writes_nothing(qtbot, targe
     assert dialog.load_file(bad)
     assert "表头在第2行" in dialog.file_label.text() or "第2行" in dialog.file_label.text()
     assert [dialog.preview.item(r, 0).text() for r in range(3)] == ["3", "4", "5"]
-    notes = [dialog.preview.item(r, 5).text() for r in range(3)]
-    assert "第3行 收案日期：不存在的日期“2026-02-30”" in notes[0]
-    assert "第3行 争议金额：金额格式不正确：abc" in notes[0]
-    assert "第4行 案号：与第3行的案号重复：2026-001" in notes[1]
+    notes = [dialog.preview.item(r, 7).text() for r in range(3)]
+    # the row number is the first column's: each message beside it says the column
+    assert notes[0].splitlines()[:2] == ["收案日期：不存在的日期“2026-02-30”",
+                                         "争议金额：金额格式不正确：abc（应如40000、4万或40,000.50）"]
+    assert notes[1] == "案号：与第3行的案号重复：2026-001"
+    assert dialog.notes.text() == "台账中没有“来源”列：各案件的来源按“当事人申请”导入"
     assert dialog.preview.item(2, 1).text() == "新增"
     assert not dialog.confirm.isEnabled()
     assert "2行有错误" in dialog.error.text()

@@ -40,7 +40,9 @@ from ..widgets.field_error import FieldError
 ERROR_BRUSH = QBrush(QColor("#fbe3e1"))
 WARNING_BRUSH = QBrush(QColor("#fff4d6"))
 MAX_FILE = 64 * 1024 * 1024
-PREVIEW_COLUMNS = ("row", "result", "number", "received_on", "parties", "problems")
+PREVIEW_COLUMNS = ("row", "result", "number", "received_on", "dispute_type", "status",
+                   "parties", "problems")
+NOTES_COLUMN = PREVIEW_COLUMNS.index("problems")
 
 
 class LedgerImportDialog(QDialog):
@@ -70,7 +72,7 @@ class LedgerImportDialog(QDialog):
         self.mapping = QTableWidget(0, 3)
         self.mapping.setObjectName("ledgerMapping")
         self.mapping.setHorizontalHeaderLabels(
-            [self.tr("Column in the file"), self.tr("Imported as"), self.tr("First value")])
+            [self.tr("Column in the file"), self.tr("Imported as"), self.tr("Example")])
         self.mapping.verticalHeader().setVisible(False)
         self.mapping.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch)
@@ -81,12 +83,13 @@ class LedgerImportDialog(QDialog):
         self.preview.setObjectName("ledgerPreview")
         self.preview.setHorizontalHeaderLabels(
             [self.tr("Row"), self.tr("Result"), self.tr("Case number"), self.tr("Received"),
-             self.tr("Parties"), self.tr("Errors and notes")])
+             self.tr("Dispute type"), self.tr("Status"), self.tr("Parties"),
+             self.tr("Errors and notes")])
         self.preview.verticalHeader().setVisible(False)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setWordWrap(True)
         header = self.preview.horizontalHeader()
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NOTES_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.preview.setAccessibleName(self.tr("Rows to import"))
 
         left = QWidget()
@@ -108,6 +111,8 @@ class LedgerImportDialog(QDialog):
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 5)
 
+        self.notes = FieldError(self, warning=True)
+        self.notes.setObjectName("ledgerNotes")
         self.error = FieldError(self)
         self.error.setObjectName("ledgerError")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -120,6 +125,7 @@ class LedgerImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.split, 1)
+        layout.addWidget(self.notes)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._fit_screen()
@@ -169,6 +175,7 @@ class LedgerImportDialog(QDialog):
         self.mapping.setRowCount(0)
         self.preview.setRowCount(0)
         self.counts.clear()
+        self.notes.clear_messages()
         self.confirm.setEnabled(False)
 
     def _fill_mapping(self, mapping: list[str]) -> None:
@@ -232,9 +239,13 @@ class LedgerImportDialog(QDialog):
         for n, r in enumerate(plan.rows):
             received = r.case.received_on.isoformat() if r.case is not None else _shown(
                 r.values.get("received_on"))
-            notes = "\n".join([*r.errors, *r.warnings])
+            notes = "\n".join(_without_row(m, r.row) for m in (*r.errors, *r.warnings))
+            case = r.case
+            kind = case.dispute_type.label if case is not None else _shown(
+                r.values.get("dispute_type"))
+            status = case.status.label if case is not None else _shown(r.values.get("status"))
             values = (str(r.row), ROW_LABELS[r.kind], r.number or self.tr("(new number)"),
-                      received, r.summary, notes)
+                      received, kind, status, r.summary, notes)
             brush = ERROR_BRUSH if r.kind == ERROR else WARNING_BRUSH if r.warnings else None
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -244,7 +255,8 @@ class LedgerImportDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.preview.setItem(n, c, item)
         self.preview.resizeColumnsToContents()
-        self.preview.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.preview.horizontalHeader().setSectionResizeMode(NOTES_COLUMN,
+                                                             QHeaderView.ResizeMode.Stretch)
         self.preview.resizeRowsToContents()
         counts = plan.counts()
         self.counts.setText(self.tr(
@@ -252,6 +264,7 @@ class LedgerImportDialog(QDialog):
             "Rows with errors: {3}.").format(counts["new"], counts["same"] + counts["differs"],
                                              counts["differs"], counts["error"]))
         messages = list(plan.problems)
+        self.notes.show_messages(plan.notes)
         if counts["error"]:
             messages.append(self.tr("{0} row(s) have errors: nothing can be imported until "
                                     "they are corrected in the file (or the columns mapped "
@@ -283,6 +296,11 @@ class LedgerImportDialog(QDialog):
         self.imported = result.added
         self.services.data_changed()
         self.accept()
+
+
+def _without_row(message: str, row: int) -> str:
+    """A row's message without its 第N行 (the preview's first column says it)."""
+    return message.removeprefix(f"第{row}行 ")
 
 
 def _shown(value: Any) -> str:
