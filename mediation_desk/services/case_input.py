@@ -22,6 +22,7 @@ from ..domain.enums import (
 from ..domain.errors import ValidationError
 from ..domain.formatting import parse_amount
 from ..domain.models import Case, Party
+from ..domain.party_fields import validate_ethnicity, validate_occupation
 from ..domain.record_rules import clean_text, date_problem, is_multiline, max_len
 from ..domain.validators import (
     CourtNumberUse,
@@ -140,8 +141,9 @@ def parse_party(data: Any, path: str, problems: Problems, *, today: date) -> Par
                   name=_text(data, "name", path, problems, required=True))
     if isinstance(data.get("id"), str) and data["id"]:
         party.id = data["id"]
-    for key in ("ethnicity", "occupation", "legal_representative", "village"):
+    for key in ("legal_representative", "village"):
         setattr(party, key, _text(data, key, path, problems))
+    _person_fields(party, data, path, problems)
     party.address = _text(data, "address", path, problems)
     if data.get("sex"):
         party.sex = _enum(Sex, data, "sex", path, problems)
@@ -206,6 +208,21 @@ def parse_party(data: Any, path: str, problems: Problems, *, today: date) -> Par
                 except InvalidValue as exc:
                     problems.add(f"{apath}id_number", exc.message)
     return party
+
+
+def _person_fields(party: Party, data: dict[str, Any], path: str, problems: Problems) -> None:
+    """民族 (one of the 56 official names) and 职业 (free text): a person's only."""
+    for key, check in (("ethnicity", validate_ethnicity), ("occupation", validate_occupation)):
+        text = _text(data, key, path, problems)
+        if not text:
+            continue
+        if party.kind is PartyKind.ORGANISATION:
+            problems.add(f"{path}{key}", "单位当事人不填写民族和职业")
+            continue
+        try:
+            setattr(party, key, check(text))
+        except InvalidValue as exc:
+            problems.add(f"{path}{key}", exc.message)
 
 
 def parse_case(data: Any, *, center_id: str, today: date, path: str = "") -> tuple[Case, Problems]:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..widgets.enum_combo import EnumCombo
 from ..widgets.field_error import FieldError, with_error
-from .form_dialog import FormDialog
+from .form_dialog import FormDialog, watch_changes
 
 
 @dataclass
@@ -82,6 +82,8 @@ class ActionForm(FormDialog):
                 self.add_error(alias, error)
             if spec.warn is not None and spec.kind == "line":
                 self._add_warning(spec, widget, box)
+            if spec.required:
+                self._clear_when_filled(spec)
             form.addRow(spec.label + (" *" if spec.required else ""), box)
             chain += focusable
         layout.addStretch(1)
@@ -100,6 +102,20 @@ class ActionForm(FormDialog):
         check = spec.warn
         assert check is not None
         edit.textChanged.connect(lambda text: label.show_messages(check(text.strip())))
+
+    def _clear_when_filled(self, spec: Field) -> None:
+        """A required field's message goes as soon as it is filled in (no stale
+        「请填写…」 while the user types)."""
+        error = self.errors[spec.key]
+
+        def changed(*_args: Any) -> None:
+            value = self.values().get(spec.key)
+            if value not in (None, "", []):
+                error.clear_messages()
+
+        inputs = self.inputs[spec.key]
+        for widget in inputs.values() if isinstance(inputs, dict) else [inputs]:
+            watch_changes(widget, changed)
 
     def _make(self, spec: Field) -> tuple[QWidget, list[QWidget]]:
         kind = spec.kind

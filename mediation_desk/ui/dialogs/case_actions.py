@@ -83,6 +83,10 @@ def make_action_dialog(services: Services, case: Case, action: Action,
         from .assign_dialog import AssignDialog
 
         return AssignDialog(services, case, parent)
+    if action is Action.RECORD_SESSION:  # the structured 笔录, saved in the background
+        from .session_record_dialog import SessionRecordDialog
+
+        return SessionRecordDialog(services, case, parent)
     if action is Action.RECORD_AGREEMENT:
         from .agreement_dialog import AgreementDialog
 
@@ -132,20 +136,6 @@ def _spec(services: Services, case: Case, action: Action) -> tuple[list[Field], 
                 lambda cs, who, k, v: cs.not_accept(who, k, reason=v["reason"]),
                 translate("CaseActions", "For example: a party expressly refuses mediation, "
                                  "or the dispute is outside the committee's remit."))
-    if action is a.RECORD_SESSION:
-        return ([Field("occurred_at", translate("CaseActions", "When"), "datetime"),
-                 Field("place", translate("CaseActions", "Place")),
-                 Field("participants", translate("CaseActions", "Invited participants"),
-                       placeholder=translate("CaseActions", "Others invited to the session, "
-                                                            "e.g. a village committee member")),
-                 _notes(translate("CaseActions", "Record"), required=True),
-                 Field("result", translate("CaseActions", "Result of the session"), "text",
-                       placeholder=translate("CaseActions", "Terms agreed, or why not and the "
-                                                            "route advised"))],
-                lambda cs, who, k, v: cs.record_session(
-                    who, k, notes=v["notes"], place=v["place"], participants=v["participants"],
-                    occurred_at=_aware(v["occurred_at"]), result=v["result"]),
-                translate("CaseActions", "The record names you as its recorder."))
     if action is a.RECORD_INVESTIGATION:
         return ([Field("occurred_at", translate("CaseActions", "When"), "datetime"),
                  Field("place", translate("CaseActions", "Place")),

@@ -14,6 +14,7 @@ from ...domain.deadlines import DeadlineLevel, DeadlineState
 from ...domain.errors import DomainError, ValidationError
 from ...domain.formatting import format_cn_date
 from ...domain.models import Case
+from ...domain.recusal import RecusalOverride, recusal_override
 from ...domain.state_machine import Action
 from ..context import Services
 from ..dialogs.case_actions import action_title, make_action_dialog
@@ -77,6 +78,7 @@ class CaseDetailWidget(QWidget):
         v.overview.load(case, names, court_made=cs.court_made(case))
         v.parties.load(case)
         events = cs.events(case.id)
+        self._show_recusal(recusal_override(events))
         v.timeline.load(events)
         v.follow_ups.load(events)
         v.agreement.load(case, cs.agreement(case.id))
@@ -121,6 +123,26 @@ class CaseDetailWidget(QWidget):
                 text += self.tr(" (holiday arrangement estimated)")
             self.view.jc_window.setText(text)
             self.view.jc_window.setToolTip(self._estimate_tip() if estimated else "")
+
+    def _show_recusal(self, override: RecusalOverride | None) -> None:
+        """The header's warning while the current assignment overrode a recusal ground."""
+        label = self.view.recusal_warning
+        label.setVisible(override is not None)
+        if override is None:
+            label.clear()
+            return
+        when = override.occurred_at
+        day = format_cn_date((when.astimezone() if when.tzinfo else when).date())
+        text = self.tr("⚠ Assigned despite a recusal ground: %1. Mediators: %2; assigned by %3 "
+                       "on %4; reason given: %5")
+        for marker, value in (("%1", "；".join(override.grounds)),
+                              ("%2", override.mediators or "—"), ("%3", override.actor or "—"),
+                              ("%4", day), ("%5", override.reason or "—")):
+            text = text.replace(marker, value)
+        label.setText(text)
+        label.setToolTip(self.tr("A mediator with a recusal ground continues only if the "
+                                 "ground was disclosed and both parties agreed (SIM Art 15, "
+                                 "OMR Art 13); a party may ask for another mediator."))
 
     def _estimate_tip(self) -> str:
         return self.tr("This deadline depends on a year whose holiday arrangement has not been "

@@ -1,4 +1,5 @@
-"""Layout of the case page: header (number, status, countdown), action buttons, tabs."""
+"""Layout of the case page: header (number, status, countdown, a recusal warning), action
+buttons, tabs."""
 
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ DEADLINE_STYLES = {
     "ok": "background: #d7efdc; color: #1e4620;" + _BADGE,
     "none": "background: #e4e4e4; color: #444;" + _BADGE,
 }
+RECUSAL_STYLE = ("background: #fff4e0; color: #7a4100; border: 1px solid #e0a040;"
+                 " border-radius: 4px; padding: 4px 8px;")
 
 
 class CaseDetailView(QWidget):
@@ -41,7 +44,9 @@ class CaseDetailView(QWidget):
         header = QFrame()
         header.setObjectName("caseHeader")
         header.setFrameShape(QFrame.Shape.StyledPanel)
-        h = QHBoxLayout(header)
+        header_rows = QVBoxLayout(header)
+        h = QHBoxLayout()
+        header_rows.addLayout(h)
         left = QVBoxLayout()
         self.number = QLabel()
         self.number.setObjectName("caseNumber")
@@ -73,6 +78,15 @@ class CaseDetailView(QWidget):
         right.addWidget(self.deadline)
         right.addWidget(self.jc_window)
         h.addLayout(right)
+        # an assignment made despite a recusal ground (回避): shown while it stands
+        self.recusal_warning = QLabel()
+        self.recusal_warning.setObjectName("recusalWarning")
+        self.recusal_warning.setWordWrap(True)
+        self.recusal_warning.setStyleSheet(RECUSAL_STYLE)
+        self.recusal_warning.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.recusal_warning.hide()
+        header_rows.addWidget(self.recusal_warning)
         outer.addWidget(header)
 
         body = QHBoxLayout()

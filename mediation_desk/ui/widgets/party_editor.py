@@ -1,7 +1,8 @@
 """Editor for one party of a case (当事人): a person or an organisation, with an agent.
 
 The ID number is checked as it is typed and fills birth date and sex; the credit code is
-checked too, but a wrong check character is only a warning (REFERENCE §6.3).
+checked too, but a wrong check character is only a warning (REFERENCE §6.3). A person's
+民族 is one of the 56 official names and 职业 free text (``person_fields.py``).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -33,6 +34,7 @@ from ...domain.validators import (
 )
 from .enum_combo import EnumCombo, enum_label
 from .field_error import FieldError, with_error
+from .person_fields import EthnicityCombo, OccupationCombo
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -128,6 +130,7 @@ class PartyEditor(QGroupBox):
         self.errors["sex"] = self.errors["birth_date"] = FieldError(sex_box)
         sex_row.addWidget(self.errors["sex"])
         form.addRow(self.tr("Sex"), sex_box)
+        self._build_person_row(form)
 
         self.credit_code, box = self._line("credit_code",
                                            self.tr("18-character unified social credit code"),
@@ -173,7 +176,47 @@ class PartyEditor(QGroupBox):
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self._agent_toggled(False)
 
+    def _build_person_row(self, form: QFormLayout) -> None:
+        """民族 and 职业 side by side, each with its error under it."""
+        self.ethnicity = EthnicityCombo()
+        self.ethnicity.setObjectName("ethnicity")
+        self.occupation = OccupationCombo()
+        self.occupation.setObjectName("occupation")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        eth_box, self.errors["ethnicity"] = with_error(self.ethnicity)
+        occ_box, self.errors["occupation"] = with_error(self.occupation)
+        row.addWidget(eth_box, 2)
+        self.occupation_label = QLabel(self.tr("Occupation"))
+        row.addWidget(self.occupation_label, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(occ_box, 3)
+        self._person_box = QWidget()
+        self._person_box.setLayout(row)
+        self.occupation_label.setBuddy(self.occupation)
+        form.addRow(self.tr("Ethnicity"), self._person_box)
+        self.ethnicity.lineEdit().textEdited.connect(lambda _t: self._ethnicity_edited())
+        self.ethnicity.activated.connect(lambda _i: self._ethnicity_edited())
+        self.ethnicity.finished.connect(lambda: self._check_ethnicity(final=True))
+        self.occupation.lineEdit().textEdited.connect(lambda _t: self._occupation_edited())
+        self.occupation.activated.connect(lambda _i: self._occupation_edited())
+
     # -- behaviour ----------------------------------------------------------------------
+    def _ethnicity_edited(self) -> None:
+        self._edited("ethnicity")
+        self._check_ethnicity()
+
+    def _occupation_edited(self) -> None:
+        self.errors["occupation"].clear_messages()  # the service checks it again on save
+        self._edited("occupation")
+
+    def _check_ethnicity(self, *, final: bool = False) -> None:
+        """An error beside 民族 once typing is done; cleared as soon as the text is valid."""
+        problem = self.ethnicity.problem()
+        if not problem:
+            self.errors["ethnicity"].clear_messages()
+        elif final:
+            self.errors["ethnicity"].show_messages([problem])
+
     def _emit(self, *_args: Any) -> None:
         self.changed.emit()
 
@@ -190,6 +233,7 @@ class PartyEditor(QGroupBox):
                              (self.credit_code, not person), (self.legal_rep, not person)):
             self.form.setRowVisible(widget.parentWidget() if widget.parentWidget() is not self
                                     else widget, show)
+        self.form.setRowVisible(self._person_box, person)
         self.name_label.setText(self.tr("Name") if person else self.tr("Organisation"))
 
     def _agent_toggled(self, on: bool) -> None:
@@ -283,6 +327,9 @@ class PartyEditor(QGroupBox):
 
         if kind is PartyKind.PERSON:
             put("id_number", self.id_number)
+            for key, combo in (("ethnicity", self.ethnicity), ("occupation", self.occupation)):
+                if combo.text():
+                    out[key] = combo.text()
             if not self.id_number.text().strip():  # otherwise the service reads them off the ID
                 sex = self.sex.value()
                 if sex is not None:
@@ -324,7 +371,8 @@ class PartyEditor(QGroupBox):
     def focus_chain(self) -> list[QWidget]:
         """The editor's inputs in form order (for the dialog's tab order)."""
         return [self.kind, self.role, self.name, self.id_number, self.sex, self.birth_date,
-                self.credit_code, self.legal_rep, self.phone, self.address, self.village,
+                self.ethnicity, self.occupation, self.credit_code, self.legal_rep, self.phone,
+                self.address, self.village,
                 self.has_agent, self.agent_name, self.agent_relation, self.agent_phone,
                 self.agent_id, self.remove_button]
 
