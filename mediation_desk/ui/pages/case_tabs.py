@@ -76,7 +76,9 @@ class PartiesTab(QWidget):
         for p in self.parties:
             ident = (p.credit_code if p.kind is PartyKind.ORGANISATION
                      else mask_id_number(p.id_number))
-            rows.append([enum_label(p.role), enum_label(p.kind), p.name, ident or "—",
+            about = "，".join(x for x in (p.ethnicity, p.occupation) if x)  # 民族，职业
+            rows.append([enum_label(p.role), enum_label(p.kind),
+                         f"{p.name}（{about}）" if about else p.name, ident or "—",
                          mask_phone(p.phone) or "—", p.address or p.village or "—",
                          self._agent(p, mask_id_number(p.agent_id_number),
                                      mask_phone(p.agent_phone)), ""])
