@@ -157,3 +157,26 @@ def test_enroll_a_field_laptop_from_the_gui(qtbot, director_services, tmp_path, 
     finally:
         for s in opened:
             s.close()
+
+
+def test_only_a_centers_director_sees_the_enrollment_button(qtbot, mediator_services,
+                                                            tmp_path):
+    from tests.exchange.helpers import ACTOR, make_desk
+
+    page = ExchangePage(mediator_services)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert not page.enroll_laptop.isVisible()
+    court = make_desk(tmp_path, "court01", "court")
+    court.close()
+    services = Services.open(tmp_path / "court01.db", TaskRunner(synchronous=True), actor=ACTOR)
+    try:
+        page = ExchangePage(services)
+        qtbot.addWidget(page)
+        page.show()
+        page.refresh()
+        assert page.own_kind.text() and not page.enroll_laptop.isVisible()
+    finally:
+        page.close()
+        services.close()
