@@ -137,7 +137,7 @@ def test_a_malformed_ledger_shows_its_row_errors_and_writes_nothing(qtbot, targe
     assert dialog.load_file(bad)
     assert "表头在第2行" in dialog.file_label.text() or "第2行" in dialog.file_label.text()
     assert [dialog.preview.item(r, 0).text() for r in range(3)] == ["3", "4", "5"]
-    notes = [dialog.preview.item(r, 7).text() for r in range(3)]
+    notes = [dialog.preview.item(r, 2).text() for r in range(3)]
     # the row number is the first column's: each message beside it says the column
     assert notes[0].splitlines()[:2] == ["收案日期：不存在的日期“2026-02-30”",
                                          "争议金额：金额格式不正确：abc（应如40000、4万或40,000.50）"]

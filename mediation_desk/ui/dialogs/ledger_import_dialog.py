@@ -40,8 +40,9 @@ from ..widgets.field_error import FieldError
 ERROR_BRUSH = QBrush(QColor("#fbe3e1"))
 WARNING_BRUSH = QBrush(QColor("#fff4d6"))
 MAX_FILE = 64 * 1024 * 1024
-PREVIEW_COLUMNS = ("row", "result", "number", "received_on", "dispute_type", "status",
-                   "parties", "problems")
+PREVIEW_COLUMNS = ("row", "result", "problems", "number", "received_on", "dispute_type",
+                   "status", "parties")
+"""The preview's columns: the row's errors right after its result, where the eye goes."""
 NOTES_COLUMN = PREVIEW_COLUMNS.index("problems")
 
 
@@ -82,14 +83,14 @@ class LedgerImportDialog(QDialog):
         self.preview = QTableWidget(0, len(PREVIEW_COLUMNS))
         self.preview.setObjectName("ledgerPreview")
         self.preview.setHorizontalHeaderLabels(
-            [self.tr("Row"), self.tr("Result"), self.tr("Case number"), self.tr("Received"),
-             self.tr("Dispute type"), self.tr("Status"), self.tr("Parties"),
-             self.tr("Errors and notes")])
+            [self.tr("Row"), self.tr("Result"), self.tr("Errors and notes"),
+             self.tr("Case number"), self.tr("Received"), self.tr("Dispute type"),
+             self.tr("Status"), self.tr("Parties")])
         self.preview.verticalHeader().setVisible(False)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setWordWrap(True)
         header = self.preview.horizontalHeader()
-        header.setSectionResizeMode(NOTES_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.preview.setAccessibleName(self.tr("Rows to import"))
 
         left = QWidget()
@@ -244,8 +245,8 @@ class LedgerImportDialog(QDialog):
             kind = case.dispute_type.label if case is not None else _shown(
                 r.values.get("dispute_type"))
             status = case.status.label if case is not None else _shown(r.values.get("status"))
-            values = (str(r.row), ROW_LABELS[r.kind], r.number or self.tr("(new number)"),
-                      received, kind, status, r.summary, notes)
+            values = (str(r.row), ROW_LABELS[r.kind], notes,
+                      r.number or self.tr("(new number)"), received, kind, status, r.summary)
             brush = ERROR_BRUSH if r.kind == ERROR else WARNING_BRUSH if r.warnings else None
             for c, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -255,8 +256,9 @@ class LedgerImportDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.preview.setItem(n, c, item)
         self.preview.resizeColumnsToContents()
-        self.preview.horizontalHeader().setSectionResizeMode(NOTES_COLUMN,
-                                                             QHeaderView.ResizeMode.Stretch)
+        # the errors get a readable width (wrapped within it); the parties take the rest
+        room = self.preview.viewport().width()
+        self.preview.setColumnWidth(NOTES_COLUMN, max(240, min(440, room * 2 // 5)))
         self.preview.resizeRowsToContents()
         counts = plan.counts()
         self.counts.setText(self.tr(
