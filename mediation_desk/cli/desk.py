@@ -58,7 +58,8 @@ def cmd_init(args: argparse.Namespace) -> int:
                                       code=args.center_code, name=args.center_name,
                                       kind=CenterKind(args.kind),
                                       number_prefix=args.prefix or "",
-                                      linked_court=args.linked_court or "")
+                                      linked_court=args.linked_court or "",
+                                      court_code=args.court_code or "")
     try:
         _after_init(store)
         created = store.today()
@@ -389,6 +390,7 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--kind", choices=["center", "court"], default="center")
     p.add_argument("--prefix", help="案号前缀，如“张店”得（2026）张店调字第1号")
     p.add_argument("--linked-court", help="对接法院")
+    p.add_argument("--court-code", help="法院代字，如“鲁0303”（法院工作台）")
     p.add_argument("--enrollment", metavar="FILE", help="外出调解笔记本：用中心的登记文件初始化")
     p.add_argument("--passphrase", help="登记口令（也可用环境变量 MEDIATION_DESK_PASSPHRASE）")
     p.set_defaults(func=cmd_init)

@@ -185,3 +185,20 @@ def test_help_starts_with_opening_the_application(home):
     assert "打开程序" in head[0] and "--db" in head[0], head
     assert any(line.strip().startswith("mediation-desk --demo") for line in head), head
     assert "init" in r.stdout and "enroll" in r.stdout  # the verbs follow
+
+
+def test_init_a_court_desk_with_its_court_code(tmp_path, home):
+    from mediation_desk.services import auth
+    from mediation_desk.storage import directory
+
+    db = tmp_path / "court.db"
+    r = run("init", "--db", str(db), "--kind", "court", "--center-code", "ZD-FY",
+            "--center-name", "张店区人民法院", "--court-code", "鲁0303", "--user", "李法官",
+            home=home, user=None, password="court-pass-1")
+    assert r.returncode == 0, r.stderr
+    store = auth.login(db, "李法官", "court-pass-1")
+    try:
+        me = directory.self_center(store.db)
+        assert (me.kind.value, me.court_code, me.name) == ("court", "鲁0303", "张店区人民法院")
+    finally:
+        store.close()
