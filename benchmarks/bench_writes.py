@@ -20,12 +20,16 @@ and the growth of the file per case added. Both sides must store the same rows (
 of every row added, search entries included).
 
 **Build** (``--build N``): a new demo of N cases into a fresh path (never the shared cache),
-reporting cases/s per tenth of the build and overall; then the bare floor: the same rows read
-back from that demo and inserted into an empty file of the same schema and encryption,
-``executemany`` per table per batch, and a check that both hold the same rows.
+reporting cases/s per tenth of the build and overall, wall and CPU (this process's and the
+generator process's, services/demo_batches.py); ``--check`` runs the integrity check on it;
+then the bare floor: the same rows read back from that demo and inserted into an empty demo
+file of the same schema and encryption with the build's treatment of a new file (secondary
+indexes deferred and made at the end inside the time, ``synchronous = OFF``, the same page
+cache), ``executemany`` per table per batch, no generation, audit or seals, and a check that
+both hold the same rows (every record row and a digest of every search-index entry).
 
     .venv/bin/python benchmarks/bench_writes.py [--cases 1000] [--rounds 3] [--work DIR]
-    .venv/bin/python benchmarks/bench_writes.py --build 100000 [--work DIR]
+    .venv/bin/python benchmarks/bench_writes.py --build 100000 [--check] [--work DIR]
 
 The machine is shared: wall times are noisy (compare app and bare of the same round);
 byte counts and CPU times much less so.
@@ -36,6 +40,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import random
+import resource
 import shutil
 import statistics
 import sys
@@ -96,6 +101,12 @@ def measured(cost: Cost) -> Iterator[None]:
     cost.write_bytes = after["write_bytes"] - before["write_bytes"]
     cost.cpu = time.process_time() - cpu
     cost.wall = time.perf_counter() - wall
+
+
+def children_cpu() -> float:
+    """CPU seconds of this process's finished children (the demo's generator process)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def schema_name() -> str:
@@ -218,21 +229,27 @@ class Added:
     """Rows added by one run: per table (columns, rows), grouped by case for the bare run."""
 
     tables: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = field(default_factory=dict)
-    entries: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)  # search index
+    entries: dict[str, tuple[int, str]] = field(default_factory=dict)  # search: count, digest
     by_case: list[dict[str, list[tuple[Any, ...]]]] = field(default_factory=list)
 
 
 _ORDER = {"case_mediators": "case_id, mediator_id"}  # WITHOUT ROWID since m014
 
 
-def fts_entries(con: Any, table: str, base_seq: int) -> list[tuple[Any, ...]]:
-    """Every (term, rowid, column, offset) the full-text index ``table`` holds for the rows
-    after ``base_seq``: the index's own content, whether the table keeps a copy of the text
-    (m001) or not (m014's contentless tables)."""
+def fts_entries(con: Any, table: str, base_seq: int) -> tuple[int, str]:
+    """How many (term, rowid, column, offset) entries the full-text index ``table`` holds for
+    the rows after ``base_seq``, and a digest of them all in order: the index's own content,
+    whether the table keeps a copy of the text (m001) or not (m014's contentless tables).
+    Streamed: at 100k cases the entries as a list took over 20 GB."""
     con.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{table}_v"
                 f" USING fts5vocab(main, {table}, 'instance')")
-    return con.execute(f"SELECT term, doc, col, offset FROM temp.{table}_v WHERE doc > ?"
-                       " ORDER BY doc, term, col, offset", [base_seq]).fetchall()
+    h, count = hashlib.sha256(), 0
+    cur = con.execute(f"SELECT term, doc, col, offset FROM temp.{table}_v WHERE doc > ?"
+                      " ORDER BY doc, term, col, offset", [base_seq])
+    while rows := cur.fetchmany(10_000):
+        count += len(rows)
+        h.update(repr(rows).encode())
+    return count, h.hexdigest()
 
 
 def indexed_text(path: Path, key: bytes) -> dict[str, str]:
@@ -318,12 +335,33 @@ def _insert_sql(table: str, cols: list[str]) -> str:
     return f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 
 
-def bare_insert(path: Path, key: bytes, added: Added, cost: Cost, *, batch: int) -> None:
-    """The rows of ``added`` into ``path``: one transaction per ``batch`` cases."""
+def bare_insert(path: Path, key: bytes, added: Added, cost: Cost, *, batch: int,
+                as_new_file: bool = False) -> None:
+    """The rows of ``added`` into ``path``: one transaction per ``batch`` cases.
+
+    ``as_new_file``: the treatment ``build_demo`` gives a file it creates (storage/bulk.py,
+    new_file_load), in bare SQL: the loaded tables' non-unique secondary indexes dropped
+    first and made again at the end from their own text (inside the time measured),
+    ``synchronous = OFF`` and the build's page cache (``demo.BUILD_CACHE_MIB``).
+    """
     con = bare_connection(path, key)
     try:
         sql = {t: _insert_sql(t, cols) for t, (cols, _rows) in added.tables.items()}
+        saved: list[tuple[str, str]] = []
+        if as_new_file:
+            con.execute("PRAGMA synchronous = OFF")
+            con.execute(f"PRAGMA cache_size = {-demo.BUILD_CACHE_MIB * 1024}")
+            marks = ", ".join("?" * len(RECORD_TABLES))
+            saved = con.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                f" AND tbl_name IN ({marks}) AND upper(sql) NOT LIKE 'CREATE UNIQUE%'"
+                " ORDER BY rowid", list(RECORD_TABLES)).fetchall()
         with measured(cost):
+            if saved:
+                con.execute("BEGIN IMMEDIATE")
+                for name, _sql in saved:
+                    con.execute(f'DROP INDEX "{name}"')
+                con.execute("COMMIT")
             for start in range(0, len(added.by_case), batch):
                 t = time.perf_counter()
                 con.execute("BEGIN IMMEDIATE")
@@ -333,6 +371,12 @@ def bare_insert(path: Path, key: bytes, added: Added, cost: Cost, *, batch: int)
                         con.executemany(sql[table], rows)
                 con.execute("COMMIT")
                 cost.operations.append((time.perf_counter() - t) * 1000)
+            if saved:
+                con.execute("BEGIN IMMEDIATE")
+                for _name, index_sql in saved:
+                    con.execute(index_sql)
+                con.execute("COMMIT")
+                con.execute("PRAGMA synchronous = FULL")
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         con.close()
@@ -344,8 +388,8 @@ _NOT_COMPARED = {"updated_at"}  # the moment each side wrote (the bare side copi
 def digest(added: Added) -> str:
     """Of every record row added and every search-index entry (not the text given)."""
     h = hashlib.sha256()
-    for table, entries in sorted(added.entries.items()):
-        h.update(f"{table}:{len(entries)}:{entries!r}".encode())
+    for table, (count, entries) in sorted(added.entries.items()):
+        h.update(f"{table}:{count}:{entries}".encode())
     for table, (cols, rows) in sorted(added.tables.items()):
         if table in FTS_TABLES:
             continue
@@ -371,7 +415,7 @@ def run_writes(args: argparse.Namespace) -> None:
     work.mkdir(parents=True, exist_ok=True)
     source = args.source or CACHE / "demo-100000-seed-7-m011_statistics_indexes.db"
     if not source.exists():
-        candidates = sorted(CACHE.glob("demo-100000-seed-7-m*.db"))
+        candidates = sorted(CACHE.glob("demo-100000-seed-7-*.db"), key=lambda p: p.stat().st_mtime)
         if not candidates:
             sys.exit(f"no 100k demo in {CACHE}: give --source")
         source = candidates[-1]
@@ -477,13 +521,26 @@ def run_build(args: argparse.Namespace) -> None:
                   f"(cpu {(b[0] - a[0]) / (b[2] - a[2]):>7,.0f})", flush=True)
         return True
 
-    cpu0 = time.process_time()
-    result = demo.build_demo(path, cases=n, seed=args.seed, progress=progress)
-    cpu = time.process_time() - cpu0
+    cpu0, children0 = time.process_time(), children_cpu()
+    parallel = None if args.parallel == "auto" else args.parallel == "yes"
+    result = demo.build_demo(path, cases=n, seed=args.seed, progress=progress, parallel=parallel)
+    cpu, child = time.process_time() - cpu0, children_cpu() - children0
     size = path.stat().st_size
-    print(f"built {n:,} cases in {result.seconds:.1f} s: {n / result.seconds:,.0f} cases/s "
-          f"(cpu {cpu:.1f} s, {n / cpu:,.0f} cases/s); {size / 2**20:,.0f} MiB, "
-          f"{size / n:,.0f} bytes per case")
+    print(f"built {n:,} cases in {result.seconds:.1f} s: {n / result.seconds:,.0f} cases/s; "
+          f"cpu {cpu:.1f} s here ({n / cpu:,.0f} cases/s) + {child:.1f} s in the generator "
+          f"process = {n / (cpu + child):,.0f} cases per CPU-second; {size / 2**20:,.0f} MiB, "
+          f"{size / n:,.0f} bytes per case", flush=True)
+    if args.check:
+        store = demo.open_demo(path, readonly=True)
+        try:
+            t = time.perf_counter()
+            problems, chain = store.check()
+            print(f"check: {len(problems)} problems, audit chain {'ok' if chain.ok else 'BROKEN'}"
+                  f" ({time.perf_counter() - t:.0f} s)", flush=True)
+        finally:
+            store.close()
+        if problems or not chain.ok:
+            sys.exit("FAILED: the built demo does not pass the check")
     if args.no_floor:
         return
     _account, key = demo.demo_login(path)
@@ -495,11 +552,13 @@ def run_build(args: argparse.Namespace) -> None:
     base_seq = 0
     added = added_rows(path, key, base_seq, indexed_text(path, key))
     cost = Cost()
-    bare_insert(floor, floor_key, added, cost, batch=demo.BATCH)
+    bare_insert(floor, floor_key, added, cost, batch=demo.BATCH, as_new_file=True)
     same = digest(added_rows(floor, floor_key, base_seq, {})) == digest(added)
-    print(f"bare floor (the same rows, executemany per table per batch of {demo.BATCH}, "
-          f"no generation, audit or seals): {cost.wall:.1f} s, {n / cost.wall:,.0f} cases/s "
-          f"(cpu {n / cost.cpu:,.0f} cases/s); same rows: {'yes' if same else 'NO'}")
+    print(f"bare floor (the same rows into an empty demo file, executemany per table per "
+          f"batch of {demo.BATCH}, indexes deferred and synchronous OFF as the build; no "
+          f"generation, audit or seals): {cost.wall:.1f} s, {n / cost.wall:,.0f} cases/s "
+          f"(cpu {cost.cpu:.1f} s, {n / cost.cpu:,.0f} cases/s); "
+          f"same rows: {'yes' if same else 'NO'}")
     for p in (floor, Path(f"{floor}-wal"), Path(f"{floor}-shm"), keyfile_path(floor)):
         p.unlink(missing_ok=True)
     if not same:
@@ -515,6 +574,10 @@ def main() -> None:
     ap.add_argument("--build", type=int, help="build a demo of this many cases instead")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--no-floor", action="store_true", help="with --build: skip the bare floor")
+    ap.add_argument("--check", action="store_true",
+                    help="with --build: run the integrity check on the built demo")
+    ap.add_argument("--parallel", choices=("auto", "yes", "no"), default="auto",
+                    help="with --build: batches made in a second process (build_demo's choice)")
     ap.add_argument("--paths", default="register,bulk", help="which ways to add cases")
     ap.add_argument("--uuid4", action="store_true",
                     help="also bare inserts of the same rows with random UUIDv4 ids (as before)")
