@@ -196,57 +196,57 @@
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="205" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="187" />
         <source>No agreement has been recorded.</source>
         <translation>尚未登记调解协议。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="208" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="190" />
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="210" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="192" />
         <source>Effective on</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="212" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="194" />
         <source>Judicial confirmation: apply by</source>
         <translation>司法确认申请截止</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="215" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="197" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="219" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="201" />
         <source>Facts, issues and responsibility</source>
         <translation>纠纷主要事实、争议事项及各方责任</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="220" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="202" />
         <source>Agreed terms</source>
         <translation>经调解，双方自愿达成如下协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="221" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="203" />
         <source>Performance</source>
         <translation>履行方式、地点和期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="226" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="208" />
         <source>Manner</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="227" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="209" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="228" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="210" />
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
@@ -310,47 +310,47 @@
         <translation>指派调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="49" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="50" />
         <source>Suggested mediators, best first. Tick the ones to assign.</source>
         <translation>推荐的调解员（最合适的在前），勾选要指派的人员。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="54" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="55" />
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="54" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="55" />
         <source>Why suggested</source>
         <translation>推荐理由</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="55" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="56" />
         <source>Recusal grounds</source>
         <translation>回避事由</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="72" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="73" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="85" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="86" />
         <source>There are no active mediators. Add mediators on the Mediators page first.</source>
         <translation>没有在岗的调解员。请先在“调解员”页面添加。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="86" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="87" />
         <source>Reason for assigning despite a recusal ground *</source>
         <translation>存在回避事由仍指派的理由 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="91" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="92" />
         <source>e.g. both parties were told and agreed to keep this mediator</source>
         <translation>例如：已告知双方当事人，双方同意由该调解员调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="136" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="137" />
         <source>A ticked mediator has a recusal ground: give the reason for assigning them (for example, both parties agreed).</source>
         <translation>勾选的调解员存在回避事由：请填写仍然指派的理由（例如双方当事人同意）。</translation>
     </message>
@@ -922,37 +922,37 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="102" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="103" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="103" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="104" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="104" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="105" />
         <source>Timeline</source>
         <translation>办理经过</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="105" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="106" />
         <source>Agreement</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="106" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="107" />
         <source>Attachments</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="107" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="108" />
         <source>Follow-up visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="111" />
+        <location filename="../../mediation_desk/ui/pages/case_detail_view.py" line="112" />
         <source>Actions</source>
         <translation>操作</translation>
     </message>
@@ -965,74 +965,74 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="95" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="97" />
         <source>No running deadline</source>
         <translation>未在计时</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="97" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="99" />
         <source>Suspended: the clock is stopped</source>
         <translation>已中止：期限暂停计算</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="99" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="101" />
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="101" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="103" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="103" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="105" />
         <source>Due soon: %n day(s) left</source>
         <translation>
             <numerusform>即将到期：剩 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="105" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="107" />
         <source>%n day(s) left</source>
         <translation>
             <numerusform>剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="107" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="109" />
         <source> (until %1)</source>
         <translation>（至%1）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="108" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="110" />
         <source>Mediation period: %1</source>
         <translation>调解期限：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="110" />
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="123" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="112" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="125" />
         <source> (holiday arrangement estimated)</source>
         <translation>（节假日安排为推算）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="121" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="123" />
         <source>Judicial confirmation: apply by %1</source>
         <translation>司法确认申请截止：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="136" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="138" />
         <source>⚠ Assigned despite a recusal ground: %1. Mediators: %2; assigned by %3 on %4; reason given: %5</source>
         <translation>⚠ 存在回避事由仍予指派：%1。调解员：%2；指派人：%3，%4；理由：%5</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="143" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="145" />
         <source>A mediator with a recusal ground continues only if the ground was disclosed and both parties agreed (SIM Art 15, OMR Art 13); a party may ask for another mediator.</source>
         <translation>有回避事由的调解员，须向双方当事人披露并经双方同意方可继续调解（特邀调解规定第十五条、在线调解规则第十三条）；当事人可以要求更换调解员。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="148" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="150" />
         <source>This deadline depends on a year whose holiday arrangement has not been entered yet; it was computed from the statutory holidays. Enter the State Council notice under Settings → Holiday calendar.</source>
         <translation>该期限涉及尚未录入放假安排的年份，系按法定节假日推算。请在“设置 → 节假日安排”中录入国务院当年的通知。</translation>
     </message>
@@ -1132,22 +1132,22 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CaseTabs</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="128" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="129" />
         <source>satisfaction %1/5</source>
         <translation>满意度 %1/5</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="132" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="133" />
         <source>%n more day(s)</source>
         <translation>延长 %n 天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="134" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="135" />
         <source>now due %1</source>
         <translation>现到期日 %1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="138" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="139" />
         <source>suspended for %n day(s)</source>
         <translation>中止 %n 天</translation>
     </message>
@@ -1575,47 +1575,47 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="64" />
         <source>Correct the session record</source>
-        <translation type="unfinished" />
+        <translation>更正调解记录</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="65" />
         <source>Correct the agreement</source>
-        <translation type="unfinished" />
+        <translation>更正调解协议</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="86" />
         <source>Correct the record as a new version (the old one is kept)</source>
-        <translation type="unfinished" />
+        <translation>更正记录，保存为新版本（原记录保留）</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="87" />
         <source>Add a supplementary agreement, signed by the parties</source>
-        <translation type="unfinished" />
+        <translation>签订补充协议（由各方当事人签名）</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="88" />
         <source>Add a correction note (the record stays as it is)</source>
-        <translation type="unfinished" />
+        <translation>添加更正说明（原记录不变）</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="103" />
         <source>e.g. the amount was written down wrongly</source>
-        <translation type="unfinished" />
+        <translation>例如：赔偿金额记录有误</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="104" />
         <source>Reason for the correction *</source>
-        <translation type="unfinished" />
+        <translation>更正原因 *</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="129" />
         <source>Session record of %1, version %2, recorded by %3.</source>
-        <translation type="unfinished" />
+        <translation>%1的调解记录，第%2版，记录人：%3。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="134" />
         <source>Agreement of case %1, in effect since %2.</source>
-        <translation type="unfinished" />
+        <translation>案件%1的调解协议，%2起生效。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="173" />
@@ -1630,12 +1630,12 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="175" />
         <source>Invited participants</source>
-        <translation type="unfinished" />
+        <translation>邀请参加人</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="177" />
         <source>Record *</source>
-        <translation type="unfinished" />
+        <translation>记录内容 *</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="178" />
@@ -1645,32 +1645,32 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="187" />
         <source>The supplementary agreement changes or adds to the agreement; it takes effect when every party has signed it and the committee has sealed it. The agreement itself stays as signed.</source>
-        <translation type="unfinished" />
+        <translation>补充协议用于变更或补充原调解协议，自各方当事人签名、人民调解委员会盖章之日起生效；原调解协议保持签署时的内容不变。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="194" />
         <source>Supplementary terms *</source>
-        <translation type="unfinished" />
+        <translation>补充条款 *</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="205" />
         <source>Signed on (all signed and sealed)</source>
-        <translation type="unfinished" />
+        <translation>签订日期（各方签名盖章）</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="214" />
         <source>Write what the record says and what it should say. The note is printed as a 更正说明 and filed with the record, which is not changed.</source>
-        <translation type="unfinished" />
+        <translation>请写明原记载的内容和更正后的内容。本说明打印为更正说明，与原记录一并归档，原记录不作修改。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="223" />
         <source>e.g. In the second paragraph “5,000 yuan” should read “3,000 yuan”.</source>
-        <translation type="unfinished" />
+        <translation>例如：第二段“五千元”应为“三千元”。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="225" />
         <source>Correction *</source>
-        <translation type="unfinished" />
+        <translation>更正内容 *</translation>
     </message>
 </context>
 <context>
@@ -2015,67 +2015,67 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="62" />
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="81" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="83" />
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="81" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="83" />
         <source>Generated</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="82" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="84" />
         <source>Verification code</source>
         <translation>校验码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="82" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="84" />
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="95" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="99" />
         <source>Document register (every generation is recorded)</source>
         <translation>文书登记（每次生成均有记录）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="128" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="132" />
         <source>Generating %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="140" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="144" />
         <source>%1 — %2 page(s), verification code %3</source>
         <translation>%1 — 共 %2 页，校验码 %3</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="212" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="216" />
         <source>The file could not be written: %1</source>
         <translation>无法写入文件：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="216" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="220" />
         <source>No program for PDF files was found. Install a PDF viewer, or use Save as and open the file yourself.</source>
         <translation>未找到打开 PDF 文件的程序。请安装 PDF 阅读器，或“另存为”后自行打开。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="236" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="240" />
         <source>Save document</source>
         <translation>保存文书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="237" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="241" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="246" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="250" />
         <source>The file could not be saved: %1</source>
         <translation>无法保存文件：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="249" />
+        <location filename="../../mediation_desk/ui/pages/documents_tab.py" line="253" />
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
@@ -2609,189 +2609,189 @@ Reason code: {1}</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="71" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="74" />
         <source>Welcome to Mediation Desk</source>
         <translation>欢迎使用调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="169" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="188" />
         <source>e.g. 马尚街道矛盾纠纷调解中心</source>
         <translation>例如：马尚街道矛盾纠纷调解中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="171" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="190" />
         <source>letters and digits, e.g. ZD-MS</source>
         <translation>字母和数字，例如 ZD-MS</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="172" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="191" />
         <source>e.g. 马尚 → （2026）马尚调字第1号</source>
         <translation>例如：马尚 → （2026）马尚调字第1号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="168" />
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="173" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="187" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="192" />
         <source>e.g. 张店区人民法院</source>
         <translation>例如：张店区人民法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="177" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="196" />
         <source>at least 8 characters</source>
         <translation>至少 8 个字符</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="163" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="182" />
         <source>&amp;Director's name</source>
         <translation>主任姓名(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="72" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="75" />
         <source>This computer has no mediation database yet. Choose what it will be, then enter the details to create it.</source>
         <translation>这台电脑上还没有调解数据库。请选择它的用途，再填写信息建立数据库。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="77" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="80" />
         <source>A mediation c&amp;enter</source>
         <translation>调解中心(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="78" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="81" />
         <source>A co&amp;urt desk (court liaison)</source>
         <translation>法院工作台（法院联络人使用）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="79" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="82" />
         <source>A &amp;field laptop, from the center's enrollment file</source>
         <translation>外出调解笔记本（用中心的登记文件建立）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="82" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="85" />
         <source>This computer will be</source>
         <translation>这台电脑用作</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="157" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="176" />
         <source>Court &amp;name</source>
         <translation>法院名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="158" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="177" />
         <source>Desk &amp;code</source>
         <translation>工作台代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="161" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="180" />
         <source>Court c&amp;ode (法院代字)</source>
         <translation>法院代字(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="162" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="181" />
         <source>Court liaison's &amp;name</source>
         <translation>法院联络人姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="164" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="183" />
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="165" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="184" />
         <source>Repeat the pass&amp;word</source>
         <translation>再次输入密码(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="170" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="189" />
         <source>letters and digits, e.g. ZD-FY</source>
         <translation>字母和数字，例如 ZD-FY</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="174" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="193" />
         <source>as in the court's case numbers, e.g. 鲁0303</source>
         <translation>即法院案号中的代字，例如 鲁0303</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="175" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="194" />
         <source>the account of the person in charge; shown in the audit trail</source>
         <translation>负责人的账户名，记入审计记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="190" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="209" />
         <source>The court desk sends 委派 cases to the centers and follows them; it has no mediators of its own. You can change the details later in Settings, except the desk code.</source>
         <translation>法院工作台向各调解中心委派案件并跟踪办理情况，不设调解员。以后可在“设置”中修改这些信息，工作台代码除外。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="193" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="212" />
         <source>Enter your center's details. You can change them later in Settings, except the center code.</source>
         <translation>请填写本中心的信息。以后可在“设置”中修改，中心代码除外。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="235" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="254" />
         <source>Please enter the court's name</source>
         <translation>请填写法院名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="237" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="256" />
         <source>The desk code is 2 to 32 letters, digits, underscores or hyphens</source>
         <translation>工作台代码应为2到32位字母、数字、下划线或短横线</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="240" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="259" />
         <source>Please enter the court code, e.g. 鲁0303</source>
         <translation>请填写法院代字，例如 鲁0303</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="241" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="260" />
         <source>Please enter the court liaison's name</source>
         <translation>请填写法院联络人的姓名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="242" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="261" />
         <source>Please enter the director's name</source>
         <translation>请填写主任的姓名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="250" />
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="300" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="269" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="319" />
         <source>The two passwords differ</source>
         <translation>两次输入的密码不一致</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="291" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="310" />
         <source>Compare the fingerprint with the enrollment slip first; if it differs, do not go on and tell the center's director</source>
         <translation>请先核对指纹与登记单是否一致；不一致时不要继续，并告知中心主任</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="296" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="315" />
         <source>Please enter the mediator's account name</source>
         <translation>请填写调解员的账户名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="157" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="176" />
         <source>Center &amp;name</source>
         <translation>中心名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="158" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="177" />
         <source>Center &amp;code</source>
         <translation>中心代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="159" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="178" />
         <source>Case number &amp;prefix</source>
         <translation>案号前缀(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="160" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="179" />
         <source>Linked c&amp;ourt</source>
         <translation>对接法院(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="119" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="122" />
         <source>Database file: {0}</source>
         <translation>数据库文件：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="125" />
+        <location filename="../../mediation_desk/ui/dialogs/first_run.py" line="128" />
         <source>Create</source>
         <translation>创建</translation>
     </message>
@@ -2799,32 +2799,32 @@ Reason code: {1}</source>
 <context>
     <name>FollowUpsTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="173" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="155" />
         <source>Visited</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="173" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="155" />
         <source>Performance</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="174" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="156" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="174" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="156" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="175" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="157" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="175" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="157" />
         <source>Visited by</source>
         <translation>回访人</translation>
     </message>
@@ -3513,142 +3513,142 @@ Reason code: {1}</source>
 <context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="55" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="56" />
         <source>Import ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="61" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="62" />
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="64" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="65" />
         <source>No file chosen. Choose the XLSX of a ledger (台账) kept in Excel or WPS.</source>
         <translation>尚未选择文件。请选择用 Excel 或 WPS 保存的台账（.xlsx）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="75" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="76" />
         <source>Column in the file</source>
         <translation>台账中的列</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="75" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="76" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="75" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="76" />
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="80" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="81" />
         <source>Column mapping</source>
         <translation>列的对应</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="85" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="86" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="85" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="86" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="85" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="87" />
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="85" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="87" />
         <source>Received</source>
         <translation>收案日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="86" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="88" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="86" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="87" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="86" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="88" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="87" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="86" />
         <source>Errors and notes</source>
         <translation>错误和提示</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="93" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="94" />
         <source>Rows to import</source>
         <translation>要导入的行</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="98" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="99" />
         <source>1. Columns (change a guess if it is wrong)</source>
         <translation>1. 列的对应（猜得不对请改）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="105" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="106" />
         <source>2. Every row, as it would be imported</source>
         <translation>2. 逐行预览（确认导入前不写入任何内容）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="119" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="120" />
         <source>Confirm &amp;import</source>
         <translation>确认导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="145" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="146" />
         <source>Choose a ledger</source>
         <translation>选择台账文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="146" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="147" />
         <source>Excel files (*.xlsx);;All files (*)</source>
         <translation>Excel 文件 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="166" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="167" />
         <source>{0}: sheet “{1}”, header on row {2}, {3} row(s)</source>
         <translation>{0}：工作表“{1}”，表头在第{2}行，共{3}行</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="185" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="186" />
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="190" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="191" />
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="247" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="249" />
         <source>(new number)</source>
         <translation>（新编案号）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="263" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="265" />
         <source>New: {0}. Already here: {1} (of which {2} differ; they are not changed). Rows with errors: {3}.</source>
         <translation>新增：{0}件。本机已有：{1}件（其中{2}件内容不同，不作修改）。有错误：{3}行。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="269" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="271" />
         <source>{0} row(s) have errors: nothing can be imported until they are corrected in the file (or the columns mapped differently).</source>
         <translation>{0}行有错误：请在台账文件中改正（或调整列的对应）后再导入，现在不会导入任何案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="273" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="275" />
         <source>Every case of this ledger is already here: importing it again changes nothing.</source>
         <translation>这个台账的案件本机都已有：再次导入不会改动任何内容。</translation>
     </message>
@@ -4365,52 +4365,52 @@ Reason code: {1}</source>
 <context>
     <name>PartiesTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="66" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="66" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="66" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="66" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
         <source>ID number / credit code</source>
         <translation>身份证号/统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="68" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="68" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="68" />
         <source>Agent</source>
         <translation>委托代理人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="88" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="89" />
         <source>Show full numbers</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="90" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="91" />
         <source>Shows the full ID and phone numbers; the viewing is recorded in the audit log.</source>
         <translation>显示完整的身份证号和电话号码；查看行为将记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="115" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="116" />
         <source>Shown (logged)</source>
         <translation>已显示（已记录）</translation>
     </message>
@@ -4439,7 +4439,7 @@ Reason code: {1}</source>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="104" />
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="237" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="239" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -4540,34 +4540,34 @@ Reason code: {1}</source>
         <translation>代理人身份证号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="190" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="191" />
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="196" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="198" />
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="237" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="239" />
         <source>Organisation</source>
         <translation>单位</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="266" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="268" />
         <source>%n of 18 characters</source>
         <translation>
             <numerusform>已输入 %n/18 位</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="281" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="283" />
         <source>Born %1, %2</source>
         <translation>%1出生，%2</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="314" />
+        <location filename="../../mediation_desk/ui/widgets/party_editor.py" line="316" />
         <source>Party %1</source>
         <translation>当事人%1</translation>
     </message>
@@ -6295,71 +6295,67 @@ Please send this file to your technical contact.</source>
     <message>
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="33" />
         <source>[Corrected: see version %1; reason: %2]</source>
-        <translation type="unfinished" />
+        <translation>【已更正，见第%1版；更正原因：%2】</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="36" />
         <source>[Version %1, corrects the record of %2]</source>
-        <translation type="unfinished" />
+        <translation>【第%1版，更正%2的记录】</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="41" />
         <source>session record of %1</source>
-        <translation type="unfinished" />
+        <translation>%1的调解记录</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="43" />
         <source>the agreement</source>
-        <translation type="unfinished" />
+        <translation>调解协议</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="44" />
         <source>[Correction note on the %1; reason: %2]</source>
-        <translation type="unfinished" />
+        <translation>【更正说明：%1；更正原因：%2】</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="49" />
         <source>[Supplementary agreement: %1]</source>
-        <translation type="unfinished" />
+        <translation>【补充协议：%1】</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="55" />
         <source>Correction</source>
-        <translation type="unfinished" />
+        <translation>更正</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="56" />
         <source>Supplementary agreement</source>
-        <translation type="unfinished" />
+        <translation>补充协议</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="57" />
         <source>Correction note</source>
-        <translation type="unfinished" />
+        <translation>更正说明</translation>
     </message>
 </context>
 <context>
     <name>TimelineTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="154" />
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="78" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="154" />
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="78" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="154" />
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="78" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="155" />
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="79" />
         <source>Recorded by</source>
         <translation>记录人</translation>
@@ -6367,27 +6363,27 @@ Please send this file to your technical contact.</source>
     <message>
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="87" />
         <source>Correct the selected record…</source>
-        <translation type="unfinished" />
+        <translation>更正所选记录…</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="90" />
         <source>Select a session record: it is corrected as a new version with a reason, or, once final, a correction note is added.</source>
-        <translation type="unfinished" />
+        <translation>选择一份调解记录：定稿前可注明原因更正为新版本；定稿后只能添加更正说明。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="92" />
         <source>Correct the agreement…</source>
-        <translation type="unfinished" />
+        <translation>更正调解协议…</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="95" />
         <source>An agreement in effect is never edited: add a supplementary agreement or a correction note.</source>
-        <translation type="unfinished" />
+        <translation>已生效的调解协议不能修改：可以签订补充协议，或添加更正说明。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="119" />
         <source>%1 (corrected)</source>
-        <translation type="unfinished" />
+        <translation>%1（已更正）</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,7 @@ class CaseDetailWidget(QWidget):
         v.attachments.add_requested.connect(lambda path: self.add_attachment(Path(path)))
         v.attachments.content_of = self.services.cases.attachment_content
         v.overview.save_requested.connect(self.save_details)
+        v.timeline.correct_requested.connect(self.open_correction)  # 更正 (H15-corr)
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(v.overview.request_save)
@@ -79,9 +80,10 @@ class CaseDetailWidget(QWidget):
         v.parties.load(case)
         events = cs.events(case.id)
         self._show_recusal(recusal_override(events))
-        v.timeline.load(events)
+        agreement = cs.agreement(case.id)
+        v.timeline.load(events, agreement.id if agreement is not None else "")
         v.follow_ups.load(events)
-        v.agreement.load(case, cs.agreement(case.id))
+        v.agreement.load(case, agreement)
         v.attachments.load(cs.attachments(case.id))
         self.documents.case_id = case.id
         self.documents.load_register()
@@ -187,6 +189,28 @@ class CaseDetailWidget(QWidget):
             return None
         try:
             dialog = make_action_dialog(self.services, self.case, action, self)
+        except DomainError as exc:
+            show_error(self, exc.message)
+            return None
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.accepted.connect(self._saved)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        self.active_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_correction(self, record_id: str) -> FormDialog | None:
+        """Open the correction (更正) of a session record or the agreement; refresh on save."""
+        if self.case is None:
+            return None
+        from ..dialogs.correction_dialog import CorrectionDialog
+
+        why = self.services.case_why_not(self.case, "add_correction_note")
+        if why:
+            show_error(self, why)
+            return None
+        try:
+            dialog = CorrectionDialog(self.services, self.case, record_id, self)
         except DomainError as exc:
             show_error(self, exc.message)
             return None

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 from ...domain.state_machine import Action
 from ..dialogs.case_actions import action_title
 from .attachments_tab import AttachmentsTab
-from .case_tabs import AgreementTab, FollowUpsTab, PartiesTab, TimelineTab
+from .case_tabs import AgreementTab, FollowUpsTab, PartiesTab
 from .overview_tab import OverviewTab
+from .timeline_tab import TimelineTab
 
 _BADGE = "padding: 3px 10px; border-radius: 4px; font-weight: bold;"
 DEADLINE_STYLES = {

@@ -1,4 +1,5 @@
-"""Read-only tabs of the case page: parties, timeline, agreement, follow-up visits."""
+"""Read-only tabs of the case page: parties, agreement, follow-up visits (the timeline:
+timeline_tab.py)."""
 
 from __future__ import annotations
 
@@ -143,25 +144,6 @@ def describe_event(e: CaseEvent) -> str:
     if e.notes:
         parts.append(e.notes)
     return "；".join(parts)
-
-
-class TimelineTab(QWidget):
-    """Every event of the case in time order: who and when."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        self.table = read_only_table([self.tr("When"), self.tr("What"), self.tr("Details"),
-                                      self.tr("Recorded by")])
-        self.table.setObjectName("timelineTable")
-        self.table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        layout.addWidget(self.table)
-
-    def load(self, events: list[CaseEvent]) -> None:
-        fill(self.table, [[when(e.occurred_at), enum_label(e.kind), describe_event(e), e.actor]
-                          for e in events])
 
 
 class FollowUpsTab(QWidget):
