@@ -129,8 +129,10 @@ def _unknown(data: dict[str, Any], allowed: set[str], path: str, problems: Probl
             problems.add(f"{path}{key}", "未知字段")
 
 
-def parse_party(data: Any, path: str, problems: Problems, *, today: date) -> Party | None:
-    """Validate one party dict; record problems under ``path``."""
+def parse_party(data: Any, path: str, problems: Problems, *, today: date,
+                kept: dict[str, Party] | None = None) -> Party | None:
+    """Validate one party dict; record problems under ``path`` (``kept``: the stored parties
+    by id, when a saved case is edited)."""
     if not isinstance(data, dict):
         problems.add(path.rstrip("."), "当事人信息格式不正确")
         return None
@@ -143,7 +145,7 @@ def parse_party(data: Any, path: str, problems: Problems, *, today: date) -> Par
         party.id = data["id"]
     for key in ("legal_representative", "village"):
         setattr(party, key, _text(data, key, path, problems))
-    _person_fields(party, data, path, problems)
+    _person_fields(party, data, path, problems, (kept or {}).get(party.id))
     party.address = _text(data, "address", path, problems)
     if data.get("sex"):
         party.sex = _enum(Sex, data, "sex", path, problems)
@@ -210,11 +212,19 @@ def parse_party(data: Any, path: str, problems: Problems, *, today: date) -> Par
     return party
 
 
-def _person_fields(party: Party, data: dict[str, Any], path: str, problems: Problems) -> None:
-    """民族 (one of the 56 official names) and 职业 (free text): a person's only."""
+def _person_fields(party: Party, data: dict[str, Any], path: str, problems: Problems,
+                   stored: Party | None = None) -> None:
+    """民族 (one of the 56 official names) and 职业 (free text): a person's only.
+
+    A value saved before the rule (or received from another desk) and left as it was when
+    the case is edited is kept: editing the facts must not fail on a field nobody touched.
+    """
     for key, check in (("ethnicity", validate_ethnicity), ("occupation", validate_occupation)):
         text = _text(data, key, path, problems)
         if not text:
+            continue
+        if stored is not None and text == getattr(stored, key) and stored.kind is party.kind:
+            setattr(party, key, text)
             continue
         if party.kind is PartyKind.ORGANISATION:
             problems.add(f"{path}{key}", "单位当事人不填写民族和职业")
@@ -225,8 +235,10 @@ def _person_fields(party: Party, data: dict[str, Any], path: str, problems: Prob
             problems.add(f"{path}{key}", exc.message)
 
 
-def parse_case(data: Any, *, center_id: str, today: date, path: str = "") -> tuple[Case, Problems]:
-    """Validate one case dict; return the case and the problems found (maybe none)."""
+def parse_case(data: Any, *, center_id: str, today: date, path: str = "",
+               kept: Case | None = None) -> tuple[Case, Problems]:
+    """Validate one case dict; return the case and the problems found (maybe none).
+    ``kept``: the stored case when a saved case is edited (unchanged old values stay)."""
     problems = Problems()
     if not isinstance(data, dict):
         problems.add(path.rstrip(".") or "case", "案件信息格式不正确")
@@ -279,7 +291,8 @@ def parse_case(data: Any, *, center_id: str, today: date, path: str = "") -> tup
         problems.add(f"{path}parties", "至少需要一名当事人")
         parties = []
     for i, pdata in enumerate(parties):
-        p = parse_party(pdata, f"{path}parties[{i}].", problems, today=today)
+        p = parse_party(pdata, f"{path}parties[{i}].", problems, today=today,
+                        kept={q.id: q for q in kept.parties} if kept is not None else None)
         if p is not None:
             case.parties.append(p)
     roles = {p.role for p in case.parties}

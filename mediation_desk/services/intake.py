@@ -215,7 +215,8 @@ class IntakeOps(CaseServiceBase):
                                  expected_version) as (work, case):
             merged = {"source": case.source.value, "dispute_type": case.dispute_type.value,
                       "received_on": case.received_on.isoformat(), **data}
-            new, problems = parse_case(merged, center_id=case.center_id, today=self.today())
+            new, problems = parse_case(merged, center_id=case.center_id, today=self.today(),
+                                       kept=case)
             problems.raise_if_any()
             if new.court_case_number != case.court_case_number and self.court_made(case):
                 raise ValidationError({"court_case_number": [
