@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -89,7 +90,7 @@ def _cell(ws: Any, value: Any, style: str | None = None) -> Any:
         value = float(value)
     if isinstance(value, datetime):
         value = value.date()
-    cell = WriteOnlyCell(ws, value=value)
+    cell: Any = WriteOnlyCell(ws, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # "=..." stays text, never a formula
     if style is None:
@@ -101,7 +102,13 @@ def _cell(ws: Any, value: Any, style: str | None = None) -> Any:
             style = "台账序号"
         else:
             style = "台账文字"
-    cell.style = style
+    styles: dict[str, Any] = ws.__dict__.setdefault("_ledger_styles", {})
+    done = styles.get(style)
+    if done is None:
+        cell.style = style  # a named style's lookup, once per style and sheet
+        styles[style] = copy(cell._style)
+    else:
+        cell._style = copy(done)  # what the assignment sets, without the lookup
     return cell
 
 

@@ -25,15 +25,15 @@ from ..domain.enums import (
     CaseStatus,
     DisputeType,
     EndReason,
+    PartyRole,
     Performance,
 )
 from ..domain.errors import DomainError, ValidationError
 from ..domain.ledger_columns import COLUMNS, DEFAULT_EXPORT, IMPORT_ONLY, Column
 from ..domain.masking import mask_id_number, mask_phone
-from ..domain.models import Party
 from ..domain.queries import CaseFilter, CaseRow, CaseSort
 from ..storage.connection import refuse_database_file
-from ..storage.ledger_queries import LedgerExtras, ledger_of
+from ..storage.ledger_queries import LedgerExtras, LedgerParty, ledger_of
 from ..storage.store import Store
 from .access import desk_kind
 from .cases import CaseService
@@ -74,12 +74,10 @@ def export_columns(keys: Sequence[str] | None) -> list[Column]:
     return [COLUMNS[k] for k in dict.fromkeys(keys)]
 
 
-def party_text(parties: list[Party], *, reveal: bool) -> str:
+def party_text(parties: list[LedgerParty], *, reveal: bool) -> str:
     """申请人：张三（身份证 370…1234，电话 138****5678）；被申请人：李四"""
     groups: dict[str, list[str]] = {}
     for p in parties:
-        if p.deleted:
-            continue
         ident = p.id_number or p.credit_code
         bits = []
         if ident:
@@ -87,9 +85,12 @@ def party_text(parties: list[Party], *, reveal: bool) -> str:
             bits.append(f"{kind} {ident if reveal or not p.id_number else mask_id_number(ident)}")
         if p.phone:
             bits.append(f"电话 {p.phone if reveal else mask_phone(p.phone)}")
-        groups.setdefault(p.role.label, []).append(
+        groups.setdefault(_ROLES.get(p.role, p.role), []).append(
             p.name + (f"（{'，'.join(bits)}）" if bits else ""))
     return "；".join(f"{role}：{'、'.join(names)}" for role, names in groups.items())
+
+
+_ROLES = {r.value: r.label for r in PartyRole}
 
 
 def outcome_text(row: CaseRow, x: LedgerExtras) -> str:
@@ -160,7 +161,7 @@ class LedgerService:
         self.store = store
         self.cases = cases or CaseService(store)
 
-    def _may_reveal(self, row: CaseRow, mediator_ids: tuple[str, ...]) -> bool:
+    def _may_reveal(self, row: CaseRow, mediator_ids: tuple[str, ...], desk: str) -> bool:
         account = self.store.principal
         if account is None:
             return True  # the program itself (a test, a script without a login)
@@ -168,7 +169,7 @@ class LedgerService:
         if not mediator_ids and account.role.value == "mediator":
             registered_by = self.store.audit.registered_by(row.id)
         return not case_refusal(account, "reveal_identifiers", row.number, mediator_ids,
-                                registered_by, desk_kind(self.store))
+                                registered_by, desk)
 
     def lines(self, flt: CaseFilter, sort: CaseSort, columns: Sequence[Column], *,
               counter: list[int] | None = None, mask: bool = False) -> Iterator[list[Any]]:
@@ -178,17 +179,18 @@ class LedgerService:
         wants_facts = "facts" in keys
         ledger = ledger_of(self.store)
         mediators = {m.id: m.name for m in self.store.directory.mediators()}
+        desk = desk_kind(self.store)
         after = None
         seq = 0
         while True:
             page = self.cases.page(flt, sort=sort, after=after, limit=PAGE)
             ids = [r.id for r in page.rows]
-            parties = self.cases.parties_of(ids)
+            parties = ledger.parties(ids)
             extras = ledger.extras(ids, facts=wants_facts)
             for r in page.rows:
                 x = extras[r.id]
                 seq += 1
-                reveal = not mask and self._may_reveal(r, x.mediator_ids)
+                reveal = not mask and self._may_reveal(r, x.mediator_ids, desk)
                 if reveal and counter is not None and any(
                         p.id_number or p.phone for p in parties[r.id]):
                     counter[0] += 1

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import sqlite_utils
 
@@ -33,6 +33,31 @@ class LedgerExtras:
     follow_up_performance: str | None
     follow_up_satisfaction: int | None
     facts: str = ""
+
+
+class LedgerParty(NamedTuple):
+    """What a ledger's 当事人 cell shows of a party."""
+
+    role: str
+    name: str
+    id_number: str
+    credit_code: str
+    phone: str
+
+
+def ledger_parties(db: sqlite_utils.Database, case_ids: list[str]
+                   ) -> dict[str, list[LedgerParty]]:
+    """The live parties of ``case_ids`` in their order, as the ledger shows them (a few
+    columns, not whole records: a 100,000-case export reads a quarter million)."""
+    out: dict[str, list[LedgerParty]] = {cid: [] for cid in case_ids}
+    for chunk in _chunks(case_ids):
+        marks = ",".join("?" * len(chunk))
+        for cid, *rest in db.execute(
+                f"SELECT case_id, role, name, id_number, credit_code, phone FROM parties"
+                f" WHERE deleted = 0 AND case_id IN ({marks}) ORDER BY case_id, position",
+                chunk):
+            out[cid].append(LedgerParty(*rest))
+    return out
 
 
 def _day(text: str | None) -> date | None:
@@ -145,6 +170,9 @@ class LedgerRepository:
 
     def extras(self, case_ids: list[str], *, facts: bool = False) -> dict[str, LedgerExtras]:
         return ledger_extras(self._db, case_ids, facts=facts)
+
+    def parties(self, case_ids: list[str]) -> dict[str, list[LedgerParty]]:
+        return ledger_parties(self._db, case_ids)
 
     def by_number(self, numbers: list[str]) -> dict[str, str]:
         return cases_by_number(self._db, numbers)
