@@ -152,13 +152,15 @@ def _cases_in_scope(db: sqlite_utils.Database, mediator_id: str | None) -> int:
 
 
 def sessions_today(db: sqlite_utils.Database, mediator_id: str | None, *, today: date,
-                   exact_up_to: int = EXACT_SESSIONS_UP_TO
+                   exact_up_to: int | None = None
                    ) -> tuple[list[tuple[CaseRow, str, str]], bool]:
     """Sessions (调解) dated today: ((case row, time HH:MM, place) by time then number,
-    exact?). Exact when at most ``exact_up_to`` cases are in scope (every one's events
-    read); else the sessions of the cases that can have one (a lower bound)."""
+    exact?). Exact when at most ``exact_up_to`` (default ``EXACT_SESSIONS_UP_TO``) cases
+    are in scope (every one's events read); else the sessions of the cases that can have
+    one (a lower bound)."""
     t, tomorrow = today.isoformat(), (today + timedelta(days=1)).isoformat()
-    exact = _cases_in_scope(db, mediator_id) <= exact_up_to
+    limit = EXACT_SESSIONS_UP_TO if exact_up_to is None else exact_up_to
+    exact = _cases_in_scope(db, mediator_id) <= limit
     chunks: list[tuple[str, list[Any]]]
     if exact and mediator_id is None:
         chunks = [("SELECT id FROM cases WHERE deleted = 0", [])]
@@ -225,7 +227,7 @@ class MyWorkQueries:
         return follow_ups(self._db, mediator_id, today=today, limit=limit)
 
     def sessions_today(self, mediator_id: str | None, *, today: date,
-                       exact_up_to: int = EXACT_SESSIONS_UP_TO
+                       exact_up_to: int | None = None
                        ) -> tuple[list[tuple[CaseRow, str, str]], bool]:
         return sessions_today(self._db, mediator_id, today=today, exact_up_to=exact_up_to)
 

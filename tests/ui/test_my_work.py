@@ -202,3 +202,19 @@ def test_sessions_beyond_the_exact_limit_are_a_lower_bound(team_services, clock)
     assert sorted((r.id, t) for r, t, _p in exact) == sorted((c, a[11:16]) for c, a in plain)
     assert sorted((r.id, t) for r, t, _p in bound) == sorted((c, a[11:16]) for c, a in plain)
     assert len(plain) == 3
+
+
+def test_a_lower_bound_says_at_least(qtbot, team_services, clock, monkeypatch):
+    """Over the limit of cases read for today's sessions, the title says 至少 and the hint
+    says why."""
+    from mediation_desk.storage import my_work_queries
+
+    today = clock.now.date()
+    desk_of_two_mediators(team_services(DIRECTOR), today)
+    monkeypatch.setattr(my_work_queries, "EXACT_SESSIONS_UP_TO", 0)
+    window = window_for(qtbot, team_services(MEDIATOR))
+    window.nav.setCurrentRow(window.page_my_work)
+    page = window.page(window.page_my_work)
+    assert not page.work.sessions_exact
+    assert page.boxes["sessions"].title() == "今日调解（至少3次）"
+    assert "至少" in page.hint.text()
