@@ -88,6 +88,9 @@ def test_saving_runs_in_the_background_with_the_form_busy(qtbot, services):
     services.tasks.synchronous = False  # the running application's path: a real queue
     gate = threading.Event()
     services.door.submit(lambda: gate.wait(60), lambda _ok, _v: None)  # the database is busy
+    after: list[tuple[bool, bool]] = []
+    form.accepted.connect(lambda: after.append((form.busy_row.isVisible(),
+                                                form.save_button.isEnabled())))
     try:
         save(qtbot, form)
         assert form.isVisible() and form.saving
@@ -96,12 +99,13 @@ def test_saving_runs_in_the_background_with_the_form_busy(qtbot, services):
         qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClick(form, Qt.Key.Key_Escape)  # neither saves twice nor hides the outcome
         assert form.isVisible()
+        with qtbot.waitSignal(form.accepted):
+            gate.set()  # the database is free: the record is written, the form closes
     finally:
         gate.set()
-    qtbot.waitUntil(lambda: not form.isVisible())
-    services.tasks.synchronous = True
+        services.tasks.synchronous = True
+    assert after == [(False, True)]
     assert len(_sessions(services, case.id)) == 1
-    assert not form.busy_row.isVisible() and form.save_button.isEnabled()
 
 
 def test_a_refusal_comes_back_beside_the_form_and_saving_can_resume(qtbot, services):
@@ -120,3 +124,28 @@ def test_a_refusal_comes_back_beside_the_form_and_saving_can_resume(qtbot, servi
     assert _sessions(services, case.id) == []
     form._dirty = False  # closing without the "discard your edits?" question
     form.reject()
+
+
+def test_the_tab_order_is_the_documented_one(qtbot, services):
+    from PySide6.QtWidgets import QApplication
+
+    case = _mediating(services)
+    page = open_page(qtbot, services, case.id)
+    form = start(qtbot, page, Action.RECORD_SESSION)
+    chain = [form.when, form.place, *(check for _n, check in form.attendees.values()),
+             form.others, form.notes, form.result_edit, form.save_button, form.cancel_button]
+    qtbot.waitUntil(form.isActiveWindow)
+    assert QApplication.focusWidget() is form.when  # the form opens at its first field
+    seen = [form.when]
+    for _ in chain[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert [w.objectName() for w in seen] == [w.objectName() for w in chain]
+    assert seen == chain
+    # a participant is ticked with the space bar, and Esc closes an untouched form
+    form.attendees[f"party:{case.parties[0].id}"][1].setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert form.values()["participants"] == "张三"
+    form._dirty = False
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert not form.isVisible()

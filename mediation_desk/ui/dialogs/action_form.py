@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDateTimeEdit,
     QFormLayout,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..widgets.date_field import DateField
 from ..widgets.enum_combo import EnumCombo
 from ..widgets.field_error import FieldError, with_error
 from .form_dialog import FormDialog, watch_changes
@@ -49,6 +49,14 @@ class Field:
 
 def qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
+
+
+class DateTimeField(QDateTimeEdit):
+    """A date and time that Tab leaves (as ``widgets.date_field.DateField``): Left/Right move
+    between the sections, Up/Down or typing change them, Alt+Down opens the calendar."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        return QWidget.focusNextPrevChild(self, next)
 
 
 class ActionForm(FormDialog):
@@ -128,12 +136,12 @@ class ActionForm(FormDialog):
             w.setPlaceholderText(spec.placeholder)
             w.setFixedHeight(110)
         elif kind == "date":
-            w = QDateEdit(qdate(spec.default or self.today))
+            w = DateField(qdate(spec.default or self.today))
             w.setCalendarPopup(True)
             w.setDisplayFormat("yyyy-MM-dd")
         elif kind == "datetime":
             now = spec.default or datetime.combine(self.today, datetime.now().time())
-            w = QDateTimeEdit(QDateTime(qdate(now.date()), QTime(now.hour, now.minute)))
+            w = DateTimeField(QDateTime(qdate(now.date()), QTime(now.hour, now.minute)))
             w.setCalendarPopup(True)
             w.setDisplayFormat("yyyy-MM-dd HH:mm")
         elif kind == "enum":

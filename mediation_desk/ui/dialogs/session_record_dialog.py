@@ -7,6 +7,9 @@ anyone else; the record stores them as one 、-separated list in that order, whi
 the service names it. Saving runs on the database thread (``services.tasks``): the form shows
 that it is saving, 保存 is disabled until the answer comes, and a refusal comes back beside
 its field. A message beside a field goes as soon as the field is valid again.
+
+Tab order: 时间 (one Tab: Left/Right for its sections), 地点, each participant's check box
+(Space ticks it), 其他参加人员, 调解经过, 调解结果, 保存, 取消. Ctrl+S saves, Esc closes.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateTimeEdit,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -35,7 +37,7 @@ from ...domain.state_machine import Action
 from ..context import Services
 from ..widgets.enum_combo import enum_label
 from ..widgets.field_error import with_error
-from .action_form import qdate
+from .action_form import DateTimeField, qdate
 from .form_dialog import FormDialog
 
 translate = QCoreApplication.translate
@@ -87,7 +89,7 @@ class SessionRecordDialog(FormDialog):
         layout.addLayout(form)
         today = self.services.cases.today()
         now = datetime.now()
-        self.when = QDateTimeEdit(QDateTime(qdate(today), QTime(now.hour, now.minute)))
+        self.when = DateTimeField(QDateTime(qdate(today), QTime(now.hour, now.minute)))
         self.when.setObjectName("occurred_at")
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
