@@ -1,6 +1,8 @@
 """Screenshots of setting up from the GUI and of the polish of issue 15 (run under Xvfb).
 
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/shoot_setup.py
+    QT_SCALE_FACTOR=1.5 xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python \
+        docs/screenshots/shoot_setup.py            (the dialogs at 150 %, files *-150.png)
 
 Builds, in a temporary folder, a center with three mediators and cases; then grabs the
 first-run dialog for each kind (center, court desk, field laptop after checking an
@@ -11,6 +13,7 @@ reasons in words, and the 文书 tab of a case in a 1366x768 main window.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -45,10 +48,14 @@ def settle(app: QApplication, ms: int = 300) -> None:
     app.processEvents()
 
 
+SUFFIX = "-150" if os.environ.get("QT_SCALE_FACTOR") == "1.5" else ""
+"""With QT_SCALE_FACTOR=1.5 (a 1366x768 laptop at 150 %) the files get a -150 suffix."""
+
+
 def shoot(app: QApplication, widget: QWidget, name: str) -> None:
     widget.show()
     settle(app)
-    path = OUT / f"{name}.png"
+    path = OUT / f"{name}{SUFFIX}.png"
     widget.grab().save(str(path))
     print("saved", path, widget.width(), "x", widget.height())
 
@@ -127,9 +134,10 @@ def run(app: QApplication, folder: Path) -> None:
     shoot(app, shown, "enroll-passphrase")
     slip = folder / "slip.pdf"
     slip.write_bytes(enrollment.enrollment_slip(report, director_name=DIRECTOR))
-    subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", str(slip),
-                    str(OUT / "enrollment-slip")], check=True)
-    print("saved", OUT / "enrollment-slip.png")
+    if not SUFFIX:
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", str(slip),
+                        str(OUT / "enrollment-slip")], check=True)
+        print("saved", OUT / "enrollment-slip.png")
     shown.confirm.setChecked(True)
     shown.accept()
 
@@ -154,7 +162,8 @@ def run(app: QApplication, folder: Path) -> None:
         clauses=["李四自2026年12月起每月10日前支付抚养费1500元", "双方不再就此事发生争议"],
         amount=Decimal("18000"), performance_method="银行转账"))
     window = MainWindow(services)
-    window.resize(1366, 768)
+    room = window.screen().availableGeometry()  # 1366x768, or 911x512 at 150 %
+    window.resize(min(1366, room.width()), min(768, room.height()))
     window.start()
     window.show()
     settle(app, 800)
@@ -165,8 +174,8 @@ def run(app: QApplication, folder: Path) -> None:
     assert page.documents.kind.currentData() == "agreement"
     page.documents.generate()
     settle(app, 1200)
-    window.grab().save(str(OUT / "documents-tab-1366.png"))
-    print("saved", OUT / "documents-tab-1366.png", "preview",
+    window.grab().save(str(OUT / f"documents-tab-1366{SUFFIX}.png"))
+    print("saved", OUT / f"documents-tab-1366{SUFFIX}.png", "preview",
           page.documents.preview.view.width(), "x", page.documents.preview.view.height())
     page.view.overview.dirty = False
     window.close()

@@ -4,6 +4,7 @@ recovery key shown once."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from mediation_desk.security.keyfile import parse_recovery_key
@@ -132,3 +133,22 @@ def test_switching_kinds_keeps_the_center_form(qtbot, tmp_path):
     dialog.choose(CENTER)
     assert dialog.form.labelForField(dialog.edits["name"]).text() == "中心名称(&N)"
     assert dialog.value("director") == "王主任"
+
+
+def test_a_short_screen_scrolls_the_form_and_keeps_create_in_view(qtbot, tmp_path):
+    """At 150 % a 1366x768 laptop is 911x512: the form scrolls, Create and Cancel stay."""
+    dialog = FirstRunDialog(tmp_path / "x.db")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.height() <= dialog.screen().availableGeometry().height() - 48
+    dialog.resize(660, 280)
+    qtbot.waitUntil(lambda: dialog.height() == 280)
+    qtbot.waitUntil(dialog.scroll.verticalScrollBar().isVisible)
+    for button in (dialog.create_button,
+                   dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)):
+        assert button.isVisible() and dialog.rect().contains(
+            button.mapTo(dialog, button.rect().bottomRight()))
+    dialog.edits["password"].setFocus()
+    qtbot.keyClick(dialog.edits["password"], Qt.Key.Key_Tab)  # Tab to a field out of view:
+    assert dialog.edits["password2"].hasFocus()  # the form scrolls to it
+    qtbot.waitUntil(lambda: dialog.scroll.verticalScrollBar().value() > 0)

@@ -8,7 +8,7 @@ reason (for example, both parties agreed to keep them, SIM Art 15).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +41,8 @@ class AssignDialog(FormDialog):
         self.case = case
         self.setObjectName("action_assign")
         self.setWindowTitle(self.tr("Assign mediators"))
-        self.resize(760, 480)
+        room = self.screen().availableGeometry()  # 911x512 at 150 % on 1366x768
+        self.resize(QSize(760, 480).boundedTo(QSize(room.width() - 16, room.height() - 48)))
         self.worded = services.cases.suggestions_in_words(case.id)
         self.suggestions = [w.suggestion for w in self.worded]
         current = set(case.mediator_ids)

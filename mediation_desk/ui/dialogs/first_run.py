@@ -22,15 +22,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
     QRadioButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -125,15 +128,31 @@ class FirstRunDialog(QDialog):
         self.create_button.setText(self.tr("Create"))
         self.buttons.accepted.connect(self.create)
         self.buttons.rejected.connect(self.reject)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(intro)
+        body_layout.addWidget(kinds)
+        body_layout.addWidget(self.pages, 1)
+        body_layout.addWidget(where)
+        self.scroll = QScrollArea()  # at 150 % a 1366x768 screen is 911x512: the form scrolls,
+        self.scroll.setObjectName("firstRunScroll")  # Create and Cancel stay in view
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(kinds)
-        layout.addWidget(self.pages, 1)
-        layout.addWidget(where)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(620)
         self.kind_group.idToggled.connect(lambda _id, on: on and self._show_kind())
         self.kind_buttons[CENTER].setChecked(True)
+        self.fit_screen()
+
+    def fit_screen(self) -> None:
+        """As tall as the field laptop's form needs, but never taller than the screen."""
+        screen = self.screen().availableGeometry()
+        want = QSize(max(self.minimumWidth(), 660), 560)
+        self.resize(want.boundedTo(QSize(screen.width() - 16, screen.height() - 48)))
 
     # -- the kind ------------------------------------------------------------------------
     def kind(self) -> str:

@@ -74,7 +74,9 @@ class DocumentsTab(QWidget):
         self.warning.setObjectName("documentWarning")
         self.warning.setStyleSheet("color: #8a5300; background: #fff4d6; padding: 6px;"
                                    "border: 1px solid #e0b050;")
-        for w in (self.status, self.error, self.warning):
+        self.status.setWordWrap(True)
+        for w in (self.error, self.warning) if not self.blank else (self.status, self.error,
+                                                                     self.warning):
             layout.addWidget(w)
 
         self.preview = PdfPreview()
@@ -92,6 +94,8 @@ class DocumentsTab(QWidget):
             box = QWidget()
             v = QVBoxLayout(box)
             v.setContentsMargins(0, 0, 0, 0)
+            v.addWidget(self.status)  # what was made, its pages and code: beside the page,
+            # not a row above it (at 150 % every row is taken from the preview's height)
             caption = QLabel(self.tr("Document register (every generation is recorded)"))
             caption.setWordWrap(True)
             v.addWidget(caption)
