@@ -95,17 +95,13 @@ class Layouts:
         self.settings.setValue(self.key(name), widget.saveGeometry())
 
     def restore_window(self, widget: QWidget, name: str) -> bool:
-        """The remembered geometry (Qt moves it back onto a screen that is still there).
+        """The remembered geometry; False when none was saved (the caller fits afresh).
 
-        False when none was saved or it no longer fits the screen (a smaller laptop, a
-        higher scaling): the caller then fits the window afresh.
+        Qt puts a window saved on a screen that is gone or larger back inside the
+        available area of the screen it now opens on.
         """
         data = self._bytes(name)
-        if data is None or not widget.restoreGeometry(data):
-            return False
-        area = available_rect(widget)
-        too_big = (widget.width() > area.width() or widget.height() > area.height())
-        return not too_big
+        return data is not None and widget.restoreGeometry(data)
 
     # -- splitters ------------------------------------------------------------------------
     def remember_splitter(self, splitter: QSplitter, name: str) -> None:

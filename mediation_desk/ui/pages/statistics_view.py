@@ -121,11 +121,13 @@ class StatisticsPageView(QWidget):
         for button in (self.this_month, self.last_month, self.this_quarter, self.this_year):
             bar.addWidget(button)
         bar.addStretch(1)
-        bar.addWidget(self.public)
-        bar.addWidget(self.export_pdf)
-        bar.addWidget(self.export_xlsx)
-        bar.addWidget(self.assessment)
-        bar.addWidget(self.subsidy)
+        # the outputs on a line of their own: with the period controls they made the page
+        # wider than a 1366×768 laptop once the texts ran longer (tests/ui/test_fit.py)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        for button in (self.public, self.export_pdf, self.export_xlsx, self.assessment,
+                       self.subsidy):
+            actions.addWidget(button)
 
         # -- what is shown -----------------------------------------------------------
         self.title = QLabel()
@@ -187,6 +189,7 @@ class StatisticsPageView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(actions)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.tabs, 1)
