@@ -29,6 +29,7 @@ from ..domain.enums import (
     Performance,
 )
 from ..domain.errors import DomainError, ValidationError
+from ..domain.ledger_cells import FAILURE, SUCCESS
 from ..domain.ledger_columns import COLUMNS, DEFAULT_EXPORT, IMPORT_ONLY, Column
 from ..domain.masking import mask_id_number, mask_phone
 from ..domain.queries import CaseFilter, CaseRow, CaseSort
@@ -44,8 +45,6 @@ Progress = Callable[[int, int], bool]
 
 JC_LABELS = {CaseStatus.JC_APPLIED: "已申请", CaseStatus.JC_CONFIRMED: "是",
              CaseStatus.JC_REJECTED: "驳回", CaseStatus.JC_WITHDRAWN: "撤回"}
-SUCCESS = "调解成功"
-FAILURE = "调解不成功"
 LEDGER_FACTS = "（据台账导入，台账未载明案情）"
 
 

@@ -20,8 +20,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
-from decimal import Decimal, InvalidOperation
+from datetime import date, datetime, time
 from typing import Any
 
 from ..domain.enums import (
@@ -31,10 +30,24 @@ from ..domain.enums import (
     DisputeType,
     EndReason,
     EventKind,
-    LabelledEnum,
     Performance,
 )
 from ..domain.errors import DomainError, ValidationError
+from ..domain.ledger_cells import (
+    DUE_FOLLOW_UP,
+    FOLLOW_UP,
+    SOURCE_WORDS,
+    STATUS_WORDS,
+    cell_amount,
+    cell_date,
+    cell_text,
+    enum_value,
+    failed,
+    names_in,
+    normal_number,
+    parties_from,
+    succeeded,
+)
 from ..domain.ledger_columns import COLUMNS, IGNORE, field_of, guess_mapping, header_unit
 from ..domain.models import Agreement, Case, CaseEvent
 from ..domain.numbering import DEFAULT_PREFIX, parse_case_number
@@ -44,7 +57,7 @@ from ..storage.ledger_queries import ledger_of
 from ..storage.store import Store
 from .case_input import parse_case
 from .intake import IntakeOps
-from .ledger import FAILURE, LEDGER_FACTS, SUCCESS
+from .ledger import LEDGER_FACTS
 
 NEW, SAME, DIFFERS, ERROR = "new", "same", "differs", "error"
 ROW_LABELS = {NEW: "新增", SAME: "已有，未改动", DIFFERS: "已有，内容不同，未修改", ERROR: "有错误"}
@@ -56,27 +69,6 @@ PARTY_FIELDS = {"name": "姓名", "id_number": "身份证号码", "phone": "电�
                 "credit_code": "统一社会信用代码", "kind": "类别", "role": "身份",
                 "sex": "性别", "birth_date": "出生日期"}
 
-SOURCE_WORDS = {"申请": CaseSource.PARTY_APPLICATION, "主动": CaseSource.SELF_INITIATED,
-                "排查": CaseSource.SELF_INITIATED, "委派": CaseSource.COURT_DELEGATED,
-                "委托": CaseSource.COURT_ENTRUSTED, "公安": CaseSource.POLICE_TRANSFER,
-                "派出所": CaseSource.POLICE_TRANSFER, "政府": CaseSource.GOVERNMENT_ASSIGNED,
-                "指定": CaseSource.GOVERNMENT_ASSIGNED, "交办": CaseSource.GOVERNMENT_ASSIGNED}
-STATUS_WORDS = {"调解成功": CaseStatus.AGREED, "成功": CaseStatus.AGREED,
-                "调解不成功": CaseStatus.TERMINATED, "不成功": CaseStatus.TERMINATED,
-                "调解失败": CaseStatus.TERMINATED, "终止": CaseStatus.TERMINATED,
-                "在办": CaseStatus.MEDIATING, "在调": CaseStatus.MEDIATING,
-                "受理": CaseStatus.ACCEPTED, "登记": CaseStatus.REGISTERED,
-                "已结案": CaseStatus.ARCHIVED, "结案": CaseStatus.ARCHIVED,
-                "归档": CaseStatus.ARCHIVED}
-_SPLIT_NAMES = re.compile(r"[、,，;；/\s]+")
-_ROLE_PART = re.compile(r"^(申请人|被申请人|第三人|当事人)[:：]?(.*)$")
-_DETAIL = re.compile(r"^(.+?)[（(](.*)[）)]$")
-_DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-_FOLLOW_UP = re.compile(r"^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*(已履行|正在履行|未履行)?"
-                        r"\s*(?:[，,]?\s*满意度\s*(\d))?$")
-_DUE_FOLLOW_UP = re.compile(r"^应于\s*(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)\s*回访$")
-_EXCEL_EPOCH = date(1899, 12, 30)
-MASK = "*"
 
 
 @dataclass
@@ -156,155 +148,6 @@ def parse_mapping(headers: Sequence[str], given: Sequence[str]) -> list[str]:
     return mapping
 
 
-# --- cell values ----------------------------------------------------------------------------
-def cell_date(value: Any) -> date:
-    """A date cell, an Excel day number or text (2026-03-01, 2026/3/1, 2026年3月1日)."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if 20_000 <= value <= 80_000:
-            return _EXCEL_EPOCH + timedelta(days=int(value))
-        raise InvalidValue(f"无法识别的日期：{value}")
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    m = _DATE_TEXT.match(text)
-    if m is None and re.fullmatch(r"\d{8}", text):
-        m = re.match(r"(\d{4})(\d{2})(\d{2})", text)
-    if m is None:
-        raise InvalidValue(f"无法识别的日期“{text}”（应如2026-03-01）")
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        raise InvalidValue(f"不存在的日期“{text}”") from None
-
-
-def cell_amount(value: Any, unit: str) -> str:
-    """An amount as text for the validator (a number cell, or text like 1,200元)."""
-    if isinstance(value, bool):
-        raise InvalidValue(f"金额格式不正确：{value}")
-    if isinstance(value, int | float):
-        number = Decimal(str(value))
-    else:
-        text = unicodedata.normalize("NFKC", str(value)).strip()
-        if unit != "万元":
-            return text
-        try:
-            number = Decimal(text.replace(",", ""))
-        except InvalidOperation:
-            return text
-    if unit == "万元":
-        number *= 10_000
-    return str(number.quantize(Decimal("0.01")) if number == number.quantize(
-        Decimal("0.01")) else number)
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return unicodedata.normalize("NFC", str(value)).strip()
-
-
-def _enum_value(enum: type[LabelledEnum], text: str, words: dict[str, Any]) -> str:
-    """An enum id from its label, a label without 纠纷, or a word offices use; else text."""
-    for candidate in (text, text + "纠纷", text.removesuffix("纠纷") + "纠纷"):
-        try:
-            return str(enum.parse(candidate).value)
-        except ValueError:
-            pass
-    for word, member in words.items():
-        if word in text:
-            return str(member.value)
-    return text  # the validator names it as not a valid choice
-
-
-def _party(text: str, role: str, plan: RowPlan, today: date) -> dict[str, Any]:
-    name, details = text, ""
-    m = _DETAIL.match(text)
-    if m:
-        name, details = m.group(1).strip(), m.group(2)
-    data: dict[str, Any] = {"role": role, "name": name}
-    for bit in re.split(r"[，,；;]", details):
-        bit = bit.strip()
-        for label, key in (("身份证", "id_number"), ("信用代码", "credit_code"),
-                           ("电话", "phone")):
-            if bit.startswith(label):
-                number = bit[len(label):].strip(" ：:号码")
-                if MASK in number:
-                    plan.warnings.append(f"第{plan.row}行 {name}的{label}号码已遮蔽，未导入")
-                elif number:
-                    data[key] = number
-    if "credit_code" in data or (len(name) > 5 and any(w in name for w in (
-            "公司", "厂", "合作社", "委员会", "中心", "医院", "学校", "物业", "店"))):
-        data["kind"] = "organisation"
-    return data
-
-
-def parties_from(values: dict[str, Any], plan: RowPlan, today: date) -> list[dict[str, Any]]:
-    """Parties from 当事人 (申请人：张三；被申请人：李四) or from 申请人 / 被申请人 columns."""
-    out: list[dict[str, Any]] = []
-    roles = {"申请人": "applicant", "被申请人": "respondent", "第三人": "third_party"}
-    for key, role in (("applicants", "applicant"), ("respondents", "respondent")):
-        for name in _names(_text(values.get(key))):
-            out.append(_party(name, role, plan, today))
-    whole = _text(values.get("parties"))
-    if whole and not out:
-        untagged: list[str] = []
-        for part in re.split(r"[；;\n]+", whole):
-            part = part.strip()
-            if not part:
-                continue
-            m = _ROLE_PART.match(part)
-            if m and m.group(1) in roles:
-                out += [_party(n, roles[m.group(1)], plan, today) for n in _names(m.group(2))]
-            else:
-                untagged += _names(m.group(2) if m else part)
-        if untagged:
-            if len(untagged) >= 2:
-                plan.warnings.append(f"第{plan.row}行 当事人未注明申请人、被申请人："
-                                     f"按第一人为申请人、其余为被申请人导入")
-            for i, name in enumerate(untagged):
-                out.append(_party(name, "applicant" if i == 0 else "respondent", plan, today))
-    plan.summary = "；".join(f"{p['name']}" for p in out)
-    return out
-
-
-def _names(text: str) -> list[str]:
-    """Names split on 、，; a detail in brackets (身份证 …，电话 …) stays with its name."""
-    out, depth, cur = [], 0, ""
-    for ch in text:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth = max(0, depth - 1)
-        if depth == 0 and _SPLIT_NAMES.fullmatch(ch):
-            if cur.strip():
-                out.append(cur.strip())
-            cur = ""
-            continue
-        cur += ch
-    if cur.strip():
-        out.append(cur.strip())
-    return out
-
-
-def _failed(outcome: str) -> bool:
-    return any(w in outcome for w in (FAILURE, "不成功", "失败", "终止", "未达成"))
-
-
-def _succeeded(outcome: str) -> bool:
-    """调解成功, 成功, 达成协议, 部分达成 (not 调解不成功, 未达成)."""
-    return not _failed(outcome) and (SUCCESS in outcome or outcome == "成功"
-                                     or "达成" in outcome)
-
-
-def normal_number(text: str) -> str:
-    return "".join(unicodedata.normalize("NFC", text).split()).replace(
-        "(", "（").replace(")", "）")
-
-
 # --- the plan -------------------------------------------------------------------------------
 class LedgerImport(IntakeOps):
     """Plan and apply the import of a ledger sheet (one ``register_cases`` operation)."""
@@ -357,7 +200,7 @@ class LedgerImport(IntakeOps):
     def _row(self, row: RowPlan, values: dict[str, Any], units: dict[str, str], center_id: str,
              prefix: str, today: date, roster: dict[str, str]) -> None:
         data: dict[str, Any] = {}
-        row.number = normal_number(_text(values.get("number")))
+        row.number = normal_number(cell_text(values.get("number")))
         for key, column in (("received_on", "收案日期"), ("due_on", "期限")):
             if key in values:
                 try:
@@ -366,16 +209,16 @@ class LedgerImport(IntakeOps):
                     row.error(column, exc.message)
         if "received_on" not in values:
             row.error("收案日期", "不能为空")
-        source = _text(values.get("source"))
+        source = cell_text(values.get("source"))
         if source:
-            data["source"] = _enum_value(CaseSource, source, SOURCE_WORDS)
+            data["source"] = enum_value(CaseSource, source, SOURCE_WORDS)
         else:
             data["source"] = CaseSource.PARTY_APPLICATION.value
             if "source" in units:  # the column is there, this row's cell is empty
                 row.warnings.append(f"第{row.row}行 来源未填，按“当事人申请”导入")
-        kind = _text(values.get("dispute_type"))
+        kind = cell_text(values.get("dispute_type"))
         if kind:
-            data["dispute_type"] = _enum_value(DisputeType, kind, {})
+            data["dispute_type"] = enum_value(DisputeType, kind, {})
         if "amount" in values:
             try:
                 data["amount"] = cell_amount(values["amount"], units.get("amount", ""))
@@ -383,9 +226,10 @@ class LedgerImport(IntakeOps):
                 row.error("争议金额", exc.message)
         for key in ("court_case_number", "title"):
             if values.get(key) is not None:
-                data[key] = _text(values[key])
-        data["facts"] = _text(values.get("facts")) or LEDGER_FACTS
-        data["parties"] = parties_from(values, row, today)
+                data[key] = cell_text(values[key])
+        data["facts"] = cell_text(values.get("facts")) or LEDGER_FACTS
+        data["parties"] = parties_from(values, row.row, row.warnings)
+        row.summary = "；".join(str(p["name"]) for p in data["parties"])
         case_in = {k: v for k, v in data.items() if k != "due_on"}
         case, problems = parse_case(case_in, center_id=center_id, today=today)
         for path, messages in problems.items.items():
@@ -422,26 +266,26 @@ class LedgerImport(IntakeOps):
         return FIELD_TITLES.get(path.split(".")[0], path)
 
     def _status(self, row: RowPlan, case: Case, values: dict[str, Any]) -> None:
-        text = _text(values.get("status"))
-        outcome = _text(values.get("outcome"))
+        text = cell_text(values.get("status"))
+        outcome = cell_text(values.get("outcome"))
         if text:
-            status = _enum_value(CaseStatus, text, STATUS_WORDS)
+            status = enum_value(CaseStatus, text, STATUS_WORDS)
             try:
                 case.status = CaseStatus(status)
             except ValueError:
                 choices = "、".join(s.label for s in CaseStatus)
                 row.error("状态", f"“{text}”不是有效的状态（可选：{choices}）")
-        elif _succeeded(outcome):
+        elif succeeded(outcome):
             case.status = CaseStatus.AGREED
-        elif _failed(outcome):
+        elif failed(outcome):
             case.status = CaseStatus.TERMINATED
-        jc = _text(values.get("jc"))
+        jc = cell_text(values.get("jc"))
         if jc == "是" and case.status is not CaseStatus.JC_CONFIRMED:
             case.jc_ruling = "据台账：已司法确认"
 
     def _mediators(self, row: RowPlan, case: Case, values: dict[str, Any],
                    roster: dict[str, str]) -> None:
-        for name in _names(_text(values.get("mediators"))):
+        for name in names_in(cell_text(values.get("mediators"))):
             if name in roster:
                 case.mediator_ids.append(roster[name])
             else:
@@ -450,7 +294,7 @@ class LedgerImport(IntakeOps):
 
     def _outcome(self, row: RowPlan, case: Case, values: dict[str, Any],
                  units: dict[str, str]) -> None:
-        outcome = _text(values.get("outcome"))
+        outcome = cell_text(values.get("outcome"))
         amount = None
         if "agreement_amount" in values:
             try:
@@ -461,10 +305,10 @@ class LedgerImport(IntakeOps):
             except InvalidValue as exc:
                 row.error("协议金额", exc.message)
                 return
-        if _succeeded(outcome) or amount is not None:
+        if succeeded(outcome) or amount is not None:
             scope = AgreementScope.PARTIAL if "部分" in outcome else AgreementScope.FULL
             row.agreement = Agreement(case_id=case.id, scope=scope, amount=amount)
-        elif _failed(outcome):
+        elif failed(outcome):
             reason = outcome.partition("：")[2].strip() or outcome.partition(":")[2].strip()
             try:
                 case.end_reason = EndReason.parse(reason) if reason else EndReason.OTHER
@@ -475,11 +319,11 @@ class LedgerImport(IntakeOps):
             row.warnings.append(f"第{row.row}行 结果“{outcome}”未能识别，未导入")
 
     def _follow_up(self, row: RowPlan, case: Case, values: dict[str, Any]) -> None:
-        text = unicodedata.normalize("NFKC", _text(values.get("follow_up"))).replace(" ", " ")
+        text = unicodedata.normalize("NFKC", cell_text(values.get("follow_up"))).replace(" ", " ")
         if not text:
             return
-        due = _DUE_FOLLOW_UP.match(text)
-        m = _FOLLOW_UP.match(text)
+        due = DUE_FOLLOW_UP.match(text)
+        m = FOLLOW_UP.match(text)
         try:
             if due:
                 case.follow_up_due_on = cell_date(due.group(1))
