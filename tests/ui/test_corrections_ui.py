@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from mediation_desk.domain import corrections as rules
 from mediation_desk.domain.enums import EventKind
@@ -64,6 +65,9 @@ def test_a_session_record_corrected_and_the_old_version_kept(qtbot, services):
     assert not dialog.refusal.isVisible()
     assert dialog.modes["edit"].isChecked() and set(dialog.modes) == {"edit", "note"}
     assert dialog.notes.toPlainText() == OLD_NOTES  # the old record, to edit
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.reason)  # keyboard: the reason
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.when
     save(qtbot, dialog)  # nothing typed: the reason is asked for beside its field
     assert dialog.isVisible() and "请填写更正原因" in dialog.errors["reason"].text()
     type_text(qtbot, dialog.reason, "赔偿金额记错")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, QSize, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -31,13 +31,27 @@ from ...domain.enums import EventKind
 from ...domain.errors import NotFoundError
 from ...domain.models import Agreement, Case, CaseEvent
 from ..context import Services
+from ..geometry import fit_window
+from ..i18n import format_date
 from ..widgets.clauses_editor import ClausesEditor
 from .action_form import qdate
 from .form_dialog import FormDialog
 
 EDIT, SUPPLEMENT, NOTE = "edit", "supplement", "note"
+PREFERRED_SIZE = QSize(760, 680)
 REFUSAL_STYLE = ("QLabel { background: #fff4e5; border: 1px solid #f0b35a; border-radius: 4px;"
                  " padding: 8px; color: #5c3b00; }")
+
+
+def _page() -> tuple[QWidget, QFormLayout]:
+    """A page of the dialog: a form whose rows keep their height (the space goes below)."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    form = QFormLayout()
+    layout.addLayout(form)
+    layout.addStretch(1)
+    return page, form
 
 
 class CorrectionDialog(FormDialog):
@@ -63,24 +77,22 @@ class CorrectionDialog(FormDialog):
         is_session = self.session is not None
         self.setWindowTitle(self.tr("Correct the session record") if is_session
                             else self.tr("Correct the agreement"))
-        self.resize(720, 640)
         outer = QVBoxLayout(self)
+        outer.addWidget(self.general_error)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         self.about = QLabel(self._about())
         self.about.setObjectName("correctionAbout")
         self.about.setWordWrap(True)
-        outer.addWidget(self.about)
+        layout.addWidget(self.about)
         self.refusal = QLabel(self.state.refusal)
         self.refusal.setObjectName("correctionRefusal")
         self.refusal.setWordWrap(True)
         self.refusal.setStyleSheet(REFUSAL_STYLE)
         self.refusal.setVisible(not self.state.may_edit)
-        outer.addWidget(self.refusal)
-        outer.addWidget(self.general_error)
+        layout.addWidget(self.refusal)
 
         # what to do: a new version (while allowed), a 补充协议 (agreements), a 更正说明
-        choice = QWidget()
-        choice_layout = QVBoxLayout(choice)
-        choice_layout.setContentsMargins(0, 0, 0, 0)
         self.modes: dict[str, QRadioButton] = {}
         group = QButtonGroup(self)
         texts = {EDIT: self.tr("Correct the record as a new version (the old one is kept)"),
@@ -92,10 +104,9 @@ class CorrectionDialog(FormDialog):
             button = QRadioButton(texts[mode])
             button.setObjectName(f"mode_{mode}")
             group.addButton(button)
-            choice_layout.addWidget(button)
+            layout.addWidget(button)
             self.modes[mode] = button
             button.toggled.connect(lambda on, m=mode: on and self._show(m))
-        outer.addWidget(choice)
 
         form = QFormLayout()
         self.reason = QLineEdit()
@@ -103,7 +114,7 @@ class CorrectionDialog(FormDialog):
         self.reason.setPlaceholderText(self.tr("e.g. the amount was written down wrongly"))
         form.addRow(self.tr("Reason for the correction *"), self._with_error("reason",
                                                                             self.reason))
-        outer.addLayout(form)
+        layout.addLayout(form)
 
         self.pages = QStackedWidget()
         self.page_of: dict[str, QWidget] = {}
@@ -112,25 +123,40 @@ class CorrectionDialog(FormDialog):
         if SUPPLEMENT in self.modes:
             self._add_page(SUPPLEMENT, self._supplement_page())
         self._add_page(NOTE, self._note_page())
-        scroll = QScrollArea()
+        layout.addWidget(self.pages)
+        layout.addStretch(1)  # rows keep their height; the space goes below
+        scroll = QScrollArea()  # a small screen scrolls the form, the buttons stay visible
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.pages)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.buttons)
         self.track(self.reason)
+        # the keyboard's order: the choice, the reason, the page's fields, 保存, 取消 (Tab
+        # skips the fields of the pages not shown)
+        chain: list[QWidget] = [*self.modes.values(), self.reason]
+        if EDIT in self.modes:
+            chain += [self.when, self.place, self.participants, self.notes, self.result]
+        if SUPPLEMENT in self.modes:
+            chain += [*self.clauses.focus_chain(), self.signed_on]
+        chain += [self.note_text, self.save_button, self.cancel_button]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
         self.modes[offered[0]].setChecked(True)
         self._dirty = False
+        fit_window(self, PREFERRED_SIZE)
         self.reason.setFocus()
 
     # -- building ---------------------------------------------------------------------
     def _about(self) -> str:
         if self.session is not None:
-            when = self.session.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            local = self.session.occurred_at.astimezone()
+            when = f"{format_date(local.date())} {local:%H:%M}"
             return self.tr("Session record of %1, version %2, recorded by %3.").replace(
                 "%1", when).replace("%2", str(self.state.version)).replace(
                 "%3", self.session.actor or "—")
         assert self.agreement is not None
-        on = self.agreement.effective_on.isoformat() if self.agreement.effective_on else "—"
+        on = format_date(self.agreement.effective_on) if self.agreement.effective_on else "—"
         return self.tr("Agreement of case %1, in effect since %2.").replace(
             "%1", self.case.number).replace("%2", on)
 
@@ -149,8 +175,7 @@ class CorrectionDialog(FormDialog):
     def _edit_page(self) -> QWidget:
         assert self.session is not None
         old = self.session
-        page = QWidget()
-        form = QFormLayout(page)
+        page, form = _page()
         local = old.occurred_at.astimezone()
         self.when = QDateTimeEdit(QDateTime(qdate(local.date()),
                                             QTime(local.hour, local.minute)))
@@ -182,8 +207,7 @@ class CorrectionDialog(FormDialog):
 
     def _supplement_page(self) -> QWidget:
         assert self.agreement is not None
-        page = QWidget()
-        form = QFormLayout(page)
+        page, form = _page()
         intro = QLabel(self.tr("The supplementary agreement changes or adds to the agreement; "
                                "it takes effect when every party has signed it and the "
                                "committee has sealed it. The agreement itself stays as "
@@ -209,8 +233,7 @@ class CorrectionDialog(FormDialog):
         return page
 
     def _note_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
+        page, form = _page()
         intro = QLabel(self.tr("Write what the record says and what it should say. The note "
                                "is printed as a 更正说明 and filed with the record, which is "
                                "not changed."))
