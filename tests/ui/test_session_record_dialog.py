@@ -88,14 +88,16 @@ def test_saving_runs_in_the_background_with_the_form_busy(qtbot, services):
     services.tasks.synchronous = False  # the running application's path: a real queue
     gate = threading.Event()
     services.door.submit(lambda: gate.wait(60), lambda _ok, _v: None)  # the database is busy
-    after: list[tuple[bool, bool]] = []
+    after: list[tuple[bool, bool, bool]] = []
     form.accepted.connect(lambda: after.append((form.busy_row.isVisible(),
-                                                form.save_button.isEnabled())))
+                                                form.save_button.isEnabled(),
+                                                form.cancel_button.isEnabled())))
     try:
         save(qtbot, form)
         assert form.isVisible() and form.saving
         assert form.busy_row.isVisible() and form.progress_label.text() == "正在保存…"
         assert not form.save_button.isEnabled() and not form.notes.isEnabled()
+        assert not form.cancel_button.isEnabled()
         qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClick(form, Qt.Key.Key_Escape)  # neither saves twice nor hides the outcome
         assert form.isVisible()
@@ -104,7 +106,7 @@ def test_saving_runs_in_the_background_with_the_form_busy(qtbot, services):
     finally:
         gate.set()
         services.tasks.synchronous = True
-    assert after == [(False, True)]
+    assert after == [(False, True, True)]
     assert len(_sessions(services, case.id)) == 1
 
 

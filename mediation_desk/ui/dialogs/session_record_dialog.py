@@ -195,10 +195,11 @@ class SessionRecordDialog(FormDialog):
                 "result": self.result_edit.toPlainText().strip()}
 
     def set_saving(self, on: bool) -> None:
-        """While the database works: the busy row shown, 保存 and the fields disabled."""
+        """While the database works: the busy row shown, 保存, 取消 and the fields disabled."""
         self.saving = on
         self.busy_row.setVisible(on)
         self.save_button.setEnabled(not on)
+        self.cancel_button.setEnabled(not on)  # the outcome is shown before the form closes
         for widget in (self.when, self.place, self.others, self.notes, self.result_edit,
                        *(check for _n, check in self.attendees.values())):
             widget.setEnabled(not on)
