@@ -269,3 +269,44 @@ def test_keyboard_only_registration_journey(qtbot, services):
     assert [(p.name, p.role) for p in case.parties] == [("张三", PartyRole.APPLICANT),
                                                         ("李四", PartyRole.RESPONDENT)]
     assert window.case_tabs.currentIndex() == 1  # the new case is open in its tab
+
+
+def visible_texts_with(dialog: QWidget, fragment: str) -> list[str]:
+    from PySide6.QtWidgets import QLabel
+
+    return [w.text() for w in dialog.findChildren(QLabel)
+            if w.isVisibleTo(dialog) and fragment in w.text()]
+
+
+def test_registration_errors_said_once_no_jumps_focus_kept(qtbot, services, monkeypatch):
+    from mediation_desk.domain.errors import ValidationError
+
+    dialog = open_dialog(qtbot, services)
+    v = dialog.view
+    type_text(qtbot, v.amount.edit, "abc")
+    message = v.errors["amount"].text()
+    assert message and len(visible_texts_with(dialog, message)) == 1  # once, under the field
+    assert not v.amount.capital.isVisible()
+    dialog.save_button.click()  # missing fields: every error beside its field
+    assert v.errors["facts"].isVisible() and v.errors["dispute_type"].isVisible()
+    assert len(visible_texts_with(dialog, message)) == 1  # still once after the attempt
+    QApplication.processEvents()  # the layout settles
+    below = v.claims.mapTo(dialog, v.claims.rect().topLeft())
+    # correcting: errors clear as typed, the form does not move under the pen
+    type_text(qtbot, v.facts, "双方因通道堆放杂物发生争议。")
+    dialog.refresh_preview()  # what the typing pause fires
+    assert not v.errors["facts"].isVisible()
+    v.amount.edit.clear()
+    type_text(qtbot, v.amount.edit, "500")
+    dialog.refresh_preview()
+    assert not v.errors["amount"].isVisible() and "伍佰元整" in v.amount.capital.text()
+    QApplication.processEvents()
+    assert v.claims.mapTo(dialog, v.claims.rect().topLeft()) == below
+    # a check that fails while typing shows its message but leaves the focus where it is
+    v.title.setFocus()
+    monkeypatch.setattr(services.cases, "preview", lambda data: (_ for _ in ()).throw(
+        ValidationError({"amount": ["金额过大"]})))
+    type_text(qtbot, v.title, "x")
+    dialog.refresh_preview()
+    assert "金额过大" in v.errors["amount"].text()
+    assert focused() is v.title

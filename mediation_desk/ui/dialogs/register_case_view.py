@@ -45,7 +45,9 @@ def reserve_line(label: QLabel) -> None:
     policy = label.sizePolicy()
     policy.setRetainSizeWhenHidden(True)
     label.setSizePolicy(policy)
-    label.setMinimumHeight(label.fontMetrics().lineSpacing())
+    one_line = QLabel("国")  # a shown one-line message's height, exactly
+    one_line.setFont(label.font())
+    label.setMinimumHeight(one_line.sizeHint().height())
 
 
 class RegisterCaseView(QWidget):
