@@ -14,6 +14,7 @@ from openpyxl import Workbook, load_workbook
 
 from mediation_desk.domain.access import Account, Role
 from mediation_desk.domain.enums import CaseSource, CaseStatus, EndReason
+from mediation_desk.domain.errors import ValidationError
 from mediation_desk.domain.ledger_columns import DEFAULT_EXPORT
 from mediation_desk.domain.queries import CaseFilter
 from mediation_desk.services.access import login_store
@@ -235,3 +236,36 @@ def test_the_mapping_can_be_changed(store):
 
 def test_default_columns_are_the_standard_layout_and_the_court_number():
     assert DEFAULT_EXPORT[:14][0] == "seq" and DEFAULT_EXPORT[-1] == "court_case_number"
+
+
+def test_a_masked_export_imports_without_the_masked_numbers(store, tmp_path, clock):
+    populate(store)
+    login_store(store, Account(id="r", name="检查员", role=Role.READONLY))
+    masked = export(store, tmp_path / "遮蔽.xlsx")
+    other = fresh_desk(tmp_path, clock)
+    try:
+        sheet = read_ledger_file(masked.read_bytes(), masked.name)
+        plan = LedgerImport(other).plan(sheet)
+        assert plan.ok, plan.errors
+        row = next(r for r in plan.rows if r.number == "（2026）马尚调字第1号")
+        assert "第8行 张三的身份证号码已遮蔽，未导入" in row.warnings
+        assert "第8行 张三的电话号码已遮蔽，未导入" in row.warnings
+        assert all(not p.id_number and not p.phone for p in row.case.parties)
+    finally:
+        other.close()
+
+
+def test_apply_refuses_a_sheet_with_an_error_and_writes_nothing(store):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["案号", "收案日期", "当事人", "纠纷类型"])
+    ws.append(["A-1", "2026-03-01", "申请人：甲；被申请人：乙", "邻里纠纷"])
+    ws.append(["A-2", "2027-01-01", "申请人：丙；被申请人：丁", "邻里纠纷"])
+    out = io.BytesIO()
+    wb.save(out)
+    sheet = read_ledger_file(out.getvalue(), "x.xlsx")
+    before = digest(store)
+    with pytest.raises(ValidationError) as err:
+        LedgerImport(store).apply(ACTOR, sheet)
+    assert err.value.problems == {"台账": ["第3行 收案日期：收案日期不能晚于今天"]}
+    assert digest(store) == before
