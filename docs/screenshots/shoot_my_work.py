@@ -7,10 +7,15 @@
   100,000-case demo copied to a temporary folder; the cache itself is never opened);
 * court-dashboard.png: the court's 工作台 (shoot_referrals.py's court and two centers);
 * import-preview-cases.png: the court previewing a center's next file, case by case.
+
+With ``QT_SCALE_FACTOR=1.5`` (150 % Windows scaling on the same 1366x768 screen: 910x512
+logical pixels) the windows take the screen's available size and the files get a ``-150``
+suffix.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -40,6 +45,21 @@ from mediation_desk.ui.tasks import TaskRunner  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
 DEMO = Path("/tmp/mediation-desk-cache/demo-100000-seed-7-m014_compact_store.db")
+SUFFIX = "-150" if os.environ.get("QT_SCALE_FACTOR") == "1.5" else ""
+
+
+def fit(window) -> None:
+    """1366x768 at 100 %; the whole available screen at 150 % (as a maximised window)."""
+    if SUFFIX:
+        window.resize(window.screen().availableGeometry().size())
+    else:
+        window.resize(1366, 768)
+
+
+def save(widget, name: str) -> None:
+    path = OUT / f"{name}{SUFFIX}.png"
+    widget.grab().save(str(path))
+    print("saved", path)
 
 
 def next_center_file(tmp: Path) -> Path:
@@ -74,20 +94,18 @@ def court_screens(app: QApplication) -> None:
         bundle = next_center_file(tmp)
         services = Services.open(db, TaskRunner(), actor=ACTOR)
         window = MainWindow(services)
-        window.resize(1366, 768)
+        fit(window)
         window.start()
         window.show()
         settle(app, 1500)
         window.nav.setCurrentRow(PAGE_DASHBOARD)
         settle(app)
-        window.grab().save(str(OUT / "court-dashboard.png"))
-        print("saved", OUT / "court-dashboard.png")
+        save(window, "court-dashboard")
         report = services.run(lambda s: preview_bundle(s.store, ACTOR, bundle))
         dialog = ImportPreviewDialog(report, "马尚街道调解中心（ZD-MS）", window)
         dialog.show()
         settle(app, 900)
-        dialog.grab().save(str(OUT / "import-preview-cases.png"))
-        print("saved", OUT / "import-preview-cases.png")
+        save(dialog, "import-preview-cases")
         dialog.close()
         window.close()
         settle(app, 300)
@@ -102,14 +120,13 @@ def my_work_screen(app: QApplication, demo: Path) -> None:
         account_id, key = auth.unlock(copy, DEMO_MEDIATOR, DEMO_PASSWORD)
         services = Services.login(copy, TaskRunner(), account_id, key)
         window = MainWindow(services)
-        window.resize(1366, 768)
+        fit(window)
         window.start()
         window.show()
         settle(app, 2500)
         window.nav.setCurrentRow(window.page_my_work)
         settle(app, 2500)
-        window.grab().save(str(OUT / "my-work.png"))
-        print("saved", OUT / "my-work.png")
+        save(window, "my-work")
         window.close()
         settle(app, 300)
         services.close()

@@ -123,8 +123,8 @@ def test_a_mediator_sees_exactly_their_own_work(qtbot, team_services, clock):
     for key in ("sessions", "due_soon", "overdue", "follow_ups"):
         assert listed(page, key) == expected[key], key
     assert page.work.sessions_exact
-    assert page.boxes["overdue"].title() == f"已超期（{len(expected['overdue'])}件）"
-    assert page.boxes["sessions"].title() == f"今日调解（{len(expected['sessions'])}次）"
+    assert page.titles["overdue"].text() == f"已超期（{len(expected['overdue'])}件）"
+    assert page.titles["sessions"].text() == f"今日调解（{len(expected['sessions'])}次）"
     times = [page.models["sessions"].index(r, 0).data() for r in range(3)]
     assert times == ["09:05", "10:30", "14:30"]  # by time, zero-padded
 
@@ -216,5 +216,5 @@ def test_a_lower_bound_says_at_least(qtbot, team_services, clock, monkeypatch):
     window.nav.setCurrentRow(window.page_my_work)
     page = window.page(window.page_my_work)
     assert not page.work.sessions_exact
-    assert page.boxes["sessions"].title() == "今日调解（至少3次）"
+    assert page.titles["sessions"].text() == "今日调解（至少3次）"
     assert "至少" in page.hint.text()

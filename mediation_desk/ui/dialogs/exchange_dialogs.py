@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QRadioButton,
+    QScrollArea,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -213,13 +216,24 @@ class ImportPreviewDialog(QDialog):
         header.setStretchLastSection(True)
         self.cases_box = QGroupBox()
         box = QVBoxLayout(self.cases_box)
-        box.addWidget(self.cases_view, 1)
-        self.case_changes = QLabel()  # the chosen case's changes, one a line
+        self.case_changes = QLabel()  # the chosen case's changes, one a line, beside the list
         self.case_changes.setObjectName("caseChanges")
         self.case_changes.setWordWrap(True)
+        self.case_changes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.case_changes.setTextInteractionFlags(
             self.case_changes.textInteractionFlags().TextSelectableByMouse)
-        box.addWidget(self.case_changes)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.case_changes)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(self.fontMetrics().horizontalAdvance("中" * 20))
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.cases_view)
+        split.addWidget(scroll)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        box.addWidget(split, 1)
         self.cases_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._show_changes(current.row()))
         by_center = QLabel(self.tr("By center: choose a center to see its cases and what "

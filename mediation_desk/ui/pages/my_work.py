@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -76,9 +75,10 @@ class MyWorkPage(QWidget):
                        "overdue": WorkCasesModel(self),
                        "follow_ups": WorkCasesModel(self, follow_ups=True)}
         self.views: dict[str, QTableView] = {}
-        self.boxes: dict[str, QGroupBox] = {}
+        self.titles: dict[str, QLabel] = {}
         self.show_all: dict[str, QPushButton] = {}
         grid = QGridLayout()
+        grid.setVerticalSpacing(self.fontMetrics().height())
         for i, key in enumerate(KEYS):
             view = table(f"myWork_{key}")
             view.setModel(self.models[key])
@@ -91,15 +91,25 @@ class MyWorkPage(QWidget):
             button = QPushButton(self.tr("Show in the case list"))
             button.setObjectName(f"myWorkAll_{key}")
             button.clicked.connect(lambda _c=False, k=key: self.choose(k))
-            box = QGroupBox()
+            # a caption with its button above the list (no group-box title line: at 150 %
+            # on a 1366x768 screen every line counts)
+            title = QLabel()
+            title.setObjectName(f"myWorkTitle_{key}")
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
+            title.setBuddy(view)
+            box = QWidget()
             box.setObjectName(f"myWorkBox_{key}")
             lay = QVBoxLayout(box)
-            lay.addWidget(view, 1)
+            lay.setContentsMargins(0, 0, 0, 0)
             row = QHBoxLayout()
-            row.addStretch(1)
+            row.addWidget(title, 1)
             row.addWidget(button)
             lay.addLayout(row)
-            self.views[key], self.boxes[key], self.show_all[key] = view, box, button
+            lay.addWidget(view, 1)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.views[key], self.titles[key], self.show_all[key] = view, title, button
             grid.addWidget(box, i // 2, i % 2)
         self.hint = QLabel()
         self.hint.setObjectName("myWorkHint")
@@ -165,10 +175,10 @@ class MyWorkPage(QWidget):
         captions = self.captions()
         for key in KEYS:
             if work is None:
-                self.boxes[key].setTitle(captions[key])
+                self.titles[key].setText(captions[key])
                 self.show_all[key].setEnabled(False)
                 continue
-            self.boxes[key].setTitle(f"{captions[key]}（{self.count_text(work, key)}）")
+            self.titles[key].setText(f"{captions[key]}（{self.count_text(work, key)}）")
             self.show_all[key].setEnabled(self.count(work, key) > 0)
 
     def captions(self) -> dict[str, str]:
