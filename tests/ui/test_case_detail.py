@@ -126,7 +126,7 @@ def test_recusal_ground_is_flagged_and_needs_a_reason(qtbot, services):
     assign = start(qtbot, page, Action.ASSIGN)
     row = assign.row_of(relative.id)
     assert assign.table.item(row, 0).text().startswith("⚠")
-    assert "近亲属" in assign.table.item(row, 3).text()
+    assert "近亲属" in assign.table.item(row, assign.GROUNDS_COLUMN).text()
     assert not assign.override_reason.isVisible()
     assign.table.setFocus()
     assign.table.setCurrentCell(row, 0)

@@ -34,6 +34,7 @@ class AssignDialog(FormDialog):
     """Tick one or more mediators; flagged ones need the override reason."""
 
     COLUMNS = 3
+    REASONS_COLUMN, GROUNDS_COLUMN = 1, 2
 
     def __init__(self, services: Services, case: Case, parent: QWidget | None = None) -> None:
         super().__init__(parent)
