@@ -197,56 +197,66 @@
     <name>AgreementTab</name>
     <message>
         <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="187" />
+        <source>Correct the agreement…</source>
+        <translation>更正调解协议…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="190" />
+        <source>An agreement in effect is never edited: add a supplementary agreement or a correction note.</source>
+        <translation>已生效的调解协议不能修改：可以签订补充协议，或添加更正说明。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="202" />
         <source>No agreement has been recorded.</source>
         <translation>尚未登记调解协议。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="190" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="205" />
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="192" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="207" />
         <source>Effective on</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="194" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="209" />
         <source>Judicial confirmation: apply by</source>
         <translation>司法确认申请截止</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="197" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="212" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="201" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="216" />
         <source>Facts, issues and responsibility</source>
         <translation>纠纷主要事实、争议事项及各方责任</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="202" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="217" />
         <source>Agreed terms</source>
         <translation>经调解，双方自愿达成如下协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="203" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="218" />
         <source>Performance</source>
         <translation>履行方式、地点和期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="208" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="223" />
         <source>Manner</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="209" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="224" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="210" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="225" />
         <source>Time limit</source>
         <translation>期限</translation>
     </message>
@@ -305,52 +315,52 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="43" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="44" />
         <source>Assign mediators</source>
         <translation>指派调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="50" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="51" />
         <source>Suggested mediators, best first. Tick the ones to assign.</source>
         <translation>推荐的调解员（最合适的在前），勾选要指派的人员。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="55" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="56" />
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="55" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="56" />
         <source>Why suggested</source>
         <translation>推荐理由</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="56" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="57" />
         <source>Recusal grounds</source>
         <translation>回避事由</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="73" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="74" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="86" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="87" />
         <source>There are no active mediators. Add mediators on the Mediators page first.</source>
         <translation>没有在岗的调解员。请先在“调解员”页面添加。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="87" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="88" />
         <source>Reason for assigning despite a recusal ground *</source>
         <translation>存在回避事由仍指派的理由 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="92" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="93" />
         <source>e.g. both parties were told and agreed to keep this mediator</source>
         <translation>例如：已告知双方当事人，双方同意由该调解员调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="137" />
+        <location filename="../../mediation_desk/ui/dialogs/assign_dialog.py" line="138" />
         <source>A ticked mediator has a recusal ground: give the reason for assigning them (for example, both parties agreed).</source>
         <translation>勾选的调解员存在回避事由：请填写仍然指派的理由（例如双方当事人同意）。</translation>
     </message>
@@ -625,7 +635,7 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/case_actions.py" line="40" />
-        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="77" />
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="79" />
         <source>Record a session</source>
         <translation>记录调解</translation>
     </message>
@@ -965,74 +975,74 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="97" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="101" />
         <source>No running deadline</source>
         <translation>未在计时</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="99" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="103" />
         <source>Suspended: the clock is stopped</source>
         <translation>已中止：期限暂停计算</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="101" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="105" />
         <source>Overdue by %n day(s)</source>
         <translation>
             <numerusform>已超期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="103" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="107" />
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="105" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="109" />
         <source>Due soon: %n day(s) left</source>
         <translation>
             <numerusform>即将到期：剩 %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="107" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="111" />
         <source>%n day(s) left</source>
         <translation>
             <numerusform>剩 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="109" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="113" />
         <source> (until %1)</source>
         <translation>（至%1）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="110" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="114" />
         <source>Mediation period: %1</source>
         <translation>调解期限：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="112" />
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="125" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="116" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="129" />
         <source> (holiday arrangement estimated)</source>
         <translation>（节假日安排为推算）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="123" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="127" />
         <source>Judicial confirmation: apply by %1</source>
         <translation>司法确认申请截止：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="138" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="142" />
         <source>⚠ Assigned despite a recusal ground: %1. Mediators: %2; assigned by %3 on %4; reason given: %5</source>
         <translation>⚠ 存在回避事由仍予指派：%1。调解员：%2；指派人：%3，%4；理由：%5</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="145" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="149" />
         <source>A mediator with a recusal ground continues only if the ground was disclosed and both parties agreed (SIM Art 15, OMR Art 13); a party may ask for another mediator.</source>
         <translation>有回避事由的调解员，须向双方当事人披露并经双方同意方可继续调解（特邀调解规定第十五条、在线调解规则第十三条）；当事人可以要求更换调解员。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="150" />
+        <location filename="../../mediation_desk/ui/pages/case_detail.py" line="154" />
         <source>This deadline depends on a year whose holiday arrangement has not been entered yet; it was computed from the statutory holidays. Enter the State Council notice under Settings → Holiday calendar.</source>
         <translation>该期限涉及尚未录入放假安排的年份，系按法定节假日推算。请在“设置 → 节假日安排”中录入国务院当年的通知。</translation>
     </message>
@@ -1368,52 +1378,52 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>ChangeKeyDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="312" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="326" />
         <source>Change the key of a trusted desk</source>
         <translation>更换已信任单位的密钥</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="315" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="329" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="316" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="330" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="319" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="333" />
         <source>Old fingerprint</source>
         <translation>原指纹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="320" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="334" />
         <source>New fingerprint</source>
         <translation>新指纹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="321" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="335" />
         <source>Call the other desk. Ask them to read the fingerprint shown on their screen and type it here. The old key is then revoked and can never be trusted again.</source>
         <translation>请给对方打电话，请对方读出其屏幕上显示的指纹，并在这里输入。原密钥随即撤销，今后不能再被信任。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="334" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="348" />
         <source>Fingerprint read &amp;aloud</source>
         <translation>对方读出的指纹(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="336" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="350" />
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="338" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="352" />
         <source>Change the key</source>
         <translation>更换密钥</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="355" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="369" />
         <source>The fingerprint does not match the new card.</source>
         <translation>输入的指纹与新名片不一致。</translation>
     </message>
@@ -1573,102 +1583,102 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="64" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="78" />
         <source>Correct the session record</source>
         <translation>更正调解记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="65" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="79" />
         <source>Correct the agreement</source>
         <translation>更正调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="86" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="98" />
         <source>Correct the record as a new version (the old one is kept)</source>
         <translation>更正记录，保存为新版本（原记录保留）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="87" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="99" />
         <source>Add a supplementary agreement, signed by the parties</source>
         <translation>签订补充协议（由各方当事人签名）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="88" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="100" />
         <source>Add a correction note (the record stays as it is)</source>
         <translation>添加更正说明（原记录不变）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="103" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="114" />
         <source>e.g. the amount was written down wrongly</source>
         <translation>例如：赔偿金额记录有误</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="104" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="115" />
         <source>Reason for the correction *</source>
         <translation>更正原因 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="129" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="155" />
         <source>Session record of %1, version %2, recorded by %3.</source>
         <translation>%1的调解记录，第%2版，记录人：%3。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="134" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="160" />
         <source>Agreement of case %1, in effect since %2.</source>
         <translation>案件%1的调解协议，%2起生效。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="173" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="198" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="174" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="199" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="175" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="200" />
         <source>Invited participants</source>
         <translation>邀请参加人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="177" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="202" />
         <source>Record *</source>
         <translation>记录内容 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="178" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="203" />
         <source>Result of the session</source>
         <translation>调解结果</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="187" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="211" />
         <source>The supplementary agreement changes or adds to the agreement; it takes effect when every party has signed it and the committee has sealed it. The agreement itself stays as signed.</source>
         <translation>补充协议用于变更或补充原调解协议，自各方当事人签名、人民调解委员会盖章之日起生效；原调解协议保持签署时的内容不变。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="194" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="218" />
         <source>Supplementary terms *</source>
         <translation>补充条款 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="205" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="229" />
         <source>Signed on (all signed and sealed)</source>
         <translation>签订日期（各方签名盖章）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="214" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="237" />
         <source>Write what the record says and what it should say. The note is printed as a 更正说明 and filed with the record, which is not changed.</source>
         <translation>请写明原记载的内容和更正后的内容。本说明打印为更正说明，与原记录一并归档，原记录不作修改。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="223" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="246" />
         <source>e.g. In the second paragraph “5,000 yuan” should read “3,000 yuan”.</source>
         <translation>例如：第二段“五千元”应为“三千元”。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="225" />
+        <location filename="../../mediation_desk/ui/dialogs/correction_dialog.py" line="248" />
         <source>Correction *</source>
         <translation>更正内容 *</translation>
     </message>
@@ -2478,32 +2488,32 @@ Reason code: {1}</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="96" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="99" />
         <source>Export a bundle</source>
         <translation>导出交换文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="102" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="105" />
         <source>Only what the desk has not confirmed yet</source>
         <translation>只导出对方尚未确认收到的内容（增量）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="104" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="107" />
         <source>Everything (full export)</source>
         <translation>全部内容（完整导出）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="107" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="110" />
         <source>To</source>
         <translation>发给</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="108" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="111" />
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="111" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="114" />
         <source>Choose file and export…</source>
         <translation>选择保存位置并导出…</translation>
     </message>
@@ -3352,67 +3362,67 @@ Reason code: {1}</source>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="136" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="139" />
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="138" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="141" />
         <source>Bundle No. {0} from {1}. Nothing has been imported yet.</source>
         <translation>{1} 发来的第 {0} 号交换文件，校验通过。尚未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="148" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="151" />
         <source>Records in the file</source>
         <translation>文件中的记录数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="151" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="154" />
         <source>New records</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="151" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="154" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="152" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="155" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="153" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="156" />
         <source>Conflicting</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="169" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="172" />
         <source>Files No. {0} from this desk were never imported here. Their content is included in this file, but ask the other desk where they went.</source>
         <translation>来自该单位的第{0}号交换文件从未在本机导入。其内容已包含在这份文件中，但请向对方问明这些文件的去向。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="177" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="180" />
         <source>Where both desks changed the same field, this desk's value is kept and both values wait in the conflicts list for you to choose.</source>
         <translation>双方都改过的字段，暂时保留本单位的值，两个值都列在“待处理的冲突”中，由您选择。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="183" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="186" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="225" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="239" />
         <source>By center: choose a center to see its cases and what changes in each.</source>
         <translation>按调解组织：选择一个调解组织，查看其各案件及每件案件的变更内容。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="260" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="274" />
         <source>No case is added or changed</source>
         <translation>没有新增或变更的案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="268" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="282" />
         <source>{0}: {1} case(s) added or changed</source>
         <translation>{0}：{1}件新增或变更</translation>
     </message>
@@ -4100,17 +4110,17 @@ Reason code: {1}</source>
 <context>
     <name>MyWorkPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/my_work.py" line="63" />
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="62" />
         <source>My own cases</source>
         <translation>我承办的案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/my_work.py" line="65" />
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="64" />
         <source>The whole center</source>
         <translation>全中心案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/my_work.py" line="69" />
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="68" />
         <source>You are not on the mediators' roster under your name, so no case is assigned to you.</source>
         <translation>您的姓名不在调解员名册上，因此没有指派给您的案件。</translation>
     </message>
@@ -4125,62 +4135,62 @@ Reason code: {1}</source>
         <translation>在案件列表中查看</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/my_work.py" line="108" />
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="118" />
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/my_work.py" line="131" />
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="141" />
         <source>No mediator is linked to this account, so no case is assigned to it.</source>
         <translation>此账户没有关联调解员，因此没有指派给它的案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/my_work.py" line="152" />
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="162" />
         <source>the whole center</source>
         <translation>全中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/my_work.py" line="155" />
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="165" />
         <source>Double-click a case or press Enter to open it. Sessions are those dated today; due soon means within {0} days.</source>
         <translation>双击案件或按回车键打开。今日调解为调解时间在今天的调解记录；即将到期指{0}天内到期。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/my_work.py" line="160" />
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="170" />
         <source> With this many cases only those in mediation or ended today are searched for today's sessions, hence “at least”.</source>
         <translation>因案件较多，今日调解只在调解中、中止及今天结束调解的案件中查找，故显示“至少”。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/my_work.py" line="175" />
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="185" />
         <source>Sessions today</source>
         <translation>今日调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/my_work.py" line="175" />
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="185" />
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/my_work.py" line="176" />
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="186" />
         <source>Overdue</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/my_work.py" line="176" />
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="186" />
         <source>Follow-up visits owed</source>
         <translation>应回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/my_work.py" line="186" />
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="196" />
         <source>{0} case(s)</source>
         <translation>{0}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/my_work.py" line="188" />
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="198" />
         <source>{0} session(s)</source>
         <translation>{0}次</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/my_work.py" line="189" />
+        <location filename="../../mediation_desk/ui/pages/my_work.py" line="199" />
         <source>at least {0} session(s)</source>
         <translation>至少{0}次</translation>
     </message>
@@ -4888,17 +4898,17 @@ Please send this file to your technical contact.</source>
 请将此文件发送给技术支持人员。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="52" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="55" />
         <source>Mediation center</source>
         <translation>调解中心</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="52" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="55" />
         <source>Court liaison desk</source>
         <translation>法院联络台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="53" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="56" />
         <source>Field laptop</source>
         <translation>外出调解笔记本</translation>
     </message>
@@ -4906,12 +4916,12 @@ Please send this file to your technical contact.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="285" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="299" />
         <source>e.g. the laptop was lost</source>
         <translation>例如：笔记本电脑丢失</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="294" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="308" />
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
@@ -5231,113 +5241,113 @@ Please send this file to your technical contact.</source>
 <context>
     <name>RegisterCaseView</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="72" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="74" />
         <source>The dispute</source>
         <translation>纠纷情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="77" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="79" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="80" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="82" />
         <source>e.g. (2026)鲁0303民诉前调12号</source>
         <translation>例如：（2026）鲁0303民诉前调12号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="81" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="83" />
         <source>Court case number *</source>
         <translation>法院案号 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="88" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="90" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="90" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="92" />
         <source>Dispute type *</source>
         <translation>纠纷类型 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="96" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="98" />
         <source>Received on</source>
         <translation>收案日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="99" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="101" />
         <source>Optional; default: applicant and respondent</source>
         <translation>可不填；默认为“申请人与被申请人＋纠纷类型”</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="100" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="102" />
         <source>Title</source>
         <translation>案件名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="102" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="104" />
         <source>Amount in dispute</source>
         <translation>争议金额</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="111" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="113" />
         <source>What happened, briefly</source>
         <translation>简要说明纠纷经过</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="113" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="115" />
         <source>Facts *</source>
         <translation>纠纷事实 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="117" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="119" />
         <source>What the applicant asks for</source>
         <translation>申请人的请求</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="119" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="121" />
         <source>Claims</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="129" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="131" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="132" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="134" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="138" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="140" />
         <source>Add party</source>
         <translation>添加当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="149" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="151" />
         <source>Before saving</source>
         <translation>保存前请确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="151" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="153" />
         <source>Fill in the form to see the triage suggestion.</source>
         <translation>填写表单后显示分流建议。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="105" />
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="156" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="158" />
         <source>Related open cases</source>
         <translation>相关未结案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="158" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="160" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="167" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="169" />
         <source>Check</source>
         <translation>核对</translation>
     </message>
@@ -5506,72 +5516,72 @@ Please send this file to your technical contact.</source>
 <context>
     <name>SessionRecordDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="53" />
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="55" />
         <source>agent of %1</source>
         <translation>%1的代理人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="55" />
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="57" />
         <source>mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="96" />
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="98" />
         <source>e.g. the committee's mediation room</source>
         <translation>例如：调解委员会调解室</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="97" />
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="99" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="98" />
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="100" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="112" />
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="114" />
         <source>Anyone else present, e.g. a village committee member; 、 between names</source>
         <translation>其他参加人员，例如村委会主任王五；多人用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="114" />
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="116" />
         <source>Present</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="118" />
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="120" />
         <source>The logged-in account records the session.</source>
         <translation>记录人为当前登录的账号。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="119" />
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="121" />
         <source>Recorder</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="120" />
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="122" />
         <source>What was said and done, in order</source>
         <translation>按顺序记录各方陈述和调解过程</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="121" />
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="123" />
         <source>Terms agreed, or why not and the route advised</source>
         <translation>达成的内容，或未达成的原因及告知的其他途径</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="123" />
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="125" />
         <source>Course of the mediation</source>
         <translation>调解经过</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="124" />
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="126" />
         <source>Result of the session</source>
         <translation>调解结果</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="132" />
+        <location filename="../../mediation_desk/ui/dialogs/session_record_dialog.py" line="134" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -6044,32 +6054,32 @@ Please send this file to your technical contact.</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="155" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="157" />
         <source>Disputes by type</source>
         <translation>按纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="158" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="160" />
         <source>Disputes by source</source>
         <translation>按案件来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="161" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="163" />
         <source>Last 12 months: accepted and success rate</source>
         <translation>近12个月受理数与调解成功率</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="163" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="165" />
         <source>Mediators compared</source>
         <translation>调解员对比</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="181" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="183" />
         <source>Main figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="182" />
+        <location filename="../../mediation_desk/ui/pages/statistics_view.py" line="184" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
@@ -6293,47 +6303,47 @@ Please send this file to your technical contact.</source>
 <context>
     <name>Timeline</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="33" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="34" />
         <source>[Corrected: see version %1; reason: %2]</source>
         <translation>【已更正，见第%1版；更正原因：%2】</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="36" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="37" />
         <source>[Version %1, corrects the record of %2]</source>
         <translation>【第%1版，更正%2的记录】</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="41" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="42" />
         <source>session record of %1</source>
         <translation>%1的调解记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="43" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="44" />
         <source>the agreement</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="44" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="45" />
         <source>[Correction note on the %1; reason: %2]</source>
         <translation>【更正说明：%1；更正原因：%2】</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="49" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="50" />
         <source>[Supplementary agreement: %1]</source>
         <translation>【补充协议：%1】</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="55" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="56" />
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="56" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="57" />
         <source>Supplementary agreement</source>
         <translation>补充协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="57" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="58" />
         <source>Correction note</source>
         <translation>更正说明</translation>
     </message>
@@ -6341,47 +6351,47 @@ Please send this file to your technical contact.</source>
 <context>
     <name>TimelineTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="78" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="79" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="78" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="79" />
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="78" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="79" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="79" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="80" />
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="87" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="88" />
         <source>Correct the selected record…</source>
         <translation>更正所选记录…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="90" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="91" />
         <source>Select a session record: it is corrected as a new version with a reason, or, once final, a correction note is added.</source>
         <translation>选择一份调解记录：定稿前可注明原因更正为新版本；定稿后只能添加更正说明。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="92" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="93" />
         <source>Correct the agreement…</source>
         <translation>更正调解协议…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="95" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="96" />
         <source>An agreement in effect is never edited: add a supplementary agreement or a correction note.</source>
         <translation>已生效的调解协议不能修改：可以签订补充协议，或添加更正说明。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="119" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="121" />
         <source>%1 (corrected)</source>
         <translation>%1（已更正）</translation>
     </message>
@@ -6389,42 +6399,42 @@ Please send this file to your technical contact.</source>
 <context>
     <name>TrustCardDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="62" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="65" />
         <source>Trust another desk</source>
         <translation>信任其他单位</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="64" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="67" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="65" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="68" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="66" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="69" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="67" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="70" />
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="68" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="71" />
         <source>Call the other desk and read the fingerprint aloud group by group. Trust the card only if every group matches what they see on their screen.</source>
         <translation>请给对方打电话，逐组念出指纹。只有每一组都与对方屏幕上显示的一致，才可以信任这张名片。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="72" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="75" />
         <source>I compared the fingerprint over the phone and every group matches</source>
         <translation>我已与对方电话逐组核对，指纹完全一致</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="76" />
+        <location filename="../../mediation_desk/ui/dialogs/exchange_dialogs.py" line="79" />
         <source>Trust this desk</source>
         <translation>信任该单位</translation>
     </message>

@@ -128,3 +128,19 @@ def test_after_the_agreement_took_effect_only_a_supplement_or_a_note(qtbot, serv
     save(qtbot, dialog)
     assert not dialog.isVisible()
     assert any("更正说明" in r and "登记时笔误" in r for r in _rows(page))
+
+
+def test_a_read_only_account_may_not_correct(qtbot, team_services):
+    from tests.ui.conftest import DIRECTOR, READONLY
+
+    director = team_services(DIRECTOR)
+    key = _mediating(director)
+    director.cases.record_agreement(director.actor, key, AgreementInput(
+        clauses=["李四赔偿三千元。"], effective_on=date(2026, 2, 20)))
+    page = open_page(qtbot, team_services(READONLY), key)
+    timeline = page.view.timeline
+    timeline.table.selectRow(next(r for r, e in enumerate(timeline.events)
+                                  if e.kind is EventKind.SESSION))
+    for button in (timeline.correct_button, timeline.correct_agreement_button,
+                   page.view.agreement.correct_button):
+        assert not button.isEnabled() and "只读" in button.toolTip()

@@ -53,6 +53,7 @@ class CaseDetailWidget(QWidget):
         v.attachments.content_of = self.services.cases.attachment_content
         v.overview.save_requested.connect(self.save_details)
         v.timeline.correct_requested.connect(self.open_correction)  # 更正 (H15-corr)
+        v.agreement.correct_requested.connect(self.open_correction)
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(v.overview.request_save)
@@ -88,6 +89,9 @@ class CaseDetailWidget(QWidget):
         self.documents.case_id = case.id
         self.documents.load_register()
         self._update_actions(case)
+        if why := self.services.case_why_not(case, "add_correction_note"):  # 更正: its role
+            v.timeline.refuse_corrections(why)
+            refuse(v.agreement.correct_button, why)
 
     def _show_deadline(self, state: DeadlineState, case: Case) -> None:
         label = self.view.deadline

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -173,7 +173,10 @@ class FollowUpsTab(QWidget):
 
 
 class AgreementTab(QWidget):
-    """The agreement as it will read on the 协议书."""
+    """The agreement as it will read on the 协议书; ``correct_requested(agreement id)`` asks
+    for its correction (a 补充协议 or a 更正说明: it is in effect)."""
+
+    correct_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,8 +184,20 @@ class AgreementTab(QWidget):
         self.view = QTextBrowser()
         self.view.setObjectName("agreementView")
         layout.addWidget(self.view)
+        self.correct_button = QPushButton(self.tr("Correct the agreement…"))
+        self.correct_button.setObjectName("correctAgreementTab")
+        self.correct_button.setToolTip(self.tr(
+            "An agreement in effect is never edited: add a supplementary agreement or a "
+            "correction note."))
+        self.correct_button.setEnabled(False)
+        layout.addWidget(self.correct_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.agreement_id = ""
+        self.correct_button.clicked.connect(
+            lambda: self.agreement_id and self.correct_requested.emit(self.agreement_id))
 
     def load(self, case: Case, agreement: Agreement | None) -> None:
+        self.agreement_id = agreement.id if agreement is not None else ""
+        self.correct_button.setEnabled(agreement is not None)
         if agreement is None:
             self.view.setPlainText(self.tr("No agreement has been recorded."))
             return

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout
 from ...domain import corrections as rules
 from ...domain.enums import EventKind
 from ...domain.models import CaseEvent
+from ..permits import refuse
 from ..widgets.enum_combo import enum_label
 from .case_tabs import describe_event, fill, read_only_table, when
 
@@ -99,6 +100,7 @@ class TimelineTab(QWidget):
         layout.addLayout(buttons)
         self.events: list[CaseEvent] = []
         self.agreement_id = ""
+        self.refused = ""  # why the account may not correct (set by the case page)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self._correct_selected())
         self.correct_button.clicked.connect(self._correct_selected)
@@ -129,7 +131,7 @@ class TimelineTab(QWidget):
                     item = self.table.item(row, col)
                     item.setForeground(grey)
                     item.setToolTip(marks.get(e.id, ""))
-        self.correct_agreement_button.setEnabled(bool(agreement_id))
+        self.correct_agreement_button.setEnabled(bool(agreement_id) and not self.refused)
         self._selection_changed()
 
     def selected_event(self) -> CaseEvent | None:
@@ -139,9 +141,16 @@ class TimelineTab(QWidget):
         row = rows.pop()
         return self.events[row] if 0 <= row < len(self.events) else None
 
+    def refuse_corrections(self, why: str) -> None:
+        """The account may not correct records here: both buttons off, ``why`` as tooltip."""
+        self.refused = why
+        for button in (self.correct_button, self.correct_agreement_button):
+            refuse(button, why)
+
     def _selection_changed(self) -> None:
         e = self.selected_event()
-        self.correct_button.setEnabled(e is not None and e.kind is EventKind.SESSION)
+        self.correct_button.setEnabled(not self.refused and e is not None
+                                       and e.kind is EventKind.SESSION)
 
     def _correct_selected(self) -> None:
         e = self.selected_event()
