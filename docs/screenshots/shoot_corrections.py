@@ -1,8 +1,10 @@
-"""Screenshots of corrections (更正) on the case page, at a 1366×768 screen (run under Xvfb).
+"""Screenshots of corrections (更正) on the case page: 1366×768 at 100% and 150%, 1920×1080 (Xvfb).
 
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/shoot_corrections.py
     QT_SCALE_FACTOR=1.5 xvfb-run -a -s "-screen 0 1366x768x24" \\
         .venv/bin/python docs/screenshots/shoot_corrections.py --suffix -150
+    xvfb-run -a -s "-screen 0 1920x1080x24" \
+        .venv/bin/python docs/screenshots/shoot_corrections.py --suffix -1920
 
 Builds a fresh desk in a temporary folder (one case: a session recorded, corrected, then an
 agreement in effect) and writes corrections-timeline, corrections-session-dialog,
