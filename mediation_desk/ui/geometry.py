@@ -39,8 +39,9 @@ def fit_size(preferred: QSize, minimum: QSize, available: QRect) -> QSize:
     return preferred.boundedTo(room).expandedTo(minimum)
 
 
-def screen_share(available: QRect, share: float = 0.92) -> QSize:
-    """A main window's first size: most of the screen, not absurd on a very large one."""
+def screen_share(available: QRect) -> QSize:
+    """A main window's first size: all of a laptop's screen, most of a large one."""
+    share = 1.0 if available.width() < 1600 else 0.9
     return QSize(int(available.width() * share),
                  int(available.height() * share)).boundedTo(LARGEST_FIRST_SIZE)
 

@@ -104,9 +104,7 @@ class RegisterCaseView(QWidget):
         form.addRow(self.tr("Amount in dispute"), self._err("amount", self.amount))
         # a bad amount is said once, in the error line under the field (not in the capitals
         # line too), and both lines keep their place: typing does not move the form
-        self.amount.error_label = self.errors["amount"]
-        reserve_line(self.amount.capital)
-        reserve_line(self.errors["amount"])
+        self.amount.say_errors_in(self.errors["amount"])
         self.facts = QPlainTextEdit()
         self.facts.setObjectName("facts")
         self.facts.setTabChangesFocus(True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...domain.queries import CaseFilter, CaseSort
@@ -70,8 +70,11 @@ class CasesPage(CasesPageView):
         self.search.textChanged.connect(lambda _t: self.timer.start())
         self.search.returnPressed.connect(self._search_entered)
         self._focus_results_pending = False
-        self.search.installEventFilter(self)
-        self.table.installEventFilter(self)
+        for key, widget, slot in ((Qt.Key.Key_Down, self.search, self.focus_results),
+                                  (Qt.Key.Key_Escape, self.table, self.focus_search)):
+            shortcut = QShortcut(QKeySequence(key), widget)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)  # only with the focus there
+            shortcut.activated.connect(slot)
         self.model.loaded.connect(self._rows_arrived)
         for combo in (self.status, self.deadline, self.dispute_type, self.source, self.mediator,
                       self.flag):
@@ -89,18 +92,7 @@ class CasesPage(CasesPageView):
         self.model.total_changed.connect(self._show_total)
         self._started = False
 
-    # -- keyboard: search box <-> results ----------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Down in the search box goes to the results; Esc in the results comes back."""
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if watched is self.search and event.key() == Qt.Key.Key_Down:
-                self.focus_results()
-                return True
-            if watched is self.table and event.key() == Qt.Key.Key_Escape:
-                self.focus_search()
-                return True
-        return super().eventFilter(watched, event)
-
+    # -- keyboard: search box <-> results (Down or Enter in, Esc or Shift+Tab out) ---
     def _search_entered(self) -> None:
         """Enter: search now (not after the pause) and go to the first result."""
         self._focus_results_pending = True  # the new rows' first, when they arrive
@@ -295,10 +287,11 @@ class CasesPage(CasesPageView):
         self.deadline.setCurrentIndex(self.deadline.findData("overdue"))
 
     def _show_total(self, total: int) -> None:
-        from ..models.case_table import COUNT_CAP
-
-        if total >= COUNT_CAP:  # counting stopped at the cap: at least that many, maybe more
-            self.count.setText(self.tr("At least %n case(s)", "", COUNT_CAP))
+        kind = getattr(self.model, "total_kind", "exact")  # storage/case_counts.py
+        if kind == "at_least":  # counting stopped: at least that many, maybe more
+            self.count.setText(self.tr("At least %n case(s)", "", total))
+        elif kind == "about":  # an estimate, never shown as an exact number
+            self.count.setText(self.tr("About %n case(s)", "", total))
         else:
             self.count.setText(self.tr("%n case(s)", "", total))
 

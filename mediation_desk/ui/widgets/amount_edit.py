@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QStackedLayout, QVBoxLayout, QWidget
 
 from ...domain.formatting import chinese_capital, format_yuan, parse_amount
 from ...domain.validators import InvalidValue
@@ -30,12 +30,31 @@ class AmountEdit(QWidget):
         self.capital.setStyleSheet("color: #555;")
         layout.addWidget(self.edit)
         layout.addWidget(self.capital)
-        self.error_label: FieldError | None = None
-        """Set: a bad amount's message goes there (a form's error line), not the capitals."""
+        self.error_label: FieldError | None = None  # see say_errors_in
         self.setFocusProxy(self.edit)
         self.edit.textChanged.connect(self._update)
         self.edit.textEdited.connect(lambda _t: self.edited.emit())
         self._update("")
+
+    def say_errors_in(self, error: FieldError) -> None:
+        """A bad amount's message goes to ``error`` (the form's error line for this field),
+        not also into the capitals line: said once. Both share one line's place under the
+        figures, which stays reserved, so the form does not move as either comes and goes.
+        """
+        self.error_label = error
+        slot = QWidget()
+        slot.setFocusProxy(self.edit)  # a form focusing the field of this error
+        stack = QStackedLayout(slot)
+        stack.setStackingMode(QStackedLayout.StackingMode.StackAll)
+        layout = self.layout()
+        layout.removeWidget(self.capital)
+        stack.addWidget(self.capital)
+        stack.addWidget(error)
+        one_line = QLabel("国")
+        one_line.setFont(self.capital.font())
+        slot.setMinimumHeight(one_line.sizeHint().height())
+        layout.addWidget(slot)
+        self._update(self.edit.text())
 
     def _update(self, text: str) -> None:
         capital = error = ""
