@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import codec
+from ..domain.corrections import superseded
 from ..domain.enums import CaseStatus, CenterKind
 from ..domain.errors import DomainError
 from ..domain.masking import mask_id_number, mask_phone
@@ -209,10 +210,12 @@ def case_detail(svc: Any, key: str) -> dict[str, Any]:
     data["source_label"] = case.source.label
     data["dispute_type_label"] = case.dispute_type.label
     data["parties"] = [_masked_party(p) for p in case.parties if not p.deleted]
+    events = svc.events(case.id)
+    replaced = superseded(events)  # a session record a correction replaced (kept, marked)
     data["events"] = [{"kind": e.kind.value, "kind_label": e.kind.label,
                        "occurred_at": e.occurred_at.isoformat(), "actor": e.actor,
                        "place": e.place, "participants": e.participants, "notes": e.notes,
-                       "data": e.data} for e in svc.events(case.id)]
+                       "data": e.data, "corrected": e.id in replaced} for e in events]
     agreement = svc.agreement(case.id)
     if agreement is not None:
         a = codec.to_dict(agreement)
@@ -279,7 +282,9 @@ def show_text(data: dict[str, Any]) -> str:
         when = format_cn_datetime(at.astimezone() if at.tzinfo else at)
         who = f"（{e['actor']}）" if e["actor"] else ""
         notes = f"：{e['notes']}" if e["notes"] else ""
-        lines.append(f"  {when}  {e['kind_label']}{who}{notes}")
+        version = (e["data"] or {}).get("version") if e["kind"] == "session" else None
+        mark = "（已更正）" if e.get("corrected") else f"（第{version}版）" if version else ""
+        lines.append(f"  {when}  {e['kind_label']}{mark}{who}{notes}")
     if data["agreement"]:
         for i, c in enumerate(data["agreement"]["clauses"], 1):
             lines.append(f"  协议第{i}条：{c}")

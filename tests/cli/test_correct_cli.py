@@ -105,3 +105,15 @@ def db_digest_of(desk):
         return db_digest(store)
     finally:
         store.close()
+
+
+def test_show_marks_the_replaced_record(with_session, monkeypatch, capsys):
+    desk, number = with_session
+    login_as(monkeypatch)
+    assert run(["correct", "--db", str(desk), "--case", number, "--session", "1",
+                "--reason", "金额记错", "--notes", "申请人要求赔偿三千元。"]) == 0
+    capsys.readouterr()
+    assert run(["show", "--db", str(desk), number]) == 0
+    out = capsys.readouterr().out
+    assert "调解（已更正）" in out and "五千元" in out  # the old one kept, marked
+    assert "调解（第2版）" in out and "三千元" in out
