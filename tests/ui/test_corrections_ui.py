@@ -102,6 +102,11 @@ def test_after_the_agreement_took_effect_only_a_supplement_or_a_note(qtbot, serv
     assert set(dialog.modes) == {"note"}
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+    qtbot.keyClick(page.view.timeline.table, Qt.Key.Key_Return)  # keyboard: Enter opens it
+    again = page.active_dialog
+    assert isinstance(again, CorrectionDialog) and again.isVisible() and again is not dialog
+    qtbot.keyClick(again, Qt.Key.Key_Escape)
+    assert not again.isVisible()
 
     # the agreement: refused with its effective date, 补充协议 or 更正说明 offered
     assert page.view.timeline.correct_agreement_button.isEnabled()

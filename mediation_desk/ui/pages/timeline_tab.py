@@ -102,7 +102,8 @@ class TimelineTab(QWidget):
         self.agreement_id = ""
         self.refused = ""  # why the account may not correct (set by the case page)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.table.doubleClicked.connect(lambda _i: self._correct_selected())
+        # Enter (or a double click) on a session record opens its correction: keyboard-first
+        self.table.activated.connect(lambda _i: self._correct_selected())
         self.correct_button.clicked.connect(self._correct_selected)
         self.correct_agreement_button.clicked.connect(
             lambda: self.agreement_id and self.correct_requested.emit(self.agreement_id))
@@ -154,5 +155,5 @@ class TimelineTab(QWidget):
 
     def _correct_selected(self) -> None:
         e = self.selected_event()
-        if e is not None and e.kind is EventKind.SESSION:
+        if e is not None and e.kind is EventKind.SESSION and not self.refused:
             self.correct_requested.emit(e.id)
