@@ -76,9 +76,21 @@ def corrections(events: Iterable[CaseEvent]) -> list[Correction]:
 
 
 def superseded(events: Iterable[CaseEvent]) -> dict[str, Correction]:
-    """Old record id -> the correction that replaced it by a new version."""
-    return {c.target_id: c for c in corrections(events)
-            if c.action == CORRECT_SESSION and c.new_id}
+    """Old record id -> the correction that replaced it by a new version.
+
+    Two desks may correct the same record before they exchange (a field laptop and its
+    center): the later correction (by its time, then its id) is the record; the other new
+    version is replaced by it as well, so one version of each record is current.
+    """
+    out: dict[str, Correction] = {}
+    fixes = sorted((c for c in corrections(events) if c.action == CORRECT_SESSION and c.new_id),
+                   key=lambda c: (c.event.occurred_at, c.event.id))
+    for c in fixes:
+        earlier = out.get(c.target_id)
+        if earlier is not None:  # a parallel correction of the same record: the later wins
+            out[earlier.new_id] = c
+        out[c.target_id] = c
+    return out
 
 
 def current_events(events: list[CaseEvent]) -> list[CaseEvent]:
