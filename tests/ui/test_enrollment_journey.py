@@ -180,3 +180,46 @@ def test_only_a_centers_director_sees_the_enrollment_button(qtbot, mediator_serv
     finally:
         page.close()
         services.close()
+
+
+def test_the_application_starts_a_new_laptop_from_its_enrollment_file(
+        qtbot, director_services, tmp_path):
+    """app.first_run as the program calls it on a laptop with no database: the field kind,
+    the file and passphrase, the recovery key once, then the mediator is logged in."""
+    from mediation_desk import app
+    from mediation_desk.services import enrollment
+    from mediation_desk.ui.dialogs.recovery_key_dialog import RecoveryKeyDialog
+
+    center = director_services
+    mediator = next(m for m, _n in center.mediators.roster() if m.name == MEDIATOR)
+    bundle_file = tmp_path / "field.mdx"
+    report = center.run(lambda s: enrollment.enroll(s.store, center.actor, mediator.id,
+                                                    bundle_file))
+    laptop = tmp_path / "laptop.db"
+    seen: list = []
+
+    def fill(d: FirstRunDialog) -> None:
+        d.choose(FIELD)
+        d.field.file.setText(str(bundle_file))
+        d.field.passphrase.setText(report.passphrase)
+        d.create_button.click()
+        d.field.compared.setChecked(True)
+        d.field.password.setText(LAPTOP_PASSWORD)
+        d.field.password2.setText(LAPTOP_PASSWORD)
+        when_modal(RecoveryKeyDialog, copied, seen)
+        d.create_button.click()
+
+    def copied(d: RecoveryKeyDialog) -> None:
+        assert not d.print_button.isVisible() and d.key_label.text()
+        d.confirm.setChecked(True)
+        d.ok.click()
+    when_modal(FirstRunDialog, fill, seen)
+    services = app.first_run(laptop, TaskRunner(synchronous=True))
+    try:
+        assert [type(d) for d in seen] == [FirstRunDialog, RecoveryKeyDialog]
+        assert services is not None and services.account.name == MEDIATOR
+        assert services.account.role.value == "mediator"
+        assert app.load_profile()["user"] == MEDIATOR  # the login screen offers it next time
+    finally:
+        if services is not None:
+            services.close()
