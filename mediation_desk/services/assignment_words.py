@@ -23,8 +23,10 @@ class WordedSuggestion:
 
 
 def _type_words(case: Case) -> str:
+    """婚姻家庭纠纷 -> 婚姻家庭 (as the issue's example reads); a short one keeps 纠纷
+    (擅长邻里纠纷, 擅长合同纠纷, not 擅长邻里)."""
     label = case.dispute_type.label
-    return label[:-2] if label.endswith("纠纷") and len(label) > 2 else label
+    return label[:-2] if label.endswith("纠纷") and len(label) > 4 else label
 
 
 def _villages(case: Case, mediator: Mediator) -> list[str]:
