@@ -1050,91 +1050,91 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="189" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="194" />
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="189" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="194" />
         <source>Deadline</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="189" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="194" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="190" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="195" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="190" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="195" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="190" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="195" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="191" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="196" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="191" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="196" />
         <source>Received</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="191" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="196" />
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="192" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="197" />
         <source>Center</source>
         <translation>中心/调解组织</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="204" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="209" />
         <source> (est.)</source>
         <translation>（推算）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="209" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="214" />
         <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="132" />
         <source>⚠ Overdue {0} d</source>
         <translation>⚠ 超期{0}天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="212" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="217" />
         <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="136" />
         <source>◔ Due today</source>
         <translation>◔ 今天到期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="213" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="218" />
         <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="137" />
         <source>◔ {0} d left</source>
         <translation>◔ 剩{0}天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="215" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="220" />
         <source>Paused</source>
         <translation>已暂停计时</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="217" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="222" />
         <location filename="../../mediation_desk/ui/models/my_work_tables.py" line="139" />
         <source>{0} d left</source>
         <translation>剩{0}天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/models/case_table.py" line="266" />
+        <location filename="../../mediation_desk/ui/models/case_table.py" line="271" />
         <source>Holiday arrangement estimated: the deadline was computed from the statutory holidays because this year's notice is not entered yet.</source>
         <translation>节假日安排为推算：当年的放假通知尚未录入，期限按法定节假日推算。</translation>
     </message>
@@ -1190,14 +1190,19 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="301" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="300" />
         <source>At least %n case(s)</source>
         <translation>
             <numerusform>至少 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="303" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="302" />
+        <source>About %n case(s)</source>
+        <translation><numerusform>约 %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="304" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>

@@ -44,7 +44,8 @@ OVERDUE_FG = QColor("#842029")
 DUE_SOON_FG = QColor("#664d03")
 
 COUNT_CAP = 500
-"""Counting stops here; the list then says “more than 500”."""
+"""A filter of several criteria is counted exactly up to this; above it the list shows an
+estimate (约) or a lower bound (至少): ``storage/case_counts.py``."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class CaseTableModel(QAbstractTableModel):
         self._loading = False
         self._generation = 0
         self.total: int | None = None
+        self.total_kind = "exact"  # or "about" (约: an estimate), "at_least" (至少)
         self.center_names: dict[str, str] | None = None  # set: the center column shows
 
     def show_centers(self, names: dict[str, str]) -> None:
@@ -111,9 +113,12 @@ class CaseTableModel(QAbstractTableModel):
                                    lambda page: self._first_page(gen, *page), self._failed)
 
     def _count(self, gen: int) -> None:
-        flt = self.filter
-        self.services.tasks.submit(lambda: self.services.read_cases.count(flt, cap=COUNT_CAP),
-                                   lambda total: self._counted(gen, total), self._failed)
+        from ...services.case_counts import count_for_list  # exact, 约 or 至少
+
+        flt, services = self.filter, self.services
+        services.tasks.submit(
+            lambda: services.read(lambda s: count_for_list(s.reader_store, flt)),
+            lambda c: self._counted(gen, c.n, c.kind), self._failed)
 
     def _first_page(self, gen: int, rows: list[ListedCase], following: CaseCursor | None
                     ) -> None:
@@ -131,9 +136,9 @@ class CaseTableModel(QAbstractTableModel):
         else:
             self._counted(gen, len(rows))
 
-    def _counted(self, gen: int, total: int) -> None:
+    def _counted(self, gen: int, total: int, kind: str = "exact") -> None:
         if gen == self._generation:
-            self.total = total
+            self.total, self.total_kind = total, kind
             self.total_changed.emit(total)
 
     def _failed(self, exc: BaseException) -> None:
