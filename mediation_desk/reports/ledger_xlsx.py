@@ -121,6 +121,8 @@ def _lines(values: Sequence[Any], columns: Sequence[Column]) -> int:
     for value, col in zip(values, columns, strict=False):
         if isinstance(value, str) and value:
             room = max(col.width, 1)
+            if 2 * len(value) <= room and "\n" not in value:
+                continue  # fits even if every character is wide
             need = sum(-(-text_width(part) // room) or 1 for part in value.split("\n"))
             lines = max(lines, need)
     return lines
