@@ -263,3 +263,31 @@ def test_the_case_file_holds_the_supplement_and_the_note(svc, store, mediating):
     assert wanted["correction_note"][0] == 12
     pdf = docs.generate(ACTOR, mediating.id, "case_file").pdf
     assert pdf.startswith(b"%PDF")
+
+
+def test_two_parallel_corrections_count_once(svc, store, mediating, clock):
+    """A correction made on another desk of the same record arrives later: one version is
+    the record, in the papers' rule and in the SQL that counts today's sessions."""
+    from mediation_desk.domain.models import CaseEvent
+    from mediation_desk.storage import my_work_queries
+
+    today = clock.now.date()
+    old = svc.record_session(ACTOR, mediating.id, notes="原记录", occurred_at=clock.now)
+    svc.correct_session(ACTOR, mediating.id, old.id, reason="中心更正", notes="中心的版本")
+    with store.operation(ACTOR, "import_bundle") as work:  # as the laptop's bundle writes it
+        laptop = CaseEvent(case_id=mediating.id, kind=EventKind.SESSION,
+                           occurred_at=old.occurred_at, notes="笔记本的版本",
+                           data={"version": 2, "corrects": old.id})
+        work.save_event(laptop)
+        work.save_event(CaseEvent(
+            case_id=mediating.id, kind=EventKind.NOTE,
+            occurred_at=clock.now.replace(hour=11), notes="更正调解记录（第2版）：笔记本更正",
+            data={"action": rules.CORRECT_SESSION, "target": rules.SESSION,
+                  "target_id": old.id, "new_id": laptop.id, "version": 2,
+                  "reason": "笔记本更正"}))
+    current = [e for e in rules.current_events(svc.events(mediating.id))
+               if e.kind is EventKind.SESSION]
+    assert [e.notes for e in current] == ["笔记本的版本"]  # the later correction
+    found, _ = my_work_queries.sessions_today(store.db, None, today=today)
+    assert len(found) == 1
+    assert len(my_work_queries.sessions_today_plain(store.db, None, today=today)) == 1
