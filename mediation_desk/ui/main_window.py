@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QTabWidget,
     QWidget,
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.cases = CasesPage(services)
         self._builders = {PAGE_MEDIATORS: self._build_mediators,
                           PAGE_SETTINGS: self._build_settings}
+        self._built: dict[int, QWidget] = {}  # the pages built so far, by stack index
         self.case_tabs = QTabWidget()
         self.case_tabs.setObjectName("caseTabs")
         self.case_tabs.setTabsClosable(True)
@@ -283,14 +285,24 @@ class MainWindow(QMainWindow):
 
     # -- pages built when first shown ------------------------------------------------
     def page(self, index: int) -> QWidget:
-        """The page at ``index`` of the stack, built now if it has not been shown yet."""
+        """The page at ``index`` of the stack, built now if it has not been shown yet.
+
+        It sits in a scroll area: a page taller or wider than a small screen scrolls
+        instead of pushing the window (and its status bar) past the screen's edge.
+        """
         build = self._builders.pop(index, None)
         if build is not None:
             placeholder = self.stack.widget(index)
-            self.stack.insertWidget(index, build())  # keeps the current page current
+            page = build()
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(page)
+            self._built[index] = page
+            self.stack.insertWidget(index, scroll)  # keeps the current page current
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
-        return self.stack.widget(index)
+        return self._built.get(index) or self.stack.widget(index)
 
     @property
     def mediators(self):

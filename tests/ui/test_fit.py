@@ -78,6 +78,16 @@ def test_main_window_and_registration_fit_the_screen(qtbot, services, screen):
         assert widget.width() <= room(area).width() and widget.height() <= room(area).height()
         assert area.contains(QRect(widget.pos(), widget.size() + FRAME))
     assert window.statusBar().isVisible() and inside(window.statusBar(), window)
+    # every page, once built, still fits: none makes the window grow off the screen
+    grown = {}
+    for row in range(window.nav.count()):
+        if not window.nav.item(row).isHidden():
+            window.nav.setCurrentRow(row)
+            QApplication.processEvents()
+            if not (window.width() <= room(area).width()
+                    and window.height() <= room(area).height()):
+                grown[window.nav.item(row).text()] = (window.size(), window.minimumSizeHint())
+    assert grown == {}
     # the long form scrolls; 保存/取消 stay inside the dialog
     assert inside(dialog.save_button, dialog) and inside(dialog.cancel_button, dialog)
     assert dialog.save_button.isVisible() and dialog.cancel_button.isVisible()
