@@ -10,7 +10,8 @@ estimate (「约」) or a lower bound (「至少」), never a wrong exact number
 * a text search alone: in the search index, exact up to ``TEXT_EXACT_UP_TO``, else 「至少」;
 * anything else: counted up to ``exact_up_to`` (exact below it). Above it, when one of its
   criteria has an index, an estimate: that criterion's exact count times the share of the
-  whole filter's matches among that criterion's first ``sample`` cases (newest first);
+  whole filter's matches in a systematic sample of about ``sample`` of its cases (every
+  k-th row id);
   without one (a text search with other criteria), a lower bound.
 
 Each costs at most one index's entries for its criterion (a million cases of one status:
@@ -153,12 +154,15 @@ def count_matches(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
     if not drivers:
         return exact_up_to, AT_LEAST
     total, driver = min(drivers)
+    # a systematic sample of about ``sample`` of the driver's cases, spread over all of
+    # them (every k-th row id, judged in the driver's index before a row is read; tombstones
+    # in the sample too: it is an estimate), each checked against the whole filter
     where, params = where_clause(db, _only(flt, driver), today)
+    where = where.removeprefix("cases.deleted = 0 AND ")
     full, full_params = where_clause(db, flt, today)
-    sampled = db.execute(f"SELECT count(*) FROM (SELECT seq FROM cases WHERE {where}"
-                         " ORDER BY seq DESC LIMIT ?)", [*params, sample]).fetchone()[0]
-    hits = db.execute(f"SELECT count(*) FROM cases WHERE {full} AND cases.seq IN"
-                      f" (SELECT seq FROM cases WHERE {where} ORDER BY seq DESC LIMIT ?)",
-                      [*full_params, *params, sample]).fetchone()[0]
-    estimate = round(total * int(hits) / max(int(sampled), 1))
-    return max(estimate, exact_up_to + 1), ABOUT
+    step = max(1, total // max(sample, 1))
+    sampled, hits = db.execute(
+        f"SELECT count(*), count(CASE WHEN {full} THEN 1 END) FROM cases WHERE {where}"
+        " AND cases.seq % ? = 0", [*full_params, *params, step]).fetchone()
+    estimate = round(total * int(hits or 0) / max(int(sampled), 1))
+    return min(max(estimate, exact_up_to + 1), total), ABOUT
