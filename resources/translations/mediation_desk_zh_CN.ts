@@ -269,7 +269,7 @@
         <translation>单位元，例如 40000、4万 或 40,000.50</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/amount_edit.py" line="45" />
+        <location filename="../../mediation_desk/ui/widgets/amount_edit.py" line="64" />
         <source>In capitals: %1 (%2)</source>
         <translation>大写：%1（%2）</translation>
     </message>
@@ -1165,44 +1165,46 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="145" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="137" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="148" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="140" />
         <source>Show all cases again</source>
         <translation>重新显示全部案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="175" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="167" />
         <source>{0}: {1} case(s)</source>
         <translation>{0}：{1}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="207" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="199" />
         <source>{0} (inactive)</source>
         <translation>{0}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="237" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="229" />
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="300" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="292" />
         <source>At least %n case(s)</source>
         <translation>
             <numerusform>至少 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="302" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="294" />
         <source>About %n case(s)</source>
-        <translation><numerusform>约 %n 件</numerusform></translation>
+        <translation>
+            <numerusform>约 %n 件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="304" />
+        <location filename="../../mediation_desk/ui/pages/cases_page.py" line="296" />
         <source>%n case(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
@@ -3528,144 +3530,159 @@ Reason code: {1}</source>
 <context>
     <name>LedgerImportDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="56" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="57" />
         <source>Import ledger</source>
         <translation>导入台账</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="62" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="63" />
         <source>&amp;Choose file…</source>
         <translation>选择文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="65" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="66" />
         <source>No file chosen. Choose the XLSX of a ledger (台账) kept in Excel or WPS.</source>
         <translation>尚未选择文件。请选择用 Excel 或 WPS 保存的台账（.xlsx）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="76" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="77" />
         <source>Column in the file</source>
         <translation>台账中的列</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="76" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="77" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="76" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="77" />
         <source>Example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="81" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="82" />
         <source>Column mapping</source>
         <translation>列的对应</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="86" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="87" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="86" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="87" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="87" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="88" />
         <source>Case number</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="87" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="88" />
         <source>Received</source>
         <translation>收案日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="88" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="89" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="87" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="88" />
         <source>Dispute type</source>
         <translation>纠纷类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="88" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="89" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="86" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="87" />
         <source>Errors and notes</source>
         <translation>错误和提示</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="94" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="95" />
         <source>Rows to import</source>
         <translation>要导入的行</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="99" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="100" />
         <source>1. Columns (change a guess if it is wrong)</source>
         <translation>1. 列的对应（猜得不对请改）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="106" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="107" />
         <source>2. Every row, as it would be imported</source>
         <translation>2. 逐行预览（确认导入前不写入任何内容）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="120" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="121" />
         <source>Confirm &amp;import</source>
         <translation>确认导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="146" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="147" />
         <source>Choose a ledger</source>
         <translation>选择台账文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="147" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="148" />
         <source>Excel files (*.xlsx);;All files (*)</source>
         <translation>Excel 文件 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="167" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="186" />
+        <source>Reading the ledger…</source>
+        <translation>正在读取台账…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="193" />
         <source>{0}: sheet “{1}”, header on row {2}, {3} row(s)</source>
         <translation>{0}：工作表“{1}”，表头在第{2}行，共{3}行</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="186" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="211" />
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="191" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="216" />
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="249" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="262" />
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="278" />
         <source>(new number)</source>
         <translation>（新编案号）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="265" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="294" />
         <source>New: {0}. Already here: {1} (of which {2} differ; they are not changed). Rows with errors: {3}.</source>
         <translation>新增：{0}件。本机已有：{1}件（其中{2}件内容不同，不作修改）。有错误：{3}行。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="271" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="300" />
         <source>{0} row(s) have errors: nothing can be imported until they are corrected in the file (or the columns mapped differently).</source>
         <translation>{0}行有错误：请在台账文件中改正（或调整列的对应）后再导入，现在不会导入任何案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="275" />
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="304" />
         <source>Every case of this ledger is already here: importing it again changes nothing.</source>
         <translation>这个台账的案件本机都已有：再次导入不会改动任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dialogs/ledger_import_dialog.py" line="323" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
     </message>
 </context>
 <context>
@@ -3788,224 +3805,224 @@ Reason code: {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="86" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="87" />
         <source>Mediation Desk</source>
         <translation>调解工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="89" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="90" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="89" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="90" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="89" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="90" />
         <source>Mediators</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="90" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="91" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="103" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="105" />
         <source>Case list</source>
         <translation>案件列表</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="145" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="147" />
         <source>My cases</source>
         <translation>我的案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="154" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="156" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="161" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="163" />
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="177" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="179" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="178" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="180" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="179" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="181" />
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="180" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="182" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="192" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="194" />
         <source>&amp;New case…</source>
         <translation>登记新案件(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="194" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="196" />
         <source>&amp;Find case…</source>
         <translation>查找案件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="196" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="198" />
         <source>&amp;Close case tab</source>
         <translation>关闭案件标签(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="198" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="200" />
         <source>Print &amp;blank forms…</source>
         <translation>打印空白表格(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="200" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="202" />
         <source>&amp;Verify a document…</source>
         <translation>文书核验(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="203" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="205" />
         <source>Back &amp;up…</source>
         <translation>备份(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="205" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="207" />
         <source>&amp;Restore…</source>
         <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="207" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="209" />
         <source>&amp;Practice restore…</source>
         <translation>演练恢复(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="210" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="212" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="214" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="216" />
         <source>&amp;Dashboard</source>
         <translation>工作台(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="214" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="216" />
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="215" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="217" />
         <source>&amp;Mediators</source>
         <translation>调解员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="215" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="217" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="216" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="218" />
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="226" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="228" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="227" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="229" />
         <source>Where is the &amp;log file?</source>
         <translation>日志文件位置(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="228" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="230" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="230" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="232" />
         <source>&amp;Switch user…</source>
         <translation>切换用户(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="233" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="235" />
         <source>&amp;Accounts and passwords</source>
         <translation>账户和密码(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="333" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="345" />
         <source>Exchange</source>
         <translation>交换</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="344" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="356" />
         <source>Court</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="402" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="414" />
         <source>The database was changed by another program; the lists were refreshed.</source>
         <translation>数据库已被其他程序修改，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="408" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="420" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="411" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="423" />
         <source>⚠ Overdue cases: {0}</source>
         <translation>⚠ 超期案件：{0}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="473" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="485" />
         <source>New case</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="538" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="550" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="539" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="551" />
         <source>The log file is at:
 {0}</source>
         <translation>日志文件位于：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="218" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="220" />
         <source>E&amp;xchange</source>
         <translation>交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="221" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="223" />
         <source>&amp;Accounts</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="345" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="357" />
         <source>C&amp;ourt</source>
         <translation>法院(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="148" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="150" />
         <source>M&amp;y cases</source>
         <translation>我的案件(&amp;Y)</translation>
     </message>
@@ -5296,63 +5313,63 @@ Please send this file to your technical contact.</source>
         <translation>争议金额</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="113" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="111" />
         <source>What happened, briefly</source>
         <translation>简要说明纠纷经过</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="115" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="113" />
         <source>Facts *</source>
         <translation>纠纷事实 *</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="119" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="117" />
         <source>What the applicant asks for</source>
         <translation>申请人的请求</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="121" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="119" />
         <source>Claims</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="131" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="129" />
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="134" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="132" />
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="140" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="138" />
         <source>Add party</source>
         <translation>添加当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="151" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="149" />
         <source>Before saving</source>
         <translation>保存前请确认</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="153" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="151" />
         <source>Fill in the form to see the triage suggestion.</source>
         <translation>填写表单后显示分流建议。</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/dialogs/referral_dialog.py" line="105" />
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="158" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="156" />
         <source>Related open cases</source>
         <translation>相关未结案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="160" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="158" />
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="169" />
+        <location filename="../../mediation_desk/ui/dialogs/register_case_view.py" line="167" />
         <source>Check</source>
         <translation>核对</translation>
     </message>
@@ -6396,7 +6413,7 @@ Please send this file to your technical contact.</source>
         <translation>已生效的调解协议不能修改：可以签订补充协议，或添加更正说明。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="121" />
+        <location filename="../../mediation_desk/ui/pages/timeline_tab.py" line="122" />
         <source>%1 (corrected)</source>
         <translation>%1（已更正）</translation>
     </message>

@@ -81,7 +81,8 @@ def test_the_ledger_round_trip(qtbot, source, target, tmp_path):
     dialog = LedgerImportDialog(target)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.load_file(first)
+    dialog.load_file(first)
+    assert dialog.sheet is not None
     assert dialog.mapping.rowCount() == 15
     combo = dialog.mapping.cellWidget(1, 1)
     assert isinstance(combo, QComboBox) and combo.currentText() == "案号"
@@ -106,7 +107,7 @@ def test_the_ledger_round_trip(qtbot, source, target, tmp_path):
     again = LedgerImportDialog(target)
     qtbot.addWidget(again)
     again.show()
-    assert again.load_file(first)
+    again.load_file(first)
     assert [again.preview.item(r, 1).text() for r in range(5)] == ["已有，未改动"] * 5
     assert not again.confirm.isEnabled()
     assert "再次导入不会改动任何内容" in again.error.text()
@@ -134,7 +135,7 @@ def test_a_malformed_ledger_shows_its_row_errors_and_writes_nothing(qtbot, targe
     dialog = LedgerImportDialog(target)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.load_file(bad)
+    dialog.load_file(bad)
     assert "表头在第2行" in dialog.file_label.text() or "第2行" in dialog.file_label.text()
     assert [dialog.preview.item(r, 0).text() for r in range(3)] == ["3", "4", "5"]
     notes = [dialog.preview.item(r, 2).text() for r in range(3)]
@@ -154,7 +155,8 @@ def test_a_malformed_ledger_shows_its_row_errors_and_writes_nothing(qtbot, targe
     # a file that is no ledger at all: told beside the file, nothing listed
     text = tmp_path / "说明.xlsx"
     text.write_text("不是表格", encoding="utf-8")
-    assert not dialog.load_file(text)
+    dialog.load_file(text)
+    assert dialog.sheet is None
     assert "不是 Excel 工作簿" in dialog.error.text() and dialog.preview.rowCount() == 0
 
 

@@ -9,6 +9,7 @@ database holds then.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -148,28 +149,52 @@ class LedgerImportDialog(QDialog):
         if path:
             self.load_file(Path(path))
 
-    def load_file(self, path: Path) -> bool:
-        """Read ``path`` and show its mapping and preview; False with the reason shown."""
-        from ...domain.ledger_columns import guess_mapping
+    def _background(self, title: str, fn: Callable[[], Any],
+                    done: Callable[[Any], None],
+                    failed: Callable[[DomainError], None] | None = None) -> None:
+        """Run ``fn`` on the database thread behind a progress dialog (a big ledger takes
+        seconds to read and check); a user-facing error is shown beside the buttons."""
+        from ..tasks import run_with_progress
+
+        def on_error(exc: BaseException) -> None:
+            if isinstance(exc, DomainError):
+                self.error.show_messages([exc.message])
+                if failed is not None:
+                    failed(exc)
+                return
+            errors.report(exc, self)
+
+        run_with_progress(self.services.tasks, self, title, lambda _p: fn(), done, on_error,
+                          cancellable=False)
+
+    def load_file(self, path: Path) -> None:
+        """Read ``path`` (on the database thread), then show its mapping and preview; a file
+        that is no ledger leaves the dialog empty with the reason shown."""
         from ...services.files import read_input_file
         from ...services.ledger_import import read_ledger_file
 
         self.error.clear_messages()
-        try:
-            sheet = self.services.run(lambda _s: read_ledger_file(
-                read_input_file(str(path), limit=MAX_FILE, what="台账文件"), path.name))
-        except DomainError as exc:
+
+        def read() -> Any:
+            return read_ledger_file(
+                read_input_file(str(path), limit=MAX_FILE, what="台账文件"), path.name)
+
+        def refused(_exc: DomainError) -> None:
             self._clear()
             self.file_label.setText(str(path))
-            self.error.show_messages([exc.message])
-            return False
+
+        self._background(self.tr("Reading the ledger…"), read,
+                         lambda sheet: self._loaded(path, sheet), refused)
+
+    def _loaded(self, path: Path, sheet: Any) -> None:
+        from ...domain.ledger_columns import guess_mapping
+
         self.sheet, self.file_name = sheet, path.name
         self.file_label.setText(self.tr("{0}: sheet “{1}”, header on row {2}, {3} row(s)")
                                 .format(path.name, sheet.name, sheet.header_row,
                                         len(sheet.rows)))
         self._fill_mapping(guess_mapping(sheet.headers))
         self.replan()
-        return True
 
     def _clear(self) -> None:
         self.sheet = self.plan = None
@@ -224,13 +249,17 @@ class LedgerImportDialog(QDialog):
         if self.sheet is None:
             return
         sheet, mapping, name = self.sheet, self.current_mapping(), self.file_name
-        try:
-            self.plan = self.services.read(
+        self.confirm.setEnabled(False)
+
+        def plan() -> Any:
+            return self.services.read(
                 lambda s: LedgerImport(s.reader_store).plan(sheet, mapping, file_name=name))
-        except DomainError as exc:
-            self.error.show_messages([exc.message])
-            return
-        self._show_plan()
+
+        def show(result: Any) -> None:
+            self.plan = result
+            self._show_plan()
+
+        self._background(self.tr("Checking every row…"), plan, show)
 
     def _show_plan(self) -> None:
         from ...services.ledger_import import ERROR, NEW, ROW_LABELS
@@ -285,16 +314,16 @@ class LedgerImportDialog(QDialog):
             return
         sheet, mapping, name = self.sheet, self.current_mapping(), self.file_name
         actor = self.services.actor
-        try:
-            result = self.services.run(lambda s: LedgerImport(s.store).apply(
+        self.confirm.setEnabled(False)
+
+        def write() -> Any:
+            return self.services.run(lambda s: LedgerImport(s.store).apply(
                 actor, sheet, mapping, file_name=name))
-        except DomainError as exc:
-            self.error.show_messages([exc.message])
-            self.replan()
-            return
-        except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
-            errors.report(exc, self)
-            return
+
+        self._background(self.tr("Importing…"), write, self._applied,
+                         lambda _exc: self.replan())
+
+    def _applied(self, result: Any) -> None:
         self.imported = result.added
         self.services.data_changed()
         self.accept()
