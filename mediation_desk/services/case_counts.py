@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain.queries import CaseFilter
-from ..storage.case_counts import ABOUT, AT_LEAST, EXACT, count_matches
+from ..storage.case_counts import ABOUT, AT_LEAST, EXACT, case_counts_of
 from ..storage.store import Store
 
 __all__ = ["ABOUT", "AT_LEAST", "EXACT", "CaseCount", "count_for_list"]
@@ -29,5 +29,5 @@ class CaseCount:
 
 def count_for_list(store: Store, flt: CaseFilter) -> CaseCount:
     """The count the case list shows for ``flt`` (call inside one read snapshot)."""
-    n, kind = count_matches(store.db, flt, today=store.today())
+    n, kind = case_counts_of(store).count(flt, today=store.today())
     return CaseCount(n, kind)

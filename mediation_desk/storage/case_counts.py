@@ -166,3 +166,20 @@ def count_matches(db: sqlite_utils.Database, flt: CaseFilter, *, today: date,
         " AND cases.seq % ? = 0", [*full_params, *params, step]).fetchone()
     estimate = round(total * int(hits or 0) / max(int(sampled), 1))
     return min(max(estimate, exact_up_to + 1), total), ABOUT
+
+
+class CaseCounts:
+    """What the case list's count may ask of the database (``case_counts_of(store)``)."""
+
+    __slots__ = ("_db",)
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+
+    def count(self, flt: CaseFilter, *, today: date) -> tuple[int, str]:
+        return count_matches(self._db, flt, today=today)
+
+
+def case_counts_of(store: Any) -> CaseCounts:
+    """The case-list count over ``store``'s connection."""
+    return CaseCounts(store.db)
