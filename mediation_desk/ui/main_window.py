@@ -294,12 +294,8 @@ class MainWindow(QMainWindow):
         if build is not None:
             placeholder = self.stack.widget(index)
             page = build()
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setWidget(page)
             self._built[index] = page
-            self.stack.insertWidget(index, scroll)  # keeps the current page current
+            self.stack.insertWidget(index, self._scrolling(page))  # keeps the current page
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
         return self._built.get(index) or self.stack.widget(index)
@@ -481,21 +477,37 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
             errors.report(exc, self)
             return
-        widget.setProperty("case_id", case_id)
-        index = self.case_tabs.addTab(widget, case.number or self.tr("New case"))
+        tab = self._scrolling(widget)  # wider than 1366×768 at 150 %: it scrolls there
+        tab.setProperty("case_id", case_id)
+        index = self.case_tabs.addTab(tab, case.number or self.tr("New case"))
         self.case_tabs.setTabToolTip(index, case.title)
         self._focus_tab(index)
+
+    @staticmethod
+    def _scrolling(widget: QWidget) -> QScrollArea:
+        """``widget`` in a frameless scroll area: shown whole where there is room, scrolled
+        where the screen is smaller than it needs (instead of the window growing past it)."""
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(widget)
+        return scroll
+
+    def case_detail(self, index: int) -> QWidget:
+        """The case page (CaseDetailWidget) in case tab ``index`` (inside its scroll area)."""
+        tab = self.case_tabs.widget(index)
+        return tab.widget() if isinstance(tab, QScrollArea) else tab
 
     def _focus_tab(self, index: int) -> None:
         self.nav.setCurrentRow(PAGE_CASES)
         self.case_tabs.setCurrentIndex(index)
-        self.case_tabs.widget(index).setFocus()
+        self.case_detail(index).setFocus()
 
     def close_case_tab(self, index: int) -> bool:
         if index <= 0:
             return False
         widget = self.case_tabs.widget(index)
-        maybe_close = getattr(widget, "maybe_close", None)
+        maybe_close = getattr(self.case_detail(index), "maybe_close", None)
         if maybe_close is not None and not maybe_close():
             return False
         self.case_tabs.removeTab(index)

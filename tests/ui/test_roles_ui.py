@@ -37,7 +37,7 @@ def test_a_mediator_cannot_see_or_press_what_a_director_can(qtbot, team_services
         window.nav.setCurrentRow(window.page_accounts)
         window.nav.setCurrentRow(PAGE_MEDIATORS)
         window.open_case(case.id)
-        detail = window.case_tabs.widget(window.case_tabs.count() - 1)
+        detail = window.case_detail(window.case_tabs.count() - 1)
         views[name] = window, detail
 
     window, detail = views["director"]
@@ -84,7 +84,7 @@ def test_a_read_only_account_presses_nothing_that_writes(qtbot, team_services):
     assert "只读" in window.cases.new_case.toolTip()
     assert window.nav.item(PAGE_SETTINGS).isHidden()
     window.open_case(case.id)
-    detail = window.case_tabs.widget(window.case_tabs.count() - 1)
+    detail = window.case_detail(window.case_tabs.count() - 1)
     assert not any(b.isEnabled() for b in detail.view.action_buttons.values())
     assert detail.view.overview.save_button.isHidden()
     assert not detail.view.attachments.add_button.isEnabled()
