@@ -11,7 +11,8 @@ record has an owner desk, derived from the data every desk already holds:
   center it sends to;
 * a party, event, agreement or attachment is owned by the owner of its case, except an event
   or attachment a court created (its ``origin`` is a court's code: the court's materials and
-  records): only that court changes it (a referral's parties become the center's);
+  records): only that court changes it (a referral's parties become the center's); a court
+  never corrects a session record or an agreement (no correction event, docs/corrections.md);
 * a document register row (文书登记) is owned by the desk that issued the paper (its
   ``origin``, with that desk's own center as ``center_id``): no other desk writes one in its
   name, and a row never moves to another case; a center relays its laptops' rows to them;
@@ -33,6 +34,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..domain.corrections import CORRECTION_ACTIONS
 from ..domain.enums import CaseSource
 from .errors import BundleRejected
 from .merge import META
@@ -261,6 +263,8 @@ class _Checker:
             raise self.refuse(entity, rec, "当事人信息由调解组织维护，法院只能随委派一并提供")
         if entity == "agreements":
             raise self.refuse(entity, rec, "调解协议由调解组织制作")
+        if entity == "events" and _is_correction(rec):  # docs/corrections.md
+            raise self.refuse(entity, rec, "调解记录和调解协议由调解组织更正，法院不能更正")
         if (ref or rec)["origin"] != ctx.sender:
             raise self.refuse(entity, rec, "法院只能新增或修改自己制作的记录")
 
@@ -359,6 +363,15 @@ def check_notice(ctx: Context, rec: dict[str, Any]) -> None:
         return
     if ctx.kind != "court_to_center" or rec["origin"] != ctx.sender:
         raise BundleRejected("not_owner", f"holiday_notices {rec['id']}（来源 {rec['origin']}）")
+
+
+def _is_correction(rec: Mapping[str, Any]) -> bool:
+    """A correction of a session record or an agreement (domain/corrections.py): a NOTE
+    event whose ``data["action"]`` names one, or a session's new version."""
+    data = rec.get("data")
+    if not isinstance(data, Mapping):
+        return False
+    return data.get("action") in CORRECTION_ACTIONS or "corrects" in data
 
 
 def _writes(items: Iterable[Item]) -> Iterable[Item]:

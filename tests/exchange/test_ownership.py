@@ -407,3 +407,37 @@ def test_a_second_center_record_under_a_trusted_code_is_refused_as_a_rejection(w
     err = refused(ms, hostile(world["tmp"], court, ms, {"centers": [rec]},
                               kind="court_to_center"), "code_taken")
     assert "court01" in err.message_zh
+
+
+def test_court_cannot_correct_the_centers_session_record(world):
+    """A correction (docs/corrections.md) is the center's: a court's bundle carrying one, or a
+    new version of a session record, is refused whole, though the court may add its notes."""
+    court, ms, case = world["court"], world["ms"], world["case"]
+    from mediation_desk.domain.models import Mediator
+    from mediation_desk.services.desk import MediatorService
+
+    svc = CaseService(ms)
+    m = MediatorService(ms).save(ACTOR, Mediator(center_id="", name="王调解"))
+    svc.assign(ACTOR, case.id, [m.id])  # the fixture's case is accepted
+    session = svc.record_session(ACTOR, case.id, notes="中心的调解记录")
+    new_id = "0a0a0a0a-0000-4000-8000-000000000011"
+    base = {"origin": "court01", "version": 1, "updated_at": "2026-12-01T01:00:00.000+00:00",
+            "deleted": False, "case_id": case.id, "occurred_at": "2026-12-01T09:00:00",
+            "actor": "法官", "place": "", "participants": ""}
+    version = {**base, "id": new_id, "kind": "session", "notes": "法院改写的记录",
+               "data": {"version": 2, "corrects": session.id}}
+    note = {**base, "id": "0a0a0a0a-0000-4000-8000-000000000012", "kind": "note",
+            "notes": "更正调解记录（第2版）：法院更正",
+            "data": {"action": "correct_session", "target": "session",
+                     "target_id": session.id, "new_id": new_id, "version": 2,
+                     "reason": "法院更正"}}
+    for events in ([version, note], [note], [version]):
+        err = refused(ms, hostile(world["tmp"], court, ms, {"events": events},
+                                  kind="court_to_center"))
+        assert "法院不能更正" in err.message_zh
+    own = {**base, "id": "0a0a0a0a-0000-4000-8000-000000000013", "kind": "note",
+           "notes": "法院已收到材料", "data": {}}
+    exchange.import_bundle(ms, ACTOR, hostile(world["tmp"], court, ms, {"events": [own]},
+                                              kind="court_to_center", name="own"))
+    assert [e.notes for e in svc.events(case.id) if e.kind is EventKind.SESSION] == [
+        "中心的调解记录"]
