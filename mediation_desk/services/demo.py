@@ -1,10 +1,12 @@
 """A realistic demo database: fictional parties, mediators and cases in every state.
 
 Same seed and same day give the same data, ids included (UUIDv7 made from the seeded
-generator). Cases are written in batches of 1,000 (one audited operation each, seals as every
-operation) through storage/bulk.insert_batch; a file this call creates is filled with its
-list indexes deferred and without fsyncs (storage/bulk.new_file_load: nobody else has it
-open yet) and ends a normal WAL database. Figures: benchmarks/README.md (bench_writes.py).
+generator). Cases are written in batches of 1,000 (one audited operation each, sealed by the
+row ranges each batch appends: storage/seals.appending) through storage/bulk; a file this
+call creates is filled with its list indexes deferred and without fsyncs
+(storage/bulk.new_file_load: nobody else has it open yet), its batches made in a second
+process while this one writes (services/demo_batches.py: the same rows), and ends a normal
+WAL database. Figures: benchmarks/README.md (bench_writes.py).
 
 The demo is an encrypted desk like any other (docs/encryption.md) with two accounts,
 演示主任 (director) and 演示调解员 (mediator, on the roster's busiest mediator), both with
