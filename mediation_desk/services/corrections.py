@@ -34,13 +34,34 @@ class Correctable:
         return not self.refusal
 
 
-def _reason(reason: str) -> str:
-    text = clean_input("events", {"reason": ("notes", reason)})["reason"]
+def _reason(reason: str, problems: dict[str, list[str]]) -> str:
+    """The reason cleaned by the input rules; its problem added to ``problems``."""
+    try:
+        text = clean_input("events", {"reason": ("notes", reason)})["reason"]
+    except ValidationError as exc:
+        problems.update(exc.problems)
+        return ""
     if not text:
-        raise ValidationError({"reason": ["请填写更正原因"]})
-    if len(text) > rules.REASON_MAX:
-        raise ValidationError({"reason": [f"更正原因不能超过{rules.REASON_MAX}个字"]})
+        problems["reason"] = ["请填写更正原因"]
+    elif len(text) > rules.REASON_MAX:
+        problems["reason"] = [f"更正原因不能超过{rules.REASON_MAX}个字"]
     return text
+
+
+def _clean(entity: str, values: dict[str, tuple[str, str]],
+           problems: dict[str, list[str]]) -> dict[str, str]:
+    """:func:`clean_input` that adds its problems to ``problems`` (every field is checked)."""
+    try:
+        return clean_input(entity, values)
+    except ValidationError as exc:
+        problems.update(exc.problems)
+        out: dict[str, str] = {}
+        for path, (field, value) in values.items():
+            try:
+                out[path] = clean_input(entity, {path: (field, value)})[path]
+            except ValidationError:
+                out[path] = ""
+        return out
 
 
 class CorrectionOps(CaseServiceBase):
@@ -105,26 +126,29 @@ class CorrectionOps(CaseServiceBase):
         ``record_final``) once the mediation the record belongs to has ended: then only a
         更正说明 (:meth:`add_correction_note`) can be added.
         """
-        reason = _reason(reason)
         with self.case_operation(actor, key, "correct_record", expected_version) as (work, case):
             old, events = self._session(case, session_id)
+            refusal = self._session_refusal(case, old, events)
+            if refusal:  # final: no field is asked about, only a 更正说明 can be added
+                raise DomainError(refusal, code="record_final")
+            problems: dict[str, list[str]] = {}
+            reason = _reason(reason, problems)
             kept = str((old.data or {}).get("result", ""))
-            clean = clean_input("events", {
+            clean = _clean("events", {
                 "notes": ("notes", notes),
                 "place": ("place", old.place if place is None else place),
                 "participants": ("participants",
                                  old.participants if participants is None else participants),
-                "result": ("data", kept if result is None else result)})
-            if not clean["notes"]:
-                raise ValidationError({"notes": ["请填写记录内容"]})
-            refusal = self._session_refusal(case, old, events)
-            if refusal:
-                raise DomainError(refusal, code="record_final")
+                "result": ("data", kept if result is None else result)}, problems)
+            if not clean["notes"] and "notes" not in problems:
+                problems["notes"] = ["请填写记录内容"]
             at = occurred_at or old.occurred_at
             if at.date() > self.today():
-                raise ValidationError({"occurred_at": ["调解时间不能晚于今天"]})
-            if at.date() < case.received_on:
-                raise ValidationError({"occurred_at": ["调解时间不能早于收案日期"]})
+                problems["occurred_at"] = ["调解时间不能晚于今天"]
+            elif at.date() < case.received_on:
+                problems["occurred_at"] = ["调解时间不能早于收案日期"]
+            if problems:
+                raise ValidationError(problems)
             data: dict[str, Any] = {k: v for k, v in (old.data or {}).items()
                                     if k not in ("result", "version", "corrects")}
             if clean["result"]:
@@ -157,8 +181,8 @@ class CorrectionOps(CaseServiceBase):
                                     expected_version: int | None = None) -> CaseEvent:
         """A 补充协议 to an agreement in effect: its terms, signed by the parties on
         ``signed_on`` (it takes effect then, like an agreement); the agreement is unchanged."""
-        reason = _reason(reason)
         problems: dict[str, list[str]] = {}
+        reason = _reason(reason, problems)
         try:
             cleaned = clean_input("agreements", {f"clauses[{i}]": ("clauses", c)
                                                  for i, c in enumerate(clauses)})
@@ -203,10 +227,13 @@ class CorrectionOps(CaseServiceBase):
                             text: str, expected_version: int | None = None) -> CaseEvent:
         """A 更正说明 on a session record or an agreement: what the record has wrong and what
         is right (``text``), and why; the record itself is unchanged."""
-        reason = _reason(reason)
-        text = clean_input("events", {"text": ("notes", text)})["text"]
-        if not text:
-            raise ValidationError({"text": ["请填写更正内容（原记载和更正后的内容）"]})
+        problems: dict[str, list[str]] = {}
+        reason = _reason(reason, problems)
+        text = _clean("events", {"text": ("notes", text)}, problems)["text"]
+        if not text and "text" not in problems:
+            problems["text"] = ["请填写更正内容（原记载和更正后的内容）"]
+        if problems:
+            raise ValidationError(problems)
         with self.case_operation(actor, key, "add_correction_note",
                                  expected_version) as (work, case):
             events = self.store.items.events_of(case.id)

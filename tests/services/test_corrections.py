@@ -291,3 +291,14 @@ def test_two_parallel_corrections_count_once(svc, store, mediating, clock):
     found, _ = my_work_queries.sessions_today(store.db, None, today=today)
     assert len(found) == 1
     assert len(my_work_queries.sessions_today_plain(store.db, None, today=today)) == 1
+
+
+def test_every_problem_is_named_at_once(svc, mediating):
+    old = _session(svc, mediating)
+    with pytest.raises(ValidationError) as caught:
+        svc.correct_session(ACTOR, mediating.id, old.id, reason="", notes=" ",
+                            occurred_at=datetime(2030, 1, 1, 9, 0).astimezone())
+    assert set(caught.value.problems) == {"reason", "notes", "occurred_at"}
+    with pytest.raises(ValidationError) as caught:
+        svc.add_correction_note(ACTOR, mediating.id, old.id, reason="\x00", text="")
+    assert set(caught.value.problems) == {"reason", "text"}
