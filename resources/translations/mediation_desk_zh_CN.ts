@@ -196,69 +196,79 @@
 <context>
     <name>AgreementTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="187" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="188" />
         <source>Correct the agreement…</source>
         <translation>更正调解协议…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="190" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="191" />
         <source>An agreement in effect is never edited: add a supplementary agreement or a correction note.</source>
         <translation>已生效的调解协议不能修改：可以签订补充协议，或添加更正说明。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="202" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="205" />
         <source>No agreement has been recorded.</source>
         <translation>尚未登记调解协议。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="205" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="208" />
         <source>Form</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="207" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="210" />
         <source>Effective on</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="209" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="212" />
         <source>Judicial confirmation: apply by</source>
         <translation>司法确认申请截止</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="212" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="215" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="216" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="219" />
         <source>Facts, issues and responsibility</source>
         <translation>纠纷主要事实、争议事项及各方责任</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="217" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="220" />
         <source>Agreed terms</source>
         <translation>经调解，双方自愿达成如下协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="218" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="221" />
         <source>Performance</source>
         <translation>履行方式、地点和期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="223" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="226" />
         <source>Manner</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="224" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="227" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="225" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="228" />
         <source>Time limit</source>
         <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="246" />
+        <source>Supplementary agreement of %1 (reason: %2)</source>
+        <translation>%1签订的补充协议（原因：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="251" />
+        <source>Correction note of %1 (reason: %2)</source>
+        <translation>%1的更正说明（原因：%2）</translation>
     </message>
 </context>
 <context>
@@ -269,7 +279,7 @@
         <translation>单位元，例如 40000、4万 或 40,000.50</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/widgets/amount_edit.py" line="64" />
+        <location filename="../../mediation_desk/ui/widgets/amount_edit.py" line="65" />
         <source>In capitals: %1 (%2)</source>
         <translation>大写：%1（%2）</translation>
     </message>
@@ -1142,22 +1152,22 @@ The database as it is now is kept aside as a copy. Open case tabs are closed and
 <context>
     <name>CaseTabs</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="129" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="130" />
         <source>satisfaction %1/5</source>
         <translation>满意度 %1/5</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="133" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="134" />
         <source>%n more day(s)</source>
         <translation>延长 %n 天</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="135" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="136" />
         <source>now due %1</source>
         <translation>现到期日 %1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="139" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="140" />
         <source>suspended for %n day(s)</source>
         <translation>中止 %n 天</translation>
     </message>
@@ -2816,32 +2826,32 @@ Reason code: {1}</source>
 <context>
     <name>FollowUpsTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="155" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="156" />
         <source>Visited</source>
         <translation>回访日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="155" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="156" />
         <source>Performance</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="156" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="157" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="156" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="157" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="157" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="158" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="157" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="158" />
         <source>Visited by</source>
         <translation>回访人</translation>
     </message>
@@ -3965,42 +3975,42 @@ Reason code: {1}</source>
         <translation>账户和密码(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="345" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="341" />
         <source>Exchange</source>
         <translation>交换</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="356" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="352" />
         <source>Court</source>
         <translation>法院</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="414" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="410" />
         <source>The database was changed by another program; the lists were refreshed.</source>
         <translation>数据库已被其他程序修改，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="420" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="416" />
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="423" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="419" />
         <source>⚠ Overdue cases: {0}</source>
         <translation>⚠ 超期案件：{0}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="485" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="482" />
         <source>New case</source>
         <translation>新案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="550" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="562" />
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="551" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="563" />
         <source>The log file is at:
 {0}</source>
         <translation>日志文件位于：
@@ -4017,7 +4027,7 @@ Reason code: {1}</source>
         <translation>账户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="357" />
+        <location filename="../../mediation_desk/ui/main_window.py" line="353" />
         <source>C&amp;ourt</source>
         <translation>法院(&amp;O)</translation>
     </message>
@@ -4397,52 +4407,52 @@ Reason code: {1}</source>
 <context>
     <name>PartiesTab</name>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="68" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="68" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="68" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="67" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="68" />
         <source>ID number / credit code</source>
         <translation>身份证号/统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="68" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="69" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="68" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="69" />
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="68" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="69" />
         <source>Agent</source>
         <translation>委托代理人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="89" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="90" />
         <source>Show full numbers</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="91" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="92" />
         <source>Shows the full ID and phone numbers; the viewing is recorded in the audit log.</source>
         <translation>显示完整的身份证号和电话号码；查看行为将记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="116" />
+        <location filename="../../mediation_desk/ui/pages/case_tabs.py" line="117" />
         <source>Shown (logged)</source>
         <translation>已显示（已记录）</translation>
     </message>

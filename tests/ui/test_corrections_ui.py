@@ -133,6 +133,10 @@ def test_after_the_agreement_took_effect_only_a_supplement_or_a_note(qtbot, serv
     save(qtbot, dialog)
     assert not dialog.isVisible()
     assert any("更正说明" in r and "登记时笔误" in r for r in _rows(page))
+    shown = page.view.agreement.text()  # the 调解协议 tab: the agreement, then what was added
+    order = [shown.index(t) for t in ("李四赔偿三千元。", "补充协议", "三千元分两期支付")]
+    assert order == sorted(order)
+    assert "更正说明" in shown and "马尚村二组" in shown
 
 
 def test_a_read_only_account_may_not_correct(qtbot, team_services):

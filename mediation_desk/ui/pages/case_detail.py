@@ -84,7 +84,7 @@ class CaseDetailWidget(QWidget):
         agreement = cs.agreement(case.id)
         v.timeline.load(events, agreement.id if agreement is not None else "")
         v.follow_ups.load(events)
-        v.agreement.load(case, agreement)
+        v.agreement.load(case, agreement, events)
         v.attachments.load(cs.attachments(case.id))
         self.documents.case_id = case.id
         self.documents.load_register()

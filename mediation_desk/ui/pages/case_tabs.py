@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.corrections import CORRECTION_NOTE, SUPPLEMENTARY_AGREEMENT, corrections
 from ...domain.enums import CaseStatus, EventKind, PartyKind, Performance
 from ...domain.formatting import format_amount, format_cn_date, format_cn_datetime, numeral
 from ...domain.masking import mask_id_number, mask_phone
@@ -195,7 +196,9 @@ class AgreementTab(QWidget):
         self.correct_button.clicked.connect(
             lambda: self.agreement_id and self.correct_requested.emit(self.agreement_id))
 
-    def load(self, case: Case, agreement: Agreement | None) -> None:
+    def load(self, case: Case, agreement: Agreement | None,
+             events: list[CaseEvent] | None = None) -> None:
+        """Show ``agreement``; with the case's ``events``, its 补充协议 and 更正说明 below."""
         self.agreement_id = agreement.id if agreement is not None else ""
         self.correct_button.setEnabled(agreement is not None)
         if agreement is None:
@@ -228,7 +231,27 @@ class AgreementTab(QWidget):
         if perf:
             parts.append(f"<h4>{e(performance_heading)}</h4>")
             parts += [f"<p><b>{e(k)}：</b>{e(v)}</p>" for k, v in perf]
+        parts += self._corrections(agreement, events or [])
         self.view.setHtml("".join(parts))
+
+    def _corrections(self, agreement: Agreement, events: list[CaseEvent]) -> list[str]:
+        """The agreement's 补充协议 (their terms) and 更正说明, oldest first, as HTML."""
+        e = html.escape
+        out: list[str] = []
+        for c in corrections(events):
+            if c.target_id != agreement.id:
+                continue
+            on = format_cn_date(c.event.occurred_at.date())
+            if c.action == SUPPLEMENTARY_AGREEMENT:
+                heading = self.tr("Supplementary agreement of %1 (reason: %2)")
+                terms = [str(t) for t in (c.event.data or {}).get("clauses", [])]
+                out.append(f"<h4>{e(heading.replace('%1', on).replace('%2', c.reason))}</h4>")
+                out += [f"<p>{numeral(i)}、{e(t)}</p>" for i, t in enumerate(terms)]
+            elif c.action == CORRECTION_NOTE:
+                heading = self.tr("Correction note of %1 (reason: %2)")
+                out.append(f"<h4>{e(heading.replace('%1', on).replace('%2', c.reason))}</h4>")
+                out.append(f"<p>{e(c.event.notes)}</p>")
+        return out
 
     def text(self) -> str:
         return self.view.toPlainText()
