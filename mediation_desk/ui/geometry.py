@@ -15,7 +15,6 @@ INI file in the user data folder (``logs.data_dir()``, so tests get their own):
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QRect, QSettings, QSize
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QSplitter, QWidget
 
 FRAME = QSize(16, 40)
@@ -28,9 +27,9 @@ LARGEST_FIRST_SIZE = QSize(1680, 1050)
 
 def available_rect(widget: QWidget) -> QRect:
     """The available area (taskbar excluded) of the screen ``widget`` is on or will open on."""
-    anchor = widget.parentWidget().window() if widget.parentWidget() is not None else widget
-    screen = anchor.screen() or QGuiApplication.primaryScreen()
-    return screen.availableGeometry()
+    parent = widget.parentWidget()
+    anchor = parent.window() if parent is not None else widget
+    return anchor.screen().availableGeometry()  # the primary screen until it is shown
 
 
 def fit_size(preferred: QSize, minimum: QSize, available: QRect) -> QSize:

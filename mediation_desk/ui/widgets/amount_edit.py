@@ -47,6 +47,7 @@ class AmountEdit(QWidget):
         stack = QStackedLayout(slot)
         stack.setStackingMode(QStackedLayout.StackingMode.StackAll)
         layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)  # built in __init__
         layout.removeWidget(self.capital)
         stack.addWidget(self.capital)
         stack.addWidget(error)
