@@ -8,7 +8,8 @@
 
 Builds a fresh desk in a temporary folder (one case: a session recorded, corrected, then an
 agreement in effect) and writes corrections-timeline, corrections-session-dialog,
-corrections-agreement-refused and corrections-note (each with ``--suffix``), plus the two
+corrections-agreement-refused, corrections-note and corrections-agreement-tab (each with
+``--suffix``), plus the two
 papers' first pages, documents-supplementary-agreement.png and documents-correction-note.png
 (pdftoppm, without a suffix).
 """
@@ -127,7 +128,9 @@ def main() -> None:
         settle(app)
         dialog.grab().save(str(OUT / f"corrections-note{suffix}.png"))
         dialog.try_save()
+        page.view.tabs.setCurrentWidget(page.view.agreement)  # the agreement, its 补充协议
         settle(app)
+        page.grab().save(str(OUT / f"corrections-agreement-tab{suffix}.png"))
         if not suffix:
             for kind, name in (("supplementary_agreement", "documents-supplementary-agreement"),
                                ("correction_note", "documents-correction-note")):
