@@ -191,11 +191,19 @@ def test_corrections_travel_in_the_bundle(tmp_path):
         svc.assign(ACTOR, case.id, [m.id])
         old = svc.record_session(ACTOR, case.id, notes="原记录")
         new = svc.correct_session(ACTOR, case.id, old.id, reason="笔误", notes="更正后的记录")
+        agreement = svc.record_agreement(ACTOR, case.id, AgreementInput(
+            clauses=["李四支付货款1234.50元。"]))
+        svc.add_supplementary_agreement(ACTOR, case.id, agreement.id, reason="分期",
+                                        clauses=["分两期支付。", "每期617.25元。"])
+        svc.add_correction_note(ACTOR, case.id, agreement.id, reason="笔误", text="改正")
         send(tmp_path, center, "court01", court, "back")
         there = CaseService(court).events(case.id)
         assert {e.id for e in there if e.kind is EventKind.SESSION} == {old.id, new.id}
         assert rules.superseded(there)[old.id].new_id == new.id
         assert next(e for e in there if e.id == old.id).notes == "原记录"
+        assert {(c.action, c.target_id) for c in rules.corrections(there)} == {
+            (rules.CORRECT_SESSION, old.id), (rules.SUPPLEMENTARY_AGREEMENT, agreement.id),
+            (rules.CORRECTION_NOTE, agreement.id)}
     finally:
         court.close()
         center.close()
