@@ -113,24 +113,24 @@ class Layouts:
             lambda _pos, _index: self.settings.setValue(self.key(name), splitter.saveState()))
 
     # -- table columns ------------------------------------------------------------------
-    def remember_header(self, header: QHeaderView, name: str) -> None:
+    def remember_header(self, header: QHeaderView, name: str) -> bool:
         """Restore a table's column widths, order, hidden columns and sort, and keep them.
 
         A layout is kept per number of columns, so a list that gains a column (the court
         desk's 中心) restores that layout when it does, instead of shifting the old one.
+        True when a remembered layout was restored now.
         """
         def key() -> str:
             return f"{name}/{header.count()}-columns"
 
-        def restore() -> None:
+        def restore() -> bool:
             data = self._bytes(key())
-            if data is not None:
-                header.restoreState(data)
+            return data is not None and header.restoreState(data)
 
         def save(*_args: object) -> None:
             self.settings.setValue(self.key(key()), header.saveState())
 
-        restore()
+        restored = restore()
         model = header.model()
         if model is not None:
             model.columnsInserted.connect(lambda *_a: restore())
@@ -138,6 +138,7 @@ class Layouts:
         header.sectionResized.connect(save)
         header.sectionMoved.connect(save)
         header.sortIndicatorChanged.connect(save)
+        return restored
 
     def sync(self) -> None:
         if self._settings is not None:

@@ -138,6 +138,22 @@ def test_window_and_columns_remembered_per_account(qtbot, team_services):
     assert other.cases.table.horizontalHeader().logicalIndex(1) == 1
 
 
+def test_a_wide_window_gives_its_spare_width_to_the_parties_column(qtbot, services):
+    from mediation_desk.ui.models.case_table import COL_AMOUNT, COL_PARTIES
+
+    register(services, "王芳", "李强")
+    window = main_window(qtbot, services)
+    header = window.cases.table.horizontalHeader()
+    parties = header.sectionSize(COL_PARTIES)
+    window.resize(1800, 700)
+    window.nav.setCurrentRow(1)
+    window.show()
+    qtbot.waitUntil(lambda: header.sectionSize(COL_PARTIES) > parties + 200)
+    # the amounts keep a sensible width instead of taking all the room
+    assert header.sectionSize(COL_AMOUNT) <= max(header.sectionSizeHint(COL_AMOUNT),
+                                                 header.defaultSectionSize()) + 2
+
+
 def test_registration_splitter_remembered(qtbot, services):
     dialog = registration(qtbot, services)
     dialog.show()

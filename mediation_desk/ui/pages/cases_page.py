@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from ...domain.queries import CaseFilter, CaseSort
 from ..context import Services
 from ..geometry import Layouts
-from ..models.case_table import COL_CENTER, SORT_KEYS, CaseIdRole, CaseTableModel
+from ..models.case_table import COL_CENTER, COL_PARTIES, SORT_KEYS, CaseIdRole, CaseTableModel
 from ..permits import guard
 from .cases_view import NO_DATE, CasesPageView
 from .dashboard import case_view
@@ -116,12 +116,28 @@ class CasesPage(CasesPageView):
     def remember_layout(self, layouts: Layouts) -> None:
         """Column widths, order and sort as this account left them (``ui/geometry.py``)."""
         header = self.table.horizontalHeader()
-        layouts.remember_header(header, "caseList")
+        self._spare_to_parties = not layouts.remember_header(header, "caseList")
         column = header.sortIndicatorSection()
         key = "center" if column == COL_CENTER else SORT_KEYS.get(column)
         if key is not None:  # the first query already in the remembered order
             self.model.sort_spec = CaseSort(
                 key=key, descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_spare_to_parties", False):
+            self._spare_to_parties = False
+            QTimer.singleShot(0, self._give_spare_width_to_parties)
+
+    def _give_spare_width_to_parties(self) -> None:
+        """Nothing remembered yet: the room a wide screen leaves goes to 当事人 (the last
+        column, which stretches, would take it and leave the names cut)."""
+        header = self.table.horizontalHeader()
+        last = header.logicalIndex(header.count() - 1)
+        spare = header.sectionSize(last) - max(header.sectionSizeHint(last),
+                                               header.defaultSectionSize())
+        if spare > 0 and last != COL_PARTIES:
+            header.resizeSection(COL_PARTIES, header.sectionSize(COL_PARTIES) + spare)
 
     def _build_drill_bar(self) -> None:
         """The caption bar of a drill-down, above the count line (hidden without one)."""
