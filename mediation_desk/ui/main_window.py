@@ -413,7 +413,12 @@ class MainWindow(QMainWindow):
     def _update_center(self) -> None:
         center = self.services.center()
         self.center_label.setText(center.name if center else "")
-        self.db_label.setText(self.tr("Database: {0}").format(self.services.db_path))
+        path = str(self.services.db_path)  # a long folder shortened in the middle (a laptop)
+        metrics = self.db_label.fontMetrics()
+        short = metrics.elidedText(path, Qt.TextElideMode.ElideMiddle,
+                                   metrics.horizontalAdvance("M" * 24))
+        self.db_label.setText(self.tr("Database: {0}").format(short))
+        self.db_label.setToolTip(path)
 
     def _show_counts(self, counts: DashboardCounts) -> None:
         self.overdue_label.setText(self.tr("⚠ Overdue cases: {0}").format(counts.overdue))

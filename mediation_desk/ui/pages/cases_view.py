@@ -22,7 +22,11 @@ NO_DATE = QDate(2000, 1, 1)
 
 
 def _combo(placeholder: str, items: list[tuple[str, object]]) -> QComboBox:
+    """A filter: as wide as the row allows, down to a few characters on a small screen
+    (the open list still shows every choice whole)."""
     box = QComboBox()
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(6)
     box.addItem(placeholder, None)
     for text, value in items:
         box.addItem(text, value)
