@@ -98,6 +98,21 @@ def test_main_window_and_registration_fit_the_screen(qtbot, services, screen):
     assert dialog.save_button.isVisible() and dialog.cancel_button.isVisible()
 
 
+def test_every_form_dialog_is_kept_within_the_screen(qtbot):
+    from PySide6.QtWidgets import QVBoxLayout
+
+    from mediation_desk.ui.dialogs.form_dialog import FormDialog
+
+    dialog = FormDialog()  # as a form that asks for a fixed size (1100×780 and the like)
+    QVBoxLayout(dialog).addWidget(dialog.buttons)
+    qtbot.addWidget(dialog)
+    dialog.resize(3000, 2000)
+    dialog.show()
+    area = dialog.screen().availableGeometry()
+    assert dialog.width() <= room(area).width() and dialog.height() <= room(area).height()
+    assert area.contains(QRect(dialog.pos(), dialog.size()))
+
+
 def test_a_large_screen_gets_a_large_window_a_small_one_most_of_it():
     assert screen_share(QRect(0, 0, 1920, 1040)).width() > 1280  # no longer 1280×800
     small = screen_share(QRect(0, 0, 1366, 728))

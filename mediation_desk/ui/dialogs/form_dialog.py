@@ -1,11 +1,12 @@
-"""Behaviour shared by every form dialog: dirty tracking, Ctrl+S, ask before discarding,
-and errors shown next to the field they belong to."""
+"""Behaviour shared by every form dialog: dirty tracking, Ctrl+S, Esc (ask before
+discarding), errors shown next to the field they belong to, and a size that fits the
+screen (at most the available area; ``ui/geometry.py``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError, NeedsConfirmation, ValidationError
+from ..geometry import fit_window
 from ..widgets.ask import ask_discard
 from ..widgets.field_error import FieldError
 
@@ -77,6 +79,20 @@ class FormDialog(QDialog):
         shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(self.try_save)
+        self._fitted = False
+
+    def fit_to_screen(self, preferred: QSize) -> None:
+        """``preferred``, as far as the screen allows, centred on it (done once)."""
+        self._fitted = True
+        fit_window(self, preferred)
+
+    def showEvent(self, event) -> None:
+        """On first show, unless fitted already: the size asked for (or the layout's),
+        within the screen."""
+        if not self._fitted:
+            self.fit_to_screen(self.size() if self.testAttribute(Qt.WidgetAttribute.WA_Resized)
+                               else self.sizeHint())
+        super().showEvent(event)
 
     # -- dirty state ----------------------------------------------------------------
     @property

@@ -19,7 +19,7 @@ from ...domain.errors import DomainError, ValidationError
 from ...domain.formatting import format_cn_date
 from ...services.intake import Preview
 from ..context import Services
-from ..geometry import Layouts, fit_window
+from ..geometry import Layouts
 from ..widgets.enum_combo import enum_label
 from ..widgets.party_editor import PartyEditor
 from .form_dialog import FormDialog
@@ -75,7 +75,7 @@ class RegisterCaseDialog(FormDialog):
         self.add_party(PartyRole.RESPONDENT)
         self._loading = False
         self._source_changed()
-        fit_window(self, PREFERRED_SIZE)
+        self.fit_to_screen(PREFERRED_SIZE)
         account = services.account
         Layouts(account.id if account is not None else None).remember_splitter(
             v.splitter, "registerCase/splitter")
