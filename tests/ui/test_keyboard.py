@@ -118,6 +118,18 @@ def test_date_filters_do_not_trap_tab(qtbot, services):
     assert press(qtbot, Key.Key_Backtab) is cases.received_from
 
 
+def test_case_list_tab_order_is_the_documented_one(qtbot, services):
+    window = shown_window(qtbot, services)
+    press(qtbot, Key.Key_2, CTRL)
+    c = window.cases
+    chain = [c.search, c.table, c.new_case, *c.ledger_buttons, c.status, c.deadline,
+             c.dispute_type, c.source, c.mediator, c.flag, c.received_from, c.received_to,
+             c.clear]  # 中心 only on a court desk
+    c.search.setFocus()
+    assert [focused()] + [press(qtbot, Key.Key_Tab) for _ in chain[1:]] == chain
+    assert [focused()] + [press(qtbot, Key.Key_Backtab) for _ in chain[1:]] == chain[::-1]
+
+
 def test_search_box_to_results_and_back(qtbot, services):
     a = register(services, "王芳", "李强")
     register(services, "赵敏", "钱进")

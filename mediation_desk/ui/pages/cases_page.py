@@ -88,6 +88,7 @@ class CasesPage(CasesPageView):
         from ..dialogs.ledger_dialogs import add_ledger_buttons
 
         add_ledger_buttons(self)  # 导出台账, 打印, 导入台账 (ui/dialogs/ledger_dialogs.py)
+        self.set_tab_order(self.table, *getattr(self, "ledger_buttons", ()))
         self.table.activated.connect(self._activated)
         self.model.total_changed.connect(self._show_total)
         self._started = False

@@ -99,12 +99,15 @@ class CasesPageView(QWidget):
         self.layout_.addWidget(self.count)
 
     def add_table(self, table: QWidget) -> None:
-        """The results under the filters; in the Tab order right after the search box
-        (Tab, Down or Enter go from the search into the results, Shift+Tab or Esc back),
-        then the buttons and the filters in reading order."""
         self.layout_.addWidget(table, 1)
-        order = [self.search, table, self.new_case, self.center, self.status, self.deadline,
-                 self.dispute_type, self.source, self.mediator, self.flag, self.received_from,
-                 self.received_to, self.clear]
+        self.set_tab_order(table)
+
+    def set_tab_order(self, table: QWidget, *buttons: QWidget) -> None:
+        """The results right after the search box (Tab, Down or Enter go from the search
+        into the results, Shift+Tab or Esc back), then 登记新案件 and ``buttons`` (the
+        ledger's, beside it), the filters in reading order, 清除筛选 (docs/keyboard.md)."""
+        order = [self.search, table, self.new_case, *buttons, self.center, self.status,
+                 self.deadline, self.dispute_type, self.source, self.mediator, self.flag,
+                 self.received_from, self.received_to, self.clear]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
