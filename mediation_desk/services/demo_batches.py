@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
@@ -91,10 +92,22 @@ def make_batches(plan: Plan) -> Iterator[bulk.BatchRows]:
         yield rows
 
 
-def can_fork() -> bool:
-    """Whether batches can be made in a forked second process here."""
+def fork_available() -> bool:
+    """Whether this platform and build can fork at all (Linux, not a frozen build)."""
     return sys.platform == "linux" and not getattr(sys, "frozen", False) and \
         "fork" in multiprocessing.get_all_start_methods()
+
+
+def can_fork() -> bool:
+    """Whether batches are made in a forked second process here when not told otherwise.
+
+    Only from a process with one thread and no Qt: a fork copies just the calling thread,
+    and a lock another thread held at that moment (logging's, the import lock, Qt's own
+    threads') would stay locked in the child for ever. The application's ``--demo`` builds
+    on a worker thread beside the GUI, so it builds in one process.
+    """
+    return fork_available() and threading.active_count() == 1 and \
+        "PySide6.QtCore" not in sys.modules
 
 
 def _produce(plan: Plan, out: Any) -> None:

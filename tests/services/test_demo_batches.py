@@ -24,7 +24,7 @@ TODAY = date(2026, 6, 1)
 TABLES = ("mediators", "cases", "parties", "case_mediators", "events", "agreements",
           "number_counters")
 
-needs_fork = pytest.mark.skipif(not demo_batches.can_fork(), reason="no fork here")
+needs_fork = pytest.mark.skipif(not demo_batches.fork_available(), reason="no fork here")
 
 
 def _content(path):
@@ -89,3 +89,22 @@ def test_a_batch_numbered_from_serials_taken_meanwhile_is_refused(tmp_path):
                            center.id)
     finally:
         store.close()
+
+
+def test_no_fork_beside_other_threads_or_qt():
+    """A fork copies only the calling thread: a lock another one held stays locked in the
+    child, so the build forks only from a lone thread without Qt (the GUI's --demo builds on
+    a worker thread: in one process)."""
+    import threading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not demo_batches.can_fork()
+    finally:
+        stop.set()
+        other.join()
+    import PySide6.QtCore  # noqa: F401 - loaded, as in the application
+
+    assert not demo_batches.can_fork()
