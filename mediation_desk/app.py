@@ -295,8 +295,8 @@ class Application:
         old_services.close()
         self.services = services
         self.show_window()
-        if geometry is not None and self.window is not None:
-            self.window.setGeometry(geometry)
+        if geometry is not None and self.window is not None and not self.window.layout_restored:
+            self.window.setGeometry(geometry)  # where the last one was, unless theirs is known
         self.locker.unlock()
         self.lock_screen.set_name(self._account_name())
         self.start_idle_lock()

@@ -168,7 +168,8 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(PAGE_DASHBOARD)
         self.layouts = Layouts(services.account.id if services.account is not None else None)
         self.cases.remember_layout(self.layouts)
-        if not self.layouts.restore_window(self, "mainWindow"):
+        self.layout_restored = self.layouts.restore_window(self, "mainWindow")
+        if not self.layout_restored:  # this account's first start on this computer
             fit_window(self, screen_share(available_rect(self)))
 
     def hideEvent(self, event) -> None:  # closed, user switched, locked: keep the layout

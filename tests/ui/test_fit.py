@@ -170,6 +170,40 @@ def test_a_wide_window_gives_its_spare_width_to_the_parties_column(qtbot, servic
                                                  header.defaultSectionSize()) + 2
 
 
+def test_after_a_user_switch_the_window_is_where_the_new_user_left_it(qtbot, team_services):
+    from mediation_desk.app import Application, parse_args
+    from mediation_desk.ui.dialogs.login_dialog import LoginDialog
+    from tests.ui.conftest import TEAM_PASSWORD
+    from tests.ui.test_lock import answer
+
+    earlier = main_window(qtbot, team_services(MEDIATOR))  # the mediator's last session
+    earlier.show()
+    earlier.resize(earlier.width(), 470)
+    earlier.move(0, 50)
+    theirs = earlier.geometry()
+    earlier.close()
+
+    director = team_services(DIRECTOR)
+    desk = Application(QApplication.instance(), director, parse_args([]))
+    desk.show_window()
+    desk.window.resize(desk.window.width(), 610)
+    desk.lock()
+
+    def log_in_as_mediator(dialog) -> None:
+        dialog.name.setCurrentText(MEDIATOR)
+        dialog.password.setText(TEAM_PASSWORD)
+        dialog.ok.click()
+
+    answer(LoginDialog, log_in_as_mediator)
+    desk.lock_screen.switch_button.click()
+    try:
+        assert desk.services.account.name == MEDIATOR
+        assert desk.window.geometry() == theirs  # not the director's 610 px
+    finally:
+        desk.window.close()
+        desk.services.close()
+
+
 def test_registration_splitter_remembered(qtbot, services):
     dialog = registration(qtbot, services)
     dialog.show()
