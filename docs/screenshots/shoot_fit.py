@@ -8,8 +8,8 @@ written. For each screen the script runs itself under ``xvfb-run`` with that scr
 (and ``QT_SCALE_FACTOR=1.5`` for 150 %), logs in as the demo's director, lets the main
 window size itself (a fresh user data folder: nothing remembered), and grabs the whole
 screen - so each picture shows where the window and the dialog sit on it - for every page
-in the navigation, a case tab, and 登记案件 empty and after a save attempt with 「abc」 as
-the amount. Files: ``fit-<screen>-<what>.png`` (256-colour PNG to keep them small).
+in the navigation, a case tab, the 笔录 (记录调解) and 调解协议 dialogs of a case being
+mediated, and 登记案件 empty and after a save attempt with 「abc」 as the amount. Files: ``fit-<screen>-<what>.png`` (256-colour PNG to keep them small).
 """
 
 from __future__ import annotations
@@ -71,6 +71,53 @@ def save(app, screen_name: str, what: str) -> None:
     print("saved", path.name, flush=True)
 
 
+def shoot_modal(app, button, screen_name: str, what: str) -> None:
+    """Click ``button`` (it opens a modal dialog), grab the screen once it shows, close it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    def grab(tries: int = 0) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            if tries < 50:
+                QTimer.singleShot(100, lambda: grab(tries + 1))
+            return
+        settle(1000)
+        save(app, screen_name, what)
+        dialog._dirty = False  # type: ignore[attr-defined]  # a FormDialog: no question
+        dialog.reject()
+
+    QTimer.singleShot(100, grab)
+    button.click()
+
+
+def shoot_case_dialogs(app, window, screen_name: str) -> None:
+    """笔录 (记录调解) and 登记调解协议 of a case being mediated, from its case tab."""
+    from mediation_desk.domain.enums import CaseStatus
+    from mediation_desk.domain.state_machine import Action
+    from mediation_desk.ui.main_window import PAGE_CASES
+
+    window.nav.setCurrentRow(PAGE_CASES)
+    window.case_tabs.setCurrentIndex(0)
+    model = window.cases.model
+    mediating = next((model.listed(r).row.id for r in range(model.rowCount())
+                      if model.listed(r).row.status is CaseStatus.MEDIATING), None)
+    if mediating is None:
+        print("no case being mediated on the first page: no case dialogs", flush=True)
+        return
+    window.open_case(mediating)
+    settle(1500)
+    detail = window.case_detail(window.case_tabs.currentIndex())
+    for action, what in ((Action.RECORD_SESSION, "session-record"),
+                         (Action.RECORD_AGREEMENT, "agreement")):
+        button = detail.view.action_buttons[action]
+        if button.isEnabled():
+            shoot_modal(app, button, screen_name, what)
+            settle(500)
+        else:
+            print(f"{what}: {button.toolTip()}", flush=True)
+
+
 def shoot(db: Path, screen_name: str) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -122,6 +169,8 @@ def shoot(db: Path, screen_name: str) -> None:
         window.cases._activated(window.cases.table.currentIndex())
         settle(2000)
         save(app, screen_name, "case")
+
+    shoot_case_dialogs(app, window, screen_name)
 
     dialog = RegisterCaseDialog(services, window)
     dialog.show()
