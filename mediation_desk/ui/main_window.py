@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
 
     def hideEvent(self, event) -> None:  # closed, user switched, locked: keep the layout
         self.layouts.save_window(self, "mainWindow")
+        self.layouts.sync()  # written now: the program may be about to end
         super().hideEvent(event)
 
     def _build_actions(self) -> None:
