@@ -3,8 +3,10 @@
 A township laptop has 1366×768 pixels, often at 100–150 % scaling (at 150 % Qt sees
 911×512 logical pixels); an office screen 1920×1080. :func:`fit_window` sizes a window
 or dialog to what it would like, shrunk to the screen's *available* area (the taskbar
-left out) but never below what its layout needs, and centres it there; a long form
-scrolls inside (register_case_view.py) so its 保存/取消 stay on screen.
+left out) but never below what its layout needs, and centres it there (every FormDialog
+does on first show). What needs more room than a small screen has scrolls instead: the
+registration form's fields (register_case_view.py, 保存/取消 stay on screen), the main
+window's pages built on first show and its case tabs (main_window.py).
 
 :class:`Layouts` keeps, for each account on this computer, the main window's geometry,
 splitter positions and table column layouts (widths, order, hidden columns, sort) in an
@@ -59,12 +61,6 @@ def fit_window(widget: QWidget, preferred: QSize, available: QRect | None = None
     y = area.y() + max((area.height() - size.height() - FRAME.height()) // 2, 0)
     widget.move(x, y)
     return size
-
-
-def fits(widget: QWidget, available: QRect) -> bool:
-    """Whether ``widget``'s frame lies inside ``available`` (what a person can reach)."""
-    frame = widget.frameGeometry()
-    return available.contains(frame.topLeft()) and available.contains(frame.bottomRight())
 
 
 class Layouts:
