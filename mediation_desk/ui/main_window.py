@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
             QListWidgetItem(self.tr("My cases"), self.nav)
             self.stack.addWidget(QWidget())
             self._builders[self.page_my_work] = self._build_my_work
-            my_work = QAction(self.tr("M&y cases"), self)
+            self.my_work_action = my_work = QAction(self.tr("M&y cases"), self)
             my_work.setObjectName("myWorkPage")
             my_work.setShortcut(QKeySequence("Ctrl+9"))
             my_work.triggered.connect(lambda: self.nav.setCurrentRow(self.page_my_work))
@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(QWidget())
         self._builders[self.page_accounts] = self._build_accounts
         self._apply_permissions()
+        self._label_page_shortcuts()
         self._first_rows = False
         self.nav.setCurrentRow(PAGE_DASHBOARD)
         self.layouts = Layouts(services.account.id if services.account is not None else None)
@@ -237,6 +238,20 @@ class MainWindow(QMainWindow):
         self.accounts_action = action(account_menu, self.tr("&Accounts and passwords"), "",
                                       lambda: self.nav.setCurrentRow(self.page_accounts),
                                       "accounts")
+
+    def _label_page_shortcuts(self) -> None:
+        """Each page's entry in the navigation names its shortcut (Ctrl+1…) as a tooltip."""
+        actions = {**dict(enumerate(self.page_actions)),
+                   self.page_statistics: self.statistics_action,
+                   PAGE_EXCHANGE: self.exchange_action,
+                   self.page_accounts: self.accounts_page_action}
+        for name, row in (("court_action", PAGE_COURT), ("my_work_action", self.page_my_work)):
+            extra = getattr(self, name, None)  # on a court desk / a center desk only
+            if extra is not None:
+                actions[row] = extra
+        for row, action in actions.items():
+            self.nav.item(row).setToolTip(
+                action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
 
     def _apply_permissions(self) -> None:
         """Hide or disable what the account's role may not use (the services' rules)."""
@@ -352,7 +367,7 @@ class MainWindow(QMainWindow):
             self.nav.item(PAGE_MEDIATORS).setHidden(True)
             self.page_actions[PAGE_MEDIATORS].setEnabled(False)
             QListWidgetItem(self.tr("Court"), self.nav)
-            court_action = QAction(self.tr("C&ourt"), self)
+            self.court_action = court_action = QAction(self.tr("C&ourt"), self)
             court_action.setObjectName("courtPage")
             court_action.setShortcut(QKeySequence("Ctrl+8"))
             court_action.triggered.connect(lambda: self.nav.setCurrentRow(PAGE_COURT))

@@ -165,6 +165,10 @@ def check_page_shortcuts(qtbot, window, pages: dict) -> None:
     # each shortcut is written in the View menu beside its page's name
     in_menu = {a.shortcut().toString() for a in window.view_menu.actions() if a.isEnabled()}
     assert {QKeySequence(CTRL | key).toString() for key in pages} <= in_menu
+    # and in the tooltip of the page's entry in the navigation
+    native = QKeySequence.SequenceFormat.NativeText
+    assert {window.nav.item(page).toolTip(): page for page in pages.values()} == {
+        QKeySequence(CTRL | key).toString(native): page for key, page in pages.items()}
 
 
 def test_every_page_has_a_shortcut(qtbot, services):
