@@ -23,10 +23,14 @@ from tests.documents.conftest import (
 
 A4 = (595.2756, 841.8898)
 # a fully agreed case has no 无争议事实确认书 (nothing left in dispute: test_truthful_content)
-# the 延期/回避/移送 papers need a record the agreed case lacks (test_new_papers)
+# the 延期/回避/移送 papers need a record the agreed case lacks (test_new_papers), and so do
+# the 补充协议 and 更正说明 (test_correction_papers_need_their_record; printed in
+# tests/services/test_corrections.py and tests/documents/test_every_kind.py)
+NEED_A_RECORD = ("supplementary_agreement", "correction_note")
 FOR_AGREED = [k for k in ALL_KINDS if k not in ("oral_agreement", "termination",
                                                 "undisputed_facts", "extension_consent",
-                                                "recusal_decision", "transfer_letter")]
+                                                "recusal_decision", "transfer_letter",
+                                                *NEED_A_RECORD)]
 
 
 def assert_a4_and_embedded(pdf: bytes) -> None:
@@ -56,6 +60,13 @@ def test_kind_from_agreed_case(docs, agreed_case, kind):
     assert doc.verification_code in text
     assert "第1页共" in text
     assert doc.filename.endswith(".pdf") and "/" not in doc.filename
+
+
+@pytest.mark.parametrize("kind", NEED_A_RECORD)
+def test_correction_papers_need_their_record(docs, agreed_case, kind):
+    """An agreed case without a 补充协议 or 更正说明 is refused that paper, with the reason."""
+    with pytest.raises(DomainError, match="没有"):
+        docs.generate(ACTOR, agreed_case.number, kind)
 
 
 def test_agreement_content(docs, agreed_case):
