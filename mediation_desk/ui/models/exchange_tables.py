@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ...domain.codec import fen_to_yuan
@@ -20,40 +20,13 @@ from ...services.court import CenterCounts
 from ...services.exchange_status import OpenConflict, RevokedKey, TrustedDesk
 from ...services.import_preview import CasePreview, CenterPreview
 from .. import labels
+from .rows_model import RowsModel
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
-class _RowsModel(QAbstractTableModel):
-    """Rows replaced as a whole; subclasses give headers and cells."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def headers(self) -> tuple[str, ...]:
-        raise NotImplementedError
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-
-class TrustedDesksModel(_RowsModel):
+class TrustedDesksModel(RowsModel):
     """Code, name, kind, fingerprint, status, last bundle sent and received."""
 
     def headers(self) -> tuple[str, ...]:
@@ -101,7 +74,7 @@ class TrustedDesksModel(_RowsModel):
         return None
 
 
-class RevokedKeysModel(_RowsModel):
+class RevokedKeysModel(RowsModel):
     """Code, fingerprint, when and why a key was revoked."""
 
     def headers(self) -> tuple[str, ...]:
@@ -116,7 +89,7 @@ class RevokedKeysModel(_RowsModel):
                 k.reason)[index.column()]
 
 
-class ConflictsModel(_RowsModel):
+class ConflictsModel(RowsModel):
     """Case, record, field, this desk's value, the incoming value."""
 
     def headers(self) -> tuple[str, ...]:
@@ -172,7 +145,7 @@ def masked(field: str, value: object) -> object:
     return value
 
 
-class CenterCountsModel(_RowsModel):
+class CenterCountsModel(RowsModel):
     """Per-center counts of the court liaison desk (法院联络台)."""
 
     FIELDS = ("received", "in_mediation", "agreed", "overdue", "handed_to_filing",
@@ -204,7 +177,7 @@ class CenterCountsModel(_RowsModel):
 CasesRole = Qt.ItemDataRole.UserRole + 2  # the ids of the cases a figure counts
 
 
-class CourtFiguresModel(_RowsModel):
+class CourtFiguresModel(RowsModel):
     """The court dashboard: per center (then 合计) the figures of a period (CenterFigures)."""
 
     FIELDS = ("sent", "accepted", "refused", "overdue", "jc_applied", "jc_confirmed",
@@ -263,7 +236,7 @@ _FIRST_FIELDS = ("status", "number", "court_case_number", "due_on", "accepted_on
 """The case fields a preview names first, in this order (the others follow)."""
 
 
-class ImportCentersModel(_RowsModel):
+class ImportCentersModel(RowsModel):
     """The import preview's centers: new, updated, conflicting and unchanged cases."""
 
     def headers(self) -> tuple[str, ...]:
@@ -290,7 +263,7 @@ class ImportCentersModel(_RowsModel):
         return None
 
 
-class ImportCasesModel(_RowsModel):
+class ImportCasesModel(RowsModel):
     """The import preview's cases (of one center): number, title, what happens, the changes."""
 
     def headers(self) -> tuple[str, ...]:

@@ -6,15 +6,7 @@ Rows are replaced whole (a list holds at most ``services.my_work.LIST_LIMIT`` ro
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
 from ...domain.deadlines import DeadlineLevel, DeadlineState
@@ -22,34 +14,13 @@ from ...domain.queries import CaseRow
 from ...services.my_work import Session
 from .. import i18n, labels
 from .case_table import DUE_SOON_BG, OVERDUE_BG, CaseIdRole
+from .rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class _Rows(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def headers(self) -> tuple[str, ...]:
-        raise NotImplementedError
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
+class _Rows(RowsModel):
+    """A list whose rows each open a case."""
 
     def case_id(self, row: int) -> str:
         raise NotImplementedError

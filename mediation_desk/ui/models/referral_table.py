@@ -14,7 +14,8 @@ from PySide6.QtGui import QColor
 from ...domain.formatting import format_cn_date
 from ...services.referrals import Referral, ReferralState
 from ..widgets.enum_combo import enum_label
-from .exchange_tables import KeyRole, _RowsModel
+from .exchange_tables import KeyRole
+from .rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 STATES = tuple(ReferralState)
@@ -33,7 +34,7 @@ def state_label(state: ReferralState) -> str:
             ReferralState.RESULT: translate("Referral", "Result")}[state]
 
 
-class ReferralsModel(_RowsModel):
+class ReferralsModel(RowsModel):
     """One row per referral: court number, center, parties, state, dates, reason."""
 
     def headers(self) -> tuple[str, ...]:
@@ -74,7 +75,7 @@ class ReferralsModel(_RowsModel):
         return None
 
 
-class ReferralCountsModel(_RowsModel):
+class ReferralCountsModel(RowsModel):
     """Rows (center code, name, counts by state); the first row is the total."""
 
     def headers(self) -> tuple[str, ...]:
