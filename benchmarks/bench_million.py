@@ -185,6 +185,8 @@ def main() -> int:
         print(f"bench_{name}.py ... (load {load()})", flush=True)
         outcomes.append(run_sibling(name, db, args.timeout, args.repeats))
         print(f"  {outcomes[-1].status}, {outcomes[-1].seconds:.0f} s", flush=True)
+        if args.out:  # what is measured so far, should a later benchmark not finish
+            args.out.write_text(report(db, how, facts, outcomes), encoding="utf-8")
     text = report(db, how, facts, outcomes)
     print("\n" + text)
     if args.out:
