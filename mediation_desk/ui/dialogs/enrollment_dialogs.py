@@ -15,7 +15,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +36,7 @@ from ...exchange.errors import BundleRejected
 from ...services.enrollment import EnrollmentInfo, EnrollReport
 from .. import errors
 from .exchange_dialogs import fingerprint_label, fingerprint_text
+from .shown_once import ShownOnceDialog, heading_label, secret_label, write_pdf
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -98,14 +97,7 @@ class EnrollDialog(QDialog):
         return self.mediator.currentText()
 
 
-def passphrase_font() -> QFont:
-    mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    mono.setPointSizeF(max(mono.pointSizeF(), 10) * 1.8)
-    mono.setWeight(QFont.Weight.DemiBold)
-    return mono
-
-
-class PassphraseDialog(QDialog):
+class PassphraseDialog(ShownOnceDialog):
     """The enrollment's passphrase, shown once; Continue after the box is ticked."""
 
     def __init__(self, report: EnrollReport, *, director_name: str = "",
@@ -115,24 +107,14 @@ class PassphraseDialog(QDialog):
         self.director_name = director_name
         self.setObjectName("passphraseDialog")
         self.setWindowTitle(self.tr("Enrollment passphrase"))
-        heading = QLabel(self.tr("Give this passphrase to {0} in person").format(
+        heading = heading_label(self.tr("Give this passphrase to {0} in person").format(
             report.mediator_name))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
         intro = QLabel(self.tr(
             "The enrollment file opens only with this passphrase, once. It is shown only "
             "now and kept nowhere: print the enrollment slip (it also says what to do on the "
             "laptop) or copy the passphrase by hand. Carry the file and the slip separately."))
         intro.setWordWrap(True)
-        self.passphrase = QLabel(report.passphrase)
-        self.passphrase.setObjectName("enrollPassphrase")
-        self.passphrase.setFont(passphrase_font())
-        self.passphrase.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.passphrase.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.passphrase.setStyleSheet("QLabel#enrollPassphrase { border: 1px solid palette(mid);"
-                                      " padding: 12px; background: palette(base); }")
+        self.passphrase = secret_label(report.passphrase, "enrollPassphrase", 1.8)
         details = QFormLayout()
         details.addRow(self.tr("Mediator"), QLabel(report.mediator_name))
         laptop = QLabel(f"{report.field_name}（{report.field_code}）")
@@ -150,15 +132,9 @@ class PassphraseDialog(QDialog):
         self.saved_label.setObjectName("slipSaved")
         self.saved_label.setWordWrap(True)
         self.saved_label.hide()
-        self.confirm = QCheckBox(self.tr("I have printed the slip or written down the "
-                                         "passphrase"))
-        self.confirm.setObjectName("confirmPassphrase")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Continue"))
-        self.ok.setEnabled(False)
-        self.confirm.toggled.connect(self.ok.setEnabled)
-        self.buttons.accepted.connect(self.accept)
+        confirm = QCheckBox(self.tr("I have printed the slip or written down the passphrase"))
+        confirm.setObjectName("confirmPassphrase")
+        self.gate(confirm, self.tr("Continue"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
@@ -169,11 +145,6 @@ class PassphraseDialog(QDialog):
         layout.addWidget(self.confirm)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(640)
-
-    def reject(self) -> None:
-        """Esc or the close button: only once the passphrase was copied (never shown again)."""
-        if self.confirm.isChecked():
-            self.accept()
 
     def accept(self) -> None:
         if self.confirm.isChecked():
@@ -200,21 +171,12 @@ class PassphraseDialog(QDialog):
 
     def save_slip(self, target: Path) -> bool:
         """Write the slip to ``target`` (to print it; then delete the file)."""
-        try:
-            target.write_bytes(self.slip_pdf())
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save the enrollment slip"),
-                                self.tr("Could not write {0}: {1}. Choose another folder.")
-                                .format(target, exc.strerror or exc))
-            return False
-        except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
-            errors.report(exc, self)
-            return False
-        self.saved_label.setText(self.tr(
-            "Saved to {0}. Print it and hand it to the mediator, then delete the file "
-            "(with the enrollment file it opens the laptop's set-up).").format(target))
-        self.saved_label.show()
-        return True
+        return write_pdf(
+            self, target, self.slip_pdf, title=self.tr("Save the enrollment slip"),
+            failed=self.tr("Could not write {0}: {1}. Choose another folder."),
+            saved_label=self.saved_label, saved=self.tr(
+                "Saved to {0}. Print it and hand it to the mediator, then delete the file "
+                "(with the enrollment file it opens the laptop's set-up)."))
 
 
 # -- on the new laptop -----------------------------------------------------------------------

@@ -12,20 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from .. import errors
+from .shown_once import ShownOnceDialog, heading_label, secret_label, write_pdf
 
 GROUPS_PER_LINE = 7
 
@@ -37,7 +26,7 @@ def grouped_lines(recovery_key: str) -> str:
                      for i in range(0, len(groups), GROUPS_PER_LINE))
 
 
-class RecoveryKeyDialog(QDialog):
+class RecoveryKeyDialog(ShownOnceDialog):
     """Shows ``recovery_key`` of the desk once; Continue only after the box is ticked."""
 
     def __init__(self, recovery_key: str, *, center_name: str, center_code: str,
@@ -47,41 +36,23 @@ class RecoveryKeyDialog(QDialog):
         self.sheet_args = (center_name, center_code, director_name, recovery_key, created)
         self.setObjectName("recoveryKeyDialog")
         self.setWindowTitle(self.tr("Recovery key"))
-        heading = QLabel(self.tr("Write down or print this recovery key now"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = heading_label(self.tr("Write down or print this recovery key now"))
         intro = QLabel(self.tr(
             "With the recovery key alone the database and every backup can be opened on any "
             "computer, and a director who forgot the password can set a new one. It is shown "
             "only this once and kept nowhere: print the recovery key sheet, or copy it by "
             "hand, and keep it locked in the center's safe."))
         intro.setWordWrap(True)
-        self.key_label = QLabel(grouped_lines(recovery_key))
-        self.key_label.setObjectName("recoveryKey")
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSizeF(max(mono.pointSizeF(), 10) * 1.6)
-        mono.setWeight(QFont.Weight.DemiBold)
-        self.key_label.setFont(mono)
-        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key_label.setStyleSheet("QLabel#recoveryKey { border: 1px solid palette(mid); "
-                                     "padding: 12px; background: palette(base); }")
+        self.key_label = secret_label(grouped_lines(recovery_key), "recoveryKey", 1.6)
         self.print_button = QPushButton(self.tr("Print the recovery key sheet…"))
         self.print_button.setObjectName("printSheet")
         self.print_button.clicked.connect(self.choose_sheet_file)
         self.saved_label = QLabel()
         self.saved_label.setWordWrap(True)
         self.saved_label.hide()
-        self.confirm = QCheckBox(self.tr("I have written down or printed the recovery key"))
-        self.confirm.setObjectName("confirmCopied")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("Continue"))
-        self.ok.setEnabled(False)
-        self.confirm.toggled.connect(self.ok.setEnabled)
-        self.buttons.accepted.connect(self.accept)
+        confirm = QCheckBox(self.tr("I have written down or printed the recovery key"))
+        confirm.setObjectName("confirmCopied")
+        self.gate(confirm, self.tr("Continue"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
@@ -91,15 +62,6 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(self.confirm)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(640)
-
-    def reject(self) -> None:
-        """Esc or the close button: only once the key was copied (it is never shown again)."""
-        if self.confirm.isChecked():
-            self.accept()
-
-    def accept(self) -> None:
-        if self.confirm.isChecked():
-            super().accept()
 
     def sheet_pdf(self) -> bytes:
         from ...documents.recovery_sheet import render_recovery_sheet
@@ -117,18 +79,9 @@ class RecoveryKeyDialog(QDialog):
 
     def save_sheet(self, target: Path) -> bool:
         """Write the sheet to ``target`` (to print it, then keep it in the safe)."""
-        try:
-            target.write_bytes(self.sheet_pdf())
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Save the recovery key sheet"),
-                                self.tr("Could not write {0}: {1}. Choose another folder.")
-                                .format(target, exc.strerror or exc))
-            return False
-        except Exception as exc:  # noqa: BLE001 - shown, never raised into Qt
-            errors.report(exc, self)
-            return False
-        self.saved_label.setText(self.tr(
-            "Saved to {0}. Print it, keep the paper in the safe, then delete the file "
-            "(whoever has it can open the database).").format(target))
-        self.saved_label.show()
-        return True
+        return write_pdf(
+            self, target, self.sheet_pdf, title=self.tr("Save the recovery key sheet"),
+            failed=self.tr("Could not write {0}: {1}. Choose another folder."),
+            saved_label=self.saved_label, saved=self.tr(
+                "Saved to {0}. Print it, keep the paper in the safe, then delete the file "
+                "(whoever has it can open the database)."))
