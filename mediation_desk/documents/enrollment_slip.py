@@ -12,41 +12,20 @@ input gives the same bytes).
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    Flowable,
-    KeepTogether,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 
 from .data import cn_date
 from .fonts import DocumentFont, document_font
-from .layout import FRAME_W, MARGIN_L, MARGIN_R
+from .layout import FRAME_W
 from .markup import Markup
-from .page import footer_canvas
-from .recovery_sheet import (
-    BOTTOM_MARGIN,
-    GROUP_GAP,
-    ROW_H,
-    TOP_MARGIN,
-    KeyGroups,
-    _ruled,
-    _styles,
-)
+from .recovery_sheet import GROUP_GAP, ROW_H, KeyGroups
+from .slip_layout import key_box, render_one_page, ruled, signatures, styles
 
 TITLE = "外出调解笔记本登记单"
 PASSPHRASE_GROUPS, GROUP_LEN = 5, 4  # as services/enrollment.new_passphrase makes it
-BODY_SIZES = (10.5, 10, 9.5, 9, 8.5)  # the first that keeps the slip on one page
 
 
 @dataclass(frozen=True)
@@ -86,13 +65,13 @@ def _groups(passphrase: str) -> list[str]:
 
 
 def _story(f: SlipFacts, font: str, mk: Markup, size: float) -> list[Flowable]:
-    st = _styles(font, size)
+    st = styles(font, size)
 
     def p(text: str, style: str = "body") -> Paragraph:
         return Paragraph(mk(text), st[style])
 
     w = FRAME_W
-    info = _ruled([
+    info = ruled([
         [p("中　　心", "label"), p(f"{f.center_name}（代码 {f.center_code}）", "cell"),
          p("登记日期", "label"), p(cn_date(f.created), "cell")],
         [p("调 解 员", "label"), p(f.mediator_name, "cell"),
@@ -103,31 +82,20 @@ def _story(f: SlipFacts, font: str, mk: Markup, size: float) -> list[Flowable]:
         [p("中心指纹", "label"), p(f.fingerprint, "cell"), "", ""],
     ], [0.14 * w, 0.50 * w, 0.14 * w, 0.22 * w], font)
     info.setStyle(TableStyle([("SPAN", (1, 3), (3, 3)), ("SPAN", (1, 4), (3, 4))]))
-    key_box = Table([[PassphraseGroups(_groups(f.passphrase), font)],
-                     [p("登记口令：共 5 组、每组 4 个字符，只有数字 2–9 和大写字母"
-                        "（没有 0、O、1、I）。它只能打开上面这一份登记文件，只用这一次。",
-                        "note")]],
-                    colWidths=[w])
-    key_box.setStyle(TableStyle([
-        ("BOX", (0, 0), (-1, -1), 1.2, colors.black),
-        ("ALIGN", (0, 0), (0, 0), "CENTER"),
-        ("TOPPADDING", (0, 0), (-1, 0), 10), ("BOTTOMPADDING", (0, 0), (-1, 0), 6),
-        ("LEFTPADDING", (0, 1), (-1, 1), 10), ("RIGHTPADDING", (0, 1), (-1, 1), 10),
-        ("BOTTOMPADDING", (0, 1), (-1, 1), 8),
-        ("FONTNAME", (0, 0), (-1, -1), font)]))
-    when = "日期：＿＿＿＿年＿＿月＿＿日"
-    signatures = Table([[p("登记人（签名）：＿＿＿＿＿＿＿＿", "sign"), p(when, "sign")],
-                        [p("领取人（签名）：＿＿＿＿＿＿＿＿", "sign"), p(when, "sign")]],
-                       colWidths=[0.55 * w, 0.45 * w])
-    signatures.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                    ("FONTNAME", (0, 0), (-1, -1), font)]))
+    box = key_box([[PassphraseGroups(_groups(f.passphrase), font)],
+                   [p("登记口令：共 5 组、每组 4 个字符，只有数字 2–9 和大写字母"
+                      "（没有 0、O、1、I）。它只能打开上面这一份登记文件，只用这一次。",
+                      "note")]],
+                  [w], font, [])
+    signed = signatures(p, "登记人（签名）：＿＿＿＿＿＿＿＿", "领取人（签名）：＿＿＿＿＿＿＿＿",
+                        w, font)
     return [
         p(TITLE, "title"),
         p("调解工作台 · 交调解员本人 · 登记口令只用一次", "subtitle"),
         Spacer(1, 8),
         info,
         Spacer(1, 10),
-        key_box,
+        box,
         p("一、在笔记本上怎样做", "heading"),
         p("1. 把登记文件（" + f.file_name + "）用U盘复制到这台笔记本上。"),
         p("2. 打开调解工作台。第一次打开时出现“欢迎使用调解工作台”窗口，选择“外出调解笔记本"
@@ -144,29 +112,12 @@ def _story(f: SlipFacts, font: str, mk: Markup, size: float) -> list[Flowable]:
           f"主任可为同一调解员重新登记（得到新的笔记本代码），不再信任代码为 {f.field_code} "
           "的笔记本交来的名片。本单不含任何当事人信息。"),
         Spacer(1, 10),
-        KeepTogether([signatures]),
+        KeepTogether([signed]),
     ]
 
 
 def render_enrollment_slip(facts: SlipFacts, *, font: DocumentFont | None = None) -> bytes:
     """The one-page A4 PDF 外出调解笔记本登记单; the same input gives the same bytes."""
     doc_font = font or document_font()
-    pdf = b""
-    for size in BODY_SIZES:  # long names wrap: smaller text until the page holds it all
-        pdf, pages = _render(facts, doc_font, size)
-        if pages == 1:
-            break
-    return pdf
-
-
-def _render(facts: SlipFacts, font: DocumentFont, size: float) -> tuple[bytes, int]:
-    mk = Markup(font)
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN_L, rightMargin=MARGIN_R,
-                            topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN, title=TITLE,
-                            author="调解工作台", creator="调解工作台 Mediation Desk",
-                            subject=facts.center_name, invariant=1)
-    story = _story(facts, font.name, mk, size)
-    canvas: type[Canvas] = footer_canvas(font.name, "", "", enabled=False)
-    doc.build(story, canvasmaker=canvas)
-    return buf.getvalue(), doc.page
+    return render_one_page(lambda size: _story(facts, doc_font.name, Markup(doc_font), size),
+                           font=doc_font.name, title=TITLE, subject=facts.center_name)
