@@ -135,6 +135,29 @@ def take_backup(db_path: Path, reason: str, *, policy: BackupPolicy | None = Non
     return record
 
 
+def take_closing_backup(db_path: Path, *, policy: BackupPolicy | None = None,
+                        key: bytes | None = None,
+                        clock: Callable[[], datetime] = _now) -> BackupRecord | None:
+    """The backup taken when the program closes, or None when it would repeat the newest one.
+
+    Every change is an operation with its audit entry, so a database whose audit trail and
+    schema are what the newest verified backup's sidecar recorded holds what that backup
+    holds: closing after only reading (a liaison looking at the figures) copies and verifies
+    nothing (a whole-file copy is ~20 s at 100,000 cases, minutes at a million).
+    """
+    db_path = Path(db_path)
+    policy = policy or policy_for(db_path, key)
+    latest = latest_verified(db_path, policy, key)
+    if latest is not None and db_path.is_file():
+        try:
+            now = mechanics.audit_position(db_path, key)
+        except DRIVER_ERRORS:
+            now = None  # take the backup, which says what is wrong
+        if now == (latest.audit_rows, latest.last_audit_at, latest.schema_version):
+            return None
+    return take_backup(db_path, "close", policy=policy, key=key, clock=clock)
+
+
 def backup_before_import(store: Store) -> BackupRecord | None:
     """The backup taken before a bundle import, from the store's own connection."""
     from .settings import load_settings

@@ -572,6 +572,19 @@ def migration_backup(db: sqlite_utils.Database, db_path: Path,
     return record
 
 
+def audit_position(path: Path, key: bytes | None = None) -> tuple[int, str, int]:
+    """(audit rows, time of the newest one, schema version) of a closed database file:
+    what a backup's sidecar records of the state it holds (read-only, nothing written)."""
+    conn = _open_readonly(path, key)
+    try:
+        rows = int(conn.execute("SELECT count(*) FROM audit").fetchone()[0])
+        last = conn.execute("SELECT at FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        return rows, (last[0] if last else ""), version
+    finally:
+        conn.close()
+
+
 def last_audit_seq(store: Store) -> int:
     """The number of the newest audit entry of an open store (0 when there is none)."""
     row = store.db.execute("SELECT max(seq) FROM audit").fetchone()

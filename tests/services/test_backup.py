@@ -61,6 +61,29 @@ def test_same_second_backups_get_distinct_names(store, db_path, tmp_path):
     assert a.path != b.path and b.path.name.endswith("-manual-2.mdbak")
 
 
+def test_closing_backup_only_when_something_was_written(store, db_path, tmp_path):
+    """Closing after only reading repeats nothing: the newest backup already holds it."""
+    policy = _policy(tmp_path)
+    service = CaseService(store)
+    service.register("测试员", case_input())
+    first = svc.take_closing_backup(db_path, policy=policy,
+                                    clock=_at(datetime(2026, 3, 2, 17, 0)))
+    assert first is not None and first.verified and first.reason == "close"
+    service.list()  # reading writes nothing
+    service.dashboard()
+    assert svc.take_closing_backup(db_path, policy=policy,
+                                   clock=_at(datetime(2026, 3, 3, 17, 0))) is None
+    assert [r.path for r in svc.list_backups(db_path, policy)] == [first.path]
+    service.register("测试员", case_input(facts="另一起纠纷。"))  # an operation: back up
+    second = svc.take_closing_backup(db_path, policy=policy,
+                                     clock=_at(datetime(2026, 3, 4, 17, 0)))
+    assert second is not None and second.verified and second.cases == 2
+    mech.sidecar_of(second.path).unlink()  # the newest is no longer verified: back up again
+    third = svc.take_closing_backup(db_path, policy=policy,
+                                    clock=_at(datetime(2026, 3, 5, 17, 0)))
+    assert third is not None and third.verified
+
+
 def test_missing_usb_folder(store, db_path, tmp_path):
     gone = svc.BackupPolicy(folder=tmp_path / "usb" / "备份", configured=True)
     with pytest.raises(DomainError) as err:

@@ -363,7 +363,7 @@ class AutoBackup:
 
         def run() -> None:
             try:
-                outcome["record"] = backups.take_backup(db, "close", policy=policy, key=key)
+                outcome["record"] = backups.take_closing_backup(db, policy=policy, key=key)
             except BaseException as exc:  # noqa: BLE001 - logged below
                 outcome["error"] = exc
 
