@@ -11,7 +11,6 @@ from mediation_desk.domain.enums import CaseStatus, DayKind, YearSource
 from mediation_desk.domain.errors import DomainError, NeedsConfirmation, ValidationError
 from mediation_desk.domain.models import HolidayNotice, HolidaySpan, Mediator
 from mediation_desk.services import calendar as cal_svc
-from mediation_desk.services.cases import CaseService
 from mediation_desk.services.desk import MediatorService
 from mediation_desk.services.mediation import AgreementInput
 from tests.conftest import case_input
@@ -25,11 +24,6 @@ NOTICE_2027 = """# 国务院办公厅关于2027年部分节假日安排的通知
 放假 2027-02-05 2027-02-12 春节
 上班 2027-02-14 春节调休上班
 """
-
-
-@pytest.fixture
-def svc(store):
-    return CaseService(store)
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from mediation_desk.domain.enums import (
 )
 from mediation_desk.domain.errors import TransitionError, ValidationError
 from mediation_desk.domain.models import DeclaredRelation, Mediator
-from mediation_desk.services.cases import CaseService
 from mediation_desk.services.desk import MediatorService
 from mediation_desk.services.mediation import AgreementInput
 from mediation_desk.storage import audit
@@ -26,11 +25,6 @@ from tests.attachment_samples import png_bytes
 from tests.conftest import case_input, party
 
 ACTOR = "王调解员"
-
-
-@pytest.fixture
-def svc(store):
-    return CaseService(store)
 
 
 @pytest.fixture

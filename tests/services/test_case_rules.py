@@ -11,7 +11,6 @@ from mediation_desk.domain.errors import DomainError, TransitionError, Validatio
 from mediation_desk.domain.models import Agreement, Case, Party
 from mediation_desk.domain.state_machine import Action
 from mediation_desk.domain.validators import CourtNumberUse
-from mediation_desk.services.cases import CaseService
 from mediation_desk.services.desk import MediatorService
 from mediation_desk.services.mediation import AgreementInput
 from mediation_desk.storage import audit, directory, records
@@ -19,11 +18,6 @@ from tests.conftest import case_input
 
 ACTOR = "王调解员"
 TRIAL_NO = "（2026）鲁0303民初88号"
-
-
-@pytest.fixture
-def svc(store):
-    return CaseService(store)
 
 
 @pytest.fixture

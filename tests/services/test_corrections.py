@@ -11,28 +11,11 @@ import pytest
 from mediation_desk.domain import corrections as rules
 from mediation_desk.domain.enums import EndReason, EventKind
 from mediation_desk.domain.errors import DomainError, ValidationError
-from mediation_desk.domain.models import Mediator
 from mediation_desk.services.cases import CaseService
-from mediation_desk.services.desk import MediatorService
 from mediation_desk.services.documents import DocumentService
 from mediation_desk.services.mediation import AgreementInput
 from mediation_desk.storage import audit
-from tests.conftest import case_input
-from tests.exchange.helpers import ACTOR, make_desk, referral, send, trust_both
-
-
-@pytest.fixture
-def svc(store):
-    return CaseService(store)
-
-
-@pytest.fixture
-def mediating(svc, store):
-    m = MediatorService(store).save(ACTOR, Mediator(center_id="", name="周明"))
-    c = svc.register(ACTOR, case_input(received_on="2026-02-02"))
-    svc.accept(ACTOR, c.id, on=date(2026, 2, 3))
-    svc.assign(ACTOR, c.id, [m.id])
-    return svc.get(c.id)
+from tests.exchange.helpers import ACTOR, send
 
 
 def _sessions(svc, case):
@@ -179,34 +162,23 @@ def test_the_papers_print_the_newest_version_and_the_corrections(svc, store, med
     assert "更正说明" in note and "李四（李某某）" in note and "笔误" in note
 
 
-def test_corrections_travel_in_the_bundle(tmp_path):
-    court, center = make_desk(tmp_path, "court01", "court"), make_desk(tmp_path, "centerA")
-    try:
-        trust_both(tmp_path, court, center)
-        case = referral(court, center)
-        send(tmp_path, court, "centerA", center, "referral")
-        svc = CaseService(center)
-        m = MediatorService(center).save(ACTOR, Mediator(center_id="", name="赵调解"))
-        svc.accept(ACTOR, case.id)
-        svc.assign(ACTOR, case.id, [m.id])
-        old = svc.record_session(ACTOR, case.id, notes="原记录")
-        new = svc.correct_session(ACTOR, case.id, old.id, reason="笔误", notes="更正后的记录")
-        agreement = svc.record_agreement(ACTOR, case.id, AgreementInput(
-            clauses=["李四支付货款1234.50元。"]))
-        svc.add_supplementary_agreement(ACTOR, case.id, agreement.id, reason="分期",
-                                        clauses=["分两期支付。", "每期617.25元。"])
-        svc.add_correction_note(ACTOR, case.id, agreement.id, reason="笔误", text="改正")
-        send(tmp_path, center, "court01", court, "back")
-        there = CaseService(court).events(case.id)
-        assert {e.id for e in there if e.kind is EventKind.SESSION} == {old.id, new.id}
-        assert rules.superseded(there)[old.id].new_id == new.id
-        assert next(e for e in there if e.id == old.id).notes == "原记录"
-        assert {(c.action, c.target_id) for c in rules.corrections(there)} == {
-            (rules.CORRECT_SESSION, old.id), (rules.SUPPLEMENTARY_AGREEMENT, agreement.id),
-            (rules.CORRECTION_NOTE, agreement.id)}
-    finally:
-        court.close()
-        center.close()
+def test_corrections_travel_in_the_bundle(tmp_path, referred):
+    court, center, svc, case = referred
+    old = svc.record_session(ACTOR, case.id, notes="原记录")
+    new = svc.correct_session(ACTOR, case.id, old.id, reason="笔误", notes="更正后的记录")
+    agreement = svc.record_agreement(ACTOR, case.id, AgreementInput(
+        clauses=["李四支付货款1234.50元。"]))
+    svc.add_supplementary_agreement(ACTOR, case.id, agreement.id, reason="分期",
+                                    clauses=["分两期支付。", "每期617.25元。"])
+    svc.add_correction_note(ACTOR, case.id, agreement.id, reason="笔误", text="改正")
+    send(tmp_path, center, "court01", court, "back")
+    there = CaseService(court).events(case.id)
+    assert {e.id for e in there if e.kind is EventKind.SESSION} == {old.id, new.id}
+    assert rules.superseded(there)[old.id].new_id == new.id
+    assert next(e for e in there if e.id == old.id).notes == "原记录"
+    assert {(c.action, c.target_id) for c in rules.corrections(there)} == {
+        (rules.CORRECT_SESSION, old.id), (rules.SUPPLEMENTARY_AGREEMENT, agreement.id),
+        (rules.CORRECTION_NOTE, agreement.id)}
 
 
 def test_a_corrected_session_counts_once(svc, store, mediating, clock):
@@ -225,34 +197,23 @@ def test_a_corrected_session_counts_once(svc, store, mediating, clock):
     assert [r.id for r, _t, _p in found] == [mediating.id]
 
 
-def test_a_desk_corrects_only_what_it_owns(tmp_path):
+def test_a_desk_corrects_only_what_it_owns(tmp_path, referred):
     """The court holds the center's records of a referred case but may not correct them:
     refused before anything is written (its bundle would be refused by the center)."""
-    court, center = make_desk(tmp_path, "court01", "court"), make_desk(tmp_path, "centerA")
-    try:
-        trust_both(tmp_path, court, center)
-        case = referral(court, center)
-        send(tmp_path, court, "centerA", center, "referral")
-        svc = CaseService(center)
-        m = MediatorService(center).save(ACTOR, Mediator(center_id="", name="赵调解"))
-        svc.accept(ACTOR, case.id)
-        svc.assign(ACTOR, case.id, [m.id])
-        old = svc.record_session(ACTOR, case.id, notes="原记录")
-        send(tmp_path, center, "court01", court, "back")
-        at_court = CaseService(court)
-        before = court.audit.head()
-        for attempt in (
-                lambda: at_court.correct_session(ACTOR, case.id, old.id, reason="笔误",
-                                                 notes="法院改的"),
-                lambda: at_court.add_correction_note(ACTOR, case.id, old.id, reason="笔误",
-                                                     text="法院的说明")):
-            with pytest.raises(DomainError) as caught:
-                attempt()
-            assert caught.value.code == "not_owner" and "调解组织" in caught.value.message
-        assert court.audit.head() == before
-    finally:
-        court.close()
-        center.close()
+    court, center, svc, case = referred
+    old = svc.record_session(ACTOR, case.id, notes="原记录")
+    send(tmp_path, center, "court01", court, "back")
+    at_court = CaseService(court)
+    before = court.audit.head()
+    for attempt in (
+            lambda: at_court.correct_session(ACTOR, case.id, old.id, reason="笔误",
+                                             notes="法院改的"),
+            lambda: at_court.add_correction_note(ACTOR, case.id, old.id, reason="笔误",
+                                                 text="法院的说明")):
+        with pytest.raises(DomainError) as caught:
+            attempt()
+        assert caught.value.code == "not_owner" and "调解组织" in caught.value.message
+    assert court.audit.head() == before
 
 
 def test_the_case_file_holds_the_supplement_and_the_note(svc, store, mediating):

@@ -10,29 +10,13 @@ import pytest
 
 from mediation_desk.domain.enums import AgreementScope, EndReason, EventKind
 from mediation_desk.domain.errors import TransitionError, ValidationError
-from mediation_desk.domain.models import Mediator
 from mediation_desk.services.cases import CaseService
-from mediation_desk.services.desk import MediatorService
 from mediation_desk.services.mediation import AgreementInput
 from mediation_desk.storage import audit
 from tests.conftest import case_input
-from tests.exchange.helpers import ACTOR, make_desk, referral, send, trust_both
+from tests.exchange.helpers import ACTOR, send
 
 FACTS = "双方确认：借款5000元于2025年6月1日交付。"
-
-
-@pytest.fixture
-def svc(store):
-    return CaseService(store)
-
-
-@pytest.fixture
-def mediating(svc, store):
-    m = MediatorService(store).save(ACTOR, Mediator(center_id="", name="周明"))
-    c = svc.register(ACTOR, case_input(received_on="2026-02-02"))
-    svc.accept(ACTOR, c.id, on=date(2026, 2, 3))
-    svc.assign(ACTOR, c.id, [m.id])
-    return svc.get(c.id)
 
 
 def _all(case):
@@ -106,24 +90,13 @@ def test_recorded_after_the_mediation_failed(svc, mediating):
     assert len(_facts_events(svc, mediating)) == 1
 
 
-def test_they_travel_to_the_court_with_the_hand_over(tmp_path):
-    court, center = make_desk(tmp_path, "court01", "court"), make_desk(tmp_path, "centerA")
-    try:
-        trust_both(tmp_path, court, center)
-        case = referral(court, center)
-        send(tmp_path, court, "centerA", center, "referral")
-        svc = CaseService(center)
-        m = MediatorService(center).save(ACTOR, Mediator(center_id="", name="赵调解"))
-        svc.accept(ACTOR, case.id)
-        svc.assign(ACTOR, case.id, [m.id])
-        svc.terminate(ACTOR, case.id, reason=EndReason.GAP_TOO_LARGE)
-        svc.record_undisputed_facts(ACTOR, case.id, facts=FACTS,
-                                    confirming_party_ids=_all(svc.get(case.id)))
-        svc.hand_over(ACTOR, case.id, notes="移送立案")
-        send(tmp_path, center, "court01", court, "back")
-        at_court = [e for e in CaseService(court).events(case.id)
-                    if e.kind is EventKind.UNDISPUTED_FACTS]
-        assert [e.notes for e in at_court] == [FACTS]
-    finally:
-        court.close()
-        center.close()
+def test_they_travel_to_the_court_with_the_hand_over(tmp_path, referred):
+    court, center, svc, case = referred
+    svc.terminate(ACTOR, case.id, reason=EndReason.GAP_TOO_LARGE)
+    svc.record_undisputed_facts(ACTOR, case.id, facts=FACTS,
+                                confirming_party_ids=_all(svc.get(case.id)))
+    svc.hand_over(ACTOR, case.id, notes="移送立案")
+    send(tmp_path, center, "court01", court, "back")
+    at_court = [e for e in CaseService(court).events(case.id)
+                if e.kind is EventKind.UNDISPUTED_FACTS]
+    assert [e.notes for e in at_court] == [FACTS]
