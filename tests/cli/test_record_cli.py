@@ -3,44 +3,22 @@ login is the recorder, bad input is named by its option and leaves the database 
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from mediation_desk.cli import run
 from mediation_desk.domain.enums import EventKind
-from mediation_desk.domain.models import Mediator
-from mediation_desk.services.auth import login
-from mediation_desk.services.cases import CaseService
-from mediation_desk.services.desk import MediatorService
 from tests.cli.conftest import USER
-from tests.cli.helpers import PASSWORD, login_as
-from tests.conftest import case_input
+from tests.cli.helpers import login_as, on_the_case, register_mediating, with_login
 
 
 @pytest.fixture
 def mediating(desk):
     """The desk with one case under mediation; returns (desk, case number)."""
-    store = login(desk, USER, PASSWORD)
-    try:
-        svc = CaseService(store)
-        m = MediatorService(store).save(USER, Mediator(center_id="", name="周明"))
-        c = svc.register(USER, case_input(received_on="2026-02-02"))
-        svc.accept(USER, c.id, on=date(2026, 2, 3))
-        svc.assign(USER, c.id, [m.id])
-        return desk, c.number
-    finally:
-        store.close()
+    return desk, with_login(desk, lambda store: register_mediating(store)[1].number)
 
 
 def _events(desk, kind):
-    store = login(desk, USER, PASSWORD)
-    try:
-        svc = CaseService(store)
-        [row] = svc.list()
-        return [e for e in svc.events(row.id) if e.kind is kind]
-    finally:
-        store.close()
+    return on_the_case(desk, lambda svc, k: [e for e in svc.events(k) if e.kind is kind])
 
 
 def test_session_with_result_and_the_login_as_recorder(mediating, monkeypatch, capsys):

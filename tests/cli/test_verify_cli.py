@@ -10,35 +10,25 @@ from decimal import Decimal
 import pytest
 
 from mediation_desk.cli import run
-from mediation_desk.domain.models import Mediator
-from mediation_desk.services.auth import login
-from mediation_desk.services.cases import CaseService
-from mediation_desk.services.desk import MediatorService
 from mediation_desk.services.documents import DocumentService
 from mediation_desk.services.mediation import AgreementInput
 from tests.cli.conftest import USER
-from tests.cli.helpers import PASSWORD, login_as
-from tests.conftest import case_input, party
+from tests.cli.helpers import login_as, register_mediating, with_login
+from tests.conftest import party
 
 
 @pytest.fixture
 def issued(desk, tmp_path):
     """The desk with an agreement issued: (desk, PDF path, code, case number)."""
-    store = login(desk, USER, PASSWORD)
-    try:
-        svc = CaseService(store)
-        m = MediatorService(store).save(USER, Mediator(center_id="", name="周明"))
-        c = svc.register(USER, case_input(received_on="2026-02-02", parties=[
+    def make(store):
+        svc, c = register_mediating(store, parties=[
             party("applicant", "张三", "11010519491231002X", "13812341234"),
-            party("respondent", "李四", "440524188001010014", "13900001111")]))
-        svc.accept(USER, c.id, on=date(2026, 2, 3))
-        svc.assign(USER, c.id, [m.id])
+            party("respondent", "李四", "440524188001010014", "13900001111")])
         svc.record_agreement(USER, c.id, AgreementInput(
             clauses=["被申请人退还申请人物业费40000元。"], amount=Decimal("40000"),
             performance_deadline=date(2026, 3, 31), effective_on=date(2026, 2, 20)))
-        doc = DocumentService(store).generate(USER, c.id, "agreement")
-    finally:
-        store.close()
+        return c, DocumentService(store).generate(USER, c.id, "agreement")
+    c, doc = with_login(desk, make)
     path = tmp_path / "协议书.pdf"
     path.write_bytes(doc.pdf)
     return desk, path, doc.verification_code, c.number
