@@ -13,11 +13,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT, settler  # noqa: E402 - puts the repository on sys.path
 
 from mediation_desk.ui import i18n  # noqa: E402
 from mediation_desk.ui.context import Services  # noqa: E402
@@ -29,14 +26,7 @@ from mediation_desk.ui.main_window import (  # noqa: E402
 )
 from mediation_desk.ui.tasks import TaskRunner  # noqa: E402
 
-OUT = Path(__file__).resolve().parent
-
-
-def settle(app: QApplication, ms: int = 600) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
+settle = settler(600)
 
 
 def main() -> None:

@@ -14,13 +14,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QSize, Qt, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT, settle  # noqa: E402 - puts the repository on sys.path
 
 from mediation_desk.domain.enums import CaseStatus  # noqa: E402
 from mediation_desk.domain.queries import CaseFilter  # noqa: E402
@@ -32,15 +30,7 @@ from mediation_desk.ui.context import Services  # noqa: E402
 from mediation_desk.ui.pages.case_detail import CaseDetailWidget  # noqa: E402
 from mediation_desk.ui.tasks import TaskRunner  # noqa: E402
 
-OUT = Path(__file__).resolve().parent
 SCREEN = QSize(1366, 768)
-
-
-def settle(app: QApplication, ms: int = 400) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
 
 
 def photo_of(pdf: bytes) -> bytes:

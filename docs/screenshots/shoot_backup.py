@@ -18,11 +18,8 @@ from pathlib import Path
 TMP = Path(tempfile.mkdtemp())
 os.environ["MEDIATION_DESK_HOME"] = str(TMP / "home")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT, settle, shoot  # noqa: E402 - puts the repository on sys.path
 
 from mediation_desk.services import backup as backups  # noqa: E402
 from mediation_desk.services.demo import build_demo, demo_login  # noqa: E402
@@ -31,21 +28,6 @@ from mediation_desk.ui.context import Services  # noqa: E402
 from mediation_desk.ui.dialogs.backup_dialogs import BackupsDialog, practice_text  # noqa: E402
 from mediation_desk.ui.pages.settings_page import SettingsPage  # noqa: E402
 from mediation_desk.ui.tasks import TaskRunner  # noqa: E402
-
-OUT = Path(__file__).resolve().parent
-
-
-def settle(app: QApplication, ms: int = 400) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
-
-
-def shoot(app: QApplication, widget, name: str) -> None:
-    widget.show()
-    settle(app)
-    widget.grab().save(str(OUT / name))
 
 
 def main() -> None:

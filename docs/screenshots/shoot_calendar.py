@@ -15,11 +15,8 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT, settle  # noqa: E402 - puts the repository on sys.path
 
 from mediation_desk.domain.models import Mediator  # noqa: E402
 from mediation_desk.services.desk import init_desk  # noqa: E402
@@ -31,15 +28,7 @@ from mediation_desk.ui.pages.settings_page import SettingsPage  # noqa: E402
 from mediation_desk.ui.tasks import TaskRunner  # noqa: E402
 from tests.conftest import case_input  # noqa: E402
 
-OUT = Path(__file__).resolve().parent
 NOW = datetime(2026, 12, 10, 9, 0).astimezone()
-
-
-def settle(app: QApplication, ms: int = 400) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
 
 
 def main() -> None:

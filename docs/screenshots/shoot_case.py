@@ -12,11 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QScrollArea
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT, settle  # noqa: E402 - puts the repository on sys.path
 
 from mediation_desk.domain.enums import CaseStatus, DisputeType  # noqa: E402
 from mediation_desk.domain.queries import CaseFilter  # noqa: E402
@@ -26,15 +23,6 @@ from mediation_desk.ui.context import Services  # noqa: E402
 from mediation_desk.ui.dialogs.register_case import RegisterCaseDialog  # noqa: E402
 from mediation_desk.ui.pages.case_detail import CaseDetailWidget  # noqa: E402
 from mediation_desk.ui.tasks import TaskRunner  # noqa: E402
-
-OUT = Path(__file__).resolve().parent
-
-
-def settle(app: QApplication, ms: int = 400) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
 
 
 def shoot_register(app: QApplication, services: Services) -> None:

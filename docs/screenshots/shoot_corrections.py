@@ -22,11 +22,9 @@ import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSize, QTimer
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT, settler  # noqa: E402 - puts the repository on sys.path
 
 from mediation_desk.domain.enums import EventKind  # noqa: E402
 from mediation_desk.domain.models import Mediator  # noqa: E402
@@ -40,7 +38,6 @@ from mediation_desk.ui.geometry import fit_window  # noqa: E402
 from mediation_desk.ui.pages.case_detail import CaseDetailWidget  # noqa: E402
 from mediation_desk.ui.tasks import TaskRunner  # noqa: E402
 
-OUT = Path(__file__).resolve().parent
 PARTIES = [
     {"role": "applicant", "name": "张三", "id_number": "11010519491231002X",
      "phone": "13812341234", "address": "淄博市张店区马尚村12号", "ethnicity": "汉族",
@@ -49,11 +46,7 @@ PARTIES = [
      "address": "淄博市张店区马尚村15号"}]
 
 
-def settle(app: QApplication, ms: int = 300) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
+settle = settler(300)
 
 
 def fit(widget: QWidget, app: QApplication) -> None:

@@ -32,8 +32,7 @@ from pathlib import Path
 TMP = Path(tempfile.mkdtemp())
 os.environ["MEDIATION_DESK_HOME"] = str(TMP / "home")
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+import shots  # noqa: E402,F401 - puts the repository on sys.path
 
 from mediation_desk.documents.kinds import CASE_FILE, KINDS  # noqa: E402
 from mediation_desk.domain.errors import DomainError  # noqa: E402

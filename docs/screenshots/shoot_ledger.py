@@ -22,22 +22,10 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT, settle  # noqa: E402 - puts the repository on sys.path
 
 from mediation_desk.ui import i18n  # noqa: E402
-
-OUT = Path(__file__).resolve().parent
-
-
-def settle(app: QApplication, ms: int = 400) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
 
 
 def office_ledger(path: Path) -> Path:

@@ -20,11 +20,8 @@ from pathlib import Path
 TMP = Path(tempfile.mkdtemp())
 os.environ["MEDIATION_DESK_HOME"] = str(TMP / "home")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT, settle, shoot  # noqa: E402 - puts the repository on sys.path
 
 from mediation_desk.app import Application, parse_args  # noqa: E402
 from mediation_desk.security.keyfile import format_recovery_key, new_recovery_secret  # noqa: E402
@@ -36,15 +33,6 @@ from mediation_desk.ui.dialogs.login_dialog import LoginDialog  # noqa: E402
 from mediation_desk.ui.dialogs.recovery_key_dialog import RecoveryKeyDialog  # noqa: E402
 from mediation_desk.ui.tasks import TaskRunner  # noqa: E402
 
-OUT = Path(__file__).resolve().parent
-
-
-def settle(app: QApplication, ms: int = 400) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
-
 
 def centre(app: QApplication, widget: QWidget) -> None:
     widget.adjustSize()
@@ -52,12 +40,6 @@ def centre(app: QApplication, widget: QWidget) -> None:
     frame = widget.frameGeometry()
     frame.moveCenter(screen.center())
     widget.move(frame.topLeft())
-
-
-def shoot(app: QApplication, widget: QWidget, name: str) -> None:
-    widget.show()
-    settle(app)
-    widget.grab().save(str(OUT / name))
 
 
 def shoot_screen(app: QApplication, name: str) -> None:

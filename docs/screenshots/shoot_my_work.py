@@ -23,9 +23,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
+from shots import OUT  # noqa: E402 - puts the repository on sys.path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from shoot_referrals import ACTOR, build, settle  # noqa: E402
@@ -43,7 +42,6 @@ from mediation_desk.ui.dialogs.exchange_dialogs import ImportPreviewDialog  # no
 from mediation_desk.ui.main_window import PAGE_DASHBOARD, MainWindow  # noqa: E402
 from mediation_desk.ui.tasks import TaskRunner  # noqa: E402
 
-OUT = Path(__file__).resolve().parent
 DEMO = Path("/tmp/mediation-desk-cache/demo-100000-seed-7-m014_compact_store.db")
 SUFFIX = "-150" if os.environ.get("QT_SCALE_FACTOR") == "1.5" else ""
 

@@ -19,11 +19,9 @@ import threading
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT, settler  # noqa: E402 - puts the repository on sys.path
 
 from mediation_desk.domain.enums import RelationKind  # noqa: E402
 from mediation_desk.domain.models import DeclaredRelation, Mediator  # noqa: E402
@@ -36,7 +34,6 @@ from mediation_desk.ui.dialogs.session_record_dialog import SessionRecordDialog 
 from mediation_desk.ui.pages.case_detail import CaseDetailWidget  # noqa: E402
 from mediation_desk.ui.tasks import TaskRunner  # noqa: E402
 
-OUT = Path(__file__).resolve().parent
 PARTIES = [
     {"role": "applicant", "name": "张三", "id_number": "11010519491231002X",
      "phone": "13812341234", "address": "淄博市张店区马尚村12号", "ethnicity": "汉族",
@@ -45,11 +42,7 @@ PARTIES = [
      "address": "淄博市张店区马尚村15号", "ethnicity": "回族", "occupation": "个体工商户"}]
 
 
-def settle(app: QApplication, ms: int = 300) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
+settle = settler(300)
 
 
 def fit(widget: QWidget, app: QApplication) -> None:

@@ -15,11 +15,8 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT, settler  # noqa: E402 - puts the repository on sys.path
 
 from mediation_desk.domain.enums import CenterKind, EndReason  # noqa: E402
 from mediation_desk.domain.models import Mediator  # noqa: E402
@@ -33,11 +30,13 @@ from mediation_desk.ui.dialogs.referral_dialog import ReferralDialog  # noqa: E4
 from mediation_desk.ui.main_window import PAGE_COURT, MainWindow  # noqa: E402
 from mediation_desk.ui.tasks import TaskRunner  # noqa: E402
 
-OUT = Path(__file__).resolve().parent
 ACTOR = "演示"
 _W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 NAMES = ["王建国", "李秀英", "张伟", "刘芳", "陈明", "杨丽", "赵军", "黄敏", "周强", "吴静",
          "徐磊", "孙燕", "马超", "朱红"]
+
+
+settle = settler(600)
 
 
 def id_number(seed: int) -> str:
@@ -101,13 +100,6 @@ def build(tmp: Path) -> Path:
     for s in (court, *centers):
         s.close()
     return path
-
-
-def settle(app: QApplication, ms: int = 600) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
 
 
 def main() -> None:

@@ -18,14 +18,12 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT  # noqa: E402 - puts the repository on sys.path
 
 from mediation_desk.domain.statistics import Report, ReportPeriod  # noqa: E402
 from mediation_desk.reports.assessment_pdf import render_assessment  # noqa: E402
 from mediation_desk.reports.statistics_pdf import render_report  # noqa: E402
 
-OUT = Path(__file__).resolve().parent
 DPI = "80"
 TODAY = date(2026, 12, 1)
 

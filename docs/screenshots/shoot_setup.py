@@ -21,11 +21,8 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT, settler  # noqa: E402 - puts the repository on sys.path
 
 from mediation_desk.domain.enums import DisputeType, RelationKind  # noqa: E402
 from mediation_desk.domain.models import DeclaredRelation, Mediator  # noqa: E402
@@ -37,19 +34,14 @@ from mediation_desk.ui.context import Services  # noqa: E402
 from mediation_desk.ui.tasks import TaskRunner  # noqa: E402
 from tests.inputs import case_input, party  # noqa: E402
 
-OUT = Path(__file__).resolve().parent
 DIRECTOR, PASSWORD = "王主任", "center pass 2026"
-
-
-def settle(app: QApplication, ms: int = 300) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
 
 
 SUFFIX = "-150" if os.environ.get("QT_SCALE_FACTOR") == "1.5" else ""
 """With QT_SCALE_FACTOR=1.5 (a 1366x768 laptop at 150 %) the files get a -150 suffix."""
+
+
+settle = settler(300)
 
 
 def shoot(app: QApplication, widget: QWidget, name: str) -> None:

@@ -22,26 +22,14 @@ from pathlib import Path
 TMP = Path(tempfile.mkdtemp())
 os.environ["MEDIATION_DESK_HOME"] = str(TMP / "home")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT, settle  # noqa: E402 - puts the repository on sys.path
 
 from mediation_desk.app import Application, parse_args  # noqa: E402
 from mediation_desk.services.demo import build_demo, demo_login  # noqa: E402
 from mediation_desk.ui import i18n  # noqa: E402
 from mediation_desk.ui.context import Services  # noqa: E402
 from mediation_desk.ui.tasks import TaskRunner  # noqa: E402
-
-OUT = Path(__file__).resolve().parent
-
-
-def settle(app: QApplication, ms: int = 400) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
 
 
 def wait_for(app: QApplication, done, limit_ms: int = 30_000) -> None:

@@ -13,15 +13,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT  # noqa: E402 - puts the repository on sys.path
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-OUT = Path(__file__).resolve().parent
 DPI = "80"
 
 

@@ -11,13 +11,11 @@ documents-jc-application.png (pdftoppm, 60 dpi).
 from __future__ import annotations
 
 import subprocess
-import sys
 import tempfile
 from datetime import date, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT  # noqa: E402 - puts the repository on sys.path
 
 from mediation_desk.domain.enums import AgreementScope, EndReason  # noqa: E402
 from mediation_desk.domain.models import Mediator  # noqa: E402
@@ -26,7 +24,6 @@ from mediation_desk.services.desk import MediatorService, init_desk  # noqa: E40
 from mediation_desk.services.documents import DocumentService  # noqa: E402
 from mediation_desk.services.mediation import AgreementInput  # noqa: E402
 
-OUT = Path(__file__).resolve().parent
 WHO = "王调解员"
 SHOTS = {"undisputed_facts": ("documents-undisputed-facts.png", 1),
          "session_record": ("documents-session-record-second.png", 3),

@@ -14,11 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT, settler  # noqa: E402 - puts the repository on sys.path
 
 from mediation_desk.domain.enums import CaseStatus  # noqa: E402
 from mediation_desk.domain.queries import CaseFilter  # noqa: E402
@@ -29,14 +26,7 @@ from mediation_desk.ui.context import Services  # noqa: E402
 from mediation_desk.ui.dialogs.verify_dialog import VerifyDialog  # noqa: E402
 from mediation_desk.ui.tasks import TaskRunner  # noqa: E402
 
-OUT = Path(__file__).resolve().parent
-
-
-def settle(app: QApplication, ms: int = 300) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    app.processEvents()
+settle = settler(300)
 
 
 def main() -> None:

@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shots import OUT  # noqa: E402 - puts the repository on sys.path
 
 from mediation_desk.reports.statistics_xlsx import render_report_xlsx  # noqa: E402
 
-OUT = Path(__file__).resolve().parent
 DPI = "80"
 
 
