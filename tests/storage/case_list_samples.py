@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -52,6 +54,21 @@ def new_store(path: Path) -> Store:
 
     return init_desk(path, code="ZD-MS", name="马尚街道调解中心", number_prefix="马尚",
                      linked_court="张店区人民法院")
+
+
+@contextmanager
+def filled_store(tmp_path_factory: Any) -> Iterator[tuple[Any, list[Sample]]]:
+    """A fresh desk (its own MEDIATION_DESK_HOME) with :func:`fill`'s cases, for a module's
+    read-only tests: (its connection, the samples); closed after."""
+    import pytest
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MEDIATION_DESK_HOME", str(tmp_path_factory.mktemp("home")))
+        s = new_store(tmp_path_factory.mktemp("desk") / "desk.db")
+        try:
+            yield s.db, fill(s.db)
+        finally:
+            s.close()
 
 
 def fill(db: Any, n: int = 600, seed: int = 14) -> list[Sample]:

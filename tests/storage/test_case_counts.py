@@ -18,17 +18,13 @@ from mediation_desk.storage.case_counts import (
     single_count,
 )
 from mediation_desk.storage.case_queries import count_cases
-from tests.storage.case_list_samples import FILTERS, TODAY, fill, new_store
+from tests.storage.case_list_samples import FILTERS, TODAY, filled_store
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("MEDIATION_DESK_HOME", str(tmp_path_factory.mktemp("home")))
-        s = new_store(tmp_path_factory.mktemp("desk") / "desk.db")
-        fill(s.db)
-        yield s.db
-        s.close()
+    with filled_store(tmp_path_factory) as (db, _samples):
+        yield db
 
 
 def plain(db, flt: CaseFilter) -> int:

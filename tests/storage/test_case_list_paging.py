@@ -11,7 +11,7 @@ import pytest
 
 from mediation_desk.domain.queries import CaseFilter, CaseSort
 from mediation_desk.storage import case_queries
-from tests.storage.case_list_samples import FILTERS, TODAY, fill, new_store, oracle
+from tests.storage.case_list_samples import FILTERS, TODAY, fill, filled_store, oracle
 
 KEYS = ("number", "status", "dispute_type", "source", "received_on", "due_on", "party_names",
         "mediator_names", "amount", "center")
@@ -20,11 +20,8 @@ KEYS = ("number", "status", "dispute_type", "source", "received_on", "due_on", "
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory):
     """One generated database for the read-only tests (a desk takes seconds to set up)."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("MEDIATION_DESK_HOME", str(tmp_path_factory.mktemp("home")))
-        s = new_store(tmp_path_factory.mktemp("desk") / "desk.db")
-        yield s.db, fill(s.db)
-        s.close()
+    with filled_store(tmp_path_factory) as shared:
+        yield shared
 
 
 @pytest.fixture

@@ -15,18 +15,14 @@ import pytest
 
 from mediation_desk.domain.queries import CaseSort
 from mediation_desk.storage import case_queries
-from tests.storage.case_list_samples import FILTERS, TODAY, fill, new_store
+from tests.storage.case_list_samples import FILTERS, TODAY, fill, filled_store
 from tests.storage.test_case_list_paging import KEYS
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("MEDIATION_DESK_HOME", str(tmp_path_factory.mktemp("home")))
-        s = new_store(tmp_path_factory.mktemp("desk") / "desk.db")
-        fill(s.db)
-        yield s.db
-        s.close()
+    with filled_store(tmp_path_factory) as (db, _samples):
+        yield db
 
 
 def _plans(db, name: str, sort: CaseSort, drive: bool) -> list[list[str]]:
