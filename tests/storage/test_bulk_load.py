@@ -3,17 +3,12 @@ the schema it began with, a sound file, a normal WAL database, and the indexes a
 
 from __future__ import annotations
 
-import random
-from datetime import date, timedelta
-
 import pytest
 
 from mediation_desk.services import demo
 from mediation_desk.services.desk import init_desk
-from mediation_desk.services.settings import Settings
 from mediation_desk.storage import bulk
-
-TODAY = date(2026, 6, 1)
+from tests.storage.demo_rows import insert_made, make_demo_cases
 
 
 def _schema(store):
@@ -22,23 +17,10 @@ def _schema(store):
 
 
 def _add(store, n, seed=4):
-    center = store.directory.self_center()
-    rng = random.Random(seed)
-    maker = demo.CaseMaker(rng, TODAY, [], Settings())
-    mediators = demo.demo_mediators(rng, center.id, maker)
-    with store.operation("测试", "mediators") as work:
-        for m in mediators:
-            work.save_mediator(m)
-    maker.mediators = [m for m in mediators if m.active]
-    made = [maker.case(TODAY - timedelta(days=k % 300), center.id) for k in range(n)]
+    center, mediators, made = make_demo_cases(store, n, seed)
     with store.operation("测试", "demo_cases") as work:
-        demo._number(store, [c for c, _, _ in made], center.id, center.number_prefix)
-        store.cases.insert_batch(cases=[c for c, _, _ in made],
-                                 events=[e for m in made for e in m[1]],
-                                 agreements=[a for m in made for a in m[2]],
-                                 mediators={m.id: m for m in mediators}, now=work.now,
-                                 origin=work.origin)
-    store.test_mediators = {m.id: m for m in mediators}
+        insert_made(store, work, center, mediators, made)
+    store.test_mediators = mediators
     return made
 
 

@@ -4,17 +4,12 @@ sealed as it ends; the insert triggers are back afterwards, also after a failure
 
 from __future__ import annotations
 
-import random
-from datetime import date, timedelta
-
 import pytest
 
 from mediation_desk.services import demo
 from mediation_desk.services.desk import init_desk
-from mediation_desk.services.settings import Settings
 from mediation_desk.storage import seals
-
-TODAY = date(2026, 6, 1)
+from tests.storage.demo_rows import insert_made, make_demo_cases
 
 
 @pytest.fixture
@@ -22,27 +17,6 @@ def store(tmp_path):
     s = init_desk(tmp_path / "new.db", **demo.DEMO_CENTER)
     yield s
     s.close()
-
-
-def _made(store, n):
-    center = store.directory.self_center()
-    rng = random.Random(4)
-    maker = demo.CaseMaker(rng, TODAY, [], Settings())
-    mediators = demo.demo_mediators(rng, center.id, maker)
-    with store.operation("测试", "mediators") as work:
-        for m in mediators:
-            work.save_mediator(m)
-    maker.mediators = [m for m in mediators if m.active]
-    made = [maker.case(TODAY - timedelta(days=k % 300), center.id) for k in range(n)]
-    return center, {m.id: m for m in mediators}, made
-
-
-def _insert(store, work, center, mediators, made):
-    demo._number(store, [c for c, _, _ in made], center.id, center.number_prefix)
-    store.cases.insert_batch(cases=[c for c, _, _ in made],
-                             events=[e for m in made for e in m[1]],
-                             agreements=[a for m in made for a in m[2]],
-                             mediators=mediators, now=work.now, origin=work.origin)
 
 
 def _triggers(store):
@@ -60,10 +34,10 @@ def _last_seals(store):
 
 
 def test_every_appended_row_is_sealed_and_nothing_else(store):
-    center, mediators, made = _made(store, 25)
+    center, mediators, made = make_demo_cases(store, 25)
     triggers = _triggers(store)
     with store.operation("测试", "demo_cases") as work:
-        _insert(store, work, center, mediators, made)
+        insert_made(store, work, center, mediators, made)
     assert _triggers(store) == triggers
     sealed = _last_seals(store)
     for table, entity in (("cases", "case"), ("parties", "party"), ("events", "event"),
@@ -77,10 +51,10 @@ def test_every_appended_row_is_sealed_and_nothing_else(store):
 
 
 def test_an_appended_row_changed_in_the_same_operation_is_sealed_as_it_ends(store):
-    center, mediators, made = _made(store, 5)
+    center, mediators, made = make_demo_cases(store, 5)
     case = made[2][0]
     with store.operation("测试", "demo_cases") as work:
-        _insert(store, work, center, mediators, made)
+        insert_made(store, work, center, mediators, made)
         store.db.execute("UPDATE cases SET title = '改过的标题' WHERE id = ?", [case.id])
     (text,) = store.db.execute(f"SELECT {seals.content_sql(store.db, 'cases')} FROM cases"
                                " WHERE id = ?", [case.id]).fetchone()
@@ -91,17 +65,17 @@ def test_an_appended_row_changed_in_the_same_operation_is_sealed_as_it_ends(stor
 
 
 def test_a_failed_bulk_insert_leaves_the_triggers_and_no_ranges(store):
-    center, mediators, made = _made(store, 5)
+    center, mediators, made = make_demo_cases(store, 5)
     triggers = _triggers(store)
     made[3][0].parties[0].id = made[1][0].parties[0].id  # a duplicate id: the insert fails
     with pytest.raises(Exception, match="UNIQUE"):
         with store.operation("测试", "demo_cases") as work:
-            _insert(store, work, center, mediators, made)
+            insert_made(store, work, center, mediators, made)
     assert _triggers(store) == triggers
     assert store.db.execute("SELECT count(*) FROM temp.md_appended").fetchone()[0] == 0
     assert store.db.execute("SELECT count(*) FROM cases").fetchone()[0] == 0
     # the next ordinary write is noticed by the triggers again
-    _c, _m, more = _made(store, 1)
+    _c, _m, more = make_demo_cases(store, 1)
     with store.operation("测试", "save") as work:
         work.save_case(more[0][0])
     problems, _chain = store.check()
