@@ -196,12 +196,7 @@ class CaseDetailWidget(QWidget):
         except DomainError as exc:
             show_error(self, exc.message)
             return None
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.accepted.connect(self._saved)
-        dialog.finished.connect(lambda _r: dialog.deleteLater())
-        self.active_dialog = dialog
-        dialog.open()
-        return dialog
+        return self._open_modal(dialog)
 
     def open_correction(self, record_id: str) -> FormDialog | None:
         """Open the correction (更正) of a session record or the agreement; refresh on save."""
@@ -218,6 +213,10 @@ class CaseDetailWidget(QWidget):
         except DomainError as exc:
             show_error(self, exc.message)
             return None
+        return self._open_modal(dialog)
+
+    def _open_modal(self, dialog: FormDialog) -> FormDialog:
+        """Open ``dialog`` window-modal; refresh when it is saved, delete it when closed."""
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.accepted.connect(self._saved)
         dialog.finished.connect(lambda _r: dialog.deleteLater())
