@@ -35,7 +35,8 @@ from .storage import store as _store
 
 _LOADED_BEFORE_QT = (_cases, _desk, _store)
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QTimer  # noqa: E402
+from PySide6.QtGui import QIcon, QImageReader, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget  # noqa: E402
 
 from .ui import errors, i18n, temp_folder  # noqa: E402
@@ -381,12 +382,47 @@ class Application:
         QTimer.singleShot(0, self.app.quit)
 
 
+QT_PLATFORM_VARIABLE = "MEDIATION_DESK_QT_PLATFORM"
+
+
+def qt_platform_from_environment() -> None:
+    """Copy MEDIATION_DESK_QT_PLATFORM to QT_QPA_PLATFORM before Qt starts: Wine drops the
+    QT_* variables it passes to a Windows program, so its smoke test uses another name."""
+    platform = os.environ.get(QT_PLATFORM_VARIABLE)
+    if platform:
+        os.environ["QT_QPA_PLATFORM"] = platform
+
+
+def app_icon() -> QIcon:
+    """The application icon: every size in mediation_desk/resources/icons/app.ico (read from
+    its bytes, so it works the same from a wheel, a zip or a frozen app)."""
+    from .resources import resource
+
+    data = QByteArray(resource("icons", "app.ico").read_bytes())
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, b"ico")
+    icon = QIcon()
+    for _ in range(max(1, reader.imageCount())):
+        image = reader.read()
+        if image.isNull():
+            break
+        icon.addPixmap(QPixmap.fromImage(image))
+        if not reader.jumpToNextImage():
+            break
+    if icon.isNull():
+        log.warning("the application icon could not be read")
+    return icon
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     setup_logging()
+    qt_platform_from_environment()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("MediationDesk")
     app.setApplicationDisplayName("调解工作台")
+    app.setWindowIcon(app_icon())
     hook = errors.ExceptionHook().install()
     # cycles are collected on this (the GUI) thread only, never on the database door's
     collector = GarbageCollector(app).start()
