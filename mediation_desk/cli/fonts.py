@@ -13,7 +13,7 @@ import argparse
 from typing import Any
 
 _SOURCES = {"setting": "设置中指定", "env": "环境变量 MEDIATION_DESK_FONT 指定",
-            "resources": "程序的 resources/fonts/ 目录", "system": "系统字体"}
+            "resources": "程序的字体目录 mediation_desk/resources/fonts/", "system": "系统字体"}
 
 
 def run_fonts(args: argparse.Namespace) -> int:

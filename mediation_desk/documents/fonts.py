@@ -1,7 +1,8 @@
 """Finding and registering a TrueType CJK font for the documents.
 
 Lookup order: an explicit path (settings) or ``MEDIATION_DESK_FONT``; a font
-placed in ``resources/fonts/`` by the packaging step; the operating system's
+placed in the package's ``mediation_desk/resources/fonts/`` (by the packaging step, or
+by hand; no font is committed); the operating system's
 fonts (Windows SimSun/FangSong/SimHei/YaHei, Linux AR PL and WenQuanYi, then
 whatever ``fc-list`` knows). Only TrueType outlines are accepted: reportlab
 cannot embed CFF OpenType (Noto CJK, Source Han), and its built-in CID fonts
@@ -10,7 +11,7 @@ blank pages. No usable font means a clear error, never a PDF of empty boxes.
 
 Characters the main face lacks (CJK Extension B and beyond, e.g. 𠮷 U+20BB7)
 are drawn by fallback faces: SimSun-ExtB on Windows, HanaMinB on Linux, and any
-TrueType in ``resources/fonts/`` or known to fontconfig that has them. A
+TrueType in that fonts folder or known to fontconfig that has them. A
 fallback is accepted on its own terms (it has ideographs beyond the BMP), not by
 the main face's probe, which an Extension-B-only face cannot pass.
 """
@@ -30,20 +31,25 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError
 
 from ..domain.errors import DomainError
+from ..resources import folder
 from .tounicode import TTFont
 
 ENV_VAR = "MEDIATION_DESK_FONT"
+FONT_FOLDER = folder("fonts")
+"""The program's own fonts folder: mediation_desk/resources/fonts/ in a checkout or an
+installed package, the same folder inside a frozen app's bundle."""
 INSTALL_HINT = (
     "请安装中文 TrueType 字体：Windows 自带宋体（simsun.ttc）或仿宋（simfang.ttf）；"
     "Debian/Ubuntu 执行 sudo apt-get install fonts-wqy-microhei（或 fonts-arphic-uming）；"
-    f"也可把 .ttf/.ttc 字体放入程序的 resources/fonts/ 目录，或用环境变量 {ENV_VAR} 指定字体文件。"
+    f"也可把 .ttf/.ttc 字体放入程序的字体目录（{FONT_FOLDER}），"
+    f"或用环境变量 {ENV_VAR} 指定字体文件。"
     "注意：Noto CJK、思源等 OpenType（CFF）字体不能使用。"
 )
 RARE_HINT = (
     "请安装含扩展 B 区等生僻字的 TrueType 字体：Windows 用 SimSun-ExtB（simsunb.ttf，"
     "中文版 Windows 自带，缺少时在“设置 → 时间和语言 → 语言”中添加中文（简体））；"
     "Debian/Ubuntu 执行 sudo apt-get install fonts-hanazono；"
-    "也可把这样的 .ttf 字体放入程序的 resources/fonts/ 目录"
+    f"也可把这样的 .ttf 字体放入程序的字体目录（{FONT_FOLDER}）"
 )
 """What to install when a character has no face (the fallback fonts the lookup finds)."""
 
@@ -143,12 +149,8 @@ def _windows_dirs(env: Mapping[str, str]) -> list[Path]:
 
 
 def resource_font_dirs() -> list[Path]:
-    """``resources/fonts/`` beside the source tree and inside a frozen bundle."""
-    dirs = [Path(__file__).resolve().parents[2] / "resources" / "fonts"]
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        dirs.insert(0, Path(frozen) / "resources" / "fonts")
-    return dirs
+    """The program's fonts folder (``FONT_FOLDER``), wherever the package is."""
+    return [FONT_FOLDER]
 
 
 def _fc_list(pattern: str = ":lang=zh") -> list[Path]:
@@ -255,7 +257,7 @@ def fallback_candidates(main: Path, env: Mapping[str, str] | None = None, *,
                         use_fc_list: bool = True) -> list[Path]:
     """Existing font files to try for characters ``main`` lacks, in order of preference.
 
-    The rare-character faces first (SimSun-ExtB, ``resources/fonts/``, HanaMinB,
+    The rare-character faces first (SimSun-ExtB, the fonts folder, HanaMinB,
     fontconfig's faces with 𠮷), then the other CJK faces the lookup knows. A file
     reached twice (a symlink, a copy of the main font's path) is listed once.
     """

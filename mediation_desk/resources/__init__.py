@@ -6,8 +6,10 @@ Found through importlib.resources, so a checkout, an installed wheel and a froze
 
 from __future__ import annotations
 
+import sys
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from pathlib import Path
 
 
 def resource(*parts: str) -> Traversable:
@@ -16,3 +18,14 @@ def resource(*parts: str) -> Traversable:
     for part in parts:
         node = node / part
     return node
+
+
+def folder(*parts: str) -> Path:
+    """The shipped folder ``parts`` as a file-system path (it may not exist): for what must
+    be listed or handed to another library by name, such as the fonts folder."""
+    node = resource(*parts)
+    if isinstance(node, Path):
+        return node
+    frozen = getattr(sys, "_MEIPASS", None)  # a frozen app whose loader is not path-based
+    base = Path(frozen) / "mediation_desk" / "resources" if frozen else Path(__file__).parent
+    return base.joinpath(*parts)

@@ -1,8 +1,10 @@
 """Interface language: Qt translators, translated strings outside widgets, dates.
 
 English is the source language in code (``tr()`` / ``QCoreApplication.translate``);
-``resources/translations/mediation_desk_zh_CN.qm`` turns it into Chinese, which
-is the default. Rebuild after changing strings::
+``mediation_desk/resources/translations/mediation_desk_zh_CN.qm`` turns it into Chinese,
+which is the default. It ships inside the package and is found through importlib.resources,
+so an installed wheel and a frozen app are Chinese as a checkout is. Rebuild after changing
+strings (the .ts and .qm are written in the source tree's folder)::
 
     .venv/bin/python -m mediation_desk.ui.i18n   # runs pyside6-lupdate + pyside6-lrelease
 """
@@ -12,12 +14,16 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import date
+from importlib.resources import as_file
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-ROOT = Path(__file__).resolve().parents[2]
-TRANSLATIONS = ROOT / "resources" / "translations"
+from ..resources import resource
+
+PACKAGE = Path(__file__).resolve().parents[1]
+TRANSLATIONS = PACKAGE / "resources" / "translations"
+"""Where lupdate and lrelease write (the source tree); loading goes through resource()."""
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
 
@@ -42,7 +48,7 @@ def install(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> bool:
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     ok = True
     ours = QTranslator(app)
-    if ours.load(str(TRANSLATIONS / f"mediation_desk_{_current}.qm")):
+    if load_ours(ours, _current):
         app.installTranslator(ours)
         _installed.append(ours)
     else:
@@ -53,6 +59,15 @@ def install(app: QCoreApplication, language: str = DEFAULT_LANGUAGE) -> bool:
         app.installTranslator(qtbase)
         _installed.append(qtbase)
     return ok
+
+
+def load_ours(translator: QTranslator, language: str) -> bool:
+    """Load the program's own catalogue for ``language`` from the package; False if missing."""
+    qm = resource("translations", f"mediation_desk_{language}.qm")
+    if not qm.is_file():
+        return False
+    with as_file(qm) as path:
+        return translator.load(str(path))
 
 
 def tr(context: str, text: str) -> str:
@@ -73,18 +88,18 @@ def format_date(d: date | None) -> str:
 
 def source_files() -> list[Path]:
     """Python files holding translatable strings (everything Qt: ui/ and app.py)."""
-    pkg = ROOT / "mediation_desk"
-    return sorted([pkg / "app.py", *(pkg / "ui").rglob("*.py")])
+    return sorted([PACKAGE / "app.py", *(PACKAGE / "ui").rglob("*.py")])
 
 
-def build(update: bool = True) -> None:
-    """Run pyside6-lupdate (refresh the .ts) and pyside6-lrelease (build the .qm)."""
+def build(update: bool = True, folder: Path = TRANSLATIONS) -> None:
+    """Run pyside6-lupdate (refresh the .ts) and pyside6-lrelease (build the .qm) in
+    ``folder`` (the package's translations folder; a test passes a copy)."""
     bindir = Path(sys.executable).parent
-    TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     for lang in LANGUAGES:
         if lang == "en":
             continue
-        ts = TRANSLATIONS / f"mediation_desk_{lang}.ts"
+        ts = folder / f"mediation_desk_{lang}.ts"
         if update:
             subprocess.run([str(bindir / "pyside6-lupdate"), "-no-obsolete",
                             *map(str, source_files()), "-ts", str(ts)], check=True)

@@ -37,7 +37,7 @@ def ext_b_font() -> fonts.DocumentFont:
     font = fonts.document_font()
     if font.face_for(JI) is None:
         pytest.fail("no Extension B font: install fonts-hanazono (apt-get install fonts-hanazono)"
-                    " or put simsunb.ttf into resources/fonts/")
+                    " or put simsunb.ttf into mediation_desk/resources/fonts/")
     return font
 
 
