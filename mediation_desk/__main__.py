@@ -10,6 +10,9 @@ GUI_FLAGS = {"--db", "--demo", "--lang"}
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch to the command line or the GUI."""
+    from .console import use_utf8
+
+    use_utf8()  # the CLI's output and the GUI's stderr (its log lines) in UTF-8 on any console
     args = list(sys.argv[1:] if argv is None else argv)
     first = args[0].split("=")[0] if args else ""
     if not args or first in GUI_FLAGS:

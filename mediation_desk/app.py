@@ -416,6 +416,9 @@ def app_icon() -> QIcon:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .console import use_utf8
+
+    use_utf8()  # stderr (and the smoke test's stdout lines) in UTF-8 on any console
     args = parse_args(sys.argv[1:] if argv is None else argv)
     setup_logging()
     qt_platform_from_environment()

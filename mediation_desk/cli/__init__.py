@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from ..console import use_utf8
 from ..domain.errors import DomainError, ValidationError
 from ..logs import log_file, setup_logging
 from ..storage.connection import user_error
@@ -122,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str]) -> int:
     """Run a verb; map errors to exit codes (never a traceback for the user)."""
+    use_utf8()  # also when an entry point calls run() directly (the frozen CLI may)
     parser = build_parser()
     args = parser.parse_args(list(argv))
     if not getattr(args, "func", None):
