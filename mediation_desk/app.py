@@ -5,6 +5,9 @@
 ``mediation-desk --demo``     a freshly generated demo database (``--demo-cases N``, default
                               2000), at the login screen with 演示主任 filled in
 ``--lang en|zh_CN``           interface language for this run (default: the saved setting)
+``mediation-desk FILE.mdx``   an exchange file (a double click on it in Windows): the desk
+                              logs in as usual, then shows the 交换 page's import preview of
+                              it; if the desk is already open, that window shows it instead
 
 Every way in logs in (ui/dialogs/login_dialog.py): a new file gets the first-run dialog
 (center and director's account, then the recovery key once), an old unencrypted file is
@@ -60,6 +63,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--lang", choices=i18n.LANGUAGES)
     p.add_argument("--user", help="the account name the login screen offers first")
     p.add_argument("--exit-after-first-rows", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("bundle", nargs="?", type=Path, metavar="FILE.mdx",
+                   help="an exchange file to preview for import (a double click on it)")
     return p.parse_args(list(argv))
 
 
@@ -321,6 +326,18 @@ class Application:
         self.window.start()  # queries go to the worker and run while the window paints
         self.window.show()
 
+    def open_exchange_file(self, path: Path) -> None:
+        """An exchange file given at start or by a second start (a double click on an .mdx):
+        the 交换 page shows the import preview of it, exactly as its 导入 button would,
+        refusals included; nothing is imported without the person's 导入."""
+        from .ui.main_window import PAGE_EXCHANGE
+
+        window = self.window
+        if window is None or self.locker.locked:
+            return  # locked: only the lock screen comes forward; 导入 is there after it
+        window.nav.setCurrentRow(PAGE_EXCHANGE)
+        window.exchange.preview(path)
+
     def restore(self, backup: str) -> None:
         """File → Restore: close the window and the database, restore, open both again."""
         from .ui.dialogs.backup_dialogs import restore_and_reopen
@@ -438,8 +455,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         holder: dict[str, Application] = {}
         instance = SingleInstance(path, lambda: holder["desk"].raise_window()
-                                  if "desk" in holder else "")
-        running = instance.claim()
+                                  if "desk" in holder else "",
+                                  open_file=lambda bundle: holder["desk"].open_exchange_file(
+                                      bundle) if "desk" in holder else None)
+        running = instance.claim(open_file=args.bundle)
+        if running is not None and args.bundle is not None:
+            return 0  # the open window came forward and shows the file's import preview
         if running is not None:
             QMessageBox.information(
                 None, QDialog.tr("Mediation Desk"),
@@ -461,6 +482,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         desk.show_window()
         desk.start_idle_lock()
         desk.auto_backup.start()
+        if args.bundle is not None:  # once the window is up and the event loop runs
+            QTimer.singleShot(0, lambda: desk.open_exchange_file(args.bundle))
         code = app.exec()
         instance.release()
         desk.close()  # closes the database (a restore may have reopened it) and backs it up

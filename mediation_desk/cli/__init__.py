@@ -102,7 +102,8 @@ OPENING = """调解工作台 Mediation Desk
   mediation-desk --db 文件.db       打开指定的数据库文件
   mediation-desk --demo             打开新生成的演示数据库（--demo-cases 件数）
   mediation-desk --lang en          本次用英文界面（zh_CN 为中文，默认）
-  Windows 安装版：双击 MediationDesk.exe（调解工作台）。
+  mediation-desk 文件.mdx           登录后预览这个交换文件的导入（确认后才导入）
+  Windows 安装版：双击 MediationDesk.exe（调解工作台）；双击 .mdx 交换文件同上。
 
 命令行（下列命令之一；mediation-desk 命令 --help 看该命令的说明）："""
 """What ``--help`` starts with: how to open the application, then the verbs."""
