@@ -84,8 +84,10 @@ def save_profile(**values: str) -> None:
 
 
 def generate_demo(runner: TaskRunner, cases: int, seed: int) -> Path | None:
-    """Build a fresh demo database off the GUI thread behind a progress dialog."""
+    """Build a fresh demo database off the GUI thread behind a progress dialog; older demo
+    databases are removed there too (services/demo_cleanup.py)."""
     from .services.demo import build_demo
+    from .services.demo_cleanup import remove_old_demos
 
     folder = data_dir() / "demo"
     folder.mkdir(parents=True, exist_ok=True)
@@ -101,9 +103,15 @@ def generate_demo(runner: TaskRunner, cases: int, seed: int) -> Path | None:
         outcome["error"] = exc
         loop.quit()
 
-    run_with_progress(runner, None, QDialog.tr("Generating demo cases…"),
-                      lambda progress: build_demo(path, cases=cases, seed=seed,
-                                                  progress=progress.report), done, failed)
+    def build(progress):
+        result = build_demo(path, cases=cases, seed=seed, progress=progress.report)
+        try:  # the older demos go (this one and the newest two stay); never fails the demo
+            remove_old_demos(folder, keep=path)
+        except Exception:  # noqa: BLE001 - logged; the demo opens anyway
+            log.warning("old demo databases were not cleaned up", exc_info=True)
+        return result
+
+    run_with_progress(runner, None, QDialog.tr("Generating demo cases…"), build, done, failed)
     if not outcome:
         loop.exec()
     if "error" in outcome:
