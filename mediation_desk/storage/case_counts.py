@@ -2,8 +2,9 @@
 estimate (「约」) or a lower bound (「至少」), never a wrong exact number.
 
 * no criterion: the live-case tally (``case_tally``, m013);
-* one criterion with an index of its own: counted in that index alone, as the dashboard
-  counts (docs/case-list.md): a status, open cases, a flag, overdue and due soon in their
+* a status or open cases: the live-case tallies per status (``case_tallies``, m015);
+* one other criterion with an index of its own: counted in that index alone
+  (docs/case-list.md): a flag, overdue and due soon in their
   partial indexes of live cases; a dispute type, a source, a center, a date range over an
   index that holds tombstones too, less the tombstoned cases that meet it (through
   ``cases_deleted``: few); a mediator's cases in ``case_mediators``, less the tombstoned;
@@ -28,7 +29,8 @@ import sqlite_utils
 
 from ..domain.enums import CaseFlag
 from ..domain.queries import CaseFilter
-from .case_queries import _OPEN_LITERAL, count_cases, where_clause
+from . import case_tallies
+from .case_queries import _OPEN_STATUSES, count_cases, where_clause
 
 EXACT_UP_TO = 500
 """Filters of several criteria are counted exactly up to this (the case list's old cap:
@@ -92,12 +94,9 @@ def single_count(db: sqlite_utils.Database, flt: CaseFilter, today: date) -> int
         return None
     c = criteria[0]
     if c == "statuses":
-        marks, params = _marks(flt.statuses)
-        return int(db.execute("SELECT count(*) FROM cases WHERE deleted = 0"
-                              f" AND status IN ({marks})", params).fetchone()[0])
+        return case_tallies.in_statuses(db, _marks(flt.statuses)[1])
     if c == "open_only":
-        return int(db.execute("SELECT count(*) FROM cases WHERE deleted = 0"
-                              f" AND status IN ({_OPEN_LITERAL})").fetchone()[0])
+        return case_tallies.in_statuses(db, _OPEN_STATUSES)
     if c == "flags":
         if len(flt.flags) != 1:
             return None

@@ -21,7 +21,7 @@ from ..domain.models import Party
 from ..domain.paging import CaseCursor, CasePage
 from ..domain.queries import CaseFilter, CaseRow, CaseSort, DashboardCounts
 from ..domain.state_machine import OPEN_STATUSES
-from . import records, search
+from . import case_tallies, records, search
 
 CLOCK_STATUSES = (CaseStatus.ACCEPTED.value, CaseStatus.MEDIATING.value)
 """Statuses whose deadline clock runs (suspended cases have a stopped clock)."""
@@ -34,6 +34,9 @@ _OPEN_LITERAL = ", ".join(f"'{s}'" for s in _OPEN_STATUSES)
 AWAITING_JC = (CaseStatus.AGREED.value,)
 AWAITING_FOLLOW_UP = (CaseStatus.AGREED.value, CaseStatus.JC_CONFIRMED.value,
                       CaseStatus.JC_WITHDRAWN.value)
+IN_MEDIATION = (CaseStatus.ACCEPTED.value, CaseStatus.MEDIATING.value,
+                CaseStatus.SUSPENDED.value)
+"""The statuses of the dashboard's 调解中 count."""
 
 _SORT_KEYS: dict[str, tuple[str, ...]] = {
     "number": ("cases.year", "cases.serial"),
@@ -443,30 +446,21 @@ def parties_of(db: sqlite_utils.Database, case_ids: list[str]) -> dict[str, list
 
 
 def dashboard_counts(db: sqlite_utils.Database, *, today: date, warn_days: int) -> DashboardCounts:
-    """Counts for the dashboard, each read from one index alone.
+    """Counts for the dashboard, each a sum over a few rows of the tallies (m015).
 
-    A condition is counted over an index that holds tombstoned cases too (no row is read),
-    less the tombstoned cases that meet it, found through ``cases_deleted`` (few); the
-    total is the live-case tally its triggers keep (m013)."""
+    ``case_tallies`` holds the live cases per status and per date of the three clocks the
+    dashboard shows, kept by triggers with every write of a case (storage/case_tallies.py);
+    the total is the live-case tally (m013). The same figures as ``count(*)`` over the cases
+    (a test compares them), without reading the cases they count."""
     t = today.isoformat()
     soon = (today + timedelta(days=warn_days)).isoformat()
-
-    def live(cond: str, params: list[Any]) -> int:
-        every = db.execute(f"SELECT count(*) FROM cases WHERE {cond}", params).fetchone()[0]
-        gone = db.execute("SELECT count(*) FROM cases INDEXED BY cases_deleted"
-                          f" WHERE deleted = 1 AND {cond}", params).fetchone()[0]
-        return int(every) - int(gone)
-
-    clock = f"status IN ({_CLOCK_LITERAL})"
-    fu = ",".join("?" * len(AWAITING_FOLLOW_UP))
     return DashboardCounts(
-        new=live("status = 'registered'", []),
-        in_mediation=live("status IN ('accepted', 'mediating', 'suspended')", []),
-        due_soon=live(f"{clock} AND due_on >= ? AND due_on <= ?", [t, soon]),
-        overdue=live(f"{clock} AND due_on < ?", [t]),
-        awaiting_jc=live("status = ? AND jc_due_on >= ?", [*AWAITING_JC, t]),
-        follow_ups_due=live(f"status IN ({fu}) AND follow_up_due_on <= ?",
-                            [*AWAITING_FOLLOW_UP, t]),
+        new=case_tallies.in_statuses(db, [CaseStatus.REGISTERED.value]),
+        in_mediation=case_tallies.in_statuses(db, IN_MEDIATION),
+        due_soon=case_tallies.in_range(db, "due", low=t, high=soon),
+        overdue=case_tallies.in_range(db, "due", below=t),
+        awaiting_jc=case_tallies.in_range(db, "jc", low=t),
+        follow_ups_due=case_tallies.in_range(db, "follow_up", high=t),
         total=int(db.execute("SELECT live FROM case_tally").fetchone()[0]),
     )
 

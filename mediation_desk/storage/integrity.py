@@ -194,4 +194,16 @@ def full_check(db: sqlite_utils.Database) -> CheckReport:
     report.records_checked = checked.checked
     report.records = [seals.describe(db, p) for p in checked.problems]
     report.blobs = _blob_problems(db)
+    report.records += _tally_problems(db)
     return report
+
+
+def _tally_problems(db: sqlite_utils.Database) -> list[str]:
+    """The dashboard's tallies (m015) against the cases counted afresh."""
+    from . import case_tallies
+
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'case_tallies'").fetchone():
+        return []
+    if case_tallies.stored(db) == case_tallies.recounted(db):
+        return []
+    return ["工作台的案件计数与案件记录不符（数据库曾在程序外被改动）"]
