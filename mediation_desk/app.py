@@ -24,7 +24,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 # The storage and service layers are imported before Qt, on purpose: once PySide6
@@ -83,7 +83,8 @@ def save_profile(**values: str) -> None:
         log.warning("could not save the profile")
 
 
-def generate_demo(runner: TaskRunner, cases: int, seed: int) -> Path | None:
+def generate_demo(runner: TaskRunner, cases: int, seed: int,
+                  report: Callable[[BaseException], object] = errors.report) -> Path | None:
     """Build a fresh demo database off the GUI thread behind a progress dialog; older demo
     databases are removed there too (services/demo_cleanup.py)."""
     from .services.demo import build_demo
@@ -115,7 +116,7 @@ def generate_demo(runner: TaskRunner, cases: int, seed: int) -> Path | None:
     if not outcome:
         loop.exec()
     if "error" in outcome:
-        errors.report(outcome["error"])
+        report(outcome["error"])
         return None
     return path
 
@@ -123,13 +124,38 @@ def generate_demo(runner: TaskRunner, cases: int, seed: int) -> Path | None:
 DEMO_DIRECTOR = "演示主任"
 
 
-def choose_database(args: argparse.Namespace, runner: TaskRunner) -> Path | None:
+def choose_database(args: argparse.Namespace, runner: TaskRunner,
+                    report: Callable[[BaseException], object] = errors.report) -> Path | None:
     """The database to open (None: the user cancelled)."""
     if args.demo:
-        return generate_demo(runner, args.demo_cases, args.seed)
+        return generate_demo(runner, args.demo_cases, args.seed, report)
     if args.db is not None:
         return args.db
     return data_dir() / DB_NAME
+
+
+def report_on_stderr(exc: BaseException, parent: QWidget | None = None) -> None:
+    """An error of an unattended start (``--exit-after-first-rows``): logged and written to
+    stderr in Chinese, no message box waiting for a click that never comes."""
+    title, text = errors.report(exc, parent, show=False)
+    print(f"{title}：{text}", file=sys.stderr, flush=True)
+
+
+def unattended_problem(path: Path | None) -> str | None:
+    """Why an unattended start (a smoke test) would have to wait for a person: no login
+    from MEDIATION_DESK_USER / MEDIATION_DESK_PASSWORD, or a database that needs the first-run
+    or encryption dialog. None: it can log in and show the first rows on its own."""
+    if not os.environ.get("MEDIATION_DESK_USER") or \
+            os.environ.get("MEDIATION_DESK_PASSWORD") is None:
+        return ("--exit-after-first-rows 不弹出登录窗口：请用环境变量 MEDIATION_DESK_USER 和 "
+                "MEDIATION_DESK_PASSWORD 给出账户和密码（演示数据库：演示主任 / demo）。")
+    if path is not None:
+        from .services.auth import state
+
+        if state(path) != "encrypted":
+            return (f"--exit-after-first-rows 只打开已建立的加密数据库，{path} 还需要首次运行"
+                    "或加密窗口。请先用 mediation-desk init 建立它。")
+    return None
 
 
 def first_run(path: Path, runner: TaskRunner) -> Services | None:
@@ -325,7 +351,8 @@ class Application:
         self.window.lock_requested.connect(self.lock)
         self.window.switch_user_requested.connect(self.switch_user)
         self.window.settings_saved.connect(self.start_idle_lock)
-        self.services.tasks.on_error = lambda exc: errors.report(exc, self.window)
+        report = report_on_stderr if self.args.exit_after_first_rows else errors.report
+        self.services.tasks.on_error = lambda exc: report(exc, self.window)
         if old is not None:
             self.window.setGeometry(old.geometry())
             old.deleteLater()
@@ -451,16 +478,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("MediationDesk")
     app.setApplicationDisplayName("调解工作台")
     app.setWindowIcon(app_icon())
-    hook = errors.ExceptionHook().install()
+    # unattended (a smoke test): an unexpected error is logged, not shown, and fails the run
+    hook = errors.ExceptionHook(show=not args.exit_after_first_rows).install()
     # cycles are collected on this (the GUI) thread only, never on the database door's
     collector = GarbageCollector(app).start()
     i18n.install(app, args.lang or i18n.DEFAULT_LANGUAGE)
     temp_folder.remove_stale()  # private temporary folders a crashed run left behind
-    runner = TaskRunner(on_error=errors.report)
+    unattended = args.exit_after_first_rows  # a smoke test: nobody to click a dialog
+    report = report_on_stderr if unattended else errors.report
+    runner = TaskRunner(on_error=report)
     try:
-        path = choose_database(args, runner)
+        problem = unattended_problem(None) if unattended else None
+        path = None if problem else choose_database(args, runner, report)
+        if path is not None and unattended:
+            problem = unattended_problem(path)
+        if problem:
+            print(problem, file=sys.stderr, flush=True)
+            return 2
         if path is None:
-            return 0
+            return 1 if unattended else 0
         holder: dict[str, Application] = {}
         instance = SingleInstance(path, lambda: holder["desk"].raise_window()
                                   if "desk" in holder else "",
@@ -469,6 +505,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         running = instance.claim(open_file=args.bundle)
         if running is not None and args.bundle is not None:
             return 0  # the open window came forward and shows the file's import preview
+        if running is not None and unattended:
+            print(f"数据库已在另一个窗口打开（{running}）。", file=sys.stderr, flush=True)
+            return 1
         if running is not None:
             QMessageBox.information(
                 None, QDialog.tr("Mediation Desk"),
@@ -479,7 +518,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             services = log_in(path, runner, name=args.user or (DEMO_DIRECTOR if args.demo
                                                                else ""))
         except Exception as exc:  # noqa: BLE001 - shown, then exit
-            errors.report(exc)
+            report(exc)
             return 1
         if services is None:
             return 0
@@ -495,6 +534,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = app.exec()
         instance.release()
         desk.close()  # closes the database (a restore may have reopened it) and backs it up
+        if unattended and hook.shown:
+            for title, text in hook.shown:
+                print(f"{title}：{text}", file=sys.stderr, flush=True)
+            return code or 1
         return code
     finally:
         runner.shutdown()
