@@ -79,6 +79,8 @@ export WINEDEBUG=-all WINEARCH=win64
 # no menu entries or file types written to this Linux desktop, no Mono/Gecko prompts
 export WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree=d;mshtml=d"
 export WINEPREFIX="$prefix"
+# an office machine's own data folder (%LOCALAPPDATA%\MediationDesk), not a test's override
+unset MEDIATION_DESK_HOME
 w() { wine "$@" </dev/null; }
 unix_of() { winepath -u "$1" 2>/dev/null | tr -d '\r'; }
 win_of() { local p; p=$(realpath -m "$1"); printf 'Z:%s\n' "${p//\//\\}"; }
