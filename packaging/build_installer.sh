@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # Builds the Windows installer dist/MediationDesk-<version>-setup.exe from the PyInstaller
-# folder (packaging/build_windows.sh writes dist/MediationDesk/) with Debian's NSIS (makensis),
+# folder (packaging/build_windows.sh writes dist/windows/MediationDesk/) with Debian's NSIS (makensis),
 # on Linux; no Wine needed. Quiet on success (one line: the setup program, its size, the time);
 # makensis's output on failure.
 #
 #   packaging/build_installer.sh [FOLDER] [--out DIR]
 #
-# FOLDER defaults to dist/MediationDesk; the setup program goes to DIR (default dist/).
+# FOLDER defaults to dist/windows/MediationDesk (packaging/build_windows.sh); the setup program goes to DIR (default dist/).
 # The version is pyproject.toml's. packaging/smoke_installer.sh tests the result under Wine.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-folder="$root/dist/MediationDesk"
+folder="$root/dist/windows/MediationDesk"
 out="$root/dist"
 while [ $# -gt 0 ]; do
   case "$1" in
