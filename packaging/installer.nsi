@@ -52,6 +52,7 @@ ShowUninstDetails nevershow
   !define MUI_UNICON "${APP_ICON}"
 !endif
 !define MUI_ABORTWARNING
+!define MUI_WELCOMEPAGE_TEXT "$(WELCOME_TEXT)"
 !define MUI_UNABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
 !define MUI_FINISHPAGE_RUN_TEXT "$(FINISH_RUN)"

@@ -2,6 +2,8 @@
 ; Included by packaging/installer.nsi after MUI_LANGUAGE "SimpChinese"; saved as UTF-8
 ; (makensis -INPUTCHARSET UTF8).
 
+LangString WELCOME_TEXT ${LANG_SIMPCHINESE} \
+  "此程序将引导您完成 调解工作台 ${VERSION} 的安装。$\r$\n$\r$\n调解工作台安装在您自己的用户文件夹中，只供当前 Windows 用户使用，不需要管理员权限。如已安装旧版本，将直接升级，案件数据保持不变。$\r$\n$\r$\n安装前请先关闭正在运行的调解工作台。$\r$\n$\r$\n点击 [下一步(N)] 继续。"
 LangString MSG_RUNNING ${LANG_SIMPCHINESE} \
   "调解工作台正在运行（在文件夹 $INSTDIR 中）。$\r$\n$\r$\n请先保存工作并关闭所有调解工作台窗口和命令行窗口，然后点“重试”继续；点“取消”退出。"
 LangString MSG_OLD_WINDOWS ${LANG_SIMPCHINESE} \
