@@ -203,7 +203,8 @@ def write_bundle(out: BinaryIO, *, keys: DeskKeys, sender: str, recipient: str,
     held. The member digests and counts of the manifest are computed on the way.
     With ``validate`` every record is checked by the reader's record rules
     (:func:`records.validate_records`) before it is written, so a desk never sends a
-    record its peer would refuse. The rest is as :func:`build`.
+    record its peer would refuse; a bundle whose members or file a reader's limits refuse
+    raises :class:`BundleRejected` with the reader's reason. The rest is as :func:`build`.
     """
     zw = container.ZipWriter()
     index: dict[str, RecordIndex] = {}
@@ -229,6 +230,10 @@ def write_bundle(out: BinaryIO, *, keys: DeskKeys, sender: str, recipient: str,
     items = attachments.items() if isinstance(attachments, Mapping) else attachments
     for digest, content in items:
         zw.add(f"attachments/{digest}", content)
+    # never a file its reader refuses: the reader's limits on the members, checked here
+    refusal = container.DEFAULT_LIMITS.refusal({n: m.size for n, m in zw.members.items()})
+    if refusal is not None:
+        raise BundleRejected(*refusal)
     manifest = {
         "format": BUNDLE_FORMAT, "format_version": FORMAT_VERSION,
         "schema_version": SCHEMA_VERSION, "bundle_id": bundle_id or str(uuid.uuid4()),
@@ -268,6 +273,8 @@ def write_bundle(out: BinaryIO, *, keys: DeskKeys, sender: str, recipient: str,
     else:
         targets = [recipient_public.age_recipient] if recipient_public else []
         envelope.encrypt_stream(chunks(), file, [*targets, keys.public.age_recipient])
+    if file.size > MAX_FILE_BYTES:
+        raise BundleRejected("file_too_large")
     packed = {e: (zipfile.ZIP_DEFLATED, zw.members[record_member(e)].stored())
               for e in ENTITIES if len(index[e])}
     return Written(manifest, index, packed, plain.hexdigest(), plain.size, file.hexdigest(),

@@ -516,7 +516,12 @@ def export_bundle(store: Store, actor: str, to: str, out: str | Path, *,
             audit_head=store.audit.head(), anchors=echoed_anchors(store, to), validate=True))
 
     path = Path(out)
-    write_file_atomically(path, produce)
+    try:
+        write_file_atomically(path, produce)
+    except BundleRejected as exc:  # what the peer's reader would refuse (bundle.write_bundle)
+        raise DomainError(
+            f"交换文件超过接收方能读取的上限（{exc.message_zh}），未导出：请按案件分批导出"
+            "（指定案件，或先导出一次增量再继续）。", code="export_too_large") from exc
     written = holder[0]
     manifest = written.manifest
     try:

@@ -248,16 +248,29 @@ def test_too_many_members(world):
     refused(world, seal(zip_members([*items, *extra]), world["center"]), "zip_too_many_members")
 
 
-def test_declared_member_too_large(world):
+def _entry_name(data: bytes, pos: int) -> str:
+    length = struct.unpack_from("<H", data, pos + 28)[0]
+    return data[pos + 46:pos + 46 + length].decode()
+
+
+@pytest.mark.parametrize(("records", "size"), [
+    (False, 600 * 1024 * 1024),  # a member read whole: over 512 MiB
+    (True, 0xE0000000),  # a streamed records member: over 3 GiB
+])
+def test_declared_member_too_large(world, records, size):
     plain = bytearray(_plain_zip(world))
-    struct.pack_into("<I", plain, _central_entries(bytes(plain))[0] + 24, 0xF0000000)
+    pos = next(p for p in _central_entries(bytes(plain))
+               if _entry_name(bytes(plain), p).startswith("records/") == records)
+    struct.pack_into("<I", plain, pos + 24, size)
     refused(world, seal(bytes(plain), world["center"]), "zip_member_too_large")
 
 
 def test_total_too_large(world):
     plain = bytearray(_plain_zip(world))
-    for pos in _central_entries(bytes(plain))[:4]:
-        struct.pack_into("<I", plain, pos + 24, 400 * 1024 * 1024)
+    members = [p for p in _central_entries(bytes(plain))
+               if _entry_name(bytes(plain), p).startswith("records/")][:3]
+    for pos in members:  # each within its own limit, 7.5 GiB together (over 6 GiB)
+        struct.pack_into("<I", plain, pos + 24, 2560 * 1024 * 1024)
     refused(world, seal(bytes(plain), world["center"]), "zip_total_too_large")
 
 
