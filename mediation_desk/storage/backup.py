@@ -287,7 +287,9 @@ def sha256_of(path: Path) -> str:
 
 # -- copying ------------------------------------------------------------------------------
 def _fsync_file(path: Path) -> None:
-    with open(path, "rb") as fh:  # a closed backup file, never the live database
+    # opened for writing: Windows flushes only a handle with write access (FlushFileBuffers
+    # on a read-only one fails: PermissionError); a closed backup file, never the live database
+    with open(path, "r+b") as fh:
         os.fsync(fh.fileno())
 
 

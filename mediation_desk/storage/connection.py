@@ -94,7 +94,9 @@ def export_to(conn: sqlite3.Connection, target: str | os.PathLike[str], key: byt
         conn.execute("PRAGMA export_target.journal_mode = DELETE").fetchone()
     finally:
         conn.execute("DETACH DATABASE export_target")
-    with open(target, "rb") as fh:  # detached: no connection of ours has it open
+    # detached: no connection of ours has it open; for writing, as Windows flushes only a
+    # handle with write access
+    with open(target, "r+b") as fh:
         os.fsync(fh.fileno())
 
 
