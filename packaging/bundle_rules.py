@@ -107,8 +107,10 @@ def keeps(dest: str) -> bool:
         if library is not None:
             return library.group(1) in KEPT_QT_LIBRARIES
         extension = _PYSIDE_EXTENSION.match(name)
-        if extension is not None:
-            return f"PySide6.{extension.group(1)}" not in EXCLUDED_MODULES
+        if extension is not None:  # a PySide6 module: only over a kept Qt library
+            module = extension.group(1)
+            return (f"PySide6.{module}" not in EXCLUDED_MODULES
+                    and module.removeprefix("Qt") in KEPT_QT_LIBRARIES)
         return True  # PySide6's own runtime (pyside6.abi3.dll, the MSVC runtime, ...)
     top = parts[0]
     if top == "plugins":
