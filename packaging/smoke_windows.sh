@@ -8,7 +8,8 @@
 # Chinese, init (a court desk), demo (a center), document (a PDF whose CJK font pdffonts
 # shows embedded), an exchange round trip (keys, trust both ways, export, import) and the
 # GUI, MediationDesk.exe, started offscreen until its first case rows appear. Each step
-# prints one line; a failing step prints its output and fails the script.
+# prints one line; a failing step prints its output and fails the script (SMOKE_VERBOSE=1
+# prints every step's output).
 #
 # The documents' font: Wine ships no Chinese font, and the program's Windows lookup takes
 # only Windows' own faces by file name (simsun.ttc, simfang.ttf, msyh.ttc, ...), so instead
@@ -70,6 +71,7 @@ step() {
     exit 1
   fi
   echo "smoke_windows: step $n ok: $name ($(( $(date +%s) - start )) s)"
+  if [ -n "${SMOKE_VERBOSE:-}" ]; then sed 's/^/    /' "$OUT"; fi
 }
 cli() { wine "$APP/mediation-desk.exe" "$@"; }
 capture() {  # capture COMMAND...: its output (both streams) in $OUT.last, and shown
@@ -121,12 +123,16 @@ exchange_round_trip() {
   export MEDIATION_DESK_USER=王法官 MEDIATION_DESK_PASSWORD=fayuan-2026
   cli trust --db court.db center.card --yes
   capture cli import --db court.db 给法院.mdx
-  capture cli import --db court.db 给法院.mdx
+  expect "已导入：来自 ZD-MS"
+  capture cli import --db court.db 给法院.mdx  # the same file again changes nothing
+  expect "已经导入过"
   capture cli court-summary --db court.db
+  expect "（ZD-MS）"
 }
 gui_first_rows() {
   MEDIATION_DESK_QT_PLATFORM=offscreen MEDIATION_DESK_USER=演示主任 MEDIATION_DESK_PASSWORD=demo \
-    timeout "$GUI_TIMEOUT" wine "$APP/MediationDesk.exe" --db demo.db --exit-after-first-rows
+    capture timeout "$GUI_TIMEOUT" wine "$APP/MediationDesk.exe" --db demo.db --exit-after-first-rows
+  grep -q "^ROWS [1-9]" "$OUT.last" || { echo "expected: ROWS n (the first case rows)"; return 1; }
 }
 
 step "mediation-desk.exe --help: Chinese, UTF-8, exit 0" help_in_utf8
