@@ -2,6 +2,7 @@
 # Smoke test of the Windows installer under Wine, as IT staff would run it (silent mode):
 #
 #   packaging/smoke_installer.sh SETUP.exe [--source FOLDER] [--prefix DIR] [--keep]
+#                                [--app-smoke SCRIPT]
 #
 # In a throw-away Wine prefix (a copy of packaging/wine_env.sh's cached one, which has the
 # test-only stub DLLs the real application needs; or DIR, used as it is): seed a data folder,
@@ -12,15 +13,18 @@
 # an upgrade over the install replaces the old files, and a silent uninstall removes the program,
 # shortcuts and registry keys and keeps the data folder. Prints the installer's and the
 # installation's sizes. One line a step; the first failure stops it (exit 1) with its output.
+# --app-smoke SCRIPT runs SCRIPT INSTALLED-FOLDER (packaging/smoke_windows.sh: the program's own
+# smoke test) on the installed copy, after the install and before the upgrade and uninstall.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
-setup="" source_dir="" prefix="" keep=0
+setup="" source_dir="" prefix="" keep=0 app_smoke=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --source) source_dir=$(cd "$2" && pwd); shift 2 ;;
     --prefix) prefix=$2; shift 2 ;;
     --keep) keep=1; shift ;;
+    --app-smoke) app_smoke=$(realpath "$2"); shift 2 ;;
     -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     -*) echo "smoke_installer.sh: unknown option $1" >&2; exit 2 ;;
     *) setup=$(realpath "$1"); shift ;;
@@ -200,6 +204,16 @@ check_files() {
   fi
 }
 step "program files" check_files
+
+if [ -n "$app_smoke" ]; then
+  # its own lines, indented, as they come (it makes its own prefix and data folder)
+  echo "     the installed program's smoke test ($(basename "$app_smoke")):"
+  if ! (unset WINEPREFIX; "$app_smoke" "$instdir") 2>&1 | sed 's/^/     /'; then
+    step_name="installed program's smoke test" step_no=$((step_no + 1))
+    printf 'FAIL %2d %s\n' "$step_no" "$step_name"
+    exit 1
+  fi
+fi
 
 lnk_targets() {  # FILE TARGET: the .lnk exists and its target is the program folder's TARGET
   local names

@@ -213,7 +213,17 @@ def test_ci_runs_the_readme_test_command_installs_its_packages_and_uv_as_it_says
     quick = [line.split(" #")[0].strip() for line in
              bash_blocks(section(text, "## Quick start"))[0].splitlines()]
     (test_command,) = [line for line in quick if "pytest" in line]
-    assert ci.rstrip().splitlines()[-1] == test_command
+    code_lines = [line.strip() for line in ci.splitlines()
+                  if line.strip() and not line.lstrip().startswith("#")]
+    assert code_lines.count(test_command) == 1, "the README's test command, once, as written"
+    # after it only the packaging smoke test, each script of which the README names
+    after = code_lines[code_lines.index(test_command) + 1:]
+    scripts = set(re.findall(r"packaging/\w+\.sh", "\n".join(after)))
+    assert scripts, "the packaging smoke test runs after the tests"
+    assert all("packaging/" in line or line.startswith(("version=", "--"))
+               for line in after), after
+    windows = section(text, "## On Windows")
+    assert all(script in windows for script in scripts), scripts
     (apt,) = bash_blocks(section(text, "### Linux system packages"))
     readme_packages = set(apt.replace("\\\n", " ").split()) - {"sudo", "apt-get", "install"}
     listed = ci[ci.index("APT_PACKAGES=(") + len("APT_PACKAGES=("):]
