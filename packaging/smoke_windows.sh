@@ -84,6 +84,21 @@ expect() {  # expect TEXT: the last captured output holds TEXT
   grep -qF -- "$1" "$OUT.last" || { echo "expected: $1"; return 1; }
 }
 
+folder_contents() {
+  local stubs
+  stubs=$(find "$APP" -iname icuuc.dll -o -iname bcryptprimitives.dll)
+  [ -z "$stubs" ] || { echo "test-only stub in the folder: $stubs"; return 1; }
+  python3 - "$APP" "$(grep -m1 '^version' "$ROOT/pyproject.toml" | cut -d'"' -f2)" <<'PY'
+import sys
+from pathlib import Path
+app, version = Path(sys.argv[1]), sys.argv[2]
+for exe in ("MediationDesk.exe", "mediation-desk.exe"):
+    data = (app / exe).read_bytes()
+    for text in ("调解工作台", version, exe):  # VS_VERSIONINFO strings are UTF-16-LE
+        assert text.encode("utf-16-le") in data, f"{exe}: no {text!r} in its version resource"
+    print(exe, "version resource:", version)
+PY
+}
 help_in_utf8() {
   capture cli --help
   iconv -f UTF-8 -t UTF-8 "$OUT.last" >/dev/null || { echo "not UTF-8:"; od -c "$OUT.last" | head; return 1; }
@@ -135,6 +150,7 @@ gui_first_rows() {
   grep -q "^ROWS [1-9]" "$OUT.last" || { echo "expected: ROWS n (the first case rows)"; return 1; }
 }
 
+step "the folder: no test-only stub DLL; both programs' version resource" folder_contents
 step "mediation-desk.exe --help: Chinese, UTF-8, exit 0" help_in_utf8
 step "init: a court desk and its card" court_desk
 step "demo: a center with 120 cases" center_demo
