@@ -46,8 +46,9 @@ ensure_locale() {
 }
 
 # Prints the path of the cached base prefix, making it when missing: wineboot, then the stubs
-# compiled with mingw into its system32, bcryptprimitives set native first (Wine 8 has a
-# builtin one without ProcessPrng).
+# compiled with mingw into its system32 (without icuuc.dll Qt6Core.dll does not load; without
+# bcryptprimitives.dll every verb that makes a key fails), bcryptprimitives set native first
+# in case a Wine has a builtin one lacking ProcessPrng (Debian's Wine 8 has none).
 ensure_prefix() {
   local stubs="$PACKAGING_DIR/wine_stubs" key prefix tmp name
   key=$(key_of "$(wine --version)" "$(x86_64-w64-mingw32-gcc --version | head -1)" \
