@@ -42,7 +42,7 @@ cp -a "$BASE" "$WINEPREFIX"
 # One server for all the steps (each would otherwise start its own), and Wine's background
 # services started now, with no pipe of ours: a service started by a step's first program
 # would inherit that step's output pipe and keep it open after the program has ended.
-wineserver -p
+wineserver -p </dev/null >/dev/null 2>&1
 wine cmd /c exit 0 </dev/null >/dev/null 2>&1
 mkdir -p "$TMP/home" "$TMP/work"
 export MEDIATION_DESK_HOME
