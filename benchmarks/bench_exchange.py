@@ -312,9 +312,12 @@ CHILDREN = {"export-app": export_app, "export-floor": export_floor,
 
 
 def _run(kind: str, work: Path) -> dict[str, Any]:
-    out = subprocess.run([sys.executable, __file__, "--child", kind, "--work", str(work)],
-                         capture_output=True, text=True, check=True).stdout
-    return dict(json.loads(out.strip().splitlines()[-1]))
+    done = subprocess.run([sys.executable, __file__, "--child", kind, "--work", str(work)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode:  # say why (a 1M export's child once failed with only "exit 1")
+        sys.stderr.write(f"{kind} child exited {done.returncode}:\n{done.stderr}")
+        raise SystemExit(done.returncode)
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def _p95(values: list[float]) -> float:
