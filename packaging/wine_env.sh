@@ -66,7 +66,11 @@ ensure_prefix() {
       /v bcryptprimitives /d native,builtin /f </dev/null >/dev/null
     WINEPREFIX="$tmp" wineserver -w
     touch "$tmp/.ready"
-    rm -rf "$prefix" && mv "$tmp" "$prefix"
+    # several builds at once (CI builds the installer beside the tests, which make prefixes
+    # too): the first complete prefix wins by an atomic rename, the others drop their own; a
+    # left-over one without .ready (an interrupted build) is replaced
+    if [ -d "$prefix" ] && [ ! -f "$prefix/.ready" ]; then rm -rf "$prefix"; fi
+    mv -T "$tmp" "$prefix" 2>/dev/null || rm -rf "$tmp"
   fi
   printf '%s\n' "$prefix"
 }
