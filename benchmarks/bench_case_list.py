@@ -58,6 +58,7 @@ from mediation_desk.services.cases import CaseService  # noqa: E402
 from mediation_desk.services.demo import cached_demo, demo_login, open_demo  # noqa: E402
 from mediation_desk.storage import case_queries  # noqa: E402
 from mediation_desk.storage.connection import connect  # noqa: E402
+from tests.storage.dashboard_oracle import bare_dashboard  # noqa: E402
 
 PAGE = 200  # ui/models/case_table.py PAGE
 DEEP = 2000
@@ -194,23 +195,6 @@ def filters(today: date, con: sqlite3.Connection) -> dict[str, tuple[CaseFilter,
                               "status = 'archived' AND EXISTS (SELECT 1 FROM json_each(flags)"
                               " WHERE value = 'family')", []),
     }
-
-
-def bare_dashboard(con: sqlite3.Connection, today: date, warn_days: int) -> tuple[int, ...]:
-    t, soon = today.isoformat(), (today + timedelta(days=warn_days)).isoformat()
-
-    def one(where: str, *params: str) -> int:
-        return int(con.execute(f"SELECT count(*) FROM cases WHERE deleted = 0 AND {where}",
-                               list(params)).fetchone()[0])
-
-    return (one("status = 'registered'"),
-            one("status IN ('accepted', 'mediating', 'suspended')"),
-            one("status IN ('accepted', 'mediating') AND due_on >= ? AND due_on <= ?", t, soon),
-            one("status IN ('accepted', 'mediating') AND due_on < ?", t),
-            one("status = 'agreed' AND jc_due_on >= ?", t),
-            one("status IN ('agreed', 'jc_confirmed', 'jc_withdrawn')"
-                " AND follow_up_due_on <= ?", t),
-            one("1"))
 
 
 class PlainApp:

@@ -23,28 +23,11 @@ from mediation_desk.storage import exchange as xs
 from mediation_desk.storage.integrity import applied_migrations, full_check
 from tests.conftest import case_input
 from tests.exchange.helpers import ACTOR, make_desk, referral, send, trust_both, wire_records
+from tests.storage.dashboard_oracle import bare_dashboard
 
 TODAY = date(2026, 3, 2)
 M015 = "m015_case_tallies"
 STATUSES = [s.value for s in CaseStatus]
-
-
-def bare_dashboard(db, today: date, warn_days: int) -> tuple[int, ...]:
-    """The dashboard's figures as plain counts over the cases (bench_case_list's bare side)."""
-    t, soon = today.isoformat(), (today + timedelta(days=warn_days)).isoformat()
-
-    def one(where: str, *params: str) -> int:
-        return int(db.execute(f"SELECT count(*) FROM cases WHERE deleted = 0 AND {where}",
-                              list(params)).fetchone()[0])
-
-    return (one("status = 'registered'"),
-            one("status IN ('accepted', 'mediating', 'suspended')"),
-            one("status IN ('accepted', 'mediating') AND due_on >= ? AND due_on <= ?", t, soon),
-            one("status IN ('accepted', 'mediating') AND due_on < ?", t),
-            one("status = 'agreed' AND jc_due_on >= ?", t),
-            one("status IN ('agreed', 'jc_confirmed', 'jc_withdrawn')"
-                " AND follow_up_due_on <= ?", t),
-            one("1"))
 
 
 def assert_exact(db, days: list[date] | None = None) -> None:
