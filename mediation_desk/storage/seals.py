@@ -191,9 +191,13 @@ def track_writes(db: sqlite_utils.Database) -> None:
 
 
 def _trigger_sql(table: str, event: str, ref: str) -> str:
+    # Not ``INSERT OR IGNORE``: a trigger's conflict clause gives way to the firing
+    # statement's, and an upsert (``ON CONFLICT DO UPDATE``, an import's write) or an
+    # ``UPDATE OR ABORT`` of a row already noted would then fail with a UNIQUE error.
     return (f"CREATE TEMP TRIGGER IF NOT EXISTS {_WRITTEN}_{table}_{event.lower()}"
-            f" AFTER {event} ON main.{table} BEGIN INSERT OR IGNORE INTO {_WRITTEN}"
-            f" (tbl, id, rid) VALUES ('{table}', {ref}.id, {ref}.seq); END")
+            f" AFTER {event} ON main.{table} BEGIN INSERT INTO {_WRITTEN} (tbl, id, rid)"
+            f" SELECT '{table}', {ref}.id, {ref}.seq WHERE NOT EXISTS (SELECT 1 FROM"
+            f" {_WRITTEN} WHERE tbl = '{table}' AND id = {ref}.id); END")
 
 
 def _last_seq(db: sqlite_utils.Database, table: str) -> int:

@@ -172,3 +172,26 @@ def test_replay_without_seals_finds_an_edit(store, db_path):
 @pytest.mark.parametrize("entity", ["partie", "party", "parties"])
 def test_old_and_new_entity_names_are_understood(entity):
     assert seals.ENTITY_TABLE[entity] == "parties"
+
+
+def test_a_record_upserted_twice_in_one_operation_is_sealed_once(store, db_path):
+    """An import's upsert of a record the same operation already wrote (the notes of rows
+    to seal must not turn the upsert into a UNIQUE failure), and ``UPDATE OR ABORT``."""
+    from mediation_desk.exchange.records import ENTITIES, fields_of
+    from mediation_desk.storage import exchange as xs
+
+    case = desk_with_cases(store)[0]
+    wire = xs.to_wire_rows(store.db, "cases", ENTITIES["cases"][0],
+                           xs.fetch(store.db, "cases", [case.id]), fields_of("cases"))[0]
+    with store.operation("测试员", "import_bundle", case_id=case.id):
+        for n in (1, 2):
+            wire.update(title=f"改过第{n}次", version=int(wire["version"]) + 1)
+            xs.write_rows(store.db, "cases", [wire])
+        store.db.execute("UPDATE OR ABORT cases SET title = '第三次' WHERE id = ?", [case.id])
+    last = audit.case_history(store.db, case.id)[-1]
+    assert last["action"] == "import_bundle"
+    changes = last["changes"]
+    sealed = [seals.entry_records(e) for e in changes if e["op"] == seals.SEAL
+              and e["entity"] == "case"]
+    assert [list(s) for s in sealed] == [[case.id]]
+    assert check(db_path) == []  # the row as last written is the row sealed
