@@ -8,6 +8,8 @@
 #
 # FOLDER defaults to dist/windows/MediationDesk (packaging/build_windows.sh); the setup program goes to DIR (default dist/).
 # The version is pyproject.toml's. packaging/smoke_installer.sh tests the result under Wine.
+# MEDIATION_DESK_NSIS_COMPRESSOR: lzma (default, solid: the release) or zlib (CI: the LZMA pass
+# takes 2-6 minutes of one core, zlib seconds; a larger file, the same installer otherwise).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -22,6 +24,12 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+compressor=${MEDIATION_DESK_NSIS_COMPRESSOR:-lzma}
+case "$compressor" in
+  lzma|zlib) ;;
+  *) echo "build_installer.sh: MEDIATION_DESK_NSIS_COMPRESSOR is lzma or zlib, not $compressor" >&2
+     exit 2 ;;
+esac
 command -v makensis >/dev/null || {
   echo "build_installer.sh: makensis is missing (apt-get install nsis)" >&2; exit 1; }
 for exe in MediationDesk.exe mediation-desk.exe; do
@@ -67,7 +75,7 @@ setup="$out/MediationDesk-$version-setup.exe"
 icon="$root/mediation_desk/resources/icons/app.ico"
 args=(-V2 -INPUTCHARSET UTF8 -WX
       "-DVERSION=$version" "-DVERSION4=$version4" "-DSRCDIR=$folder"
-      "-DFILES_NSH=$files_nsh" "-DOUTFILE=$setup")
+      "-DFILES_NSH=$files_nsh" "-DOUTFILE=$setup" "-DCOMPRESSOR=$compressor")
 if [ -f "$icon" ]; then
   args+=("-DAPP_ICON=$icon")
 else
@@ -83,4 +91,4 @@ fi
 seconds=$(( $(date +%s) - start ))
 size_mb=$(python3 -c 'import os, sys; print(f"{os.path.getsize(sys.argv[1]) / 2**20:.1f}")' "$setup")
 payload_mb=$(du -sm "$folder" | cut -f1)
-echo "installer: $setup ($size_mb MiB from a $payload_mb MiB folder, ${seconds} s)"
+echo "installer: $setup ($size_mb MiB from a $payload_mb MiB folder, $compressor, ${seconds} s)"

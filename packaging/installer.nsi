@@ -18,8 +18,19 @@
 !endif
 
 Target amd64-unicode
-SetCompressor /SOLID lzma
-SetCompressorDictSize 64
+; LZMA solid for a release; packaging/build_installer.sh passes COMPRESSOR=zlib for CI's
+; smoke test (minutes faster, a larger file, the same installer otherwise)
+!ifndef COMPRESSOR
+  !define COMPRESSOR lzma
+!endif
+!if "${COMPRESSOR}" == "lzma"
+  SetCompressor /SOLID lzma
+  SetCompressorDictSize 64
+!else if "${COMPRESSOR}" == "zlib"
+  SetCompressor /SOLID zlib
+!else
+  !error "COMPRESSOR is lzma or zlib"
+!endif
 ManifestDPIAware true
 RequestExecutionLevel user
 

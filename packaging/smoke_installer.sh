@@ -69,9 +69,11 @@ step() {
   shift
   step_no=$((step_no + 1))
   step_running=1
+  local t0=$SECONDS
   "$@" >"$out" 2>&1
   step_running=0
-  printf 'ok   %2d %s%s\n' "$step_no" "$step_name" "$(tail -n 1 "$out" | sed 's/^./: &/')"
+  printf 'ok   %2d %s%s (%d s)\n' "$step_no" "$step_name" "$(tail -n 1 "$out" | sed 's/^./: &/')" \
+    $((SECONDS - t0))
 }
 fail() { echo "$*"; exit 1; }
 

@@ -216,11 +216,16 @@ def test_ci_runs_the_readme_test_command_installs_its_packages_and_uv_as_it_says
     code_lines = [line.strip() for line in ci.splitlines()
                   if line.strip() and not line.lstrip().startswith("#")]
     assert code_lines.count(test_command) == 1, "the README's test command, once, as written"
-    # after it only the packaging smoke test (built beside the suite), each script of which the
-    # README names
+    # the packaging smoke test runs (beside the suite: built and tested under Wine in a background
+    # job) and after the test command only the background jobs' results: their logs, their exit
+    # statuses checked; each packaging script is one the README names
+    assert sum(line.startswith("packaging/smoke_installer.sh") for line in code_lines) == 1, "runs"
     after = code_lines[code_lines.index(test_command) + 1:]
-    assert any("smoke_installer.sh" in line for line in after), "the smoke test after the tests"
-    assert all("packaging" in line or line.startswith(("version=", "--")) for line in after), after
+    assert "cat build/packaging.log" in " ".join(after), "its lines after the suite's"
+    assert re.search(r'\[ .*"\$packaging_rc" -eq 0 \]', after[-1]), "and its status checked last"
+    assert all(line.startswith(("wait ", "cat ", "[ ", "demo_rc=", "linux_packaging_rc=",
+                                "packaging_rc="))
+               for line in after), after
     scripts = set(re.findall(r"packaging/\w+\.sh", "\n".join(code_lines)))
     windows = section(text, "## On Windows")
     assert all(script in windows for script in scripts), scripts
