@@ -128,6 +128,14 @@ class Opened:
     packed: dict[str, tuple[int, bytes | memoryview]] = field(default_factory=dict)
     source: RecordSource | None = None
 
+    def release(self) -> None:
+        """Let go of the plaintext ZIP (records, members as stored, attachment contents): an
+        import calls this once its records are written, before its audit row is made."""
+        self.source = None
+        self.records = LazyRecords(None)
+        self.packed = {}
+        self.attachments = {}
+
     def chunks(self, entity: str, batch: int | None = None) -> Iterator[list[dict[str, Any]]]:
         """The records of ``entity``, ``batch`` (:data:`BATCH`) at a time, parsed again."""
         if self.source is None:

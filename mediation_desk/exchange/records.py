@@ -416,14 +416,15 @@ class References:
         """Note a batch of ``entity``'s records."""
         if entity in self._targets:
             self.ids[entity].update(r["id"] for r in rows)
-        for field, _target in REFERENCES.get(entity, []):
-            wanted = self.wanted[(entity, field)]
+        for field, target in REFERENCES.get(entity, []):
+            # an id of a record already seen in the bundle is not kept (a bundle's targets
+            # come before the records referring to them: a full bundle keeps almost none)
+            wanted, present = self.wanted[(entity, field)], self.ids[target]
             for rec in rows:
                 value = rec[field]
-                if isinstance(value, list):
-                    wanted.update(value)
-                else:
-                    wanted.add(value)
+                for v in value if isinstance(value, list) else (value,):
+                    if v not in present:
+                        wanted.add(v)
         if entity == "attachments":
             self.hashes.update(r["sha256"] for r in rows)
 

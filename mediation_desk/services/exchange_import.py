@@ -269,6 +269,7 @@ def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> Imp
         assert applied is not None
         renumbered = reown_new_cases(store, work, opened, applied.new_cases_of)
         moved = _calendar_after(store, work, applied.notice_years)
+        opened.release()  # the plaintext is not needed for the audit row and its seals
         report = _counted(opened, applied.outcomes, dry_run=False)
         report.missing, report.renumbered = missing, renumbered
         work.summary = (f"导入{m['sender']['code']}的交换文件（序号{m['sequence']}）："

@@ -15,6 +15,7 @@ here at planning time is all new, unless something was written since) and writte
 
 from __future__ import annotations
 
+import marshal
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -73,7 +74,7 @@ class Planner:
     has_local: set[str] = field(default_factory=set)  # entities with a record already here
     new_cases: set[str] = field(default_factory=set)
     changed_party_cases: set[str] = field(default_factory=set)  # a party not new
-    party_views: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+    party_views: dict[str, bytes] = field(default_factory=dict)  # marshal, per case
 
     def __call__(self, manifest: dict[str, Any], entity: str,
                  rows: list[dict[str, Any]]) -> None:
@@ -98,13 +99,25 @@ class Planner:
                 if d.outcome != "new":
                     self.changed_party_cases.add(r["case_id"])
                 elif r["case_id"] in self.new_cases and not r["deleted"]:
-                    self.party_views.setdefault(r["case_id"], []).append(
-                        tuple(r[k] for k in PARTY_VIEW))
+                    self._keep_view(r)
         if self.refused is None:
             try:
                 self.checker.add(entity, items)
             except BundleRejected as exc:
                 self.refused = exc
+
+    def _keep_view(self, party: dict[str, Any]) -> None:
+        # packed (marshal: a few hundred bytes a party instead of a tuple of eleven strings)
+        case_id = party["case_id"]
+        views = self.party_views.get(case_id)
+        view = tuple(party[k] for k in PARTY_VIEW)
+        self.party_views[case_id] = marshal.dumps(
+            (view,) if views is None else (*marshal.loads(views), view))
+
+    def views_of(self, case_id: str) -> list[tuple[Any, ...]]:
+        """The kept party views of a new case (each handed out once)."""
+        packed = self.party_views.pop(case_id, None)
+        return [] if packed is None else list(marshal.loads(packed))
 
     def raise_refusal(self) -> None:
         """Raise the ownership refusal found while parsing, if any."""
@@ -125,8 +138,8 @@ class Applied:
     outcomes: dict[str, Counter[str]] = field(default_factory=dict)
     listed: list[tuple[str, str, str, int]] = field(default_factory=list)  # first ones
     listed_count: int = 0
-    new_case_ids: list[str] = field(default_factory=list)
-    new_cases_of: dict[str, str] = field(default_factory=dict)  # new case id -> center id
+    # new case id -> center id (a field laptop's bundle only: reown_new_cases)
+    new_cases_of: dict[str, str] = field(default_factory=dict)
     notice_years: list[int] = field(default_factory=list)  # changed holiday notices
 
 
@@ -140,8 +153,6 @@ def apply_streamed(store: Store, work: Work, opened: bundle.Opened, planner: Pla
     whose parties are all new gets its names and search entries from the planner's views.
     """
     ex = store.exchange
-    m = opened.manifest
-    sender = m["sender"]["code"]
     now = work.now
     checker = ownership.StreamChecker(context, _local_case(store)) if replan and context \
         else None
@@ -156,43 +167,58 @@ def apply_streamed(store: Store, work: Work, opened: bundle.Opened, planner: Pla
     out = Applied()
     touched_cases: set[str] = set()
     fast_ok = not replan
-    for entity in ENTITIES:
-        counter = out.outcomes.setdefault(entity, Counter())
-        known: list[tuple[str, int]] = []
-        bases: list[tuple[str, int, int]] = []
-        line = 0
-        for rows in opened.chunks(entity):
-            all_new = not replan and entity not in planner.has_local
-            decided, items = decide_batch(store, entity, rows, now, all_new=all_new)
-            if checker is not None:
-                checker.add(entity, items)
-            _write_batch(store, entity, decided, planner, fast_ok, touched_cases)
-            for n, (r, d) in enumerate(decided, line):
-                counter[d.outcome] += 1
-                if d.new_base is not None:
-                    bases.append((r["id"], r["version"], n))
-                if d.outcome in ("updated", "conflicting"):
-                    out.listed_count += 1
-                    if len(out.listed) < AUDIT_LISTED:
-                        out.listed.append((entity, r["id"], d.outcome, r["version"]))
-            ex.add_conflicts([(m["bundle_id"], entity, r["id"], fname, mine, theirs, now)
-                              for r, d in decided for fname, mine, theirs in d.conflicts])
-            if entity == "cases":
-                for r, d in decided:
-                    if d.outcome == "new":
-                        out.new_case_ids.append(r["id"])
-                        out.new_cases_of[r["id"]] = r["center_id"]
-            elif entity == "holiday_notices":
-                out.notice_years += [r["year"] for r, d in decided
-                                     if d.outcome in ("new", "updated")]
-            known += [(r["id"], r["version"]) for r in rows]
-            line += len(rows)
-        if bases:
-            method, stored = opened.packed[entity]
-            ex.set_bases_packed(entity, (method, bytes(stored)), bases)
-        ex.mark_known(sender, ((entity, i, v) for i, v in known))
-    ex.refresh_cases(sorted(touched_cases))
+    # new rows are sealed by the seq range they append (no note per row: an import of
+    # millions of rows would hold a note of each until the audit row is written)
+    with ex.appending():
+        for entity in ENTITIES:
+            _apply_entity(store, work, opened, planner, entity, out, touched_cases,
+                          checker=checker, replan=replan, fast_ok=fast_ok)
+        ex.refresh_cases(sorted(touched_cases))
     return out
+
+
+def _apply_entity(store: Store, work: Work, opened: bundle.Opened, planner: Planner,
+                  entity: str, out: Applied, touched_cases: set[str], *,
+                  checker: ownership.StreamChecker | None, replan: bool,
+                  fast_ok: bool) -> None:
+    """One member, batch by batch: decide, write, and note what the peer holds and the
+    new bases as each batch is written (nothing per record kept for the member's end)."""
+    ex = store.exchange
+    m = opened.manifest
+    sender, now = m["sender"]["code"], work.now
+    counter = out.outcomes.setdefault(entity, Counter())
+    bases = ex.packed_bases(entity, opened.packed[entity]) if entity in opened.packed \
+        else None
+    line = 0
+    for rows in opened.chunks(entity):
+        all_new = not replan and entity not in planner.has_local
+        decided, items = decide_batch(store, entity, rows, now, all_new=all_new)
+        if checker is not None:
+            checker.add(entity, items)
+        _write_batch(store, entity, decided, planner, fast_ok, touched_cases)
+        new_bases: list[tuple[str, int, int]] = []
+        for n, (r, d) in enumerate(decided, line):
+            counter[d.outcome] += 1
+            if d.new_base is not None:
+                new_bases.append((r["id"], r["version"], n))
+            if d.outcome in ("updated", "conflicting"):
+                out.listed_count += 1
+                if len(out.listed) < AUDIT_LISTED:
+                    out.listed.append((entity, r["id"], d.outcome, r["version"]))
+        ex.add_conflicts([(m["bundle_id"], entity, r["id"], fname, mine, theirs, now)
+                          for r, d in decided for fname, mine, theirs in d.conflicts])
+        if entity == "cases" and m["kind"] == "field_to_center":  # reown_new_cases
+            out.new_cases_of.update((r["id"], r["center_id"]) for r, d in decided
+                                    if d.outcome == "new")
+        elif entity == "holiday_notices":
+            out.notice_years += [r["year"] for r, d in decided
+                                 if d.outcome in ("new", "updated")]
+        if bases is not None:
+            bases.add(new_bases)
+        ex.mark_known(sender, ((entity, r["id"], r["version"]) for r in rows))
+        line += len(rows)
+    if bases is not None:
+        bases.close()
 
 
 def _write_batch(store: Store, entity: str, decided: Decided, planner: Planner,
@@ -224,7 +250,7 @@ def _write_batch(store: Store, entity: str, decided: Decided, planner: Planner,
 
 def _party_views(planner: Planner, case_ids: set[str]) -> Iterable[dict[str, Any]]:
     for case_id in case_ids:
-        for view in planner.party_views.pop(case_id, []):
+        for view in planner.views_of(case_id):
             yield {"case_id": case_id, "deleted": False, **dict(zip(PARTY_VIEW, view,
                                                                     strict=True))}
 

@@ -61,6 +61,50 @@ def _store(db: sqlite_utils.Database, entity: str, content: bytes,
                     " (SELECT blob FROM exchange_base WHERE entity = ?)", [entity, entity])
 
 
+class PackedBases:
+    """Bases that are lines of one bundle member, stored batch by batch (an import).
+
+    The member is stored once, as its ZIP stored it, when the first base is added; each
+    :meth:`add` writes the index rows of one batch (in id order within the batch: a
+    bundle's lines come in the sender's order, close to id order for time-ordered ids), so
+    no list of every record's (id, version, line) is held. :meth:`close` drops blobs no
+    index row points to any more (the rule of :func:`_store`).
+    """
+
+    def __init__(self, db: sqlite_utils.Database, entity: str,
+                 member: tuple[int, bytes | memoryview]) -> None:
+        self._db, self._entity, self._member = db, entity, member
+        self._blob: int | None = None
+
+    def add(self, rows: list[tuple[str, int, int]]) -> None:
+        """Bases of (record id, version, line number); ids unique within the member."""
+        if not rows:
+            return
+        db = self._db
+        if self._blob is None:
+            method, stored = self._member
+            content = bytearray(_ZIP_METHODS[method])  # one copy of the member, not two
+            content += stored
+            cur = db.conn.execute(
+                "INSERT INTO exchange_base_blobs (entity, content) VALUES (?, ?)",
+                [self._entity, content])
+            del content
+            self._blob = cur.lastrowid
+        entity, blob = self._entity, self._blob
+        db.conn.executemany(
+            "INSERT INTO exchange_base VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity, record_id)"
+            " DO UPDATE SET version = excluded.version, blob = excluded.blob, line = excluded.line"
+            " WHERE excluded.version >= exchange_base.version",
+            ((entity, rid, v, blob, n) for rid, v, n in sorted(rows, key=itemgetter(0))))
+
+    def close(self) -> None:
+        """Drop the blobs of this entity that no base points to any more."""
+        if self._blob is not None:
+            self._db.conn.execute(
+                "DELETE FROM exchange_base_blobs WHERE entity = ? AND seq NOT IN"
+                " (SELECT blob FROM exchange_base WHERE entity = ?)", [self._entity, self._entity])
+
+
 def _store_texts(db: sqlite_utils.Database, entity: str,
                  rows: list[tuple[str, int, str]]) -> None:
     if rows:

@@ -16,6 +16,7 @@ audited writes of domain records stay on :class:`~.store.Work`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from datetime import date
 from typing import Any
 
@@ -48,8 +49,10 @@ from . import (
     documents,
     exchange,
     exchange_apply,
+    exchange_bases,
     exchange_status,
     items,
+    seals,
     statistics_queries,
 )
 
@@ -439,6 +442,16 @@ class ExchangeRepository(_Repository):
                          rows: list[tuple[str, int, int]]) -> None:
         """Inside an operation: store bases that are lines of a bundle member."""
         exchange.set_bases_packed(self._db, entity, member, rows)
+
+    def packed_bases(self, entity: str, member: tuple[int, bytes | memoryview]
+                     ) -> exchange_bases.PackedBases:
+        """Inside an operation: bases that are lines of a bundle member, batch by batch."""
+        return exchange_bases.PackedBases(self._db, entity, member)
+
+    def appending(self) -> AbstractContextManager[None]:
+        """Inside an operation: new record rows written meanwhile are sealed by the seq
+        range they append (``seals.appending``), not noted one by one."""
+        return seals.appending(self._db, seals.TABLES)
 
     # -- conflicts ----------------------------------------------------------------
     def add_conflicts(self, rows: list[tuple[Any, ...]]) -> None:

@@ -38,7 +38,7 @@ import base64
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -234,7 +234,14 @@ def appending(db: sqlite_utils.Database, tables: Sequence[str]) -> Iterator[None
 
 
 def seal_written(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    """Seal entries for every row written since the last call (inside the operation)."""
+    """Seal entries for every row written since the last call (inside the operation).
+
+    Each table's digests are packed as they are read (:class:`_Packer`: 24 bytes a record
+    with a canonical UUID id), never gathered as a mapping of texts first, so an import of
+    millions of rows holds about its seal entries' own size. The packed records are in the
+    order read: the rows appended by :func:`appending` (by ``seq``; those also noted are
+    left to the noted rows), then the noted rows (by id) as they are now.
+    """
     try:
         tables = {t for (t,) in db.execute(f"SELECT DISTINCT tbl FROM temp.{_WRITTEN}")}
         ranges: dict[str, list[tuple[int, int]]] = {}
@@ -247,22 +254,51 @@ def seal_written(db: sqlite_utils.Database) -> list[dict[str, Any]]:
         if table not in tables and table not in ranges:
             continue
         content = content_sql(db, table, "t")
-        digests: dict[str, str | None] = {}
-        for first, last in ranges.get(table, ()):  # appended rows (see appending)
-            cur = db.execute(f"SELECT t.id, {content} FROM main.{table} t"
-                             " WHERE t.seq BETWEEN ? AND ?", [first, last])
-            digests.update({rid: digest_of(text) for rid, text in cur})
+        packer = _Packer()
+        noted = (f" AND NOT EXISTS (SELECT 1 FROM temp.{_WRITTEN} w WHERE w.tbl = '{table}'"
+                 " AND w.id = t.id)") if table in tables else ""
+        for first, last in sorted(set(ranges.get(table, ()))):  # appended (see appending)
+            packer.add(db.execute(f"SELECT t.id, {content} FROM main.{table} t"
+                                  f" WHERE t.seq BETWEEN ? AND ?{noted}", [first, last]))
         if table in tables:  # noted rows: as they are now (an appended row updated later too)
-            cur = db.execute(f"SELECT w.id, CASE WHEN t.seq IS NULL THEN NULL ELSE"
-                             f" {content} END FROM temp.{_WRITTEN} w"
-                             f" LEFT JOIN main.{table} t ON t.seq = w.rid WHERE w.tbl = ?",
-                             [table])
-            digests.update({rid: None if text is None else digest_of(text)
-                            for rid, text in cur})
-        entries.append(seal_entry(table, digests))
+            packer.add(db.execute(f"SELECT w.id, CASE WHEN t.seq IS NULL THEN NULL ELSE"
+                                  f" {content} END FROM temp.{_WRITTEN} w"
+                                  f" LEFT JOIN main.{table} t ON t.seq = w.rid WHERE w.tbl = ?",
+                                  [table]))
+        entries.append(packer.entry(table))
     db.execute(f"DELETE FROM temp.{_WRITTEN}")
     db.execute(f"DELETE FROM temp.{_APPENDED}")
     return entries
+
+
+class _Packer:
+    """A seal entry built row by row: canonical UUID ids and their 8-byte digests packed as
+    they come (format 2), any other record (another id, a row gone) named."""
+
+    def __init__(self) -> None:
+        self.ids = bytearray()
+        self.digests = bytearray()
+        self.named: dict[str, str | None] = {}
+
+    def add(self, rows: Iterable[Any]) -> None:
+        """Pack (id, content text or None) rows."""
+        ids, digests, blake, match = self.ids, self.digests, _BLAKE2B, _CANONICAL_UUID.fullmatch
+        for rid, text in rows:
+            if text is None or match(rid) is None:
+                self.named[rid] = None if text is None else digest_of(text)
+                continue
+            ids += bytes.fromhex(rid.replace("-", ""))
+            digests += blake(text.encode("utf-8"), digest_size=8).digest()
+
+    def entry(self, table: str) -> dict[str, Any]:
+        """The table's seal entry (the packed bytes released as they are encoded)."""
+        ids = base64.b64encode(self.ids).decode("ascii")
+        self.ids = bytearray()
+        digests = base64.b64encode(self.digests).decode("ascii")
+        self.digests = bytearray()
+        return {"entity": SINGULAR[table], "id": "", "op": SEAL, "fields": {},
+                "v": SEAL_VERSION, "ids": ids, "digests": digests,
+                "records": dict(sorted(self.named.items()))}
 
 
 # -- what the audit trail says each record is -------------------------------------------
