@@ -105,11 +105,12 @@ def _seqs(db: sqlite_utils.Database, sql: str, params: Iterable[Any]) -> list[in
 
 
 def village_facts(db: sqlite_utils.Database, start: date, end: date,
-                  center_id: str | None = None, *, scan_above: int = 5000) -> VillageFacts:
+                  center_id: str | None = None) -> VillageFacts:
     """The village view's facts for ``start``..``end`` (only ``center_id``'s cases if given).
 
-    ``scan_above``: with more parties than this to check for 重复纠纷, the identities that
-    occur twice are found by one pass over the two identity indexes instead of a probe each.
+    The work grows with the period, not with the desk: the accepted cases' parties are read
+    with their identities; every other counted case's village comes from ``parties_village``
+    alone; each identity is looked up once in ``parties_id_number`` / ``parties_name_phone``.
     """
     s, e = start.isoformat(), end.isoformat()
     after = (end + timedelta(days=1)).isoformat()
@@ -127,22 +128,44 @@ def village_facts(db: sqlite_utils.Database, start: date, end: date,
     centers.update(_live_centers(db, (succeeded | to_court) - centers.keys()))
     if center_id:
         centers = {cid: c for cid, c in centers.items() if c == center_id}
-    parties = _parties(db, centers)
+    parties = _parties(db, received)
+    villages = {cid: _village(ps) for cid, ps in parties.items()}
+    villages.update(_villages(db, centers.keys() - received.keys()))
     out.accepted = sorted(received)
     out.succeeded = sorted(succeeded & centers.keys())
     out.to_court = sorted(to_court & centers.keys())
-    out.repeats = _repeats(db, received, parties, scan_above)
-    out.places = {cid: (center, _village(parties.get(cid, [])))
-                  for cid, center in centers.items()}
+    out.repeats = _repeats(db, received, parties)
+    out.places = {cid: (center, villages.get(cid, "")) for cid, center in centers.items()}
     return out
 
 
 def _village(parties: list[_Party]) -> str:
     """The first applicant's village that is recorded, else the first party's, else ''."""
-    for p in parties:
-        if p.role == "applicant" and p.village:
-            return p.village
-    return next((p.village for p in parties if p.village), "")
+    return _first_village([(p.role, p.village) for p in parties])
+
+
+def _first_village(parties: list[tuple[str, str]]) -> str:
+    """Of (role, village) in position order: the first applicant's village, else any's."""
+    for role, village in parties:
+        if role == "applicant" and village:
+            return village
+    return next((village for _role, village in parties if village), "")
+
+
+def _villages(db: sqlite_utils.Database, case_ids: Iterable[str]) -> dict[str, str]:
+    """Each case's village from the index ``parties_village`` alone (no party row read)."""
+    found: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for chunk in _chunks(sorted(case_ids)):
+        for cid, position, seq, role, village in db.execute(
+                "SELECT case_id, position, seq, role, village FROM parties"
+                " INDEXED BY parties_village WHERE deleted = 0"
+                " AND case_id IN (SELECT value FROM json_each(?))", [chunk]):
+            found[cid].append((position, seq, role, village))
+    out = {}
+    for cid, rows in found.items():
+        rows.sort()  # position, then seq: as _parties orders them
+        out[cid] = _first_village([(role, village) for _p, _s, role, village in rows])
+    return out
 
 
 def _succeeded(db: sqlite_utils.Database, s: str, e: str) -> set[str]:
@@ -198,38 +221,50 @@ def _parties(db: sqlite_utils.Database, case_ids: Iterable[str]) -> dict[str, li
     return out
 
 
-def _twice(db: sqlite_utils.Database, mine: list[_Party], scan_above: int,
+_SEP = "\x1f"
+"""Joins a name and a phone into one probe key (a pair holding it is probed as JSON)."""
+
+
+def _twice(db: sqlite_utils.Database, mine: list[_Party],
            ) -> tuple[set[str], set[tuple[str, str]]]:
     """The ID numbers and (name, phone) pairs of ``mine`` held by more than one party row
-    (live or not: a superset of those that can repeat), from the indexes alone."""
-    if len(mine) > scan_above:  # one pass over each index costs less than a probe each
-        ids = {r[0] for r in db.execute(
-            "SELECT id_number FROM parties WHERE id_number != ''"
-            " GROUP BY id_number HAVING count(*) > 1")}
-        pairs = {(r[0], r[1]) for r in db.execute(
-            "SELECT name, phone FROM parties WHERE name != '' AND phone != ''"
-            " GROUP BY name, phone HAVING count(*) > 1")}
-        return ids, pairs
-    ids, pairs = set(), set()
+    (live or not: a superset of those that can repeat), from the indexes alone.
+
+    Each identity is one probe of its index, in index order (the keys sorted as SQLite
+    compares them: UTF-8 bytes, i.e. code points), so the probes walk the index forwards;
+    nothing else of the desk is read, however many parties it holds.
+    """
+    ids: set[str] = set()
     for chunk in _chunks(sorted({p.id_number for p in mine if p.id_number})):
-        ids.update(v for v, n in db.execute(
-            "SELECT id_number, count(*) FROM parties WHERE id_number != ''"
-            " AND id_number IN (SELECT value FROM json_each(?)) GROUP BY id_number", [chunk])
-            if n > 1)
-    for chunk in _chunks(sorted({(p.name, p.phone) for p in mine if p.name and p.phone})):
-        pairs.update((name, phone) for name, phone, n in db.execute(
-            "SELECT name, phone, count(*) FROM parties WHERE (name, phone) IN"
-            " (SELECT value ->> 0, value ->> 1 FROM json_each(?)) GROUP BY name, phone",
-            [chunk]) if n > 1)
-    return ids, pairs
+        ids.update(r[0] for r in db.execute(
+            "SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM parties"
+            " WHERE id_number = value AND id_number != '' LIMIT 1 OFFSET 1)", [chunk]))
+    pairs = sorted({(p.name, p.phone) for p in mine if p.name and p.phone})
+    plain = [f"{n}{_SEP}{ph}" for n, ph in pairs if _SEP not in n and _SEP not in ph]
+    found: set[tuple[str, str]] = set()
+    for chunk in _chunks(plain):
+        for (key,) in db.execute(
+                "SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM parties"
+                " WHERE name = substr(value, 1, instr(value, char(31)) - 1)"
+                " AND phone = substr(value, instr(value, char(31)) + 1) LIMIT 1 OFFSET 1)",
+                [chunk]):
+            name, _sep, number = key.partition(_SEP)
+            found.add((name, number))
+    odd = [[n, ph] for n, ph in pairs if _SEP in n or _SEP in ph]
+    for chunk in _chunks(odd):
+        found.update((r[0], r[1]) for r in db.execute(
+            "SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE EXISTS (SELECT 1"
+            " FROM parties WHERE name = value ->> 0 AND phone = value ->> 1"
+            " LIMIT 1 OFFSET 1)", [chunk]))
+    return ids, found
 
 
 def _repeats(db: sqlite_utils.Database, received: dict[str, str],
-             parties: dict[str, list[_Party]], scan_above: int) -> list[str]:
+             parties: dict[str, list[_Party]]) -> list[str]:
     """Of the cases ``received`` (id -> received date), those with a party who was a party
     of another live case received in the 12 months before."""
     mine = [p for cid in received for p in parties.get(cid, [])]
-    twice_id, twice_pair = _twice(db, mine, scan_above)
+    twice_id, twice_pair = _twice(db, mine)
     # every live party of a live case with such an identity, with its case's received date
     by_id: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     by_pair: dict[tuple[str, str], list[tuple[int, str, str, str]]] = defaultdict(list)
