@@ -154,17 +154,29 @@ def sign_manifest(keys: DeskKeys, manifest_bytes: bytes) -> bytes:
     return keys.sign(SIGNATURE_CONTEXT + manifest_bytes)
 
 
+_CANONICAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 class RecordIndex:
     """What a written records member holds, compactly: each record's id and version, in
-    line order (an export keeps this, not the records, for its ledger and merge bases)."""
+    line order (an export keeps this, not the records, for its ledger and merge bases).
+
+    A canonical UUID id (every record a reader accepts) is kept as its 16 bytes, a version
+    as 8: 24 bytes a record; any other id (a test's crafted bundle) by its line.
+    """
 
     def __init__(self) -> None:
-        self._ids: list[bytes] = []
+        self._ids = bytearray()
         self._versions = array("q")
+        self._other: dict[int, str] = {}
 
     def add(self, rid: str, version: int) -> None:
         """Record that the next line is record ``rid`` at ``version``."""
-        self._ids.append(rid.encode("utf-8"))
+        if _CANONICAL_ID.fullmatch(rid) is not None:
+            self._ids += bytes.fromhex(rid.replace("-", ""))
+        else:
+            self._other[len(self._versions)] = rid
+            self._ids += bytes(16)
         self._versions.append(version)
 
     def __len__(self) -> int:
@@ -172,8 +184,13 @@ class RecordIndex:
 
     def __iter__(self) -> Iterator[tuple[str, int, int]]:
         """(record id, version, line number), in line order."""
-        for n, (rid, version) in enumerate(zip(self._ids, self._versions, strict=True)):
-            yield rid.decode("utf-8"), version, n
+        ids, other = self._ids, self._other
+        for n, version in enumerate(self._versions):
+            rid = other.get(n)
+            if rid is None:
+                h = ids[16 * n:16 * n + 16].hex()
+                rid = f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+            yield rid, version, n
 
 
 @dataclass
@@ -182,7 +199,8 @@ class Written:
 
     manifest: dict[str, Any]
     index: dict[str, RecordIndex]
-    packed: dict[str, tuple[int, bytes]]  # entity -> (ZIP method, member bytes as stored)
+    # entity -> (ZIP method, the member's bytes as stored, in pieces: never joined whole)
+    packed: dict[str, tuple[int, list[bytes]]]
     zip_sha256: str = ""  # of the plaintext ZIP
     zip_size: int = 0
     sha256: str = ""  # of the encrypted file
@@ -283,7 +301,7 @@ def write_bundle(out: BinaryIO, *, keys: DeskKeys, sender: str, recipient: str,
         envelope.encrypt_stream(chunks(), file, [*targets, keys.public.age_recipient])
     if file.size > MAX_FILE_BYTES:
         raise BundleRejected("file_too_large")
-    packed = {e: (zipfile.ZIP_DEFLATED, zw.members[record_member(e)].stored())
+    packed = {e: (zipfile.ZIP_DEFLATED, zw.members[record_member(e)].parts)
               for e in ENTITIES if len(index[e])}
     return Written(manifest, index, packed, plain.hexdigest(), plain.size, file.hexdigest(),
                    file.size)

@@ -9,6 +9,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -323,6 +324,7 @@ def _kind(mine: str, peer: str) -> str:
 
 
 _CASE_CHUNK = 500  # cases read (with their children) per round trip of an export
+_BASES_BATCH = 2000  # merge bases of an export written at a time
 
 
 @dataclass
@@ -461,8 +463,12 @@ def record_export(store: Store, work: Any, *, peer: str, kind: str, manifest: di
     if written is not None:
         store.exchange.record_sent(peer, sequence, ((e, i, v) for e, idx in written.index.items()
                                                     for i, v, _n in idx))
-        for entity, member in written.packed.items():
-            store.exchange.set_bases_packed(entity, member, list(written.index[entity]))
+        for entity, member in written.packed.items():  # batch by batch, nothing listed whole
+            bases = store.exchange.packed_bases(entity, member)
+            lines = iter(written.index[entity])
+            while batch := list(islice(lines, _BASES_BATCH)):
+                bases.add(batch)
+            bases.close()
     else:
         wires = wires or {}
         store.exchange.record_sent(peer, sequence, [(e, w["id"], w["version"])

@@ -72,7 +72,7 @@ class PackedBases:
     """
 
     def __init__(self, db: sqlite_utils.Database, entity: str,
-                 member: tuple[int, bytes | memoryview]) -> None:
+                 member: tuple[int, bytes | memoryview | list[bytes]]) -> None:
         self._db, self._entity, self._member = db, entity, member
         self._blob: int | None = None
 
@@ -84,7 +84,8 @@ class PackedBases:
         if self._blob is None:
             method, stored = self._member
             content = bytearray(_ZIP_METHODS[method])  # one copy of the member, not two
-            content += stored
+            for part in stored if isinstance(stored, list) else (stored,):
+                content += part
             cur = db.conn.execute(
                 "INSERT INTO exchange_base_blobs (entity, content) VALUES (?, ?)",
                 [self._entity, content])

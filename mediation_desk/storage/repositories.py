@@ -443,7 +443,7 @@ class ExchangeRepository(_Repository):
         """Inside an operation: store bases that are lines of a bundle member."""
         exchange.set_bases_packed(self._db, entity, member, rows)
 
-    def packed_bases(self, entity: str, member: tuple[int, bytes | memoryview]
+    def packed_bases(self, entity: str, member: tuple[int, bytes | memoryview | list[bytes]]
                      ) -> exchange_bases.PackedBases:
         """Inside an operation: bases that are lines of a bundle member, batch by batch."""
         return exchange_bases.PackedBases(self._db, entity, member)
