@@ -22,6 +22,7 @@ from typing import Any, BinaryIO
 from . import container, envelope
 from .cards import CODE_RE, UUID_RE
 from .errors import BundleRejected
+from .idset import IdSet
 from .keys import DeskKeys, PublicKeys
 from .records import ENTITIES, validate_records
 from .strictjson import canonical_bytes, iter_lines, loads, plain_lines
@@ -581,14 +582,12 @@ def _verify(source: container.ZipReader | dict[str, bytes], data: bytes, *,
         if name not in reader.info:
             raise BundleRejected("member_missing", name)
         count = 0
-        seen: set[int] = set()  # ids across batches (a UUID as its 128-bit number)
+        seen = IdSet()  # ids across batches (16 bytes an id in ascending order)
         for batch in iter_lines(reader.chunks(name), f"{name}：", batch=BATCH):
             rows = validate_records(entity, batch, first=count + 1)
             for n, rec in enumerate(rows, count + 1):
-                key = int(rec["id"].replace("-", ""), 16)  # injective: UUID_RE, lower case
-                if key in seen:
+                if not seen.add(rec["id"]):
                     raise BundleRejected("record_invalid", f"{entity} 第{n}条编号无效或重复")
-                seen.add(key)
             count += len(rows)
             if visit is not None:
                 visit(manifest, entity, rows)

@@ -36,6 +36,7 @@ from ..domain.validators import (
 )
 from .cards import CODE_RE, UUID_RE
 from .errors import BundleRejected
+from .idset import IdSet
 
 ENTITIES = _ENTITIES  # re-exported: the bundle members follow the domain's entity list
 REFERENCES: dict[str, list[tuple[str, str]]] = {
@@ -407,7 +408,7 @@ class References:
 
     def __init__(self) -> None:
         self._targets = {t for refs in REFERENCES.values() for _f, t in refs}
-        self.ids: dict[str, set[str]] = {t: set() for t in self._targets}
+        self.ids: dict[str, IdSet] = {t: IdSet() for t in self._targets}
         self.wanted: dict[tuple[str, str], set[str]] = {
             (e, f): set() for e, refs in REFERENCES.items() for f, _t in refs}
         self.hashes: set[str] = set()
@@ -433,7 +434,8 @@ class References:
         """Raise ``record_dangling`` as :func:`check_references` would."""
         for entity, refs in REFERENCES.items():
             for field, target in refs:
-                wanted = self.wanted[(entity, field)] - self.ids[target]
+                present = self.ids[target]
+                wanted = {w for w in self.wanted[(entity, field)] if w not in present}
                 bad = {w for w in wanted if not UUID_RE.match(w)}
                 missing = bad or (wanted - known(target, wanted) if wanted else set())
                 if missing:

@@ -16,6 +16,7 @@ here at planning time is all new, unless something was written since) and writte
 from __future__ import annotations
 
 import marshal
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from typing import Any
 
 from ..exchange import bundle, ownership
 from ..exchange.errors import BundleRejected
+from ..exchange.idset import IdSet
 from ..exchange.merge import Decision, decide
 from ..exchange.records import ENTITIES, References, fields_of
 from ..storage.store import Store, Work
@@ -72,7 +74,7 @@ class Planner:
     centers: list[tuple[str, str]] = field(default_factory=list)
     outcomes: dict[str, Counter[str]] = field(default_factory=dict)
     has_local: set[str] = field(default_factory=set)  # entities with a record already here
-    new_cases: set[str] = field(default_factory=set)
+    new_cases: IdSet = field(default_factory=IdSet)
     changed_party_cases: set[str] = field(default_factory=set)  # a party not new
     party_views: dict[str, bytes] = field(default_factory=dict)  # marshal, per case
 
@@ -80,6 +82,9 @@ class Planner:
                  rows: list[dict[str, Any]]) -> None:
         if self.checker is None:
             self.checker = ownership.StreamChecker(self.context(manifest), self.local_case)
+        if entity == "cases":  # a few distinct values, kept per case: one string each
+            for r in rows:
+                r["center_id"], r["source"] = sys.intern(r["center_id"]), sys.intern(r["source"])
         self.references.add(entity, rows)
         if entity == "attachments":
             self.attachments += rows
