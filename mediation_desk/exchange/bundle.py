@@ -462,7 +462,7 @@ def _check_anchoring(m: dict[str, Any]) -> None:
         raise _bad_manifest("anchors 未按 (code, seq) 排序或重复")
 
 
-def open_bundle(data: bytes, *, keys: DeskKeys, my_code: str,
+def open_bundle(data: bytes | Callable[[], bytes], *, keys: DeskKeys, my_code: str,
                 trusted: Callable[[str], Trusted | None], allow_own: bool = False,
                 limits: container.Limits = container.DEFAULT_LIMITS,
                 visit: Visit | None = None) -> Opened:
@@ -472,14 +472,21 @@ def open_bundle(data: bytes, *, keys: DeskKeys, my_code: str,
     Reference checks against the database are the caller's (see
     :func:`records.check_references`). Records members are streamed: inflated and
     hashed, then parsed and validated in batches (``visit`` sees each batch), never
-    held whole; the returned :class:`Opened` reads them again on demand.
+    held whole; the returned :class:`Opened` reads them again on demand. ``data`` may be a
+    function reading the file: then the file's bytes are let go once decrypted (only the
+    plaintext is held while the records are checked).
     """
-    _check_size(data)
-    plain = envelope.decrypt(data, keys)
+    raw = data() if callable(data) else data
+    del data
+    _check_size(raw)
+    plain = envelope.decrypt(raw, keys)
+    digest = (len(raw), hashlib.sha256(raw).hexdigest())
+    del raw
     reader = container.ZipReader(plain, limits)
-    return _verify(reader, data, my_code=my_code, my_fingerprint=keys.public.fingerprint,
+    del plain
+    return _verify(reader, b"", my_code=my_code, my_fingerprint=keys.public.fingerprint,
                    own_public=keys.public if allow_own else None, trusted=trusted,
-                   visit=visit)
+                   visit=visit, file_digest=digest)
 
 
 def _check_size(data: bytes) -> None:
@@ -512,7 +519,10 @@ def open_enrollment(data: bytes, passphrase: str,
 
 def _verify(source: container.ZipReader | dict[str, bytes], data: bytes, *,
             my_code: str | None, my_fingerprint: str, own_public: PublicKeys | None,
-            trusted: Callable[[str], Trusted | None], visit: Visit | None = None) -> Opened:
+            trusted: Callable[[str], Trusted | None], visit: Visit | None = None,
+            file_digest: tuple[int, str] | None = None) -> Opened:
+    """The checks after decryption; ``file_digest`` is the file's (size, SHA-256) when
+    ``data`` is no longer held."""
     reader = container.MemberDict(source) if isinstance(source, dict) else source
     # Every member but the records is small enough to read whole (attachments are bounded
     # by the limits and kept anyway); records members are streamed (docs §6 order kept:
@@ -610,5 +620,7 @@ def _verify(source: container.ZipReader | dict[str, bytes], data: bytes, *,
     records = RecordSource(reader, entities)
     packed: dict[str, tuple[int, bytes | memoryview]] = {
         e: records.stored(e) for e in entities if manifest["counts"][e]}
-    return Opened(manifest, LazyRecords(records), attachments, len(data),
-                  hashlib.sha256(data).hexdigest(), extra, packed, records)
+    file_size, file_sha = file_digest if file_digest is not None else (
+        len(data), hashlib.sha256(data).hexdigest())
+    return Opened(manifest, LazyRecords(records), attachments, file_size, file_sha, extra, packed,
+                  records)

@@ -88,7 +88,8 @@ def _read(path: str | Path) -> bytes:
         raise
 
 
-def verify(store: Store, data: bytes, planner: Planner | None = None) -> bundle.Opened:
+def verify(store: Store, data: bytes | Callable[[], bytes],
+           planner: Planner | None = None) -> bundle.Opened:
     """Every check short of merging; raise :class:`BundleRejected`.
 
     With a ``planner`` the records are planned batch by batch as they are validated and
@@ -240,7 +241,7 @@ def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> Imp
     marker = store.changes.marker()
     planner = Planner(store, lambda manifest: ownership_context(store, manifest),
                       lambda case_id: _local_case(store, case_id))
-    opened = verify(store, _read(path), planner)
+    opened = verify(store, lambda: _read(path), planner)  # the file let go once decrypted
     m = opened.manifest
     if store.exchange.ledger_entry(m["bundle_id"]) is not None:
         return ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],
