@@ -46,9 +46,12 @@ class StatisticsService:
         """
         today = today or self.store.today()
         with self.store.snapshot():
+            # only the period's own cases are split by mediator (按调解员): the windows
+            # read for 环比 / 同比 skip the mediators
             facts = [self.store.statistics.facts(start, end, trend_only=trend,
-                                                 center_id=center_id if trend else None)
-                     for start, end, trend in windows(period)]
+                                                 center_id=center_id if trend else None,
+                                                 with_mediators=n == 0)
+                     for n, (start, end, trend) in enumerate(windows(period))]
             villages, wusong = VillageService(self.store).tables(
                 period, center_id=center_id, public=public)
         report = compute_report(facts[0], period, unit_name=self.unit_name(), today=today,

@@ -167,11 +167,12 @@ class StatisticsRepository(_Repository):
     __slots__ = ()
 
     def facts(self, start: date, end: date, *, trend_only: bool = False,
-              center_id: str | None = None) -> StatFacts:
+              center_id: str | None = None, with_mediators: bool = True) -> StatFacts:
         """Every counted event dated ``start``..``end`` and the cases behind them
-        (``trend_only``: acceptances and successes only, of ``center_id``'s cases if given)."""
+        (``trend_only``: acceptances and successes only, of ``center_id``'s cases if given;
+        ``with_mediators=False``: no case's mediators read)."""
         return statistics_queries.facts(self._db, start, end, trend_only=trend_only,
-                                        center_id=center_id)
+                                        center_id=center_id, with_mediators=with_mediators)
 
 
 class ItemRepository(_Repository):

@@ -57,12 +57,15 @@ _CASE = "id, center_id, dispute_type, source, accepted_on, flags"
 
 
 def facts(db: sqlite_utils.Database, start: date, end: date, *,
-          trend_only: bool = False, center_id: str | None = None) -> StatFacts:
+          trend_only: bool = False, center_id: str | None = None,
+          with_mediators: bool = True) -> StatFacts:
     """Every counted event dated ``start``..``end`` (inclusive) and the cases behind them.
 
     Each list is sorted by date, so a period inside the window is a slice of it.
     ``trend_only``: only acceptances and successes (the 12-month trend), of ``center_id``'s
-    cases if given, and no case details (``cases`` stays empty).
+    cases if given, and no case details (``cases`` stays empty). ``with_mediators=False``:
+    the cases' ``mediator_ids`` are left empty (a window read only for 环比 / 同比, whose
+    figures no mediator table splits).
     """
     s, e = start.isoformat(), end.isoformat()
     after = (end + timedelta(days=1)).isoformat()
@@ -103,7 +106,7 @@ def facts(db: sqlite_utils.Database, start: date, end: date, *,
         " FROM events INDEXED BY events_follow_up WHERE kind = 'follow_up' AND deleted = 0"
         " AND occurred_at >= ? AND occurred_at < ?",
         [s, after])]
-    return _finish(db, out, rows, with_mediators=True)
+    return _finish(db, out, rows, with_mediators=with_mediators)
 
 
 def _trend(db: sqlite_utils.Database, out: StatFacts, center_id: str | None) -> StatFacts:
