@@ -7,18 +7,22 @@ a correlated subquery, no case ids, no repeat check beyond one SQL EXISTS), and 
 counts agree. Targets (issue 12, brief h12_5): ≤ 300 ms for a month, ≤ 1 s for a year.
 
     .venv/bin/python benchmarks/bench_villages.py [--db PATH] [--repeats 5] [--steps]
+        [--against TREE]
 
 Without ``--db`` it uses the tests' cached demo (``/tmp/mediation-desk-cache``, built when
 missing: minutes). ``--unverified`` opens a copy with an index on trial (the schema check
 would refuse it). ``--steps`` also prints the time of each query of
 ``storage.village_queries.village_facts``. The load average is printed: on a shared
-machine it decides much of the figure.
+machine it decides much of the figure. ``--against TREE`` (a ``git worktree`` of an older
+commit) also runs that tree's ``village_facts``, alternating with this one's in the same
+process, and checks both give the same facts: a before/after under the same load.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import importlib.util
 import os
 import statistics
 import sys
@@ -99,6 +103,29 @@ def _steps(store: Any, period: ReportPeriod) -> dict[str, float]:
     return dict(spent)
 
 
+def _against(store: Any, tree: Path, repeats: int) -> None:
+    """This tree's village_facts and ``tree``'s, alternating (best of ``repeats``)."""
+    name = "mediation_desk.storage.village_queries_against"
+    spec = importlib.util.spec_from_file_location(
+        name, tree / "mediation_desk/storage/village_queries.py")
+    assert spec is not None and spec.loader is not None
+    old = importlib.util.module_from_spec(spec)
+    sys.modules[name] = old
+    spec.loader.exec_module(old)
+    for period in PERIODS:
+        best = {"old": float("inf"), "new": float("inf")}
+        got = {}
+        for _ in range(repeats):
+            for label, mod in (("old", old), ("new", vq)):
+                t = time.perf_counter()
+                f = mod.village_facts(store.db, period.start, period.end)
+                best[label] = min(best[label], time.perf_counter() - t)
+                got[label] = (f.accepted, f.repeats, f.succeeded, f.to_court, f.places)
+        assert got["old"] == got["new"], period.code
+        print(f"{period.code:<14} {tree.name}: {best['old'] * 1000:.0f} ms, this tree: "
+              f"{best['new'] * 1000:.0f} ms (best of {repeats}); facts equal", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", type=Path)
@@ -106,11 +133,14 @@ def main() -> None:
     parser.add_argument("--steps", action="store_true")
     parser.add_argument("--unverified", action="store_true",
                         help="open a copy whose schema has an index on trial (not verified)")
+    parser.add_argument("--against", type=Path, help="a worktree of an older commit")
     args = parser.parse_args()
     db = args.db or cached_demo(Path("/tmp/mediation-desk-cache"), 100_000, 7)
     store = open_demo(db, readonly=True, verify_schema=not args.unverified)
     svc = VillageService(store)
     print(f"{db}  load average {os.getloadavg()[0]:.2f}")
+    if args.against:
+        _against(store, args.against, args.repeats)
     print(f"{'period':<14}{'service ms':>11}{'bare SQL ms':>12}{'ratio':>7}  受理 重复 成功 诉讼")
     try:
         for period in PERIODS:
