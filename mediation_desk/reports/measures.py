@@ -111,11 +111,15 @@ def period_sets(facts: StatFacts, period: ReportPeriod, today: date) -> PeriodSe
         add("due", d.case_id)
         if d.closed_on is None or d.closed_on > d.due_on:
             add("overdue", d.case_id)
+    criminal, mass = CaseFlag.PREVENTED_CRIMINAL.value, CaseFlag.PREVENTED_MASS.value
+    cases = facts.cases
     for cid in out.of("succeeded"):
-        flags = facts.cases[cid].flags if cid in facts.cases else frozenset()
-        if CaseFlag.PREVENTED_CRIMINAL.value in flags:
+        info = cases.get(cid)
+        if info is None or not info.flags:
+            continue
+        if criminal in info.flags:
             add("prevented_criminal", cid)
-        if CaseFlag.PREVENTED_MASS.value in flags:
+        if mass in info.flags:
             add("prevented_mass", cid)
     return out
 
@@ -363,7 +367,8 @@ def compute_report(facts: StatFacts, period: ReportPeriod, *, unit_name: str, to
                               "本期无期限届满案件的排在最后")
         tables.append(_ranked_by_overdue(overdue))
     if court_desk:
-        delegated = {c for c, i in info.items() if i.source == CaseSource.COURT_DELEGATED.value}
+        court = CaseSource.COURT_DELEGATED.value
+        delegated = {c for c, i in info.items() if i.source == court}
         tables.append(_table(now, "litigation_source", "诉源治理（法院委派诉前调解）",
                              SOURCE_COLUMNS, lambda c: (info[c].center_id,), centers,
                              within=delegated,

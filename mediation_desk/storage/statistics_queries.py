@@ -184,10 +184,11 @@ def _infos(db: sqlite_utils.Database, rows: dict[str, tuple[Any, ...]],
                 " WHERE case_id IN (SELECT value FROM json_each(?))", [json.dumps(chunk)]):
             mediators.setdefault(cid, []).append(mid)
     none: tuple[str, ...] = ()
-    day, flagged, of = _day, _flags, mediators.get
+    sorted_ids = {cid: tuple(sorted(ids)) for cid, ids in mediators.items()}
+    day, flagged, of = _day, _flags, sorted_ids.get
     # positional: a NamedTuple built by keyword costs twice as much, for every counted case
     return {cid: CaseInfo(cid, center, dtype, source, day(accepted) if accepted else None,
-                          flagged(flags or "[]"), tuple(sorted(of(cid, none))))
+                          flagged(flags or "[]"), of(cid, none))
             for cid, center, dtype, source, accepted, flags in rows.values()}
 
 
