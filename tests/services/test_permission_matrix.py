@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ from mediation_desk.services.settings import load_settings, save_settings
 from mediation_desk.services.statistics import StatisticsService
 from mediation_desk.services.verification import VerificationService
 from mediation_desk.storage import exchange as exchange_rows
+from mediation_desk.storage.connection import backup_file
 from mediation_desk.storage.store import Store
 from tests.attachment_samples import png_bytes
 from tests.conftest import Clock, case_input
@@ -113,9 +115,8 @@ def _resolve(tree: ast.Module, fn: ast.FunctionDef | None, node: ast.expr,
     index, default = _param(fn, base.id)
     out: set[str] = set() if default is None else _resolve(tree, fn, default, where)
     for other in TREES.values():
-        for call in ast.walk(other):
-            if not (isinstance(call, ast.Call) and
-                    getattr(call.func, "attr", getattr(call.func, "id", "")) == fn.name):
+        for call in _calls(other):
+            if getattr(call.func, "attr", getattr(call.func, "id", "")) != fn.name:
                 continue
             arg = next((k.value for k in call.keywords if k.arg == base.id), None)
             if arg is None and other is tree and index is not None and len(call.args) > index:
@@ -134,21 +135,40 @@ def _module_dict(tree: ast.Module, name: str) -> ast.Dict | None:
     return None
 
 
+@functools.cache
+def _calls(tree: ast.Module) -> list[ast.Call]:
+    """The calls in ``tree``, walked once (each dynamic action looks for its callers)."""
+    return [node for node in ast.walk(tree) if isinstance(node, ast.Call)]
+
+
+@functools.cache
+def _enclosing_functions(tree: ast.Module) -> dict[int, ast.FunctionDef]:
+    """id(node) -> the innermost function definition holding it, for every node of ``tree``
+    (one walk: asking each function whether it holds a node was quadratic, 10-30 s a scan)."""
+    out: dict[int, ast.FunctionDef] = {}
+
+    def visit(node: ast.AST, fn: ast.FunctionDef | None) -> None:
+        for child in ast.iter_child_nodes(node):
+            inner = child if isinstance(child, ast.FunctionDef) else fn
+            if inner is not None:
+                out[id(child)] = inner
+            visit(child, inner)
+
+    visit(tree, None)
+    return out
+
+
 def _enclosing(tree: ast.Module, target: ast.AST) -> ast.FunctionDef | None:
-    best = None
-    for fn in ast.walk(tree):
-        if isinstance(fn, ast.FunctionDef) and any(n is target for n in ast.walk(fn)):
-            if best is None or fn.lineno > best.lineno:
-                best = fn
-    return best
+    return _enclosing_functions(tree).get(id(target))
 
 
+@functools.cache
 def operations_in_source() -> dict[str, set[str]]:
     """Every action the package runs as an operation -> where (``module:line``)."""
     found: dict[str, set[str]] = {}
     for path, tree in TREES.items():
-        for call in ast.walk(tree):
-            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)):
+        for call in _calls(tree):
+            if not isinstance(call.func, ast.Attribute):
                 continue
             name = call.func.attr
             if name not in ("operation", "case_operation"):
@@ -606,12 +626,29 @@ def expected_allowed(action: str, role: str, desk_kind: str) -> bool:
     return not (rule.own_cases and role == "mediator_other")
 
 
+@pytest.fixture(scope="module")
+def world_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, World]]:
+    """One world of each kind made by make_world, copied for each test (SQLite's backup)."""
+    made: dict[str, World] = {}
+    yield made
+    for w in made.values():
+        w.store.close()
+
+
 @pytest.fixture
-def worlds(tmp_path: Path) -> Iterator[Callable[[str], World]]:
+def worlds(tmp_path: Path, world_templates: dict[str, World],
+           tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], World]]:
     made: list[World] = []
 
     def make(kind: str) -> World:
-        world = make_world(tmp_path, kind)
+        template = world_templates.get(kind)
+        if template is None:
+            template = make_world(tmp_path_factory.mktemp(f"world-{kind}"), kind)
+            world_templates[kind] = template
+        backup_file(template.store.db, tmp_path / "desk.db")
+        clock = Clock()
+        world = World(tmp_path, Store.open(tmp_path / "desk.db", clock=clock), kind,
+                      template.mine, template.other, template.accounts, clock)
         made.append(world)
         return world
 
