@@ -173,6 +173,7 @@ def write_rows(db: sqlite_utils.Database, rows: BatchRows, now: str) -> None:
     db.conn.executemany("INSERT INTO case_fts (rowid, body) VALUES (?, ?)", rows.search)
     db.conn.executemany("INSERT INTO case_fts_chars (rowid, body) VALUES (?, ?)",
                         rows.search_chars)
+    search.index_digits(db, rows.search)
 
 
 def insert_batch(db: sqlite_utils.Database, *, cases: list[Case], events: list[CaseEvent],

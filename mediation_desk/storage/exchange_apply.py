@@ -115,3 +115,4 @@ def index_new_cases(db: sqlite_utils.Database, bodies: dict[str, str]) -> None:
     db.conn.executemany("INSERT INTO case_fts (rowid, body) VALUES (?, ?)", rows)
     db.conn.executemany("INSERT INTO case_fts_chars (rowid, body) VALUES (?, ?)",
                         [(r, search.char_split(b)) for r, b in rows])
+    search.index_digits(db, rows)

@@ -1,13 +1,18 @@
 """Full-text search over cases.
 
-Two FTS5 indexes hold the same text per case (number, court numbers, party and
+Three FTS5 indexes hold the text per case (number, court numbers, party and
 agent names, phones, ID numbers, addresses, title, facts):
 
 * ``case_fts`` with the trigram tokenizer answers terms of 3+ characters as
   substring matches;
 * ``case_fts_chars`` with unicode61 over the text split into single characters
   answers 1-2 character terms as a phrase (trigram cannot match them, and a
-  LIKE on the trigram table finds nothing for 2 CJK characters on SQLite 3.40).
+  LIKE on the trigram table finds nothing for 2 CJK characters on SQLite 3.40);
+* ``case_fts_digits`` (m016) holds only the runs of digits (and ``X``) of the text, each
+  as the 4-character grams starting at each of its positions: a term of 4+ digits
+  (a phone, an ID number and its ``227X`` tail, ``2026``) is a phrase of those grams,
+  the same substring match as on the trigram index, where every trigram of digits is
+  in a large share of the cases and the phrase costs hundreds of ms at 1,000,000.
 
 Several terms separated by spaces must all match; the terms of one index are
 one MATCH expression (``"a" AND "b"``), so FTS5 intersects them itself. What a
@@ -63,18 +68,65 @@ def body_for(parts: list[str]) -> str:
     return "\n".join(p for p in parts if p)
 
 
+DIGITS = "case_fts_digits"
+"""The index of digit runs (m016)."""
+
+GRAM = 4
+"""Characters per token of :data:`DIGITS`: a term of this many digits is one token."""
+
+# A run of the characters the digit index holds: ASCII digits and X (ID numbers end in
+# it), case folded as the trigram index does; nothing else folds to one of them, so a
+# term made of them alone is found exactly where it is a substring of one such run.
+_DIGIT_RUN = re.compile(f"[0-9Xx]{{{GRAM},}}")
+
+# Between two runs, so that no phrase matches across them (not a gram: grams are digits).
+_RUN_BREAK = "z"
+
+
+def _grams(run: str) -> list[str]:
+    return [run[i:i + GRAM] for i in range(len(run) - GRAM + 1)]
+
+
+def digit_grams(body: str) -> str:
+    """What :data:`DIGITS` indexes of a case's text: each run of 4+ digits (or X) as its
+    4-character grams in order (case folded), runs apart by a break token."""
+    out: list[str] = []
+    for run in _DIGIT_RUN.findall(body):
+        if out:
+            out.append(_RUN_BREAK)
+        out += _grams(run.lower())
+    return " ".join(out)
+
+
+def digit_rows(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(row id, :func:`digit_grams`) for the (row id, text) of cases that have any."""
+    out = []
+    for rowid, body in rows:
+        grams = digit_grams(body)
+        if grams:
+            out.append((rowid, grams))
+    return out
+
+
+def index_digits(db: sqlite_utils.Database, rows: list[tuple[int, str]]) -> None:
+    """Add the digit index's entries of new cases, given as (row id, text): the batched
+    writers' counterpart of :func:`index_case` for :data:`DIGITS`."""
+    db.conn.executemany(f"INSERT INTO {DIGITS} (rowid, body) VALUES (?, ?)", digit_rows(rows))
+
+
 def index_case(db: sqlite_utils.Database, rowid: int, body: str) -> None:
     """(Re)write the search entries of one case (inside the caller's transaction)."""
-    db.execute("DELETE FROM case_fts WHERE rowid = ?", [rowid])
-    db.execute("DELETE FROM case_fts_chars WHERE rowid = ?", [rowid])
+    unindex_case(db, rowid)
     db.execute("INSERT INTO case_fts (rowid, body) VALUES (?, ?)", [rowid, body])
     db.execute("INSERT INTO case_fts_chars (rowid, body) VALUES (?, ?)", [rowid, char_split(body)])
+    index_digits(db, [(rowid, body)])
 
 
 def unindex_case(db: sqlite_utils.Database, rowid: int) -> None:
     """Drop a case from the search indexes."""
     db.execute("DELETE FROM case_fts WHERE rowid = ?", [rowid])
     db.execute("DELETE FROM case_fts_chars WHERE rowid = ?", [rowid])
+    db.execute(f"DELETE FROM {DIGITS} WHERE rowid = ?", [rowid])
 
 
 def _quote(term: str) -> str:
@@ -117,15 +169,19 @@ class _Query:
 def queries_for(text: str) -> list[_Query]:
     """The MATCH expressions of a search: one per index its terms need (0, 1 or 2).
 
-    Terms of 3+ characters go to the trigram index, 1-2 characters to the
-    single-character index; a term without a letter or digit is ignored.
+    Terms of 4+ digits (or X) go to the digit index as a phrase of their grams, other
+    terms of 3+ characters to the trigram index, 1-2 characters to the single-character
+    index; a term without a letter or digit is ignored.
     """
     long: list[str] = []
     short: list[str] = []
+    digits: list[str] = []
     for term in dict.fromkeys(terms(text)):
         if not _has_token(term):
             continue
-        if len(term) >= 3:
+        if _DIGIT_RUN.fullmatch(term):
+            digits.append(_quote(" ".join(_grams(term.lower()))))
+        elif len(term) >= 3:
             long.append(_quote(term))
         else:
             short.append(_quote(char_split(term)))
@@ -134,37 +190,49 @@ def queries_for(text: str) -> list[_Query]:
         out.append(_Query("case_fts", " AND ".join(long)))
     if short:
         out.append(_Query("case_fts_chars", " AND ".join(short)))
+    if digits:
+        out.append(_Query(DIGITS, " AND ".join(digits)))
     return out
 
 
-def _newest(db: sqlite_utils.Database, q: _Query, whole: int) -> tuple[list[int], bool]:
+def _newest(db: sqlite_utils.Database, q: _Query, whole: int, top: int
+            ) -> tuple[list[int], bool]:
     """Every row id of ``q`` when there are at most ``whole`` (and True), else its
     SMALL_SET + 1 newest (and False); highest first.
 
-    Read in the index's own order first: a phrase of many trigrams (a phone or an ID
-    number) costs several times more walked backwards, and most such searches are small.
-    Between SMALL_SET and ``whole`` matches they are counted first (in SQLite, stopping
-    at ``whole + 1``), then read.
+    Read in the index's own order first: a phrase costs several times more walked
+    backwards, and most such searches are small. Past SMALL_SET matches, the reading goes
+    on (from the last row id read, at most to ``whole + 1``) only when the matches read so
+    far, spread over the rest of the row ids up to ``top`` as they are over the first,
+    would not be more than twice ``whole``: a term in a large share of the cases goes
+    straight to its newest matches. The estimate only chooses what is read.
     """
-    ascending = f"SELECT rowid FROM {q.table} WHERE {q.table} MATCH ? LIMIT ?"
-    first = [r[0] for r in db.execute(ascending, [q.expr, SMALL_SET + 1])]
+    ascending = (f"SELECT rowid FROM {q.table} WHERE {q.table} MATCH ? AND rowid > ?"
+                 " ORDER BY rowid LIMIT ?")
+    first = [r[0] for r in db.execute(ascending, [q.expr, 0, SMALL_SET + 1])]
     if len(first) <= SMALL_SET:
         return first[::-1], True
-    if whole > SMALL_SET and int(db.execute(f"SELECT count(*) FROM ({ascending})",
-                                            [q.expr, whole + 1]).fetchone()[0]) <= whole:
-        return [r[0] for r in db.execute(ascending, [q.expr, whole])][::-1], True
+    span = first[-1] - first[0] + 1
+    if whole > SMALL_SET and len(first) * (top - first[0] + 1) <= 2 * whole * span:
+        first += [r[0] for r in db.execute(ascending, [q.expr, first[-1],
+                                                       whole + 1 - len(first)])]
+        if len(first) <= whole:
+            return first[::-1], True
     return [r[0] for r in db.execute(
         f"SELECT rowid FROM {q.table} WHERE {q.table} MATCH ? ORDER BY rowid DESC LIMIT ?",
         [q.expr, SMALL_SET + 1])], False
 
 
-def whole_limit(db: sqlite_utils.Database) -> int:
+def _top(db: sqlite_utils.Database) -> int:
+    return int(db.execute("SELECT coalesce(max(seq), 0) FROM cases").fetchone()[0])
+
+
+def whole_limit(db: sqlite_utils.Database, top: int | None = None) -> int:
     """Up to how many matches a search is read whole and its cases sorted, rather than
     found by walking the list's order: walking meets about ``DRIVE_PAGE * cases / matches``
     rows for a page, reading whole costs the matches, the same at ``sqrt(DRIVE_PAGE *
     cases)`` (4,472 at 100,000 cases, 14,142 at a million)."""
-    top = int(db.execute("SELECT coalesce(max(seq), 0) FROM cases").fetchone()[0])
-    return max(SMALL_SET, isqrt(DRIVE_PAGE * top))
+    return max(SMALL_SET, isqrt(DRIVE_PAGE * (_top(db) if top is None else top)))
 
 
 def _json(ids: list[int]) -> str:
@@ -251,8 +319,9 @@ def _narrow(db: sqlite_utils.Database, found: list[int], q: _Query, newest: list
 def _window(db: sqlite_utils.Database, queries: list[_Query]) -> tuple[list[int], int, bool]:
     """Row ids known to match every query (highest first), the lowest row id from which
     they are all the matches, and whether they are all the matches (then the low is 0)."""
-    whole = whole_limit(db)
-    read = [_newest(db, q, whole) for q in queries]
+    top = _top(db)
+    whole = whole_limit(db, top)
+    read = [_newest(db, q, whole, top) for q in queries]
     lists = [ids for ids, _ in read]
     complete = [i for i, (_, everything) in enumerate(read) if everything]
     if complete:

@@ -171,7 +171,8 @@ def queries(desk: Desk) -> list[str]:
            "2026", "张 物业", "王 纠纷", "物业 调字第", "张 马尚村", "不存在的人", "zzz", "，",
            "... ——", "张,", "，张", "第1", "e", "E", "é", "É", "cafe", "café", "CAFÉ", "ｂｃ",
            "abc", "müller", "MÜL", "JOHN", "smith", "Pé", "张-三", "-三", "张 李 王", "1 2 3",
-           "0533", "0533-12", "物业费”", "“物业"]
+           "0533", "0533-12", "物业费”", "“物业", "1234567", "0533 1234567", "2025",
+           "2026 0533", "20260", "x 2026"]
     for c in cases:
         if c is None:
             continue
@@ -237,7 +238,8 @@ def test_small_thresholds_reach_windows_and_budgets(desk, monkeypatch, small, bu
     monkeypatch.setattr(search, "PROBES", probes)
     monkeypatch.setattr(search, "DRIVE_PAGE", page)
     for q in ("张", "物业", "马尚村", "张 物业", "张 马尚村", "王 调字第 纠纷", "物业 调字第",
-              "13", "（2026）", "不存在的人", "müller", "e", "张 müller", "李 Anna", "纠 宅基地"):
+              "13", "（2026）", "不存在的人", "müller", "e", "张 müller", "李 Anna", "纠 宅基地",
+              "2026", "2025", "张 2026", "0533 1234567", "马尚村 2025"):
         check(desk, q)
     for key in ("number", "party_names"):
         check(desk, "张 马尚村", CaseSort(key=key, descending=False))
