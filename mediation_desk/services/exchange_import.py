@@ -241,7 +241,10 @@ def _import(store: Store, actor: str, path: str | Path, *, dry_run: bool) -> Imp
     marker = store.changes.marker()
     planner = Planner(store, lambda manifest: ownership_context(store, manifest),
                       lambda case_id: _local_case(store, case_id))
-    opened = verify(store, lambda: _read(path), planner)  # the file let go once decrypted
+    # the file's own refusals first (the desk's database, a device, too large), before the keys;
+    # handed over once, so verify lets the bytes go once decrypted
+    held = [_read(path)]
+    opened = verify(store, held.pop, planner)
     m = opened.manifest
     if store.exchange.ledger_entry(m["bundle_id"]) is not None:
         return ImportReport(m["bundle_id"], m["sender"]["code"], m["kind"], m["sequence"],

@@ -38,7 +38,7 @@ def _content(path):
             names = [d[0] for d in cur.description]
             keep = [i for i, n in enumerate(names) if n not in ("updated_at", "center_id")]
             out[table] = [tuple(row[i] for i in keep) for row in cur]
-        for t in ("case_fts", "case_fts_chars"):
+        for t in ("case_fts", "case_fts_chars", "case_fts_digits"):
             store.db.execute(f"CREATE VIRTUAL TABLE temp.{t}_v USING fts5vocab(main, {t},"
                              " 'instance')")
             out[t] = store.db.execute(f"SELECT term, doc, col, offset FROM temp.{t}_v"

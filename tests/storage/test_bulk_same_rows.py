@@ -41,7 +41,7 @@ def _rows(store):
     out = {t: store.db.execute(f"SELECT * FROM {t} ORDER BY {o}").fetchall()
            for t, o in TABLES.items()}
     # the search entries as the index holds them (contentless tables keep no text)
-    for t in ("case_fts", "case_fts_chars"):
+    for t in ("case_fts", "case_fts_chars", "case_fts_digits"):
         store.db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{t}_v"
                          f" USING fts5vocab(main, {t}, 'instance')")
         out[t] = store.db.execute(f"SELECT term, doc, col, offset FROM temp.{t}_v"
