@@ -22,7 +22,7 @@ only between files with the same key), so a backup of an encrypted desk is encry
 and opens with the live key file or the recovery key (docs/encryption.md).
 
 Policy (when, where, how many are kept) lives in :mod:`mediation_desk.services.backup`;
-this module also serves the migration backup taken by :func:`.schema.ensure_schema`.
+this module also serves the migration backup taken by :func:`.upgrade.ensure_schema`.
 """
 
 from __future__ import annotations

@@ -8,43 +8,16 @@ is written to its backup folder (:func:`.backup.migration_backup`).
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import sqlite_utils
-from sqlcipher3 import dbapi2
 from sqlite_utils import Migrations
 
-from .connection import (
-    StorageError,
-    application_id,
-    set_application_id,
-    set_user_version,
-    user_version,
-)
+from .connection import run_script
 
 SCHEMA_MAJOR = 1
 
 migrations = Migrations("mediation_desk")
 
-
-def _script(db: sqlite_utils.Database, sql: str) -> None:
-    """Run a migration's statements one by one inside its transaction.
-
-    What ``db.executescript`` does inside a transaction, without its splitter, which joins
-    the text again at every character (quadratic in a statement's length: 40% of making a
-    new desk's file went there). A statement ends at a ``;`` where SQLite's own
-    ``complete_statement`` says it is complete (not inside a literal or a trigger's body).
-    """
-    cursor = db.conn.cursor()
-    pieces = sql.split(";")
-    statement = ""
-    for n, piece in enumerate(pieces):
-        statement += piece if n == len(pieces) - 1 else piece + ";"
-        if statement.strip() and dbapi2.complete_statement(statement):
-            cursor.execute(statement.strip())
-            statement = ""
-    if statement.strip():
-        cursor.execute(statement.strip())
 
 _RECORD = """
     id TEXT NOT NULL UNIQUE,
@@ -56,7 +29,7 @@ _RECORD = """
 
 @migrations()
 def m001_initial(db: sqlite_utils.Database) -> None:
-    _script(db, f"""
+    run_script(db, f"""
 CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE centers (
     seq INTEGER PRIMARY KEY, {_RECORD},
@@ -229,13 +202,13 @@ CREATE UNIQUE INDEX exchange_base_record ON exchange_base (entity, record_id);
 @migrations()
 def m002_documents(db: sqlite_utils.Database) -> None:
     """The document register: generated documents with their hash and verification code."""
-    _script(db, _M002_DOCUMENTS_DDL)
+    run_script(db, _M002_DOCUMENTS_DDL)
 
 
 @migrations()
 def m003_exchange(db: sqlite_utils.Database) -> None:
     """Exchange tables: desk keys, trusted desks, bundle ledger, merge bases, conflicts."""
-    _script(db, _M003_EXCHANGE_DDL)
+    run_script(db, _M003_EXCHANGE_DDL)
 
 
 
@@ -248,7 +221,7 @@ def m004_tombstone_index(db: sqlite_utils.Database) -> None:
 @migrations()
 def m005_exchange_base_rowid(db: sqlite_utils.Database) -> None:
     """Merge bases in a rowid table (large rows; a WITHOUT ROWID b-tree wrote 2x slower)."""
-    _script(db, _M005_BASE_ROWID_DDL)
+    run_script(db, _M005_BASE_ROWID_DDL)
 
 
 @migrations()
@@ -260,7 +233,7 @@ def m006_exchange_base_blobs(db: sqlite_utils.Database) -> None:
     """
     import zlib
 
-    _script(db, """
+    run_script(db, """
 CREATE TABLE exchange_base_blobs (
     seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, content BLOB NOT NULL
 );
@@ -289,7 +262,7 @@ CREATE TABLE exchange_base_index (
 @migrations()
 def m007_holiday_notices(db: sqlite_utils.Database) -> None:
     """Holiday notices (节假日安排): State Council notices entered here or sent by a court."""
-    _script(db, f"""
+    run_script(db, f"""
 CREATE TABLE holiday_notices (
     seq INTEGER PRIMARY KEY, {_RECORD},
     year INTEGER NOT NULL, title TEXT NOT NULL DEFAULT '', complete INTEGER NOT NULL DEFAULT 1,
@@ -325,7 +298,7 @@ def m009_trust_continuity(db: sqlite_utils.Database) -> None:
     ``audit_anchors`` keeps the audit-chain heads peers sent (``received``) and the heads of
     this desk's own chain that a peer confirmed having received (``confirmed``).
     """
-    _script(db, """
+    run_script(db, """
 CREATE TABLE revoked_keys (
     fingerprint TEXT PRIMARY KEY, code TEXT NOT NULL, signing_public BLOB NOT NULL,
     encryption_public BLOB NOT NULL, revoked_at TEXT NOT NULL, reason TEXT NOT NULL
@@ -350,7 +323,7 @@ def m010_accounts(db: sqlite_utils.Database) -> None:
     accounts by it), so an account is deactivated, never deleted or renamed. The password
     is not here: each account's key slot in the key file beside the database opens it.
     """
-    _script(db, """
+    run_script(db, """
 CREATE TABLE accounts (
     id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE,
     role TEXT NOT NULL CHECK (role IN ('mediator', 'director', 'liaison', 'readonly')),
@@ -369,7 +342,7 @@ def m011_statistics_indexes(db: sqlite_utils.Database) -> None:
     (its facts and claims make rows large): at 100,000 cases that is the difference
     between reading a few megabytes and reading most of the file.
     """
-    _script(db, """
+    run_script(db, """
 CREATE INDEX cases_received_stats ON cases
     (received_on, id, center_id, dispute_type, source, accepted_on, flags) WHERE deleted = 0;
 CREATE INDEX cases_accepted ON cases (accepted_on, id, center_id, dispute_type, source, flags)
@@ -399,7 +372,7 @@ def m012_document_verification(db: sqlite_utils.Database) -> None:
     unkeyed code; 1: keyed, docs/document-verification.md); rows written before are this
     desk's own, version 1, unkeyed. The PDF hash is indexed (a file is looked up by it).
     """
-    _script(db, """
+    run_script(db, """
 ALTER TABLE documents ADD COLUMN origin TEXT NOT NULL DEFAULT '';
 ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE documents ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
@@ -432,61 +405,6 @@ def _convert_overrides(db: sqlite_utils.Database, raw: str) -> None:
             "INSERT INTO holiday_notices (id, origin, version, updated_at, deleted, year, title,"
             " complete, spans, note) VALUES (?, ?, 1, ?, 0, ?, '本地调整', 0, ?, '')",
             [str(uuid.uuid4()), origin, now, year, json.dumps(spans, ensure_ascii=False)])
-
-
-def _has_tables(db: sqlite_utils.Database) -> bool:
-    return bool(db.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0])
-
-
-def ensure_schema(db: sqlite_utils.Database, path: Path | None) -> list[str]:
-    """Bring the schema up to date; return the names of migrations applied.
-
-    Refuses a file written by a newer major version, or a SQLite file that is
-    not ours. Copies an existing file before changing its schema.
-    """
-    existing = _has_tables(db)
-    app = application_id(db)
-    if existing and app == 0:
-        raise StorageError("该 SQLite 文件不是调解工作台数据库。", code="db_wrong_kind")
-    major = user_version(db)
-    if major > SCHEMA_MAJOR:
-        raise StorageError(
-            f"此数据库由更新版本的调解工作台创建（结构版本 {major}，本程序支持 {SCHEMA_MAJOR}）。"
-            "请升级程序后再打开，文件未被修改。",
-            code="db_too_new",
-        )
-    pending = migrations.pending(db)
-    if not pending:
-        return []
-    if existing and path is not None:
-        from .backup import migration_backup  # verified, in the backup folder, never rotated
-
-        migration_backup(db, path, pending[0].name)
-    if not existing:
-        set_application_id(db)
-    # Each migration commits on its own; in WAL mode with synchronous NORMAL those commits are
-    # not fsynced one by one (about 45 fsyncs for a new file: most of its wall time on a
-    # slow disk), yet never leave the file inconsistent: a crash keeps the migrations whose
-    # frames reached the disk and the next open applies the rest. The checkpoint at the end
-    # syncs the WAL and then the file (and the first operation's FULL commit syncs the WAL).
-    wal = str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal"
-    sync = int(db.execute("PRAGMA synchronous").fetchone()[0])
-    if wal:
-        db.execute("PRAGMA synchronous = NORMAL")
-    try:
-        migrations.apply(db)
-        set_user_version(db, SCHEMA_MAJOR)
-    finally:
-        if wal:
-            db.execute(f"PRAGMA synchronous = {sync}")
-    if wal:  # PASSIVE: never waits for another connection's readers (the next commit syncs)
-        db.execute("PRAGMA wal_checkpoint(PASSIVE)")
-    return [m.name for m in pending]
-
-
-def needs_migration(db: sqlite_utils.Database) -> bool:
-    """True when migrations are pending (a read-only open cannot serve such a file)."""
-    return bool(migrations.pending(db))
 
 
 _M013_FLAGS = ("risk", "reported_to_police", "family", "on_site_circuit", "business_environment",
@@ -524,7 +442,7 @@ def m013_case_list_indexes(db: sqlite_utils.Database) -> None:
         f"CREATE INDEX cases_open_{name} ON cases ({columns}) WHERE deleted = 0"
         " AND status IN ('registered', 'accepted', 'mediating', 'suspended');"
         for name, columns in open_orders.items())
-    _script(db, f"""
+    run_script(db, f"""
 CREATE INDEX cases_list_number ON cases (year, serial) WHERE deleted = 0;
 CREATE INDEX cases_list_status ON cases (status, received_on) WHERE deleted = 0;
 CREATE INDEX cases_list_due ON cases (due_on) WHERE deleted = 0;
@@ -606,7 +524,7 @@ def m014_compact_store(db: sqlite_utils.Database) -> None:
       as indexed before (the old content tables hold it), so every search answers as before.
     """
     actions = ", ".join(f"'{a}'" for a in _M014_ACTIONS)
-    _script(db, _M014_COMPACT_DDL.replace("{actions}", actions))
+    run_script(db, _M014_COMPACT_DDL.replace("{actions}", actions))
 
 
 @migrations()
@@ -621,7 +539,7 @@ def m015_case_tallies(db: sqlite_utils.Database) -> None:
     """
     from .case_tallies import m015_ddl
 
-    _script(db, m015_ddl())
+    run_script(db, m015_ddl())
 
 
 _M016_DIGITS_DDL = """CREATE VIRTUAL TABLE case_fts_digits USING fts5(body, tokenize = 'unicode61',

@@ -39,7 +39,7 @@ from .connection import (
     translate_error,
 )
 from .records import ChangeLog
-from .schema import ensure_schema, needs_migration
+from .upgrade import ensure_schema, needs_migration
 
 if TYPE_CHECKING:
     from .integrity import CheckReport
