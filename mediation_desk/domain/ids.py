@@ -9,8 +9,21 @@ everywhere (the exchange format is unchanged; other desks' version-4 ids are as 
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
+
+CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+"""A record id as this program writes it (lower-case hex with dashes; use ``fullmatch``):
+the ids packed into 16 bytes (seals, an import's id sets, an export's record index)."""
+
+
+def uuid_bytes(record_id: str) -> bytes | None:
+    """The 16 bytes of a record id in canonical UUID text, else None."""
+    if CANONICAL_UUID.fullmatch(record_id) is None:
+        return None
+    return bytes.fromhex(record_id.replace("-", ""))
+
 
 _RAND_BITS = 74  # rand_a (12) + rand_b (62)
 _RAND_MASK = (1 << _RAND_BITS) - 1

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import re
 import uuid
 import zipfile
 from array import array
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..domain.ids import CANONICAL_UUID
 from . import container, envelope
 from .errors import BundleRejected
 from .idset import IdSet
@@ -149,7 +149,6 @@ def sign_manifest(keys: DeskKeys, manifest_bytes: bytes) -> bytes:
     return keys.sign(SIGNATURE_CONTEXT + manifest_bytes)
 
 
-_CANONICAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 class RecordIndex:
@@ -167,7 +166,7 @@ class RecordIndex:
 
     def add(self, rid: str, version: int) -> None:
         """Record that the next line is record ``rid`` at ``version``."""
-        if _CANONICAL_ID.fullmatch(rid) is not None:
+        if CANONICAL_UUID.fullmatch(rid) is not None:
             self._ids += bytes.fromhex(rid.replace("-", ""))
         else:
             self._other[len(self._versions)] = rid

@@ -11,16 +11,9 @@ and the set's slot: about 80-110 bytes), which also leave the heap fragmented.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-_CANONICAL = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-
-
-def _key(rid: str) -> bytes | None:
-    if _CANONICAL.fullmatch(rid) is None:
-        return None
-    return bytes.fromhex(rid.replace("-", ""))
+from ..domain.ids import uuid_bytes as _key
 
 
 class IdSet:

@@ -47,6 +47,7 @@ from typing import Any
 
 import sqlite_utils
 
+from ..domain.ids import CANONICAL_UUID, uuid_bytes
 from . import audit
 from .connection import DRIVER_ERRORS
 from .records import _comparable
@@ -105,15 +106,7 @@ def _rows(db: sqlite_utils.Database, table: str, ids: list[str]) -> dict[str, di
     return out
 
 
-_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_CANONICAL_RUN = re.compile(f"(?:{_CANONICAL_UUID.pattern},)*")  # ids each followed by ","
-
-
-def _uuid_bytes(record_id: str) -> bytes | None:
-    """The 16 bytes of a record id in canonical UUID text (lower-case hex), else None."""
-    if _CANONICAL_UUID.fullmatch(record_id) is None:
-        return None
-    return bytes.fromhex(record_id.replace("-", ""))
+_CANONICAL_RUN = re.compile(f"(?:{CANONICAL_UUID.pattern},)*")  # ids each followed by ","
 
 
 def _uuid_text(raw: str) -> str:
@@ -140,7 +133,7 @@ def seal_entry(table: str, digests: dict[str, str | None]) -> dict[str, Any]:
                 "records": {}}
     ids, packed, named = bytearray(), bytearray(), {}
     for rid, digest in items:
-        raw = _uuid_bytes(rid) if digest is not None and len(digest) == 16 else None
+        raw = uuid_bytes(rid) if digest is not None and len(digest) == 16 else None
         if raw is None or digest is None:
             named[rid] = digest
             continue
@@ -282,7 +275,7 @@ class _Packer:
 
     def add(self, rows: Iterable[Any]) -> None:
         """Pack (id, content text or None) rows."""
-        ids, digests, blake, match = self.ids, self.digests, _BLAKE2B, _CANONICAL_UUID.fullmatch
+        ids, digests, blake, match = self.ids, self.digests, _BLAKE2B, CANONICAL_UUID.fullmatch
         for rid, text in rows:
             if text is None or match(rid) is None:
                 self.named[rid] = None if text is None else digest_of(text)
