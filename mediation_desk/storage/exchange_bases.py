@@ -43,12 +43,23 @@ def _inflate(content: bytes) -> list[str]:
     return bytes(text).decode("utf-8").split("\n")
 
 
-def _store(db: sqlite_utils.Database, entity: str, content: bytes,
+def _store(db: sqlite_utils.Database, entity: str, content: bytes | bytearray,
            rows: Iterable[tuple[str, int, int]]) -> None:
     """One blob and the index rows (id, version, line) pointing into it (ids unique)."""
+    blob = _insert_blob(db, entity, content)
+    _point(db, entity, blob, rows)
+    _prune(db, entity)
+
+
+def _insert_blob(db: sqlite_utils.Database, entity: str, content: bytes | bytearray) -> int:
     cur = db.conn.execute("INSERT INTO exchange_base_blobs (entity, content) VALUES (?, ?)",
                           [entity, content])
-    blob = cur.lastrowid
+    return int(cur.lastrowid or 0)
+
+
+def _point(db: sqlite_utils.Database, entity: str, blob: int,
+           rows: Iterable[tuple[str, int, int]]) -> None:
+    """Index rows (id, version, line) pointing into ``blob``, a newer version winning."""
     # In key order, so the b-tree grows at its edge instead of at random pages.
     # Sorted by id alone (one entity; faster than whole tuples). A repeated id keeps
     # its input (line) order; the upsert's version rule leaves the same winner.
@@ -57,6 +68,10 @@ def _store(db: sqlite_utils.Database, entity: str, content: bytes,
         "INSERT INTO exchange_base VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity, record_id)"
         " DO UPDATE SET version = excluded.version, blob = excluded.blob, line = excluded.line"
         " WHERE excluded.version >= exchange_base.version", index)
+
+
+def _prune(db: sqlite_utils.Database, entity: str) -> None:
+    """Drop the blobs of ``entity`` no index row points to any more."""
     db.conn.execute("DELETE FROM exchange_base_blobs WHERE entity = ? AND seq NOT IN"
                     " (SELECT blob FROM exchange_base WHERE entity = ?)", [entity, entity])
 
@@ -80,30 +95,19 @@ class PackedBases:
         """Bases of (record id, version, line number); ids unique within the member."""
         if not rows:
             return
-        db = self._db
         if self._blob is None:
             method, stored = self._member
             content = bytearray(_ZIP_METHODS[method])  # one copy of the member, not two
             for part in stored if isinstance(stored, list) else (stored,):
                 content += part
-            cur = db.conn.execute(
-                "INSERT INTO exchange_base_blobs (entity, content) VALUES (?, ?)",
-                [self._entity, content])
+            self._blob = _insert_blob(self._db, self._entity, content)
             del content
-            self._blob = cur.lastrowid
-        entity, blob = self._entity, self._blob
-        db.conn.executemany(
-            "INSERT INTO exchange_base VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity, record_id)"
-            " DO UPDATE SET version = excluded.version, blob = excluded.blob, line = excluded.line"
-            " WHERE excluded.version >= exchange_base.version",
-            ((entity, rid, v, blob, n) for rid, v, n in sorted(rows, key=itemgetter(0))))
+        _point(self._db, self._entity, self._blob, rows)
 
     def close(self) -> None:
         """Drop the blobs of this entity that no base points to any more."""
         if self._blob is not None:
-            self._db.conn.execute(
-                "DELETE FROM exchange_base_blobs WHERE entity = ? AND seq NOT IN"
-                " (SELECT blob FROM exchange_base WHERE entity = ?)", [self._entity, self._entity])
+            _prune(self._db, self._entity)
 
 
 def _store_texts(db: sqlite_utils.Database, entity: str,
